@@ -1,0 +1,111 @@
+"""The command line (spec/cli.md): global options, then one command.
+
+Each command lives in ``app/cli/commands/<name>.py`` with a ``register(subparsers)``
+function that adds its parser and sets ``handler``; commands are found by listing that
+package, so a new command is a new file. Errors become one sentence on standard error
+in ``--lang``; tracebacks go to the log file only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import logging.handlers
+import pkgutil
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from app import __version__, settings
+from app.cli.base import Invocation
+from app.domain.errors import IsvError
+
+log = logging.getLogger("app")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports wrong usage as one sentence with exit status 2."""
+
+    lang = "nl"
+
+    def error(self, message: str) -> NoReturn:
+        prefix = "Wrong usage" if _Parser.lang == "en" else "Onjuist gebruik"
+        hint = ("see 'isv-assistent --help'" if _Parser.lang == "en"
+                else "zie 'isv-assistent --help'")
+        sys.stderr.write(f"{prefix}: {message} ({hint}).\n")
+        raise SystemExit(2)
+
+
+def _setup_logging() -> str:
+    folder = settings.log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "isv-assistent.log"
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        path = folder / "isv-assistent.log"
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if not any(isinstance(h, type(handler)) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return str(path)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="isv-assistent",
+                     description="ISV-assistent: Internationale Sociale Voorwaarden")
+    parser.add_argument("--db", help="SQLite file or SQLAlchemy URL")
+    parser.add_argument("--lang", choices=("nl", "en"), help="language of messages and documents")
+    parser.add_argument("--version", action="version", version=f"isv-assistent {__version__}")
+    subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
+    from app.cli import commands
+
+    for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"app.cli.commands.{module_info.name}")
+        module.register(subparsers)
+    return parser
+
+
+def _language_from(argv: Sequence[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("nl", "en"):
+            return argv[i + 1]
+        if arg in ("--lang=nl", "--lang=en"):
+            return arg.split("=", 1)[1]
+    return settings.load().language
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _Parser.lang = _language_from(argv)
+    log_path = _setup_logging()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    invocation = Invocation(args=args, lang=args.lang or _Parser.lang, log_path=log_path)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from app.cli.commands.gui import run_gui
+
+        handler = run_gui
+    try:
+        return int(handler(invocation))
+    except IsvError as exc:
+        invocation.fail(exc)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        invocation.error_line(invocation.text("cancelled"))
+        return 1
+    except Exception as exc:
+        log.exception("unexpected error in %s", args.command)
+        invocation.error_line(invocation.text("unexpected_error", problem=type(exc).__name__,
+                                              log=log_path))
+        return 1
+    finally:
+        invocation.close()

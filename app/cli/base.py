@@ -1,0 +1,94 @@
+"""What a command handler gets: its arguments, the language, output helpers, a context."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from app import locator
+from app.domain.errors import IsvError, UsageError, ValidationError
+from app.services.context import Context
+
+
+@dataclass
+class Invocation:
+    args: argparse.Namespace
+    lang: str
+    log_path: str
+    _context: Context | None = field(default=None, repr=False)
+
+    def text(self, code: str, **params: Any) -> str:
+        return locator.catalog().text(code, self.lang, **params)
+
+    def context(self) -> Context:
+        """The open database (created or upgraded on first use)."""
+        if self._context is None:
+            from app.services.context import open_context
+
+            self._context = open_context(self.args.db, self.lang)
+        return self._context
+
+    def close(self) -> None:
+        if self._context is not None:
+            self._context.db.dispose()
+
+    def say(self, line: str) -> None:
+        sys.stdout.write(line + "\n")
+
+    def error_line(self, line: str) -> None:
+        sys.stderr.write(line + "\n")
+
+    def fail(self, exc: IsvError) -> None:
+        self.error_line(locator.catalog().error(exc, self.lang))
+
+    def emit_json(self, data: Any) -> None:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+        sys.stdout.write("\n")
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def parse_date(text: str, field_name: str) -> dt.date:
+    from app.domain.calendar import parse_iso_date
+
+    try:
+        return parse_iso_date(text)
+    except ValueError:
+        raise ValidationError("invalid_date", value=text, field=field_name) from None
+
+
+def parse_amount(text: str, field_name: str) -> Decimal:
+    from app.domain.applicability import validate_value
+
+    try:
+        amount = Decimal(text.strip().replace("_", ""))
+    except ArithmeticError:
+        raise ValidationError("invalid_number", value=text, field=field_name) from None
+    return validate_value(amount)
+
+
+def output_path(text: str) -> Path:
+    """A file to write: its folder must exist."""
+    path = Path(text).expanduser()
+    if not path.parent.resolve().is_dir():
+        raise UsageError("file_not_writable", path=str(path), problem="the folder does not exist")
+    return path
+
+
+def input_path(text: str) -> Path:
+    path = Path(text).expanduser()
+    if not path.is_file():
+        raise UsageError("file_not_found", path=str(path))
+    return path

@@ -1,0 +1,1 @@
+"""Pure ISV rules and value types. Imports nothing but the standard library."""

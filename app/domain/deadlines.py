@@ -1,0 +1,43 @@
+"""Deadlines that follow from a contract and its clause parameters.
+
+- The plan of action is due ``plan_months`` after the contract starts.
+- A yearly report covers each contract year; it is due on the last day of the first
+  ``report_month`` (1–12) after that contract year ends. A contract shorter than a year
+  has one report, over its whole period (the report at completion).
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from app.domain.calendar import add_months, contract_years
+
+
+def plan_due(start: dt.date, plan_months: int) -> dt.date:
+    return add_months(start, plan_months)
+
+
+def month_end_after(day: dt.date, month: int) -> dt.date:
+    """The last day of the first ``month`` that ends after ``day``."""
+    year = day.year
+    last = dt.date(year, month, _calendar.monthrange(year, month)[1])
+    if last <= day:
+        year += 1
+        last = dt.date(year, month, _calendar.monthrange(year, month)[1])
+    return last
+
+
+@dataclass(frozen=True)
+class ReportDue:
+    contract_year: int
+    period_from: dt.date
+    period_to: dt.date
+    due: dt.date
+
+
+def yearly_reports(start: dt.date, end: dt.date, report_month: int) -> list[ReportDue]:
+    """The yearly reports a contract owes, one per contract year."""
+    return [ReportDue(number, first, last, month_end_after(last, report_month))
+            for number, first, last in contract_years(start, end)]

@@ -1,0 +1,523 @@
+"""ISV reference data: categories, thresholds, themes, scales, OECD steps, SDG targets.
+
+Loaded once from the JSON files under ``resources/`` (see ``app.locator``), validated at
+load: a broken file raises :class:`ReferenceDataError` naming the file and the field.
+Everything here is immutable and usable without Qt or a database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.domain.errors import ReferenceDataError
+
+OUTSIDE_CATEGORIES = "overig"
+"""The code for any purchase outside the risk categories (spec/cli.md)."""
+
+KINDS = ("supplies", "services", "works")
+
+
+@dataclass(frozen=True)
+class Label:
+    """A value with its Dutch and English label."""
+
+    code: str
+    nl: str
+    en: str
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Category:
+    code: str
+    set_id: str
+    number: int
+    name_nl: str
+    name_en: str
+    maps_to: tuple[str, ...]
+    mapping_confirmed: bool
+    chain_nl: str
+    chain_en: str
+    risks_nl: tuple[str, ...]
+    risks_en: tuple[str, ...]
+    countries: tuple[str, ...]
+    initiatives: tuple[str, ...]
+    themes: tuple[str, ...]
+    risk_weight: int
+    sources: tuple[str, ...]
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_nl
+
+    def chain(self, lang: str) -> str:
+        return self.chain_en if lang == "en" else self.chain_nl
+
+    def risks(self, lang: str) -> tuple[str, ...]:
+        return self.risks_en if lang == "en" else self.risks_nl
+
+
+@dataclass(frozen=True)
+class CategorySet:
+    id: str
+    name_nl: str
+    name_en: str
+    valid_from: dt.date
+    valid_from_confirmed: bool
+    categories: tuple[Category, ...]
+    sources: tuple[str, ...]
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_nl
+
+    def get(self, code: str) -> Category | None:
+        for category in self.categories:
+            if category.code == code:
+                return category
+        return None
+
+
+@dataclass(frozen=True)
+class ThresholdPeriod:
+    """European thresholds for central government in force from ``start`` to ``end``."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+    supplies_services: int
+    works: int
+    source: str
+
+    def amount(self, kind: str) -> int:
+        return self.works if kind == "works" else self.supplies_services
+
+    def covers(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Theme:
+    code: str
+    nl: str
+    en: str
+    ilo: tuple[str, ...]
+    sdg: tuple[str, ...]
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+@dataclass(frozen=True)
+class Convention:
+    code: str
+    nl: str
+    en: str
+    principle_nl: str
+    principle_en: str
+
+
+@dataclass(frozen=True)
+class OecdStep:
+    number: int
+    code: str
+    nl: str
+    en: str
+    isv_nl: str
+    isv_en: str
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+@dataclass(frozen=True)
+class Scale:
+    """An ordinal scale 1..n with labels (severity, likelihood)."""
+
+    values: tuple[Label, ...]
+
+    def label(self, value: int, lang: str) -> str:
+        return self.values[value - 1].text(lang)
+
+    @property
+    def maximum(self) -> int:
+        return len(self.values)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """All ISV reference data, validated."""
+
+    sources: Mapping[str, Source]
+    category_sets: tuple[CategorySet, ...]
+    thresholds: tuple[ThresholdPeriod, ...]
+    themes: tuple[Theme, ...]
+    conventions: tuple[Convention, ...]
+    sdg_targets: Mapping[str, Label]
+    severity: Scale
+    likelihood: Scale
+    priorities: tuple[Label, ...]
+    measure_statuses: tuple[Label, ...]
+    oecd_steps: tuple[OecdStep, ...]
+    evidence_types: tuple[Label, ...]
+    forms: tuple[Label, ...]
+    escalation_steps: tuple[Label, ...]
+    set_valid_from_overrides: Mapping[str, dt.date] = field(default_factory=dict)
+
+    # -- categories -----------------------------------------------------------------
+    def category_set(self, set_id: str) -> CategorySet:
+        for cat_set in self.category_sets:
+            if cat_set.id == set_id:
+                return cat_set
+        raise KeyError(set_id)
+
+    def set_in_force(self, day: dt.date) -> CategorySet:
+        """The category set that applies on ``day``: the latest whose start has passed."""
+        started = [s for s in self.category_sets if s.valid_from <= day]
+        if not started:
+            return min(self.category_sets, key=lambda s: s.valid_from)
+        return max(started, key=lambda s: s.valid_from)
+
+    def all_categories(self) -> tuple[Category, ...]:
+        return tuple(c for s in self.category_sets for c in s.categories)
+
+    def find_category(
+        self, code: str, day: dt.date | None = None, set_id: str | None = None
+    ) -> Category | None:
+        """The category with ``code``: in ``set_id`` if given, else preferring the set in
+        force on ``day``, else any set that has it. ``None`` for unknown codes and
+        for :data:`OUTSIDE_CATEGORIES`."""
+        code = code.strip().lower()
+        if set_id is not None:
+            return self.category_set(set_id).get(code)
+        preferred = self.set_in_force(day or dt.date.today())
+        found = preferred.get(code)
+        if found is not None:
+            return found
+        for cat_set in self.category_sets:
+            found = cat_set.get(code)
+            if found is not None:
+                return found
+        return None
+
+    def is_known_category(self, code: str) -> bool:
+        return code.strip().lower() == OUTSIDE_CATEGORIES or self.find_category(code) is not None
+
+    def mapped(self, category: Category) -> tuple[Category, ...]:
+        """The categories of the other set that ``category`` maps to."""
+        others = [s for s in self.category_sets if s.id != category.set_id]
+        result = []
+        for other in others:
+            for code in category.maps_to:
+                target = other.get(code)
+                if target is not None:
+                    result.append(target)
+        return tuple(result)
+
+    # -- thresholds ------------------------------------------------------------------
+    def threshold_period(self, day: dt.date) -> ThresholdPeriod | None:
+        for period in self.thresholds:
+            if period.covers(day):
+                return period
+        return None
+
+    # -- labels ------------------------------------------------------------------------
+    def theme(self, code: str) -> Theme:
+        for theme in self.themes:
+            if theme.code == code:
+                return theme
+        raise KeyError(code)
+
+    def label(self, group: str, code: str, lang: str) -> str:
+        """The label of ``code`` in a labelled group (``measure_statuses``, ``forms``…)."""
+        labels: tuple[Label, ...] = getattr(self, group)
+        for item in labels:
+            if item.code == code:
+                return item.text(lang)
+        return code
+
+
+# ---------------------------------------------------------------------------------------
+# Loading and validation
+# ---------------------------------------------------------------------------------------
+
+FILES = ("categories.json", "thresholds.json", "themes.json", "scales.json")
+
+
+class _Reader:
+    """Reads fields from parsed JSON and raises a precise error naming file and field."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+
+    def fail(self, where: str, problem: str) -> ReferenceDataError:
+        return ReferenceDataError(
+            "reference_data_invalid", file=self.filename, field=where, problem=problem
+        )
+
+    def obj(self, data: Any, where: str) -> Mapping[str, Any]:
+        if not isinstance(data, dict):
+            raise self.fail(where, "expected an object")
+        return data
+
+    def lst(self, data: Mapping[str, Any], key: str, where: str) -> list[Any]:
+        value = data.get(key)
+        if not isinstance(value, list):
+            raise self.fail(f"{where}.{key}", "expected a list")
+        return value
+
+    def text(self, data: Mapping[str, Any], key: str, where: str, *, empty: bool = False) -> str:
+        value = data.get(key)
+        if not isinstance(value, str) or (not empty and not value.strip()):
+            raise self.fail(f"{where}.{key}", "expected a non-empty text")
+        return value
+
+    def texts(self, data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+        values = self.lst(data, key, where)
+        for i, value in enumerate(values):
+            if not isinstance(value, str) or not value.strip():
+                raise self.fail(f"{where}.{key}[{i}]", "expected a non-empty text")
+        return tuple(values)
+
+    def integer(self, data: Mapping[str, Any], key: str, where: str, low: int = 0) -> int:
+        value = data.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < low:
+            raise self.fail(f"{where}.{key}", f"expected a whole number of at least {low}")
+        return value
+
+    def boolean(self, data: Mapping[str, Any], key: str, where: str) -> bool:
+        value = data.get(key)
+        if not isinstance(value, bool):
+            raise self.fail(f"{where}.{key}", "expected true or false")
+        return value
+
+    def date(self, data: Mapping[str, Any], key: str, where: str) -> dt.date:
+        value = self.text(data, key, where)
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(f"{where}.{key}", "expected a date as YYYY-MM-DD") from None
+
+    def label(self, data: Any, where: str, code_key: str = "code") -> Label:
+        item = self.obj(data, where)
+        code = item.get(code_key)
+        if isinstance(code, int) and not isinstance(code, bool):
+            code = str(code)
+        if not isinstance(code, str) or not code:
+            raise self.fail(f"{where}.{code_key}", "expected a code")
+        return Label(code, self.text(item, "nl", where), self.text(item, "en", where))
+
+    def labels(self, data: Mapping[str, Any], key: str, code_key: str = "code") -> tuple[Label, ...]:
+        items = self.lst(data, key, "")
+        labels = tuple(self.label(x, f"{key}[{i}]", code_key) for i, x in enumerate(items))
+        codes = [x.code for x in labels]
+        if len(set(codes)) != len(codes):
+            raise self.fail(key, "codes are not unique")
+        if not labels:
+            raise self.fail(key, "expected at least one entry")
+        return labels
+
+
+def _parse(filename: str, text: str) -> Mapping[str, Any]:
+    reader = _Reader(filename)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise reader.fail(f"line {exc.lineno}", f"not valid JSON: {exc.msg}") from None
+    return reader.obj(data, "(top)")
+
+
+def _load_categories(text: str) -> tuple[dict[str, Source], tuple[CategorySet, ...]]:
+    r = _Reader("categories.json")
+    data = _parse(r.filename, text)
+    sources: dict[str, Source] = {}
+    for key, value in r.obj(data.get("sources"), "sources").items():
+        item = r.obj(value, f"sources.{key}")
+        sources[key] = Source(key, r.text(item, "title", f"sources.{key}"),
+                              r.text(item, "url", f"sources.{key}"))
+    sets: list[CategorySet] = []
+    for i, raw_set in enumerate(r.lst(data, "sets", "")):
+        where = f"sets[{i}]"
+        s = r.obj(raw_set, where)
+        set_id = r.text(s, "id", where)
+        categories = []
+        for j, raw in enumerate(r.lst(s, "categories", where)):
+            cw = f"{where}.categories[{j}]"
+            c = r.obj(raw, cw)
+            risks_nl = r.texts(c, "risks_nl", cw)
+            risks_en = r.texts(c, "risks_en", cw)
+            if len(risks_nl) != len(risks_en):
+                raise r.fail(f"{cw}.risks_en", "must have as many entries as risks_nl")
+            countries = r.texts(c, "countries", cw)
+            for k, country in enumerate(countries):
+                if len(country) != 2 or not country.isupper():
+                    raise r.fail(f"{cw}.countries[{k}]", "expected an ISO 3166 alpha-2 code")
+            cat_sources = r.texts(c, "sources", cw)
+            for k, source in enumerate(cat_sources):
+                if source not in sources:
+                    raise r.fail(f"{cw}.sources[{k}]", f"unknown source {source!r}")
+            weight = r.integer(c, "risk_weight", cw, low=1)
+            if weight > 3:
+                raise r.fail(f"{cw}.risk_weight", "expected 1, 2 or 3")
+            categories.append(Category(
+                code=r.text(c, "code", cw), set_id=set_id, number=r.integer(c, "number", cw, 1),
+                name_nl=r.text(c, "name_nl", cw), name_en=r.text(c, "name_en", cw),
+                maps_to=r.texts(c, "maps_to", cw),
+                mapping_confirmed=r.boolean(c, "mapping_confirmed", cw),
+                chain_nl=r.text(c, "chain_nl", cw), chain_en=r.text(c, "chain_en", cw),
+                risks_nl=risks_nl, risks_en=risks_en, countries=countries,
+                initiatives=r.texts(c, "initiatives", cw), themes=r.texts(c, "themes", cw),
+                risk_weight=weight, sources=cat_sources,
+            ))
+        codes = [c.code for c in categories]
+        if len(set(codes)) != len(codes):
+            raise r.fail(f"{where}.categories", "category codes are not unique")
+        if OUTSIDE_CATEGORIES in codes:
+            raise r.fail(f"{where}.categories", f"{OUTSIDE_CATEGORIES!r} is reserved")
+        sets.append(CategorySet(
+            id=set_id, name_nl=r.text(s, "name_nl", where), name_en=r.text(s, "name_en", where),
+            valid_from=r.date(s, "valid_from", where),
+            valid_from_confirmed=r.boolean(s, "valid_from_confirmed", where),
+            categories=tuple(categories), sources=r.texts(s, "sources", where),
+        ))
+    if not sets:
+        raise r.fail("sets", "expected at least one category set")
+    for cat_set in sets:
+        others = {c.code for s in sets if s.id != cat_set.id for c in s.categories}
+        for j, category in enumerate(cat_set.categories):
+            for code in category.maps_to:
+                if others and code not in others:
+                    raise r.fail(f"sets[{cat_set.id}].categories[{j}].maps_to",
+                                 f"{code!r} is in no other category set")
+    return sources, tuple(sets)
+
+
+def _load_thresholds(text: str, filename: str = "thresholds.json") -> tuple[ThresholdPeriod, ...]:
+    r = _Reader(filename)
+    data = _parse(filename, text)
+    periods = []
+    for i, raw in enumerate(r.lst(data, "periods", "")):
+        where = f"periods[{i}]"
+        p = r.obj(raw, where)
+        period = ThresholdPeriod(
+            label=r.text(p, "period", where), start=r.date(p, "from", where),
+            end=r.date(p, "to", where),
+            supplies_services=r.integer(p, "supplies_services", where, 1),
+            works=r.integer(p, "works", where, 1), source=r.text(p, "source", where),
+        )
+        if period.end < period.start:
+            raise r.fail(f"{where}.to", "ends before it starts")
+        periods.append(period)
+    return tuple(periods)
+
+
+def merge_thresholds(
+    base: tuple[ThresholdPeriod, ...], extra: tuple[ThresholdPeriod, ...], filename: str
+) -> tuple[ThresholdPeriod, ...]:
+    """Add the periods of a user's extension file; an overlap is an error, not a guess."""
+    merged = sorted(base + extra, key=lambda p: p.start)
+    for before, after in zip(merged, merged[1:], strict=False):
+        if after.start <= before.end:
+            raise ReferenceDataError(
+                "reference_data_invalid", file=filename, field=f"periods {after.label}",
+                problem=f"overlaps the period {before.label}",
+            )
+    return tuple(merged)
+
+
+def _load_themes(text: str) -> tuple[tuple[Theme, ...], tuple[Convention, ...], dict[str, Label]]:
+    r = _Reader("themes.json")
+    data = _parse(r.filename, text)
+    sdg = {x.code: x for x in r.labels(data, "sdg_targets")}
+    conventions = []
+    for i, raw in enumerate(r.lst(data, "ilo_conventions", "")):
+        where = f"ilo_conventions[{i}]"
+        c = r.obj(raw, where)
+        conventions.append(Convention(
+            r.text(c, "code", where), r.text(c, "nl", where), r.text(c, "en", where),
+            r.text(c, "principle_nl", where), r.text(c, "principle_en", where)))
+    known_conventions = {c.code for c in conventions}
+    themes = []
+    for i, raw in enumerate(r.lst(data, "themes", "")):
+        where = f"themes[{i}]"
+        t = r.obj(raw, where)
+        ilo = r.texts(t, "ilo", where) if t.get("ilo") else ()
+        for k, code in enumerate(ilo):
+            if code not in known_conventions:
+                raise r.fail(f"{where}.ilo[{k}]", f"unknown convention {code!r}")
+        targets = r.texts(t, "sdg", where)
+        for k, target in enumerate(targets):
+            if target not in sdg:
+                raise r.fail(f"{where}.sdg[{k}]", f"unknown SDG target {target!r}")
+        themes.append(Theme(r.text(t, "code", where), r.text(t, "nl", where),
+                            r.text(t, "en", where), ilo, targets))
+    if len({t.code for t in themes}) != len(themes):
+        raise r.fail("themes", "theme codes are not unique")
+    return tuple(themes), tuple(conventions), sdg
+
+
+def load_reference(
+    read: Callable[[str], str],
+    extra_thresholds: tuple[str, str] | None = None,
+    set_valid_from: Mapping[str, dt.date] | None = None,
+) -> Reference:
+    """Build the reference data from the files that ``read(name)`` returns as text.
+
+    ``extra_thresholds`` is ``(filename, text)`` of a user's extension of the threshold
+    table; ``set_valid_from`` overrides the start date of a category set (a setting,
+    since the regrouping date is not confirmed).
+    """
+    sources, sets = _load_categories(read("categories.json"))
+    if set_valid_from:
+        known = {s.id for s in sets}
+        for set_id in set_valid_from:
+            if set_id not in known:
+                raise ReferenceDataError("reference_data_invalid", file="settings",
+                                         field=f"category_set_valid_from.{set_id}",
+                                         problem="unknown category set")
+        sets = tuple(
+            CategorySet(s.id, s.name_nl, s.name_en, set_valid_from.get(s.id, s.valid_from),
+                        s.id in set_valid_from or s.valid_from_confirmed, s.categories, s.sources)
+            for s in sets
+        )
+    thresholds = merge_thresholds(_load_thresholds(read("thresholds.json")), (), "thresholds.json")
+    if extra_thresholds is not None:
+        name, text = extra_thresholds
+        thresholds = merge_thresholds(thresholds, _load_thresholds(text, name), name)
+    themes, conventions, sdg = _load_themes(read("themes.json"))
+    r = _Reader("scales.json")
+    scales = _parse(r.filename, read("scales.json"))
+    severity = Scale(r.labels(scales, "severity", "value"))
+    likelihood = Scale(r.labels(scales, "likelihood", "value"))
+    for name, scale in (("severity", severity), ("likelihood", likelihood)):
+        if [x.code for x in scale.values] != [str(n) for n in range(1, scale.maximum + 1)]:
+            raise r.fail(name, "values must run 1, 2, … without gaps")
+    steps = []
+    for i, raw in enumerate(r.lst(scales, "oecd_steps", "")):
+        where = f"oecd_steps[{i}]"
+        s = r.obj(raw, where)
+        steps.append(OecdStep(r.integer(s, "number", where, 1), r.text(s, "code", where),
+                              r.text(s, "nl", where), r.text(s, "en", where),
+                              r.text(s, "isv_nl", where), r.text(s, "isv_en", where)))
+    if [s.number for s in steps] != list(range(1, 7)):
+        raise r.fail("oecd_steps", "expected the six OECD steps numbered 1 to 6")
+    return Reference(
+        sources=sources, category_sets=sets, thresholds=thresholds, themes=themes,
+        conventions=conventions, sdg_targets=sdg, severity=severity, likelihood=likelihood,
+        priorities=r.labels(scales, "priorities"),
+        measure_statuses=r.labels(scales, "measure_statuses"),
+        oecd_steps=tuple(steps), evidence_types=r.labels(scales, "evidence_types"),
+        forms=r.labels(scales, "forms"), escalation_steps=r.labels(scales, "escalation_steps"),
+        set_valid_from_overrides=dict(set_valid_from or {}),
+    )

@@ -1,0 +1,87 @@
+"""Frozen values that cross layer boundaries: services return these, never ORM objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from app.domain.errors import ValidationError
+
+
+def to_cents(amount: Decimal) -> int:
+    return int((amount * 100).to_integral_value())
+
+
+def from_cents(cents: int | None) -> Decimal | None:
+    if cents is None:
+        return None
+    amount = Decimal(cents).scaleb(-2)
+    return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
+
+
+def clean_text(value: str | None, field: str, *, required: bool = True, limit: int = 500) -> str:
+    """Trimmed text; an empty required field or an over-long one is refused."""
+    text = (value or "").strip()
+    if required and not text:
+        raise ValidationError("required_field", field=field)
+    if len(text) > limit:
+        raise ValidationError("field_too_long", field=field, limit=limit)
+    return text
+
+
+@dataclass(frozen=True)
+class IsvDecision:
+    """The buyer's decision on the ISV for one tender."""
+
+    applied: bool
+    reason: str | None = None
+    form: str | None = None  # contract-condition, minimum-requirement, award-criterion
+    acceptance: str | None = None  # implicit, explicit (for contract-condition)
+
+
+@dataclass(frozen=True)
+class TenderRecord:
+    id: int
+    uid: str
+    ref: str
+    title: str
+    organisation: str | None
+    kind: str
+    value: Decimal
+    published: dt.date
+    category_code: str
+    category_set: str | None
+    verdict: str
+    threshold: Decimal | None
+    threshold_period: str | None
+    decision: IsvDecision | None
+    clause_version: str | None
+    version: int
+
+
+@dataclass(frozen=True)
+class SupplierRecord:
+    id: int
+    uid: str
+    name: str
+    country: str
+    kvk: str | None
+
+
+@dataclass(frozen=True)
+class ContractRecord:
+    id: int
+    uid: str
+    ref: str
+    tender_ref: str
+    supplier: SupplierRecord
+    start: dt.date
+    end: dt.date
+    value: Decimal | None
+    plan_months: int
+    report_month: int
+    penalty: Decimal | None
+    independent_check: bool
+    plan_agreed_on: dt.date | None
+    version: int

@@ -1,0 +1,1 @@
+"""File formats: workbooks, clause documents, report PDF and Excel. No Qt, no SQLAlchemy."""

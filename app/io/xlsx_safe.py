@@ -1,0 +1,43 @@
+"""The one rule for text that goes into a workbook: it never becomes a formula.
+
+OWASP CSV/formula injection: a cell whose text starts with ``=``, ``+``, ``-``, ``@``,
+a tab, CR or LF may be evaluated by a spreadsheet. openpyxl turns a string starting
+with ``=`` into a formula; so every writer passes user and supplier text through
+:func:`safe_text`, which keeps the text exactly and marks the cell as a string.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML 1.0
+
+
+def is_formula_like(text: str) -> bool:
+    return text.startswith(DANGEROUS_START)
+
+
+def clean_xml_text(text: str) -> str:
+    """Control characters that XML cannot hold are dropped (openpyxl would refuse)."""
+    return _ILLEGAL.sub("", text)
+
+
+def set_text(cell: Any, value: str | None) -> None:
+    """Write ``value`` into an openpyxl cell as literal text, never as a formula."""
+    if value is None:
+        cell.value = None
+        return
+    text = clean_xml_text(str(value))
+    cell.value = text
+    cell.data_type = "s"
+
+
+def text_cell(sheet: Any, value: str | None) -> Any:
+    """A write-only cell holding ``value`` as literal text (for ``write_only`` sheets)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=None)
+    set_text(cell, value)
+    return cell

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, engine, migrations, audit trail, attachment store. No Qt."""

@@ -1,0 +1,152 @@
+"""The append-only audit trail, chained by SHA-256.
+
+Each entry's hash covers its own fields and the previous entry's hash, in a canonical
+JSON form; ``verify`` recomputes the chain. Every audited record's current state must
+equal the after-image of its newest entry, so a change made behind the application's
+back (in the database file itself) is found too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.persistence import models as m
+
+GENESIS = "0" * 64
+
+AUDITED: dict[str, type[m.Base]] = {
+    "organisation": m.Organisation,
+    "tender": m.Tender,
+    "supplier": m.Supplier,
+    "contract": m.Contract,
+    "submission": m.Submission,
+    "evidence": m.Evidence,
+    "assessment": m.Assessment,
+    "signal": m.Signal,
+    "escalation_step": m.EscalationStep,
+    "generated_document": m.GeneratedDocument,
+}
+"""Entities whose every row must match its newest audit entry."""
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="microseconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def canonical(data: Any) -> str:
+    """The one canonical JSON form used for hashing: sorted keys, no spaces, UTF-8."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      default=_plain)
+
+
+def snapshot(record: m.Base) -> dict[str, Any]:
+    """The record's column values as plain JSON values."""
+    mapper = sa_inspect(type(record))
+    return {c.key: _plain(getattr(record, c.key)) for c in mapper.column_attrs}
+
+
+def row_snapshot(model: type[m.Base], row: Mapping[str, Any]) -> dict[str, Any]:
+    """Like :func:`snapshot`, for a row read with Core (a mapping of column values)."""
+    mapper = sa_inspect(model)
+    return {c.key: _plain(row[c.key]) for c in mapper.column_attrs}
+
+
+def entry_hash(seq: int, at: str, actor: str, entity: str, entity_id: str, action: str,
+               before: str | None, after: str | None, prev_hash: str) -> str:
+    payload = canonical({"seq": seq, "at": at, "actor": actor, "entity": entity,
+                         "entity_id": entity_id, "action": action, "before": before,
+                         "after": after, "prev": prev_hash})
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def rows_digest(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    """A digest of table rows (the ``columns`` of each, in the given order)."""
+    digest = hashlib.sha256()
+    for row in rows:
+        digest.update(canonical([_plain(row[c]) for c in columns]).encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+class AuditWriter:
+    """Appends entries within the caller's transaction.
+
+    The first append locks the head row (an UPDATE), so concurrent writers queue
+    instead of forking the chain; later appends in the same transaction reuse it.
+    """
+
+    def __init__(self, session: Session, actor: str) -> None:
+        self.session = session
+        self.actor = actor
+        self._seq: int | None = None
+        self._hash = GENESIS
+
+    def _claim(self) -> None:
+        self.session.execute(update(m.AuditHead).where(m.AuditHead.id == 1)
+                             .values(seq=m.AuditHead.seq))
+        head = self.session.execute(
+            select(m.AuditHead.seq, m.AuditHead.hash).where(m.AuditHead.id == 1)).one()
+        self._seq, self._hash = int(head.seq), str(head.hash)
+
+    def build(self, entity: str, entity_id: object, action: str,
+              before: Mapping[str, Any] | None, after: Mapping[str, Any] | None,
+              at: dt.datetime | None = None) -> dict[str, Any]:
+        """The next entry as a row dict (not yet written); advances the chain."""
+        if self._seq is None:
+            self._claim()
+        assert self._seq is not None
+        seq = self._seq + 1
+        when = at or m.utcnow()
+        at_text = _plain(when)
+        before_json = canonical(before) if before is not None else None
+        after_json = canonical(after) if after is not None else None
+        digest = entry_hash(seq, at_text, self.actor, entity, str(entity_id), action,
+                            before_json, after_json, self._hash)
+        row = {"seq": seq, "at": when, "actor": self.actor, "entity": entity,
+               "entity_id": str(entity_id), "action": action, "before_json": before_json,
+               "after_json": after_json, "prev_hash": self._hash, "hash": digest}
+        self._seq, self._hash = seq, digest
+        return row
+
+    def append(self, entity: str, entity_id: object, action: str,
+               before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> None:
+        row = self.build(entity, entity_id, action, before, after)
+        self.session.add(m.AuditEntry(**row))
+        self.flush_head()
+
+    def append_many(self, rows: list[dict[str, Any]]) -> None:
+        """Write entries made with :meth:`build` in one bulk insert."""
+        if rows:
+            self.session.execute(m.AuditEntry.__table__.insert(), rows)
+        self.flush_head()
+
+    def flush_head(self) -> None:
+        if self._seq is not None:
+            self.session.execute(update(m.AuditHead).where(m.AuditHead.id == 1)
+                                 .values(seq=self._seq, hash=self._hash))
+
+    # -- conveniences for services -----------------------------------------------------
+    def created(self, entity: str, record: m.Base) -> None:
+        self.session.flush()
+        self.append(entity, record.id, "create", None, snapshot(record))  # type: ignore[attr-defined]
+
+    def changed(self, entity: str, record: m.Base, before: Mapping[str, Any]) -> None:
+        self.session.flush()
+        self.append(entity, record.id, "update", before, snapshot(record))  # type: ignore[attr-defined]

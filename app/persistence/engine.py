@@ -1,0 +1,241 @@
+"""Engine, sessions and migrations: the one place that knows which database this is.
+
+SQLite gets WAL, foreign keys, ``synchronous=FULL`` and a busy timeout here and nowhere
+else; the rest of the code runs unchanged on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.errors import StorageError
+from app.persistence.models import AuditHead, Meta, new_uid, utcnow
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def database_url(location: str) -> str:
+    """An SQLAlchemy URL for a path or a URL as the user gave it."""
+    if "://" in location:
+        return location
+    return f"sqlite:///{Path(location).expanduser().resolve()}"
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database
+        if database and database != ":memory:":
+            folder = Path(database).parent
+            if not folder.is_dir():
+                raise StorageError("database_folder_missing", folder=str(folder))
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _on_sqlite_connect)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def sqlite_path(engine: Engine) -> Path | None:
+    if not is_sqlite(engine) or not engine.url.database or engine.url.database == ":memory:":
+        return None
+    return Path(engine.url.database)
+
+
+@dataclass
+class Database:
+    """An open, migrated database with its attachment folder."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+    attachments_dir: Path
+    location: str
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        """One transaction: commits on success, rolls back on any error."""
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except OperationalError as exc:
+            raise storage_error(exc, self.location) from exc
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; never commits."""
+        session = self.sessions()
+        try:
+            yield session
+        except OperationalError as exc:
+            raise storage_error(exc, self.location) from exc
+        finally:
+            session.rollback()
+            session.close()
+
+    def installation_id(self) -> str:
+        with self.read() as session:
+            return session.scalar(select(Meta.value).where(Meta.key == "installation_id")) or ""
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def storage_error(exc: DBAPIError, location: str) -> StorageError:
+    message = str(exc.orig) if exc.orig is not None else str(exc)
+    if "locked" in message or "busy" in message:
+        return StorageError("database_in_use")
+    return StorageError("database_unavailable", location=location, problem=message.strip())
+
+
+def attachments_dir_for(engine: Engine, configured: str = "") -> Path:
+    """Beside an SQLite file ``x.sqlite`` lives ``x.attachments/``; a server database
+    uses the shared folder from the settings (or one in the data folder)."""
+    path = sqlite_path(engine)
+    if path is not None:
+        return path.with_name(path.stem + ".attachments")
+    if configured:
+        return Path(configured)
+    from app.settings import data_dir
+
+    return data_dir() / "server-attachments"
+
+
+# ---------------------------------------------------------------------------------------
+# Migrations
+# ---------------------------------------------------------------------------------------
+
+def _alembic_config(engine: Engine) -> Any:
+    from alembic.config import Config
+
+    from app.locator import migrations_dir
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    config.attributes["engine"] = engine
+    return config
+
+
+def head_revision(engine: Engine) -> str:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config(engine))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _is_empty(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        return not inspect(connection).get_table_names()
+
+
+def backup_copy_before_migration(engine: Engine, revision: str | None) -> Path | None:
+    """A consistent copy of an SQLite file beside it before its schema is changed."""
+    path = sqlite_path(engine)
+    if path is None or not path.exists():
+        return None
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.before-upgrade-{revision or 'none'}-{stamp}.sqlite")
+    source = sqlite3.connect(str(path))
+    try:
+        copy = sqlite3.connect(str(target))
+        with copy:
+            source.backup(copy)
+        copy.close()
+    finally:
+        source.close()
+    attachments = attachments_dir_for(engine)
+    if attachments.is_dir():
+        shutil.copytree(attachments, target.with_suffix(".attachments"), dirs_exist_ok=True)
+    log.info("backup before migration written to %s", target)
+    return target
+
+
+def migrate(engine: Engine) -> Path | None:
+    """Bring the schema to the newest revision. An older, non-empty database is copied
+    first; a database from a newer version of the application is refused."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    config = _alembic_config(engine)
+    script = ScriptDirectory.from_config(config)
+    head = script.get_current_head()
+    current = current_revision(engine)
+    if current == head:
+        return None
+    if current is not None and script.get_revision(current) is None:
+        raise StorageError("database_newer", revision=current)
+    backup = None
+    if not _is_empty(engine):
+        backup = backup_copy_before_migration(engine, current)
+    command.upgrade(config, "head")
+    return backup
+
+
+def _ensure_meta(sessions: sessionmaker[Session]) -> None:
+    with sessions.begin() as session:
+        if session.get(Meta, "installation_id") is None:
+            session.add(Meta(key="installation_id", value=new_uid()))
+            session.add(Meta(key="created_at", value=utcnow().isoformat()))
+        if session.get(AuditHead, 1) is None:
+            session.add(AuditHead(id=1, seq=0, hash="0" * 64))
+
+
+def open_database(location: str, attachments: str = "", *, upgrade: bool = True) -> Database:
+    """Open (and create or upgrade) the database at ``location``: a path or a URL.
+
+    Raises :class:`StorageError` when it cannot be opened or written.
+    """
+    url = database_url(location)
+    try:
+        engine = make_engine(url)
+        if upgrade:
+            migrate(engine)
+        sessions = sessionmaker(engine, expire_on_commit=False)
+        _ensure_meta(sessions)
+    except StorageError:
+        raise
+    except (DBAPIError, sqlite3.Error) as exc:
+        problem = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        if "locked" in problem or "busy" in problem:
+            raise StorageError("database_in_use") from exc
+        raise StorageError("database_unavailable", location=location, problem=problem) from exc
+    except OSError as exc:
+        raise StorageError("database_unavailable", location=location,
+                           problem=exc.strerror or str(exc)) from exc
+    folder = attachments_dir_for(engine, attachments)
+    return Database(engine, sessions, folder, location)

@@ -1,0 +1,176 @@
+"""``verify``: the database file, the audit chain, audited records, submissions, files.
+
+Each problem names its kind and its place; the first break in the chain is named
+exactly, and every changed record or attachment is listed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select, text
+
+from app.persistence import models as m
+from app.persistence.attachments import AttachmentStore
+from app.persistence.audit import (
+    AUDITED,
+    GENESIS,
+    canonical,
+    entry_hash,
+    row_snapshot,
+    rows_digest,
+)
+from app.persistence.engine import Database, is_sqlite
+
+SITE_COLUMNS = ("site_key", "name", "country", "city", "tier", "product", "workers",
+                "certifications", "last_audit", "osh_id")
+RISK_COLUMNS = ("risk_key", "site_key", "theme", "description", "severity", "likelihood",
+                "priority", "source")
+MEASURE_COLUMNS = ("measure_key", "risk_key", "description", "owner", "start", "due",
+                   "status", "progress", "evidence_name")
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str  # integrity, audit, record, submission, attachment
+    code: str  # message catalog code
+    location: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class VerifyResult:
+    problems: list[Problem] = field(default_factory=list)
+    entries: int = 0
+    files: int = 0
+    records: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def submission_digest(sites: list[dict[str, Any]], risks: list[dict[str, Any]],
+                      measures: list[dict[str, Any]]) -> str:
+    """The content hash of a submission's rows, in key order (import and verify share it)."""
+    parts = [
+        rows_digest(sorted(sites, key=lambda r: str(r["site_key"])), SITE_COLUMNS),
+        rows_digest(sorted(risks, key=lambda r: str(r["risk_key"])), RISK_COLUMNS),
+        rows_digest(sorted(measures, key=lambda r: str(r["measure_key"])), MEASURE_COLUMNS),
+    ]
+    return rows_digest([{"p": p} for p in parts], ("p",))
+
+
+def verify(db: Database, progress: Callable[[int, int], None] | None = None) -> VerifyResult:
+    result = VerifyResult()
+    with db.read() as session:
+        if is_sqlite(db.engine):
+            rows = [r[0] for r in session.execute(text("PRAGMA integrity_check"))]
+            if rows != ["ok"]:
+                for detail in rows[:20]:
+                    result.problems.append(Problem("integrity", "verify_integrity", "database",
+                                                   {"detail": detail}))
+
+        # -- the chain -------------------------------------------------------------------
+        latest: dict[tuple[str, str], str | None] = {}
+        expected_seq = 1
+        prev = GENESIS
+        chain_broken = False
+        query = select(m.AuditEntry).order_by(m.AuditEntry.seq).execution_options(yield_per=2000)
+        for entry in session.scalars(query):
+            result.entries += 1
+            if not chain_broken:
+                at = entry.at.isoformat(timespec="microseconds")
+                recomputed = entry_hash(entry.seq, at, entry.actor, entry.entity,
+                                        entry.entity_id, entry.action, entry.before_json,
+                                        entry.after_json, entry.prev_hash)
+                if entry.seq != expected_seq:
+                    code = "verify_audit_gap" if entry.seq > expected_seq else "verify_audit_chain"
+                    result.problems.append(Problem("audit", code, f"audit_entry seq {expected_seq}",
+                                                   {"seq": expected_seq}))
+                    chain_broken = True
+                elif recomputed != entry.hash:
+                    result.problems.append(Problem("audit", "verify_audit_hash",
+                                                   f"audit_entry seq {entry.seq}",
+                                                   {"seq": entry.seq}))
+                    chain_broken = True
+                elif entry.prev_hash != prev:
+                    result.problems.append(Problem("audit", "verify_audit_chain",
+                                                   f"audit_entry seq {entry.seq}",
+                                                   {"seq": entry.seq}))
+                    chain_broken = True
+            prev = entry.hash
+            expected_seq = entry.seq + 1
+            latest[(entry.entity, entry.entity_id)] = (
+                None if entry.action == "delete" else entry.after_json)
+        head = session.get(m.AuditHead, 1)
+        if head is not None and not chain_broken and (
+                head.seq != result.entries or (result.entries and head.hash != prev)):
+            result.problems.append(Problem("audit", "verify_audit_head", "audit_head",
+                                           {"found": result.entries, "expected": head.seq}))
+        if progress:
+            progress(1, 4)
+
+        # -- audited records -----------------------------------------------------------
+        for entity, model in AUDITED.items():
+            table = model.__table__
+            seen: set[str] = set()
+            for row in session.execute(select(table)).mappings():
+                result.records += 1
+                key = str(row["id"])
+                seen.add(key)
+                after = latest.get((entity, key), "<none>")
+                location = f"{entity} id {key}"
+                if after == "<none>" or after is None:
+                    result.problems.append(Problem("record", "verify_record_unaudited", location,
+                                                   {"entity": entity, "id": key}))
+                    continue
+                assert isinstance(after, str)
+                if json.loads(after) != json.loads(canonical(row_snapshot(model, row))):
+                    result.problems.append(Problem("record", "verify_record_changed", location,
+                                                   {"entity": entity, "id": key}))
+            for (ent, key), after in latest.items():
+                if ent == entity and after is not None and key not in seen:
+                    result.problems.append(Problem("record", "verify_record_missing",
+                                                   f"{entity} id {key}",
+                                                   {"entity": entity, "id": key}))
+        if progress:
+            progress(2, 4)
+
+        # -- submissions -----------------------------------------------------------------
+        for sub in session.execute(select(m.Submission.id, m.Submission.contract_id,
+                                          m.Submission.content_sha256)):
+            sites = [dict(r) for r in session.execute(
+                select(m.Site.__table__).where(m.Site.submission_id == sub.id)).mappings()]
+            risks = [dict(r) for r in session.execute(
+                select(m.Risk.__table__).where(m.Risk.submission_id == sub.id)).mappings()]
+            measures = [dict(r) for r in session.execute(
+                select(m.Measure.__table__).where(m.Measure.submission_id == sub.id)).mappings()]
+            if submission_digest(sites, risks, measures) != sub.content_sha256:
+                result.problems.append(Problem("submission", "verify_submission_changed",
+                                               f"submission id {sub.id}",
+                                               {"id": sub.id, "contract": sub.contract_id}))
+        if progress:
+            progress(3, 4)
+
+        # -- attachments -----------------------------------------------------------------
+        store = AttachmentStore(db.attachments_dir)
+        files = session.execute(select(m.Evidence.sha256, m.Evidence.file_name)
+                                .group_by(m.Evidence.sha256, m.Evidence.file_name)).all()
+        checked: set[str] = set()
+        for sha, name in files:
+            if sha in checked:
+                continue
+            checked.add(sha)
+            state = store.check(sha)
+            result.files += 1
+            if state is not None:
+                result.problems.append(Problem(
+                    "attachment", f"verify_file_{state}", str(store.path_for(sha)),
+                    {"sha256": sha, "name": name}))
+        if progress:
+            progress(4, 4)
+    return result

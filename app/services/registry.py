@@ -1,0 +1,303 @@
+"""Organisations, tenders (with their ISV decision), suppliers and contracts.
+
+Each public function is one transaction and writes its audit entries in it. A save
+that names an ``expected_version`` older than the stored one is refused with
+``changed_by_someone_else``: nothing is overwritten silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from app.domain.applicability import applicability, validate_value
+from app.domain.decision import validate_decision
+from app.domain.errors import ConflictError, NotFoundError, ValidationError
+from app.domain.values import (
+    ContractRecord,
+    IsvDecision,
+    SupplierRecord,
+    TenderRecord,
+    clean_text,
+    from_cents,
+    to_cents,
+)
+from app.persistence import models as m
+from app.persistence.audit import AuditWriter, snapshot
+from app.services.context import Context
+
+CURRENT_CLAUSE_VERSION = "2017"
+
+
+# -- reading -------------------------------------------------------------------------------
+
+def _tender_record(tender: m.Tender, organisation: str | None) -> TenderRecord:
+    decision = None
+    if tender.isv_applied is not None:
+        decision = IsvDecision(tender.isv_applied, tender.not_applied_reason, tender.form,
+                               tender.acceptance)
+    value = from_cents(tender.value_cents)
+    assert value is not None
+    return TenderRecord(
+        id=tender.id, uid=tender.uid, ref=tender.ref, title=tender.title,
+        organisation=organisation, kind=tender.kind, value=value,
+        published=tender.published, category_code=tender.category_code,
+        category_set=tender.category_set, verdict=tender.verdict,
+        threshold=from_cents(tender.threshold_cents), threshold_period=tender.threshold_period,
+        decision=decision, clause_version=tender.clause_version, version=tender.version,
+    )
+
+
+def _supplier_record(supplier: m.Supplier) -> SupplierRecord:
+    return SupplierRecord(supplier.id, supplier.uid, supplier.name, supplier.country,
+                          supplier.kvk)
+
+
+def _contract_record(session: Session, contract: m.Contract) -> ContractRecord:
+    supplier = session.get_one(m.Supplier, contract.supplier_id)
+    tender_ref = session.scalar(select(m.Tender.ref).where(m.Tender.id == contract.tender_id))
+    return ContractRecord(
+        id=contract.id, uid=contract.uid, ref=contract.ref, tender_ref=tender_ref or "",
+        supplier=_supplier_record(supplier), start=contract.start, end=contract.end,
+        value=from_cents(contract.value_cents), plan_months=contract.plan_months,
+        report_month=contract.report_month, penalty=from_cents(contract.penalty_cents),
+        independent_check=contract.independent_check, plan_agreed_on=contract.plan_agreed_on,
+        version=contract.version,
+    )
+
+
+def _find_tender(session: Session, ref: str) -> m.Tender:
+    tender = session.scalar(select(m.Tender).where(m.Tender.ref == ref.strip()))
+    if tender is None:
+        raise NotFoundError("tender_not_found", ref=ref)
+    return tender
+
+
+def find_contract(session: Session, ref: str) -> m.Contract:
+    """The contract with ``ref`` inside a service's session (for other services)."""
+    contract = session.scalar(select(m.Contract).where(m.Contract.ref == ref.strip()))
+    if contract is None:
+        raise NotFoundError("contract_not_found", ref=ref)
+    return contract
+
+
+def _organisation_name(session: Session, organisation_id: int | None) -> str | None:
+    if organisation_id is None:
+        return None
+    return session.scalar(select(m.Organisation.name)
+                          .where(m.Organisation.id == organisation_id))
+
+
+def get_tender(ctx: Context, ref: str) -> TenderRecord:
+    with ctx.db.read() as session:
+        tender = _find_tender(session, ref)
+        return _tender_record(tender, _organisation_name(session, tender.organisation_id))
+
+
+def list_tenders(ctx: Context, year: int | None = None) -> list[TenderRecord]:
+    with ctx.db.read() as session:
+        names = dict(session.execute(select(m.Organisation.id, m.Organisation.name)).tuples())
+        query = select(m.Tender).order_by(m.Tender.published.desc(), m.Tender.ref)
+        if year is not None:
+            query = query.where(m.Tender.published >= dt.date(year, 1, 1),
+                                m.Tender.published <= dt.date(year, 12, 31))
+        return [_tender_record(t, names.get(t.organisation_id or -1))
+                for t in session.scalars(query)]
+
+
+def get_contract(ctx: Context, ref: str) -> ContractRecord:
+    with ctx.db.read() as session:
+        return _contract_record(session, find_contract(session, ref))
+
+
+def list_contracts(ctx: Context) -> list[ContractRecord]:
+    with ctx.db.read() as session:
+        contracts = session.scalars(select(m.Contract).order_by(m.Contract.ref)).all()
+        return [_contract_record(session, c) for c in contracts]
+
+
+def list_organisations(ctx: Context) -> list[str]:
+    with ctx.db.read() as session:
+        return list(session.scalars(select(m.Organisation.name).order_by(m.Organisation.name)))
+
+
+def count_tenders(ctx: Context) -> int:
+    with ctx.db.read() as session:
+        return int(session.scalar(select(func.count()).select_from(m.Tender)) or 0)
+
+
+# -- writing -------------------------------------------------------------------------------
+
+def _ensure_organisation(session: Session, audit: AuditWriter, name: str | None) -> int | None:
+    if name is None or not name.strip():
+        return None
+    name = clean_text(name, "organisation", limit=200)
+    found = session.scalar(select(m.Organisation).where(m.Organisation.name == name))
+    if found is not None:
+        return found.id
+    organisation = m.Organisation(name=name)
+    session.add(organisation)
+    audit.created("organisation", organisation)
+    return organisation.id
+
+
+def _check_version(record: Any, expected: int | None, entity: str, ref: str) -> None:
+    if expected is not None and record.version != expected:
+        raise ConflictError("changed_by_someone_else", entity=entity, ref=ref)
+
+
+def _bump(session: Session, model: type[Any], record: Any, expected: int) -> None:
+    """Raise the version only if nobody raised it in between (compare-and-set)."""
+    result = session.execute(update(model).where(model.id == record.id,
+                                                 model.version == expected)
+                             .values(version=expected + 1))
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise ConflictError("changed_by_someone_else", entity=model.__tablename__,
+                            ref=getattr(record, "ref", record.id))
+    session.refresh(record)
+
+
+def register_tender(
+    ctx: Context, *, ref: str, title: str, category: str, kind: str,
+    value: Decimal | int | str, published: dt.date, organisation: str | None = None,
+    decision: IsvDecision | None = None,
+) -> TenderRecord:
+    """Register a tender with its verdict (and, when given, the ISV decision)."""
+    ref = clean_text(ref, "ref", limit=100)
+    title = clean_text(title, "title", limit=500)
+    verdict = applicability(ctx.reference, category, kind, validate_value(value), published)
+    checked = validate_decision(ref, verdict.verdict, decision) if decision else None
+    with ctx.db.begin() as session:
+        if session.scalar(select(m.Tender.id).where(m.Tender.ref == ref)) is not None:
+            raise ValidationError("duplicate_reference", entity="tender", ref=ref)
+        audit = AuditWriter(session, ctx.actor)
+        organisation_id = _ensure_organisation(session, audit, organisation)
+        tender = m.Tender(
+            ref=ref, title=title, organisation_id=organisation_id, kind=verdict.kind,
+            value_cents=to_cents(verdict.value), published=published,
+            category_code=verdict.category_code,
+            category_set=verdict.category.set_id if verdict.category else None,
+            verdict=verdict.verdict.value,
+            threshold_cents=to_cents(Decimal(verdict.threshold)) if verdict.threshold else None,
+            threshold_period=verdict.threshold_period,
+        )
+        if checked is not None:
+            _apply_decision(tender, checked)
+        session.add(tender)
+        audit.created("tender", tender)
+        return _tender_record(tender, organisation.strip() if organisation else None)
+
+
+def _apply_decision(tender: m.Tender, decision: IsvDecision) -> None:
+    tender.isv_applied = decision.applied
+    tender.not_applied_reason = decision.reason
+    tender.form = decision.form
+    tender.acceptance = decision.acceptance
+    tender.clause_version = CURRENT_CLAUSE_VERSION if decision.applied else None
+
+
+def record_decision(ctx: Context, ref: str, decision: IsvDecision,
+                    expected_version: int | None = None) -> TenderRecord:
+    """Record (or change) the ISV decision of a tender."""
+    with ctx.db.begin() as session:
+        tender = _find_tender(session, ref)
+        _check_version(tender, expected_version, "tender", ref)
+        checked = validate_decision(tender.ref, tender.verdict, decision)
+        before = snapshot(tender)
+        _bump(session, m.Tender, tender, tender.version)
+        _apply_decision(tender, checked)
+        AuditWriter(session, ctx.actor).changed("tender", tender, before)
+        return _tender_record(tender, _organisation_name(session, tender.organisation_id))
+
+
+def set_clause_version(ctx: Context, ref: str, version: str) -> None:
+    """Record which clause template version the tender's texts were made from."""
+    with ctx.db.begin() as session:
+        tender = _find_tender(session, ref)
+        if tender.clause_version == version:
+            return
+        before = snapshot(tender)
+        _bump(session, m.Tender, tender, tender.version)
+        tender.clause_version = version
+        AuditWriter(session, ctx.actor).changed("tender", tender, before)
+
+
+KVK = re.compile(r"^\d{8}$")
+
+
+def _ensure_supplier(session: Session, audit: AuditWriter, ctx: Context, name: str,
+                     country: str, kvk: str | None) -> m.Supplier:
+    name = clean_text(name, "supplier", limit=300)
+    code = ctx.country(country, "supplier-country")
+    kvk = (kvk or "").strip() or None
+    if kvk is not None and not KVK.match(kvk):
+        raise ValidationError("invalid_kvk", value=kvk)
+    found = session.scalar(select(m.Supplier).where(m.Supplier.name == name,
+                                                    m.Supplier.country == code))
+    if found is not None:
+        if kvk and found.kvk != kvk:
+            before = snapshot(found)
+            _bump(session, m.Supplier, found, found.version)
+            found.kvk = kvk
+            audit.changed("supplier", found, before)
+        return found
+    supplier = m.Supplier(name=name, country=code, kvk=kvk)
+    session.add(supplier)
+    audit.created("supplier", supplier)
+    return supplier
+
+
+def add_contract(
+    ctx: Context, *, ref: str, tender_ref: str, supplier: str, supplier_country: str,
+    start: dt.date, end: dt.date, value: Decimal | int | str | None = None,
+    kvk: str | None = None, plan_months: int = 3, report_month: int = 3,
+    penalty: Decimal | int | str | None = None, independent_check: bool = False,
+) -> ContractRecord:
+    """Register an awarded contract and its supplier."""
+    ref = clean_text(ref, "ref", limit=100)
+    if end < start:
+        raise ValidationError("end_before_start", start=start, end=end)
+    if not 1 <= plan_months <= 24:
+        raise ValidationError("out_of_range", field="plan-months", low=1, high=24,
+                              value=plan_months)
+    if not 1 <= report_month <= 12:
+        raise ValidationError("out_of_range", field="report-month", low=1, high=12,
+                              value=report_month)
+    amount = validate_value(value) if value is not None else None
+    penalty_amount = validate_value(penalty) if penalty is not None else None
+    with ctx.db.begin() as session:
+        if session.scalar(select(m.Contract.id).where(m.Contract.ref == ref)) is not None:
+            raise ValidationError("duplicate_reference", entity="contract", ref=ref)
+        tender = _find_tender(session, tender_ref)
+        audit = AuditWriter(session, ctx.actor)
+        supplier_row = _ensure_supplier(session, audit, ctx, supplier, supplier_country, kvk)
+        contract = m.Contract(
+            ref=ref, tender_id=tender.id, supplier_id=supplier_row.id, start=start, end=end,
+            value_cents=to_cents(amount) if amount is not None else None,
+            plan_months=plan_months, report_month=report_month,
+            penalty_cents=to_cents(penalty_amount) if penalty_amount is not None else None,
+            independent_check=independent_check,
+        )
+        session.add(contract)
+        audit.created("contract", contract)
+        return _contract_record(session, contract)
+
+
+def mark_plan_agreed(ctx: Context, ref: str, agreed_on: dt.date | None,
+                     expected_version: int | None = None) -> ContractRecord:
+    """Record the dated agreement on the plan of action (the reasonable effort)."""
+    with ctx.db.begin() as session:
+        contract = find_contract(session, ref)
+        _check_version(contract, expected_version, "contract", ref)
+        before = snapshot(contract)
+        _bump(session, m.Contract, contract, contract.version)
+        contract.plan_agreed_on = agreed_on
+        AuditWriter(session, ctx.actor).changed("contract", contract, before)
+        return _contract_record(session, contract)
+
+

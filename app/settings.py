@@ -1,0 +1,132 @@
+"""User preferences and paths, readable without Qt (the command line needs them too).
+
+Preferences live in ``settings.json`` in the configuration folder; window geometry and
+table layouts are the window's own business (QSettings in ``app.ui``). Every folder can
+be moved with one environment variable, ``ISV_ASSISTENT_HOME``, which tests use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+import sys
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+APP_NAME = "isv-assistent"
+
+
+def _base(kind: str) -> Path:
+    home = os.environ.get("ISV_ASSISTENT_HOME")
+    if home:
+        return Path(home) / kind
+    if sys.platform == "win32":
+        root = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
+        return root / APP_NAME / kind
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP_NAME / kind
+    xdg = {"data": "XDG_DATA_HOME", "config": "XDG_CONFIG_HOME", "state": "XDG_STATE_HOME"}
+    default = {"data": ".local/share", "config": ".config", "state": ".local/state"}
+    root = Path(os.environ.get(xdg[kind]) or Path.home() / default[kind])
+    return root / APP_NAME
+
+
+def data_dir() -> Path:
+    return _base("data")
+
+
+def config_dir() -> Path:
+    return _base("config")
+
+
+def log_dir() -> Path:
+    return _base("state") / "logs"
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+@dataclass
+class Settings:
+    language: str = "nl"
+    user_name: str = ""
+    database: str = ""
+    backup_dir: str = ""
+    attachments_dir: str = ""  # for a server database: the shared folder
+    backups_kept: int = 10
+    category_set_valid_from: dict[str, dt.date] = field(default_factory=dict)
+
+
+def load() -> Settings:
+    path = settings_path()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(raw, dict):
+        return Settings()
+    result = Settings()
+    for key in ("language", "user_name", "database", "backup_dir", "attachments_dir"):
+        if isinstance(raw.get(key), str):
+            setattr(result, key, raw[key])
+    if result.language not in ("nl", "en"):
+        result.language = "nl"
+    if isinstance(raw.get("backups_kept"), int) and raw["backups_kept"] > 0:
+        result.backups_kept = raw["backups_kept"]
+    dates = raw.get("category_set_valid_from")
+    if isinstance(dates, dict):
+        for set_id, text in dates.items():
+            try:
+                result.category_set_valid_from[set_id] = dt.date.fromisoformat(text)
+            except (TypeError, ValueError):
+                continue
+    return result
+
+
+def save(settings: Settings) -> None:
+    """Write atomically: a crash leaves the old file or the new one, never half of one."""
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = asdict(settings)
+    data["category_set_valid_from"] = {
+        k: v.isoformat() for k, v in settings.category_set_valid_from.items()
+    }
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=2)
+        handle.flush()
+        os.fsync(handle.fileno())
+    Path(tmp).replace(path)
+
+
+def threshold_extension() -> tuple[str, str] | None:
+    """The user's ``thresholds.json`` extension in the data folder, if there is one."""
+    path = data_dir() / "thresholds.json"
+    if path.is_file():
+        return str(path), path.read_text(encoding="utf-8")
+    return None
+
+
+def actor(settings: Settings | None = None) -> str:
+    """Who is acting, for the audit trail: the configured name, else the OS user."""
+    name = (settings or load()).user_name.strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "onbekend"
+
+
+def default_database() -> str:
+    env = os.environ.get("ISV_ASSISTENT_DB")
+    if env:
+        return env
+    configured = load().database
+    if configured:
+        return configured
+    return str(data_dir() / "isv-assistent.sqlite")
