@@ -85,3 +85,28 @@ class ContractRecord:
     independent_check: bool
     plan_agreed_on: dt.date | None
     version: int
+
+
+@dataclass(frozen=True)
+class EvidenceRecord:
+    """A document kept as evidence for a contract (and optionally a site, risk, measure)."""
+
+    id: int
+    uid: str
+    contract_ref: str
+    type: str
+    file_name: str
+    sha256: str
+    size: int
+    issuer: str | None
+    issued_on: dt.date | None
+    valid_until: dt.date | None
+    received_on: dt.date
+    note: str | None
+    supersedes_id: int | None
+    superseded_by_id: int | None
+    submission_id: int | None
+    site_id: int | None
+    risk_id: int | None
+    measure_id: int | None
+    added_by: str

@@ -1,0 +1,119 @@
+"""Evidence documents: the file into the content-addressed store, the record audited.
+
+Documents are never changed; a correction is a new document that supersedes the old one,
+and both stay. :func:`store_evidence_in` works inside another service's transaction (the
+workbook import keeps the supplier's original file this way); :func:`add_evidence` is
+the use case on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.errors import NotFoundError, UsageError, ValidationError
+from app.domain.values import EvidenceRecord, clean_text
+from app.persistence import models as m
+from app.persistence.attachments import AttachmentStore
+from app.persistence.audit import AuditWriter
+from app.services.context import Context
+from app.services.registry import find_contract
+
+
+def evidence_record(session: Session, evidence: m.Evidence) -> EvidenceRecord:
+    contract_ref = session.scalar(select(m.Contract.ref)
+                                  .where(m.Contract.id == evidence.contract_id)) or ""
+    superseded_by = session.scalar(select(m.Evidence.id)
+                                   .where(m.Evidence.supersedes_id == evidence.id)
+                                   .order_by(m.Evidence.id.desc()).limit(1))
+    return EvidenceRecord(
+        id=evidence.id, uid=evidence.uid, contract_ref=contract_ref, type=evidence.type,
+        file_name=evidence.file_name, sha256=evidence.sha256, size=evidence.size,
+        issuer=evidence.issuer, issued_on=evidence.issued_on,
+        valid_until=evidence.valid_until, received_on=evidence.received_on,
+        note=evidence.note, supersedes_id=evidence.supersedes_id,
+        superseded_by_id=superseded_by, submission_id=evidence.submission_id,
+        site_id=evidence.site_id, risk_id=evidence.risk_id, measure_id=evidence.measure_id,
+        added_by=evidence.added_by,
+    )
+
+
+def validate_evidence_type(ctx: Context, type_code: str) -> str:
+    code = type_code.strip().lower()
+    allowed = [t.code for t in ctx.reference.evidence_types]
+    if code not in allowed:
+        raise ValidationError("evidence_unknown_type", value=type_code,
+                              allowed=", ".join(allowed))
+    return code
+
+
+def store_evidence_in(
+    session: Session, audit: AuditWriter, *, contract_id: int, type_code: str, sha256: str,
+    size: int, file_name: str, received_on: dt.date, issuer: str | None = None,
+    issued_on: dt.date | None = None, valid_until: dt.date | None = None,
+    note: str | None = None, supersedes_id: int | None = None,
+    submission_id: int | None = None, site_id: int | None = None, risk_id: int | None = None,
+    measure_id: int | None = None,
+) -> m.Evidence:
+    """Add the evidence row (the file is already in the store) and its audit entry."""
+    if issued_on and valid_until and valid_until < issued_on:
+        raise ValidationError("end_before_start", start=issued_on, end=valid_until)
+    if supersedes_id is not None:
+        old = session.get(m.Evidence, supersedes_id)
+        if old is None or old.contract_id != contract_id:
+            raise NotFoundError("evidence_not_found", id=supersedes_id)
+    evidence = m.Evidence(
+        contract_id=contract_id, type=type_code, sha256=sha256, size=size,
+        file_name=Path(file_name).name[:500] or "document", issuer=issuer,
+        issued_on=issued_on, valid_until=valid_until, received_on=received_on, note=note,
+        supersedes_id=supersedes_id, submission_id=submission_id, site_id=site_id,
+        risk_id=risk_id, measure_id=measure_id, added_by=audit.actor,
+    )
+    session.add(evidence)
+    audit.created("evidence", evidence)
+    return evidence
+
+
+def add_evidence(
+    ctx: Context, *, contract_ref: str, path: Path, type_code: str,
+    issued_on: dt.date | None = None, valid_until: dt.date | None = None,
+    issuer: str | None = None, note: str | None = None, supersedes_id: int | None = None,
+    received_on: dt.date | None = None, site_id: int | None = None,
+    risk_id: int | None = None, measure_id: int | None = None,
+) -> EvidenceRecord:
+    """Store ``path`` as evidence for the contract; the original name is kept as metadata."""
+    type_code = validate_evidence_type(ctx, type_code)
+    issuer = clean_text(issuer, "issuer", required=False, limit=300) or None
+    note = clean_text(note, "note", required=False, limit=5000) or None
+    if not path.is_file():
+        raise UsageError("file_not_found", path=str(path))
+    with ctx.db.read() as session:
+        find_contract(session, contract_ref)  # refuse before copying the file
+    store = AttachmentStore(ctx.db.attachments_dir)
+    sha, size = store.put_file(path)
+    with ctx.db.begin() as session:
+        contract = find_contract(session, contract_ref)
+        audit = AuditWriter(session, ctx.actor)
+        evidence = store_evidence_in(
+            session, audit, contract_id=contract.id, type_code=type_code, sha256=sha,
+            size=size, file_name=path.name, received_on=received_on or dt.date.today(),
+            issuer=issuer, issued_on=issued_on, valid_until=valid_until, note=note,
+            supersedes_id=supersedes_id, site_id=site_id, risk_id=risk_id,
+            measure_id=measure_id)
+        return evidence_record(session, evidence)
+
+
+def list_evidence(ctx: Context, contract_ref: str | None = None) -> list[EvidenceRecord]:
+    with ctx.db.read() as session:
+        query = select(m.Evidence).order_by(m.Evidence.received_on.desc(), m.Evidence.id)
+        if contract_ref is not None:
+            query = query.where(m.Evidence.contract_id == find_contract(session, contract_ref).id)
+        return [evidence_record(session, e) for e in session.scalars(query)]
+
+
+def evidence_path(ctx: Context, sha256: str) -> Path:
+    """Where the stored file is, for opening it with the system viewer."""
+    return AttachmentStore(ctx.db.attachments_dir).path_for(sha256)
