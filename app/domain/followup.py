@@ -1,0 +1,699 @@
+"""Following a contract after award: the six OECD steps, deadlines, escalation, rubric,
+and where to look first. Standard library only; every input is a plain value.
+
+The step states are *derived* from record facts (documents received, the dated plan
+agreement, measures, assessments, signals, escalation steps), never ticked by hand:
+
+1. ``policy``: done once an ISV policy document is received; overdue when none has
+   arrived by the plan-of-action due date; else not started.
+2. ``risk_analysis``: done once a risk analysis (document or imported workbook) is
+   received; in progress when the newest assessment of it is *insufficient* and nothing
+   newer has arrived since; overdue when none has arrived by the plan due date.
+3. ``plan_of_action``: done on the dated agreement (``plan_agreed_on``); overdue when not
+   agreed by its due date; in progress when a plan (document, or a workbook with
+   measures) was received but not yet agreed; else not started.
+4. ``monitoring``: over the measures of the newest workbook. None: not started; an
+   open measure (not completed, not cancelled) past its due date: overdue; all
+   completed or cancelled: done; else in progress.
+5. ``reporting``: one yearly report per contract year (see ``app.domain.deadlines``),
+   the k-th current yearly-report document covering contract year k. A report past its
+   due date and not received: overdue; every report of the contract received and
+   assessed: done; none due and none received: not started; else in progress.
+6. ``remediation``: no signals: not started; an escalation step whose response date
+   has passed without a response: overdue; signals still open: in progress; all
+   signals closed: done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from app.domain.deadlines import plan_due, yearly_reports
+from app.domain.errors import ReferenceDataError, ValidationError
+
+# ---------------------------------------------------------------------------------------
+# Step states
+# ---------------------------------------------------------------------------------------
+
+
+class StepState(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    OVERDUE = "overdue"
+
+
+STEP_CODES = ("policy", "risk_analysis", "plan_of_action", "monitoring", "reporting",
+              "remediation")
+"""The six OECD steps in order, as coded in ``resources/scales.json``."""
+
+OPEN_MEASURE_STATUSES = frozenset({"planned", "in_progress", "delayed"})
+SIGNAL_STATUSES = ("open", "in_progress", "closed")
+
+
+@dataclass(frozen=True)
+class ContractFacts:
+    """What the records say about one contract, gathered by the dossier service.
+
+    Dates are the relevant ``received_on``/``assessed_on`` values; counts are of rows.
+    ``yearly_reports_received`` counts current (not superseded) yearly-report documents.
+    """
+
+    contract_id: int
+    ref: str
+    start: dt.date
+    end: dt.date
+    plan_months: int = 3
+    report_month: int = 3
+    plan_agreed_on: dt.date | None = None
+    policy_received: dt.date | None = None
+    risk_analysis_received: dt.date | None = None  # the newest, document or workbook
+    risk_analysis_assessed: tuple[dt.date, str] | None = None  # newest (date, verdict)
+    plan_received: dt.date | None = None
+    measures_total: int = 0
+    measures_open: int = 0
+    first_open_measure_due: dt.date | None = None
+    yearly_reports_received: int = 0
+    yearly_years_assessed: frozenset[int] = frozenset()
+    signals_total: int = 0
+    signals_open: int = 0
+    first_pending_response: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class StepStatus:
+    """One OECD step of one contract: its state, the deadline that applies, and why."""
+
+    number: int
+    code: str
+    state: StepState
+    due: dt.date | None
+    reason: str  # message code
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+def _policy(f: ContractFacts, as_of: dt.date, due: dt.date) -> StepStatus:
+    if f.policy_received is not None:
+        return StepStatus(1, "policy", StepState.DONE, due, "step_policy_received",
+                          {"date": f.policy_received})
+    if as_of > due:
+        return StepStatus(1, "policy", StepState.OVERDUE, due, "step_policy_missing_overdue",
+                          {"date": due})
+    return StepStatus(1, "policy", StepState.NOT_STARTED, due, "step_policy_awaited",
+                      {"date": due})
+
+
+def _risk_analysis(f: ContractFacts, as_of: dt.date, due: dt.date) -> StepStatus:
+    received = f.risk_analysis_received
+    if received is not None:
+        assessed = f.risk_analysis_assessed
+        if assessed is not None and assessed[1] == "insufficient" and received <= assessed[0]:
+            return StepStatus(2, "risk_analysis", StepState.IN_PROGRESS, due,
+                              "step_risk_analysis_insufficient", {"date": assessed[0]})
+        return StepStatus(2, "risk_analysis", StepState.DONE, due,
+                          "step_risk_analysis_received", {"date": received})
+    if as_of > due:
+        return StepStatus(2, "risk_analysis", StepState.OVERDUE, due,
+                          "step_risk_analysis_missing_overdue", {"date": due})
+    return StepStatus(2, "risk_analysis", StepState.NOT_STARTED, due,
+                      "step_risk_analysis_awaited", {"date": due})
+
+
+def _plan(f: ContractFacts, as_of: dt.date, due: dt.date) -> StepStatus:
+    if f.plan_agreed_on is not None:
+        return StepStatus(3, "plan_of_action", StepState.DONE, due, "step_plan_agreed",
+                          {"date": f.plan_agreed_on})
+    if as_of > due:
+        return StepStatus(3, "plan_of_action", StepState.OVERDUE, due,
+                          "step_plan_not_agreed_overdue", {"date": due})
+    if f.plan_received is not None:
+        return StepStatus(3, "plan_of_action", StepState.IN_PROGRESS, due,
+                          "step_plan_received_not_agreed", {"date": f.plan_received})
+    return StepStatus(3, "plan_of_action", StepState.NOT_STARTED, due, "step_plan_awaited",
+                      {"date": due})
+
+
+def _monitoring(f: ContractFacts, as_of: dt.date) -> StepStatus:
+    if f.measures_total == 0:
+        return StepStatus(4, "monitoring", StepState.NOT_STARTED, None, "step_monitoring_none")
+    first = f.first_open_measure_due
+    if f.measures_open and first is not None and first < as_of:
+        return StepStatus(4, "monitoring", StepState.OVERDUE, first,
+                          "step_monitoring_measure_overdue", {"date": first})
+    if f.measures_open == 0:
+        return StepStatus(4, "monitoring", StepState.DONE, None, "step_monitoring_all_done",
+                          {"count": f.measures_total})
+    return StepStatus(4, "monitoring", StepState.IN_PROGRESS, first,
+                      "step_monitoring_in_progress",
+                      {"open": f.measures_open, "count": f.measures_total})
+
+
+def _reporting(f: ContractFacts, as_of: dt.date) -> StepStatus:
+    reports = yearly_reports(f.start, f.end, f.report_month)
+    received = f.yearly_reports_received
+    missing = [r for r in reports[received:] if r.due < as_of]
+    if missing:
+        return StepStatus(5, "reporting", StepState.OVERDUE, missing[0].due,
+                          "step_reporting_overdue",
+                          {"year": missing[0].contract_year, "date": missing[0].due})
+    next_due = reports[received].due if received < len(reports) else None
+    assessed = all(r.contract_year in f.yearly_years_assessed for r in reports)
+    if received >= len(reports) and assessed:
+        return StepStatus(5, "reporting", StepState.DONE, None, "step_reporting_all_done",
+                          {"count": len(reports)})
+    if received == 0:
+        return StepStatus(5, "reporting", StepState.NOT_STARTED, next_due,
+                          "step_reporting_first_due", {"date": next_due})
+    if received >= len(reports):
+        return StepStatus(5, "reporting", StepState.IN_PROGRESS, None,
+                          "step_reporting_to_assess", {"count": received})
+    return StepStatus(5, "reporting", StepState.IN_PROGRESS, next_due,
+                      "step_reporting_next_due",
+                      {"count": received, "total": len(reports), "date": next_due})
+
+
+def _remediation(f: ContractFacts, as_of: dt.date) -> StepStatus:
+    pending = f.first_pending_response
+    if pending is not None and pending < as_of:
+        return StepStatus(6, "remediation", StepState.OVERDUE, pending,
+                          "step_remediation_response_overdue", {"date": pending})
+    if f.signals_total == 0:
+        return StepStatus(6, "remediation", StepState.NOT_STARTED, pending,
+                          "step_remediation_no_signals")
+    if f.signals_open:
+        return StepStatus(6, "remediation", StepState.IN_PROGRESS, pending,
+                          "step_remediation_open", {"open": f.signals_open,
+                                                    "count": f.signals_total})
+    return StepStatus(6, "remediation", StepState.DONE, pending, "step_remediation_closed",
+                      {"count": f.signals_total})
+
+
+def derive_steps(facts: ContractFacts, as_of: dt.date) -> tuple[StepStatus, ...]:
+    """The six step states of one contract on ``as_of`` (see the module docstring)."""
+    due = plan_due(facts.start, facts.plan_months)
+    return (_policy(facts, as_of, due), _risk_analysis(facts, as_of, due),
+            _plan(facts, as_of, due), _monitoring(facts, as_of), _reporting(facts, as_of),
+            _remediation(facts, as_of))
+
+
+# ---------------------------------------------------------------------------------------
+# Deadlines
+# ---------------------------------------------------------------------------------------
+
+class DeadlineKind(StrEnum):
+    PLAN_OF_ACTION = "plan-of-action"
+    YEARLY_REPORT = "yearly-report"
+    EVIDENCE_EXPIRY = "evidence-expiry"
+    ESCALATION_RESPONSE = "escalation-response"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """Something a contract owes by a date and that has not happened yet.
+
+    ``key`` identifies it within its kind: the contract year of a yearly report, the
+    evidence id of an expiring document, the escalation step id of a response.
+    """
+
+    contract_ref: str
+    kind: DeadlineKind
+    due: dt.date
+    key: int | None = None
+
+    def days_left(self, as_of: dt.date) -> int:
+        """Days from ``as_of`` to the due date; negative when overdue."""
+        return (self.due - as_of).days
+
+
+def contract_deadlines(facts: ContractFacts, as_of: dt.date) -> list[Deadline]:
+    """The open deadlines that follow from the contract itself.
+
+    - The plan of action, while not agreed and while the contract runs (after the end
+      nothing can be agreed any more; the step stays overdue in the dossier).
+    - Each yearly report not yet received (the k-th received covers contract year k).
+    """
+    items: list[Deadline] = []
+    if facts.plan_agreed_on is None and as_of <= facts.end:
+        items.append(Deadline(facts.ref, DeadlineKind.PLAN_OF_ACTION,
+                              plan_due(facts.start, facts.plan_months)))
+    reports = yearly_reports(facts.start, facts.end, facts.report_month)
+    items.extend(Deadline(facts.ref, DeadlineKind.YEARLY_REPORT, r.due, r.contract_year)
+                 for r in reports[facts.yearly_reports_received:])
+    return items
+
+
+def evidence_expiry_matters(valid_until: dt.date, contract_end: dt.date,
+                            superseded: bool) -> bool:
+    """An expiry date is a deadline only for a current document whose validity ends
+    before the contract does (a certificate valid past the end covers the contract)."""
+    return not superseded and valid_until < contract_end
+
+
+def falls_due(items: Iterable[Deadline], as_of: dt.date, within: int) -> list[Deadline]:
+    """Overdue items and those due within ``within`` days, soonest first."""
+    horizon = as_of + dt.timedelta(days=within)
+    chosen = [d for d in items if d.due <= horizon]
+    chosen.sort(key=lambda d: (d.due, d.contract_ref, d.kind.value, d.key or 0))
+    return chosen
+
+
+# ---------------------------------------------------------------------------------------
+# Escalation: the buyer's ladder
+# ---------------------------------------------------------------------------------------
+
+ESCALATION_ORDER = ("dialogue", "external-advice", "notice-of-default", "penalty",
+                    "termination")
+
+
+def check_escalation_step(existing: Sequence[tuple[str, dt.date]], step: str,
+                          taken_on: dt.date, amount_cents: int | None) -> None:
+    """Refuse a step that breaks the ladder's rules.
+
+    Termination only after a notice of default dated before it (the supplier must have
+    been given the chance to remedy); a penalty needs an amount; only a penalty has one.
+    Earlier rungs may be skipped, agreement is preferred but not a precondition.
+    """
+    if step not in ESCALATION_ORDER:
+        raise ValidationError("dossier_unknown_escalation_step", value=step,
+                              allowed=", ".join(ESCALATION_ORDER))
+    if step == "termination":
+        notices = [day for code, day in existing if code == "notice-of-default"]
+        if not notices:
+            raise ValidationError("dossier_termination_needs_notice")
+        if min(notices) >= taken_on:
+            raise ValidationError("dossier_termination_before_notice", notice=min(notices),
+                                  date=taken_on)
+    if step == "penalty":
+        if amount_cents is None or amount_cents <= 0:
+            raise ValidationError("dossier_penalty_amount_required")
+    elif amount_cents is not None:
+        raise ValidationError("dossier_amount_only_for_penalty", step=step)
+
+
+# ---------------------------------------------------------------------------------------
+# The assessment rubric ("reasonable effort")
+# ---------------------------------------------------------------------------------------
+
+RATINGS = ("sufficient", "insufficient", "not_applicable")
+SUBJECTS = ("risk-analysis", "plan-of-action", "yearly-report")
+
+
+@dataclass(frozen=True)
+class RubricElement:
+    code: str
+    nl: str
+    en: str
+    may_be_not_applicable: bool
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+@dataclass(frozen=True)
+class RubricSubject:
+    code: str
+    nl: str
+    en: str
+    elements: tuple[RubricElement, ...]
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+@dataclass(frozen=True)
+class Rubric:
+    version: str
+    valid_from: dt.date
+    subjects: Mapping[str, RubricSubject]
+    sources: tuple[str, ...]
+
+    def subject(self, code: str) -> RubricSubject:
+        found = self.subjects.get(code)
+        if found is None:
+            raise ValidationError("dossier_unknown_subject", value=code,
+                                  allowed=", ".join(SUBJECTS))
+        return found
+
+
+@dataclass(frozen=True)
+class ElementRating:
+    code: str
+    rating: str
+    comment: str = ""
+
+
+def load_rubric(text: str, filename: str) -> Rubric:
+    """Parse and validate one rubric file; a broken file names the file and the field."""
+
+    def fail(where: str, problem: str) -> ReferenceDataError:
+        return ReferenceDataError("reference_data_invalid", file=filename, field=where,
+                                  problem=problem)
+
+    def label(item: object, where: str) -> tuple[str, str, str]:
+        if not isinstance(item, dict):
+            raise fail(where, "expected an object")
+        values = []
+        for key in ("code", "nl", "en"):
+            value = item.get(key)
+            if not isinstance(value, str) or not value.strip():
+                raise fail(f"{where}.{key}", "expected a non-empty text")
+            values.append(value)
+        return values[0], values[1], values[2]
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise fail(f"line {exc.lineno}", f"not valid JSON: {exc.msg}") from None
+    if not isinstance(data, dict):
+        raise fail("(top)", "expected an object")
+    version = data.get("version")
+    if not isinstance(version, str) or not version:
+        raise fail("version", "expected a text")
+    try:
+        valid_from = dt.date.fromisoformat(str(data.get("valid_from")))
+    except ValueError:
+        raise fail("valid_from", "expected a date as YYYY-MM-DD") from None
+    raw_subjects = data.get("subjects")
+    if not isinstance(raw_subjects, list):
+        raise fail("subjects", "expected a list")
+    subjects: dict[str, RubricSubject] = {}
+    for i, raw in enumerate(raw_subjects):
+        where = f"subjects[{i}]"
+        code, nl, en = label(raw, where)
+        if code not in SUBJECTS:
+            raise fail(f"{where}.code", f"expected one of {', '.join(SUBJECTS)}")
+        elements = []
+        raw_elements = raw.get("elements")
+        if not isinstance(raw_elements, list) or not raw_elements:
+            raise fail(f"{where}.elements", "expected a non-empty list")
+        for j, item in enumerate(raw_elements):
+            e_code, e_nl, e_en = label(item, f"{where}.elements[{j}]")
+            optional = item.get("may_be_not_applicable", False)
+            if not isinstance(optional, bool):
+                raise fail(f"{where}.elements[{j}].may_be_not_applicable", "expected true/false")
+            elements.append(RubricElement(e_code, e_nl, e_en, optional))
+        if len({e.code for e in elements}) != len(elements):
+            raise fail(f"{where}.elements", "element codes are not unique")
+        subjects[code] = RubricSubject(code, nl, en, tuple(elements))
+    missing = [s for s in SUBJECTS if s not in subjects]
+    if missing:
+        raise fail("subjects", f"missing {', '.join(missing)}")
+    sources = data.get("sources", [])
+    if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
+        raise fail("sources", "expected a list of texts")
+    return Rubric(version, valid_from, subjects, tuple(sources))
+
+
+def rubric_verdict(subject: RubricSubject, ratings: Sequence[ElementRating]) -> str:
+    """Check the ratings against the rubric and return the overall verdict.
+
+    Every element is rated exactly once with sufficient, insufficient or not applicable
+    (the latter only where the rubric allows it); an insufficient element needs a
+    comment saying what is missing. Verdict: ``insufficient`` when any element is
+    insufficient, else ``sufficient`` (at least one element must be applicable).
+    """
+    known = {e.code: e for e in subject.elements}
+    seen: dict[str, ElementRating] = {}
+    for rating in ratings:
+        element = known.get(rating.code)
+        if element is None:
+            raise ValidationError("dossier_unknown_element", element=rating.code,
+                                  subject=subject.code)
+        if rating.code in seen:
+            raise ValidationError("dossier_element_twice", element=rating.code)
+        if rating.rating not in RATINGS:
+            raise ValidationError("dossier_unknown_rating", element=rating.code,
+                                  value=rating.rating, allowed=", ".join(RATINGS))
+        if rating.rating == "not_applicable" and not element.may_be_not_applicable:
+            raise ValidationError("dossier_element_always_applies", element=rating.code)
+        if rating.rating == "insufficient" and not rating.comment.strip():
+            raise ValidationError("dossier_comment_required", element=rating.code)
+        seen[rating.code] = rating
+    missing = [e.code for e in subject.elements if e.code not in seen]
+    if missing:
+        raise ValidationError("dossier_elements_missing", elements=", ".join(missing))
+    values = [r.rating for r in seen.values()]
+    if all(v == "not_applicable" for v in values):
+        raise ValidationError("dossier_nothing_assessed")
+    return "insufficient" if "insufficient" in values else "sufficient"
+
+
+def rubric_in_force(rubrics: Iterable[Rubric], day: dt.date) -> Rubric:
+    """The newest rubric whose ``valid_from`` has passed on ``day`` (else the oldest)."""
+    ordered = sorted(rubrics, key=lambda r: r.valid_from)
+    if not ordered:
+        raise ReferenceDataError("reference_data_invalid", file="rubric", field="(files)",
+                                 problem="no rubric file found")
+    started = [r for r in ordered if r.valid_from <= day]
+    return started[-1] if started else ordered[0]
+
+
+# ---------------------------------------------------------------------------------------
+# Where to look first: follow-up intensity
+# ---------------------------------------------------------------------------------------
+
+INTENSITIES = ("self-report", "document-review", "independent-audit", "site-visit")
+
+
+@dataclass(frozen=True)
+class IntensityRules:
+    """The points behind the suggestion; the defaults are ours, shown as such."""
+
+    value_large_cents: int = 100_000_000  # € 1,000,000
+    value_medium_cents: int = 25_000_000  # € 250,000
+    bands: tuple[int, int, int] = (2, 4, 6)  # points from which: review, audit, visit
+
+
+@dataclass(frozen=True)
+class IntensityReason:
+    code: str  # message code
+    points: int
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class IntensityInputs:
+    value_cents: int | None
+    category_code: str
+    category_weight: int | None  # 1–3 from the reference data; None outside categories
+    highest_priority: str | None  # high, medium, low; None without risks
+    risky_countries: Mapping[str, str] = field(default_factory=dict)  # country -> why
+    open_signals: int = 0
+    countries_known: bool = False  # a country-risk table was imported
+
+
+@dataclass(frozen=True)
+class IntensitySuggestion:
+    level: str
+    points: int
+    reasons: tuple[IntensityReason, ...]
+
+
+def suggest_intensity(inputs: IntensityInputs,
+                      rules: IntensityRules = IntensityRules()) -> IntensitySuggestion:
+    """Add points per factor and map the total onto the four levels of follow-up.
+
+    value ≥ large: 2, ≥ medium: 1; category risk weight 1–3: weight − 1; highest risk
+    priority high: 2, medium: 1; a site in a country the imported table marks as risky:
+    2; open signals: 2. From ``bands``: document review, independent audit, site visit.
+    """
+    reasons: list[IntensityReason] = []
+    value = inputs.value_cents
+    if value is not None and value >= rules.value_large_cents:
+        reasons.append(IntensityReason("intensity_value_large", 2, {"value": value // 100}))
+    elif value is not None and value >= rules.value_medium_cents:
+        reasons.append(IntensityReason("intensity_value_medium", 1, {"value": value // 100}))
+    else:
+        reasons.append(IntensityReason("intensity_value_small", 0))
+    if inputs.category_weight is None:
+        reasons.append(IntensityReason("intensity_outside_categories", 0))
+    else:
+        reasons.append(IntensityReason("intensity_category_weight", inputs.category_weight - 1,
+                                       {"category": inputs.category_code,
+                                        "weight": inputs.category_weight}))
+    points_by_priority = {"high": 2, "medium": 1, "low": 0}
+    if inputs.highest_priority is None:
+        reasons.append(IntensityReason("intensity_no_risks", 0))
+    else:
+        reasons.append(IntensityReason(f"intensity_priority_{inputs.highest_priority}",
+                                       points_by_priority.get(inputs.highest_priority, 0)))
+    if not inputs.countries_known:
+        reasons.append(IntensityReason("intensity_no_country_table", 0))
+    elif inputs.risky_countries:
+        shown = ", ".join(f"{c} ({why})" for c, why in sorted(inputs.risky_countries.items()))
+        reasons.append(IntensityReason("intensity_risky_countries", 2, {"countries": shown}))
+    else:
+        reasons.append(IntensityReason("intensity_no_risky_countries", 0))
+    if inputs.open_signals:
+        reasons.append(IntensityReason("intensity_open_signals", 2,
+                                       {"count": inputs.open_signals}))
+    total = sum(r.points for r in reasons)
+    level = INTENSITIES[sum(1 for band in rules.bands if total >= band)]
+    return IntensitySuggestion(level, total, tuple(reasons))
+
+
+def risky_by_table(rows: Iterable[tuple[str, float | None, bool | None, str, int]]
+                   ) -> dict[str, str]:
+    """Countries an imported table marks as risky, with a short why.
+
+    ``rows``: (country, score, flag, source, year). Only the newest year of each source
+    counts. A country is risky when flagged, or when its score is in the top third of
+    that source's scores (higher means riskier; sources use different scales, so the
+    rule is relative to each source).
+    """
+    newest: dict[str, int] = {}
+    materialised = list(rows)
+    for _country, _score, _flag, source, year in materialised:
+        newest[source] = max(year, newest.get(source, year))
+    current = [r for r in materialised if r[4] == newest[r[3]]]
+    cut: dict[str, float] = {}
+    by_source: dict[str, list[float]] = {}
+    for _country, score, _flag, source, _year in current:
+        if score is not None:
+            by_source.setdefault(source, []).append(score)
+    for source, scores in by_source.items():
+        ordered = sorted(scores)
+        cut[source] = ordered[(2 * len(ordered)) // 3] if len(ordered) >= 3 else ordered[-1]
+    risky: dict[str, str] = {}
+    for country, score, flag, source, year in current:
+        if flag:
+            risky.setdefault(country, f"{source} {year}")
+        elif score is not None and score >= cut[source]:
+            risky.setdefault(country, f"{source} {year}: {score:g}")
+    return risky
+
+
+# ---------------------------------------------------------------------------------------
+# Country-risk table rows (parsed by app.io.country_risk, stored by the dossier service)
+# ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CountryRiskRow:
+    row: int  # the row number in the file (the header is row 1)
+    country: str  # ISO 3166 alpha-2
+    score: float | None
+    flag: bool | None
+    source: str
+    year: int
+
+
+@dataclass(frozen=True)
+class TableProblem:
+    """One refusal in an imported table: where, what was found, and why (message code)."""
+
+    row: int
+    column: str
+    value: str
+    code: str
+
+
+# ---------------------------------------------------------------------------------------
+# Values the dossier service returns
+# ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ContractSteps:
+    """A contract's six step states and its open deadlines (plan, yearly reports)."""
+
+    contract_id: int
+    contract_ref: str
+    steps: tuple[StepStatus, ...]
+    deadlines: tuple[Deadline, ...]
+
+    def state(self, code: str) -> StepState:
+        for step in self.steps:
+            if step.code == code:
+                return step.state
+        raise KeyError(code)
+
+
+@dataclass(frozen=True)
+class DueItem:
+    contract_ref: str
+    kind: str
+    due: dt.date
+    days_left: int  # negative: overdue
+    key: int | None  # contract year, evidence id or escalation step id
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
+
+
+@dataclass(frozen=True)
+class SignalRecord:
+    id: int
+    uid: str
+    contract_ref: str
+    received_on: dt.date
+    source: str
+    theme: str
+    site_id: int | None
+    description: str
+    status: str
+    closed_on: dt.date | None
+    version: int
+
+
+@dataclass(frozen=True)
+class EscalationRecord:
+    id: int
+    uid: str
+    contract_ref: str
+    signal_id: int | None
+    step: str
+    taken_on: dt.date
+    response_due: dt.date | None
+    responded_on: dt.date | None
+    amount_cents: int | None
+    evidence_ids: tuple[int, ...]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class AssessmentRecord:
+    id: int
+    uid: str
+    contract_ref: str
+    subject: str
+    evidence_id: int | None
+    submission_id: int | None
+    rubric_version: str
+    ratings: tuple[ElementRating, ...]
+    verdict: str
+    assessor: str
+    assessed_on: dt.date
+    contract_year: int | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class FollowUpRecord:
+    """The suggested intensity with its reasons, beside the user's own recorded choice."""
+
+    contract_ref: str
+    suggestion: IntensitySuggestion
+    choice: str | None
+    note: str | None
+    version: int
+
+
+@dataclass(frozen=True)
+class CountryRiskEntry:
+    country: str
+    score: float | None
+    flag: bool | None
+    source: str
+    year: int
+
+
+@dataclass(frozen=True)
+class CountryRiskImport:
+    file_name: str
+    rows: int
+    replaced: int
+    sources: tuple[tuple[str, int], ...]
