@@ -1,0 +1,56 @@
+"""``report --year YYYY [--organisation ORG] [--merge EXPORT…] [--pdf FILE] [--xlsx FILE]
+[--json]``: the yearly ISV report, optionally merged with other installations' exports."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.cli.base import Invocation, input_path, output_path
+from app.domain.report import SPEC_FIGURES
+from app.services import reporting
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser("report", help="the yearly ISV report (PDF, Excel, JSON)")
+    parser.add_argument("--year", type=int, required=True)
+    parser.add_argument("--organisation")
+    parser.add_argument("--merge", nargs="+", default=[], metavar="EXPORT")
+    parser.add_argument("--pdf")
+    parser.add_argument("--xlsx")
+    parser.add_argument("--json", action="store_true")
+    parser.set_defaults(handler=run)
+
+
+def run(inv: Invocation) -> int:
+    args = inv.args
+    merge = [input_path(p) for p in args.merge]
+    pdf = output_path(args.pdf) if args.pdf else None
+    xlsx = output_path(args.xlsx) if args.xlsx else None
+    ctx = inv.context()
+    report = reporting.year_report(ctx, args.year, organisation=args.organisation, merge=merge)
+    if pdf is not None:
+        from app.io.report_pdf import render_report_pdf
+
+        pdf.write_bytes(render_report_pdf(report, ctx.reference, inv.lang))
+    if xlsx is not None:
+        from app.io.report_xlsx import render_report_xlsx
+
+        xlsx.write_bytes(render_report_xlsx(report, ctx.reference, inv.lang))
+    for conflict in report.conflicts:
+        inv.error_line(inv.text("report_conflict", kind=conflict.kind,
+                                ref=conflict.ref or conflict.uid, kept=conflict.kept_from,
+                                other=conflict.other_from, fields=", ".join(conflict.fields)))
+    if args.json:
+        inv.emit_json(reporting.report_document(report))
+        return 0
+    totals = report.totals
+    inv.say(inv.text("report_summary", year=report.year,
+                     organisation=report.organisation or inv.text("report_all_organisations"),
+                     **{code: totals[code] for code in SPEC_FIGURES}))
+    if report.duplicates or len(report.sources) > 1:
+        inv.say(inv.text("report_merged", sources=len(report.sources),
+                         duplicates=report.duplicates, conflicts=len(report.conflicts)))
+    for path in (pdf, xlsx):
+        if path is not None:
+            inv.say(inv.text("report_written", path=str(path)))
+    return 0

@@ -1,0 +1,253 @@
+"""The year export: one installation's records of a year, for a coordinator to merge.
+
+Format ``isv-assistent-year-export``, version 1: a UTF-8 JSON object with
+
+- ``format``, ``format_version``: what this file is; a reader refuses other names and
+  versions rather than guess;
+- ``about``: one sentence saying what the file is, for a person who opens it;
+- ``installation_id``: the database it came from (``Database.installation_id()``);
+- ``organisations``: the organisations whose tenders are in it; ``organisation``: that
+  name when there is exactly one, else ``null``;
+- ``year``, ``exported_at`` (UTC, ISO 8601), ``application_version``;
+- ``fields``: for each kind of record, its field names with a short description
+  (:data:`FIELDS`, the same table this module checks a file against);
+- ``records``: per kind (``tenders``, ``contracts``, ``submissions``, ``evidence``,
+  ``assessments``, ``signals``, ``escalation_steps``) a list of objects with exactly
+  those fields; dates as ``YYYY-MM-DD``, money in whole cents; each record has the
+  ``uid`` that identifies it across installations, and refers to its contract or tender
+  by that ``uid``;
+- ``checksum``: ``{"algorithm": "sha256", "value": …}`` over the canonical JSON (sorted
+  keys, no spaces, UTF-8) of every other member of the object.
+
+A file whose checksum does not match was changed after export and is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from app.domain.errors import UsageError
+from app.domain.report import (
+    FACT_KINDS,
+    MeasureFact,
+    RiskFact,
+    SubmissionFact,
+    YearFacts,
+    canonical_json,
+    plain,
+)
+
+FORMAT = "isv-assistent-year-export"
+FORMAT_VERSION = 1
+ABOUT = ("Records of one ISV-assistent installation for one year, to be merged into the "
+         "yearly ISV report with 'isv-assistent report --merge'. Do not edit: the checksum "
+         "refuses a changed file.")
+
+FIELDS: Mapping[str, Mapping[str, str]] = {
+    "tenders": {
+        "uid": "identity across installations",
+        "ref": "the buyer's tender reference",
+        "title": "title of the tender",
+        "organisation": "organisation that published it, or null",
+        "kind": "supplies, services or works",
+        "value_cents": "estimated value excluding VAT, in cents",
+        "published": "publication date",
+        "category_code": "ISV category code as registered ('overig' outside the categories)",
+        "category_set": "category set the code belongs to, or null",
+        "verdict": "mandatory, voluntary_below_threshold, voluntary_outside_categories or "
+                   "threshold_unknown",
+        "isv_applied": "true, false, or null when no decision is recorded",
+        "not_applied_reason": "the buyer's reason for not applying the ISV, or null",
+        "form": "contract-condition, minimum-requirement, award-criterion, or null",
+        "clause_version": "version of the ISV tender texts used, or null",
+    },
+    "contracts": {
+        "uid": "identity across installations",
+        "ref": "contract reference",
+        "tender_uid": "uid of the tender it came from",
+        "supplier": "supplier name",
+        "supplier_country": "ISO 3166 alpha-2 country of the supplier",
+        "start": "first day of the contract",
+        "end": "last day of the contract",
+        "value_cents": "contract value in cents, or null",
+        "plan_months": "months after the start within which the plan of action is due",
+        "report_month": "month (1-12) whose end is the yearly report's due date",
+        "plan_agreed_on": "date the plan of action was agreed, or null",
+    },
+    "submissions": {
+        "uid": "identity across installations",
+        "contract_uid": "uid of the contract",
+        "version_no": "version of the supplier workbook for that contract",
+        "received_on": "date the workbook was received",
+        "content_sha256": "SHA-256 of the workbook's rows",
+        "risks": "list of {risk_key, theme, priority}",
+        "measures": "list of {measure_key, risk_key, due, status}",
+    },
+    "evidence": {
+        "uid": "identity across installations",
+        "contract_uid": "uid of the contract",
+        "type": "evidence type code (policy, risk-analysis, yearly-report, ...)",
+        "received_on": "date received",
+        "issued_on": "date issued, or null",
+        "valid_until": "last day of validity, or null",
+        "supersedes_uid": "uid of the document this one replaces, or null",
+    },
+    "assessments": {
+        "uid": "identity across installations",
+        "contract_uid": "uid of the contract",
+        "subject": "risk-analysis, plan-of-action or yearly-report",
+        "verdict": "sufficient or insufficient",
+        "assessed_on": "date of the assessment",
+        "contract_year": "contract year assessed, or null",
+    },
+    "signals": {
+        "uid": "identity across installations",
+        "contract_uid": "uid of the contract",
+        "received_on": "date the signal was received",
+        "theme": "theme code",
+        "status": "open, in_progress or closed",
+        "closed_on": "date closed, or null",
+    },
+    "escalation_steps": {
+        "uid": "identity across installations",
+        "contract_uid": "uid of the contract",
+        "step": "escalation step code",
+        "taken_on": "date the step was taken",
+    },
+}
+
+
+@dataclass(frozen=True)
+class ExportHeader:
+    installation_id: str
+    year: int
+    organisations: tuple[str, ...]
+    exported_at: str
+    application_version: str
+
+
+def _checksum(body: Mapping[str, Any]) -> str:
+    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+
+
+def write_export(header: ExportHeader, facts: YearFacts) -> bytes:
+    """The export file's bytes (UTF-8 JSON, indented so a person can read it)."""
+    records = {name: [plain(f) for f in sorted(facts.kind(name), key=lambda f: f.uid)]
+               for name, _ in FACT_KINDS}
+    organisations = sorted(header.organisations)
+    body: dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "about": ABOUT,
+        "installation_id": header.installation_id,
+        "organisation": organisations[0] if len(organisations) == 1 else None,
+        "organisations": organisations,
+        "year": header.year,
+        "exported_at": header.exported_at,
+        "application_version": header.application_version,
+        "fields": FIELDS,
+        "records": records,
+    }
+    body["checksum"] = {"algorithm": "sha256", "value": _checksum(body)}
+    return json.dumps(body, ensure_ascii=False, indent=1, sort_keys=False).encode("utf-8")
+
+
+def _refuse(name: str, problem: str, **params: Any) -> UsageError:
+    return UsageError(f"export_{problem}", file=name, **params)
+
+
+def _date(value: Any) -> dt.date:
+    if not isinstance(value, str):
+        raise ValueError(value)
+    return dt.date.fromisoformat(value)
+
+
+def _optional_date(value: Any) -> dt.date | None:
+    return None if value is None else _date(value)
+
+
+_DATE_FIELDS = {"published", "start", "end", "plan_agreed_on", "received_on", "issued_on",
+                "valid_until", "assessed_on", "closed_on", "taken_on", "due"}
+_OPTIONAL = {"organisation", "category_set", "isv_applied", "not_applied_reason", "form",
+             "clause_version", "value_cents", "plan_agreed_on", "issued_on", "valid_until",
+             "supersedes_uid", "contract_year", "closed_on"}
+_TYPES: Mapping[str, type | tuple[type, ...]] = {
+    "value_cents": int, "plan_months": int, "report_month": int, "version_no": int,
+    "contract_year": int, "isv_applied": bool,
+}
+
+
+def _value(key: str, value: Any) -> Any:
+    if value is None:
+        if key not in _OPTIONAL:
+            raise ValueError(key)
+        return None
+    if key in _DATE_FIELDS:
+        return _date(value)
+    expected = _TYPES.get(key, str)
+    if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+        raise ValueError(key)
+    return value
+
+
+def _fact(cls: type[Any], data: Any) -> Any:
+    if not isinstance(data, dict):
+        raise ValueError(cls.__name__)
+    names = [f.name for f in fields(cls)]
+    if set(data) != set(names):
+        raise ValueError(cls.__name__)
+    values: dict[str, Any] = {}
+    for name in names:
+        if cls is SubmissionFact and name == "risks":
+            values[name] = tuple(_fact(RiskFact, r) for r in _list(data[name]))
+        elif cls is SubmissionFact and name == "measures":
+            values[name] = tuple(_fact(MeasureFact, x) for x in _list(data[name]))
+        else:
+            values[name] = _value(name, data[name])
+    return cls(**values)
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError("list")
+    return value
+
+
+def read_export(data: bytes, name: str) -> tuple[ExportHeader, YearFacts]:
+    """Read an export file; a file that is not one, of another format version, or changed
+    after export is refused with :class:`UsageError` (one sentence, naming the file)."""
+    try:
+        body = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise _refuse(name, "not_an_export") from None
+    if not isinstance(body, dict) or body.get("format") != FORMAT:
+        raise _refuse(name, "not_an_export")
+    version = body.get("format_version")
+    if version != FORMAT_VERSION:
+        raise _refuse(name, "foreign_version", version=str(version), supported=FORMAT_VERSION)
+    checksum = body.pop("checksum", None)
+    if (not isinstance(checksum, dict) or checksum.get("algorithm") != "sha256"
+            or checksum.get("value") != _checksum(body)):
+        raise _refuse(name, "tampered")
+    try:
+        records = body["records"]
+        if not isinstance(records, dict) or set(records) != {k for k, _ in FACT_KINDS}:
+            raise ValueError("records")
+        kinds = {kind: tuple(_fact(cls, item) for item in _list(records[kind]))
+                 for kind, cls in FACT_KINDS}
+        organisations = tuple(str(o) for o in _list(body["organisations"]))
+        year = body["year"]
+        if not isinstance(year, int) or isinstance(year, bool):
+            raise ValueError("year")
+        header = ExportHeader(
+            installation_id=str(body["installation_id"]), year=year,
+            organisations=organisations, exported_at=str(body["exported_at"]),
+            application_version=str(body["application_version"]))
+    except (KeyError, ValueError, TypeError):
+        raise _refuse(name, "malformed") from None
+    return header, YearFacts(**kinds)

@@ -1,0 +1,461 @@
+"""The yearly ISV report: gather a year's records, merge other installations' exports,
+count the figures, and hand the renderers a finished :class:`YearReport`.
+
+Reading is set-based: one query per kind of record for the whole year (filtered and
+joined by ids in SQL, names and uids mapped afterwards in Python), never a query per
+tender or contract. Counting is the pure :func:`app.domain.report.count_year`, the same
+for the local database and for merged exports, so a merge of two laptops' exports gives
+the same figures as one database holding both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from app import __version__
+from app.domain.errors import NotFoundError, UsageError
+from app.domain.reference import OUTSIDE_CATEGORIES, Reference
+from app.domain.report import (
+    FACT_KINDS,
+    FIGURES,
+    AssessmentFact,
+    CategoryFigures,
+    CategoryKey,
+    Conflict,
+    ContractFact,
+    EscalationFact,
+    EvidenceFact,
+    MeasureFact,
+    RiskFact,
+    SdgFigure,
+    SignalFact,
+    Source,
+    SubmissionFact,
+    TenderFact,
+    YearFacts,
+    YearReport,
+    as_of_date,
+    count_year,
+    fact_digest,
+    fingerprint,
+)
+from app.domain.values import from_cents
+from app.io.year_export import ExportHeader, read_export, write_export
+from app.persistence import models as m
+from app.services.context import Context
+from app.services.registry import CURRENT_CLAUSE_VERSION
+
+OUTSIDE_NAMES = ("Buiten de risicocategorieën", "Outside the risk categories")
+
+
+# ---------------------------------------------------------------------------------------
+# Gathering the facts of a year from the database
+# ---------------------------------------------------------------------------------------
+
+def _year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    if not 1900 <= year <= 9999:
+        raise UsageError("report_year_invalid", year=year)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def gather_facts(session: Session, year: int) -> YearFacts:
+    """Every record the figures of ``year`` need: tenders published in the year, contracts
+    active in it (with their tenders), and those contracts' submissions, evidence,
+    assessments, signals and escalation steps."""
+    first, last = _year_bounds(year)
+    active = and_(m.Contract.start <= last, m.Contract.end >= first)
+    active_ids = select(m.Contract.id).where(active).scalar_subquery()
+
+    contract_rows = session.execute(
+        select(m.Contract.id, m.Contract.uid, m.Contract.ref, m.Contract.tender_id,
+               m.Contract.supplier_id, m.Contract.start, m.Contract.end,
+               m.Contract.value_cents, m.Contract.plan_months, m.Contract.report_month,
+               m.Contract.plan_agreed_on).where(active)).all()
+    tender_ids_of_contracts = {r.tender_id for r in contract_rows}
+    tender_rows = session.execute(
+        select(m.Tender.id, m.Tender.uid, m.Tender.ref, m.Tender.title,
+               m.Tender.organisation_id, m.Tender.kind, m.Tender.value_cents,
+               m.Tender.published, m.Tender.category_code, m.Tender.category_set,
+               m.Tender.verdict, m.Tender.isv_applied, m.Tender.not_applied_reason,
+               m.Tender.form, m.Tender.clause_version)
+        .where(or_(and_(m.Tender.published >= first, m.Tender.published <= last),
+                   m.Tender.id.in_(select(m.Contract.tender_id).where(active))))).all()
+    organisations = {r.id: r.name for r in session.execute(
+        select(m.Organisation.id, m.Organisation.name))}
+    suppliers = {r.id: (r.name, r.country) for r in session.execute(
+        select(m.Supplier.id, m.Supplier.name, m.Supplier.country)
+        .where(m.Supplier.id.in_(select(m.Contract.supplier_id).where(active))))}
+    tender_uid = {r.id: r.uid for r in tender_rows}
+    assert tender_ids_of_contracts <= set(tender_uid)
+    contract_uid = {r.id: r.uid for r in contract_rows}
+
+    tenders = tuple(TenderFact(
+        uid=r.uid, ref=r.ref, title=r.title,
+        organisation=organisations.get(r.organisation_id) if r.organisation_id else None,
+        kind=r.kind, value_cents=int(r.value_cents), published=r.published,
+        category_code=r.category_code, category_set=r.category_set, verdict=r.verdict,
+        isv_applied=r.isv_applied, not_applied_reason=r.not_applied_reason, form=r.form,
+        clause_version=r.clause_version) for r in tender_rows)
+    contracts = tuple(ContractFact(
+        uid=r.uid, ref=r.ref, tender_uid=tender_uid[r.tender_id],
+        supplier=suppliers[r.supplier_id][0], supplier_country=suppliers[r.supplier_id][1],
+        start=r.start, end=r.end,
+        value_cents=int(r.value_cents) if r.value_cents is not None else None,
+        plan_months=r.plan_months, report_month=r.report_month,
+        plan_agreed_on=r.plan_agreed_on) for r in contract_rows)
+
+    submission_rows = session.execute(
+        select(m.Submission.id, m.Submission.uid, m.Submission.contract_id,
+               m.Submission.version_no, m.Submission.received_on,
+               m.Submission.content_sha256)
+        .where(m.Submission.contract_id.in_(active_ids))).all()
+    submission_ids = select(m.Submission.id).where(
+        m.Submission.contract_id.in_(active_ids)).scalar_subquery()
+    risks: dict[int, list[RiskFact]] = {}
+    for r in session.execute(select(m.Risk.submission_id, m.Risk.risk_key, m.Risk.theme,
+                                    m.Risk.priority)
+                             .where(m.Risk.submission_id.in_(submission_ids))):
+        risks.setdefault(r.submission_id, []).append(RiskFact(r.risk_key, r.theme, r.priority))
+    measures: dict[int, list[MeasureFact]] = {}
+    for x in session.execute(select(m.Measure.submission_id, m.Measure.measure_key,
+                                    m.Measure.risk_key, m.Measure.due, m.Measure.status)
+                             .where(m.Measure.submission_id.in_(submission_ids))):
+        measures.setdefault(x.submission_id, []).append(
+            MeasureFact(x.measure_key, x.risk_key, x.due, x.status))
+    submissions = tuple(SubmissionFact(
+        uid=r.uid, contract_uid=contract_uid[r.contract_id], version_no=r.version_no,
+        received_on=r.received_on, content_sha256=r.content_sha256,
+        risks=tuple(sorted(risks.get(r.id, ()), key=lambda x: x.risk_key)),
+        measures=tuple(sorted(measures.get(r.id, ()), key=lambda x: x.measure_key)))
+        for r in submission_rows)
+
+    evidence_rows = session.execute(
+        select(m.Evidence.id, m.Evidence.uid, m.Evidence.contract_id, m.Evidence.type,
+               m.Evidence.received_on, m.Evidence.issued_on, m.Evidence.valid_until,
+               m.Evidence.supersedes_id)
+        .where(m.Evidence.contract_id.in_(active_ids))).all()
+    evidence_uid = {r.id: r.uid for r in evidence_rows}
+    evidence = tuple(EvidenceFact(
+        uid=r.uid, contract_uid=contract_uid[r.contract_id], type=r.type,
+        received_on=r.received_on, issued_on=r.issued_on, valid_until=r.valid_until,
+        supersedes_uid=evidence_uid.get(r.supersedes_id) if r.supersedes_id else None)
+        for r in evidence_rows)
+    assessments = tuple(AssessmentFact(
+        uid=r.uid, contract_uid=contract_uid[r.contract_id], subject=r.subject,
+        verdict=r.verdict, assessed_on=r.assessed_on, contract_year=r.contract_year)
+        for r in session.execute(
+            select(m.Assessment.uid, m.Assessment.contract_id, m.Assessment.subject,
+                   m.Assessment.verdict, m.Assessment.assessed_on, m.Assessment.contract_year)
+            .where(m.Assessment.contract_id.in_(active_ids))))
+    signals = tuple(SignalFact(
+        uid=r.uid, contract_uid=contract_uid[r.contract_id], received_on=r.received_on,
+        theme=r.theme, status=r.status, closed_on=r.closed_on)
+        for r in session.execute(
+            select(m.Signal.uid, m.Signal.contract_id, m.Signal.received_on, m.Signal.theme,
+                   m.Signal.status, m.Signal.closed_on)
+            .where(m.Signal.contract_id.in_(active_ids))))
+    escalations = tuple(EscalationFact(
+        uid=r.uid, contract_uid=contract_uid[r.contract_id], step=r.step, taken_on=r.taken_on)
+        for r in session.execute(
+            select(m.EscalationStep.uid, m.EscalationStep.contract_id, m.EscalationStep.step,
+                   m.EscalationStep.taken_on)
+            .where(m.EscalationStep.contract_id.in_(active_ids))))
+    return YearFacts(tenders=tenders, contracts=contracts, submissions=submissions,
+                     evidence=evidence, assessments=assessments, signals=signals,
+                     escalation_steps=escalations)
+
+
+def _organisations(facts: YearFacts) -> tuple[str, ...]:
+    return tuple(sorted({t.organisation for t in facts.tenders if t.organisation}))
+
+
+# ---------------------------------------------------------------------------------------
+# Export
+# ---------------------------------------------------------------------------------------
+
+def export_year(ctx: Context, year: int, now: dt.datetime | None = None) -> bytes:
+    """The year's records as an export file (see :mod:`app.io.year_export`)."""
+    with ctx.db.read() as session:
+        facts = gather_facts(session, year)
+    moment = now or dt.datetime.now(dt.UTC)
+    header = ExportHeader(
+        installation_id=ctx.db.installation_id(), year=year,
+        organisations=_organisations(facts),
+        exported_at=moment.replace(microsecond=0).isoformat(),
+        application_version=__version__)
+    return write_export(header, facts)
+
+
+# ---------------------------------------------------------------------------------------
+# Merge
+# ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MergeInput:
+    """One source of facts: the local database or a read export file."""
+
+    source: Source
+    facts: YearFacts
+
+
+@dataclass(frozen=True)
+class Merged:
+    facts: YearFacts
+    duplicates: int
+    conflicts: tuple[Conflict, ...]
+
+
+def _differing_fields(a: Any, b: Any) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(a) if getattr(a, f.name) != getattr(b, f.name))
+
+
+def merge_facts(inputs: Sequence[MergeInput]) -> Merged:
+    """Union of the sources' facts: a record (by uid) counts once; when two copies of
+    it differ, the first source's copy is kept and the difference listed."""
+    kept: dict[str, dict[str, tuple[Any, str, str]]] = {name: {} for name, _ in FACT_KINDS}
+    duplicates = 0
+    conflicts: list[Conflict] = []
+    for item in inputs:
+        for name, _ in FACT_KINDS:
+            table = kept[name]
+            for fact in item.facts.kind(name):
+                digest = fact_digest(fact)
+                found = table.get(fact.uid)
+                if found is None:
+                    table[fact.uid] = (fact, digest, item.source.label)
+                elif found[1] == digest:
+                    duplicates += 1
+                else:
+                    conflicts.append(Conflict(
+                        kind=name, uid=fact.uid, ref=str(getattr(fact, "ref", "") or ""),
+                        kept_from=found[2], other_from=item.source.label,
+                        fields=_differing_fields(found[0], fact)))
+    facts = YearFacts(**{name: tuple(v[0] for v in kept[name].values())
+                         for name, _ in FACT_KINDS})
+    return Merged(facts, duplicates, tuple(conflicts))
+
+
+def read_export_file(path: Path, year: int) -> MergeInput:
+    """Read an export for merging; a file for another year is refused."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError("report_file_not_readable", path=str(path),
+                         problem=exc.strerror or str(exc)) from None
+    header, facts = read_export(data, path.name)
+    if header.year != year:
+        raise UsageError("export_other_year", file=path.name, found=header.year, year=year)
+    source = Source(kind="export", installation_id=header.installation_id, label=path.name,
+                    organisations=header.organisations, records=facts.count(),
+                    exported_at=header.exported_at)
+    return MergeInput(source, facts)
+
+
+# ---------------------------------------------------------------------------------------
+# The report
+# ---------------------------------------------------------------------------------------
+
+def _for_organisation(facts: YearFacts, organisation: str) -> YearFacts:
+    """Only the tenders of ``organisation`` and what hangs from them: the fingerprint is
+    over the records actually used."""
+    tenders = tuple(t for t in facts.tenders if t.organisation == organisation)
+    tender_uids = {t.uid for t in tenders}
+    contracts = tuple(c for c in facts.contracts if c.tender_uid in tender_uids)
+    contract_uids = {c.uid for c in contracts}
+
+    def keep(name: str) -> tuple[Any, ...]:
+        return tuple(f for f in facts.kind(name) if f.contract_uid in contract_uids)
+
+    return YearFacts(tenders=tenders, contracts=contracts, submissions=keep("submissions"),
+                     evidence=keep("evidence"), assessments=keep("assessments"),
+                     signals=keep("signals"), escalation_steps=keep("escalation_steps"))
+
+
+def _resolve_organisation(requested: str, known: Iterable[str]) -> str:
+    wanted = " ".join(requested.split()).casefold()
+    names = sorted(set(known))
+    for name in names:
+        if " ".join(name.split()).casefold() == wanted:
+            return name
+    raise NotFoundError("report_organisation_unknown", organisation=requested,
+                        known=", ".join(names) or "-")
+
+
+def category_grouping(reference: Reference, into: str | None
+                      ) -> Callable[[CategoryKey], CategoryKey] | None:
+    """A function that reports each category under its counterpart in the set ``into``
+    (via the reference mapping); a category that maps to several becomes one combined
+    group (``a+b``) so that nothing is split by guesswork."""
+    if into is None:
+        return None
+    try:
+        target = reference.category_set(into)
+    except KeyError:
+        raise UsageError("report_unknown_set", set=into,
+                         allowed=", ".join(s.id for s in reference.category_sets)) from None
+
+    def group(key: CategoryKey) -> CategoryKey:
+        if key.set_id is None or key.set_id == target.id:
+            return key
+        try:
+            category = reference.category_set(key.set_id).get(key.code)
+        except KeyError:
+            category = None
+        if category is None:
+            return key
+        numbers = {c.code: c.number for c in reference.mapped(category)
+                   if c.set_id == target.id}
+        codes = sorted(numbers, key=lambda c: (numbers[c], c))
+        if not codes:
+            return key
+        return CategoryKey(target.id, "+".join(codes))
+
+    return group
+
+
+def _category_names(reference: Reference, key: CategoryKey) -> tuple[str, str, int, int]:
+    """Dutch and English name, and the sort position (set order, category number)."""
+    if key.code == OUTSIDE_CATEGORIES or key.set_id is None:
+        return OUTSIDE_NAMES[0], OUTSIDE_NAMES[1], 99, 99
+    set_ids = [s.id for s in reference.category_sets]
+    set_index = set_ids.index(key.set_id) if key.set_id in set_ids else 98
+    try:
+        cat_set = reference.category_set(key.set_id)
+    except KeyError:
+        return key.code, key.code, set_index, 99
+    parts = [cat_set.get(code) for code in key.code.split("+")]
+    found = [p for p in parts if p is not None]
+    if not found:
+        return key.code, key.code, set_index, 99
+    return (" / ".join(p.name_nl for p in found), " / ".join(p.name_en for p in found),
+            set_index, found[0].number)
+
+
+def build_report(
+    reference: Reference, inputs: Sequence[MergeInput], year: int, *,
+    organisation: str | None = None, group_into: str | None = None,
+    today: dt.date | None = None, now: dt.datetime | None = None,
+) -> YearReport:
+    """Merge the sources, count the year and attach names: the finished report."""
+    _year_bounds(year)
+    merged = merge_facts(inputs)
+    facts = merged.facts
+    if organisation is not None:
+        known = {o for i in inputs for o in i.source.organisations}
+        known |= {t.organisation for t in facts.tenders if t.organisation}
+        organisation = _resolve_organisation(organisation, known)
+        facts = _for_organisation(facts, organisation)
+    moment = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    as_of = as_of_date(year, today or moment.date())
+    escalation_codes = [s.code for s in reference.escalation_steps]
+    theme_sdg = {t.code: t.sdg for t in reference.themes}
+    counted = count_year(
+        facts, year, as_of, organisation=organisation,
+        current_clause_version=CURRENT_CLAUSE_VERSION, escalation_codes=escalation_codes,
+        theme_sdg=theme_sdg, group=category_grouping(reference, group_into))
+    categories = []
+    for key, figures in counted.by_category.items():
+        nl, en, set_index, number = _category_names(reference, key)
+        categories.append(((set_index, number, key.code),
+                           CategoryFigures(key, nl, en, figures)))
+    categories.sort(key=lambda x: x[0])
+    sdg = tuple(
+        SdgFigure(target=code, name_nl=label.nl, name_en=label.en,
+                  themes=tuple(t.code for t in reference.themes if code in t.sdg),
+                  contracts=counted.sdg_counts.get(code, (0, 0, 0))[0],
+                  risks=counted.sdg_counts.get(code, (0, 0, 0))[1],
+                  signals=counted.sdg_counts.get(code, (0, 0, 0))[2])
+        for code, label in reference.sdg_targets.items())
+    return YearReport(
+        year=year, organisation=organisation, as_of=as_of, generated_at=moment,
+        fingerprint=fingerprint(facts), current_clause_version=CURRENT_CLAUSE_VERSION,
+        grouping=group_into, totals=counted.totals,
+        categories=tuple(c for _, c in categories), forms=counted.forms,
+        not_applied_reasons=counted.not_applied_reasons, risk_matrix=counted.risk_matrix,
+        escalation_by_step=counted.escalation_by_step, sdg=sdg,
+        tender_rows=counted.tender_rows, contract_rows=counted.contract_rows,
+        risk_rows=counted.risk_rows, sources=tuple(i.source for i in inputs),
+        conflicts=merged.conflicts, duplicates=merged.duplicates)
+
+
+def local_input(ctx: Context, year: int) -> MergeInput:
+    with ctx.db.read() as session:
+        facts = gather_facts(session, year)
+    source = Source(kind="database", installation_id=ctx.db.installation_id(),
+                    label=Path(ctx.db.location).name if "://" not in ctx.db.location
+                    else ctx.db.location.split("@")[-1],
+                    organisations=_organisations(facts), records=facts.count())
+    return MergeInput(source, facts)
+
+
+def year_report(
+    ctx: Context, year: int, *, organisation: str | None = None,
+    merge: Sequence[Path] = (), group_into: str | None = None,
+    today: dt.date | None = None, now: dt.datetime | None = None,
+) -> YearReport:
+    """The report of ``year`` from the local database plus the given export files."""
+    _year_bounds(year)
+    exports = [read_export_file(path, year) for path in merge]
+    return build_report(ctx.reference, [local_input(ctx, year), *exports], year,
+                        organisation=organisation, group_into=group_into, today=today,
+                        now=now)
+
+
+# ---------------------------------------------------------------------------------------
+# The JSON document of ``report --json``
+# ---------------------------------------------------------------------------------------
+
+MONEY = {f.code for f in FIGURES if f.money}
+
+
+def _figures_json(figures: Mapping[str, int]) -> dict[str, Any]:
+    return {code: (from_cents(value) if code in MONEY else value)
+            for code, value in figures.items()}
+
+
+def report_document(report: YearReport) -> dict[str, Any]:
+    """``report --json`` (spec/cli.md): the spec's fields and every further figure.
+    Money in euros; counts as whole numbers."""
+    return {
+        "year": report.year,
+        "organisation": report.organisation,
+        "as_of": report.as_of.isoformat(),
+        "generated_at": report.generated_at.isoformat(),
+        "fingerprint": report.fingerprint,
+        "current_clause_version": report.current_clause_version,
+        "grouping": report.grouping,
+        "totals": _figures_json(report.totals),
+        "categories": [
+            {"code": c.key.code, "set": c.key.set_id, "name_nl": c.name_nl,
+             "name_en": c.name_en, **_figures_json(c.figures)}
+            for c in report.categories],
+        "forms": dict(report.forms),
+        "not_applied_reasons": [{"reason": r, "tenders": n}
+                                for r, n in report.not_applied_reasons],
+        "risks_by_theme": {theme: dict(p) for theme, p in sorted(report.risk_matrix.items())},
+        "escalation_by_step": dict(report.escalation_by_step),
+        "sdg": [{"target": s.target, "name_nl": s.name_nl, "name_en": s.name_en,
+                 "themes": list(s.themes), "contracts": s.contracts, "risks": s.risks,
+                 "signals": s.signals} for s in report.sdg],
+        "sources": [{"kind": s.kind, "installation_id": s.installation_id, "label": s.label,
+                     "organisations": list(s.organisations), "records": s.records,
+                     "exported_at": s.exported_at} for s in report.sources],
+        "duplicates": report.duplicates,
+        "conflicts": [{"kind": c.kind, "uid": c.uid, "ref": c.ref, "kept_from": c.kept_from,
+                       "other_from": c.other_from, "fields": list(c.fields)}
+                      for c in report.conflicts],
+    }
+
+
+def money(cents: int) -> Decimal:
+    value = from_cents(cents)
+    assert value is not None
+    return value
