@@ -1,0 +1,133 @@
+"""The ISV texts of a tender as PDF: the clause layout on the shared base (``app.io.pdf``).
+
+Numbers (``Artikel 2``, ``2.1``, ``a.``) come from the text model, so the PDF, the DOCX
+and the Markdown number alike. Every text is escaped on its way into a Paragraph.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
+
+from app.io.clauses import Block, ClauseDocument
+from app.io.pdf import PdfMeta, build_pdf, escape, outline, para, stylesheet, table_style
+
+CLAUSE_INDENT = 9 * mm
+LETTER_INDENT = 16 * mm
+LABEL_WIDTH = 52 * mm
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    sheet: StyleSheet1 = stylesheet()
+    body = sheet["Body"]
+    return {
+        "body": body,
+        "title": sheet["Title"], "subtitle": sheet["Subtitle"], "h1": sheet["Heading1"],
+        "h2": sheet["Heading2"], "h3": sheet["Heading3"], "note": sheet["Note"],
+        "label": sheet["Label"], "cell": sheet["Cell"],
+        "clause": ParagraphStyle("Clause", parent=body, leftIndent=CLAUSE_INDENT,
+                                 bulletIndent=0, bulletFontName=body.fontName),
+        "letter": ParagraphStyle("Letter", parent=body, leftIndent=LETTER_INDENT,
+                                 bulletIndent=CLAUSE_INDENT, spaceAfter=3),
+        "bullet_in_article": ParagraphStyle("BulletInArticle", parent=body,
+                                            leftIndent=LETTER_INDENT, bulletIndent=CLAUSE_INDENT,
+                                            spaceAfter=2),
+        "bullet": ParagraphStyle("Bullet", parent=body, leftIndent=5 * mm, bulletIndent=0,
+                                 spaceAfter=2),
+    }
+
+
+def _fields(rows: list[Block], styles: dict[str, ParagraphStyle], width: float) -> Table:
+    data = [[para(b.label, styles["label"]), para(b.text, styles["cell"])] for b in rows]
+    table = Table(data, colWidths=[LABEL_WIDTH, width - LABEL_WIDTH], hAlign="LEFT")
+    table.setStyle(table_style(
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#D5DCE5")),
+    ))
+    return table
+
+
+def _fills(rows: list[Block], styles: dict[str, ParagraphStyle], width: float) -> Table:
+    data = [[para(b.label, styles["label"]), ""] for b in rows]
+    table = Table(data, colWidths=[LABEL_WIDTH, width - LABEL_WIDTH],
+                  rowHeights=[11 * mm] * len(rows), hAlign="LEFT")
+    table.setStyle(table_style(
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
+    ))
+    return table
+
+
+def _blocks(blocks: tuple[Block, ...], styles: dict[str, ParagraphStyle],
+            width: float, story: list[Flowable]) -> None:
+    pending: list[Block] = []
+    in_article = False
+
+    def flush() -> None:
+        if not pending:
+            return
+        maker = _fields if pending[0].kind == "field" else _fills
+        story.append(maker(list(pending), styles, width))
+        story.append(Spacer(1, 4 * mm))
+        pending.clear()
+
+    for block in blocks:
+        if block.kind in ("field", "fill"):
+            if pending and pending[0].kind != block.kind:
+                flush()
+            pending.append(block)
+            continue
+        flush()
+        kind, text = block.kind, block.text
+        if kind == "title":
+            story.append(para(text, styles["title"]))
+        elif kind == "subtitle":
+            story.append(para(text, styles["subtitle"]))
+        elif kind == "section":
+            in_article = False
+            story.append(outline(para(text, styles["h1"]), text, 0))
+        elif kind == "article":
+            in_article = True
+            heading = f"{block.label}  {text}"
+            story.append(CondPageBreak(30 * mm))
+            story.append(outline(para(heading, styles["h2"]), heading, 1))
+        elif kind == "heading":
+            in_article = False
+            story.append(outline(para(text, styles["h2"]), text, 1))
+        elif kind == "clause":
+            story.append(para(text, styles["clause"], bulletText=block.label))
+        elif kind == "letter":
+            story.append(para(text, styles["letter"], bulletText=block.label))
+        elif kind == "bullet":
+            style = styles["bullet_in_article"] if in_article else styles["bullet"]
+            story.append(para(text, style, bulletText="•"))
+        elif kind == "note":
+            story.append(para(text, styles["note"]))
+        else:
+            story.append(para(text, styles["body"]))
+    flush()
+
+
+def render_pdf(document: ClauseDocument) -> bytes:
+    """The document as PDF bytes (A4, DejaVu Sans embedded, page x of y)."""
+    styles = _styles()
+    story: list[Flowable] = []
+    left, right = 22 * mm, 20 * mm
+    width = 210 * mm - left - right
+    _blocks(document.front, styles, width, story)
+    for number, section in enumerate(document.sections):
+        if number > 0:
+            story.append(PageBreak())
+        _blocks(section.blocks, styles, width, story)
+    meta = PdfMeta(title=document.title, author=document.author, subject=document.subject,
+                   lang=document.lang, footer=document.footer,
+                   keywords=("ISV", "Internationale Sociale Voorwaarden", "due diligence"))
+    return build_pdf(story, meta, margins=(left, right, 20 * mm, 24 * mm))
+
+
+__all__ = ["escape", "render_pdf"]
