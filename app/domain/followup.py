@@ -98,12 +98,12 @@ class StepStatus:
 
 def _policy(f: ContractFacts, as_of: dt.date, due: dt.date) -> StepStatus:
     if f.policy_received is not None:
-        return StepStatus(1, "policy", StepState.DONE, due, "step_policy_received",
+        return StepStatus(1, "policy", StepState.DONE, due, "dossier_step_policy_received",
                           {"date": f.policy_received})
     if as_of > due:
-        return StepStatus(1, "policy", StepState.OVERDUE, due, "step_policy_missing_overdue",
-                          {"date": due})
-    return StepStatus(1, "policy", StepState.NOT_STARTED, due, "step_policy_awaited",
+        return StepStatus(1, "policy", StepState.OVERDUE, due,
+                          "dossier_step_policy_missing_overdue", {"date": due})
+    return StepStatus(1, "policy", StepState.NOT_STARTED, due, "dossier_step_policy_awaited",
                       {"date": due})
 
 
@@ -113,42 +113,43 @@ def _risk_analysis(f: ContractFacts, as_of: dt.date, due: dt.date) -> StepStatus
         assessed = f.risk_analysis_assessed
         if assessed is not None and assessed[1] == "insufficient" and received <= assessed[0]:
             return StepStatus(2, "risk_analysis", StepState.IN_PROGRESS, due,
-                              "step_risk_analysis_insufficient", {"date": assessed[0]})
+                              "dossier_step_risk_analysis_insufficient", {"date": assessed[0]})
         return StepStatus(2, "risk_analysis", StepState.DONE, due,
-                          "step_risk_analysis_received", {"date": received})
+                          "dossier_step_risk_analysis_received", {"date": received})
     if as_of > due:
         return StepStatus(2, "risk_analysis", StepState.OVERDUE, due,
-                          "step_risk_analysis_missing_overdue", {"date": due})
+                          "dossier_step_risk_analysis_missing_overdue", {"date": due})
     return StepStatus(2, "risk_analysis", StepState.NOT_STARTED, due,
-                      "step_risk_analysis_awaited", {"date": due})
+                      "dossier_step_risk_analysis_awaited", {"date": due})
 
 
 def _plan(f: ContractFacts, as_of: dt.date, due: dt.date) -> StepStatus:
     if f.plan_agreed_on is not None:
-        return StepStatus(3, "plan_of_action", StepState.DONE, due, "step_plan_agreed",
+        return StepStatus(3, "plan_of_action", StepState.DONE, due, "dossier_step_plan_agreed",
                           {"date": f.plan_agreed_on})
     if as_of > due:
         return StepStatus(3, "plan_of_action", StepState.OVERDUE, due,
-                          "step_plan_not_agreed_overdue", {"date": due})
+                          "dossier_step_plan_not_agreed_overdue", {"date": due})
     if f.plan_received is not None:
         return StepStatus(3, "plan_of_action", StepState.IN_PROGRESS, due,
-                          "step_plan_received_not_agreed", {"date": f.plan_received})
-    return StepStatus(3, "plan_of_action", StepState.NOT_STARTED, due, "step_plan_awaited",
+                          "dossier_step_plan_received_not_agreed", {"date": f.plan_received})
+    return StepStatus(3, "plan_of_action", StepState.NOT_STARTED, due, "dossier_step_plan_awaited",
                       {"date": due})
 
 
 def _monitoring(f: ContractFacts, as_of: dt.date) -> StepStatus:
     if f.measures_total == 0:
-        return StepStatus(4, "monitoring", StepState.NOT_STARTED, None, "step_monitoring_none")
+        return StepStatus(4, "monitoring", StepState.NOT_STARTED, None,
+                          "dossier_step_monitoring_none")
     first = f.first_open_measure_due
     if f.measures_open and first is not None and first < as_of:
         return StepStatus(4, "monitoring", StepState.OVERDUE, first,
-                          "step_monitoring_measure_overdue", {"date": first})
+                          "dossier_step_monitoring_measure_overdue", {"date": first})
     if f.measures_open == 0:
-        return StepStatus(4, "monitoring", StepState.DONE, None, "step_monitoring_all_done",
+        return StepStatus(4, "monitoring", StepState.DONE, None, "dossier_step_monitoring_all_done",
                           {"count": f.measures_total})
     return StepStatus(4, "monitoring", StepState.IN_PROGRESS, first,
-                      "step_monitoring_in_progress",
+                      "dossier_step_monitoring_in_progress",
                       {"open": f.measures_open, "count": f.measures_total})
 
 
@@ -158,21 +159,21 @@ def _reporting(f: ContractFacts, as_of: dt.date) -> StepStatus:
     missing = [r for r in reports[received:] if r.due < as_of]
     if missing:
         return StepStatus(5, "reporting", StepState.OVERDUE, missing[0].due,
-                          "step_reporting_overdue",
+                          "dossier_step_reporting_overdue",
                           {"year": missing[0].contract_year, "date": missing[0].due})
     next_due = reports[received].due if received < len(reports) else None
     assessed = all(r.contract_year in f.yearly_years_assessed for r in reports)
     if received >= len(reports) and assessed:
-        return StepStatus(5, "reporting", StepState.DONE, None, "step_reporting_all_done",
+        return StepStatus(5, "reporting", StepState.DONE, None, "dossier_step_reporting_all_done",
                           {"count": len(reports)})
     if received == 0:
         return StepStatus(5, "reporting", StepState.NOT_STARTED, next_due,
-                          "step_reporting_first_due", {"date": next_due})
+                          "dossier_step_reporting_first_due", {"date": next_due})
     if received >= len(reports):
         return StepStatus(5, "reporting", StepState.IN_PROGRESS, None,
-                          "step_reporting_to_assess", {"count": received})
+                          "dossier_step_reporting_to_assess", {"count": received})
     return StepStatus(5, "reporting", StepState.IN_PROGRESS, next_due,
-                      "step_reporting_next_due",
+                      "dossier_step_reporting_next_due",
                       {"count": received, "total": len(reports), "date": next_due})
 
 
@@ -180,15 +181,15 @@ def _remediation(f: ContractFacts, as_of: dt.date) -> StepStatus:
     pending = f.first_pending_response
     if pending is not None and pending < as_of:
         return StepStatus(6, "remediation", StepState.OVERDUE, pending,
-                          "step_remediation_response_overdue", {"date": pending})
+                          "dossier_step_remediation_response_overdue", {"date": pending})
     if f.signals_total == 0:
         return StepStatus(6, "remediation", StepState.NOT_STARTED, pending,
-                          "step_remediation_no_signals")
+                          "dossier_step_remediation_no_signals")
     if f.signals_open:
         return StepStatus(6, "remediation", StepState.IN_PROGRESS, pending,
-                          "step_remediation_open", {"open": f.signals_open,
+                          "dossier_step_remediation_open", {"open": f.signals_open,
                                                     "count": f.signals_total})
-    return StepStatus(6, "remediation", StepState.DONE, pending, "step_remediation_closed",
+    return StepStatus(6, "remediation", StepState.DONE, pending, "dossier_step_remediation_closed",
                       {"count": f.signals_total})
 
 
@@ -504,32 +505,36 @@ def suggest_intensity(inputs: IntensityInputs,
     reasons: list[IntensityReason] = []
     value = inputs.value_cents
     if value is not None and value >= rules.value_large_cents:
-        reasons.append(IntensityReason("intensity_value_large", 2, {"value": value // 100}))
+        reasons.append(IntensityReason("dossier_intensity_value_large", 2,
+                                       {"value": value // 100}))
     elif value is not None and value >= rules.value_medium_cents:
-        reasons.append(IntensityReason("intensity_value_medium", 1, {"value": value // 100}))
+        reasons.append(IntensityReason("dossier_intensity_value_medium", 1,
+                                       {"value": value // 100}))
     else:
-        reasons.append(IntensityReason("intensity_value_small", 0))
+        reasons.append(IntensityReason("dossier_intensity_value_small", 0))
     if inputs.category_weight is None:
-        reasons.append(IntensityReason("intensity_outside_categories", 0))
+        reasons.append(IntensityReason("dossier_intensity_outside_categories", 0))
     else:
-        reasons.append(IntensityReason("intensity_category_weight", inputs.category_weight - 1,
+        reasons.append(IntensityReason("dossier_intensity_category_weight",
+                                       inputs.category_weight - 1,
                                        {"category": inputs.category_code,
                                         "weight": inputs.category_weight}))
     points_by_priority = {"high": 2, "medium": 1, "low": 0}
     if inputs.highest_priority is None:
-        reasons.append(IntensityReason("intensity_no_risks", 0))
+        reasons.append(IntensityReason("dossier_intensity_no_risks", 0))
     else:
-        reasons.append(IntensityReason(f"intensity_priority_{inputs.highest_priority}",
+        reasons.append(IntensityReason(f"dossier_intensity_priority_{inputs.highest_priority}",
                                        points_by_priority.get(inputs.highest_priority, 0)))
     if not inputs.countries_known:
-        reasons.append(IntensityReason("intensity_no_country_table", 0))
+        reasons.append(IntensityReason("dossier_intensity_no_country_table", 0))
     elif inputs.risky_countries:
         shown = ", ".join(f"{c} ({why})" for c, why in sorted(inputs.risky_countries.items()))
-        reasons.append(IntensityReason("intensity_risky_countries", 2, {"countries": shown}))
+        reasons.append(IntensityReason("dossier_intensity_risky_countries", 2,
+                                       {"countries": shown}))
     else:
-        reasons.append(IntensityReason("intensity_no_risky_countries", 0))
+        reasons.append(IntensityReason("dossier_intensity_no_risky_countries", 0))
     if inputs.open_signals:
-        reasons.append(IntensityReason("intensity_open_signals", 2,
+        reasons.append(IntensityReason("dossier_intensity_open_signals", 2,
                                        {"count": inputs.open_signals}))
     total = sum(r.points for r in reasons)
     level = INTENSITIES[sum(1 for band in rules.bands if total >= band)]

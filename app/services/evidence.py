@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.domain.errors import NotFoundError, UsageError, ValidationError
 from app.domain.values import EvidenceRecord, clean_text
@@ -65,6 +65,13 @@ def store_evidence_in(
         old = session.get(m.Evidence, supersedes_id)
         if old is None or old.contract_id != contract_id:
             raise NotFoundError("evidence_not_found", id=supersedes_id)
+        if old.type != type_code:
+            raise ValidationError("evidence_supersede_other_type", id=supersedes_id,
+                                  found=old.type, given=type_code)
+        newer = session.scalar(select(m.Evidence.id).where(m.Evidence.supersedes_id == old.id)
+                               .order_by(m.Evidence.id.desc()).limit(1))
+        if newer is not None:
+            raise ValidationError("evidence_already_superseded", id=supersedes_id, newer=newer)
     evidence = m.Evidence(
         contract_id=contract_id, type=type_code, sha256=sha256, size=size,
         file_name=Path(file_name).name[:500] or "document", issuer=issuer,
@@ -112,6 +119,63 @@ def list_evidence(ctx: Context, contract_ref: str | None = None) -> list[Evidenc
         if contract_ref is not None:
             query = query.where(m.Evidence.contract_id == find_contract(session, contract_ref).id)
         return [evidence_record(session, e) for e in session.scalars(query)]
+
+
+def supersede_evidence(
+    ctx: Context, old_id: int, path: Path, *, issued_on: dt.date | None = None,
+    valid_until: dt.date | None = None, issuer: str | None = None, note: str | None = None,
+    received_on: dt.date | None = None,
+) -> EvidenceRecord:
+    """Store a correction of evidence ``old_id``: same contract and type; both are kept."""
+    with ctx.db.read() as session:
+        old = session.get(m.Evidence, old_id)
+        if old is None:
+            raise NotFoundError("evidence_not_found", id=old_id)
+        contract_ref = session.scalar(select(m.Contract.ref)
+                                      .where(m.Contract.id == old.contract_id)) or ""
+        type_code, site_id, risk_id, measure_id = old.type, old.site_id, old.risk_id, old.measure_id
+    return add_evidence(ctx, contract_ref=contract_ref, path=path, type_code=type_code,
+                        issued_on=issued_on, valid_until=valid_until, issuer=issuer, note=note,
+                        supersedes_id=old_id, received_on=received_on, site_id=site_id,
+                        risk_id=risk_id, measure_id=measure_id)
+
+
+def evidence_history(ctx: Context, evidence_id: int) -> list[EvidenceRecord]:
+    """The chain of versions ``evidence_id`` belongs to, oldest first."""
+    with ctx.db.read() as session:
+        first = session.get(m.Evidence, evidence_id)
+        if first is None:
+            raise NotFoundError("evidence_not_found", id=evidence_id)
+        while first.supersedes_id is not None:
+            first = session.get_one(m.Evidence, first.supersedes_id)
+        chain = [first]
+        while True:
+            newer = session.scalar(select(m.Evidence)
+                                   .where(m.Evidence.supersedes_id == chain[-1].id)
+                                   .order_by(m.Evidence.id).limit(1))
+            if newer is None:
+                break
+            chain.append(newer)
+        return [evidence_record(session, e) for e in chain]
+
+
+def expiring_evidence(ctx: Context, within: int = 30,
+                      as_of: dt.date | None = None) -> list[EvidenceRecord]:
+    """Current (not superseded) documents whose validity ends within ``within`` days or
+    has ended, for contracts still running whose end lies after that validity."""
+    day = as_of or dt.date.today()
+    horizon = day + dt.timedelta(days=within)
+    newer = aliased(m.Evidence)
+    with ctx.db.read() as session:
+        rows = session.scalars(
+            select(m.Evidence)
+            .join(m.Contract, m.Contract.id == m.Evidence.contract_id)
+            .outerjoin(newer, newer.supersedes_id == m.Evidence.id)
+            .where(newer.id.is_(None), m.Evidence.valid_until.is_not(None),
+                   m.Evidence.valid_until <= horizon,
+                   m.Evidence.valid_until < m.Contract.end, m.Contract.end >= day)
+            .order_by(m.Evidence.valid_until, m.Evidence.id)).all()
+        return [evidence_record(session, e) for e in rows]
 
 
 def evidence_path(ctx: Context, sha256: str) -> Path:

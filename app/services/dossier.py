@@ -1,0 +1,679 @@
+"""The contract manager's dossier: step states, deadlines, signals, escalation,
+assessments, the plan agreement, follow-up intensity and the country-risk table.
+
+Step states and deadlines for every contract come from a fixed handful of grouped
+queries (no query per contract), then the pure rules in ``app.domain.followup``.
+Every change is one transaction with its audit entries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, case, delete, func, insert, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from app import locator
+from app.domain.errors import NotFoundError, ValidationError
+from app.domain.followup import (
+    INTENSITIES,
+    SIGNAL_STATUSES,
+    AssessmentRecord,
+    ContractFacts,
+    ContractSteps,
+    CountryRiskEntry,
+    CountryRiskImport,
+    Deadline,
+    DeadlineKind,
+    DueItem,
+    ElementRating,
+    EscalationRecord,
+    FollowUpRecord,
+    IntensityInputs,
+    IntensityRules,
+    Rubric,
+    SignalRecord,
+    check_escalation_step,
+    contract_deadlines,
+    derive_steps,
+    evidence_expiry_matters,
+    falls_due,
+    load_rubric,
+    risky_by_table,
+    rubric_in_force,
+    rubric_verdict,
+    suggest_intensity,
+)
+from app.domain.values import ContractRecord, clean_text, to_cents
+from app.persistence import models as m
+from app.persistence.audit import AuditWriter, snapshot
+from app.services.context import Context
+from app.services.registry import _bump, _check_version, find_contract, mark_plan_agreed
+
+DOCUMENT_TYPES = ("policy", "risk-analysis", "plan-of-action", "yearly-report")
+OPEN_STATUSES = ("planned", "in_progress", "delayed")
+
+
+# =======================================================================================
+# Step states and deadlines, for all contracts at once
+# =======================================================================================
+
+def _current_evidence(as_of: dt.date) -> Any:
+    """Evidence rows received by ``as_of`` that no document received by then supersedes."""
+    newer = aliased(m.Evidence)
+    return (select(m.Evidence)
+            .outerjoin(newer, and_(newer.supersedes_id == m.Evidence.id,
+                                   newer.received_on <= as_of))
+            .where(m.Evidence.received_on <= as_of, newer.id.is_(None)))
+
+
+def gather_facts(session: Session, as_of: dt.date,
+                 contract_ids: Sequence[int] | None = None) -> list[ContractFacts]:
+    """The record facts of every contract (or of ``contract_ids``) known on ``as_of``.
+
+    Eight grouped queries whatever the number of contracts. Records dated after
+    ``as_of`` are left out, so a past date shows the dossier as it stood then (measure
+    statuses are the only exception: they are kept as they are now).
+    """
+    def only(query: Any, column: Any) -> Any:
+        return query if contract_ids is None else query.where(column.in_(contract_ids))
+
+    c = m.Contract
+    contracts = session.execute(only(select(
+        c.id, c.ref, c.start, c.end, c.plan_months, c.report_month, c.plan_agreed_on
+    ), c.id).order_by(c.ref)).all()
+
+    # documents: first and last receipt per type, and how many are current
+    e = m.Evidence
+    newer = aliased(m.Evidence)
+    docs: dict[tuple[int, str], tuple[dt.date, dt.date, int]] = {}
+    for cid, kind, first, last, current in session.execute(only(
+            select(e.contract_id, e.type, func.min(e.received_on), func.max(e.received_on),
+                   func.count(func.distinct(case((newer.id.is_(None), e.id)))))
+            .outerjoin(newer, and_(newer.supersedes_id == e.id, newer.received_on <= as_of))
+            .where(e.type.in_(DOCUMENT_TYPES), e.received_on <= as_of)
+            .group_by(e.contract_id, e.type), e.contract_id)):
+        docs[(cid, kind)] = (first, last, int(current))
+
+    # imported workbooks: the newest receipt; the first one that carried measures
+    s = m.Submission
+    workbook_last = dict(session.execute(only(
+        select(s.contract_id, func.max(s.received_on)).where(s.received_on <= as_of)
+        .group_by(s.contract_id), s.contract_id)).tuples().all())
+    with_measures = select(m.Measure.submission_id).distinct().scalar_subquery()
+    workbook_plan = dict(session.execute(only(
+        select(s.contract_id, func.min(s.received_on))
+        .where(s.received_on <= as_of, s.id.in_(with_measures))
+        .group_by(s.contract_id), s.contract_id)).tuples().all())
+
+    # measures of the newest workbook per contract
+    newest = (select(s.contract_id.label("cid"), func.max(s.version_no).label("v"))
+              .where(s.received_on <= as_of).group_by(s.contract_id).subquery())
+    is_open = m.Measure.status.in_(OPEN_STATUSES)
+    measures: dict[int, tuple[int, int, dt.date | None]] = {}
+    for cid, total, open_count, first_due in session.execute(only(
+            select(s.contract_id, func.count(m.Measure.id),
+                   func.sum(case((is_open, 1), else_=0)),
+                   func.min(case((is_open, m.Measure.due))))
+            .join(newest, and_(newest.c.cid == s.contract_id, newest.c.v == s.version_no))
+            .join(m.Measure, m.Measure.submission_id == s.id)
+            .group_by(s.contract_id), s.contract_id)):
+        measures[cid] = (int(total), int(open_count or 0), first_due)
+
+    # assessments: the newest of each risk analysis; sufficient yearly reports per year
+    a = m.Assessment
+    risk_verdict: dict[int, tuple[dt.date, int, str]] = {}
+    yearly: dict[int, dict[int, tuple[dt.date, int, str]]] = {}
+    for cid, subject, on, aid, verdict, year in session.execute(only(
+            select(a.contract_id, a.subject, a.assessed_on, a.id, a.verdict, a.contract_year)
+            .where(a.assessed_on <= as_of,
+                   a.subject.in_(("risk-analysis", "yearly-report"))), a.contract_id)):
+        if subject == "risk-analysis":
+            if cid not in risk_verdict or (on, aid) > risk_verdict[cid][:2]:
+                risk_verdict[cid] = (on, aid, verdict)
+        elif year is not None:
+            per_year = yearly.setdefault(cid, {})
+            if year not in per_year or (on, aid) > per_year[year][:2]:
+                per_year[year] = (on, aid, verdict)
+
+    # signals and escalation responses
+    g = m.Signal
+    still_open = or_(g.status != "closed", g.closed_on.is_(None), g.closed_on > as_of)
+    signals = {cid: (int(total), int(open_count or 0)) for cid, total, open_count in
+               session.execute(only(
+                   select(g.contract_id, func.count(g.id),
+                          func.sum(case((still_open, 1), else_=0)))
+                   .where(g.received_on <= as_of).group_by(g.contract_id), g.contract_id))}
+    x = m.EscalationStep
+    pending = dict(session.execute(only(
+        select(x.contract_id, func.min(x.response_due))
+        .where(x.taken_on <= as_of, x.response_due.is_not(None),
+               or_(x.responded_on.is_(None), x.responded_on > as_of))
+        .group_by(x.contract_id), x.contract_id)).tuples().all())
+
+    facts = []
+    for cid, ref, start, end, plan_months, report_month, agreed in contracts:
+        policy = docs.get((cid, "policy"))
+        analysis = docs.get((cid, "risk-analysis"))
+        plan = docs.get((cid, "plan-of-action"))
+        report = docs.get((cid, "yearly-report"))
+        analysis_dates = [d for d in (analysis[1] if analysis else None,
+                                      workbook_last.get(cid)) if d is not None]
+        plan_dates = [d for d in (plan[0] if plan else None, workbook_plan.get(cid))
+                      if d is not None]
+        total, open_count, first_due = measures.get(cid, (0, 0, None))
+        verdict = risk_verdict.get(cid)
+        signal_total, signal_open = signals.get(cid, (0, 0))
+        facts.append(ContractFacts(
+            contract_id=cid, ref=ref, start=start, end=end, plan_months=plan_months,
+            report_month=report_month,
+            plan_agreed_on=agreed if agreed is not None and agreed <= as_of else None,
+            policy_received=policy[0] if policy else None,
+            risk_analysis_received=max(analysis_dates) if analysis_dates else None,
+            risk_analysis_assessed=(verdict[0], verdict[2]) if verdict else None,
+            plan_received=min(plan_dates) if plan_dates else None,
+            measures_total=total, measures_open=open_count, first_open_measure_due=first_due,
+            yearly_reports_received=report[2] if report else 0,
+            yearly_years_assessed=frozenset(
+                y for y, (_on, _id, v) in yearly.get(cid, {}).items() if v == "sufficient"),
+            signals_total=signal_total, signals_open=signal_open,
+            first_pending_response=pending.get(cid),
+        ))
+    return facts
+
+
+def step_states_for_all(ctx: Context, as_of: dt.date | None = None) -> list[ContractSteps]:
+    """Every contract's six step states and open deadlines on ``as_of`` (default today),
+    ordered by contract reference. Plain values; the yearly report reads these."""
+    day = as_of or dt.date.today()
+    with ctx.db.read() as session:
+        facts = gather_facts(session, day)
+    return [ContractSteps(f.contract_id, f.ref, derive_steps(f, day),
+                          tuple(contract_deadlines(f, day))) for f in facts]
+
+
+def step_states(ctx: Context, contract_ref: str,
+                as_of: dt.date | None = None) -> ContractSteps:
+    """One contract's step states and open deadlines."""
+    day = as_of or dt.date.today()
+    with ctx.db.read() as session:
+        contract = find_contract(session, contract_ref)
+        facts = gather_facts(session, day, [contract.id])
+    f = facts[0]
+    return ContractSteps(f.contract_id, f.ref, derive_steps(f, day),
+                         tuple(contract_deadlines(f, day)))
+
+
+def _document_deadlines(session: Session, as_of: dt.date, horizon: dt.date,
+                        contract_ids: Sequence[int] | None = None) -> list[Deadline]:
+    """Expiring evidence (while the contract runs) and escalation responses awaited."""
+    items: list[Deadline] = []
+    e = m.Evidence
+    query = (_current_evidence(as_of).join(m.Contract, m.Contract.id == e.contract_id)
+             .where(e.valid_until.is_not(None), e.valid_until <= horizon,
+                    e.valid_until < m.Contract.end, m.Contract.end >= as_of)
+             .with_only_columns(e.id, m.Contract.ref, e.valid_until, m.Contract.end))
+    if contract_ids is not None:
+        query = query.where(e.contract_id.in_(contract_ids))
+    for evidence_id, ref, valid_until, end in session.execute(query):
+        if evidence_expiry_matters(valid_until, end, superseded=False):
+            items.append(Deadline(ref, DeadlineKind.EVIDENCE_EXPIRY, valid_until, evidence_id))
+    x = m.EscalationStep
+    steps = (select(x.id, m.Contract.ref, x.response_due)
+             .join(m.Contract, m.Contract.id == x.contract_id)
+             .where(x.response_due.is_not(None), x.response_due <= horizon,
+                    x.taken_on <= as_of,
+                    or_(x.responded_on.is_(None), x.responded_on > as_of)))
+    if contract_ids is not None:
+        steps = steps.where(x.contract_id.in_(contract_ids))
+    for step_id, ref, response_due in session.execute(steps):
+        assert response_due is not None  # filtered above
+        items.append(Deadline(ref, DeadlineKind.ESCALATION_RESPONSE, response_due, step_id))
+    return items
+
+
+def due_items(ctx: Context, within: int = 30, as_of: dt.date | None = None,
+              contract_ref: str | None = None) -> list[DueItem]:
+    """What is overdue or falls due within ``within`` days: plans of action, yearly
+    reports, expiring evidence, escalation steps' response dates; soonest first."""
+    if within < 0:
+        raise ValidationError("out_of_range", field="within", low=0, high=36500, value=within)
+    day = as_of or dt.date.today()
+    horizon = day + dt.timedelta(days=within)
+    with ctx.db.read() as session:
+        ids = None
+        if contract_ref is not None:
+            ids = [find_contract(session, contract_ref).id]
+        items: list[Deadline] = []
+        for facts in gather_facts(session, day, ids):
+            items.extend(contract_deadlines(facts, day))
+        items.extend(_document_deadlines(session, day, horizon, ids))
+    return [DueItem(d.contract_ref, d.kind.value, d.due, d.days_left(day), d.key)
+            for d in falls_due(items, day, within)]
+
+
+# =======================================================================================
+# Signals
+# =======================================================================================
+
+def _signal_record(signal: m.Signal, ref: str) -> SignalRecord:
+    return SignalRecord(signal.id, signal.uid, ref, signal.received_on, signal.source,
+                        signal.theme, signal.site_id, signal.description, signal.status,
+                        signal.closed_on, signal.version)
+
+
+def _check_site(session: Session, contract_id: int, site_id: int | None) -> None:
+    if site_id is None:
+        return
+    owner = session.scalar(select(m.Submission.contract_id)
+                           .join(m.Site, m.Site.submission_id == m.Submission.id)
+                           .where(m.Site.id == site_id))
+    if owner != contract_id:
+        raise NotFoundError("dossier_site_not_found", id=site_id)
+
+
+def _check_status(status: str, closed_on: dt.date | None, received_on: dt.date) -> None:
+    if status not in SIGNAL_STATUSES:
+        raise ValidationError("dossier_unknown_signal_status", value=status,
+                              allowed=", ".join(SIGNAL_STATUSES))
+    if status == "closed" and closed_on is None:
+        raise ValidationError("dossier_closed_needs_date")
+    if status != "closed" and closed_on is not None:
+        raise ValidationError("dossier_closed_date_only_when_closed")
+    if closed_on is not None and closed_on < received_on:
+        raise ValidationError("end_before_start", start=received_on, end=closed_on)
+
+
+def log_signal(ctx: Context, *, contract_ref: str, received_on: dt.date, source: str,
+               theme: str, description: str, site_id: int | None = None,
+               status: str = "open", closed_on: dt.date | None = None) -> SignalRecord:
+    """Log a signal of a possible abuse in the supplier's chain."""
+    source = clean_text(source, "source", limit=300)
+    description = clean_text(description, "description", limit=10_000)
+    if theme not in {t.code for t in ctx.reference.themes}:
+        raise ValidationError("dossier_unknown_theme", value=theme,
+                              allowed=", ".join(t.code for t in ctx.reference.themes))
+    _check_status(status, closed_on, received_on)
+    with ctx.db.begin() as session:
+        contract = find_contract(session, contract_ref)
+        _check_site(session, contract.id, site_id)
+        signal = m.Signal(contract_id=contract.id, received_on=received_on, source=source,
+                          theme=theme, site_id=site_id, description=description,
+                          status=status, closed_on=closed_on)
+        session.add(signal)
+        AuditWriter(session, ctx.actor).created("signal", signal)
+        return _signal_record(signal, contract.ref)
+
+
+def set_signal_status(ctx: Context, signal_id: int, status: str,
+                      closed_on: dt.date | None = None,
+                      expected_version: int | None = None) -> SignalRecord:
+    """Move a signal to open, in progress or closed (closed needs the date)."""
+    with ctx.db.begin() as session:
+        signal = session.get(m.Signal, signal_id)
+        if signal is None:
+            raise NotFoundError("dossier_signal_not_found", id=signal_id)
+        _check_version(signal, expected_version, "signal", str(signal_id))
+        _check_status(status, closed_on, signal.received_on)
+        before = snapshot(signal)
+        _bump(session, m.Signal, signal, signal.version)
+        signal.status = status
+        signal.closed_on = closed_on
+        AuditWriter(session, ctx.actor).changed("signal", signal, before)
+        ref = session.scalar(select(m.Contract.ref).where(m.Contract.id == signal.contract_id))
+        return _signal_record(signal, ref or "")
+
+
+def list_signals(ctx: Context, contract_ref: str | None = None,
+                 open_only: bool = False) -> list[SignalRecord]:
+    """The signals log, newest first."""
+    with ctx.db.read() as session:
+        query = (select(m.Signal, m.Contract.ref)
+                 .join(m.Contract, m.Contract.id == m.Signal.contract_id)
+                 .order_by(m.Signal.received_on.desc(), m.Signal.id.desc()))
+        if contract_ref is not None:
+            query = query.where(m.Signal.contract_id == find_contract(session, contract_ref).id)
+        if open_only:
+            query = query.where(m.Signal.status != "closed")
+        return [_signal_record(signal, ref) for signal, ref in session.execute(query).tuples()]
+
+
+# =======================================================================================
+# Escalation ladder
+# =======================================================================================
+
+def _escalation_record(step: m.EscalationStep, ref: str) -> EscalationRecord:
+    ids = tuple(int(i) for i in json.loads(step.evidence_ids)) if step.evidence_ids else ()
+    return EscalationRecord(step.id, step.uid, ref, step.signal_id, step.step, step.taken_on,
+                            step.response_due, step.responded_on, step.amount_cents, ids,
+                            step.note)
+
+
+def _check_evidence_ids(session: Session, contract_id: int, ids: Iterable[int]) -> list[int]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    found = set(session.scalars(select(m.Evidence.id).where(
+        m.Evidence.id.in_(wanted), m.Evidence.contract_id == contract_id)))
+    for evidence_id in wanted:
+        if evidence_id not in found:
+            raise NotFoundError("evidence_not_found", id=evidence_id)
+    return wanted
+
+
+def record_escalation_step(
+    ctx: Context, *, contract_ref: str, step: str, taken_on: dt.date,
+    response_due: dt.date | None = None, amount: Decimal | int | str | None = None,
+    evidence_ids: Sequence[int] = (), signal_id: int | None = None, note: str | None = None,
+) -> EscalationRecord:
+    """Record one rung of the ladder, dated, with its documents and a response date.
+
+    A penalty without an amount takes the contract's penalty amount when one is set.
+    Termination is refused unless a notice of default was recorded before it.
+    """
+    note = clean_text(note, "note", required=False, limit=5000) or None
+    if response_due is not None and response_due < taken_on:
+        raise ValidationError("end_before_start", start=taken_on, end=response_due)
+    amount_cents = to_cents(Decimal(str(amount))) if amount is not None else None
+    with ctx.db.begin() as session:
+        contract = find_contract(session, contract_ref)
+        if step == "penalty" and amount_cents is None:
+            amount_cents = contract.penalty_cents
+        existing = session.execute(select(m.EscalationStep.step, m.EscalationStep.taken_on)
+                                   .where(m.EscalationStep.contract_id == contract.id)).all()
+        check_escalation_step([(s, d) for s, d in existing], step, taken_on, amount_cents)
+        if signal_id is not None:
+            owner = session.scalar(select(m.Signal.contract_id).where(m.Signal.id == signal_id))
+            if owner != contract.id:
+                raise NotFoundError("dossier_signal_not_found", id=signal_id)
+        ids = _check_evidence_ids(session, contract.id, evidence_ids)
+        row = m.EscalationStep(
+            contract_id=contract.id, signal_id=signal_id, step=step, taken_on=taken_on,
+            response_due=response_due, amount_cents=amount_cents,
+            evidence_ids=json.dumps(ids) if ids else None, note=note)
+        session.add(row)
+        AuditWriter(session, ctx.actor).created("escalation_step", row)
+        return _escalation_record(row, contract.ref)
+
+
+def record_escalation_response(ctx: Context, step_id: int, responded_on: dt.date | None,
+                               add_evidence_ids: Sequence[int] = ()) -> EscalationRecord:
+    """Record the supplier's response date (and any documents) on a ladder step."""
+    with ctx.db.begin() as session:
+        row = session.get(m.EscalationStep, step_id)
+        if row is None:
+            raise NotFoundError("dossier_escalation_not_found", id=step_id)
+        if responded_on is not None and responded_on < row.taken_on:
+            raise ValidationError("end_before_start", start=row.taken_on, end=responded_on)
+        before = snapshot(row)
+        current = json.loads(row.evidence_ids) if row.evidence_ids else []
+        ids = _check_evidence_ids(session, row.contract_id, [*current, *add_evidence_ids])
+        row.responded_on = responded_on
+        row.evidence_ids = json.dumps(ids) if ids else None
+        AuditWriter(session, ctx.actor).changed("escalation_step", row, before)
+        ref = session.scalar(select(m.Contract.ref).where(m.Contract.id == row.contract_id))
+        return _escalation_record(row, ref or "")
+
+
+def list_escalation(ctx: Context, contract_ref: str) -> list[EscalationRecord]:
+    """The contract's ladder in the order the steps were taken."""
+    with ctx.db.read() as session:
+        contract = find_contract(session, contract_ref)
+        rows = session.scalars(select(m.EscalationStep)
+                               .where(m.EscalationStep.contract_id == contract.id)
+                               .order_by(m.EscalationStep.taken_on, m.EscalationStep.id))
+        return [_escalation_record(r, contract.ref) for r in rows]
+
+
+# =======================================================================================
+# Assessments against the rubric
+# =======================================================================================
+
+@functools.cache
+def _rubrics_in(folder: str) -> tuple[Rubric, ...]:
+    return tuple(load_rubric(p.read_text(encoding="utf-8"), p.name)
+                 for p in sorted(Path(folder).glob("*.json")))
+
+
+def rubrics() -> tuple[Rubric, ...]:
+    """Every rubric version shipped under ``resources/rubric``."""
+    return _rubrics_in(str(locator.resources_dir() / "rubric"))
+
+
+def rubric(version: str | None = None, day: dt.date | None = None) -> Rubric:
+    """The rubric ``version``, else the one in force on ``day`` (default today)."""
+    available = rubrics()
+    if version is not None:
+        for item in available:
+            if item.version == version:
+                return item
+        raise ValidationError("dossier_unknown_rubric", value=version,
+                              allowed=", ".join(r.version for r in available))
+    return rubric_in_force(available, day or dt.date.today())
+
+
+def _assessment_record(row: m.Assessment, ref: str) -> AssessmentRecord:
+    elements = json.loads(row.elements_json)
+    ratings = tuple(ElementRating(e["code"], e["rating"], e.get("comment", ""))
+                    for e in elements)
+    return AssessmentRecord(row.id, row.uid, ref, row.subject, row.evidence_id,
+                            row.submission_id, row.rubric_version, ratings, row.verdict,
+                            row.assessor, row.assessed_on, row.contract_year, row.note)
+
+
+def assess(
+    ctx: Context, *, contract_ref: str, subject: str, ratings: Sequence[ElementRating],
+    assessed_on: dt.date | None = None, evidence_id: int | None = None,
+    submission_id: int | None = None, contract_year: int | None = None,
+    note: str | None = None, rubric_version: str | None = None,
+) -> AssessmentRecord:
+    """Judge a risk analysis, plan of action or yearly report against the rubric.
+
+    Every element rated; the overall verdict follows the rubric's rule. A yearly report
+    names its contract year; a document named must be of the contract and the subject's
+    type, a workbook only backs a risk analysis or a plan.
+    """
+    day = assessed_on or dt.date.today()
+    note = clean_text(note, "note", required=False, limit=5000) or None
+    used = rubric(rubric_version, day)
+    chosen = used.subject(subject)
+    cleaned = [ElementRating(r.code, r.rating, clean_text(r.comment, "comment",
+                                                          required=False, limit=5000))
+               for r in ratings]
+    verdict = rubric_verdict(chosen, cleaned)
+    with ctx.db.begin() as session:
+        contract = find_contract(session, contract_ref)
+        if evidence_id is not None:
+            doc = session.get(m.Evidence, evidence_id)
+            if doc is None or doc.contract_id != contract.id:
+                raise NotFoundError("evidence_not_found", id=evidence_id)
+            if doc.type != subject:
+                raise ValidationError("dossier_evidence_wrong_type", id=evidence_id,
+                                      found=doc.type, expected=subject)
+        if submission_id is not None:
+            owner = session.scalar(select(m.Submission.contract_id)
+                                   .where(m.Submission.id == submission_id))
+            if owner != contract.id:
+                raise NotFoundError("dossier_submission_not_found", id=submission_id)
+            if subject == "yearly-report":
+                raise ValidationError("dossier_submission_not_a_report")
+        if subject == "yearly-report":
+            years = _contract_year_count(contract)
+            if contract_year is None or not 1 <= contract_year <= years:
+                raise ValidationError("out_of_range", field="contract-year", low=1,
+                                      high=years, value=contract_year)
+        elif contract_year is not None:
+            raise ValidationError("dossier_year_only_for_reports")
+        row = m.Assessment(
+            contract_id=contract.id, subject=subject, evidence_id=evidence_id,
+            submission_id=submission_id, rubric_version=used.version,
+            elements_json=json.dumps([{"code": r.code, "rating": r.rating,
+                                       "comment": r.comment} for r in cleaned],
+                                     ensure_ascii=False),
+            verdict=verdict, assessor=ctx.actor, assessed_on=day,
+            contract_year=contract_year, note=note)
+        session.add(row)
+        AuditWriter(session, ctx.actor).created("assessment", row)
+        return _assessment_record(row, contract.ref)
+
+
+def _contract_year_count(contract: m.Contract) -> int:
+    from app.domain.calendar import contract_years
+
+    return sum(1 for _ in contract_years(contract.start, contract.end))
+
+
+def list_assessments(ctx: Context, contract_ref: str) -> list[AssessmentRecord]:
+    with ctx.db.read() as session:
+        contract = find_contract(session, contract_ref)
+        rows = session.scalars(select(m.Assessment)
+                               .where(m.Assessment.contract_id == contract.id)
+                               .order_by(m.Assessment.assessed_on, m.Assessment.id))
+        return [_assessment_record(r, contract.ref) for r in rows]
+
+
+# =======================================================================================
+# The plan of action: the dated agreement on reasonable effort
+# =======================================================================================
+
+def agree_plan(ctx: Context, contract_ref: str, agreed_on: dt.date | None,
+               expected_version: int | None = None) -> ContractRecord:
+    """Record (or, with ``None``, withdraw) the agreement on the plan of action."""
+    if agreed_on is not None:
+        with ctx.db.read() as session:
+            contract = find_contract(session, contract_ref)
+            if agreed_on < contract.start - dt.timedelta(days=366):
+                raise ValidationError("end_before_start", start=contract.start, end=agreed_on)
+    return mark_plan_agreed(ctx, contract_ref, agreed_on, expected_version)
+
+
+# =======================================================================================
+# Where to look first
+# =======================================================================================
+
+def _intensity_inputs(ctx: Context, session: Session, contract: m.Contract) -> IntensityInputs:
+    tender = session.get_one(m.Tender, contract.tender_id)
+    category = ctx.reference.find_category(tender.category_code, tender.published,
+                                           tender.category_set)
+    newest = session.scalar(select(m.Submission.id)
+                            .where(m.Submission.contract_id == contract.id)
+                            .order_by(m.Submission.version_no.desc()).limit(1))
+    priorities: set[str] = set()
+    site_countries: set[str] = set()
+    if newest is not None:
+        priorities = set(session.scalars(select(m.Risk.priority).distinct()
+                                         .where(m.Risk.submission_id == newest)))
+        site_countries = set(session.scalars(select(m.Site.country).distinct()
+                                             .where(m.Site.submission_id == newest)))
+    highest = next((p for p in ("high", "medium", "low") if p in priorities), None)
+    table = session.execute(select(m.CountryRisk.country, m.CountryRisk.score,
+                                   m.CountryRisk.flag, m.CountryRisk.source,
+                                   m.CountryRisk.year)).tuples().all()
+    risky = risky_by_table(table)
+    open_signals = session.scalar(select(func.count(m.Signal.id)).where(
+        m.Signal.contract_id == contract.id, m.Signal.status != "closed")) or 0
+    return IntensityInputs(
+        value_cents=contract.value_cents, category_code=tender.category_code,
+        category_weight=category.risk_weight if category else None, highest_priority=highest,
+        risky_countries={c: why for c, why in risky.items() if c in site_countries},
+        open_signals=int(open_signals), countries_known=bool(table))
+
+
+def follow_up(ctx: Context, contract_ref: str,
+              rules: IntensityRules | None = None) -> FollowUpRecord:
+    """The suggested follow-up intensity with its reasons, and the user's own choice."""
+    with ctx.db.read() as session:
+        contract = find_contract(session, contract_ref)
+        inputs = _intensity_inputs(ctx, session, contract)
+        return FollowUpRecord(contract.ref, suggest_intensity(inputs, rules or IntensityRules()),
+                              contract.follow_up_choice, contract.follow_up_note,
+                              contract.version)
+
+
+def choose_follow_up(ctx: Context, contract_ref: str, choice: str | None,
+                     note: str | None = None,
+                     expected_version: int | None = None) -> FollowUpRecord:
+    """Record the user's own choice of follow-up (beside the suggestion), audited."""
+    if choice is not None and choice not in INTENSITIES:
+        raise ValidationError("dossier_unknown_intensity", value=choice,
+                              allowed=", ".join(INTENSITIES))
+    note = clean_text(note, "note", required=False, limit=5000) or None
+    with ctx.db.begin() as session:
+        contract = find_contract(session, contract_ref)
+        _check_version(contract, expected_version, "contract", contract_ref)
+        before = snapshot(contract)
+        _bump(session, m.Contract, contract, contract.version)
+        contract.follow_up_choice = choice
+        contract.follow_up_note = note
+        AuditWriter(session, ctx.actor).changed("contract", contract, before)
+    return follow_up(ctx, contract_ref)
+
+
+# =======================================================================================
+# The organisation's country-risk table
+# =======================================================================================
+
+def import_country_risk(ctx: Context, path: Path) -> CountryRiskImport:
+    """Import a country-risk table; any problem refuses the whole file.
+
+    The rows replace earlier rows of the same source and year (a re-import updates, it
+    does not duplicate). The import is written to the audit trail with the file's hash.
+    """
+    from app.io.country_risk import parse_rows, read_table
+
+    cells = read_table(path)
+    rows, problems = parse_rows(cells, ctx.countries)
+    if problems:
+        first = problems[0]
+        raise ValidationError("dossier_country_risk_refused", row=first.row,
+                              column=first.column, value=first.value,
+                              problem=ctx.text(first.code), count=len(problems),
+                              problems=[(p.row, p.column, p.value, p.code) for p in problems])
+    if not rows:
+        raise ValidationError("dossier_country_risk_refused", row=2, column="country",
+                              value="", problem=ctx.text("dossier_table_empty"), count=1,
+                              problems=[(2, "country", "", "dossier_table_empty")])
+    sources = tuple(sorted({(r.source, r.year) for r in rows}))
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    with ctx.db.begin() as session:
+        replaced = 0
+        for source, year in sources:
+            result = session.execute(delete(m.CountryRisk).where(
+                m.CountryRisk.source == source, m.CountryRisk.year == year))
+            replaced += int(result.rowcount or 0)  # type: ignore[attr-defined]
+        session.execute(insert(m.CountryRisk), [
+            {"country": r.country, "score": r.score, "flag": r.flag, "source": r.source,
+             "year": r.year} for r in rows])
+        AuditWriter(session, ctx.actor).append(
+            "country_risk_import", digest[:16], "import", None,
+            {"file_name": path.name, "sha256": digest, "rows": len(rows),
+             "replaced": replaced, "sources": [list(s) for s in sources]})
+    return CountryRiskImport(path.name, len(rows), replaced, sources)
+
+
+def list_country_risk(ctx: Context) -> list[CountryRiskEntry]:
+    """The imported table, by source, year and country (for showing it beside reasons)."""
+    with ctx.db.read() as session:
+        rows = session.execute(select(m.CountryRisk.country, m.CountryRisk.score,
+                                      m.CountryRisk.flag, m.CountryRisk.source,
+                                      m.CountryRisk.year)
+                               .order_by(m.CountryRisk.source, m.CountryRisk.year.desc(),
+                                         m.CountryRisk.country)).tuples().all()
+        return [CountryRiskEntry(*row) for row in rows]
+
+
+def reasons_text(ctx: Context, record: FollowUpRecord) -> list[str]:
+    """The suggestion's reasons as sentences in the context's language."""
+    return [ctx.text(r.code, **dict(r.params)) + f" (+{r.points})"
+            for r in record.suggestion.reasons]
+
+
+def step_text(ctx: Context, params: Mapping[str, object], code: str) -> str:
+    return ctx.text(code, **dict(params))
