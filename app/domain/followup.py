@@ -466,7 +466,7 @@ class IntensityRules:
 
     value_large_cents: int = 100_000_000  # € 1,000,000
     value_medium_cents: int = 25_000_000  # € 250,000
-    bands: tuple[int, int, int] = (2, 4, 6)  # points from which: review, audit, visit
+    bands: tuple[int, int, int] = (2, 5, 8)  # points from which: review, audit, visit
 
 
 @dataclass(frozen=True)

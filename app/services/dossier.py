@@ -106,12 +106,12 @@ def gather_facts(session: Session, as_of: dt.date,
     s = m.Submission
     workbook_last = dict(session.execute(only(
         select(s.contract_id, func.max(s.received_on)).where(s.received_on <= as_of)
-        .group_by(s.contract_id), s.contract_id)).tuples().all())
+        .group_by(s.contract_id), s.contract_id)).all())
     with_measures = select(m.Measure.submission_id).distinct().scalar_subquery()
     workbook_plan = dict(session.execute(only(
         select(s.contract_id, func.min(s.received_on))
         .where(s.received_on <= as_of, s.id.in_(with_measures))
-        .group_by(s.contract_id), s.contract_id)).tuples().all())
+        .group_by(s.contract_id), s.contract_id)).all())
 
     # measures of the newest workbook per contract
     newest = (select(s.contract_id.label("cid"), func.max(s.version_no).label("v"))
@@ -156,7 +156,7 @@ def gather_facts(session: Session, as_of: dt.date,
         select(x.contract_id, func.min(x.response_due))
         .where(x.taken_on <= as_of, x.response_due.is_not(None),
                or_(x.responded_on.is_(None), x.responded_on > as_of))
-        .group_by(x.contract_id), x.contract_id)).tuples().all())
+        .group_by(x.contract_id), x.contract_id)).all())
 
     facts = []
     for cid, ref, start, end, plan_months, report_month, agreed in contracts:
@@ -342,7 +342,7 @@ def list_signals(ctx: Context, contract_ref: str | None = None,
             query = query.where(m.Signal.contract_id == find_contract(session, contract_ref).id)
         if open_only:
             query = query.where(m.Signal.status != "closed")
-        return [_signal_record(signal, ref) for signal, ref in session.execute(query).tuples()]
+        return [_signal_record(signal, ref) for signal, ref in session.execute(query)]
 
 
 # =======================================================================================
@@ -460,9 +460,10 @@ def rubric(version: str | None = None, day: dt.date | None = None) -> Rubric:
 
 
 def _assessment_record(row: m.Assessment, ref: str) -> AssessmentRecord:
-    elements = json.loads(row.elements_json)
-    ratings = tuple(ElementRating(e["code"], e["rating"], e.get("comment", ""))
-                    for e in elements)
+    elements = json.loads(row.elements_json or "[]")
+    ratings = tuple(ElementRating(str(e["code"]), str(e["rating"]), str(e.get("comment", "")))
+                    for e in (elements if isinstance(elements, list) else [])
+                    if isinstance(e, dict) and "code" in e and "rating" in e)
     return AssessmentRecord(row.id, row.uid, ref, row.subject, row.evidence_id,
                             row.submission_id, row.rubric_version, ratings, row.verdict,
                             row.assessor, row.assessed_on, row.contract_year, row.note)
@@ -575,7 +576,7 @@ def _intensity_inputs(ctx: Context, session: Session, contract: m.Contract) -> I
     highest = next((p for p in ("high", "medium", "low") if p in priorities), None)
     table = session.execute(select(m.CountryRisk.country, m.CountryRisk.score,
                                    m.CountryRisk.flag, m.CountryRisk.source,
-                                   m.CountryRisk.year)).tuples().all()
+                                   m.CountryRisk.year)).all()
     risky = risky_by_table(table)
     open_signals = session.scalar(select(func.count(m.Signal.id)).where(
         m.Signal.contract_id == contract.id, m.Signal.status != "closed")) or 0
@@ -665,7 +666,7 @@ def list_country_risk(ctx: Context) -> list[CountryRiskEntry]:
                                       m.CountryRisk.flag, m.CountryRisk.source,
                                       m.CountryRisk.year)
                                .order_by(m.CountryRisk.source, m.CountryRisk.year.desc(),
-                                         m.CountryRisk.country)).tuples().all()
+                                         m.CountryRisk.country)).all()
         return [CountryRiskEntry(*row) for row in rows]
 
 

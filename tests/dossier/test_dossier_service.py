@@ -1,0 +1,295 @@
+"""The dossier on a real database: states derived from records, superseding, expiring
+evidence, signals and escalation, assessments, follow-up; every change audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.domain.errors import ConflictError, ValidationError
+from app.domain.followup import ElementRating, StepState
+from app.persistence import models as m
+from app.persistence.integrity import verify
+from app.services import dossier, evidence
+from app.services.context import Context
+
+from .conftest import add_submission
+
+D = dt.date
+
+
+def states(ctx: Context, ref: str, as_of: dt.date) -> dict[str, StepState]:
+    return {s.code: s.state for s in dossier.step_states(ctx, ref, as_of).steps}
+
+
+def audit_actions(ctx: Context, entity: str) -> list[str]:
+    with ctx.db.read() as session:
+        return list(session.scalars(select(m.AuditEntry.action)
+                                    .where(m.AuditEntry.entity == entity)
+                                    .order_by(m.AuditEntry.seq)))
+
+
+def assert_verified(ctx: Context) -> None:
+    result = verify(ctx.db)
+    assert result.ok, result.problems
+
+
+def test_states_follow_the_records(ctx: Context, make_contract: Callable[..., str],
+                                   document: Callable[[], Path]) -> None:
+    ref = make_contract(D(2025, 1, 15), D(2027, 1, 14))
+    before = states(ctx, ref, D(2025, 2, 1))
+    assert set(before.values()) == {StepState.NOT_STARTED}
+    late = states(ctx, ref, D(2025, 4, 16))
+    assert late["policy"] is late["risk_analysis"] is late["plan_of_action"] is StepState.OVERDUE
+
+    evidence.add_evidence(ctx, contract_ref=ref, path=document(), type_code="policy",
+                          received_on=D(2025, 2, 10))
+    plan = evidence.add_evidence(ctx, contract_ref=ref, path=document(),
+                                 type_code="plan-of-action", received_on=D(2025, 3, 1))
+    add_submission(ctx, ref, D(2025, 3, 1), risks=[{}],
+                   measures=[{"due": D(2025, 9, 1), "status": "in_progress"},
+                             {"due": D(2025, 6, 1), "status": "completed"}])
+    now = states(ctx, ref, D(2025, 4, 1))
+    assert now["policy"] is StepState.DONE
+    assert now["risk_analysis"] is StepState.DONE  # the workbook is a risk analysis
+    assert now["plan_of_action"] is StepState.IN_PROGRESS
+    assert now["monitoring"] is StepState.IN_PROGRESS
+    assert states(ctx, ref, D(2025, 9, 2))["monitoring"] is StepState.OVERDUE
+    # records dated after as_of do not count yet
+    assert states(ctx, ref, D(2025, 2, 9))["policy"] is StepState.NOT_STARTED
+
+    dossier.agree_plan(ctx, ref, D(2025, 4, 10))
+    assert states(ctx, ref, D(2025, 4, 20))["plan_of_action"] is StepState.DONE
+
+    ratings = [ElementRating("products", "sufficient"),
+               ElementRating("countries_suppliers", "insufficient", "tier 2 ontbreekt"),
+               ElementRating("risk_assessment", "sufficient"),
+               ElementRating("independent_research", "not_applicable"),
+               ElementRating("stakeholders", "sufficient")]
+    assessed = dossier.assess(ctx, contract_ref=ref, subject="risk-analysis", ratings=ratings,
+                              assessed_on=D(2025, 4, 20))
+    assert assessed.verdict == "insufficient" and assessed.rubric_version == "2017"
+    assert states(ctx, ref, D(2025, 4, 21))["risk_analysis"] is StepState.IN_PROGRESS
+    evidence.add_evidence(ctx, contract_ref=ref, path=document(), type_code="risk-analysis",
+                          received_on=D(2025, 5, 1))
+    assert states(ctx, ref, D(2025, 5, 2))["risk_analysis"] is StepState.DONE
+
+    assert states(ctx, ref, D(2026, 4, 1))["reporting"] is StepState.OVERDUE
+    report = evidence.add_evidence(ctx, contract_ref=ref, path=document(),
+                                   type_code="yearly-report", received_on=D(2026, 3, 1))
+    assert states(ctx, ref, D(2026, 4, 1))["reporting"] is StepState.IN_PROGRESS
+    good = [ElementRating("progress_against_plan", "sufficient"),
+            ElementRating("public_accountability", "sufficient")]
+    dossier.assess(ctx, contract_ref=ref, subject="yearly-report", ratings=good,
+                   evidence_id=report.id, contract_year=1, assessed_on=D(2026, 3, 5))
+    evidence.add_evidence(ctx, contract_ref=ref, path=document(), type_code="yearly-report",
+                          received_on=D(2027, 2, 1))
+    assert states(ctx, ref, D(2027, 4, 1))["reporting"] is StepState.IN_PROGRESS
+    dossier.assess(ctx, contract_ref=ref, subject="yearly-report", ratings=good,
+                   contract_year=2, assessed_on=D(2027, 2, 5))
+    assert states(ctx, ref, D(2027, 4, 1))["reporting"] is StepState.DONE
+    assert plan.type == "plan-of-action"
+    assert_verified(ctx)
+
+
+def test_all_contracts_at_once_equal_one_by_one(ctx: Context,
+                                                make_contract: Callable[..., str],
+                                                document: Callable[[], Path]) -> None:
+    refs = [make_contract(D(2024, 2, 29), D(2026, 2, 27)),
+            make_contract(D(2025, 6, 1), D(2025, 12, 31)),
+            make_contract(D(2023, 11, 30), D(2027, 11, 29))]
+    evidence.add_evidence(ctx, contract_ref=refs[0], path=document(), type_code="policy",
+                          received_on=D(2024, 3, 1))
+    add_submission(ctx, refs[2], D(2024, 1, 10), measures=[{"due": D(2024, 6, 1)}])
+    dossier.log_signal(ctx, contract_ref=refs[1], received_on=D(2025, 7, 1), source="NGO",
+                       theme="forced_labour", description="Melding")
+    as_of = D(2025, 8, 1)
+    everything = dossier.step_states_for_all(ctx, as_of)
+    assert [c.contract_ref for c in everything] == sorted(refs)
+    for item in everything:
+        assert item == dossier.step_states(ctx, item.contract_ref, as_of)
+
+
+def test_superseding_keeps_both_and_refuses_a_second_branch(
+        ctx: Context, make_contract: Callable[..., str], document: Callable[[], Path]) -> None:
+    ref = make_contract(D(2025, 1, 1), D(2027, 12, 31))
+    first = evidence.add_evidence(ctx, contract_ref=ref, path=document(),
+                                  type_code="certificate", issuer="Fair Wear",
+                                  valid_until=D(2026, 1, 31), received_on=D(2025, 1, 10))
+    second = evidence.supersede_evidence(ctx, first.id, document(), issuer="Fair Wear",
+                                         valid_until=D(2027, 1, 31), received_on=D(2026, 1, 5))
+    assert second.supersedes_id == first.id and second.type == "certificate"
+    listed = {e.id: e for e in evidence.list_evidence(ctx, ref)}
+    assert set(listed) == {first.id, second.id}
+    assert listed[first.id].superseded_by_id == second.id
+    assert [e.id for e in evidence.evidence_history(ctx, first.id)] == [first.id, second.id]
+    with pytest.raises(ValidationError) as err:
+        evidence.add_evidence(ctx, contract_ref=ref, path=document(), type_code="certificate",
+                              supersedes_id=first.id)
+    assert err.value.code == "evidence_already_superseded"
+    with pytest.raises(ValidationError) as err:
+        evidence.add_evidence(ctx, contract_ref=ref, path=document(), type_code="policy",
+                              supersedes_id=second.id)
+    assert err.value.code == "evidence_supersede_other_type"
+    # the superseded certificate no longer falls due; the current one does
+    due = dossier.due_items(ctx, within=30, as_of=D(2026, 1, 20))
+    expiries = [(i.key, i.due) for i in due if i.kind == "evidence-expiry"]
+    assert expiries == []
+    due = dossier.due_items(ctx, within=30, as_of=D(2027, 1, 10))
+    assert [(i.key, i.due, i.days_left) for i in due if i.kind == "evidence-expiry"] == [
+        (second.id, D(2027, 1, 31), 21)]
+    assert audit_actions(ctx, "evidence") == ["create", "create"]
+    assert_verified(ctx)
+
+
+def test_expiring_evidence(ctx: Context, make_contract: Callable[..., str],
+                           document: Callable[[], Path]) -> None:
+    ref = make_contract(D(2025, 1, 1), D(2026, 12, 31))
+    soon = evidence.add_evidence(ctx, contract_ref=ref, path=document(),
+                                 type_code="certificate", valid_until=D(2026, 3, 15),
+                                 received_on=D(2025, 1, 5))
+    expired = evidence.add_evidence(ctx, contract_ref=ref, path=document(),
+                                    type_code="audit-report", valid_until=D(2026, 2, 1),
+                                    received_on=D(2025, 1, 5))
+    evidence.add_evidence(ctx, contract_ref=ref, path=document(), type_code="certificate",
+                          valid_until=D(2026, 9, 1), received_on=D(2025, 1, 5))  # later
+    evidence.add_evidence(ctx, contract_ref=ref, path=document(), type_code="certificate",
+                          valid_until=D(2027, 6, 1), received_on=D(2025, 1, 5))  # past end
+    as_of = D(2026, 3, 1)
+    assert [e.id for e in evidence.expiring_evidence(ctx, 30, as_of)] == [expired.id, soon.id]
+    due = [(i.key, i.days_left) for i in dossier.due_items(ctx, 30, as_of)
+           if i.kind == "evidence-expiry"]
+    assert due == [(expired.id, -28), (soon.id, 14)]
+    # once the contract has ended, an expired certificate is no longer a to-do
+    assert evidence.expiring_evidence(ctx, 30, D(2027, 1, 5)) == []
+
+
+def test_signals_and_escalation_are_audited_and_ordered(
+        ctx: Context, make_contract: Callable[..., str], document: Callable[[], Path]) -> None:
+    ref = make_contract(D(2025, 1, 1), D(2027, 12, 31), penalty=25_000)
+    signal = dossier.log_signal(ctx, contract_ref=ref, received_on=D(2025, 5, 1),
+                                source="Vakbond", theme="freedom_of_association",
+                                description="Vakbondsleden ontslagen")
+    assert signal.status == "open" and signal.version == 1
+    letter = evidence.add_evidence(ctx, contract_ref=ref, path=document(),
+                                   type_code="correspondence", received_on=D(2025, 5, 2))
+    dialogue = dossier.record_escalation_step(
+        ctx, contract_ref=ref, step="dialogue", taken_on=D(2025, 5, 3),
+        response_due=D(2025, 6, 3), evidence_ids=[letter.id], signal_id=signal.id)
+    assert dialogue.evidence_ids == (letter.id,)
+    with pytest.raises(ValidationError) as err:
+        dossier.record_escalation_step(ctx, contract_ref=ref, step="termination",
+                                       taken_on=D(2025, 7, 1))
+    assert err.value.code == "dossier_termination_needs_notice"
+    assert states(ctx, ref, D(2025, 6, 4))["remediation"] is StepState.OVERDUE
+    answered = dossier.record_escalation_response(ctx, dialogue.id, D(2025, 6, 1))
+    assert answered.responded_on == D(2025, 6, 1)
+    assert states(ctx, ref, D(2025, 6, 4))["remediation"] is StepState.IN_PROGRESS
+    dossier.record_escalation_step(ctx, contract_ref=ref, step="notice-of-default",
+                                   taken_on=D(2025, 7, 1), response_due=D(2025, 7, 15))
+    penalty = dossier.record_escalation_step(ctx, contract_ref=ref, step="penalty",
+                                             taken_on=D(2025, 7, 20))
+    assert penalty.amount_cents == 2_500_000  # the contract's penalty amount
+    with pytest.raises(ValidationError) as err:
+        dossier.record_escalation_step(ctx, contract_ref=ref, step="termination",
+                                       taken_on=D(2025, 7, 1))
+    assert err.value.code == "dossier_termination_before_notice"
+    dossier.record_escalation_step(ctx, contract_ref=ref, step="termination",
+                                   taken_on=D(2025, 8, 1))
+    assert [s.step for s in dossier.list_escalation(ctx, ref)] == [
+        "dialogue", "notice-of-default", "penalty", "termination"]
+    with pytest.raises(ConflictError):
+        dossier.set_signal_status(ctx, signal.id, "closed", D(2025, 8, 2), expected_version=7)
+    closed = dossier.set_signal_status(ctx, signal.id, "closed", D(2025, 8, 2),
+                                       expected_version=1)
+    assert closed.version == 2 and closed.closed_on == D(2025, 8, 2)
+    with pytest.raises(ValidationError):
+        dossier.set_signal_status(ctx, signal.id, "closed", None)
+    assert states(ctx, ref, D(2025, 8, 3))["remediation"] is StepState.OVERDUE  # notice
+    dossier.record_escalation_response(ctx, dossier.list_escalation(ctx, ref)[1].id,
+                                       D(2025, 7, 14))
+    assert states(ctx, ref, D(2025, 8, 3))["remediation"] is StepState.DONE
+    assert audit_actions(ctx, "signal") == ["create", "update"]
+    assert audit_actions(ctx, "escalation_step") == ["create", "update", "create", "create",
+                                                     "create", "update"]
+    assert [s.id for s in dossier.list_signals(ctx, ref)] == [signal.id]
+    assert dossier.list_signals(ctx, ref, open_only=True) == []
+    assert_verified(ctx)
+
+
+def test_assessment_checks_and_audit(ctx: Context, make_contract: Callable[..., str],
+                                     document: Callable[[], Path]) -> None:
+    ref = make_contract(D(2025, 1, 1), D(2026, 12, 31))
+    policy = evidence.add_evidence(ctx, contract_ref=ref, path=document(), type_code="policy")
+    good = [ElementRating("measure_per_high_risk", "sufficient"),
+            ElementRating("owner_and_date", "sufficient"),
+            ElementRating("monitoring", "sufficient")]
+    with pytest.raises(ValidationError) as err:
+        dossier.assess(ctx, contract_ref=ref, subject="plan-of-action", ratings=good,
+                       evidence_id=policy.id)
+    assert err.value.code == "dossier_evidence_wrong_type"
+    with pytest.raises(ValidationError) as err:
+        dossier.assess(ctx, contract_ref=ref, subject="yearly-report",
+                       ratings=[ElementRating("progress_against_plan", "sufficient"),
+                                ElementRating("public_accountability", "sufficient")],
+                       contract_year=3)
+    assert err.value.code == "out_of_range"
+    made = dossier.assess(ctx, contract_ref=ref, subject="plan-of-action", ratings=good,
+                          assessed_on=D(2025, 4, 1), note="Redelijke inspanning")
+    assert made.verdict == "sufficient" and made.assessor == "tester"
+    assert dossier.list_assessments(ctx, ref) == [made]
+    with ctx.db.read() as session:
+        stored = json.loads(session.get_one(m.Assessment, made.id).elements_json)
+    assert [e["code"] for e in stored] == ["measure_per_high_risk", "owner_and_date",
+                                           "monitoring"]
+    assert audit_actions(ctx, "assessment") == ["create"]
+    assert_verified(ctx)
+
+
+def test_follow_up_suggestion_and_own_choice(ctx: Context, make_contract: Callable[..., str],
+                                             tmp_path: Path) -> None:
+    ref = make_contract(D(2025, 1, 1), D(2027, 12, 31), value=2_000_000)
+    add_submission(ctx, ref, D(2025, 3, 1), sites=[{"country": "BD"}, {"country": "NL"}],
+                   risks=[{"priority": "high"}])
+    first = dossier.follow_up(ctx, ref)
+    codes = [r.code for r in first.suggestion.reasons]
+    assert "dossier_intensity_no_country_table" in codes
+    assert first.suggestion.level == "independent-audit"  # 2 value + 2 weight + 2 high = 6
+    table = tmp_path / "landen.csv"
+    table.write_text("country;score;source;year\nBangladesh;5;ITUC;2025\nNL;1;ITUC;2025\n"
+                     "DE;1;ITUC;2025\n", encoding="utf-8")
+    dossier.import_country_risk(ctx, table)
+    dossier.log_signal(ctx, contract_ref=ref, received_on=D(2025, 5, 1), source="Media",
+                       theme="child_labour", description="Kinderarbeid gemeld")
+    second = dossier.follow_up(ctx, ref)
+    assert second.suggestion.level == "site-visit"
+    risky = [r for r in second.suggestion.reasons
+             if r.code == "dossier_intensity_risky_countries"]
+    assert risky and "BD" in str(risky[0].params["countries"])
+    assert all(not ctx.text(r.code, **dict(r.params)).startswith("dossier_")
+               for r in second.suggestion.reasons)
+    chosen = dossier.choose_follow_up(ctx, ref, "document-review", "Eerst documenten",
+                                      expected_version=second.version)
+    assert chosen.choice == "document-review" and chosen.version == second.version + 1
+    assert chosen.suggestion.level == "site-visit"  # the suggestion stays beside it
+    with pytest.raises(ConflictError):
+        dossier.choose_follow_up(ctx, ref, "site-visit", expected_version=second.version)
+    with pytest.raises(ValidationError) as err:
+        dossier.choose_follow_up(ctx, ref, "telepathy")
+    assert err.value.code == "dossier_unknown_intensity"
+    assert audit_actions(ctx, "contract")[-1] == "update"
+    assert_verified(ctx)
+
+
+def test_plan_agreement_is_audited_with_a_version(ctx: Context,
+                                                  make_contract: Callable[..., str]) -> None:
+    ref = make_contract(D(2025, 1, 1), D(2026, 12, 31))
+    agreed = dossier.agree_plan(ctx, ref, D(2025, 3, 20), expected_version=1)
+    assert agreed.plan_agreed_on == D(2025, 3, 20) and agreed.version == 2
+    assert audit_actions(ctx, "contract") == ["create", "update"]
+    assert_verified(ctx)
