@@ -39,7 +39,7 @@ DEFAULT_CONTACT_ROLE = {"nl": "contractmanager", "en": "contract manager"}
 penalty amount of the official 2017 texts could not be confirmed, so they are settings
 with sensible defaults, shown as defaults in the parameter summary."""
 
-CHOICES = ("plan_months", "report_month", "penalty", "independent_check", "contact_role")
+CHOICES = ("plan_months", "report_month", "penalty", "independent_check", "contact-role")
 AWARD_FIELDS = ("award_method", "award_subject", "award_assessor")
 
 
@@ -178,21 +178,23 @@ def validate_parameters(params: ClauseParameters) -> ClauseParameters:
     penalty = parse_penalty(params.penalty)
     award = {name: getattr(params, name) for name in AWARD_FIELDS}
     if form == "award-criterion":
-        award = {name: clean_parameter_text(value, name) for name, value in award.items()}
+        award = {name: clean_parameter_text(value, name.replace("_", "-"))
+                 for name, value in award.items()}
     else:
         for name, value in award.items():
             if value is not None and value.strip():
-                raise ValidationError("clauses_award_parameter_unused", name=name)
+                raise ValidationError("clauses_award_parameter_unused",
+                                      name=name.replace("_", "-"))
         award = dict.fromkeys(AWARD_FIELDS)
     return replace(
         params,
         authority=clean_parameter_text(params.authority, "authority"),
-        tender_ref=clean_parameter_text(params.tender_ref, "tender_ref"),
-        tender_title=clean_parameter_text(params.tender_title, "tender_title"),
+        tender_ref=clean_parameter_text(params.tender_ref, "tender-ref"),
+        tender_title=clean_parameter_text(params.tender_title, "tender-title"),
         category_code=clean_parameter_text(params.category_code, "category"),
-        category_set=clean_parameter_text(params.category_set, "category_set"),
+        category_set=clean_parameter_text(params.category_set, "category-set"),
         contract_refs=tuple(clean_parameter_text(r, "contract") for r in params.contract_refs),
         form=form, acceptance=acceptance, penalty=penalty,
-        contact_role=clean_parameter_text(params.contact_role, "contact_role"),
+        contact_role=clean_parameter_text(params.contact_role, "contact-role"),
         **award,
     )
