@@ -26,6 +26,14 @@ from typing import Any
 
 from app.domain.calendar import overlaps_year
 from app.domain.deadlines import plan_due, yearly_reports
+from app.domain.followup import (
+    OPEN_MEASURE_STATUSES,
+    STEP_CODES,
+    ContractFacts,
+    StepState,
+    derive_steps,
+    evidence_expiry_matters,
+)
 
 EXPIRY_WINDOW_DAYS = 90
 """Evidence counts as expiring when its validity ends up to this many days after ``as_of``."""
@@ -174,21 +182,21 @@ FIGURES: tuple[FigureDef, ...] = (
     _f("risk_analysis_overdue", "due_diligence", "Risicoanalyse ontbreekt na termijn",
        "Risk analysis missing after deadline",
        "Contracten met ISV zonder risicoanalyse waarvan de termijn op de peildatum "
-       "verstreken is.",
+       "verstreken is (OESO-stap 2 ‘te laat’).",
        "Contracts with ISV without a risk analysis whose deadline had passed by the "
-       "reference date."),
+       "reference date (OECD step 2 ‘overdue’)."),
     _f("plan_agreed", "due_diligence", "Plan van aanpak afgesproken",
        "Plan of action agreed",
        "Contracten met ISV waarvan het plan van aanpak op of voor de peildatum als "
-       "redelijke inspanning is afgesproken (een vastgelegde datum).",
+       "redelijke inspanning is afgesproken (een vastgelegde datum; OESO-stap 3 ‘gereed’).",
        "Contracts with ISV whose plan of action had been agreed as a reasonable effort on "
-       "or before the reference date (a recorded date)."),
+       "or before the reference date (a recorded date; OECD step 3 ‘done’)."),
     _f("plan_overdue", "due_diligence", "Plan van aanpak te laat",
        "Plan of action overdue",
        "Contracten met ISV zonder afgesproken plan van aanpak waarvan de termijn op de "
-       "peildatum verstreken is.",
+       "peildatum verstreken is (OESO-stap 3 ‘te laat’).",
        "Contracts with ISV without an agreed plan of action whose deadline had passed by "
-       "the reference date."),
+       "the reference date (OECD step 3 ‘overdue’)."),
     _f("yearly_report_due", "due_diligence", "Jaarrapportage verschuldigd",
        "Yearly report due",
        "Contracten met ISV waarvan een jaarrapportage (per contractjaar) een uiterste datum "
@@ -250,10 +258,12 @@ FIGURES: tuple[FigureDef, ...] = (
        "Evidence expiring",
        "Geldige bewijsstukken (niet vervangen door een nieuwer stuk) bij contracten met ISV "
        "waarvan de geldigheid afloopt tussen 1 januari van het verslagjaar en 90 dagen na "
-       "de peildatum.",
+       "de peildatum, en vóór het einde van het contract (een stuk dat langer geldig is "
+       "dan het contract dekt het contract).",
        "Documents still in force (not superseded by a newer one) on contracts with ISV "
        "whose validity ends between 1 January of the report year and 90 days after the "
-       "reference date."),
+       "reference date, and before the contract ends (a document valid beyond the end "
+       "covers the contract)."),
 )
 
 FIGURE_BY_CODE: Mapping[str, FigureDef] = {f.code: f for f in FIGURES}
@@ -282,6 +292,20 @@ SDG_DEFINITION = (
     "contract holds at least one risk in a theme that the reference map theme → SDG links "
     "to that target; ‘risks’ counts those risks, ‘signals’ the year's signals in such "
     "themes.",
+)
+STEPS_DEFINITION = (
+    "Per lopend contract met ISV is de toestand van elk van de zes OESO-stappen op de "
+    "peildatum afgeleid uit de records, met dezelfde regels als het dossier: beleid, "
+    "risicoanalyse en plan van aanpak zijn ‘te laat’ wanneer ze na de termijn van het plan "
+    "van aanpak nog ontbreken; monitoring is ‘te laat’ bij een open maatregel over zijn "
+    "einddatum; communicatie bij een ontbrekende jaarrapportage na de uiterste datum; "
+    "herstel bij een escalatiestap waarop de reactie uitblijft na de gestelde datum.",
+    "For each active contract with ISV, the state of each of the six OECD steps on the "
+    "reference date is derived from the records with the same rules as the dossier: "
+    "policy, risk analysis and plan of action are ‘overdue’ when still missing after the "
+    "plan-of-action deadline; monitoring when an open measure is past its due date; "
+    "communication when a yearly report is missing after its due date; remediation when "
+    "a response to an escalation step is late.",
 )
 MERGE_DEFINITION = (
     "Bij samenvoegen telt een record (herkend aan zijn uid) één keer, ook als het in "
@@ -398,6 +422,8 @@ class EscalationFact:
     contract_uid: str
     step: str
     taken_on: dt.date
+    response_due: dt.date | None
+    responded_on: dt.date | None
 
 
 FACT_KINDS: tuple[tuple[str, type[Any]], ...] = (
@@ -491,6 +517,7 @@ class ContractRow:
     risk_analysis_first: dt.date | None
     latest_submission: int | None
     flags: Mapping[str, int]
+    steps: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -576,6 +603,7 @@ class YearReport:
     not_applied_reasons: tuple[tuple[str, int], ...]
     risk_matrix: Mapping[str, Mapping[str, int]]
     escalation_by_step: Mapping[str, int]
+    step_states: Mapping[str, Mapping[str, int]]
     sdg: tuple[SdgFigure, ...]
     tender_rows: tuple[TenderRow, ...]
     contract_rows: tuple[ContractRow, ...]
@@ -648,14 +676,17 @@ def contract_flags(
     category = tender.category_code if tender else ""
     category_set = tender.category_set if tender else None
     risk_rows: list[RiskRow] = []
+    steps: dict[str, str] = {}
     if isv:
+        states = {step.code: step.state
+                  for step in derive_steps(step_facts(contract, facts, as_of), as_of)}
+        steps = {code: states[code].value for code in STEP_CODES}
         flags["risk_analysis_received"] = int(first is not None)
         flags["risk_analysis_on_time"] = int(first is not None and first <= due)
         flags["risk_analysis_late"] = int(first is not None and first > due)
-        flags["risk_analysis_overdue"] = int(first is None and due < as_of)
-        agreed = contract.plan_agreed_on is not None and contract.plan_agreed_on <= as_of
-        flags["plan_agreed"] = int(agreed)
-        flags["plan_overdue"] = int(not agreed and due < as_of)
+        flags["risk_analysis_overdue"] = int(states["risk_analysis"] is StepState.OVERDUE)
+        flags["plan_agreed"] = int(states["plan_of_action"] is StepState.DONE)
+        flags["plan_overdue"] = int(states["plan_of_action"] is StepState.OVERDUE)
         flags["yearly_report_due"] = int(any(
             _between(r.due, year_start, as_of)
             for r in yearly_reports(contract.start, contract.end, contract.report_month)))
@@ -681,25 +712,84 @@ def contract_flags(
                                         if _between(s.received_on, year_start, as_of))
         flags["signals_closed"] = sum(1 for s in facts.signals
                                       if _between(s.closed_on, year_start, as_of))
-        flags["signals_open"] = sum(1 for s in facts.signals if s.received_on <= as_of
-                                    and (s.closed_on is None or s.closed_on > as_of))
+        flags["signals_open"] = sum(1 for s in facts.signals
+                                    if s.received_on <= as_of and _open_on(s, as_of))
         for taken in facts.escalations:
             if _between(taken.taken_on, year_start, as_of):
                 flags["escalation_steps"] += 1
                 key = f"escalation_{taken.step}"
                 flags[key] = flags.get(key, 0) + 1
-        superseded = {e.supersedes_uid for e in facts.evidence
-                      if e.supersedes_uid and e.received_on <= as_of}
+        superseded = _superseded(facts.evidence, as_of)
         window_end = as_of + dt.timedelta(days=EXPIRY_WINDOW_DAYS)
         flags["evidence_expiring"] = sum(
             1 for e in facts.evidence
-            if e.received_on <= as_of and e.uid not in superseded
-            and _between(e.valid_until, year_start, window_end))
+            if e.received_on <= as_of and e.valid_until is not None
+            and _between(e.valid_until, year_start, window_end)
+            and evidence_expiry_matters(e.valid_until, contract.end, e.uid in superseded))
     row = ContractRow(
         fact=contract, tender_ref=tender.ref if tender else "", category_code=category,
         category_set=category_set, isv=isv, plan_due=due, risk_analysis_first=first,
-        latest_submission=latest.version_no if latest else None, flags=flags)
+        latest_submission=latest.version_no if latest else None, flags=flags, steps=steps)
     return row, risk_rows
+
+
+def _superseded(evidence: Iterable[EvidenceFact], as_of: dt.date) -> set[str]:
+    """Uids of documents replaced by a newer one received by ``as_of``."""
+    return {e.supersedes_uid for e in evidence if e.supersedes_uid and e.received_on <= as_of}
+
+
+def _open_on(signal: SignalFact, as_of: dt.date) -> bool:
+    return signal.status != "closed" or signal.closed_on is None or signal.closed_on > as_of
+
+
+def step_facts(contract: ContractFact, facts: _ContractFacts, as_of: dt.date) -> ContractFacts:
+    """What the records say about one contract on ``as_of``, in the shape the dossier's
+    step rules (:func:`app.domain.followup.derive_steps`) take; records dated after
+    ``as_of`` are left out, as the dossier does."""
+    docs = [e for e in facts.evidence if e.received_on <= as_of]
+    superseded = _superseded(docs, as_of)
+
+    def received(kind: str) -> list[dt.date]:
+        return [e.received_on for e in docs if e.type == kind]
+
+    workbooks = [s for s in facts.submissions if s.received_on <= as_of]
+    analysis = received("risk-analysis") + [s.received_on for s in workbooks]
+    plans = received("plan-of-action") + [s.received_on for s in workbooks if s.measures]
+    latest = max(workbooks, key=lambda s: (s.version_no, s.received_on), default=None)
+    open_measures = [x for x in (latest.measures if latest else ())
+                     if x.status in OPEN_MEASURE_STATUSES]
+    assessed = sorted((a for a in facts.assessments if a.assessed_on <= as_of),
+                      key=lambda a: (a.assessed_on, a.uid))
+    risk_verdicts = [a for a in assessed if a.subject == "risk-analysis"]
+    yearly: dict[int, str] = {}
+    for a in assessed:
+        if a.subject == "yearly-report" and a.contract_year is not None:
+            yearly[a.contract_year] = a.verdict  # the newest per year wins
+    signals = [g for g in facts.signals if g.received_on <= as_of]
+    pending = [x.response_due for x in facts.escalations
+               if x.taken_on <= as_of and x.response_due is not None
+               and (x.responded_on is None or x.responded_on > as_of)]
+    policy = received("policy")
+    return ContractFacts(
+        contract_id=0, ref=contract.ref, start=contract.start, end=contract.end,
+        plan_months=contract.plan_months, report_month=contract.report_month,
+        plan_agreed_on=(contract.plan_agreed_on if contract.plan_agreed_on is not None
+                        and contract.plan_agreed_on <= as_of else None),
+        policy_received=min(policy) if policy else None,
+        risk_analysis_received=max(analysis) if analysis else None,
+        risk_analysis_assessed=((risk_verdicts[-1].assessed_on, risk_verdicts[-1].verdict)
+                                if risk_verdicts else None),
+        plan_received=min(plans) if plans else None,
+        measures_total=len(latest.measures) if latest else 0,
+        measures_open=len(open_measures),
+        first_open_measure_due=min((x.due for x in open_measures), default=None),
+        yearly_reports_received=sum(1 for e in docs if e.type == "yearly-report"
+                                    and e.uid not in superseded),
+        yearly_years_assessed=frozenset(y for y, v in yearly.items() if v == "sufficient"),
+        signals_total=len(signals),
+        signals_open=sum(1 for g in signals if _open_on(g, as_of)),
+        first_pending_response=min(pending) if pending else None,
+    )
 
 
 def _sum(rows: Iterable[Mapping[str, int]], codes: Iterable[str]) -> dict[str, int]:
@@ -723,6 +813,7 @@ class Counted:
     not_applied_reasons: tuple[tuple[str, int], ...]
     risk_matrix: Mapping[str, Mapping[str, int]]
     escalation_by_step: Mapping[str, int]
+    step_states: Mapping[str, Mapping[str, int]]
     sdg_counts: Mapping[str, tuple[int, int, int]]
 
 
@@ -799,6 +890,11 @@ def count_year(
     for risk in risk_rows:
         matrix[risk.theme][risk.priority] += 1
     escalation = {s: totals.get(f"escalation_{s}", 0) for s in escalation_codes}
+    step_states = {code: dict.fromkeys((state.value for state in StepState), 0)
+                   for code in STEP_CODES}
+    for crow in contract_rows:
+        for code, state in crow.steps.items():
+            step_states[code][state] += 1
 
     sdg_contracts: dict[str, set[str]] = defaultdict(set)
     sdg_risks: Counter[str] = Counter()
@@ -820,5 +916,5 @@ def count_year(
         risk_rows=tuple(risk_rows), totals=totals, by_category=filled, forms=forms,
         not_applied_reasons=tuple(sorted(reasons.items(), key=lambda x: (-x[1], x[0]))),
         risk_matrix={k: dict(v) for k, v in matrix.items()}, escalation_by_step=escalation,
-        sdg_counts=sdg_counts,
+        step_states=step_states, sdg_counts=sdg_counts,
     )

@@ -118,6 +118,8 @@ FIELDS: Mapping[str, Mapping[str, str]] = {
         "contract_uid": "uid of the contract",
         "step": "escalation step code",
         "taken_on": "date the step was taken",
+        "response_due": "date by which the supplier must respond, or null",
+        "responded_on": "date the supplier responded, or null",
     },
 }
 
@@ -172,10 +174,11 @@ def _optional_date(value: Any) -> dt.date | None:
 
 
 _DATE_FIELDS = {"published", "start", "end", "plan_agreed_on", "received_on", "issued_on",
-                "valid_until", "assessed_on", "closed_on", "taken_on", "due"}
+                "valid_until", "assessed_on", "closed_on", "taken_on", "due", "response_due",
+                "responded_on"}
 _OPTIONAL = {"organisation", "category_set", "isv_applied", "not_applied_reason", "form",
              "clause_version", "value_cents", "plan_agreed_on", "issued_on", "valid_until",
-             "supersedes_uid", "contract_year", "closed_on"}
+             "supersedes_uid", "contract_year", "closed_on", "response_due", "responded_on"}
 _TYPES: Mapping[str, type | tuple[type, ...]] = {
     "value_cents": int, "plan_months": int, "report_month": int, "version_no": int,
     "contract_year": int, "isv_applied": bool,

@@ -163,10 +163,12 @@ def gather_facts(session: Session, year: int) -> YearFacts:
                    m.Signal.status, m.Signal.closed_on)
             .where(m.Signal.contract_id.in_(active_ids))))
     escalations = tuple(EscalationFact(
-        uid=r.uid, contract_uid=contract_uid[r.contract_id], step=r.step, taken_on=r.taken_on)
+        uid=r.uid, contract_uid=contract_uid[r.contract_id], step=r.step, taken_on=r.taken_on,
+        response_due=r.response_due, responded_on=r.responded_on)
         for r in session.execute(
             select(m.EscalationStep.uid, m.EscalationStep.contract_id, m.EscalationStep.step,
-                   m.EscalationStep.taken_on)
+                   m.EscalationStep.taken_on, m.EscalationStep.response_due,
+                   m.EscalationStep.responded_on)
             .where(m.EscalationStep.contract_id.in_(active_ids))))
     return YearFacts(tenders=tenders, contracts=contracts, submissions=submissions,
                      evidence=evidence, assessments=assessments, signals=signals,
@@ -380,7 +382,8 @@ def build_report(
         grouping=group_into, totals=counted.totals,
         categories=tuple(c for _, c in categories), forms=counted.forms,
         not_applied_reasons=counted.not_applied_reasons, risk_matrix=counted.risk_matrix,
-        escalation_by_step=counted.escalation_by_step, sdg=sdg,
+        escalation_by_step=counted.escalation_by_step, step_states=counted.step_states,
+        sdg=sdg,
         tender_rows=counted.tender_rows, contract_rows=counted.contract_rows,
         risk_rows=counted.risk_rows, sources=tuple(i.source for i in inputs),
         conflicts=merged.conflicts, duplicates=merged.duplicates)
@@ -442,6 +445,7 @@ def report_document(report: YearReport) -> dict[str, Any]:
                                 for r, n in report.not_applied_reasons],
         "risks_by_theme": {theme: dict(p) for theme, p in sorted(report.risk_matrix.items())},
         "escalation_by_step": dict(report.escalation_by_step),
+        "oecd_steps": {code: dict(states) for code, states in report.step_states.items()},
         "sdg": [{"target": s.target, "name_nl": s.name_nl, "name_en": s.name_en,
                  "themes": list(s.themes), "contracts": s.contracts, "risks": s.risks,
                  "signals": s.signals} for s in report.sdg],
