@@ -1,0 +1,179 @@
+"""A supplier's submission as read from its workbook, and the problems found on the way.
+
+These are the values that cross from the workbook reader (``app.io``) to the import
+service and the window: frozen, standard library only. Field names of the row values
+equal the database columns, so a row's :meth:`columns` is what gets stored.
+
+Rows are built with :func:`build` (one dictionary update instead of one frozen
+``__setattr__`` per field): an import creates a hundred thousand of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+SEVERITIES = ("error", "warning", "note")
+
+T = TypeVar("T")
+
+
+def build(cls: type[T], values: Mapping[str, Any]) -> T:
+    """An instance of the frozen row class ``cls`` with exactly ``values`` as its fields."""
+    instance = object.__new__(cls)
+    instance.__dict__.update(values)
+    return instance
+
+
+@dataclass(frozen=True)
+class SupplierBlock:
+    """The ``Leverancier`` sheet: who submits, for which contract and period."""
+
+    name: str
+    kvk: str | None
+    country: str
+    contract_ref: str
+    period_from: dt.date
+    period_to: dt.date
+    contact_person: str
+    email: str
+    signed_on: dt.date
+    signed_by: str
+
+
+@dataclass(frozen=True)
+class SiteRow:
+    """One production site of the ``Keten`` sheet; ``row`` is its row in the workbook."""
+
+    row: int
+    site_key: str
+    name: str
+    country: str
+    city: str | None
+    tier: int
+    product: str
+    workers: int | None
+    certifications: str | None
+    last_audit: dt.date | None
+    osh_id: str | None
+
+    def columns(self) -> dict[str, Any]:
+        values = dict(self.__dict__)
+        del values["row"]
+        return values
+
+
+@dataclass(frozen=True)
+class RiskRow:
+    """One risk of the ``Risico's`` sheet, with its priority (severity first)."""
+
+    row: int
+    risk_key: str
+    site_key: str | None
+    theme: str
+    description: str
+    severity: int
+    likelihood: int
+    priority: str
+    source: str | None
+
+    def columns(self) -> dict[str, Any]:
+        values = dict(self.__dict__)
+        del values["row"]
+        return values
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    """One measure of the ``Maatregelen`` sheet (the plan of action)."""
+
+    row: int
+    measure_key: str
+    risk_key: str
+    description: str
+    owner: str
+    start: dt.date | None
+    due: dt.date
+    status: str
+    progress: float | None
+    evidence_name: str | None
+
+    def columns(self) -> dict[str, Any]:
+        values = dict(self.__dict__)
+        del values["row"]
+        return values
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of the check, at a place in the workbook.
+
+    ``row`` 0 means the sheet as a whole (a missing sheet or column); ``col`` is the
+    1-based column of the cell (0 when there is no cell). The sentence shown to a user
+    comes from the message catalog: ``catalog.text(code, lang, **params)``.
+    """
+
+    sheet: str
+    row: int
+    column: str
+    value: str
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    severity: str = "error"  # error, warning, note
+    col: int = 0
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What a workbook holds; ``supplier`` is ``None`` when that sheet could not be read."""
+
+    supplier: SupplierBlock | None
+    sites: tuple[SiteRow, ...]
+    risks: tuple[RiskRow, ...]
+    measures: tuple[MeasureRow, ...]
+
+
+@dataclass(frozen=True)
+class KindChanges:
+    """Keys added, removed and changed between two versions, for one kind of row."""
+
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+
+    @property
+    def any(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+
+@dataclass(frozen=True)
+class SubmissionChanges:
+    """What changed from ``previous_version`` (``None`` for the first) to ``version``."""
+
+    contract_ref: str
+    version: int
+    previous_version: int | None
+    sites: KindChanges
+    risks: KindChanges
+    measures: KindChanges
+
+
+@dataclass(frozen=True)
+class SubmissionInfo:
+    """A stored submission version (without its rows)."""
+
+    id: int
+    contract_ref: str
+    version_no: int
+    file_name: str
+    file_sha256: str
+    content_sha256: str
+    supplier_name: str
+    period_from: dt.date
+    period_to: dt.date
+    received_on: dt.date
+    sites: int
+    risks: int
+    measures: int

@@ -1,0 +1,1036 @@
+"""Reading a filled-in supplier workbook: refuse what is not safe, forgive what the spec forgives.
+
+Three stages, each bounded whatever the file declares:
+
+1. :func:`precheck` looks at the raw bytes and the zip directory only (milliseconds):
+   not a zip (CSV, HTML, an encrypted workbook or a legacy ``.xls``, which are both OLE
+   files), a truncated archive, too many entries, too much uncompressed data, a
+   compression ratio of a zip bomb, names with path tricks, XML with a DOCTYPE.
+2. Each sheet that will be read is streamed once through ``zipfile`` (which stops at the
+   declared size and checks the CRC) to bound its rows and columns before any parser
+   allocates a grid for it, and to find formula cells without a cached value. A cell at
+   ``XFD1048576`` would make the spreadsheet parser allocate the whole grid at once.
+3. python-calamine reads the values; every reading rule of the spec is applied and every
+   problem is collected with its sheet, row, column and the value found.
+
+The result is a :class:`~app.domain.submission.Submission` and a list of
+:class:`~app.domain.submission.Problem`. An unreadable file raises
+:class:`~app.domain.errors.UsageError` with one message code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import posixpath
+import re
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.domain.countries import CountryTable, fold
+from app.domain.errors import UsageError, ValidationError
+from app.domain.reference import Reference
+from app.domain.risk import priority
+from app.domain.submission import (
+    MeasureRow,
+    Problem,
+    RiskRow,
+    SiteRow,
+    Submission,
+    SupplierBlock,
+    build,
+)
+from app.io.workbook_layout import (
+    MEASURES,
+    RISKS,
+    SHEETS,
+    SITES,
+    SUPPLIER,
+    Column,
+    SheetLayout,
+    header_key,
+    sheet_name_key,
+)
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_ENTRIES = 2_000
+MAX_TOTAL_UNCOMPRESSED = 512 * 1024 * 1024
+MAX_ENTRY_RATIO = 200
+MAX_TOTAL_RATIO = 100
+RATIO_FLOOR = 1024 * 1024  # smaller entries may compress as well as they like
+MAX_ROWS = 250_000
+MAX_CELLS = 6_500_000  # rows x columns of one sheet's grid (250,000 x 26)
+EMPTY_RUN = 10_000  # this many empty rows in a row end a sheet
+MAX_XML_HEAD = 64 * 1024
+MAX_SMALL_PART = 16 * 1024 * 1024
+SHOWN_VALUE = 200  # characters of a found value kept in a problem
+KEY_LIMIT = 100
+TEXT_LIMIT = 32_767  # what one spreadsheet cell can hold
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+_DATE_DMY = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_DATE_YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DUTCH_NUMBER = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})*(?:,\d+)?|[+-]?\d+,\d+")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_THOUSANDS_ONLY = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+_KVK = re.compile(r"\d{8}")
+_CELL_REF = re.compile(rb'\sr="([A-Z]{1,4})(\d{1,8})"')
+_ROOT_PREFIX = re.compile(rb"<(\w+:)?worksheet[\s>]")
+_TRANSLATE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
+_FORMULA_START = ("=", "+", "-", "@")
+
+NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+# ---------------------------------------------------------------------------------------
+# Stage 1: the container
+# ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SheetPart:
+    name: str  # as the workbook names it
+    part: str  # the zip entry of its XML
+
+
+@dataclass
+class _Container:
+    zip: zipfile.ZipFile
+    sheets: list[SheetPart]
+
+
+def _refuse(code: str, name: str, **params: Any) -> UsageError:
+    return UsageError(code, name=name, **params)
+
+
+def _sniff_not_zip(data: bytes, name: str) -> UsageError:
+    """The one sentence for a file that is not a zip archive at all."""
+    if not data:
+        return _refuse("wb_empty_file", name)
+    if data.startswith(OLE_MAGIC):
+        if ENCRYPTION_STREAM in data:
+            return _refuse("wb_encrypted", name)
+        return _refuse("wb_legacy_xls", name)
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<table", b"<head", b"<body", b"<meta")) \
+            or b"<html" in head[:1024]:
+        return _refuse("wb_html", name)
+    if head.startswith(b"<?xml") or head.startswith(b"<"):
+        return _refuse("wb_not_workbook", name)
+    sample = data[:4096]
+    if sample and b"\x00" not in sample:
+        try:
+            text = sample.decode("utf-8")
+        except UnicodeDecodeError:
+            text = sample.decode("latin-1")
+        lines = [line for line in text.splitlines() if line.strip()]
+        if lines and any(sep in lines[0] for sep in (",", ";", "\t")):
+            return _refuse("wb_csv", name)
+    return _refuse("wb_not_workbook", name)
+
+
+def _safe_entry_name(entry: str) -> bool:
+    if not entry or "\x00" in entry or "\\" in entry or entry.startswith("/"):
+        return False
+    if re.match(r"^[A-Za-z]:", entry):
+        return False
+    return ".." not in entry.split("/")
+
+
+def precheck(data: bytes, name: str) -> zipfile.ZipFile:
+    """Refuse a file that is not a safe .xlsx, looking only at bytes and the zip directory."""
+    if len(data) > MAX_FILE_BYTES:
+        raise _refuse("wb_too_large", name, limit=MAX_FILE_BYTES // (1024 * 1024))
+    if not data.startswith(b"PK"):
+        raise _sniff_not_zip(data, name)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise _refuse("wb_truncated", name) from None
+    if len(infos) > MAX_ENTRIES:
+        raise _refuse("wb_zip_entries", name, limit=MAX_ENTRIES)
+    names = set()
+    total = 0
+    for info in infos:
+        if not _safe_entry_name(info.filename) or info.filename in names:
+            raise _refuse("wb_zip_path", name, entry=info.filename[:100])
+        names.add(info.filename)
+        if info.flag_bits & 0x1:
+            raise _refuse("wb_encrypted", name)
+        total += info.file_size
+        if info.file_size > RATIO_FLOOR and (
+                info.compress_size == 0 or info.file_size / info.compress_size > MAX_ENTRY_RATIO):
+            raise _refuse("wb_zip_bomb", name)
+    if total > MAX_TOTAL_UNCOMPRESSED:
+        raise _refuse("wb_too_large", name, limit=MAX_FILE_BYTES // (1024 * 1024))
+    if total > RATIO_FLOOR and total / max(len(data), 1) > MAX_TOTAL_RATIO:
+        raise _refuse("wb_zip_bomb", name)
+    if "mimetype" in names and "xl/workbook.xml" not in names:
+        mimetype = _read_small(archive, "mimetype", name, limit=200)
+        if b"opendocument" in mimetype:
+            raise _refuse("wb_ods", name)
+    return archive
+
+
+def _read_small(archive: zipfile.ZipFile, entry: str, name: str,
+                limit: int = MAX_SMALL_PART) -> bytes:
+    """A small part, read whole (its declared size is bounded, and zipfile checks it)."""
+    try:
+        info = archive.getinfo(entry)
+        if info.file_size > limit:
+            raise _refuse("wb_too_large", name, limit=MAX_FILE_BYTES // (1024 * 1024))
+        with archive.open(info) as handle:
+            return handle.read(limit + 1)[:limit]
+    except KeyError:
+        raise _refuse("wb_not_workbook", name) from None
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError):
+        raise _refuse("wb_truncated", name) from None
+
+
+def _check_xml_head(chunk: bytes, name: str) -> None:
+    head = chunk[:MAX_XML_HEAD]
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head or b"<!doctype" in head:
+        raise _refuse("wb_xml_entities", name)
+
+
+def _parse_xml(data: bytes, name: str) -> Any:
+    import defusedxml.ElementTree as safe_et
+    from defusedxml import DefusedXmlException
+
+    _check_xml_head(data, name)
+    try:
+        return safe_et.fromstring(data)
+    except DefusedXmlException:
+        raise _refuse("wb_xml_entities", name) from None
+    except Exception:  # any parse error of a damaged part
+        raise _refuse("wb_damaged", name) from None
+
+
+def _workbook_sheets(archive: zipfile.ZipFile, name: str) -> list[SheetPart]:
+    """The worksheets in workbook order, with the zip entry of each."""
+    names = set(archive.namelist())
+    workbook_part = "xl/workbook.xml"
+    if "_rels/.rels" in names:
+        rels = _parse_xml(_read_small(archive, "_rels/.rels", name), name)
+        for rel in rels.iter(f"{{{NS_PKG}}}Relationship"):
+            if rel.get("Type", "").endswith("/officeDocument"):
+                workbook_part = posixpath.normpath(rel.get("Target", "").lstrip("/"))
+    if workbook_part not in names:
+        raise _refuse("wb_not_workbook", name)
+    folder = posixpath.dirname(workbook_part)
+    rels_part = posixpath.join(folder, "_rels", posixpath.basename(workbook_part) + ".rels")
+    targets: dict[str, str] = {}
+    if rels_part in names:
+        rels = _parse_xml(_read_small(archive, rels_part, name), name)
+        for rel in rels.iter(f"{{{NS_PKG}}}Relationship"):
+            target = rel.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+            targets[rel.get("Id", "")] = posixpath.normpath(path)
+    book = _parse_xml(_read_small(archive, workbook_part, name), name)
+    sheets = []
+    for sheet in book.iter(f"{{{NS_MAIN}}}sheet"):
+        rel_id = sheet.get(f"{{{NS_REL}}}id", "")
+        part = targets.get(rel_id, "")
+        sheets.append(SheetPart(sheet.get("name", ""), part))
+    for part_name in names:  # every small part calamine opens must be plain XML
+        if part_name.endswith((".xml", ".rels")) and not part_name.startswith("xl/worksheets/"):
+            _check_xml_head(_read_head(archive, part_name, name), name)
+    return sheets
+
+
+def _read_head(archive: zipfile.ZipFile, entry: str, name: str) -> bytes:
+    try:
+        with archive.open(entry) as handle:
+            return handle.read(MAX_XML_HEAD)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError):
+        raise _refuse("wb_truncated", name) from None
+
+
+# ---------------------------------------------------------------------------------------
+# Stage 2: bounding a sheet before it is parsed
+# ---------------------------------------------------------------------------------------
+
+@dataclass
+class SheetScan:
+    max_row: int = 0
+    max_col: int = 0
+    formulas_without_value: set[tuple[int, int]] = field(default_factory=set)
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + (ch - 64)
+    return number
+
+
+def scan_sheet(archive: zipfile.ZipFile, part: str, sheet: str, name: str) -> SheetScan:
+    """Stream the sheet's XML once: bound its grid, and find formulas without a value.
+
+    Cheap byte searches on a translated copy (letters to ``A``, digits to ``0``) find
+    the rare cell references that need a closer look (two-letter columns, six-digit
+    rows); only the blocks holding them are searched precisely.
+    """
+    scan = SheetScan()
+    try:
+        info = archive.getinfo(part)
+    except KeyError:
+        raise _refuse("wb_not_workbook", name) from None
+    prefix = b""
+    cell_tags = refs = 0
+    formulas = False
+    first = True
+    carry = b""
+    try:
+        with archive.open(info) as handle:
+            while True:
+                chunk = handle.read(1 << 20)
+                block = carry + chunk
+                if chunk:
+                    cut = block.rfind(b">") + 1
+                    if cut == 0 and len(block) < (4 << 20):
+                        carry = block
+                        continue
+                    if cut == 0:
+                        cut = len(block)
+                    block, carry = block[:cut], block[cut:]
+                else:
+                    carry = b""
+                if first:
+                    _check_xml_head(block, name)
+                    found = _ROOT_PREFIX.search(block[:MAX_XML_HEAD])
+                    prefix = (found.group(1) or b"") if found else b""
+                    first = False
+                flat = block.translate(_TRANSLATE)
+                open_tag = b"<" + prefix + b"c"
+                cell_tags += (flat.count(open_tag + b" ") + flat.count(open_tag + b">")
+                              + flat.count(open_tag + b"/"))
+                refs += flat.count(open_tag + b' r="A')
+                if flat.find(b' r="AA') >= 0 or flat.find(b' r="A000000') >= 0:
+                    for match in _CELL_REF.finditer(block):
+                        scan.max_col = max(scan.max_col, _column_number(match.group(1)))
+                        scan.max_row = max(scan.max_row, int(match.group(2)))
+                if not formulas and block.find(b"<" + prefix + b"f") >= 0:
+                    formulas = True
+                if not chunk:
+                    break
+        if cell_tags != refs:  # attributes in another order, or cells without a position
+            _scan_cells_precisely(archive, info, prefix, scan, sheet=sheet, name=name)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError):
+        raise _refuse("wb_truncated", name) from None
+    # Blocks without a flagged reference hold rows below 100,000 and columns up to Z.
+    rows = max(scan.max_row, 99_999)
+    columns = max(scan.max_col, 26)
+    if scan.max_row > MAX_ROWS:
+        raise _refuse("wb_too_many_rows", name, sheet=sheet, rows=scan.max_row, limit=MAX_ROWS)
+    if rows * columns > MAX_CELLS:
+        raise _refuse("wb_too_many_columns", name, sheet=sheet, columns=scan.max_col)
+    if formulas:
+        scan.formulas_without_value = _formulas_without_value(archive, info, name)
+    return scan
+
+
+def _scan_cells_precisely(archive: zipfile.ZipFile, info: zipfile.ZipInfo, prefix: bytes,
+                          scan: SheetScan, *, sheet: str, name: str) -> None:
+    """Every cell tag must carry its position; the largest row and column are noted."""
+    tag = re.compile(rb"<" + re.escape(prefix) + rb"c(?=[\s/>])([^>]*)>")
+    ref = re.compile(rb'\sr="([A-Z]{1,4})(\d{1,8})"')
+    carry = b""
+    with archive.open(info) as handle:
+        while True:
+            chunk = handle.read(1 << 20)
+            block = carry + chunk
+            cut = block.rfind(b">") + 1 if chunk else len(block)
+            block, carry = block[:cut], block[cut:]
+            for match in tag.finditer(block):
+                position = ref.search(b" " + match.group(1))
+                if position is None:
+                    raise _refuse("wb_cells_without_position", name, sheet=sheet)
+                scan.max_col = max(scan.max_col, _column_number(position.group(1)))
+                scan.max_row = max(scan.max_row, int(position.group(2)))
+            if not chunk:
+                break
+
+
+def _formulas_without_value(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
+                            name: str) -> set[tuple[int, int]]:
+    """(row, column) of formula cells whose cached value is missing or empty."""
+    import defusedxml.ElementTree as safe_et
+
+    cell_tag, f_tag, v_tag = f"{{{NS_MAIN}}}c", f"{{{NS_MAIN}}}f", f"{{{NS_MAIN}}}v"
+    row_tag = f"{{{NS_MAIN}}}row"
+    found: set[tuple[int, int]] = set()
+    try:
+        with archive.open(info) as handle:
+            for _event, element in safe_et.iterparse(handle, events=("end",)):
+                if element.tag == cell_tag:
+                    formula = element.find(f_tag)
+                    if formula is not None:
+                        value = element.find(v_tag)
+                        if (value is None or not value.text) and element.get("t") != "str":
+                            match = re.fullmatch(r"([A-Z]{1,3})(\d+)", element.get("r", ""))
+                            if match and len(found) < 100_000:
+                                found.add((int(match.group(2)),
+                                           _column_number(match.group(1).encode())))
+                    element.clear()
+                elif element.tag == row_tag:
+                    element.clear()
+    except Exception:  # a damaged part: the grid parser will say the same
+        raise _refuse("wb_damaged", name) from None
+    return found
+
+
+# ---------------------------------------------------------------------------------------
+# Stage 3: values and the reading rules
+# ---------------------------------------------------------------------------------------
+
+class _Bad(Exception):
+    """A cell that does not pass; carries the message code and its parameters."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def shown(value: Any) -> str:
+    """A found value as text for a problem report."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    elif isinstance(value, dt.datetime):
+        text = value.isoformat(sep=" ")
+    elif isinstance(value, dt.date):
+        text = value.isoformat()
+    else:
+        text = str(value)
+    return text if len(text) <= SHOWN_VALUE else text[:SHOWN_VALUE] + "…"
+
+
+def as_text(value: Any) -> str:
+    """A cell's value as trimmed text (numbers without a trailing ``.0``)."""
+    if type(value) is str:
+        return value.strip()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def parse_date(value: Any) -> dt.date:
+    """Real dates, Excel serial numbers, and 31-12-2026, 31/12/2026 or 2026-12-31."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        raise _Bad("wb_invalid_date")
+    if isinstance(value, int | float):
+        if not (1 <= value < 2_958_466) or value != int(value):
+            raise _Bad("wb_invalid_date")
+        return EXCEL_EPOCH + dt.timedelta(days=int(value))
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            match = _DATE_DMY.fullmatch(text)
+            if match:
+                return dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+            match = _DATE_YMD.fullmatch(text)
+            if match:
+                return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            raise _Bad("wb_invalid_date") from None
+    raise _Bad("wb_invalid_date")
+
+
+def parse_number(value: Any, whole: bool = False) -> float:
+    """Real numbers, and text in Dutch (``1.234,5``) or plain (``1234.5``) notation.
+
+    Text with a comma is Dutch (dots group thousands). Text with dots only is plain,
+    except that a whole-number field reads ``1.234`` as 1234 (Dutch grouping).
+    """
+    if isinstance(value, bool):
+        raise _Bad("wb_invalid_number")
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        text = value.strip().replace("\u00a0", "").replace(" ", "")
+        if text.endswith("%"):
+            text = text[:-1]
+        if "," in text:
+            if not _DUTCH_NUMBER.fullmatch(text):
+                raise _Bad("wb_invalid_number")
+            number = float(text.replace(".", "").replace(",", "."))
+        elif whole and _THOUSANDS_ONLY.fullmatch(text):
+            number = float(text.replace(".", ""))
+        elif _PLAIN_NUMBER.fullmatch(text):
+            number = float(text)
+        else:
+            raise _Bad("wb_invalid_number")
+    else:
+        raise _Bad("wb_invalid_number")
+    if math.isnan(number) or math.isinf(number):
+        raise _Bad("wb_invalid_number")
+    return number
+
+
+@dataclass
+class _Rules:
+    """Lookups built once per read: countries and labels, each cached by raw value."""
+
+    countries: CountryTable
+    labels: dict[str, dict[str, str | int]]
+    allowed: dict[str, str]
+    country_cache: dict[str, str | None] = field(default_factory=dict)
+    label_cache: dict[tuple[str, Any], str | int | None] = field(default_factory=dict)
+
+    @classmethod
+    def from_reference(cls, reference: Reference, countries: CountryTable) -> _Rules:
+        groups: dict[str, list[tuple[str | int, Iterable[str]]]] = {
+            "theme": [(t.code, (t.code, str(i), t.nl, t.en))
+                      for i, t in enumerate(reference.themes, 1)],
+            "severity": [(int(x.code), (x.code, x.nl, x.en)) for x in reference.severity.values],
+            "likelihood": [(int(x.code), (x.code, x.nl, x.en))
+                           for x in reference.likelihood.values],
+            "status": [(x.code, (x.code, str(i), x.nl, x.en))
+                       for i, x in enumerate(reference.measure_statuses, 1)],
+        }
+        labels: dict[str, dict[str, str | int]] = {}
+        allowed: dict[str, str] = {}
+        for group, entries in groups.items():
+            table: dict[str, str | int] = {}
+            for code, names in entries:
+                for text in names:
+                    table.setdefault(fold(text), code)
+            labels[group] = table
+        allowed["theme"] = ", ".join(t.nl for t in reference.themes)
+        allowed["severity"] = ", ".join(f"{x.code} {x.nl}" for x in reference.severity.values)
+        allowed["likelihood"] = ", ".join(f"{x.code} {x.nl}"
+                                          for x in reference.likelihood.values)
+        allowed["status"] = ", ".join(x.nl for x in reference.measure_statuses)
+        return cls(countries, labels, allowed)
+
+    def country(self, value: Any) -> str:
+        key = value if isinstance(value, str) else as_text(value)
+        try:
+            code = self.country_cache[key]
+        except KeyError:
+            code = self.countries.normalise(key)
+            self.country_cache[key] = code
+        if code is None:
+            raise _Bad("wb_unknown_country")
+        return code
+
+    def label(self, group: str, value: Any) -> str | int:
+        cache_key = (group, value if isinstance(value, str) else as_text(value))
+        try:
+            code = self.label_cache[cache_key]
+        except KeyError:
+            code = self.labels[group].get(fold(cache_key[1]))
+            self.label_cache[cache_key] = code
+        if code is None:
+            raise _Bad(f"wb_unknown_{group}", allowed=self.allowed[group])
+        return code
+
+
+def _parse_cell(rules: _Rules, column: Column, value: Any) -> Any:
+    """The stored value of a non-empty cell, or :class:`_Bad`."""
+    kind = column.kind
+    if kind in {"text", "key"}:
+        text = value.strip() if type(value) is str else as_text(value)
+        limit = column.limit or (KEY_LIMIT if kind == "key" else TEXT_LIMIT)
+        if len(text) > limit:
+            raise _Bad("wb_too_long", limit=limit)
+        return text
+    if kind == "date":
+        return parse_date(value)
+    if kind == "country":
+        return rules.country(value)
+    if kind == "int":
+        number = parse_number(value, whole=True)
+        if not number.is_integer():
+            raise _Bad("wb_not_whole_number")
+        result = int(number)
+        _check_range(column, result)
+        return result
+    if kind == "number":
+        number = parse_number(value)
+        _check_range(column, number)
+        return number
+    if kind == "email":
+        text = as_text(value)
+        if len(text) > (column.limit or TEXT_LIMIT) or not _EMAIL.fullmatch(text):
+            raise _Bad("wb_invalid_email")
+        return text
+    if kind == "kvk":
+        if isinstance(value, float) and value.is_integer() and 0 < value < 1e8:
+            text = str(int(value)).zfill(8)
+        else:
+            text = as_text(value).replace(" ", "")
+        if not _KVK.fullmatch(text):
+            raise _Bad("wb_invalid_kvk")
+        return text
+    return rules.label(kind, value)
+
+
+def _check_range(column: Column, number: float) -> None:
+    if (column.low is not None and number < column.low) or (
+            column.high is not None and number > column.high):
+        low = "" if column.low is None else _plain(column.low)
+        high = "∞" if column.high is None else _plain(column.high)
+        raise _Bad("wb_out_of_range", low=low, high=high)
+
+
+def _plain(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else str(number)
+
+
+def _is_empty(value: Any) -> bool:
+    return value == "" or (type(value) is str and not value.strip())
+
+
+class _Collector:
+    """Problems of one read, in the order found."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, sheet: str, row: int, column: str, value: Any, code: str, *,
+            severity: str = "error", col: int = 0, **params: Any) -> None:
+        self.problems.append(Problem(sheet=sheet, row=row, column=column, value=shown(value),
+                                     code=code, params=params, severity=severity, col=col))
+
+
+@dataclass
+class _Sheet:
+    layout: SheetLayout
+    name: str
+    rows: list[list[Any]]
+    scan: SheetScan
+
+
+class WorkbookReader:
+    """One read of one workbook. Use :func:`read_workbook`."""
+
+    def __init__(self, reference: Reference, countries: CountryTable, *,
+                 expected_contract: str | None, contract_period: tuple[dt.date, dt.date] | None,
+                 progress: Progress | None, cancelled: Cancelled | None) -> None:
+        self.rules = _Rules.from_reference(reference, countries)
+        self.expected_contract = expected_contract
+        self.contract_period = contract_period
+        self.progress = progress
+        self.cancelled = cancelled
+        self.out = _Collector()
+        self.done = 0
+        self.total = 0
+
+    # -- the sheets ----------------------------------------------------------------------
+    def match_sheets(self, parts: list[SheetPart]) -> dict[str, SheetPart]:
+        by_key: dict[str, SheetLayout] = {}
+        for layout in SHEETS:
+            by_key[sheet_name_key(layout.nl)] = layout
+            by_key[sheet_name_key(layout.en)] = layout
+        found: dict[str, SheetPart] = {}
+        for part in parts:
+            match = by_key.get(sheet_name_key(part.name))
+            if match is None:
+                self.out.add(part.name, 0, "", "", "wb_sheet_ignored", severity="note")
+            elif match.key in found:
+                self.out.add(part.name, 0, "", "", "wb_sheet_twice",
+                             other=found[match.key].name)
+            else:
+                found[match.key] = part
+        for layout in (SUPPLIER, SITES, RISKS, MEASURES):
+            if layout.key not in found:
+                self.out.add(layout.nl, 0, "", "", "wb_sheet_missing", english=layout.en)
+        return found
+
+    def _tick(self, rows: int) -> None:
+        self.done += rows
+        if self.cancelled is not None and self.cancelled():
+            raise ValidationError("cancelled")
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total)
+
+    # -- Leverancier -----------------------------------------------------------------------
+    def read_supplier(self, sheet: _Sheet) -> SupplierBlock | None:
+        labels: dict[str, Column] = {}
+        for column in SUPPLIER.columns:
+            labels[header_key(column.nl)] = column
+            labels[header_key(column.en)] = column
+        values: dict[str, Any] = {}
+        places: dict[str, tuple[int, str]] = {}
+        ok = True
+        for index, cells in enumerate(sheet.rows):
+            label = cells[0] if cells else ""
+            value = cells[1] if len(cells) > 1 else ""
+            if _is_empty(label):
+                continue
+            known = labels.get(header_key(as_text(label)))
+            number = index + 1
+            if known is None:
+                if index > 0 and not _is_empty(value):
+                    self.out.add(sheet.name, number, as_text(label), value, "wb_label_ignored",
+                                 severity="note", col=1)
+                continue
+            if known.field in places:
+                self.out.add(sheet.name, number, as_text(label), value, "wb_label_twice",
+                             col=2, first=places[known.field][0])
+                ok = False
+                continue
+            places[known.field] = (number, as_text(label))
+            ok = self._supplier_value(sheet, number, as_text(label), known, value=value,
+                                      values=values) and ok
+        for column in SUPPLIER.columns:
+            if column.field not in places and column.required:
+                self.out.add(sheet.name, 0, column.nl, "", "wb_label_missing", english=column.en)
+                ok = False
+        values.setdefault("kvk", None)
+        if values.get("country") == "NL" and values["kvk"] is None and "kvk" in values:
+            row, label = places.get("kvk", (0, SUPPLIER.columns[1].nl))
+            self.out.add(sheet.name, row, label, "", "wb_kvk_required", col=2 if row else 0)
+            ok = False
+        start, end = values.get("period_from"), values.get("period_to")
+        if start is not None and end is not None and end < start:
+            row, label = places["period_to"]
+            self.out.add(sheet.name, row, label, end, "wb_end_before_start", col=2, start=start)
+            ok = False
+        if start is not None and end is not None and self.contract_period is not None:
+            first, last = self.contract_period
+            if start < first or end > last:
+                row, label = places["period_from"]
+                self.out.add(sheet.name, row, label, start, "wb_period_outside_contract",
+                             severity="warning", col=2, start=first, end=last)
+        if not ok or any(c.field not in values for c in SUPPLIER.columns):
+            return None
+        return SupplierBlock(**values)
+
+    def _supplier_value(self, sheet: _Sheet, number: int, label: str, column: Column, *,
+                        value: Any, values: dict[str, Any]) -> bool:
+        if _is_empty(value):
+            if (number, 2) in sheet.scan.formulas_without_value:
+                self.out.add(sheet.name, number, label, "", "wb_formula_no_value", col=2)
+                return False
+            if column.required:
+                self.out.add(sheet.name, number, label, "", "wb_required", col=2)
+                return False
+            values[column.field] = None
+            return True
+        try:
+            parsed = _parse_cell(self.rules, column, value)
+        except _Bad as bad:
+            self.out.add(sheet.name, number, label, value, bad.code, col=2, **bad.params)
+            return False
+        if column.field == "contract_ref" and self.expected_contract is not None and (
+                header_key(parsed) != header_key(self.expected_contract)):
+            self.out.add(sheet.name, number, label, value, "wb_contract_mismatch", col=2,
+                         expected=self.expected_contract)
+            return False
+        if column.kind == "text":
+            self._note_formula_like(sheet.name, number, label, 2, parsed)
+        values[column.field] = parsed
+        return True
+
+    def _note_formula_like(self, sheet: str, row: int, label: str, col: int, text: str) -> None:
+        if text.startswith(_FORMULA_START):
+            self.out.add(sheet, row, label, text, "wb_formula_text_kept", severity="note",
+                         col=col)
+
+    # -- the tables ------------------------------------------------------------------------
+    def _header(self, sheet: _Sheet) -> list[tuple[int, Column, str]] | None:
+        """``(index, column, header as found)`` for each known column; problems noted."""
+        layout = sheet.layout
+        wanted: dict[str, Column] = {}
+        for column in layout.columns:
+            wanted[header_key(column.nl)] = column
+            wanted[header_key(column.en)] = column
+        header = sheet.rows[0] if sheet.rows else []
+        mapped: list[tuple[int, Column, str]] = []
+        seen: dict[str, int] = {}
+        ok = True
+        for index, cell in enumerate(header):
+            if _is_empty(cell):
+                continue
+            text = as_text(cell)
+            known = wanted.get(header_key(text))
+            if known is None:
+                self.out.add(sheet.name, 1, text, text, "wb_column_ignored", severity="note",
+                             col=index + 1)
+                continue
+            if known.field in seen:
+                self.out.add(sheet.name, 1, text, text, "wb_column_twice", col=index + 1,
+                             first=_column_letter(seen[known.field] + 1))
+                ok = False
+                continue
+            seen[known.field] = index
+            mapped.append((index, known, text))
+        for column in layout.columns:
+            if column.field not in seen and column.required:
+                self.out.add(sheet.name, 1, column.nl, "", "wb_column_missing",
+                             english=column.en)
+                ok = False
+        return mapped if ok else None
+
+    def read_table(self, sheet: _Sheet) -> list[dict[str, Any]]:
+        """The valid rows of a table sheet as field dicts (with ``row``); problems noted."""
+        mapped = self._header(sheet)
+        if mapped is None:
+            return []
+        layout = sheet.layout
+        key_field = layout.columns[0].field
+        absent = {c.field: None for c in layout.columns
+                  if not any(m[1].field == c.field for m in mapped)}
+        name = sheet.name
+        rules = self.rules
+        formula_cells = sheet.scan.formulas_without_value
+        out = self.out
+        result: list[dict[str, Any]] = []
+        keys: dict[str, int] = {}
+        empty_run = 0
+        rows = sheet.rows
+        width_needed = max(index for index, _c, _h in mapped) + 1 if mapped else 0
+        key_col, key_header = next(((i + 1, h) for i, c, h in mapped if c.field == key_field),
+                                   (0, layout.columns[0].nl))
+        for offset in range(1, len(rows)):
+            if offset % 5000 == 0:
+                self._tick(5000)
+            row = rows[offset]
+            blanks = row.count("")
+            if blanks == len(row) or (blanks >= len(row) - 2 and all(_is_empty(v) for v in row)):
+                empty_run += 1
+                if empty_run >= EMPTY_RUN:
+                    rest = next((i for i in range(offset + 1, len(rows))
+                                 if not all(_is_empty(v) for v in rows[i])), None)
+                    if rest is not None:
+                        out.add(name, rest + 1, "", "", "wb_rows_after_gap_ignored",
+                                severity="warning", gap=EMPTY_RUN)
+                    break
+                continue
+            empty_run = 0
+            number = offset + 1
+            if len(row) < width_needed:
+                row = row + [""] * (width_needed - len(row))
+            values: dict[str, Any] = {"row": number}
+            ok = True
+            for index, column, header in mapped:
+                value = row[index]
+                if value == "" or (type(value) is str and not value.strip()):
+                    if formula_cells and (number, index + 1) in formula_cells:
+                        out.add(name, number, header, "", "wb_formula_no_value", col=index + 1)
+                        ok = False
+                    elif column.required:
+                        out.add(name, number, header, "", "wb_required", col=index + 1)
+                        ok = False
+                    values[column.field] = None
+                    continue
+                if column.kind == "text" and type(value) is str:
+                    parsed: Any = value.strip()
+                    if len(parsed) > (column.limit or TEXT_LIMIT):
+                        out.add(name, number, header, value, "wb_too_long", col=index + 1,
+                                limit=column.limit or TEXT_LIMIT)
+                        ok = False
+                        continue
+                    if parsed[0] in "=+-@":
+                        self._note_formula_like(name, number, header, index + 1, parsed)
+                else:
+                    try:
+                        parsed = _parse_cell(rules, column, value)
+                    except _Bad as bad:
+                        out.add(name, number, header, value, bad.code, col=index + 1,
+                                **bad.params)
+                        ok = False
+                        continue
+                values[column.field] = parsed
+            key = values.get(key_field)
+            if key is not None:
+                first = keys.get(key)
+                if first is not None:
+                    out.add(name, number, key_header, key, "wb_duplicate_id", col=key_col,
+                            first=first)
+                    ok = False
+                else:
+                    keys[key] = number
+            if ok:
+                if absent:
+                    values.update(absent)
+                result.append(values)
+            else:
+                values["_invalid"] = True
+                result.append(values)
+        self._tick(0)
+        return result
+
+    # -- the whole workbook ----------------------------------------------------------------
+    def read(self, data: bytes, file_name: str) -> Submission:
+        archive = precheck(data, file_name)
+        parts = _workbook_sheets(archive, file_name)
+        found = self.match_sheets(parts)
+        scans: dict[str, SheetScan] = {}
+        for key in ("supplier", "sites", "risks", "measures"):
+            if key in found:
+                part = found[key]
+                scans[key] = scan_sheet(archive, part.part, part.name, file_name)
+        if self.cancelled is not None and self.cancelled():
+            raise ValidationError("cancelled")
+        sheets = self._load(data, file_name, found, scans)
+        self.total = sum(len(s.rows) for s in sheets.values())
+        supplier = self.read_supplier(sheets["supplier"]) if "supplier" in sheets else None
+        tables = {key: self.read_table(sheets[key]) if key in sheets else []
+                  for key in ("sites", "risks", "measures")}
+        return self._assemble(supplier, tables, sheets)
+
+    def _load(self, data: bytes, file_name: str, found: dict[str, SheetPart],
+              scans: dict[str, SheetScan]) -> dict[str, _Sheet]:
+        from python_calamine import CalamineWorkbook
+
+        layouts = {"supplier": SUPPLIER, "sites": SITES, "risks": RISKS, "measures": MEASURES}
+        sheets: dict[str, _Sheet] = {}
+        try:
+            book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+            for key, scan in scans.items():
+                part = found[key]
+                grid = book.get_sheet_by_name(part.name).to_python(skip_empty_area=False)
+                sheets[key] = _Sheet(layouts[key], part.name, grid, scan)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # calamine's errors, and a Rust panic (BaseException)
+            if "password" in type(exc).__name__.lower():
+                raise _refuse("wb_encrypted", file_name) from None
+            raise _refuse("wb_damaged", file_name) from None
+        return sheets
+
+    def _assemble(self, supplier: SupplierBlock | None, tables: dict[str, list[dict[str, Any]]],
+                  sheets: dict[str, _Sheet]) -> Submission:
+        out = self.out
+        site_rows, risk_rows, measure_rows = tables["sites"], tables["risks"], tables["measures"]
+        site_keys = {r["site_key"] for r in site_rows if r.get("site_key") is not None}
+        risk_keys = {r["risk_key"] for r in risk_rows if r.get("risk_key") is not None}
+        today = dt.date.today()
+        sites: list[SiteRow] = []
+        for values in site_rows:
+            if values.pop("_invalid", False):
+                continue
+            audit = values["last_audit"]
+            if audit is not None and audit > today:
+                column, col = self._place("sites", sheets, "last_audit")
+                out.add(sheets["sites"].name, values["row"], column, audit, "wb_audit_in_future",
+                        severity="warning", col=col)
+            sites.append(build(SiteRow, values))
+        risks: list[RiskRow] = []
+        site_column = self._place("risks", sheets, "site_key") if risk_rows else ("", 0)
+        for values in risk_rows:
+            site = values.get("site_key")
+            invalid = values.pop("_invalid", False)
+            if site is not None and site not in site_keys and "sites" in sheets:
+                out.add(sheets["risks"].name, values["row"], site_column[0], site,
+                        "wb_unknown_site", col=site_column[1])
+                continue
+            if invalid:
+                continue
+            values["priority"] = priority(values["severity"], values["likelihood"])
+            risks.append(build(RiskRow, values))
+        measured: set[str] = set()
+        measures: list[MeasureRow] = []
+        risk_column = self._place("measures", sheets, "risk_key") if measure_rows else ("", 0)
+        due_column = self._place("measures", sheets, "due") if measure_rows else ("", 0)
+        progress_column = (self._place("measures", sheets, "progress") if measure_rows
+                           else ("", 0))
+        for values in measure_rows:
+            risk = values.get("risk_key")
+            invalid = values.pop("_invalid", False)
+            if risk is not None:
+                measured.add(risk)
+                if risk not in risk_keys and "risks" in sheets:
+                    out.add(sheets["measures"].name, values["row"], risk_column[0], risk,
+                            "wb_unknown_risk", col=risk_column[1])
+                    invalid = True
+            start, due = values.get("start"), values.get("due")
+            if start is not None and due is not None and due < start:
+                out.add(sheets["measures"].name, values["row"], due_column[0], due,
+                        "wb_end_before_start", col=due_column[1], start=start)
+                invalid = True
+            if invalid:
+                continue
+            progress = values["progress"]
+            if values["status"] == "completed" and progress is not None and progress < 100:
+                out.add(sheets["measures"].name, values["row"], progress_column[0], progress,
+                        "wb_completed_not_full", severity="warning", col=progress_column[1])
+            measures.append(build(MeasureRow, values))
+        if "measures" in sheets:
+            key_column = self._place("risks", sheets, "risk_key") if risks else ("", 0)
+            for risk_row in risks:
+                if risk_row.priority == "high" and risk_row.risk_key not in measured:
+                    out.add(sheets["risks"].name, risk_row.row, key_column[0], risk_row.risk_key,
+                            "wb_high_risk_without_measure", severity="warning",
+                            col=key_column[1])
+        for key in ("sites", "risks", "measures"):
+            if key in sheets and not tables[key] and self._header_ok(sheets[key]):
+                out.add(sheets[key].name, 0, "", "", "wb_sheet_empty", severity="warning")
+        return Submission(supplier, tuple(sites), tuple(risks), tuple(measures))
+
+    def _header_ok(self, sheet: _Sheet) -> bool:
+        return not any(p.sheet == sheet.name and p.severity == "error" and p.row <= 1
+                       for p in self.out.problems)
+
+    @staticmethod
+    def _place(key: str, sheets: dict[str, _Sheet], field_name: str) -> tuple[str, int]:
+        """The header as found and 1-based column of ``field_name`` in a table sheet."""
+        sheet = sheets.get(key)
+        if sheet is None or not sheet.rows:
+            return "", 0
+        for index, cell in enumerate(sheet.rows[0]):
+            if _is_empty(cell):
+                continue
+            for column in sheet.layout.columns:
+                if column.field == field_name and header_key(as_text(cell)) in (
+                        header_key(column.nl), header_key(column.en)):
+                    return as_text(cell), index + 1
+        return "", 0
+
+
+def _column_letter(number: int) -> str:
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def read_workbook(
+    data: bytes, *, file_name: str, reference: Reference, countries: CountryTable,
+    expected_contract: str | None = None,
+    contract_period: tuple[dt.date, dt.date] | None = None,
+    progress: Progress | None = None, cancelled: Cancelled | None = None,
+) -> tuple[Submission, list[Problem]]:
+    """Read a supplier workbook's bytes: its submission and every problem found.
+
+    Raises :class:`UsageError` (one message code, parameter ``name``) for a file that is
+    not a readable, safe .xlsx; ``ValidationError("cancelled")`` when ``cancelled()``
+    turns true. ``expected_contract`` is the contract the workbook is imported into, and
+    ``contract_period`` its start and end (a reporting period outside it is a warning).
+    """
+    reader = WorkbookReader(reference, countries, expected_contract=expected_contract,
+                            contract_period=contract_period, progress=progress,
+                            cancelled=cancelled)
+    submission = reader.read(data, file_name)
+    return submission, reader.out.problems

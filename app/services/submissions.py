@@ -1,0 +1,344 @@
+"""Supplier submissions: the template, the check, the import, and the changes between versions.
+
+:func:`check` reads a workbook without writing anything. :func:`import_workbook` checks
+and, when there is no error (and no warning, unless the user allows them), stores in ONE
+transaction a new submission version for the contract with its sites, risks and
+measures (bulk inserts), the original file as evidence, and the audit entries. Any
+error: nothing is written. The same file twice for a contract is recognised by its
+SHA-256 and not stored again. Long work takes ``progress(done, total)`` and
+``cancelled()`` callables and is safe to run off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.domain.errors import ConflictError, NotFoundError, UsageError, ValidationError
+from app.domain.submission import (
+    KindChanges,
+    Problem,
+    Submission,
+    SubmissionChanges,
+    SubmissionInfo,
+)
+from app.persistence import models as m
+from app.persistence.audit import AuditWriter
+from app.persistence.integrity import (
+    MEASURE_COLUMNS,
+    RISK_COLUMNS,
+    SITE_COLUMNS,
+    submission_digest,
+)
+from app.services.context import Context
+from app.services.evidence import store_evidence_in
+from app.services.registry import find_contract
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+EVIDENCE_TYPE = "risk-analysis"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What a check found: the submission read, every problem, and the file's identity."""
+
+    contract_ref: str
+    file_name: str
+    file_sha256: str
+    size: int
+    submission: Submission
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+    @property
+    def notes(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "note")
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {"sites": len(self.submission.sites), "risks": len(self.submission.risks),
+                "measures": len(self.submission.measures)}
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """``status``: ``imported``, ``duplicate`` (the same file was imported before, nothing
+    added), ``invalid`` (errors: nothing written) or ``needs_consent`` (warnings only,
+    and the caller did not allow them: nothing written)."""
+
+    status: str
+    check: CheckResult
+    submission_id: int | None = None
+    version_no: int | None = None
+
+
+# -- the template --------------------------------------------------------------------------
+
+def template_bytes(ctx: Context, contract_ref: str, lang: str | None = None) -> bytes:
+    """The pre-filled supplier workbook for the contract, as .xlsx bytes."""
+    from app.io.workbook_template import TemplateData, write_template
+
+    with ctx.db.read() as session:
+        contract = find_contract(session, contract_ref)
+        supplier = session.get_one(m.Supplier, contract.supplier_id)
+        data = TemplateData(
+            contract_ref=contract.ref, supplier_name=supplier.name, supplier_kvk=supplier.kvk,
+            supplier_country=supplier.country, period_from=contract.start,
+            period_to=contract.end, lang=lang or ctx.lang)
+    return write_template(data, ctx.reference, ctx.countries)
+
+
+def write_template_file(ctx: Context, contract_ref: str, path: Path,
+                        lang: str | None = None) -> Path:
+    content = template_bytes(ctx, contract_ref, lang)
+    _write_file(path, content)
+    return path
+
+
+def _write_file(path: Path, content: bytes) -> None:
+    try:
+        path.write_bytes(content)
+    except OSError as exc:
+        raise UsageError("file_not_writable", path=str(path),
+                         problem=exc.strerror or str(exc)) from None
+
+
+# -- checking ------------------------------------------------------------------------------
+
+def _read_file(path: Path) -> bytes:
+    from app.io.workbook_reader import MAX_FILE_BYTES
+
+    try:
+        if not path.is_file():
+            raise UsageError("file_not_found", path=str(path))
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise UsageError("wb_too_large", name=path.name, limit=MAX_FILE_BYTES // 2**20)
+        return path.read_bytes()
+    except OSError:
+        raise UsageError("file_not_found", path=str(path)) from None
+
+
+def _check_bytes(ctx: Context, data: bytes, file_name: str, contract: m.Contract, *,
+                 progress: Progress | None, cancelled: Cancelled | None) -> CheckResult:
+    from app.io.workbook_reader import read_workbook
+
+    submission, problems = read_workbook(
+        data, file_name=file_name, reference=ctx.reference, countries=ctx.countries,
+        expected_contract=contract.ref, contract_period=(contract.start, contract.end),
+        progress=progress, cancelled=cancelled)
+    return CheckResult(contract_ref=contract.ref, file_name=file_name,
+                       file_sha256=hashlib.sha256(data).hexdigest(), size=len(data),
+                       submission=submission, problems=tuple(problems))
+
+
+def check(ctx: Context, path: Path, contract_ref: str, progress: Progress | None = None,
+          cancelled: Cancelled | None = None) -> CheckResult:
+    """Read and check the workbook for the contract; writes nothing.
+
+    Raises ``NotFoundError`` for an unknown contract and ``UsageError`` for a file that
+    is not a readable, safe .xlsx.
+    """
+    with ctx.db.read() as session:
+        contract = find_contract(session, contract_ref)
+        session.expunge(contract)
+    data = _read_file(path)
+    return _check_bytes(ctx, data, path.name, contract, progress=progress, cancelled=cancelled)
+
+
+# -- importing -----------------------------------------------------------------------------
+
+def _rows(result: CheckResult) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
+                                        list[dict[str, Any]]]:
+    """The row dicts to insert: exactly the values the digest is computed from."""
+    sub = result.submission
+    return ([s.columns() for s in sub.sites], [r.columns() for r in sub.risks],
+            [x.columns() for x in sub.measures])
+
+
+def import_workbook(
+    ctx: Context, path: Path, contract_ref: str, progress: Progress | None = None,
+    cancelled: Cancelled | None = None, *, allow_warnings: bool = False,
+    received_on: dt.date | None = None,
+) -> ImportResult:
+    """Check the workbook and, when it passes, store it as the contract's next version."""
+    with ctx.db.read() as session:
+        contract = find_contract(session, contract_ref)
+        session.expunge(contract)
+    data = _read_file(path)
+    result = _check_bytes(ctx, data, path.name, contract, progress=progress, cancelled=cancelled)
+    if result.errors:
+        return ImportResult("invalid", result)
+    with ctx.db.read() as session:
+        earlier = _version_of_file(session, contract.id, result.file_sha256)
+    if earlier is not None:
+        return ImportResult("duplicate", result, earlier[0], earlier[1])
+    if result.warnings and not allow_warnings:
+        return ImportResult("needs_consent", result)
+    if cancelled is not None and cancelled():
+        raise ValidationError("cancelled")
+
+    sites, risks, measures = _rows(result)
+    digest = submission_digest(sites, risks, measures)
+    store = ctx.store
+    stored_before = store.has(result.file_sha256)
+    sha, size = store.put_bytes(data)
+    try:
+        submission_id, version_no, duplicate = _write(
+            ctx, contract_ref, result, rows=(sites, risks, measures), digest=digest,
+            received_on=received_on or dt.date.today(), sha=sha, size=size)
+    except BaseException:
+        if not stored_before:  # the file came for this import only
+            store.path_for(sha).unlink(missing_ok=True)
+        raise
+    if duplicate:
+        return ImportResult("duplicate", result, submission_id, version_no)
+    return ImportResult("imported", result, submission_id, version_no)
+
+
+def _version_of_file(session: Session, contract_id: int, sha256: str) -> tuple[int, int] | None:
+    found = session.execute(select(m.Submission.id, m.Submission.version_no).where(
+        m.Submission.contract_id == contract_id, m.Submission.file_sha256 == sha256)).first()
+    return (int(found[0]), int(found[1])) if found is not None else None
+
+
+def _write(ctx: Context, contract_ref: str, result: CheckResult, *,
+           rows: tuple[list[dict[str, Any]], ...], digest: str, received_on: dt.date,
+           sha: str, size: int) -> tuple[int, int, bool]:
+    """The one transaction; ``(submission id, version, was it already there)``."""
+    sites, risks, measures = rows
+    supplier = result.submission.supplier
+    assert supplier is not None  # a check without errors has read the supplier block
+    try:
+        with ctx.db.begin() as session:
+            contract = find_contract(session, contract_ref)
+            earlier = _version_of_file(session, contract.id, result.file_sha256)
+            if earlier is not None:  # imported meanwhile by someone else
+                return earlier[0], earlier[1], True
+            last = session.scalar(select(func.max(m.Submission.version_no))
+                                  .where(m.Submission.contract_id == contract.id))
+            version_no = int(last or 0) + 1
+            audit = AuditWriter(session, ctx.actor)
+            record = m.Submission(
+                contract_id=contract.id, version_no=version_no,
+                file_sha256=result.file_sha256, file_name=Path(result.file_name).name[:500],
+                supplier_name=supplier.name, supplier_kvk=supplier.kvk,
+                supplier_country=supplier.country, period_from=supplier.period_from,
+                period_to=supplier.period_to, contact_person=supplier.contact_person,
+                email=supplier.email, signed_on=supplier.signed_on,
+                signed_by=supplier.signed_by, received_on=received_on,
+                content_sha256=digest, imported_by=ctx.actor)
+            session.add(record)
+            session.flush()
+            for model, dicts in ((m.Site, sites), (m.Risk, risks), (m.Measure, measures)):
+                if dicts:
+                    for row in dicts:
+                        row["submission_id"] = record.id
+                    session.execute(insert(model), dicts)
+            audit.created("submission", record)
+            store_evidence_in(
+                session, audit, contract_id=contract.id, type_code=EVIDENCE_TYPE,
+                sha256=sha, size=size, file_name=result.file_name, received_on=received_on,
+                issuer=supplier.name[:300], issued_on=supplier.signed_on,
+                note=f"{supplier.period_from.isoformat()} – {supplier.period_to.isoformat()}",
+                submission_id=record.id)
+            return record.id, version_no, False
+    except IntegrityError:
+        raise ConflictError("changed_by_someone_else", entity="contract",
+                            ref=contract_ref) from None
+
+
+# -- reading back --------------------------------------------------------------------------
+
+def list_submissions(ctx: Context, contract_ref: str) -> list[SubmissionInfo]:
+    with ctx.db.read() as session:
+        contract = find_contract(session, contract_ref)
+        subs = session.scalars(select(m.Submission).where(m.Submission.contract_id
+                                                         == contract.id)
+                               .order_by(m.Submission.version_no)).all()
+        result = []
+        for sub in subs:
+            counts = [int(session.scalar(select(func.count()).select_from(model)
+                                         .where(model.submission_id == sub.id)) or 0)
+                      for model in (m.Site, m.Risk, m.Measure)]
+            result.append(SubmissionInfo(
+                id=sub.id, contract_ref=contract.ref, version_no=sub.version_no,
+                file_name=sub.file_name, file_sha256=sub.file_sha256,
+                content_sha256=sub.content_sha256, supplier_name=sub.supplier_name,
+                period_from=sub.period_from, period_to=sub.period_to,
+                received_on=sub.received_on, sites=counts[0], risks=counts[1],
+                measures=counts[2]))
+        return result
+
+
+def _keyed(session: Session, model: Any, key: str, columns: tuple[str, ...],
+           submission_id: int | None) -> dict[str, tuple[Any, ...]]:
+    if submission_id is None:
+        return {}
+    table = model.__table__
+    query = select(*(table.c[c] for c in columns)).where(table.c.submission_id == submission_id)
+    index = columns.index(key)
+    return {row[index]: tuple(row) for row in session.execute(query)}
+
+
+def _compare(before: dict[str, tuple[Any, ...]], after: dict[str, tuple[Any, ...]]
+             ) -> KindChanges:
+    return KindChanges(
+        added=tuple(sorted(k for k in after if k not in before)),
+        removed=tuple(sorted(k for k in before if k not in after)),
+        changed=tuple(sorted(k for k in after if k in before and after[k] != before[k])))
+
+
+def changes(ctx: Context, contract_ref: str, version: int | None = None) -> SubmissionChanges:
+    """Sites, risks and measures added, removed and changed (by their IDs) in ``version``
+    (default: the newest) against the version before it."""
+    with ctx.db.read() as session:
+        contract = find_contract(session, contract_ref)
+        versions = dict(session.execute(
+            select(m.Submission.version_no, m.Submission.id)
+            .where(m.Submission.contract_id == contract.id)).tuples().all())
+        if version is None:
+            version = max(versions, default=0)
+        if version not in versions:
+            raise NotFoundError("wb_submission_not_found", contract=contract.ref,
+                                version=version)
+        earlier = [v for v in versions if v < version]
+        previous = max(earlier) if earlier else None
+        now_id, before_id = versions[version], versions.get(previous) if previous else None
+        kinds = []
+        for model, key, columns in ((m.Site, "site_key", SITE_COLUMNS),
+                                    (m.Risk, "risk_key", RISK_COLUMNS),
+                                    (m.Measure, "measure_key", MEASURE_COLUMNS)):
+            kinds.append(_compare(_keyed(session, model, key, columns, before_id),
+                                  _keyed(session, model, key, columns, now_id)))
+        return SubmissionChanges(contract_ref=contract.ref, version=version,
+                                 previous_version=previous, sites=kinds[0], risks=kinds[1],
+                                 measures=kinds[2])
+
+
+# -- feedback ------------------------------------------------------------------------------
+
+def write_feedback(ctx: Context, path: Path, result: CheckResult, target: Path) -> Path:
+    """The supplier's workbook with every problem marked, written to ``target``."""
+    from app.io.workbook_feedback import feedback_bytes
+
+    data = _read_file(path)
+    content = feedback_bytes(data, list(result.problems), ctx.catalog)
+    _write_file(target, content)
+    return target
