@@ -42,6 +42,7 @@ from app.domain.report import (
     GROUPS,
     MERGE_DEFINITION,
     SDG_DEFINITION,
+    STEPS_DEFINITION,
     YearReport,
 )
 from app.io.pdf import ACCENT, BOLD, FAMILY, MUTED, PdfMeta, build_pdf, escape, outline, para
@@ -139,6 +140,13 @@ _T: dict[str, tuple[str, str]] = {
     "general": ("Algemeen", "General"),
     "chart_tenders": ("Aanbestedingen met verplichte ISV en toepassing, per categorie",
                       "Tenders with mandatory ISV and application, per category"),
+    "oecd_heading": ("De zes OESO-stappen op de peildatum",
+                     "The six OECD steps on the reference date"),
+    "state_not_started": ("Niet begonnen", "Not started"),
+    "state_in_progress": ("Bezig", "In progress"),
+    "state_done": ("Gereed", "Done"),
+    "state_overdue": ("Te laat", "Overdue"),
+    "step_col": ("OESO-stap", "OECD step"),
     "chart_dd": ("Gepaste zorgvuldigheid bij lopende contracten met ISV",
                  "Due diligence on active contracts with ISV"),
     "chart_risks": ("Risico's per thema en prioriteit (laatste risicoanalyse)",
@@ -151,10 +159,10 @@ _T: dict[str, tuple[str, str]] = {
     "col_not_applied": ("Niet toegepast", "Not applied"),
     "col_voluntary": ("Vrijwillig toegepast", "Applied voluntarily"),
     "col_current": ("Actuele tekstversie", "Current text version"),
-    "col_value": ("Geraamde waarde", "Estimated value"),
+    "col_value": ("Geraamde waarde (€)", "Estimated value (€)"),
     "col_active": ("Lopend", "Active"),
     "col_isv": ("Met ISV", "With ISV"),
-    "col_contract_value": ("Waarde", "Value"),
+    "col_contract_value": ("Waarde (€)", "Value (€)"),
     "col_received": ("Ontvangen", "Received"),
     "col_ra": ("Risicoanalyse", "Risk analysis"),
     "col_ra_on_time": ("Op tijd", "On time"),
@@ -205,6 +213,13 @@ class _Writer:
     def value(self, code: str, value: int) -> str:
         figure = FIGURE_BY_CODE.get(code)
         return self.euros(value) if figure is not None and figure.money else self.n(value)
+
+    def plain(self, code: str, value: int) -> str:
+        """Like :meth:`value`, without the euro sign (for table columns headed ``(€)``)."""
+        figure = FIGURE_BY_CODE.get(code)
+        if figure is not None and figure.money:
+            return format_number(Decimal(value).scaleb(-2).quantize(Decimal(1)), self.lang)
+        return self.n(value)
 
     def name(self, code: str) -> str:
         figure = FIGURE_BY_CODE.get(code)
@@ -496,8 +511,8 @@ def _category_table(w: _Writer, codes: Sequence[str], groups: Sequence[tuple[str
     each set gets its own heading row."""
     s = w.styles
     padding = 6
-    widths = [max(_word_width(h, 7) + padding + 1, 11 * mm) for h in heads]
-    widths = [max(width, stringWidth(w.value(c, w.report.totals.get(c, 0)), BOLD, 8) + padding)
+    widths = [max(_word_width(h, 7) + padding + 1, 10 * mm) for h in heads]
+    widths = [max(width, stringWidth(w.plain(c, w.report.totals.get(c, 0)), BOLD, 8) + padding)
               for width, c in zip(widths, codes, strict=True)]
     first = WIDTH - sum(widths)
     top: list[Any] = [para(w.t("category"), s["Th"])]
@@ -529,10 +544,10 @@ def _category_table(w: _Writer, codes: Sequence[str], groups: Sequence[tuple[str
             rows.append([para(_set_name(w, category.key.set_id), s["TdBold"])]
                         + [""] * len(codes))
         rows.append([para(category.name(w.lang), s["Td"])]
-                    + [para(w.value(c, category.figures.get(c, 0)), s["TdRight"])
+                    + [para(w.plain(c, category.figures.get(c, 0)), s["TdRight"])
                        for c in codes])
     rows.append([para(w.t("total"), s["TdBold"])]
-                + [para(w.value(c, w.report.totals.get(c, 0)), s["TdBoldRight"])
+                + [para(w.plain(c, w.report.totals.get(c, 0)), s["TdBoldRight"])
                    for c in codes])
     table = _table(rows, [first, *widths], header_rows=2, total_row=True)
     extra = [*spans, ("VALIGN", (0, 0), (-1, 1), "BOTTOM")]
@@ -609,8 +624,24 @@ def _contracts_section(w: _Writer) -> list[Flowable]:
         _chart_block(w, w.t("chart_dd"), _bar_chart(
             w, [w.name(c) for c in stages], [[tot[c] for c in stages]], [""],
             SERIES_COLOURS[:1], bar_height=11)),
+        *_steps_table(w),
         PageBreak(),
     ]
+
+
+def _steps_table(w: _Writer) -> list[Flowable]:
+    s = w.styles
+    states = ("not_started", "in_progress", "done", "overdue")
+    rows: list[list[Any]] = [[para(w.t("step_col"), s["Th"])]
+                             + [para(w.t(f"state_{x}"), s["ThRight"]) for x in states]]
+    for step in w.reference.oecd_steps:
+        counts = w.report.step_states.get(step.code, {})
+        rows.append([[para(f"{step.number}. {step.text(w.lang)}", s["Td"]),
+                      para(step.isv_en if w.lang == "en" else step.isv_nl, s["Mono"])]]
+                    + [para(w.n(counts.get(x, 0)), s["TdRight"]) for x in states])
+    return [KeepTogether([para(w.t("oecd_heading"), s["Heading2"]),
+                          _table(rows, [WIDTH - 4 * 22 * mm] + [22 * mm] * 4),
+                          para(STEPS_DEFINITION[1 if w.lang == "en" else 0], s["Small"])])]
 
 
 def _risks_section(w: _Writer) -> list[Flowable]:
@@ -731,6 +762,7 @@ def _annex(w: _Writer) -> list[Flowable]:
     general = [
         (w.t("as_of"), AS_OF_DEFINITION[1 if w.lang == "en" else 0]),
         ("SDG", SDG_DEFINITION[1 if w.lang == "en" else 0]),
+        (w.t("step_col"), STEPS_DEFINITION[1 if w.lang == "en" else 0]),
         (w.t("sources"), MERGE_DEFINITION[1 if w.lang == "en" else 0]),
     ]
     flow.append(para(w.t("general"), s["Heading2"]))

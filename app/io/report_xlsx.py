@@ -25,6 +25,7 @@ from app.domain.report import (
     GROUPS,
     MERGE_DEFINITION,
     SDG_DEFINITION,
+    STEPS_DEFINITION,
     TENDER_FIGURES,
     YearReport,
 )
@@ -95,6 +96,9 @@ _T: dict[str, tuple[str, str]] = {
     "duplicates": ("Dubbele records één keer geteld", "Duplicate records counted once"),
     "conflicts": ("Conflicten", "Conflicts"),
     "escalation": ("Escalatiestap", "Escalation step"),
+    "oecd_step": ("OESO-stap", "OECD step"),
+    "oecd_section": ("OESO-stappen: contracten met ISV per toestand op de peildatum",
+                     "OECD steps: contracts with ISV per state on the reference date"),
     "recount": ("Elk cijfer is de som van zijn kolom op het blad {sheet}.",
                 "Each figure is the sum of its column on the sheet {sheet}."),
 }
@@ -216,6 +220,15 @@ def _summary(workbook: Any, report: YearReport, reference: Reference, lang: str,
         sheet.row([_figure_name(code, reference, lang), code, *values,
                    figure.definition(lang) if figure else ""], money_columns=money_cols)
     sheet.row([])
+    sheet.row([_t("oecd_section", lang)], bold=True)
+    states = ("not_started", "in_progress", "done", "overdue")
+    sheet.row([_t("oecd_step", lang), _t("code", lang), *states], bold=True)
+    for step in reference.oecd_steps:
+        counts = report.step_states.get(step.code, {})
+        sheet.row([f"{step.number}. {step.text(lang)}", f"step_{step.code}",
+                   *[counts.get(state, 0) for state in states]])
+    sheet.row([_t("definition", lang), STEPS_DEFINITION[1 if lang == "en" else 0]])
+    sheet.row([])
     sheet.row([_t("sdg_section", lang)], bold=True)
     sheet.row([_t("sdg_target", lang), _t("code", lang), _t("sdg_contracts", lang),
                _t("sdg_risks", lang), _t("sdg_signals", lang)], bold=True)
@@ -289,12 +302,15 @@ def _contracts(workbook: Any, report: YearReport, reference: Reference, lang: st
             "start", "end", "contract_value", "plan_due", "first_ra", "plan_agreed_on",
             "latest"]
     codes = _contract_codes(report)
+    steps = [s.code for s in reference.oecd_steps]
     sheet = _Sheet(workbook, _t("contracts", lang),
                    [18, 18, 30, 8, 22, 30, 12, 12, 12, 16, 12, 12, 12, 10,
-                    *([14] * len(codes))])
+                    *([14] * len(codes)), *([16] * len(steps))])
     sheet.ws.freeze_panes = "B2"
     sheet.row([_t(k, lang) for k in base]
-              + [_flag_header(c, reference, lang) for c in codes], bold=True)
+              + [_flag_header(c, reference, lang) for c in codes]
+              + [f"{_t('oecd_step', lang)} {s.number}: {s.text(lang)} [step_{s.code}]"
+                 for s in reference.oecd_steps], bold=True)
     money_cols = (base.index("contract_value"), len(base) + codes.index("contracts_value"))
     for row in report.contract_rows:
         c = row.fact
@@ -304,9 +320,10 @@ def _contracts(workbook: Any, report: YearReport, reference: Reference, lang: st
                    _euros(c.value_cents) if c.value_cents is not None else None,
                    row.plan_due, row.risk_analysis_first, c.plan_agreed_on,
                    row.latest_submission,
-                   *[_figure_value(code, row.flags.get(code, 0)) for code in codes]],
+                   *[_figure_value(code, row.flags.get(code, 0)) for code in codes],
+                   *[row.steps.get(code) for code in steps]],
                   money_columns=money_cols)
-    sheet.ws.auto_filter.ref = f"A1:{_last_column(len(base) + len(codes))}" \
+    sheet.ws.auto_filter.ref = f"A1:{_last_column(len(base) + len(codes) + len(steps))}" \
                                f"{len(report.contract_rows) + 1}"
 
 
@@ -336,6 +353,7 @@ def _definitions(workbook: Any, reference: Reference, lang: str, codes: list[str
                        "escalation_steps"].definition(lang)])
     sheet.row(["as_of", _t("as_of", lang), AS_OF_DEFINITION[1 if lang == "en" else 0]])
     sheet.row(["sdg", _t("sdg", lang), SDG_DEFINITION[1 if lang == "en" else 0]])
+    sheet.row(["step_*", _t("oecd_step", lang), STEPS_DEFINITION[1 if lang == "en" else 0]])
     sheet.row(["merge", _t("sources", lang), MERGE_DEFINITION[1 if lang == "en" else 0]])
 
 
