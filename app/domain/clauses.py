@@ -88,25 +88,34 @@ class ClauseParameters:
         }
 
 
-def texts_for(form: str, acceptance: str | None) -> tuple[str, ...]:
-    """The texts a tender gets: always the contract articles, the tender-guide paragraph
-    and the annex; the compliance statement only when acceptance is explicit."""
-    if form == "contract-condition" and acceptance == "explicit":
-        return TEXTS
-    return tuple(t for t in TEXTS if t != "statement")
+def texts_for(form: str, acceptance: str | None, *, in_category: bool = True
+              ) -> tuple[str, ...]:
+    """The texts a tender gets: always the contract articles and the tender-guide
+    paragraph; the compliance statement only when acceptance is explicit; the annex with
+    the category's risks only for a tender in a risk category."""
+    texts: tuple[str, ...] = TEXTS
+    if not (form == "contract-condition" and acceptance == "explicit"):
+        texts = tuple(t for t in texts if t != "statement")
+    if not in_category:
+        texts = tuple(t for t in texts if t != "annex")
+    return texts
 
 
-def select_texts(requested: str, form: str, acceptance: str | None) -> tuple[str, ...]:
+def select_texts(requested: str, form: str, acceptance: str | None, *,
+                 in_category: bool = True) -> tuple[str, ...]:
     """The texts for ``requested`` (one of :data:`TEXTS` or ``all``), checked against the
-    form: a statement for a tender without explicit acceptance is refused, not made."""
+    tender: a text it does not get (a statement without explicit acceptance, an annex
+    outside the risk categories) is refused, not made."""
     requested = (requested or "").strip().lower()
-    available = texts_for(form, acceptance)
+    available = texts_for(form, acceptance, in_category=in_category)
     if requested == "all":
         return available
     if requested not in TEXTS:
         raise ValidationError("clauses_unknown_text", value=requested,
                               allowed=", ".join((*TEXTS, "all")))
     if requested not in available:
+        if requested == "annex":
+            raise ValidationError("clauses_annex_outside_categories")
         raise ValidationError("clauses_statement_not_applicable")
     return (requested,)
 

@@ -160,7 +160,10 @@ def _build(ctx: Context, tender_ref: str, lang: str | None, text: str,
                                         language)
         version = tender.clause_version or registry.CURRENT_CLAUSE_VERSION
         contract_ids = [c.id for c in contracts]
-    texts = rules.select_texts(text, params.form, params.acceptance)
+    known_sets = {s.id for s in ctx.reference.category_sets}
+    in_category = (params.category_set in known_sets and ctx.reference.find_category(
+        params.category_code, set_id=params.category_set) is not None)
+    texts = rules.select_texts(text, params.form, params.acceptance, in_category=in_category)
     info = template_version(version)
     document = build_document(params, texts, language, reference=ctx.reference,
                               countries=ctx.countries, version=info.id)
