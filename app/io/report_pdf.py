@@ -726,7 +726,8 @@ def _risks_section(w: _Writer) -> list[Flowable]:
     right = [para(w.t("escalation"), s["Heading2"]),
              _table(steps, [half - 20 * mm, 20 * mm], total_row=True)]
     side_by_side = Table([[left, right]], colWidths=[half + 8 * mm, half], hAlign="LEFT")
-    side_by_side.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    side_by_side.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FAMILY),
+                                      ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                       ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                       ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     flow += [side_by_side, PageBreak()]
