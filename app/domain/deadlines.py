@@ -8,24 +8,36 @@
 
 from __future__ import annotations
 
-import calendar as _calendar
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from app.domain.calendar import add_months, contract_years
 
 
+@functools.lru_cache(maxsize=65_536)
 def plan_due(start: dt.date, plan_months: int) -> dt.date:
     return add_months(start, plan_months)
+
+
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_days(year: int, month: int) -> int:
+    # calendar.monthrange also computes a weekday: ten times slower, and this runs for
+    # every report of every contract on the dashboard.
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS[month - 1]
 
 
 def month_end_after(day: dt.date, month: int) -> dt.date:
     """The last day of the first ``month`` that ends after ``day``."""
     year = day.year
-    last = dt.date(year, month, _calendar.monthrange(year, month)[1])
+    last = dt.date(year, month, _month_days(year, month))
     if last <= day:
         year += 1
-        last = dt.date(year, month, _calendar.monthrange(year, month)[1])
+        last = dt.date(year, month, _month_days(year, month))
     return last
 
 
@@ -39,5 +51,12 @@ class ReportDue:
 
 def yearly_reports(start: dt.date, end: dt.date, report_month: int) -> list[ReportDue]:
     """The yearly reports a contract owes, one per contract year."""
-    return [ReportDue(number, first, last, month_end_after(last, report_month))
-            for number, first, last in contract_years(start, end)]
+    return list(report_schedule(start, end, report_month))
+
+
+@functools.lru_cache(maxsize=65_536)
+def report_schedule(start: dt.date, end: dt.date, report_month: int) -> tuple[ReportDue, ...]:
+    """:func:`yearly_reports` as an immutable, remembered tuple: the dashboard asks for
+    the same contracts' schedules on every refresh."""
+    return tuple(ReportDue(number, first, last, month_end_after(last, report_month))
+                 for number, first, last in contract_years(start, end))

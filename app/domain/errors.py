@@ -52,3 +52,10 @@ class ReferenceDataError(IsvError):
     """A reference data file is broken; names the file and the field."""
 
     exit_status = 3
+
+
+class CancelledError(IsvError):
+    """The user cancelled long work; nothing was changed (exit status 1)."""
+
+    def __init__(self) -> None:
+        super().__init__("cancelled")

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from app.domain.deadlines import plan_due, yearly_reports
+from app.domain.deadlines import plan_due, report_schedule
 from app.domain.errors import ReferenceDataError, ValidationError
 
 # ---------------------------------------------------------------------------------------
@@ -96,109 +96,106 @@ class StepStatus:
     params: Mapping[str, object] = field(default_factory=dict)
 
 
-def _policy(f: ContractFacts, as_of: dt.date, due: dt.date) -> StepStatus:
+_Raw = tuple[StepState, "dt.date | None", str, Mapping[str, object]]
+_NONE: Mapping[str, object] = {}
+NOT_STARTED, IN_PROGRESS, DONE, OVERDUE = (StepState.NOT_STARTED, StepState.IN_PROGRESS,
+                                           StepState.DONE, StepState.OVERDUE)
+
+
+def _policy(f: ContractFacts, as_of: dt.date, due: dt.date) -> _Raw:
     if f.policy_received is not None:
-        return StepStatus(1, "policy", StepState.DONE, due, "dossier_step_policy_received",
-                          {"date": f.policy_received})
+        return (DONE, due, "dossier_step_policy_received", {"date": f.policy_received})
     if as_of > due:
-        return StepStatus(1, "policy", StepState.OVERDUE, due,
-                          "dossier_step_policy_missing_overdue", {"date": due})
-    return StepStatus(1, "policy", StepState.NOT_STARTED, due, "dossier_step_policy_awaited",
-                      {"date": due})
+        return (OVERDUE, due, "dossier_step_policy_missing_overdue", {"date": due})
+    return (NOT_STARTED, due, "dossier_step_policy_awaited", {"date": due})
 
 
-def _risk_analysis(f: ContractFacts, as_of: dt.date, due: dt.date) -> StepStatus:
+def _risk_analysis(f: ContractFacts, as_of: dt.date, due: dt.date) -> _Raw:
     received = f.risk_analysis_received
     if received is not None:
         assessed = f.risk_analysis_assessed
         if assessed is not None and assessed[1] == "insufficient" and received <= assessed[0]:
-            return StepStatus(2, "risk_analysis", StepState.IN_PROGRESS, due,
-                              "dossier_step_risk_analysis_insufficient", {"date": assessed[0]})
-        return StepStatus(2, "risk_analysis", StepState.DONE, due,
-                          "dossier_step_risk_analysis_received", {"date": received})
+            return (IN_PROGRESS, due, "dossier_step_risk_analysis_insufficient",
+                    {"date": assessed[0]})
+        return (DONE, due, "dossier_step_risk_analysis_received", {"date": received})
     if as_of > due:
-        return StepStatus(2, "risk_analysis", StepState.OVERDUE, due,
-                          "dossier_step_risk_analysis_missing_overdue", {"date": due})
-    return StepStatus(2, "risk_analysis", StepState.NOT_STARTED, due,
-                      "dossier_step_risk_analysis_awaited", {"date": due})
+        return (OVERDUE, due, "dossier_step_risk_analysis_missing_overdue", {"date": due})
+    return (NOT_STARTED, due, "dossier_step_risk_analysis_awaited", {"date": due})
 
 
-def _plan(f: ContractFacts, as_of: dt.date, due: dt.date) -> StepStatus:
+def _plan(f: ContractFacts, as_of: dt.date, due: dt.date) -> _Raw:
     if f.plan_agreed_on is not None:
-        return StepStatus(3, "plan_of_action", StepState.DONE, due, "dossier_step_plan_agreed",
-                          {"date": f.plan_agreed_on})
+        return (DONE, due, "dossier_step_plan_agreed", {"date": f.plan_agreed_on})
     if as_of > due:
-        return StepStatus(3, "plan_of_action", StepState.OVERDUE, due,
-                          "dossier_step_plan_not_agreed_overdue", {"date": due})
+        return (OVERDUE, due, "dossier_step_plan_not_agreed_overdue", {"date": due})
     if f.plan_received is not None:
-        return StepStatus(3, "plan_of_action", StepState.IN_PROGRESS, due,
-                          "dossier_step_plan_received_not_agreed", {"date": f.plan_received})
-    return StepStatus(3, "plan_of_action", StepState.NOT_STARTED, due, "dossier_step_plan_awaited",
-                      {"date": due})
+        return (IN_PROGRESS, due, "dossier_step_plan_received_not_agreed",
+                {"date": f.plan_received})
+    return (NOT_STARTED, due, "dossier_step_plan_awaited", {"date": due})
 
 
-def _monitoring(f: ContractFacts, as_of: dt.date) -> StepStatus:
+def _monitoring(f: ContractFacts, as_of: dt.date) -> _Raw:
     if f.measures_total == 0:
-        return StepStatus(4, "monitoring", StepState.NOT_STARTED, None,
-                          "dossier_step_monitoring_none")
+        return (NOT_STARTED, None, "dossier_step_monitoring_none", _NONE)
     first = f.first_open_measure_due
     if f.measures_open and first is not None and first < as_of:
-        return StepStatus(4, "monitoring", StepState.OVERDUE, first,
-                          "dossier_step_monitoring_measure_overdue", {"date": first})
+        return (OVERDUE, first, "dossier_step_monitoring_measure_overdue", {"date": first})
     if f.measures_open == 0:
-        return StepStatus(4, "monitoring", StepState.DONE, None, "dossier_step_monitoring_all_done",
-                          {"count": f.measures_total})
-    return StepStatus(4, "monitoring", StepState.IN_PROGRESS, first,
-                      "dossier_step_monitoring_in_progress",
-                      {"open": f.measures_open, "count": f.measures_total})
+        return (DONE, None, "dossier_step_monitoring_all_done", {"count": f.measures_total})
+    return (IN_PROGRESS, first, "dossier_step_monitoring_in_progress",
+            {"open": f.measures_open, "count": f.measures_total})
 
 
-def _reporting(f: ContractFacts, as_of: dt.date) -> StepStatus:
-    reports = yearly_reports(f.start, f.end, f.report_month)
+def _reporting(f: ContractFacts, as_of: dt.date) -> _Raw:
+    reports = report_schedule(f.start, f.end, f.report_month)
     received = f.yearly_reports_received
-    missing = [r for r in reports[received:] if r.due < as_of]
-    if missing:
-        return StepStatus(5, "reporting", StepState.OVERDUE, missing[0].due,
-                          "dossier_step_reporting_overdue",
-                          {"year": missing[0].contract_year, "date": missing[0].due})
-    next_due = reports[received].due if received < len(reports) else None
-    assessed = all(r.contract_year in f.yearly_years_assessed for r in reports)
-    if received >= len(reports) and assessed:
-        return StepStatus(5, "reporting", StepState.DONE, None, "dossier_step_reporting_all_done",
-                          {"count": len(reports)})
+    total = len(reports)
+    for report in reports[received:]:
+        if report.due < as_of:
+            return (OVERDUE, report.due, "dossier_step_reporting_overdue",
+                    {"year": report.contract_year, "date": report.due})
+        break  # reports are in date order: the first one still owed decides
+    next_due = reports[received].due if received < total else None
+    if received >= total:
+        if all(r.contract_year in f.yearly_years_assessed for r in reports):
+            return (DONE, None, "dossier_step_reporting_all_done", {"count": total})
+        return (IN_PROGRESS, None, "dossier_step_reporting_to_assess", {"count": received})
     if received == 0:
-        return StepStatus(5, "reporting", StepState.NOT_STARTED, next_due,
-                          "dossier_step_reporting_first_due", {"date": next_due})
-    if received >= len(reports):
-        return StepStatus(5, "reporting", StepState.IN_PROGRESS, None,
-                          "dossier_step_reporting_to_assess", {"count": received})
-    return StepStatus(5, "reporting", StepState.IN_PROGRESS, next_due,
-                      "dossier_step_reporting_next_due",
-                      {"count": received, "total": len(reports), "date": next_due})
+        return (NOT_STARTED, next_due, "dossier_step_reporting_first_due", {"date": next_due})
+    return (IN_PROGRESS, next_due, "dossier_step_reporting_next_due",
+            {"count": received, "total": total, "date": next_due})
 
 
-def _remediation(f: ContractFacts, as_of: dt.date) -> StepStatus:
+def _remediation(f: ContractFacts, as_of: dt.date) -> _Raw:
     pending = f.first_pending_response
     if pending is not None and pending < as_of:
-        return StepStatus(6, "remediation", StepState.OVERDUE, pending,
-                          "dossier_step_remediation_response_overdue", {"date": pending})
+        return (OVERDUE, pending, "dossier_step_remediation_response_overdue",
+                {"date": pending})
     if f.signals_total == 0:
-        return StepStatus(6, "remediation", StepState.NOT_STARTED, pending,
-                          "dossier_step_remediation_no_signals")
+        return (NOT_STARTED, pending, "dossier_step_remediation_no_signals", _NONE)
     if f.signals_open:
-        return StepStatus(6, "remediation", StepState.IN_PROGRESS, pending,
-                          "dossier_step_remediation_open", {"open": f.signals_open,
-                                                    "count": f.signals_total})
-    return StepStatus(6, "remediation", StepState.DONE, pending, "dossier_step_remediation_closed",
-                      {"count": f.signals_total})
+        return (IN_PROGRESS, pending, "dossier_step_remediation_open",
+                {"open": f.signals_open, "count": f.signals_total})
+    return (DONE, pending, "dossier_step_remediation_closed", {"count": f.signals_total})
 
 
-def derive_steps(facts: ContractFacts, as_of: dt.date) -> tuple[StepStatus, ...]:
-    """The six step states of one contract on ``as_of`` (see the module docstring)."""
+def _raw_steps(facts: ContractFacts, as_of: dt.date) -> tuple[_Raw, ...]:
     due = plan_due(facts.start, facts.plan_months)
     return (_policy(facts, as_of, due), _risk_analysis(facts, as_of, due),
             _plan(facts, as_of, due), _monitoring(facts, as_of), _reporting(facts, as_of),
             _remediation(facts, as_of))
+
+
+def derive_steps(facts: ContractFacts, as_of: dt.date) -> tuple[StepStatus, ...]:
+    """The six step states of one contract on ``as_of``, with due dates and reasons."""
+    return tuple(StepStatus(number, code, *raw) for number, code, raw
+                 in zip(range(1, 7), STEP_CODES, _raw_steps(facts, as_of), strict=True))
+
+
+def derive_states(facts: ContractFacts, as_of: dt.date) -> tuple[StepState, ...]:
+    """Only the six states (the same rules as :func:`derive_steps`, without building the
+    reasons): what a dashboard over every contract needs."""
+    return tuple(raw[0] for raw in _raw_steps(facts, as_of))
 
 
 # ---------------------------------------------------------------------------------------
@@ -210,6 +207,9 @@ class DeadlineKind(StrEnum):
     YEARLY_REPORT = "yearly-report"
     EVIDENCE_EXPIRY = "evidence-expiry"
     ESCALATION_RESPONSE = "escalation-response"
+
+
+_PLAN, _REPORT = DeadlineKind.PLAN_OF_ACTION, DeadlineKind.YEARLY_REPORT
 
 
 @dataclass(frozen=True)
@@ -238,12 +238,12 @@ def contract_deadlines(facts: ContractFacts, as_of: dt.date) -> list[Deadline]:
     - Each yearly report not yet received (the k-th received covers contract year k).
     """
     items: list[Deadline] = []
+    ref = facts.ref
     if facts.plan_agreed_on is None and as_of <= facts.end:
-        items.append(Deadline(facts.ref, DeadlineKind.PLAN_OF_ACTION,
-                              plan_due(facts.start, facts.plan_months)))
-    reports = yearly_reports(facts.start, facts.end, facts.report_month)
-    items.extend(Deadline(facts.ref, DeadlineKind.YEARLY_REPORT, r.due, r.contract_year)
-                 for r in reports[facts.yearly_reports_received:])
+        items.append(Deadline(ref, _PLAN, plan_due(facts.start, facts.plan_months)))
+    for report in report_schedule(facts.start, facts.end,
+                                  facts.report_month)[facts.yearly_reports_received:]:
+        items.append(Deadline(ref, _REPORT, report.due, report.contract_year))
     return items
 
 
@@ -602,18 +602,29 @@ class TableProblem:
 
 @dataclass(frozen=True)
 class ContractSteps:
-    """A contract's six step states and its open deadlines (plan, yearly reports)."""
+    """A contract's six step states (in OECD order) and its open deadlines (plan of
+    action, yearly reports) on ``as_of``. ``steps`` adds due dates and reasons; it is
+    worked out when asked for, so a dashboard over every contract pays only for states.
+    """
 
     contract_id: int
     contract_ref: str
-    steps: tuple[StepStatus, ...]
+    states: tuple[StepState, ...]
     deadlines: tuple[Deadline, ...]
+    facts: ContractFacts
+    as_of: dt.date
+
+    @property
+    def steps(self) -> tuple[StepStatus, ...]:
+        return derive_steps(self.facts, self.as_of)
 
     def state(self, code: str) -> StepState:
-        for step in self.steps:
-            if step.code == code:
-                return step.state
-        raise KeyError(code)
+        return self.states[STEP_CODES.index(code)]
+
+
+def contract_steps(facts: ContractFacts, as_of: dt.date) -> ContractSteps:
+    return ContractSteps(facts.contract_id, facts.ref, derive_states(facts, as_of),
+                         tuple(contract_deadlines(facts, as_of)), facts, as_of)
 
 
 @dataclass(frozen=True)

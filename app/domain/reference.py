@@ -8,6 +8,7 @@ Everything here is immutable and usable without Qt or a database.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -318,7 +319,9 @@ class _Reader:
             raise self.fail(f"{where}.{code_key}", "expected a code")
         return Label(code, self.text(item, "nl", where), self.text(item, "en", where))
 
-    def labels(self, data: Mapping[str, Any], key: str, code_key: str = "code") -> tuple[Label, ...]:
+    def labels(
+        self, data: Mapping[str, Any], key: str, code_key: str = "code"
+    ) -> tuple[Label, ...]:
         items = self.lst(data, key, "")
         labels = tuple(self.label(x, f"{key}[{i}]", code_key) for i, x in enumerate(items))
         codes = [x.code for x in labels]
@@ -427,7 +430,7 @@ def merge_thresholds(
 ) -> tuple[ThresholdPeriod, ...]:
     """Add the periods of a user's extension file; an overlap is an error, not a guess."""
     merged = sorted(base + extra, key=lambda p: p.start)
-    for before, after in zip(merged, merged[1:], strict=False):
+    for before, after in itertools.pairwise(merged):
         if after.start <= before.end:
             raise ReferenceDataError(
                 "reference_data_invalid", file=filename, field=f"periods {after.label}",

@@ -72,7 +72,7 @@ GROUPS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _f(code: str, group: str, nl: str, en: str, def_nl: str, def_en: str,  # noqa: PLR0917
+def _f(code: str, group: str, nl: str, en: str, def_nl: str, def_en: str,
        money: bool = False) -> FigureDef:  # a table of definitions reads best positionally
     return FigureDef(code, group, nl, en, def_nl, def_en, money)
 

@@ -11,7 +11,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from app.domain.errors import StorageError
 
@@ -39,7 +39,7 @@ class AttachmentStore:
         with path.open("rb") as handle:
             return self.put_stream(handle)
 
-    def put_stream(self, stream: BinaryIO) -> tuple[str, int]:
+    def put_stream(self, stream: IO[bytes]) -> tuple[str, int]:
         """Store the stream's bytes; returns ``(sha256, size)``. Storing the same
         content twice keeps one file."""
         try:

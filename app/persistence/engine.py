@@ -239,3 +239,14 @@ def open_database(location: str, attachments: str = "", *, upgrade: bool = True)
                            problem=exc.strerror or str(exc)) from exc
     folder = attachments_dir_for(engine, attachments)
     return Database(engine, sessions, folder, location)
+
+
+def reset_sequences(session: Session, tables: list[str]) -> None:
+    """After rows were inserted with explicit ids: move PostgreSQL's id sequences past
+    them (SQLite needs nothing: it takes the next id from the table itself)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for table in tables:
+        session.execute(text(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"))

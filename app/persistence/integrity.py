@@ -6,12 +6,14 @@ exactly, and every changed record or attachment is listed.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
 from app.persistence import models as m
 from app.persistence.attachments import AttachmentStore
@@ -53,15 +55,33 @@ class VerifyResult:
         return not self.problems
 
 
+def _part(rows: list[dict[str, Any]], key: str, columns: tuple[str, ...]) -> str:
+    return rows_digest(sorted(rows, key=lambda r: str(r[key])), columns)
+
+
+def _combine(parts: list[str]) -> str:
+    return rows_digest([{"p": p} for p in parts], ("p",))
+
+
 def submission_digest(sites: list[dict[str, Any]], risks: list[dict[str, Any]],
                       measures: list[dict[str, Any]]) -> str:
     """The content hash of a submission's rows, in key order (import and verify share it)."""
-    parts = [
-        rows_digest(sorted(sites, key=lambda r: str(r["site_key"])), SITE_COLUMNS),
-        rows_digest(sorted(risks, key=lambda r: str(r["risk_key"])), RISK_COLUMNS),
-        rows_digest(sorted(measures, key=lambda r: str(r["measure_key"])), MEASURE_COLUMNS),
-    ]
-    return rows_digest([{"p": p} for p in parts], ("p",))
+    return _combine([_part(sites, "site_key", SITE_COLUMNS),
+                     _part(risks, "risk_key", RISK_COLUMNS),
+                     _part(measures, "measure_key", MEASURE_COLUMNS)])
+
+
+def _digests_by_submission(session: Session, model: type[m.Base], key: str,
+                           columns: tuple[str, ...]) -> dict[int, str]:
+    """Per submission, the digest of its rows of one table, in one streamed query."""
+    table = model.__table__
+    query = (select(table.c.submission_id, *(table.c[c] for c in columns))
+             .order_by(table.c.submission_id).execution_options(yield_per=5000))
+    result: dict[int, str] = {}
+    rows = session.execute(query).mappings()
+    for submission_id, group in itertools.groupby(rows, key=lambda r: r["submission_id"]):
+        result[submission_id] = _part([dict(r) for r in group], key, columns)
+    return result
 
 
 def verify(db: Database, progress: Callable[[int, int], None] | None = None) -> VerifyResult:
@@ -129,7 +149,7 @@ def verify(db: Database, progress: Callable[[int, int], None] | None = None) -> 
                                                    {"entity": entity, "id": key}))
                     continue
                 assert isinstance(after, str)
-                if json.loads(after) != json.loads(canonical(row_snapshot(model, row))):
+                if json.loads(after) != json.loads(canonical(row_snapshot(model, dict(row)))):
                     result.problems.append(Problem("record", "verify_record_changed", location,
                                                    {"entity": entity, "id": key}))
             for (ent, key), after in latest.items():
@@ -141,15 +161,15 @@ def verify(db: Database, progress: Callable[[int, int], None] | None = None) -> 
             progress(2, 4)
 
         # -- submissions -----------------------------------------------------------------
+        empty = rows_digest([], ())
+        sites = _digests_by_submission(session, m.Site, "site_key", SITE_COLUMNS)
+        risks = _digests_by_submission(session, m.Risk, "risk_key", RISK_COLUMNS)
+        measures = _digests_by_submission(session, m.Measure, "measure_key", MEASURE_COLUMNS)
         for sub in session.execute(select(m.Submission.id, m.Submission.contract_id,
                                           m.Submission.content_sha256)):
-            sites = [dict(r) for r in session.execute(
-                select(m.Site.__table__).where(m.Site.submission_id == sub.id)).mappings()]
-            risks = [dict(r) for r in session.execute(
-                select(m.Risk.__table__).where(m.Risk.submission_id == sub.id)).mappings()]
-            measures = [dict(r) for r in session.execute(
-                select(m.Measure.__table__).where(m.Measure.submission_id == sub.id)).mappings()]
-            if submission_digest(sites, risks, measures) != sub.content_sha256:
+            digest = _combine([sites.get(sub.id, empty), risks.get(sub.id, empty),
+                               measures.get(sub.id, empty)])
+            if digest != sub.content_sha256:
                 result.problems.append(Problem("submission", "verify_submission_changed",
                                                f"submission id {sub.id}",
                                                {"id": sub.id, "contract": sub.contract_id}))
