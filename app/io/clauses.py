@@ -182,7 +182,9 @@ def template_context(params: ClauseParameters, texts: tuple[str, ...], lang: str
                      reference: Reference, countries: CountryTable,
                      version: TemplateVersion) -> dict[str, Any]:
     """Display-ready values: money, months and dates in the language, names not codes."""
-    category = reference.find_category(params.category_code, set_id=params.category_set)
+    known_sets = {s.id for s in reference.category_sets}
+    category = (reference.find_category(params.category_code, set_id=params.category_set)
+                if params.category_set in known_sets else None)
     category_values: dict[str, Any] | None = None
     if category is not None:
         cat_set = reference.category_set(category.set_id)

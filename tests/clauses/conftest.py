@@ -78,9 +78,11 @@ def pypdf_text(data: bytes, footer: str) -> str:
     return strip_footers([page.extract_text() or "" for page in reader.pages], footer)
 
 
-def pdftotext_text(path: Path, footer: str) -> str:
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
-                         capture_output=True, text=True).stdout
+def pdftotext_text(path: Path, footer: str, *, layout: bool = False) -> str:
+    """Poppler's text; ``layout`` keeps each printed line together (reading order by
+    position), which is what to compare between two programs' PDFs."""
+    command = ["pdftotext", "-enc", "UTF-8", *(["-layout"] if layout else []), str(path), "-"]
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return strip_footers(out.split("\f"), footer)
 
 
