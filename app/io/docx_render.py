@@ -25,6 +25,7 @@ from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from app.io.clauses import Block, ClauseDocument
 
@@ -190,20 +191,36 @@ def _table(document: Any, rows: list[Block]) -> None:
 
 
 class _Writer:
-    """Adds paragraphs by style id: python-docx looks a style up by name by walking
-    every style each time, which made a clause document take a quarter second."""
+    """Adds paragraphs as XML with the style id set directly. python-docx looks a style
+    up by name by walking all styles, and finds the insertion point by scanning the
+    body, for every paragraph: that took a quarter of a second for one tender."""
 
     def __init__(self, document: Any) -> None:
         self.document = document
         self.ids = {s.name: s.style_id for s in document.styles}
+        self.end = document.element.body.find(qn("w:sectPr"))
 
-    def add(self, text: str, style: str | None = None) -> Any:
-        paragraph = self.document.add_paragraph()
+    def add(self, text: str, style: str | None = None) -> Paragraph:
+        p = OxmlElement("w:p")
         if style is not None:
-            paragraph._p.style = self.ids[style]
+            properties = OxmlElement("w:pPr")
+            style_element = OxmlElement("w:pStyle")
+            style_element.set(qn("w:val"), self.ids[style])
+            properties.append(style_element)
+            p.append(properties)
         if text:
-            paragraph.add_run(text)
-        return paragraph
+            run = OxmlElement("w:r")
+            for number, part in enumerate(text.split("\t")):
+                if number:
+                    run.append(OxmlElement("w:tab"))
+                if part:
+                    element = OxmlElement("w:t")
+                    element.set(qn("xml:space"), "preserve")
+                    element.text = part
+                    run.append(element)
+            p.append(run)
+        self.end.addprevious(p)
+        return Paragraph(p, self.document._body)
 
 
 def _blocks(writer: _Writer, blocks: tuple[Block, ...], first_section: bool) -> bool:
