@@ -197,8 +197,13 @@ def migrate(engine: Engine) -> Path | None:
     current = current_revision(engine)
     if current == head:
         return None
-    if current is not None and script.get_revision(current) is None:
-        raise StorageError("database_newer", revision=current)
+    if current is not None:
+        try:
+            known = script.get_revision(current) is not None
+        except Exception:  # alembic raises its CommandError for a revision it cannot locate
+            known = False
+        if not known:
+            raise StorageError("database_newer", revision=current)
     backup = None
     if not _is_empty(engine):
         backup = backup_copy_before_migration(engine, current)
