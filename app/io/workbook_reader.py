@@ -20,6 +20,7 @@ The result is a :class:`~app.domain.submission.Submission` and a list of
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import math
@@ -28,7 +29,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from app.domain.countries import CountryTable, fold
 from app.domain.errors import UsageError, ValidationError
@@ -84,9 +85,7 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _THOUSANDS_ONLY = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
 _KVK = re.compile(r"\d{8}")
-_CELL_REF = re.compile(rb'\sr="([A-Z]{1,4})(\d{1,8})"')
 _ROOT_PREFIX = re.compile(rb"<(\w+:)?worksheet[\s>]")
-_TRANSLATE = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
 _FORMULA_START = ("=", "+", "-", "@")
 
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -279,7 +278,7 @@ def _column_number(letters: bytes) -> int:
 def scan_sheet(archive: zipfile.ZipFile, part: str, sheet: str, name: str) -> SheetScan:
     """Stream the sheet's XML once: bound its grid, and find formulas without a value.
 
-    Cheap byte searches on a translated copy (letters to ``A``, digits to ``0``) find
+    Cheap byte counts and one literal-led regular expression find
     the rare cell references that need a closer look (two-letter columns, six-digit
     rows); only the blocks holding them are searched precisely.
     """
@@ -289,7 +288,7 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, sheet: str, name: str) -> Sh
     except KeyError:
         raise _refuse("wb_not_workbook", name) from None
     prefix = b""
-    cell_tags = refs = 0
+    odd_cell = _odd_cell_pattern(b"")
     formulas = False
     first = True
     carry = b""
@@ -312,22 +311,15 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, sheet: str, name: str) -> Sh
                     _check_xml_head(block, name)
                     found = _ROOT_PREFIX.search(block[:MAX_XML_HEAD])
                     prefix = (found.group(1) or b"") if found else b""
+                    odd_cell = _odd_cell_pattern(prefix)
                     first = False
-                flat = block.translate(_TRANSLATE)
-                open_tag = b"<" + prefix + b"c"
-                cell_tags += (flat.count(open_tag + b" ") + flat.count(open_tag + b">")
-                              + flat.count(open_tag + b"/"))
-                refs += flat.count(open_tag + b' r="A')
-                if flat.find(b' r="AA') >= 0 or flat.find(b' r="A000000') >= 0:
-                    for match in _CELL_REF.finditer(block):
-                        scan.max_col = max(scan.max_col, _column_number(match.group(1)))
-                        scan.max_row = max(scan.max_row, int(match.group(2)))
-                if not formulas and block.find(b"<" + prefix + b"f") >= 0:
+                if odd_cell.search(block) is not None or (
+                        not prefix and block.find(b":c") >= 0):
+                    _scan_block_precisely(block, scan, sheet=sheet, name=name)
+                if not formulas and block.find(b"</" + prefix + b"f>") >= 0:
                     formulas = True
                 if not chunk:
                     break
-        if cell_tags != refs:  # attributes in another order, or cells without a position
-            _scan_cells_precisely(archive, info, prefix, scan, sheet=sheet, name=name)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError):
         raise _refuse("wb_truncated", name) from None
     # Blocks without a flagged reference hold rows below 100,000 and columns up to Z.
@@ -342,26 +334,25 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, sheet: str, name: str) -> Sh
     return scan
 
 
-def _scan_cells_precisely(archive: zipfile.ZipFile, info: zipfile.ZipInfo, prefix: bytes,
-                          scan: SheetScan, *, sheet: str, name: str) -> None:
-    """Every cell tag must carry its position; the largest row and column are noted."""
-    tag = re.compile(rb"<" + re.escape(prefix) + rb"c(?=[\s/>])([^>]*)>")
-    ref = re.compile(rb'\sr="([A-Z]{1,4})(\d{1,8})"')
-    carry = b""
-    with archive.open(info) as handle:
-        while True:
-            chunk = handle.read(1 << 20)
-            block = carry + chunk
-            cut = block.rfind(b">") + 1 if chunk else len(block)
-            block, carry = block[:cut], block[cut:]
-            for match in tag.finditer(block):
-                position = ref.search(b" " + match.group(1))
-                if position is None:
-                    raise _refuse("wb_cells_without_position", name, sheet=sheet)
-                scan.max_col = max(scan.max_col, _column_number(position.group(1)))
-                scan.max_row = max(scan.max_row, int(position.group(2)))
-            if not chunk:
-                break
+def _odd_cell_pattern(prefix: bytes) -> re.Pattern[bytes]:
+    """Any cell tag not written the usual way: ``<c r="A1"`` with a one-letter column and
+    a row below 100,000. Usual files never match; it starts with a literal, so it is fast."""
+    return re.compile(rb"<" + re.escape(prefix) + rb'c(?! r="[A-Z]\d{1,5}")[\s>/]')
+
+
+_ANY_CELL = re.compile(rb"<(?:[\w.-]+:)?c[\s>/]([^>]*)>")
+_POSITION = re.compile(rb"""\sr=["']([A-Z]{1,4})(\d{1,8})["']""")
+
+
+def _scan_block_precisely(block: bytes, scan: SheetScan, *, sheet: str, name: str) -> None:
+    """Every cell tag of the block must carry its position; the largest row and column
+    are noted."""
+    for match in _ANY_CELL.finditer(block):
+        position = _POSITION.search(b" " + match.group(1))
+        if position is None:
+            raise _refuse("wb_cells_without_position", name, sheet=sheet)
+        scan.max_col = max(scan.max_col, _column_number(position.group(1)))
+        scan.max_row = max(scan.max_row, int(position.group(2)))
 
 
 def _formulas_without_value(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
@@ -791,94 +782,112 @@ class WorkbookReader:
                 ok = False
         return mapped if ok else None
 
-    def read_table(self, sheet: _Sheet) -> list[dict[str, Any]]:
-        """The valid rows of a table sheet as field dicts (with ``row``); problems noted."""
+    def read_table(self, sheet: _Sheet) -> _Table:
+        """A table sheet read column by column (tight loops; slow paths only for odd cells)."""
+        table = _Table(sheet.name)
         mapped = self._header(sheet)
         if mapped is None:
-            return []
-        layout = sheet.layout
-        key_field = layout.columns[0].field
-        absent = {c.field: None for c in layout.columns
-                  if not any(m[1].field == c.field for m in mapped)}
+            return table
+        table.header_ok = True
+        data = sheet.rows
+        kept = [i for i in range(1, len(data)) if _has_content(data[i])]
+        previous = 0
+        for position, index in enumerate(kept):
+            if index - previous - 1 >= EMPTY_RUN:
+                self.out.add(sheet.name, index + 1, "", "", "wb_rows_after_gap_ignored",
+                             severity="warning", gap=EMPTY_RUN)
+                kept = kept[:position]
+                break
+            previous = index
+        rows = [data[i] for i in kept]
+        table.numbers = [i + 1 for i in kept]
+        self._tick(len(rows))
+        for index, column, header in mapped:
+            table.places[column.field] = (header, index + 1)
+            values = [r[index] for r in rows]
+            table.columns[column.field] = self._convert(sheet, table, column, values,
+                                                        header=header, col=index + 1)
+            if self.cancelled is not None and self.cancelled():
+                raise ValidationError("cancelled")
+        count = len(rows)
+        for column in sheet.layout.columns:
+            if column.field not in table.columns:
+                table.columns[column.field] = [None] * count
+        key_field = sheet.layout.columns[0].field
+        header, col = table.places.get(key_field, (sheet.layout.columns[0].nl, 0))
+        first: dict[str, int] = {}
+        for position, key in enumerate(table.columns[key_field]):
+            if key is None:
+                continue
+            seen = first.get(key)
+            if seen is None:
+                first[key] = table.numbers[position]
+            else:
+                self.out.add(sheet.name, table.numbers[position], header, key,
+                             "wb_duplicate_id", col=col, first=seen)
+                table.invalid.add(position)
+        return table
+
+    def _convert(self, sheet: _Sheet, table: _Table, column: Column, values: list[Any], *,
+                 header: str, col: int) -> list[Any]:
+        """Stored values of one column; bad and missing cells are reported and marked."""
+        kind = column.kind
+        if kind in {"text", "key"}:
+            out = [v.strip() if type(v) is str else v for v in values]
+            limit = column.limit or (KEY_LIMIT if kind == "key" else TEXT_LIMIT)
+            odd = [k for k, v in enumerate(out)
+                   if type(v) is not str or not v or v[0] in "=+-@" or len(v) > limit]
+        elif kind == "date":
+            out = list(values)
+            odd = [k for k, v in enumerate(values) if type(v) is not dt.date]
+        elif kind == "int":
+            low, high = column.low, column.high
+            out = [int(v) if type(v) is float else v for v in values]
+            odd = [k for k, v in enumerate(values)
+                   if type(v) is not float or not v.is_integer()
+                   or (low is not None and v < low) or (high is not None and v > high)]
+        elif kind == "number":
+            low, high = column.low, column.high
+            out = list(values)
+            odd = [k for k, v in enumerate(values)
+                   if type(v) is not float
+                   or (low is not None and v < low) or (high is not None and v > high)]
+        else:  # countries and labels: each distinct value is looked up once
+            known: dict[Any, Any] = {}
+            for value in set(values):
+                if type(value) is not bool and not _is_empty(value):
+                    with contextlib.suppress(_Bad):
+                        known[value] = _parse_cell(self.rules, column, value)
+            out = [known.get(v, _MISSING) for v in values]
+            odd = [k for k, v in enumerate(out) if v is _MISSING]
+            if True in known or False in known:  # 1.0 and TRUE hash alike: check cell types
+                odd = sorted({*odd, *(k for k, v in enumerate(values) if type(v) is bool)})
         name = sheet.name
         rules = self.rules
         formula_cells = sheet.scan.formulas_without_value
-        out = self.out
-        result: list[dict[str, Any]] = []
-        keys: dict[str, int] = {}
-        empty_run = 0
-        rows = sheet.rows
-        width_needed = max(index for index, _c, _h in mapped) + 1 if mapped else 0
-        key_col, key_header = next(((i + 1, h) for i, c, h in mapped if c.field == key_field),
-                                   (0, layout.columns[0].nl))
-        for offset in range(1, len(rows)):
-            if offset % 5000 == 0:
-                self._tick(5000)
-            row = rows[offset]
-            blanks = row.count("")
-            if blanks == len(row) or (blanks >= len(row) - 2 and all(_is_empty(v) for v in row)):
-                empty_run += 1
-                if empty_run >= EMPTY_RUN:
-                    rest = next((i for i in range(offset + 1, len(rows))
-                                 if not all(_is_empty(v) for v in rows[i])), None)
-                    if rest is not None:
-                        out.add(name, rest + 1, "", "", "wb_rows_after_gap_ignored",
-                                severity="warning", gap=EMPTY_RUN)
-                    break
+        for k in odd:
+            value = values[k]
+            number = table.numbers[k]
+            if _is_empty(value):
+                out[k] = None
+                if formula_cells and (number, col) in formula_cells:
+                    self.out.add(name, number, header, "", "wb_formula_no_value", col=col)
+                    table.invalid.add(k)
+                elif column.required:
+                    self.out.add(name, number, header, "", "wb_required", col=col)
+                    table.invalid.add(k)
                 continue
-            empty_run = 0
-            number = offset + 1
-            if len(row) < width_needed:
-                row = row + [""] * (width_needed - len(row))
-            values: dict[str, Any] = {"row": number}
-            ok = True
-            for index, column, header in mapped:
-                value = row[index]
-                if value == "" or (type(value) is str and not value.strip()):
-                    if formula_cells and (number, index + 1) in formula_cells:
-                        out.add(name, number, header, "", "wb_formula_no_value", col=index + 1)
-                        ok = False
-                    elif column.required:
-                        out.add(name, number, header, "", "wb_required", col=index + 1)
-                        ok = False
-                    values[column.field] = None
-                    continue
-                if column.kind == "text" and type(value) is str:
-                    parsed: Any = value.strip()
-                    if len(parsed) > (column.limit or TEXT_LIMIT):
-                        out.add(name, number, header, value, "wb_too_long", col=index + 1,
-                                limit=column.limit or TEXT_LIMIT)
-                        ok = False
-                        continue
-                    if parsed[0] in "=+-@":
-                        self._note_formula_like(name, number, header, index + 1, parsed)
-                else:
-                    try:
-                        parsed = _parse_cell(rules, column, value)
-                    except _Bad as bad:
-                        out.add(name, number, header, value, bad.code, col=index + 1,
-                                **bad.params)
-                        ok = False
-                        continue
-                values[column.field] = parsed
-            key = values.get(key_field)
-            if key is not None:
-                first = keys.get(key)
-                if first is not None:
-                    out.add(name, number, key_header, key, "wb_duplicate_id", col=key_col,
-                            first=first)
-                    ok = False
-                else:
-                    keys[key] = number
-            if ok:
-                if absent:
-                    values.update(absent)
-                result.append(values)
-            else:
-                values["_invalid"] = True
-                result.append(values)
-        self._tick(0)
-        return result
+            try:
+                parsed = _parse_cell(rules, column, value)
+            except _Bad as bad:
+                self.out.add(name, number, header, value, bad.code, col=col, **bad.params)
+                table.invalid.add(k)
+                out[k] = None
+                continue
+            out[k] = parsed
+            if kind == "text" and parsed.startswith(_FORMULA_START):
+                self._note_formula_like(name, number, header, col, parsed)
+        return out
 
     # -- the whole workbook ----------------------------------------------------------------
     def read(self, data: bytes, file_name: str) -> Submission:
@@ -892,120 +901,146 @@ class WorkbookReader:
                 scans[key] = scan_sheet(archive, part.part, part.name, file_name)
         if self.cancelled is not None and self.cancelled():
             raise ValidationError("cancelled")
-        sheets = self._load(data, file_name, found, scans)
-        self.total = sum(len(s.rows) for s in sheets.values())
-        supplier = self.read_supplier(sheets["supplier"]) if "supplier" in sheets else None
-        tables = {key: self.read_table(sheets[key]) if key in sheets else []
-                  for key in ("sites", "risks", "measures")}
-        return self._assemble(supplier, tables, sheets)
+        book = self._open(data, file_name)
+        layouts = {"supplier": SUPPLIER, "sites": SITES, "risks": RISKS, "measures": MEASURES}
+        supplier = None
+        tables: dict[str, _Table] = {}
+        for key, scan in scans.items():
+            grid = self._grid(book, found[key].name, file_name)
+            sheet = _Sheet(layouts[key], found[key].name, grid, scan)
+            if key == "supplier":
+                supplier = self.read_supplier(sheet)
+            else:
+                self.total += len(grid)
+                tables[key] = self.read_table(sheet)
+            del grid, sheet  # one sheet's grid in memory at a time
+        return self._assemble(supplier, tables)
 
-    def _load(self, data: bytes, file_name: str, found: dict[str, SheetPart],
-              scans: dict[str, SheetScan]) -> dict[str, _Sheet]:
+    def _open(self, data: bytes, file_name: str) -> Any:
         from python_calamine import CalamineWorkbook
 
-        layouts = {"supplier": SUPPLIER, "sites": SITES, "risks": RISKS, "measures": MEASURES}
-        sheets: dict[str, _Sheet] = {}
         try:
-            book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-            for key, scan in scans.items():
-                part = found[key]
-                grid = book.get_sheet_by_name(part.name).to_python(skip_empty_area=False)
-                sheets[key] = _Sheet(layouts[key], part.name, grid, scan)
+            return CalamineWorkbook.from_filelike(io.BytesIO(data))
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # calamine's errors, and a Rust panic (BaseException)
             if "password" in type(exc).__name__.lower():
                 raise _refuse("wb_encrypted", file_name) from None
             raise _refuse("wb_damaged", file_name) from None
-        return sheets
-
-    def _assemble(self, supplier: SupplierBlock | None, tables: dict[str, list[dict[str, Any]]],
-                  sheets: dict[str, _Sheet]) -> Submission:
-        out = self.out
-        site_rows, risk_rows, measure_rows = tables["sites"], tables["risks"], tables["measures"]
-        site_keys = {r["site_key"] for r in site_rows if r.get("site_key") is not None}
-        risk_keys = {r["risk_key"] for r in risk_rows if r.get("risk_key") is not None}
-        today = dt.date.today()
-        sites: list[SiteRow] = []
-        for values in site_rows:
-            if values.pop("_invalid", False):
-                continue
-            audit = values["last_audit"]
-            if audit is not None and audit > today:
-                column, col = self._place("sites", sheets, "last_audit")
-                out.add(sheets["sites"].name, values["row"], column, audit, "wb_audit_in_future",
-                        severity="warning", col=col)
-            sites.append(build(SiteRow, values))
-        risks: list[RiskRow] = []
-        site_column = self._place("risks", sheets, "site_key") if risk_rows else ("", 0)
-        for values in risk_rows:
-            site = values.get("site_key")
-            invalid = values.pop("_invalid", False)
-            if site is not None and site not in site_keys and "sites" in sheets:
-                out.add(sheets["risks"].name, values["row"], site_column[0], site,
-                        "wb_unknown_site", col=site_column[1])
-                continue
-            if invalid:
-                continue
-            values["priority"] = priority(values["severity"], values["likelihood"])
-            risks.append(build(RiskRow, values))
-        measured: set[str] = set()
-        measures: list[MeasureRow] = []
-        risk_column = self._place("measures", sheets, "risk_key") if measure_rows else ("", 0)
-        due_column = self._place("measures", sheets, "due") if measure_rows else ("", 0)
-        progress_column = (self._place("measures", sheets, "progress") if measure_rows
-                           else ("", 0))
-        for values in measure_rows:
-            risk = values.get("risk_key")
-            invalid = values.pop("_invalid", False)
-            if risk is not None:
-                measured.add(risk)
-                if risk not in risk_keys and "risks" in sheets:
-                    out.add(sheets["measures"].name, values["row"], risk_column[0], risk,
-                            "wb_unknown_risk", col=risk_column[1])
-                    invalid = True
-            start, due = values.get("start"), values.get("due")
-            if start is not None and due is not None and due < start:
-                out.add(sheets["measures"].name, values["row"], due_column[0], due,
-                        "wb_end_before_start", col=due_column[1], start=start)
-                invalid = True
-            if invalid:
-                continue
-            progress = values["progress"]
-            if values["status"] == "completed" and progress is not None and progress < 100:
-                out.add(sheets["measures"].name, values["row"], progress_column[0], progress,
-                        "wb_completed_not_full", severity="warning", col=progress_column[1])
-            measures.append(build(MeasureRow, values))
-        if "measures" in sheets:
-            key_column = self._place("risks", sheets, "risk_key") if risks else ("", 0)
-            for risk_row in risks:
-                if risk_row.priority == "high" and risk_row.risk_key not in measured:
-                    out.add(sheets["risks"].name, risk_row.row, key_column[0], risk_row.risk_key,
-                            "wb_high_risk_without_measure", severity="warning",
-                            col=key_column[1])
-        for key in ("sites", "risks", "measures"):
-            if key in sheets and not tables[key] and self._header_ok(sheets[key]):
-                out.add(sheets[key].name, 0, "", "", "wb_sheet_empty", severity="warning")
-        return Submission(supplier, tuple(sites), tuple(risks), tuple(measures))
-
-    def _header_ok(self, sheet: _Sheet) -> bool:
-        return not any(p.sheet == sheet.name and p.severity == "error" and p.row <= 1
-                       for p in self.out.problems)
 
     @staticmethod
-    def _place(key: str, sheets: dict[str, _Sheet], field_name: str) -> tuple[str, int]:
-        """The header as found and 1-based column of ``field_name`` in a table sheet."""
-        sheet = sheets.get(key)
-        if sheet is None or not sheet.rows:
-            return "", 0
-        for index, cell in enumerate(sheet.rows[0]):
-            if _is_empty(cell):
-                continue
-            for column in sheet.layout.columns:
-                if column.field == field_name and header_key(as_text(cell)) in (
-                        header_key(column.nl), header_key(column.en)):
-                    return as_text(cell), index + 1
-        return "", 0
+    def _grid(book: Any, sheet_name: str, file_name: str) -> list[list[Any]]:
+        try:
+            grid: list[list[Any]] = book.get_sheet_by_name(sheet_name).to_python(
+                skip_empty_area=False)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException:  # calamine's errors, and a Rust panic (BaseException)
+            raise _refuse("wb_damaged", file_name) from None
+        return grid
+
+    def _assemble(self, supplier: SupplierBlock | None, tables: dict[str, _Table]) -> Submission:
+        out = self.out
+        empty = _Table("")
+        sites_t = tables.get("sites", empty)
+        risks_t = tables.get("risks", empty)
+        measures_t = tables.get("measures", empty)
+        site_keys = {k for k in sites_t.columns.get("site_key", ()) if k is not None}
+        risk_keys = {k for k in risks_t.columns.get("risk_key", ()) if k is not None}
+
+        today = dt.date.today()
+        header, col = sites_t.places.get("last_audit", ("", 0))
+        for k, audit in enumerate(sites_t.columns.get("last_audit", ())):
+            if audit is not None and audit > today:
+                out.add(sites_t.name, sites_t.numbers[k], header, audit, "wb_audit_in_future",
+                        severity="warning", col=col)
+
+        if "sites" in tables:
+            header, col = risks_t.places.get("site_key", ("", 0))
+            for k, site in enumerate(risks_t.columns.get("site_key", ())):
+                if site is not None and site not in site_keys:
+                    out.add(risks_t.name, risks_t.numbers[k], header, site, "wb_unknown_site",
+                            col=col)
+                    risks_t.invalid.add(k)
+        risk_columns = risks_t.columns
+        if risk_columns:
+            table = _PRIORITY
+            risk_columns["priority"] = [table.get((s, li)) for s, li in
+                                        zip(risk_columns["severity"], risk_columns["likelihood"],
+                                            strict=True)]
+
+        if "risks" in tables:
+            header, col = measures_t.places.get("risk_key", ("", 0))
+            for k, risk in enumerate(measures_t.columns.get("risk_key", ())):
+                if risk is not None and risk not in risk_keys:
+                    out.add(measures_t.name, measures_t.numbers[k], header, risk,
+                            "wb_unknown_risk", col=col)
+                    measures_t.invalid.add(k)
+        measure_columns = measures_t.columns
+        if measure_columns:
+            header, col = measures_t.places.get("due", ("", 0))
+            for k, (start, due) in enumerate(zip(measure_columns["start"], measure_columns["due"],
+                                                 strict=True)):
+                if start is not None and due is not None and due < start:
+                    out.add(measures_t.name, measures_t.numbers[k], header, due,
+                            "wb_end_before_start", col=col, start=start)
+                    measures_t.invalid.add(k)
+            header, col = measures_t.places.get("progress", ("", 0))
+            for k, (status, progress) in enumerate(zip(measure_columns["status"],
+                                                       measure_columns["progress"], strict=True)):
+                if status == "completed" and progress is not None and progress < 100:
+                    out.add(measures_t.name, measures_t.numbers[k], header, progress,
+                            "wb_completed_not_full", severity="warning", col=col)
+
+        if "measures" in tables and risk_columns:
+            measured = set(measure_columns.get("risk_key", ()))
+            header, col = risks_t.places.get("risk_key", ("", 0))
+            for k, (key, level) in enumerate(zip(risk_columns["risk_key"],
+                                                 risk_columns["priority"], strict=True)):
+                if level == "high" and key not in measured and k not in risks_t.invalid:
+                    out.add(risks_t.name, risks_t.numbers[k], header, key,
+                            "wb_high_risk_without_measure", severity="warning", col=col)
+        for table_value in tables.values():
+            if table_value.header_ok and not table_value.numbers:
+                out.add(table_value.name, 0, "", "", "wb_sheet_empty", severity="warning")
+        return Submission(supplier, sites_t.rows(SiteRow), risks_t.rows(RiskRow),
+                          measures_t.rows(MeasureRow))
+
+
+_MISSING = object()
+_PRIORITY = {(s, li): priority(s, li) for s in range(1, 5) for li in range(1, 5)}
+
+
+@dataclass
+class _Table:
+    """A table sheet read column-wise: ``columns[field][k]`` is row ``numbers[k]``."""
+
+    name: str
+    header_ok: bool = False
+    numbers: list[int] = field(default_factory=list)
+    columns: dict[str, list[Any]] = field(default_factory=dict)
+    places: dict[str, tuple[str, int]] = field(default_factory=dict)
+    invalid: set[int] = field(default_factory=set)
+
+    def rows(self, cls: type[_R]) -> tuple[_R, ...]:
+        """The valid rows as frozen values (field order of ``cls``)."""
+        if self.invalid or not self.numbers:
+            return ()
+        names = [f for f in cls.__dataclass_fields__ if f != "row"]  # type: ignore[attr-defined]
+        lists = [self.numbers, *(self.columns[n] for n in names)]
+        keys = ["row", *names]
+        return tuple([build(cls, dict(zip(keys, values, strict=False)))
+                      for values in zip(*lists, strict=False)])
+
+
+_R = TypeVar("_R")
+
+
+def _has_content(row: list[Any]) -> bool:
+    for value in row:  # noqa: SIM110  (a plain loop beats any() over a generator here)
+        if value != "" and (type(value) is not str or value.strip()):
+            return True
+    return False
 
 
 def _column_letter(number: int) -> str:

@@ -1,0 +1,129 @@
+"""Benchmark: importing a large supplier workbook against python-calamine merely reading it.
+
+Run: ``.venv/bin/python tests/benchmarks/bench_workbook.py`` (not collected by pytest).
+
+A workbook of 20,000 sites, 40,000 risks and 40,000 measures is written once with
+openpyxl ``write_only`` into a temporary folder. In the same run it then times
+(1) python-calamine reading the four data sheets into Python lists (the baseline), and
+(2) the full import: the safety pre-check, the bounded sheet scan, every reading rule,
+and the one transaction with bulk inserts into a fresh SQLite database.
+Targets: import at most 2x the raw read; peak memory under 400 MB.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SITES, RISKS, MEASURES = 20_000, 40_000, 40_000
+THEMES = ("Leefbaar loon", "Dwangarbeid", "Kinderarbeid", "Werktijden", "Milieu")
+STATUSES = ("Gepland", "In uitvoering", "Afgerond", "Vertraagd")
+COUNTRIES = ("Bangladesh", "IN", "China", "Vietnam", "TR")
+
+
+def write_workbook(path: Path, contract: str) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Leverancier")
+    ws.append(["Gegeven", "Waarde"])
+    for row in (["Naam leverancier", "Textiel B.V."], ["KvK-nummer", "12345678"],
+                ["Land van vestiging", "NL"], ["Contractreferentie", contract],
+                ["Rapportageperiode van", dt.date(2026, 1, 1)],
+                ["Rapportageperiode tot", dt.date(2026, 12, 31)],
+                ["Contactpersoon", "Anna de Vries"], ["E-mail", "anna@textiel.example"],
+                ["Datum ondertekening", dt.date(2026, 2, 1)], ["Ondertekend door", "B. Jansen"]):
+        ws.append(row)
+    ws = wb.create_sheet("Keten")
+    ws.append(["Locatie-ID", "Naam locatie", "Land", "Plaats", "Schakel", "Product of dienst",
+               "Aantal werknemers", "Certificeringen", "Laatste audit", "Open Supply Hub-ID"])
+    for i in range(SITES):
+        ws.append([f"S{i}", f"Fabriek {i}", COUNTRIES[i % 5], "Dhaka", 1 + i % 4, "Werkkleding",
+                   100 + i, "SA8000; BSCI", dt.date(2025, 1 + i % 12, 1 + i % 28), f"OSH{i}"])
+    ws = wb.create_sheet("Risico's")
+    ws.append(["Risico-ID", "Locatie-ID", "Thema", "Omschrijving", "Ernst",
+               "Waarschijnlijkheid", "Bron"])
+    for i in range(RISKS):
+        ws.append([f"R{i}", f"S{i % SITES}", THEMES[i % 5], f"Risico nummer {i} in de keten",
+                   1 + i % 4, 1 + (i // 4) % 4, "Audit 2025"])
+    ws = wb.create_sheet("Maatregelen")
+    ws.append(["Maatregel-ID", "Risico-ID", "Omschrijving", "Verantwoordelijke", "Startdatum",
+               "Einddatum", "Status", "Voortgang (%)", "Bewijsstuk"])
+    for i in range(MEASURES):
+        ws.append([f"M{i}", f"R{i % RISKS}", f"Maatregel {i} tegen het risico", "CSR-team",
+                   dt.date(2026, 1, 1), dt.date(2026, 12, 31), STATUSES[i % 4],
+                   100 if i % 4 == 2 else (i % 10) * 10, "rapport.pdf"])
+    wb.save(path)
+
+
+def raw_read(path: Path) -> int:
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(path))
+    cells = 0
+    for name in ("Leverancier", "Keten", "Risico's", "Maatregelen"):
+        rows = book.get_sheet_by_name(name).to_python()
+        cells += sum(len(r) for r in rows)
+    return cells
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="bench-wb-") as folder:
+        root = Path(folder)
+        os.environ["ISV_ASSISTENT_HOME"] = str(root / "home")
+        from app.services import registry, submissions
+        from app.services.context import open_context
+
+        contract = "BENCH-1"
+        path = root / "groot.xlsx"
+        started = time.perf_counter()
+        write_workbook(path, contract)
+        print(f"workbook written: {SITES} sites, {RISKS} risks, {MEASURES} measures, "
+              f"{path.stat().st_size / 2**20:.1f} MB in {time.perf_counter() - started:.1f} s")
+
+        reads = []
+        for _ in range(3):
+            started = time.perf_counter()
+            raw_read(path)
+            reads.append(time.perf_counter() - started)
+        baseline = statistics.median(reads)
+        print(f"python-calamine raw read (median of 3): {baseline:.2f} s")
+
+        imports = []
+        checks = []
+        for attempt in range(3):
+            ctx = open_context(str(root / f"bench-{attempt}.sqlite"), lang="nl", actor="bench")
+            registry.register_tender(ctx, ref="T-1", title="Kleding", category="bedrijfskleding",
+                                     kind="supplies", value=500_000,
+                                     published=dt.date(2025, 9, 1))
+            registry.add_contract(ctx, ref=contract, tender_ref="T-1", supplier="Textiel B.V.",
+                                  supplier_country="NL", start=dt.date(2026, 1, 1),
+                                  end=dt.date(2029, 12, 31), kvk="12345678")
+            started = time.perf_counter()
+            checked = submissions.check(ctx, path, contract)
+            checks.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            result = submissions.import_workbook(ctx, path, contract, allow_warnings=True)
+            imports.append(time.perf_counter() - started)
+            if result.status != "imported" or checked.errors:
+                print("import failed:", result.status, checked.errors[:3])
+                return 1
+            ctx.db.dispose()
+        check_time = statistics.median(checks)
+        import_time = statistics.median(imports)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"check only (median of 3): {check_time:.2f} s = {check_time / baseline:.2f}x raw")
+        print(f"full import, check + write (median of 3): {import_time:.2f} s "
+              f"= {import_time / baseline:.2f}x raw read (target <= 2x)")
+        print(f"peak memory (ru_maxrss): {peak:.0f} MB (target < 400 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
