@@ -49,7 +49,7 @@ BLOCK_KINDS = ("section", "article", "heading", "clause", "para", "letter", "bul
 META_KINDS = ("meta-title", "meta-subject", "meta-footer")
 _MARK = "\ue000"  # private use: refused in user text by the domain, so it cannot be forged
 _DIRECTIVE = re.compile(r"^::([a-z-]+)(?:#([a-z0-9_-]+))?(?:[ \t]+(.*))?$")
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[ \t\r\n\f\v]+")  # not \s: a no-break space (€ 5.000) must stay
 _ARTICLE_WORD = {"nl": "Artikel", "en": "Article"}
 LANG_TAGS = {"nl": "nl-NL", "en": "en-GB"}
 
@@ -246,7 +246,7 @@ class _Open:
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.replace(_MARK, "").split())
+    return _SPACE.sub(" ", text.replace(_MARK, "")).strip()
 
 
 def parse_blocks(text: str) -> list[tuple[str, str | None, str, str]]:

@@ -14,8 +14,8 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
 from app.io.clauses import Block, ClauseDocument
 from app.io.pdf import PdfMeta, build_pdf, escape, outline, para, stylesheet, table_style
 
-CLAUSE_INDENT = 9 * mm
-LETTER_INDENT = 16 * mm
+CLAUSE_INDENT = 10.5 * mm
+LETTER_INDENT = 17.5 * mm
 LABEL_WIDTH = 52 * mm
 
 
@@ -76,6 +76,7 @@ def _blocks(blocks: tuple[Block, ...], styles: dict[str, ParagraphStyle],
         story.append(Spacer(1, 4 * mm))
         pending.clear()
 
+    previous = ""
     for block in blocks:
         if block.kind in ("field", "fill"):
             if pending and pending[0].kind != block.kind:
@@ -84,6 +85,9 @@ def _blocks(blocks: tuple[Block, ...], styles: dict[str, ParagraphStyle],
             continue
         flush()
         kind, text = block.kind, block.text
+        if previous in ("bullet", "letter") and kind not in ("bullet", "letter"):
+            story.append(Spacer(1, 2 * mm))  # a list ends: a little air before what follows
+        previous = kind
         if kind == "title":
             story.append(para(text, styles["title"]))
         elif kind == "subtitle":

@@ -20,7 +20,7 @@ from typing import Any
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -32,8 +32,8 @@ from app.io.clauses import Block, ClauseDocument
 FONT = "Arial"
 ACCENT = RGBColor(0x15, 0x42, 0x73)
 MUTED = RGBColor(0x55, 0x55, 0x55)
-CLAUSE_INDENT = Cm(1.0)
-LETTER_INDENT = Cm(1.8)
+CLAUSE_INDENT = Cm(1.1)
+LETTER_INDENT = Cm(1.9)
 PAGE_WORDS = {"nl": ("Pagina", "van"), "en": ("Page", "of")}
 
 
@@ -174,6 +174,8 @@ def _cell_border_bottom(cell: Any) -> None:
 
 
 def _table(document: Any, rows: list[Block]) -> None:
+    if rows[0].kind == "fill":
+        document.add_paragraph()
     table = document.add_table(rows=len(rows), cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
@@ -186,6 +188,7 @@ def _table(document: Any, rows: list[Block]) -> None:
             value.paragraphs[0].add_run(block.text)
         else:
             row.height = Cm(1.1)
+            label.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
             _cell_border_bottom(value)
     document.add_paragraph()
 

@@ -13,13 +13,14 @@ import re
 from app.io.clauses import Block, ClauseDocument
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>&#|~!])")
+_SPACE = re.compile(r"[ \t\r\n]+")  # a no-break space stays what it is
 _LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
 
 
 def escape_markdown(text: str, *, line_start: bool = True) -> str:
     """``text`` as Markdown that renders as exactly ``text`` (on one line).
     ``line_start`` also defuses a start that would open a list or heading there."""
-    escaped = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    escaped = _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text).strip())
     if not line_start:
         return escaped
     return _LINE_START.sub(lambda m: m.group(1) + _escape_start(m.group(2)), escaped)
