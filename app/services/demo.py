@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.applicability import Verdict, applicability
@@ -97,6 +97,10 @@ class DemoSummary:
     risks: int
     evidence: int
     signals: int
+
+
+def _table(model: type[m.Base]) -> Table:
+    return m.Base.metadata.tables[model.__tablename__]
 
 
 class _Ids:
@@ -397,14 +401,14 @@ class _Builder:
             rows = self.rows.get(model, [])
             connection = session.connection()  # Core executemany: the fastest bulk path
             for start in range(0, len(rows), 20_000):
-                connection.execute(model.__table__.insert(), rows[start:start + 20_000])
+                connection.execute(_table(model).insert(), rows[start:start + 20_000])
             entity = entity_of.get(model)
             if entity is not None:
                 for row in rows:
                     entries.append(audit.build(entity, row["id"], "create", None,
                                                row_snapshot(model, row)))
         for start in range(0, len(entries), 20_000):
-            session.connection().execute(m.AuditEntry.__table__.insert(),
+            session.connection().execute(_table(m.AuditEntry).insert(),
                                          entries[start:start + 20_000])
         audit.flush_head()
         reset_sequences(session, [model.__tablename__ for model in order])
