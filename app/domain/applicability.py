@@ -96,7 +96,9 @@ def applicability(
         return result(Verdict.VOLUNTARY_OUTSIDE_CATEGORIES,
                       Reason("reason_outside_categories"),
                       Reason("reason_voluntary_allowed"))
-    in_category = Reason("reason_in_category", (("category", found.code),))
+    in_category = Reason("reason_in_category", (("category", found.code),
+                                                ("name_nl", found.name_nl),
+                                                ("name_en", found.name_en)))
     if period is None or threshold is None:
         return result(Verdict.THRESHOLD_UNKNOWN, in_category,
                       Reason("reason_threshold_unknown", (("date", date.isoformat()),)))
