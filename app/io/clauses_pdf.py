@@ -9,7 +9,14 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Spacer,
+    Table,
+)
 
 from app.io.clauses import Block, ClauseDocument
 from app.io.pdf import PdfMeta, build_pdf, escape, outline, para, stylesheet, table_style
@@ -17,6 +24,9 @@ from app.io.pdf import PdfMeta, build_pdf, escape, outline, para, stylesheet, ta
 CLAUSE_INDENT = 10.5 * mm
 LETTER_INDENT = 17.5 * mm
 LABEL_WIDTH = 52 * mm
+NEW_PAGE = ("statement",)
+"""Sections that start on a page of their own even when they come first: the statement
+is a form for the bidder to sign, and its signature lines belong on its own page."""
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -52,12 +62,15 @@ def _fields(rows: list[Block], styles: dict[str, ParagraphStyle], width: float) 
 
 
 def _fills(rows: list[Block], styles: dict[str, ParagraphStyle], width: float) -> Table:
+    """Lines to fill in: the row grows with a label that wraps, the line stays at its
+    foot, and there is room above it to write."""
+    label_width = LABEL_WIDTH + 8 * mm
     data = [[para(b.label, styles["label"]), ""] for b in rows]
-    table = Table(data, colWidths=[LABEL_WIDTH, width - LABEL_WIDTH],
-                  rowHeights=[11 * mm] * len(rows), hAlign="LEFT")
+    table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
     table.setStyle(table_style(
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 18), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
     ))
     return table
@@ -71,8 +84,10 @@ def _blocks(blocks: tuple[Block, ...], styles: dict[str, ParagraphStyle],
     def flush() -> None:
         if not pending:
             return
-        maker = _fields if pending[0].kind == "field" else _fills
-        story.append(maker(list(pending), styles, width))
+        if pending[0].kind == "field":
+            story.append(_fields(list(pending), styles, width))
+        else:  # the signature block is never split over two pages
+            story.append(KeepTogether([_fills(list(pending), styles, width)]))
         story.append(Spacer(1, 4 * mm))
         pending.clear()
 
@@ -125,7 +140,7 @@ def render_pdf(document: ClauseDocument) -> bytes:
     width = 210 * mm - left - right
     _blocks(document.front, styles, width, story)
     for number, section in enumerate(document.sections):
-        if number > 0:
+        if number > 0 or section.kind in NEW_PAGE:
             story.append(PageBreak())
         _blocks(section.blocks, styles, width, story)
     meta = PdfMeta(title=document.title, author=document.author, subject=document.subject,

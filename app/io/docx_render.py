@@ -226,7 +226,8 @@ class _Writer:
         return Paragraph(p, self.document._body)
 
 
-def _blocks(writer: _Writer, blocks: tuple[Block, ...], first_section: bool) -> bool:
+def _blocks(writer: _Writer, blocks: tuple[Block, ...], first_section: bool,
+            section_kind: str = "") -> bool:
     document = writer.document
     add = writer.add
     pending: list[Block] = []
@@ -252,7 +253,9 @@ def _blocks(writer: _Writer, blocks: tuple[Block, ...], first_section: bool) -> 
         elif kind == "section":
             in_article = False
             heading = add(text, "Heading 1")
-            heading.paragraph_format.page_break_before = not first_section
+            # The statement is a form to sign: always on a page of its own.
+            heading.paragraph_format.page_break_before = (not first_section
+                                                          or section_kind == "statement")
             first_section = False
         elif kind == "article":
             in_article = True
@@ -301,7 +304,7 @@ def render_docx(doc: ClauseDocument) -> bytes:
     writer = _Writer(document)
     first = _blocks(writer, doc.front, True)  # the first text follows the front matter
     for section in doc.sections:
-        first = _blocks(writer, section.blocks, first)
+        first = _blocks(writer, section.blocks, first, section.kind)
     props = document.core_properties
     moment = dt.datetime.combine(doc.generated_on, dt.time())
     props.title = doc.title
