@@ -1,0 +1,54 @@
+"""Plumbing for the window: backups and restores through one service entry point.
+
+The window never imports ``app.persistence``; these thin functions give it what the
+``backup``/``restore`` commands do, with a progress callback for the progress bar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from app.domain.errors import StorageError, ValidationError
+from app.persistence.backup import restore_backup as _restore
+from app.persistence.backup import write_backup
+from app.persistence.engine import database_url, open_database
+from app.services.context import Context
+
+Progress = Callable[[int, int], None]
+
+
+def backup_file_name(today: dt.date | None = None) -> str:
+    """A sortable default name: ``isv-assistent-2026-11-25-1410.zip``."""
+    now = dt.datetime.now()
+    day = today or now.date()
+    return f"isv-assistent-{day.isoformat()}-{now:%H%M}.zip"
+
+
+def make_backup(ctx: Context, target: Path, progress: Progress | None = None) -> Path:
+    """Write a consistent backup of the open database and its attachments."""
+    return write_backup(ctx.db, target, progress)
+
+
+def restore_backup(source: Path, location: str, progress: Progress | None = None) -> str:
+    """Restore ``source`` into a new or empty SQLite database at ``location``; returns it."""
+    url = database_url(location)
+    if not url.startswith("sqlite:///"):
+        raise StorageError("restore_needs_sqlite")
+    target = Path(url.removeprefix("sqlite:///"))
+    if not target.parent.is_dir():
+        raise StorageError("database_folder_missing", folder=str(target.parent))
+    if target.exists() and target.stat().st_size > 0:
+        db = open_database(location, upgrade=False)
+        try:
+            from app.services.registry import count_tenders
+
+            holds_data = count_tenders(Context(db=db, actor="")) > 0
+        finally:
+            db.dispose()
+        if holds_data:
+            raise ValidationError("restore_target_not_empty", location=location)
+    _restore(source, target, progress)
+    open_database(location).dispose()  # an older backup is brought to the current schema
+    return location

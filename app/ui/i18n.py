@@ -1,0 +1,239 @@
+"""Translations of the window: Dutch in the code, English from Qt Linguist.
+
+Every visible string in ``app/ui`` is written in Dutch and passed through :func:`tr`
+(which is ``QCoreApplication.translate`` with one context, ``isv``). The English texts
+live in ``resources/i18n/isv_en.ts`` (Qt Linguist XML). At start the ``.ts`` is compiled
+to a ``.qm`` with ``pyside6-lrelease`` into the user's configuration folder (once per
+version of the ``.ts``); where that tool is missing, :class:`TsTranslator` reads the
+``.ts`` itself. ``.qm`` files are never committed.
+
+``python -m app.ui.i18n`` rewrites the ``.ts`` from the strings in the code, keeping
+every translation already made and marking new strings as unfinished; a test fails
+while any string lacks its English text.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import logging
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET  # our own file, written by us: no untrusted XML
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from app import locator, settings
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "isv"
+LANGUAGES = ("nl", "en")
+
+
+def tr(text: str) -> str:
+    """The text in the window's language (Dutch source, English from the .ts)."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def ts_path(lang: str = "en") -> Path:
+    return locator.resources_dir() / "i18n" / f"isv_{lang}.ts"
+
+
+def read_ts(path: Path) -> dict[str, tuple[str, bool]]:
+    """``{source: (translation, finished)}`` of one .ts file (context ``isv``)."""
+    if not path.is_file():
+        return {}
+    root = ET.parse(path).getroot()  # noqa: S314 - the file is part of the application
+    result: dict[str, tuple[str, bool]] = {}
+    for context in root.iter("context"):
+        if (context.findtext("name") or "") != CONTEXT:
+            continue
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            node = message.find("translation")
+            text = (node.text or "") if node is not None else ""
+            unfinished = node is not None and node.get("type") in ("unfinished", "obsolete")
+            result[source] = (text, bool(text) and not unfinished)
+    return result
+
+
+class TsTranslator(QTranslator):
+    """A translator straight from the .ts, for when ``pyside6-lrelease`` is missing."""
+
+    def __init__(self, entries: dict[str, str]) -> None:
+        super().__init__()
+        self._entries = entries
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        if context != CONTEXT:
+            return ""
+        return self._entries.get(source, "")
+
+    def isEmpty(self) -> bool:
+        return not self._entries
+
+
+def _lrelease() -> str | None:
+    beside = Path(sys.executable).parent / "pyside6-lrelease"
+    if beside.is_file():
+        return str(beside)
+    return shutil.which("pyside6-lrelease")
+
+
+def compiled_qm(lang: str) -> Path | None:
+    """The .qm for ``lang``, built from the .ts when missing or out of date."""
+    source = ts_path(lang)
+    if not source.is_file():
+        return None
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    target = settings.config_dir() / "i18n" / f"isv_{lang}-{digest}.qm"
+    if target.is_file():
+        return target
+    tool = _lrelease()
+    if tool is None:
+        return None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(".partial.qm")
+        subprocess.run([tool, "-silent", str(source), "-qm", str(partial)], check=True,
+                       capture_output=True, timeout=60)
+        partial.replace(target)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("could not compile %s: %s", source, exc)
+        return None
+    for old in target.parent.glob(f"isv_{lang}-*.qm"):
+        if old != target:
+            old.unlink(missing_ok=True)
+    return target
+
+
+class Language:
+    """The translators installed for the current language; switching replaces them."""
+
+    def __init__(self) -> None:
+        self.code = "nl"
+        self._installed: list[QTranslator] = []
+        self.used_lrelease = False
+
+    def install(self, lang: str) -> None:
+        app = QCoreApplication.instance()
+        assert app is not None
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed = []
+        self.code = lang if lang in LANGUAGES else "nl"
+        QLocale.setDefault(QLocale(QLocale.Language.Dutch if self.code == "nl"
+                                   else QLocale.Language.English))
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        qt_base = QTranslator()
+        if qt_base.load(f"qtbase_{self.code}", qt_folder):
+            self._installed.append(qt_base)
+        if self.code != "nl":
+            qm = compiled_qm(self.code)
+            own = QTranslator()
+            if qm is not None and own.load(str(qm)):
+                self.used_lrelease = True
+                self._installed.append(own)
+            else:
+                entries = {s: t for s, (t, done) in read_ts(ts_path(self.code)).items() if done}
+                self._installed.append(TsTranslator(entries))
+        for translator in self._installed:
+            app.installTranslator(translator)
+
+
+# ---------------------------------------------------------------------------------------
+# Keeping the .ts in step with the code
+# ---------------------------------------------------------------------------------------
+
+def ui_source_files() -> list[Path]:
+    return sorted(Path(__file__).resolve().parent.rglob("*.py"))
+
+
+def strings_in_code(files: list[Path] | None = None) -> dict[str, str]:
+    """Every literal passed to ``tr(...)`` / ``QCoreApplication.translate("isv", ...)``,
+    with the file it was first found in."""
+    found: dict[str, str] = {}
+    for path in files or ui_source_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else (
+                func.attr if isinstance(func, ast.Attribute) else "")
+            args = node.args
+            if name == "tr" and args:
+                literal = args[0]
+            elif name == "translate" and len(args) >= 2:
+                literal = args[1]
+            else:
+                continue
+            if isinstance(literal, ast.Constant) and isinstance(literal.value, str):
+                found.setdefault(literal.value, path.name)
+    return found
+
+
+def write_ts(path: Path, lang: str, entries: dict[str, tuple[str, bool]],
+             where: dict[str, str]) -> None:
+    root = ET.Element("TS", version="2.1", language="en_GB" if lang == "en" else lang)
+    context = ET.SubElement(root, "context")
+    ET.SubElement(context, "name").text = CONTEXT
+    for source in sorted(entries, key=lambda s: (where.get(s, "~"), s.lower())):
+        text, done = entries[source]
+        message = ET.SubElement(context, "message")
+        if source in where:
+            ET.SubElement(message, "location", filename=f"../../app/ui/{where[source]}")
+        ET.SubElement(message, "source").text = source
+        node = ET.SubElement(message, "translation")
+        node.text = text
+        if source not in where:
+            node.set("type", "obsolete")
+        elif not done:
+            node.set("type", "unfinished")
+    ET.indent(root)
+    body = ET.tostring(root, encoding="unicode")
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
+                    encoding="utf-8")
+
+
+def update_ts(lang: str = "en", additions: dict[str, str] | None = None,
+              drop_obsolete: bool = True) -> list[str]:
+    """Rewrite the .ts from the code; returns the strings still without a translation."""
+    path = ts_path(lang)
+    existing = read_ts(path)
+    where = strings_in_code()
+    entries: dict[str, tuple[str, bool]] = {}
+    for source, (text, done) in existing.items():
+        if source in where or not drop_obsolete:
+            entries[source] = (text, done)
+    for source in where:
+        entries.setdefault(source, ("", False))
+    for source, text in (additions or {}).items():
+        if source in entries and text:
+            entries[source] = (text, True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_ts(path, lang, entries, where)
+    return [s for s in where if not entries[s][1]]
+
+
+def _main(argv: list[str]) -> int:
+    """``python -m app.ui.i18n [TRANSLATIONS.tsv]``: update the .ts; a file of
+    ``dutch<TAB>english`` lines adds translations."""
+    additions: dict[str, str] = {}
+    for name in argv:
+        for line in Path(name).read_text(encoding="utf-8").splitlines():
+            if "\t" in line:
+                source, text = line.split("\t", 1)
+                additions[source.replace("\\n", "\n")] = text.replace("\\n", "\n")
+    missing = update_ts("en", additions)
+    for source in missing:
+        print(source.replace("\n", "\\n"))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main(sys.argv[1:]))

@@ -1,0 +1,59 @@
+"""Words for the codes the services return (verdicts, kinds, decisions, states)."""
+
+from __future__ import annotations
+
+from app import locator
+from app.domain.reference import OUTSIDE_CATEGORIES
+from app.domain.values import IsvDecision
+from app.ui.i18n import tr
+
+
+def verdict_label(code: str) -> str:
+    return {
+        "mandatory": tr("Verplicht"),
+        "voluntary_below_threshold": tr("Vrijwillig: onder de drempel"),
+        "voluntary_outside_categories": tr("Vrijwillig: buiten de categorieën"),
+        "threshold_unknown": tr("Drempel onbekend"),
+    }.get(code, code)
+
+
+def kind_label(code: str) -> str:
+    return {"supplies": tr("Leveringen"), "services": tr("Diensten"),
+            "works": tr("Werken")}.get(code, code)
+
+
+def category_label(code: str, set_id: str | None, lang: str) -> str:
+    if code == OUTSIDE_CATEGORIES:
+        return tr("Buiten de risicocategorieën")
+    reference = locator.reference()
+    try:
+        category = reference.find_category(code, set_id=set_id) if set_id else None
+    except KeyError:
+        category = None
+    category = category or reference.find_category(code)
+    return category.name(lang) if category else code
+
+
+def decision_label(decision: IsvDecision | None, lang: str) -> str:
+    if decision is None:
+        return tr("Nog geen besluit")
+    if not decision.applied:
+        return tr("Niet toegepast")
+    form = locator.reference().label("forms", decision.form or "", lang)
+    return tr("Toegepast: {form}").format(form=form)
+
+
+def acceptance_label(code: str | None) -> str:
+    return {"implicit": tr("Impliciet (meedoen is aanvaarden)"),
+            "explicit": tr("Expliciet (verklaring of checklist)")}.get(code or "", "")
+
+
+def evidence_type_label(code: str, lang: str) -> str:
+    return locator.reference().label("evidence_types", code, lang)
+
+
+def country_label(code: str, lang: str) -> str:
+    try:
+        return locator.countries().name(code, lang)
+    except (KeyError, AttributeError):
+        return code

@@ -1,0 +1,486 @@
+"""The main window: navigation on the left, one screen at a time on the right."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import settings
+from app.ui import widgets
+from app.ui.i18n import Language, tr
+from app.ui.tasks import Tasks
+from app.ui.widgets import ProgressPanel, a11y, error_sentence, note, window_settings
+
+if TYPE_CHECKING:
+    from app.services.context import Context
+    from app.ui.pages.base import Page
+
+log = logging.getLogger(__name__)
+STARTED = time.perf_counter()
+
+
+def service_available(name: str) -> bool:
+    """Whether a service module exists in this build (screens hide what is missing)."""
+    return importlib.util.find_spec(f"app.services.{name}") is not None
+
+
+class MainWindow(QMainWindow):
+    """The shell every screen talks to: the open context, the task helper, navigation."""
+
+    def __init__(self, db_location: str | None = None, language: Language | None = None,
+                 tasks: Tasks | None = None, offer_demo: bool = True) -> None:
+        super().__init__()
+        self.db_location = db_location
+        self.language = language or Language()
+        self.tasks = tasks or Tasks()
+        self.tasks.set_error_handler(self.show_error)
+        self.offer_demo = offer_demo
+        self.ctx: Context | None = None
+        self.pages: list[Page] = []
+        self._page_classes: list[type[Page]] = []
+        self.setObjectName("main-window")
+        self.resize(1280, 800)
+        self.setMinimumSize(QSize(960, 600))
+        self._build()
+        self._restore_geometry()
+
+    # -- language ----------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.language.code
+
+    # -- building ----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.setWindowTitle("ISV-assistent")
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setSpacing(2)
+        self.navigation.setMinimumWidth(190)
+        self.navigation.setMaximumWidth(260)
+        self.stack = QStackedWidget()
+        self.loading = QWidget()
+        loading_layout = QVBoxLayout(self.loading)
+        self.loading_label = note()
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        loading_layout.addWidget(self.loading_label)
+        self.stack.addWidget(self.loading)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.stack, 1)
+        self.progress = ProgressPanel()
+        right_layout.addWidget(self.progress)
+        splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+        self.setCentralWidget(central)
+        self.navigation.currentRowChanged.connect(self._on_navigation_changed)
+        self.status_database = QLabel()
+        self.status_user = QLabel()
+        self.statusBar().addPermanentWidget(self.status_database, 1)
+        self.statusBar().addPermanentWidget(self.status_user)
+        self._texts()
+
+    def _texts(self) -> None:
+        """(Re)write every text of the shell in the current language."""
+        a11y(self.navigation, tr("Onderdelen"),
+             tr("Kies een onderdeel; Ctrl+1 tot en met Ctrl+7 springen er direct heen"))
+        self.loading_label.setText(tr("De database wordt geopend…"))
+        self._build_menus()
+        self._update_status()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        self.actions: dict[str, QAction] = {}
+
+        def action(key: str, text: str, slot: Callable[[], Any], keys: Any = None,
+                   tip: str = "") -> QAction:
+            item = QAction(text, self)
+            if keys is not None:
+                item.setShortcut(QKeySequence(keys))
+            if tip:
+                item.setStatusTip(tip)
+                item.setToolTip(tip)
+            item.triggered.connect(lambda _checked=False: slot())
+            self.actions[key] = item
+            return item
+
+        file_menu = bar.addMenu(tr("&Bestand"))
+        file_menu.addAction(action("new-db", tr("&Nieuwe database…"), self.new_database,
+                                   tip=tr("Een nieuwe, lege database maken en openen")))
+        file_menu.addAction(action("open-db", tr("Andere database &openen…"), self.choose_database,
+                                   QKeySequence.StandardKey.Open,
+                                   tr("Een bestaande database openen")))
+        file_menu.addSeparator()
+        file_menu.addAction(action("backup", tr("&Back-up maken…"), self.make_backup,
+                                   "Ctrl+Shift+B",
+                                   tr("Een volledige kopie van database en bijlagen maken")))
+        file_menu.addAction(action("restore", tr("Back-up &terugzetten…"), self.restore_backup,
+                                   tip=tr("Een back-up terugzetten in een nieuwe database")))
+        file_menu.addSeparator()
+        file_menu.addAction(action("settings", tr("&Instellingen…"), self.open_settings,
+                                   QKeySequence.StandardKey.Preferences,
+                                   tr("Taal, gebruikersnaam, database en back-upmap")))
+        file_menu.addSeparator()
+        file_menu.addAction(action("quit", tr("&Afsluiten"), self.close,
+                                   QKeySequence.StandardKey.Quit))
+
+        work = bar.addMenu(tr("&Werk"))
+        work.addAction(action("new-tender", tr("Nieuwe &aanbesteding…"), self.new_tender,
+                              QKeySequence.StandardKey.New,
+                              tr("Een aanbesteding registreren en de ISV-teksten maken")))
+        work.addAction(action("import", tr("Werkmap van leverancier &importeren…"),
+                              self.import_workbook, "Ctrl+I",
+                              tr("Een ingevulde leverancierswerkmap controleren en inlezen")))
+        work.addAction(action("refresh", tr("&Vernieuwen"), self.refresh_all,
+                              QKeySequence.StandardKey.Refresh))
+        self.pages_menu = bar.addMenu(tr("&Ga naar"))
+
+        help_menu = bar.addMenu(tr("&Help"))
+        help_menu.addAction(action("manual", tr("&Handleiding"), self.show_manual,
+                                   QKeySequence.StandardKey.HelpContents))
+        help_menu.addAction(action("about", tr("&Over ISV-assistent"), self.show_about))
+        self._fill_pages_menu()
+        self._enable_actions()
+
+    def _fill_pages_menu(self) -> None:
+        self.pages_menu.clear()
+        for number, page in enumerate(self.pages):
+            item = QAction(page.title(), self)
+            item.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            item.triggered.connect(lambda _c=False, n=number: self.go_to(n))
+            self.pages_menu.addAction(item)
+
+    def _enable_actions(self) -> None:
+        ready = self.ctx is not None
+        for key in ("backup", "new-tender", "import", "refresh"):
+            if key in self.actions:
+                self.actions[key].setEnabled(ready)
+        if "import" in self.actions:
+            self.actions["import"].setVisible(service_available("submissions"))
+
+    def _update_status(self) -> None:
+        if self.ctx is None:
+            self.status_database.setText(tr("Geen database geopend"))
+            self.status_user.setText("")
+        else:
+            self.status_database.setText(tr("Database: {location}").format(
+                location=self.ctx.db.location))
+            self.status_user.setText(tr("Gebruiker: {name}").format(name=self.ctx.actor))
+        self.status_database.setAccessibleName(self.status_database.text())
+        self.status_user.setAccessibleName(self.status_user.text())
+
+    def _build_pages(self, current: int = 0) -> None:
+        from app.ui.pages import all_pages
+
+        for page in self.pages:
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = [cls(self) for cls in all_pages()]
+        self.navigation.blockSignals(True)
+        self.navigation.clear()
+        for page in self.pages:
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.title())
+            item.setToolTip(page.description())
+            self.navigation.addItem(item)
+        self.navigation.blockSignals(False)
+        self._fill_pages_menu()
+        self.go_to(current)
+
+    # -- navigation --------------------------------------------------------------------
+    def go_to(self, number: int) -> None:
+        if not self.pages:
+            return
+        number = max(0, min(number, len(self.pages) - 1))
+        if self.navigation.currentRow() != number:
+            self.navigation.setCurrentRow(number)
+        else:
+            self._on_navigation_changed(number)
+
+    def page(self, key: str) -> Page:
+        for page in self.pages:
+            if page.key == key:
+                return page
+        raise KeyError(key)
+
+    def show_page(self, key: str) -> Page:
+        page = self.page(key)
+        self.go_to(self.pages.index(page))
+        return page
+
+    def _on_navigation_changed(self, number: int) -> None:
+        if 0 <= number < len(self.pages):
+            page = self.pages[number]
+            self.stack.setCurrentWidget(page)
+            page.shown()
+
+    def refresh_all(self) -> None:
+        for page in self.pages:
+            page.stale = True
+        current = self.stack.currentWidget()
+        for page in self.pages:
+            if page is current:
+                page.shown()
+
+    def data_changed(self) -> None:
+        """Something was written: every screen reloads when it is next shown."""
+        self.refresh_all()
+
+    # -- database ----------------------------------------------------------------------
+    def open_database(self, location: str | None = None) -> None:
+        """Open the database on a worker thread; the screens appear when it is ready."""
+        from app.ui import services_gateway as gw
+
+        if location is not None:
+            self.db_location = location
+        self.stack.setCurrentWidget(self.loading)
+        self.loading_label.setText(tr("De database wordt geopend…"))
+        self.tasks.run(lambda: gw.open_context(self.db_location, self.lang),
+                       done=self._on_context_opened, failed=self._on_open_failed, write=True)
+
+    def _on_context_opened(self, ctx: Context) -> None:
+        old = self.ctx
+        self.ctx = ctx
+        if old is not None and old is not ctx:
+            old.db.dispose()
+        self._update_status()
+        self._enable_actions()
+        self._build_pages(int(window_settings().value("window/page", 0) or 0))
+        if self.offer_demo:
+            QTimer.singleShot(0, self._maybe_offer_demo)
+
+    def _on_open_failed(self, error: BaseException) -> None:
+        self.loading_label.setText(
+            tr("De database kon niet worden geopend.") + "\n\n" + error_sentence(error, self.lang)
+            + "\n\n" + tr("Kies via het menu Bestand een andere of een nieuwe database."))
+        self._enable_actions()
+
+    def _maybe_offer_demo(self) -> None:
+        from app.ui import services_gateway as gw
+
+        if self.ctx is None or not service_available("demo"):
+            return
+        ctx = self.ctx
+        self.tasks.run(lambda: gw.count_tenders(ctx), done=self._offer_demo_if_empty)
+
+    def _offer_demo_if_empty(self, count: int) -> None:
+        if count or self.ctx is None:
+            return
+        store = window_settings()
+        key = f"demo-offered/{self.ctx.db.location}"
+        if store.value(key):
+            return
+        store.setValue(key, True)
+        if widgets.ask(self, tr("Voorbeeldgegevens laden?"),
+               tr("Deze database is nog leeg. Wilt u voorbeeldgegevens laden om de "
+                  "applicatie te verkennen? Gebruik ze niet voor echt werk: maak daarvoor "
+                  "later een nieuwe database."),
+               tr("&Voorbeeldgegevens laden"), tr("&Leeg beginnen")):
+            self.load_demo()
+
+    def load_demo(self, seed: int = 1, tenders: int = 200) -> None:
+        from app.ui import services_gateway as gw
+
+        ctx = self.ctx
+        if ctx is None:
+            return
+        self.run_long(lambda progress, cancelled: gw.load_demo(ctx, seed, tenders, progress,
+                                                               cancelled),
+                      tr("Voorbeeldgegevens laden…"), lambda _result: self.data_changed(),
+                      write=True)
+
+    def run_long(self, fn: Callable[..., Any], text: str, done: Callable[[Any], None],
+                 write: bool = False) -> None:
+        """Long work with the progress panel below the screen and a cancel button."""
+        self.progress.start(text)
+        task = self.tasks.run(fn, long=True, write=write, progress=self.progress.step,
+                              done=lambda result: (self.progress.finish(), done(result)),
+                              failed=self._long_failed)
+        with contextlib.suppress(RuntimeError, TypeError):  # nothing connected yet
+            self.progress.cancel_requested.disconnect()
+        self.progress.cancel_requested.connect(task.cancel)
+
+    def _long_failed(self, error: BaseException) -> None:
+        from app.ui.tasks import TaskCancelled
+
+        self.progress.finish()
+        if isinstance(error, TaskCancelled):
+            self.statusBar().showMessage(tr("Afgebroken; er is niets gewijzigd."), 8000)
+            return
+        self.show_error(error)
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Nieuwe database"), str(settings.data_dir()),
+            tr("ISV-database (*.sqlite)"))
+        if path:
+            if not path.endswith(".sqlite"):
+                path += ".sqlite"
+            self.open_database(path)
+
+    def choose_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Database openen"), str(settings.data_dir()),
+            tr("ISV-database (*.sqlite);;Alle bestanden (*)"))
+        if path:
+            self.open_database(path)
+
+    def make_backup(self) -> None:
+        from app.ui import services_gateway as gw
+
+        if self.ctx is None:
+            return
+        folder = settings.load().backup_dir or str(Path.home())
+        suggested = str(Path(folder) / gw.backup_file_name())
+        path, _ = QFileDialog.getSaveFileName(self, tr("Back-up maken"), suggested,
+                                              tr("Back-up (*.zip)"))
+        if not path:
+            return
+        ctx = self.ctx
+        self.run_long(lambda progress, _cancelled: gw.make_backup(ctx, Path(path), progress),
+                      tr("Back-up maken…"),
+                      lambda target: self.statusBar().showMessage(
+                          tr("Back-up geschreven: {path}").format(path=target), 10000))
+
+    def restore_backup(self) -> None:
+        from app.ui import services_gateway as gw
+
+        source, _ = QFileDialog.getOpenFileName(self, tr("Back-up terugzetten"), "",
+                                                tr("Back-up (*.zip)"))
+        if not source:
+            return
+        target, _ = QFileDialog.getSaveFileName(
+            self, tr("Nieuwe database voor de teruggezette gegevens"),
+            str(settings.data_dir() / "teruggezet.sqlite"), tr("ISV-database (*.sqlite)"))
+        if not target:
+            return
+        self.run_long(lambda progress, _c: gw.restore_backup(Path(source), target, progress),
+                      tr("Back-up terugzetten…"), lambda _r: self.open_database(target),
+                      write=True)
+
+    # -- actions of the screens --------------------------------------------------------
+    def new_tender(self) -> None:
+        if self.ctx is None:
+            return
+        from app.ui.wizard import TenderWizard
+
+        wizard = TenderWizard(self)
+        if wizard.exec():
+            self.data_changed()
+            self.show_page("tenders")
+
+    def import_workbook(self, contract_ref: str | None = None) -> None:
+        if self.ctx is None or not service_available("submissions"):
+            return
+        from app.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self, contract_ref)
+        dialog.exec()
+        if dialog.imported:
+            self.data_changed()
+
+    def open_contract(self, ref: str) -> None:
+        page = self.show_page("contracts")
+        page.open_dossier(ref)  # type: ignore[attr-defined]
+
+    def open_settings(self) -> None:
+        from app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self)
+        if dialog.exec():
+            dialog.apply()
+
+    def apply_language(self, lang: str) -> None:
+        """Switch language without losing anything: screens are rebuilt from the database
+        (unsaved input only lives in dialogs, which are closed when this runs)."""
+        if lang == self.lang:
+            return
+        current = max(0, self.navigation.currentRow())
+        self.language.install(lang)
+        if self.ctx is not None:
+            self.ctx.lang = lang
+        self._texts()
+        if self.ctx is not None:
+            self._build_pages(current)
+
+    def show_manual(self) -> None:
+        from app.ui.help import ManualDialog
+
+        ManualDialog(self).exec()
+
+    def show_about(self) -> None:
+        from app import __version__
+
+        QMessageBox.about(self, tr("Over ISV-assistent"), tr(
+            "ISV-assistent {version}\n\nHelpt inkopers en contractmanagers van het Rijk bij "
+            "de Internationale Sociale Voorwaarden: van de vraag of ze verplicht zijn tot de "
+            "jaarcijfers. Werkt zonder internet; alle gegevens blijven op deze computer."
+        ).format(version=__version__))
+
+    def open_file(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def show_error(self, error: BaseException) -> None:
+        widgets.show_error(self, error, self.lang)
+
+    def say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+
+    # -- window state ------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        state = window_settings()
+        geometry = state.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tasks.busy and not widgets.ask(
+                self, tr("Werk loopt nog"),
+                tr("Er loopt nog werk op de achtergrond. Toch afsluiten? Wat nog niet klaar "
+                   "is, wordt niet opgeslagen."), tr("&Toch afsluiten"), tr("&Wachten")):
+            event.ignore()
+            return
+        state = window_settings()
+        state.setValue("window/geometry", self.saveGeometry())
+        state.setValue("window/page", max(0, self.navigation.currentRow()))
+        state.sync()
+        self.tasks.wait(10_000)
+        if self.ctx is not None:
+            self.ctx.db.dispose()
+        event.accept()
+
+    def report_shown_and_quit(self) -> None:
+        """For the start-up benchmark: print the time to a shown window, then quit."""
+        print(f"shown {time.perf_counter() - STARTED:.4f}", flush=True)
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.quit()

@@ -1,0 +1,123 @@
+"""Contracten: the list of contracts and, opened from it, a contract's dossier."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from app.domain.values import ContractRecord
+from app.ui import services_gateway as gw
+from app.ui.i18n import tr
+from app.ui.labels import country_label
+from app.ui.models import Column, RowTableModel
+from app.ui.pages.base import Page
+from app.ui.widgets import DataTable, button, filter_box
+
+
+def contract_state(contract: ContractRecord, today: dt.date | None = None) -> str:
+    today = today or dt.date.today()
+    if today < contract.start:
+        return tr("Nog niet begonnen")
+    if today > contract.end:
+        return tr("Afgelopen")
+    return tr("Lopend")
+
+
+class ContractsPage(Page):
+    key = "contracts"
+
+    @classmethod
+    def title(cls) -> str:
+        return tr("Contracten")
+
+    @classmethod
+    def description(cls) -> str:
+        return tr("Gegunde contracten met ISV. Enter of dubbelklik opent het dossier: de "
+                  "zes OESO-stappen, inzendingen, risico’s, bewijsstukken en escalatie.")
+
+    def __init__(self, shell: Any) -> None:
+        super().__init__(shell)
+        lang = self.lang
+        self.model: RowTableModel[ContractRecord] = RowTableModel([
+            Column("ref", lambda: tr("Referentie"), lambda c: c.ref, width=130),
+            Column("tender", lambda: tr("Aanbesteding"), lambda c: c.tender_ref, width=130),
+            Column("supplier", lambda: tr("Leverancier"), lambda c: c.supplier.name,
+                   width=230),
+            Column("country", lambda: tr("Land"), lambda c: country_label(c.supplier.country,
+                                                                           lang), width=130),
+            Column("start", lambda: tr("Begin"), lambda c: c.start, width=130),
+            Column("end", lambda: tr("Einde"), lambda c: c.end, width=130),
+            Column("value", lambda: tr("Waarde"), lambda c: c.value, align_right=True,
+                   width=120),
+            Column("state", lambda: tr("Stand"), contract_state, width=120),
+            Column("plan", lambda: tr("Plan van aanpak afgesproken"),
+                   lambda c: c.plan_agreed_on),
+        ], lang)
+        self.stack = QStackedWidget()
+        self.list_view = QWidget()
+        list_layout = QVBoxLayout(self.list_view)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        self.search = filter_box(tr("Zoeken op referentie of leverancier"),
+                                 tr("Zoeken in contracten"), self._filter)
+        self.count = QLabel()
+        self.open_button = button(tr("&Dossier openen"), tr("Het dossier van het gekozen "
+                                                           "contract openen (Enter)"),
+                                  self._open_selected)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.count, 1)
+        bar.addWidget(self.open_button)
+        list_layout.addLayout(bar)
+        self.table = DataTable(self.model, "contracts", tr("Contracten"),
+                               tr("Tabel met contracten; Enter opent het dossier"))
+        list_layout.addWidget(self.table, 1)
+        self.stack.addWidget(self.list_view)
+        self.dossier: Any = None
+        self.layout_.addWidget(self.stack, 1)
+        self.table.row_activated.connect(lambda c: self.open_dossier(c.ref))
+
+    def load(self) -> None:
+        ctx = self.ctx
+        self.run(lambda: gw.list_contracts(ctx), self._loaded)
+        if self.dossier is not None and self.stack.currentWidget() is self.dossier:
+            self.dossier.reload()
+
+    def _loaded(self, rows: list[ContractRecord]) -> None:
+        self.model.set_rows(rows)
+        self._filter(self.search.text())
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        self.model.set_filter(
+            (lambda c: needle in f"{c.ref} {c.tender_ref} {c.supplier.name}".casefold())
+            if needle else None)
+        self.count.setText(tr("{shown} van {total}").format(shown=self.model.rowCount(),
+                                                            total=self.model.total))
+
+    def _open_selected(self) -> None:
+        contract = self.table.selected()
+        if contract is not None:
+            self.open_dossier(contract.ref)
+
+    def open_dossier(self, ref: str) -> None:
+        from app.ui.dossier import DossierView
+
+        if self.dossier is not None:
+            self.stack.removeWidget(self.dossier)
+            self.dossier.deleteLater()
+        self.dossier = DossierView(self, ref)
+        self.stack.addWidget(self.dossier)
+        self.stack.setCurrentWidget(self.dossier)
+        self.header.setText(tr("Contractdossier {ref}").format(ref=ref))
+        self.intro.hide()
+        self.dossier.setFocus()
+
+    def close_dossier(self) -> None:
+        self.stack.setCurrentWidget(self.list_view)
+        self.header.setText(self.title())
+        self.intro.show()
+        self.table.setFocus()
+        if self.stale:
+            self.shown()

@@ -1,0 +1,148 @@
+"""Overzicht: what is overdue, what falls due within 30 days, counts, where to look first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout
+
+from app.ui import services_gateway as gw
+from app.ui.i18n import tr
+from app.ui.labels import category_label
+from app.ui.models import Column, RowTableModel
+from app.ui.pages.base import Page
+from app.ui.widgets import BarChart, DataTable
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One thing that is due: what, for which contract, when, and whether overdue."""
+
+    contract_ref: str
+    what: str
+    due: dt.date
+    overdue: bool
+    supplier: str = ""
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    due: tuple[DueItem, ...]
+    per_category: tuple[tuple[str, int], ...]
+    per_step: tuple[tuple[str, int], ...]
+    attention: tuple[tuple[str, str, str], ...]  # contract, supplier, why
+    tenders: int
+    contracts: int
+
+
+def build_dashboard(ctx: Any, lang: str, today: dt.date | None = None) -> Dashboard:
+    """Gather the dashboard on a worker thread (no Qt here)."""
+    today = today or dt.date.today()
+    return gw.dashboard(ctx, lang, today)
+
+
+class OverviewPage(Page):
+    key = "overview"
+
+    @classmethod
+    def title(cls) -> str:
+        return tr("Overzicht")
+
+    @classmethod
+    def description(cls) -> str:
+        return tr("Wat te laat is en wat binnen 30 dagen moet, en waar u het eerst naar "
+                  "kijkt. Dubbelklik of Enter opent het contract.")
+
+    def __init__(self, shell: Any) -> None:
+        super().__init__(shell)
+        self.due_model: RowTableModel[DueItem] = RowTableModel([
+            Column("due", lambda: tr("Uiterlijk"), lambda d: d.due, width=140,
+                   colour=lambda d: "overdue" if d.overdue else "soon"),
+            Column("state", lambda: tr("Stand"),
+                   lambda d: tr("Te laat") if d.overdue else tr("Binnenkort"), width=100),
+            Column("contract", lambda: tr("Contract"), lambda d: d.contract_ref, width=130),
+            Column("supplier", lambda: tr("Leverancier"), lambda d: d.supplier, width=200),
+            Column("what", lambda: tr("Wat"), lambda d: d.what),
+        ], self.lang)
+        self.due_table = DataTable(self.due_model, "overview-due",
+                                   tr("Te laat en binnenkort"),
+                                   tr("Wat te laat is of binnen 30 dagen moet; Enter opent "
+                                      "het contract"))
+        self.attention_model: RowTableModel[tuple[str, str, str]] = RowTableModel([
+            Column("contract", lambda: tr("Contract"), lambda a: a[0], width=130),
+            Column("supplier", lambda: tr("Leverancier"), lambda a: a[1], width=200),
+            Column("why", lambda: tr("Waarom"), lambda a: a[2]),
+        ], self.lang)
+        self.attention_table = DataTable(self.attention_model, "overview-attention",
+                                         tr("Eerst bekijken"),
+                                         tr("Contracten die de meeste aandacht vragen"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.category_chart = BarChart(tr("Aanbestedingen per categorie"),
+                                       tr("Staafdiagram: aantal aanbestedingen per categorie"))
+        self.step_chart = BarChart(tr("Contracten per OESO-stap"),
+                                   tr("Staafdiagram: in welke stap de contracten staan"))
+        grid = QGridLayout()
+        due_box = self._box(tr("Te laat en binnen 30 dagen"), self.due_table)
+        attention_box = self._box(tr("Eerst bekijken"), self.attention_table)
+        category_box = self._box(tr("Aanbestedingen per categorie"), self.category_chart)
+        self.step_box = self._box(tr("Contracten per OESO-stap"), self.step_chart)
+        grid.addWidget(due_box, 0, 0)
+        grid.addWidget(attention_box, 1, 0)
+        grid.addWidget(category_box, 0, 1)
+        grid.addWidget(self.step_box, 1, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        self.layout_.addWidget(self.summary)
+        self.layout_.addLayout(grid, 1)
+        self.due_table.row_activated.connect(lambda d: shell.open_contract(d.contract_ref))
+        self.attention_table.row_activated.connect(lambda a: shell.open_contract(a[0]))
+
+    @staticmethod
+    def _box(title: str, widget: Any) -> QGroupBox:
+        box = QGroupBox(title)
+        layout = QVBoxLayout(box)
+        layout.addWidget(widget)
+        return box
+
+    def load(self) -> None:
+        ctx, lang = self.ctx, self.lang
+        self.summary.setText(tr("Laden…"))
+        self.run(lambda: build_dashboard(ctx, lang), self._loaded)
+
+    def _loaded(self, board: Dashboard) -> None:
+        overdue = sum(1 for d in board.due if d.overdue)
+        self.summary.setText(tr("{tenders} aanbestedingen en {contracts} contracten. "
+                                "{overdue} punten zijn te laat, {soon} vallen binnen 30 dagen.")
+                             .format(tenders=board.tenders, contracts=board.contracts,
+                                     overdue=overdue, soon=len(board.due) - overdue))
+        self.due_model.set_rows(board.due)
+        self.attention_model.set_rows(board.attention)
+        self.category_chart.set_bars(board.per_category)
+        self.step_chart.set_bars(board.per_step)
+        self.step_box.setVisible(bool(board.per_step))
+
+
+def registry_dashboard(ctx: Any, lang: str, today: dt.date) -> Dashboard:
+    """The dashboard from the registry alone (tenders, contracts, their deadlines)."""
+    from app.domain.deadlines import plan_due
+    from app.services.registry import list_contracts, list_tenders
+
+    tenders = list_tenders(ctx)
+    contracts = list_contracts(ctx)
+    counts = Counter((t.category_code, t.category_set) for t in tenders)
+    per_category = sorted(((category_label(code, set_id, lang), n)
+                           for (code, set_id), n in counts.items()), key=lambda x: -x[1])
+    due: list[DueItem] = []
+    soon = today + dt.timedelta(days=30)
+    for contract in contracts:
+        if contract.plan_agreed_on is None and contract.start <= soon:
+            day = plan_due(contract.start, contract.plan_months)
+            if day <= soon and contract.end >= today:
+                due.append(DueItem(contract.ref, tr("Plan van aanpak"), day, day < today,
+                                   contract.supplier.name))
+    due.sort(key=lambda d: d.due)
+    return Dashboard(tuple(due), tuple(per_category), (), (), len(tenders), len(contracts))

@@ -1,0 +1,144 @@
+"""The window's doorway to the services, imported lazily so the window opens fast.
+
+Every function here runs on a worker thread (through ``Tasks``); none touches Qt. Each
+is a plain call of a public service function: screens never see a Session or ORM row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.services.context import Context
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+def open_context(location: str | None, lang: str) -> Context:
+    from app.services.context import open_context as _open
+
+    return _open(location, lang=lang)
+
+
+def count_tenders(ctx: Context) -> int:
+    from app.services.registry import count_tenders as _count
+
+    return _count(ctx)
+
+
+def load_demo(ctx: Context, seed: int, tenders: int, progress: Progress,
+              cancelled: Cancelled) -> Any:
+    from app.services import demo
+
+    return demo.load_demo(ctx, seed=seed, tenders=tenders, progress=progress,
+                          cancelled=cancelled)
+
+
+def backup_file_name() -> str:
+    from app.services.maintenance import backup_file_name as _name
+
+    return _name()
+
+
+def make_backup(ctx: Context, target: Path, progress: Progress) -> Path:
+    from app.services.maintenance import make_backup as _backup
+
+    return _backup(ctx, target, progress)
+
+
+def restore_backup(source: Path, location: str, progress: Progress) -> str:
+    from app.services.maintenance import restore_backup as _restore
+
+    return _restore(source, location, progress)
+
+
+def list_tenders(ctx: Context) -> list[Any]:
+    from app.services.registry import list_tenders as _list
+
+    return _list(ctx)
+
+
+def list_contracts(ctx: Context) -> list[Any]:
+    from app.services.registry import list_contracts as _list
+
+    return _list(ctx)
+
+
+def list_evidence(ctx: Context, contract_ref: str | None = None) -> list[Any]:
+    from app.services.evidence import list_evidence as _list
+
+    return _list(ctx, contract_ref)
+
+
+def evidence_path(ctx: Context, sha256: str) -> Path:
+    from app.services.evidence import evidence_path as _path
+
+    return _path(ctx, sha256)
+
+
+def add_evidence(ctx: Context, **kwargs: Any) -> Any:
+    from app.services.evidence import add_evidence as _add
+
+    return _add(ctx, **kwargs)
+
+
+def has(service: str) -> bool:
+    """Whether ``app.services.<service>`` is part of this build."""
+    import importlib.util
+
+    return importlib.util.find_spec(f"app.services.{service}") is not None
+
+
+def get_contract(ctx: Context, ref: str) -> Any:
+    from app.services.registry import get_contract as _get
+
+    return _get(ctx, ref)
+
+
+def dashboard(ctx: Context, lang: str, today: Any) -> Any:
+    from app.ui.pages.overview import registry_dashboard
+
+    return registry_dashboard(ctx, lang, today)
+
+
+def has_ui(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(f"app.ui.{module}") is not None
+
+
+def list_organisations(ctx: Context) -> list[str]:
+    from app.services.registry import list_organisations as _list
+
+    return _list(ctx)
+
+
+def register_tender(ctx: Context, **values: Any) -> Any:
+    from app.services.registry import register_tender as _register
+
+    return _register(ctx, **values)
+
+
+def preview_clauses(ctx: Context, tender_ref: str, lang: str, choices: Any) -> Any:
+    from app.services.clauses import preview
+
+    return preview(ctx, tender_ref, lang=lang, choices=choices)
+
+
+def save_clauses(ctx: Context, tender_ref: str, fmt: str, lang: str, choices: Any,
+                 target: Path) -> Path:
+    """Generate (and record) the texts, then write them atomically to ``target``."""
+    import os
+    import tempfile
+
+    from app.services.clauses import generate
+
+    result = generate(ctx, tender_ref, fmt=fmt, lang=lang, choices=choices)
+    fd, partial = tempfile.mkstemp(dir=target.parent, prefix=".isv-")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(result.data)
+    Path(partial).replace(target)
+    return target

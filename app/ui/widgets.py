@@ -1,0 +1,327 @@
+"""Small shared pieces of the window: tables, errors, progress, accessibility, a chart."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QRectF, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QPainter, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import settings
+from app.domain.errors import IsvError
+from app.ui.i18n import tr
+from app.ui.models import RowTableModel
+
+log = logging.getLogger(__name__)
+
+
+def window_settings() -> QSettings:
+    """Window state (geometry, table layouts): kept apart from user preferences."""
+    path = settings.config_dir() / "window.ini"
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def a11y(widget: QWidget, name: str, description: str = "") -> QWidget:
+    """Give a widget its accessible name and description (the description doubles as
+    the tooltip, so sighted users get the same hint)."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+        widget.setToolTip(description)
+    return widget
+
+
+def button(text: str, description: str, slot: Callable[[], Any] | None = None,
+           shortcut: str | QKeySequence | None = None) -> QPushButton:
+    widget = QPushButton(text)
+    a11y(widget, text.replace("&", ""), description)
+    if slot is not None:
+        widget.clicked.connect(lambda _checked=False: slot())
+    if shortcut is not None:
+        widget.setShortcut(QKeySequence(shortcut))
+    return widget
+
+
+def heading(text: str, level: int = 1) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * (1.45 if level == 1 else 1.15))
+    font.setBold(True)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def note(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class DataTable(QTableView):
+    """A table over a :class:`RowTableModel`: sortable by header click (in the model),
+    whole rows selected, Enter or double-click activates, layout remembered."""
+
+    row_activated = Signal(object)
+
+    def __init__(self, model: RowTableModel[Any], key: str, name: str, description: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setModel(model)
+        self.setSortingEnabled(True)
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for number, column in enumerate(model.columns):
+            if column.width:
+                self.setColumnWidth(number, column.width)
+        a11y(self, name, description)
+        self.doubleClicked.connect(lambda index: self._activate(index.row()))
+        self._restore()
+        header.sectionResized.connect(lambda *_: self.save_layout())
+        header.sectionMoved.connect(lambda *_: self.save_layout())
+
+    def table_model(self) -> RowTableModel[Any]:
+        model = self.model()
+        assert isinstance(model, RowTableModel)
+        return model
+
+    def _activate(self, row: int) -> None:
+        if 0 <= row < self.table_model().rowCount():
+            self.row_activated.emit(self.table_model().row(row))
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._activate(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+    def selected(self) -> Any | None:
+        index = self.currentIndex()
+        if not index.isValid():
+            return None
+        return self.table_model().row(index.row())
+
+    def save_layout(self) -> None:
+        window_settings().setValue(f"tables/{self.key}", self.horizontalHeader().saveState())
+
+    def _restore(self) -> None:
+        state = window_settings().value(f"tables/{self.key}")
+        if isinstance(state, QByteArray | bytes):
+            self.horizontalHeader().restoreState(QByteArray(state))
+            self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+
+def filter_box(placeholder: str, name: str, on_change: Callable[[str], None]) -> QLineEdit:
+    box = QLineEdit()
+    box.setPlaceholderText(placeholder)
+    box.setClearButtonEnabled(True)
+    a11y(box, name, placeholder)
+    box.textChanged.connect(on_change)
+    return box
+
+
+def error_sentence(error: BaseException, lang: str) -> str:
+    """A typed error in words; anything else as 'unexpected', the details to the log."""
+    from app import locator
+
+    if isinstance(error, IsvError):
+        return locator.catalog().error(error, lang)
+    log.error("unexpected error in the window", exc_info=error)
+    from app.settings import log_dir
+
+    return locator.message("unexpected_error", lang, problem=type(error).__name__,
+                           log=str(log_dir() / "isv-assistent.log"))
+
+
+def show_error(parent: QWidget | None, error: BaseException, lang: str,
+               title: str | None = None) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title or tr("Dat lukte niet"))
+    box.setText(error_sentence(error, lang))
+    box.setAccessibleName(tr("Foutmelding"))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()
+
+
+class ProgressPanel(QFrame):
+    """A progress bar with a sentence and a cancel button, shown inline during long work."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(True)
+        a11y(self.bar, tr("Voortgang"), tr("Hoe ver het werk op de achtergrond is"))
+        self.cancel = button(tr("Afbreken"), tr("Het werk stoppen; er wordt niets gewijzigd"),
+                             self.cancel_requested.emit)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar, 1)
+        layout.addWidget(self.cancel)
+        self.hide()
+
+    def start(self, text: str, cancellable: bool = True) -> None:
+        self.label.setText(text)
+        self.bar.setRange(0, 0)
+        self.cancel.setVisible(cancellable)
+        self.cancel.setEnabled(True)
+        self.show()
+
+    def step(self, done: int, total: int) -> None:
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+
+    def finish(self) -> None:
+        self.hide()
+
+
+class BarChart(QWidget):
+    """A horizontal bar chart painted with the palette's own colours (QtCharts is not in
+    PySide6-Essentials). Bars are (label, value); clicking a bar reports its index."""
+
+    bar_activated = Signal(int)
+
+    def __init__(self, name: str, description: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bars: list[tuple[str, int]] = []
+        self.setMinimumHeight(120)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        a11y(self, name, description)
+
+    def set_bars(self, bars: Sequence[tuple[str, int]]) -> None:
+        self._bars = list(bars)
+        self.setAccessibleDescription("; ".join(f"{label}: {value}" for label, value in bars))
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        line = self.fontMetrics().height() + 8
+        return QSize(320, max(120, line * len(self._bars) + 8))
+
+    def paintEvent(self, _event: Any) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        metrics = self.fontMetrics()
+        line = metrics.height() + 8
+        label_width = max((metrics.horizontalAdvance(label) for label, _ in self._bars),
+                          default=0) + 12
+        label_width = min(label_width, int(self.width() * 0.55))
+        number_width = metrics.horizontalAdvance("00000") + 8
+        top = 4
+        most = max((value for _, value in self._bars), default=0) or 1
+        room = max(10, self.width() - label_width - number_width - 8)
+        bar_colour = palette.color(QPalette.ColorRole.Highlight)
+        text_colour = palette.color(QPalette.ColorRole.WindowText)
+        for label, value in self._bars:
+            painter.setPen(text_colour)
+            shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_width - 8)
+            painter.drawText(QRectF(0, top, label_width - 8, line),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
+            width = room * value / most
+            painter.fillRect(QRectF(label_width, top + 4, max(width, 1 if value else 0),
+                                    line - 8), bar_colour)
+            painter.drawText(QRectF(label_width + width + 6, top, number_width, line),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             str(value))
+            top += line
+        if self.hasFocus():
+            painter.setPen(palette.color(QPalette.ColorRole.Highlight))
+            painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        painter.end()
+
+
+def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    a11y(yes_button, yes.replace("&", ""))
+    a11y(no_button, no.replace("&", ""))
+    box.setDefaultButton(no_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def shortcut(parent: QWidget, keys: str | QKeySequence, slot: Callable[[], Any]) -> QShortcut:
+    item = QShortcut(QKeySequence(keys), parent)
+    item.activated.connect(slot)
+    return item
+
+
+class SimpleDialog(QDialog):
+    """A dialog with a vertical layout and OK/Cancel; ``body`` is where fields go."""
+
+    def __init__(self, parent: QWidget | None, title: str, ok_text: str | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        layout = QVBoxLayout(self)
+        self.body = QVBoxLayout()
+        layout.addLayout(self.body)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        ok.setText(ok_text or tr("OK"))
+        cancel.setText(tr("Annuleren"))
+        a11y(ok, ok.text().replace("&", ""))
+        a11y(cancel, tr("Annuleren"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
+    """Where to save a file (tests replace this one function)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return path
+
+
+def ask_open_path(parent: QWidget | None, title: str, folder: str, filters: str) -> str:
+    """Which file to open (tests replace this one function)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
+    return path
