@@ -14,6 +14,7 @@ document (its "generated on" date) and the zip entries get a fixed timestamp.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import zipfile
 from typing import Any
@@ -295,11 +296,21 @@ def _fixed_zip(data: bytes, day: dt.date) -> bytes:
     return out.getvalue()
 
 
+@functools.cache
+def _styled_base(lang_tag: str) -> bytes:
+    """An empty document with our styles and language, made once per language (setting
+    up the styles costs more than loading the result)."""
+    document = Document()
+    _set_language(document, lang_tag)
+    _style_fonts(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 def render_docx(doc: ClauseDocument) -> bytes:
     """The document as DOCX bytes."""
-    document = Document()
-    _set_language(document, doc.lang_tag)
-    _style_fonts(document)
+    document = Document(io.BytesIO(_styled_base(doc.lang_tag)))
     _footer(document, doc)
     writer = _Writer(document)
     first = _blocks(writer, doc.front, True)  # the first text follows the front matter
