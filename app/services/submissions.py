@@ -358,7 +358,7 @@ def changes(ctx: Context, contract_ref: str, version: int | None = None) -> Subm
         contract = find_contract(session, contract_ref)
         versions = dict(session.execute(
             select(m.Submission.version_no, m.Submission.id)
-            .where(m.Submission.contract_id == contract.id)).tuples().all())
+            .where(m.Submission.contract_id == contract.id)).all())
         if version is None:
             version = max(versions, default=0)
         if version not in versions:
