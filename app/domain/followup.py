@@ -195,7 +195,7 @@ def derive_steps(facts: ContractFacts, as_of: dt.date) -> tuple[StepStatus, ...]
 def derive_states(facts: ContractFacts, as_of: dt.date) -> tuple[StepState, ...]:
     """Only the six states (the same rules as :func:`derive_steps`, without building the
     reasons): what a dashboard over every contract needs."""
-    return tuple(raw[0] for raw in _raw_steps(facts, as_of))
+    return tuple([raw[0] for raw in _raw_steps(facts, as_of)])
 
 
 # ---------------------------------------------------------------------------------------
@@ -230,21 +230,29 @@ class Deadline:
         return (self.due - as_of).days
 
 
-def contract_deadlines(facts: ContractFacts, as_of: dt.date) -> list[Deadline]:
-    """The open deadlines that follow from the contract itself.
+def _open_deadlines(facts: ContractFacts, as_of: dt.date
+                    ) -> list[tuple[DeadlineKind, dt.date, int | None]]:
+    items: list[tuple[DeadlineKind, dt.date, int | None]] = []
+    if facts.plan_agreed_on is None and as_of <= facts.end:
+        items.append((_PLAN, plan_due(facts.start, facts.plan_months), None))
+    for report in report_schedule(facts.start, facts.end,
+                                  facts.report_month)[facts.yearly_reports_received:]:
+        items.append((_REPORT, report.due, report.contract_year))
+    return items
+
+
+def contract_deadlines(facts: ContractFacts, as_of: dt.date,
+                       horizon: dt.date | None = None) -> list[Deadline]:
+    """The open deadlines that follow from the contract itself (those due by
+    ``horizon`` when given).
 
     - The plan of action, while not agreed and while the contract runs (after the end
       nothing can be agreed any more; the step stays overdue in the dossier).
     - Each yearly report not yet received (the k-th received covers contract year k).
     """
-    items: list[Deadline] = []
     ref = facts.ref
-    if facts.plan_agreed_on is None and as_of <= facts.end:
-        items.append(Deadline(ref, _PLAN, plan_due(facts.start, facts.plan_months)))
-    for report in report_schedule(facts.start, facts.end,
-                                  facts.report_month)[facts.yearly_reports_received:]:
-        items.append(Deadline(ref, _REPORT, report.due, report.contract_year))
-    return items
+    return [Deadline(ref, kind, due, key) for kind, due, key in _open_deadlines(facts, as_of)
+            if horizon is None or due <= horizon]
 
 
 def evidence_expiry_matters(valid_until: dt.date, contract_end: dt.date,
@@ -602,15 +610,18 @@ class TableProblem:
 
 @dataclass(frozen=True)
 class ContractSteps:
-    """A contract's six step states (in OECD order) and its open deadlines (plan of
-    action, yearly reports) on ``as_of``. ``steps`` adds due dates and reasons; it is
-    worked out when asked for, so a dashboard over every contract pays only for states.
+    """A contract's six step states (in OECD order) on ``as_of``, with its soonest open
+    deadline and how many are overdue (plan of action, yearly reports).
+
+    ``steps`` (due dates and reasons) and ``deadlines`` (each open one) are worked out
+    when asked for, so a dashboard over every contract pays only for what it shows.
     """
 
     contract_id: int
     contract_ref: str
     states: tuple[StepState, ...]
-    deadlines: tuple[Deadline, ...]
+    next_due: dt.date | None
+    overdue: int
     facts: ContractFacts
     as_of: dt.date
 
@@ -618,13 +629,27 @@ class ContractSteps:
     def steps(self) -> tuple[StepStatus, ...]:
         return derive_steps(self.facts, self.as_of)
 
+    @property
+    def deadlines(self) -> tuple[Deadline, ...]:
+        return tuple(contract_deadlines(self.facts, self.as_of))
+
     def state(self, code: str) -> StepState:
         return self.states[STEP_CODES.index(code)]
 
 
 def contract_steps(facts: ContractFacts, as_of: dt.date) -> ContractSteps:
-    return ContractSteps(facts.contract_id, facts.ref, derive_states(facts, as_of),
-                         tuple(contract_deadlines(facts, as_of)), facts, as_of)
+    raws = _raw_steps(facts, as_of)
+    first: dt.date | None = None
+    overdue = 0
+    for _kind, due, _key in _open_deadlines(facts, as_of):
+        if first is None or due < first:
+            first = due
+        if due < as_of:
+            overdue += 1
+    return ContractSteps(
+        facts.contract_id, facts.ref,
+        (raws[0][0], raws[1][0], raws[2][0], raws[3][0], raws[4][0], raws[5][0]),
+        first, overdue, facts, as_of)
 
 
 @dataclass(frozen=True)

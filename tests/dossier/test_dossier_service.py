@@ -293,3 +293,24 @@ def test_plan_agreement_is_audited_with_a_version(ctx: Context,
     assert agreed.plan_agreed_on == D(2025, 3, 20) and agreed.version == 2
     assert audit_actions(ctx, "contract") == ["create", "update"]
     assert_verified(ctx)
+
+
+def test_the_kept_answer_follows_every_change(ctx: Context,
+                                              make_contract: Callable[..., str],
+                                              document: Callable[[], Path]) -> None:
+    """Guards the reuse of the last all-contracts answer: any audited change refreshes it."""
+    ref = make_contract(D(2025, 1, 15), D(2027, 1, 14))
+    as_of = D(2025, 6, 1)
+    first = dossier.step_states_for_all(ctx, as_of)
+    assert first[0].state("remediation") is StepState.NOT_STARTED
+    assert (first[0].next_due, first[0].overdue) == (D(2025, 4, 15), 1)  # the plan
+    assert dossier.step_states_for_all(ctx, as_of) == first
+    dossier.log_signal(ctx, contract_ref=ref, received_on=D(2025, 5, 1), source="NGO",
+                       theme="child_labour", description="Melding")
+    second = dossier.step_states_for_all(ctx, as_of)
+    assert second[0].state("remediation") is StepState.IN_PROGRESS
+    dossier.agree_plan(ctx, ref, D(2025, 5, 20))
+    third = dossier.step_states_for_all(ctx, as_of)
+    assert (third[0].next_due, third[0].overdue) == (D(2026, 3, 31), 0)
+    assert [d.kind.value for d in third[0].deadlines] == ["yearly-report", "yearly-report"]
+    assert dossier.step_states_for_all(ctx, D(2026, 4, 1))[0].overdue == 1
