@@ -37,12 +37,27 @@ def database_url(location: str) -> str:
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own implicit transactions are switched off: ``_on_sqlite_begin`` says
+    # BEGIN itself, so a writing transaction can take the write lock at its start.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
+
+
+WRITE = "isv_write"
+"""Execution option of a writing transaction (set by :meth:`Database.begin`)."""
+
+
+def _on_sqlite_begin(connection: Any) -> None:
+    """A writing transaction takes SQLite's write lock at once (BEGIN IMMEDIATE), waiting
+    up to the busy timeout; a deferred one that read first could not wait for it when
+    another window had written meanwhile, and would fail instead."""
+    immediate = connection.get_execution_options().get(WRITE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -55,6 +70,7 @@ def make_engine(url: str) -> Engine:
                 raise StorageError("database_folder_missing", folder=str(folder))
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -80,9 +96,21 @@ class Database:
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
-        """One transaction: commits on success, rolls back on any error."""
+        """One writing transaction: commits on success, rolls back on any error.
+
+        Writers take turns: on SQLite the transaction starts with the write lock, on
+        PostgreSQL it first locks the audit head row. So a service's reads inside it see
+        what every earlier writer committed, and the audit chain never forks. A writer
+        that waits longer than the busy timeout gets ``database_in_use``.
+        """
         try:
             with self.sessions.begin() as session:
+                if is_sqlite(self.engine):
+                    session.connection(execution_options={WRITE: True})
+                elif self.engine.dialect.name == "postgresql":
+                    session.execute(text(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}"))
+                    session.execute(select(AuditHead.id).where(AuditHead.id == 1)
+                                    .with_for_update())
                 yield session
         except OperationalError as exc:
             raise storage_error(exc, self.location) from exc
@@ -109,7 +137,7 @@ class Database:
 
 def storage_error(exc: DBAPIError, location: str) -> StorageError:
     message = str(exc.orig) if exc.orig is not None else str(exc)
-    if "locked" in message or "busy" in message:
+    if "locked" in message or "busy" in message or "lock timeout" in message:
         return StorageError("database_in_use")
     return StorageError("database_unavailable", location=location, problem=message.strip())
 
