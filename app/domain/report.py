@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 from collections import Counter, defaultdict
@@ -458,14 +459,20 @@ class YearFacts:
         return sum(len(self.kind(name)) for name, _ in FACT_KINDS)
 
 
+@functools.cache
+def field_names(cls: type[Any]) -> tuple[str, ...]:
+    """The field names of a fact class, in declaration order."""
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def plain(value: Any) -> Any:
     """A fact (or any value inside one) as plain JSON data: dates as ISO text."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple | list):
-        return [plain(v) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {name: plain(getattr(value, name)) for name in field_names(type(value))}
     return value
 
 
@@ -474,20 +481,25 @@ def canonical_json(data: Any) -> str:
     return json.dumps(plain(data), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def fact_digest(fact: Any) -> str:
-    return hashlib.sha256(canonical_json(fact).encode("utf-8")).hexdigest()
+def _values(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [getattr(value, name) for name in field_names(type(value))]
+    raise TypeError(type(value).__name__)
+
+
+_COMPACT = json.JSONEncoder(default=_values, ensure_ascii=False, separators=(",", ":"))
 
 
 def fingerprint(facts: YearFacts) -> str:
-    """SHA-256 over the canonical form of every fact, sorted by kind and uid: the same
-    records always give the same fingerprint, whatever their source or order."""
+    """SHA-256 over every fact, sorted by kind and uid, each as the JSON list of its field
+    values in declaration order (dates as ISO text): the same records always give the
+    same fingerprint, whatever their source or order."""
     digest = hashlib.sha256()
     for name, _ in FACT_KINDS:
         for fact in sorted(facts.kind(name), key=lambda f: f.uid):
-            digest.update(name.encode("utf-8"))
-            digest.update(b"\x1f")
-            digest.update(canonical_json(fact).encode("utf-8"))
-            digest.update(b"\n")
+            digest.update(f"{name}\x1f{_COMPACT.encode(fact)}\n".encode())
     return digest.hexdigest()
 
 

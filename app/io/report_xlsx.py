@@ -15,6 +15,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
 from app.domain.formatting import format_date
 from app.domain.reference import Reference
 from app.domain.report import (
@@ -29,7 +34,12 @@ from app.domain.report import (
     TENDER_FIGURES,
     YearReport,
 )
-from app.io.xlsx_safe import text_cell
+from app.io.xlsx_safe import clean_xml_text, is_formula_like, set_text
+
+BOLD_FONT = Font(bold=True)
+EVERY_CONTRACT = ("contracts_active", "contracts_value", "contracts_isv")
+"""Contract figures that apply to every contract; the others only to contracts with ISV
+(their cells stay empty on a contract without ISV: not applicable, and a sum skips them)."""
 
 MONEY_FORMAT = '"€" #,##0.00'
 DATE_FORMAT = "yyyy-mm-dd"
@@ -110,21 +120,20 @@ def _t(key: str, lang: str, **params: Any) -> str:
 
 
 class _Sheet:
-    """A write-only sheet with helpers that keep every text literal."""
+    """A write-only sheet with helpers that keep every text literal.
+
+    This module is imported only when a workbook is written, so openpyxl is imported at
+    its top: per-cell imports cost more than the cells on a year of 20,000 tenders."""
 
     def __init__(self, workbook: Any, title: str, widths: Sequence[int]) -> None:
-        from openpyxl.utils import get_column_letter
-
         self.ws = workbook.create_sheet(title)
         for index, width in enumerate(widths, start=1):
             self.ws.column_dimensions[get_column_letter(index)].width = width
 
     def cell(self, value: Any, *, bold: bool = False, money: bool = False) -> Any:
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font
-
         if isinstance(value, str):
-            cell = text_cell(self.ws, value)
+            cell = WriteOnlyCell(self.ws)
+            set_text(cell, value)  # the one rule: literal text, never a formula
         else:
             if isinstance(value, Decimal):
                 value = float(value)
@@ -134,13 +143,25 @@ class _Sheet:
             elif money:
                 cell.number_format = MONEY_FORMAT
         if bold:
-            cell.font = Font(bold=True)
+            cell.font = BOLD_FONT
         return cell
 
     def row(self, values: Sequence[Any], *, bold: bool = False,
             money_columns: Sequence[int] = ()) -> None:
-        self.ws.append([self.cell(v, bold=bold, money=i in money_columns)
-                        if v is not None else None for i, v in enumerate(values)])
+        """Append a row: text, dates, money and bold cells as styled cells; plain numbers
+        as they are (openpyxl writes them as numbers)."""
+        cells = []
+        for index, value in enumerate(values):
+            if value is None or (type(value) is int and not bold
+                                 and index not in money_columns):
+                cells.append(value)
+            elif type(value) is str and not bold and not is_formula_like(value):
+                # text that cannot start a formula is written as text as it is (openpyxl
+                # only treats a leading "=" specially); anything else goes through set_text
+                cells.append(clean_xml_text(value))
+            else:
+                cells.append(self.cell(value, bold=bold, money=index in money_columns))
+        self.ws.append(cells)
 
 
 def _euros(cents: int) -> float:
@@ -169,8 +190,6 @@ def _figure_name(code: str, reference: Reference, lang: str) -> str:
 
 def render_report_xlsx(report: YearReport, reference: Reference, lang: str = "nl") -> bytes:
     """The workbook's bytes."""
-    from openpyxl import Workbook
-
     workbook = Workbook(write_only=True)
     codes = _figure_codes(report)
     _summary(workbook, report, reference, lang, codes)
@@ -320,7 +339,8 @@ def _contracts(workbook: Any, report: YearReport, reference: Reference, lang: st
                    _euros(c.value_cents) if c.value_cents is not None else None,
                    row.plan_due, row.risk_analysis_first, c.plan_agreed_on,
                    row.latest_submission,
-                   *[_figure_value(code, row.flags.get(code, 0)) for code in codes],
+                   *[_figure_value(code, row.flags.get(code, 0))
+                     if row.isv or code in EVERY_CONTRACT else None for code in codes],
                    *[row.steps.get(code) for code in steps]],
                   money_columns=money_cols)
     sheet.ws.auto_filter.ref = f"A1:{_last_column(len(base) + len(codes) + len(steps))}" \
@@ -358,6 +378,4 @@ def _definitions(workbook: Any, reference: Reference, lang: str, codes: list[str
 
 
 def _last_column(count: int) -> str:
-    from openpyxl.utils import get_column_letter
-
     return str(get_column_letter(max(count, 1)))

@@ -44,7 +44,6 @@ from app.domain.report import (
     YearReport,
     as_of_date,
     count_year,
-    fact_digest,
     fingerprint,
 )
 from app.domain.values import from_cents
@@ -222,23 +221,24 @@ def _differing_fields(a: Any, b: Any) -> tuple[str, ...]:
 def merge_facts(inputs: Sequence[MergeInput]) -> Merged:
     """Union of the sources' facts: a record (by uid) counts once; when two copies of
     it differ, the first source's copy is kept and the difference listed."""
-    kept: dict[str, dict[str, tuple[Any, str, str]]] = {name: {} for name, _ in FACT_KINDS}
+    if len(inputs) == 1:  # one database: uids are unique in it, nothing to merge
+        return Merged(inputs[0].facts, 0, ())
+    kept: dict[str, dict[str, tuple[Any, str]]] = {name: {} for name, _ in FACT_KINDS}
     duplicates = 0
     conflicts: list[Conflict] = []
     for item in inputs:
         for name, _ in FACT_KINDS:
             table = kept[name]
             for fact in item.facts.kind(name):
-                digest = fact_digest(fact)
                 found = table.get(fact.uid)
                 if found is None:
-                    table[fact.uid] = (fact, digest, item.source.label)
-                elif found[1] == digest:
+                    table[fact.uid] = (fact, item.source.label)
+                elif found[0] == fact:  # frozen values: equal in every field
                     duplicates += 1
                 else:
                     conflicts.append(Conflict(
                         kind=name, uid=fact.uid, ref=str(getattr(fact, "ref", "") or ""),
-                        kept_from=found[2], other_from=item.source.label,
+                        kept_from=found[1], other_from=item.source.label,
                         fields=_differing_fields(found[0], fact)))
     facts = YearFacts(**{name: tuple(v[0] for v in kept[name].values())
                          for name, _ in FACT_KINDS})

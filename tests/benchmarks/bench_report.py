@@ -1,0 +1,135 @@
+"""Benchmark: the full yearly report of a 20,000-tender database.
+
+Builds a fresh SQLite database with the demo data (``load_demo``, 20,000 tenders over
+2019–2026 with contracts, workbooks, evidence, assessments, signals and escalation),
+then measures in the same run (medians of several runs):
+
+- the figures (``reporting.year_report``: gathering the year's records, counting,
+  fingerprint) against a plain count of the same year's tenders and active contracts;
+- the full report (figures + PDF + Excel) against reportlab rendering the same number
+  of pages of plain tables (the issue's baseline; target at most 1.5×), and the PDF on
+  its own against that baseline;
+- for scale: reportlab rendering plain tables with as many rows as the Excel data
+  sheets hold (the traceability rows the Excel adds).
+
+Run: ``.venv/bin/python tests/benchmarks/bench_report.py [TENDERS] [YEAR]``
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+
+def median_time(run: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
+    times, result = [], None
+    for _ in range(repeat):
+        began = time.perf_counter()
+        result = run()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times), result
+
+
+def plain_tables_pdf(pages: int, rows_per_page: int = 32) -> bytes:
+    """reportlab's plain baseline: ``pages`` pages, each one table of text and numbers."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import PageBreak, SimpleDocTemplate, Table, TableStyle
+
+    story: list[Any] = []
+    for page in range(pages):
+        data = [["Categorie", "Aanbestedingen", "Verplicht", "Toegepast", "Contracten",
+                 "Waarde"]]
+        data += [[f"Categorie {page}-{row}", str(row), str(row * 2), str(row * 3),
+                  str(row * 4), f"{row * 1000:,}"] for row in range(rows_per_page - 1)]
+        table = Table(data, repeatRows=1)
+        table.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 8),
+                                   ("GRID", (0, 0), (-1, -1), 0.25, "#999999")]))
+        story += [table, PageBreak()]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(story[:-1])
+    return buffer.getvalue()
+
+
+def page_count(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def main() -> None:
+    tenders = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["ISV_ASSISTENT_HOME"] = str(Path(folder) / "home")
+        from sqlalchemy import func, select
+
+        from app.io.report_pdf import render_report_pdf
+        from app.io.report_xlsx import render_report_xlsx
+        from app.persistence import models as m
+        from app.services import reporting
+        from app.services.context import open_context
+        from app.services.demo import load_demo
+
+        ctx = open_context(str(Path(folder) / "bench.sqlite"), lang="nl", actor="bench")
+        began = time.perf_counter()
+        load_demo(ctx, seed=2026, tenders=tenders)
+        print(f"database: {tenders} tenders built in {time.perf_counter() - began:.1f} s")
+        year = int(sys.argv[2]) if len(sys.argv) > 2 else dt.date.today().year - 1
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+        def plain_count() -> tuple[int, int]:
+            with ctx.db.read() as session:
+                published = session.scalar(select(func.count()).select_from(m.Tender).where(
+                    m.Tender.published >= first, m.Tender.published <= last))
+                active = session.scalar(select(func.count()).select_from(m.Contract).where(
+                    m.Contract.start <= last, m.Contract.end >= first))
+                return int(published or 0), int(active or 0)
+
+        def figures() -> Any:
+            return reporting.year_report(ctx, year)
+
+        def full() -> tuple[bytes, bytes]:
+            report = reporting.year_report(ctx, year)
+            return (render_report_pdf(report, ctx.reference, "nl"),
+                    render_report_xlsx(report, ctx.reference, "nl"))
+
+        count_time, counts = median_time(plain_count, repeat=5)
+        figures_time, report = median_time(figures)
+        assert (report.totals["tenders"], report.totals["contracts_active"]) == counts
+        pdf_time, pdf = median_time(lambda: render_report_pdf(report, ctx.reference, "nl"))
+        xlsx_time, xlsx = median_time(lambda: render_report_xlsx(report, ctx.reference, "nl"))
+        full_time, _ = median_time(full)
+        pages = page_count(pdf)
+        baseline_time, baseline = median_time(lambda: plain_tables_pdf(pages))
+        assert page_count(baseline) == pages
+        rows = len(report.tender_rows) + len(report.contract_rows) + len(report.risk_rows)
+        row_pages = -(-rows // 31)
+        rows_time, _ = median_time(lambda: plain_tables_pdf(row_pages), repeat=1)
+        ctx.db.dispose()
+
+    print(f"year {year}: {counts[0]} tenders published, {counts[1]} contracts active, "
+          f"{len(report.risk_rows)} risks; PDF {pages} pages ({len(pdf):,} bytes), "
+          f"Excel {rows:,} data rows ({len(xlsx):,} bytes)")
+    print(f"plain count (tenders + active contracts)  {count_time * 1000:8.1f} ms")
+    print(f"figures (year_report)                     {figures_time * 1000:8.1f} ms"
+          f"   ratio {figures_time / count_time:6.1f}x the plain count")
+    print(f"PDF rendering                             {pdf_time * 1000:8.1f} ms")
+    print(f"Excel rendering                           {xlsx_time * 1000:8.1f} ms")
+    print(f"full report (figures + PDF + Excel)       {full_time * 1000:8.1f} ms")
+    print(f"baseline: reportlab, {pages} pages of plain tables {baseline_time * 1000:8.1f} ms")
+    print(f"  full report / baseline                  {full_time / baseline_time:8.1f}x"
+          "   (target at most 1.5x)")
+    print(f"  PDF alone / baseline                    {pdf_time / baseline_time:8.1f}x")
+    print(f"scale: reportlab, {row_pages} pages of plain tables holding the Excel's {rows:,} "
+          f"rows {rows_time * 1000:8.1f} ms; full report / that {full_time / rows_time:5.2f}x")
+
+
+if __name__ == "__main__":
+    main()
