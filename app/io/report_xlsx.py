@@ -150,7 +150,7 @@ class _Sheet:
             money_columns: Sequence[int] = ()) -> None:
         """Append a row: text, dates, money and bold cells as styled cells; plain numbers
         as they are (openpyxl writes them as numbers)."""
-        cells = []
+        cells: list[Any] = []
         for index, value in enumerate(values):
             if value is None or (type(value) is int and not bold
                                  and index not in money_columns):
