@@ -144,10 +144,10 @@ class EvidenceTab(QWidget):
         self.table = DataTable(self.model, "dossier-evidence", tr("Bewijsstukken"),
                                tr("De documenten van dit contract; Enter opent het document"))
         bar = QHBoxLayout()
-        self.add_button = button(tr("&Toevoegen…"), tr("Een document als bewijsstuk bewaren "
+        self.add_button = button(tr("Toe&voegen…"), tr("Een document als bewijsstuk bewaren "
                                                       "(of sleep een bestand hierheen)"),
                                  self.add, "Ctrl+Shift+A")
-        self.open_button = button(tr("O&penen"), tr("Het gekozen document openen"),
+        self.open_button = button(tr("&Document openen"), tr("Het gekozen document openen"),
                                   self._open_selected)
         bar.addWidget(self.add_button)
         bar.addWidget(self.open_button)

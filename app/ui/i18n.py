@@ -68,10 +68,11 @@ class TsTranslator(QTranslator):
         self._entries = entries
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
+                  n: int = -1) -> str | None:
+        # None (a null QString) tells Qt "not translated here"; "" would blank the text.
         if context != CONTEXT:
-            return ""
-        return self._entries.get(source, "")
+            return None
+        return self._entries.get(source) or None
 
     def isEmpty(self) -> bool:
         return not self._entries

@@ -142,3 +142,26 @@ def save_clauses(ctx: Context, tender_ref: str, fmt: str, lang: str, choices: An
         handle.write(result.data)
     Path(partial).replace(target)
     return target
+
+
+def call(service: str, function: str, *args: Any, **kwargs: Any) -> Any:
+    """``app.services.<service>.<function>(*args, **kwargs)``, imported when first used."""
+    import importlib
+
+    module = importlib.import_module(f"app.services.{service}")
+    return getattr(module, function)(*args, **kwargs)
+
+
+def money(cents: int) -> Any:
+    from app.domain.values import from_cents
+
+    return from_cents(cents)
+
+
+def follow_up_text(ctx: Context, contract_ref: str) -> tuple[str, list[str], str | None]:
+    """The follow-up suggestion as words: level, reasons, the user's own choice."""
+    from app.services.dossier import follow_up, reasons_text
+
+    record = follow_up(ctx, contract_ref)
+    level = ctx.text(f"dossier_intensity_{record.suggestion.level}")
+    return level, reasons_text(ctx, record), record.choice

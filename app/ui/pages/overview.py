@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout
 
+from app import locator
 from app.ui import services_gateway as gw
 from app.ui.i18n import tr
 from app.ui.labels import category_label
@@ -145,4 +146,50 @@ def registry_dashboard(ctx: Any, lang: str, today: dt.date) -> Dashboard:
                 due.append(DueItem(contract.ref, tr("Plan van aanpak"), day, day < today,
                                    contract.supplier.name))
     due.sort(key=lambda d: d.due)
+    if gw.has("dossier"):
+        return _with_dossier(ctx, lang, today, tuple(per_category), contracts, len(tenders))
     return Dashboard(tuple(due), tuple(per_category), (), (), len(tenders), len(contracts))
+
+
+def due_kind_label(kind: str, key: int | None) -> str:
+    if kind == "plan-of-action":
+        return tr("Plan van aanpak")
+    if kind == "yearly-report":
+        return tr("Jaarrapportage over contractjaar {year}").format(year=key)
+    if kind == "evidence-expiry":
+        return tr("Bewijsstuk verloopt")
+    if kind == "escalation-response":
+        return tr("Reactie op escalatiestap")
+    return kind
+
+
+def _with_dossier(ctx: Any, lang: str, today: dt.date, per_category: tuple[tuple[str, int], ...],
+                  contracts: list[Any], tenders: int) -> Dashboard:
+    """Deadlines, steps and follow-up from the dossier service."""
+    from app.domain.followup import StepState
+    from app.services import dossier
+
+    suppliers = {c.ref: c.supplier.name for c in contracts}
+    due = tuple(DueItem(d.contract_ref, due_kind_label(str(d.kind), d.key), d.due, d.overdue,
+                        suppliers.get(d.contract_ref, ""))
+                for d in dossier.due_items(ctx, within=30, as_of=today))
+    steps = dossier.step_states_for_all(ctx, today)
+    names = [step.text(lang) for step in locator.reference().oecd_steps]
+    per_step = Counter[int]()
+    for item in steps:
+        if item.facts.end < today:
+            continue
+        first_open = next((n for n, state in enumerate(item.states)
+                           if state is not StepState.DONE), None)
+        if first_open is not None:
+            per_step[first_open] += 1
+    step_bars = tuple((f"{n + 1}. {names[n]}", per_step[n]) for n in range(len(names)))
+    worst = sorted((s for s in steps if s.overdue), key=lambda s: (-s.overdue, s.contract_ref))
+    attention = []
+    for item in worst[:12]:
+        record = dossier.follow_up(ctx, item.contract_ref)
+        level = ctx.text(f"dossier_intensity_{record.suggestion.level}")
+        why = tr("{count} termijnen te laat; voorgestelde opvolging: {level}").format(
+            count=item.overdue, level=level)
+        attention.append((item.contract_ref, suppliers.get(item.contract_ref, ""), why))
+    return Dashboard(due, per_category, step_bars, tuple(attention), tenders, len(contracts))

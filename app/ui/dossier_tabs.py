@@ -1,0 +1,546 @@
+"""Dossier tabs over the dossier and submission services: the six OECD steps as a
+timeline, submissions by version with their changes, signals with the escalation
+ladder, assessments with the rubric as a form, and the follow-up intensity."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import locator
+from app.ui import services_gateway as gw
+from app.ui.forms import DateField, OptionalDate, add_row, parse_amount
+from app.ui.i18n import tr
+from app.ui.models import Column, RowTableModel, show_value
+from app.ui.widgets import DataTable, SimpleDialog, a11y, button
+
+if TYPE_CHECKING:
+    from app.ui.dossier import DossierView
+
+
+def state_label(state: str) -> str:
+    return {"not_started": tr("Nog niet begonnen"), "in_progress": tr("Bezig"),
+            "done": tr("Gedaan"), "overdue": tr("Te laat")}.get(state, state)
+
+
+STATE_COLOUR = {"overdue": "overdue", "done": "done", "in_progress": "soon"}
+
+
+def signal_status_label(status: str) -> str:
+    return {"open": tr("Open"), "in_progress": tr("In behandeling"),
+            "closed": tr("Afgehandeld")}.get(status, status)
+
+
+class Tab(QWidget):
+    def __init__(self, dossier: DossierView) -> None:
+        super().__init__()
+        self.dossier = dossier
+        self.layout_ = QVBoxLayout(self)
+
+    def tab_title(self) -> str:
+        raise NotImplementedError
+
+    def run(self, fn: Any, done: Any, write: bool = False) -> None:
+        self.dossier.shell.tasks.run(fn, done=done, write=write)
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+
+class StepsTab(Tab):
+    """The six OECD steps, in order, each with its state, deadline and reason."""
+
+    def __init__(self, dossier: DossierView) -> None:
+        super().__init__(dossier)
+        self.model: RowTableModel[Any] = RowTableModel([
+            Column("number", lambda: tr("Stap"), lambda s: s.number, width=50),
+            Column("step", lambda: tr("OESO-stap"), lambda s: _step_name(s.number, dossier.lang),
+                   width=280),
+            Column("state", lambda: tr("Stand"), lambda s: state_label(str(s.state)), width=130,
+                   colour=lambda s: STATE_COLOUR.get(str(s.state))),
+            Column("due", lambda: tr("Termijn"), lambda s: s.due, width=140),
+            Column("reason", lambda: tr("Toelichting"),
+                   lambda s: locator.catalog().text(s.reason, dossier.lang, **dict(s.params))),
+        ], dossier.lang)
+        self.table = DataTable(self.model, "dossier-steps", tr("OESO-stappen"),
+                               tr("De zes stappen van gepaste zorgvuldigheid met hun stand en "
+                                  "termijn"))
+        self.table.setSortingEnabled(False)
+        self.agree = button(tr("Plan van aanpak &afgesproken…"),
+                            tr("De datum vastleggen waarop het plan van aanpak is afgesproken"),
+                            self._agree)
+        bar = QHBoxLayout()
+        bar.addWidget(self.agree)
+        bar.addStretch(1)
+        self.layout_.addLayout(bar)
+        self.layout_.addWidget(self.table, 1)
+
+    def tab_title(self) -> str:
+        return tr("OESO-&stappen")
+
+    def reload(self) -> None:
+        ctx, ref = self.dossier.ctx, self.dossier.ref
+        self.run(lambda: gw.call("dossier", "step_states", ctx, ref).steps, self.model.set_rows)
+
+    def _agree(self) -> None:
+        dialog = SimpleDialog(self, tr("Plan van aanpak afgesproken"), tr("&Vastleggen"))
+        form = QFormLayout()
+        dialog.body.addLayout(form)
+        day = DateField(tr("Afgesproken op"), tr("De datum van de afspraak"))
+        add_row(form, tr("&Afgesproken op:"), day)
+        if not dialog.exec():
+            return
+        ctx, ref, agreed = self.dossier.ctx, self.dossier.ref, day.value()
+        self.run(lambda: gw.call("dossier", "agree_plan", ctx, ref, agreed),
+                 lambda _r: self.dossier.changed(), write=True)
+
+
+def _step_name(number: int, lang: str) -> str:
+    for step in locator.reference().oecd_steps:
+        if step.number == number:
+            return step.text(lang)
+    return str(number)
+
+
+class SubmissionsTab(Tab):
+    """Each imported workbook as a version, with what changed since the one before."""
+
+    def __init__(self, dossier: DossierView) -> None:
+        super().__init__(dossier)
+        self.model: RowTableModel[Any] = RowTableModel([
+            Column("version", lambda: tr("Versie"), lambda s: s.version_no, width=70),
+            Column("received", lambda: tr("Ontvangen"), lambda s: s.received_on, width=140),
+            Column("period", lambda: tr("Periode"),
+                   lambda s: f"{show_value(s.period_from, dossier.lang)} – "
+                             f"{show_value(s.period_to, dossier.lang)}", width=260),
+            Column("file", lambda: tr("Bestand"), lambda s: s.file_name, width=220),
+            Column("sites", lambda: tr("Locaties"), lambda s: s.sites, align_right=True),
+            Column("risks", lambda: tr("Risico’s"), lambda s: s.risks, align_right=True),
+            Column("measures", lambda: tr("Maatregelen"), lambda s: s.measures,
+                   align_right=True),
+        ], dossier.lang)
+        self.table = DataTable(self.model, "dossier-submissions", tr("Inzendingen"),
+                               tr("De ingelezen werkmappen per versie"))
+        self.changes = QTextBrowser()
+        a11y(self.changes, tr("Wijzigingen"), tr("Wat er veranderde ten opzichte van de "
+                                                 "vorige versie"))
+        bar = QHBoxLayout()
+        bar.addWidget(button(tr("&Werkmap voor de leverancier…"),
+                             tr("De vooraf ingevulde werkmap voor dit contract opslaan"),
+                             self._template))
+        bar.addStretch(1)
+        self.layout_.addLayout(bar)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.changes)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.layout_.addWidget(splitter, 1)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_changes())
+
+    def tab_title(self) -> str:
+        return tr("I&nzendingen")
+
+    def reload(self) -> None:
+        ctx, ref = self.dossier.ctx, self.dossier.ref
+        self.run(lambda: gw.call("submissions", "list_submissions", ctx, ref),
+                 self._loaded)
+
+    def _loaded(self, rows: list[Any]) -> None:
+        self.model.set_rows(rows)
+        if rows:
+            self.table.selectRow(0)
+
+    def _show_changes(self) -> None:
+        item = self.table.selected()
+        if item is None:
+            self.changes.clear()
+            return
+        ctx, ref, version = self.dossier.ctx, self.dossier.ref, item.version_no
+        self.run(lambda: gw.call("submissions", "changes", ctx, ref, version),
+                 self._changes_loaded)
+
+    def _changes_loaded(self, changes: Any) -> None:
+        esc = html.escape
+        if changes.previous_version is None:
+            self.changes.setHtml(f"<p>{esc(tr('Dit is de eerste versie.'))}</p>")
+            return
+        parts = [f"<p>{esc(tr('Ten opzichte van versie {n}:').format(n=changes.previous_version))}"
+                 "</p>"]
+        for title, kind in ((tr("Locaties"), changes.sites), (tr("Risico’s"), changes.risks),
+                            (tr("Maatregelen"), changes.measures)):
+            if not kind.any:
+                parts.append(f"<p><b>{esc(title)}</b>: {esc(tr('geen wijzigingen'))}</p>")
+                continue
+            parts.append(f"<p><b>{esc(title)}</b></p><ul>")
+            for label, keys in ((tr("nieuw"), kind.added), (tr("vervallen"), kind.removed),
+                                (tr("gewijzigd"), kind.changed)):
+                if keys:
+                    parts.append(f"<li>{esc(label)}: {esc(', '.join(keys))}</li>")
+            parts.append("</ul>")
+        self.changes.setHtml("".join(parts))
+
+    def _template(self) -> None:
+        from pathlib import Path
+
+        from app.ui import widgets
+
+        path = widgets.ask_save_path(self, tr("Werkmap voor de leverancier opslaan"),
+                                     str(Path.home() / f"ISV-werkmap-{self.dossier.ref}.xlsx"),
+                                     tr("Excel-werkmap (*.xlsx)"))
+        if not path:
+            return
+        ctx, ref, lang = self.dossier.ctx, self.dossier.ref, self.dossier.lang
+        self.run(lambda: gw.call("submissions", "write_template_file", ctx, ref, Path(path),
+                                 lang),
+                 lambda target: self.dossier.shell.say(
+                     tr("Werkmap opgeslagen: {path}").format(path=target)), write=True)
+
+
+class SignalsTab(Tab):
+    """Signals of possible abuses, and the buyer's escalation ladder."""
+
+    def __init__(self, dossier: DossierView) -> None:
+        super().__init__(dossier)
+        lang = dossier.lang
+        reference = locator.reference()
+        self.signals: RowTableModel[Any] = RowTableModel([
+            Column("received", lambda: tr("Ontvangen"), lambda s: s.received_on, width=130),
+            Column("source", lambda: tr("Bron"), lambda s: s.source, width=160),
+            Column("theme", lambda: tr("Thema"), lambda s: _theme(s.theme, lang), width=200),
+            Column("status", lambda: tr("Status"), lambda s: signal_status_label(s.status),
+                   width=120, colour=lambda s: None if s.status == "closed" else "soon"),
+            Column("description", lambda: tr("Omschrijving"), lambda s: s.description),
+        ], lang)
+        self.ladder: RowTableModel[Any] = RowTableModel([
+            Column("taken", lambda: tr("Datum"), lambda e: e.taken_on, width=130),
+            Column("step", lambda: tr("Stap"),
+                   lambda e: reference.label("escalation_steps", e.step, lang), width=240),
+            Column("due", lambda: tr("Reactie uiterlijk"), lambda e: e.response_due, width=140),
+            Column("responded", lambda: tr("Reactie ontvangen"), lambda e: e.responded_on,
+                   width=140),
+            Column("amount", lambda: tr("Bedrag"),
+                   lambda e: show_value(gw.money(e.amount_cents), lang)
+                   if e.amount_cents is not None else "", align_right=True, width=110),
+            Column("note", lambda: tr("Notitie"), lambda e: e.note),
+        ], lang)
+        self.signal_table = DataTable(self.signals, "dossier-signals", tr("Signalen"),
+                                      tr("Signalen van mogelijke misstanden in de keten"))
+        self.ladder_table = DataTable(self.ladder, "dossier-ladder", tr("Escalatieladder"),
+                                      tr("De genomen escalatiestappen, oudste eerst"))
+        self.ladder_table.setSortingEnabled(False)
+        signal_box = QGroupBox(tr("Signalen"))
+        signal_layout = QVBoxLayout(signal_box)
+        bar = QHBoxLayout()
+        bar.addWidget(button(tr("Signaal &vastleggen…"),
+                             tr("Een signaal van een mogelijke misstand vastleggen"),
+                             self._log_signal))
+        bar.addWidget(button(tr("Signaal af&handelen…"),
+                             tr("De status van het gekozen signaal wijzigen"),
+                             self._signal_status))
+        bar.addStretch(1)
+        signal_layout.addLayout(bar)
+        signal_layout.addWidget(self.signal_table)
+        ladder_box = QGroupBox(tr("Escalatieladder: dialoog, extern advies, "
+                                  "ingebrekestelling, boete, ontbinding"))
+        ladder_layout = QVBoxLayout(ladder_box)
+        bar = QHBoxLayout()
+        self.step_button = button(tr("Escalatiestap vast&leggen…"),
+                                  tr("Een stap op de escalatieladder vastleggen"),
+                                  self.record_step)
+        bar.addWidget(self.step_button)
+        bar.addStretch(1)
+        ladder_layout.addLayout(bar)
+        ladder_layout.addWidget(self.ladder_table)
+        self.layout_.addWidget(signal_box, 1)
+        self.layout_.addWidget(ladder_box, 1)
+
+    def tab_title(self) -> str:
+        return tr("Signalen en &escalatie")
+
+    def reload(self) -> None:
+        ctx, ref = self.dossier.ctx, self.dossier.ref
+        self.run(lambda: gw.call("dossier", "list_signals", ctx, ref), self.signals.set_rows)
+        self.run(lambda: gw.call("dossier", "list_escalation", ctx, ref), self.ladder.set_rows)
+
+    def _log_signal(self) -> None:
+        lang = self.dossier.lang
+        dialog = SimpleDialog(self, tr("Signaal vastleggen"), tr("&Vastleggen"))
+        form = QFormLayout()
+        dialog.body.addLayout(form)
+        received = DateField(tr("Ontvangen op"))
+        add_row(form, tr("&Ontvangen op:"), received)
+        source = QLineEdit()
+        add_row(form, tr("&Bron:"), source, description=tr("Van wie of waar het signaal komt, "
+                                                           "bijvoorbeeld een ngo of vakbond"))
+        theme = QComboBox()
+        for item in locator.reference().themes:
+            theme.addItem(item.text(lang), item.code)
+        add_row(form, tr("&Thema:"), theme)
+        description = QLineEdit()
+        add_row(form, tr("O&mschrijving:"), description)
+        dialog.resize(560, dialog.sizeHint().height())
+        if not dialog.exec():
+            return
+        ctx, ref = self.dossier.ctx, self.dossier.ref
+        values = {"contract_ref": ref, "received_on": received.value(),
+                  "source": source.text(), "theme": theme.currentData(),
+                  "description": description.text()}
+        self.run(lambda: gw.call("dossier", "log_signal", ctx, **values),
+                 lambda _r: self.dossier.changed(), write=True)
+
+    def _signal_status(self) -> None:
+        signal = self.signal_table.selected()
+        if signal is None:
+            return
+        dialog = SimpleDialog(self, tr("Signaal afhandelen"), tr("&Opslaan"))
+        form = QFormLayout()
+        dialog.body.addLayout(form)
+        status = QComboBox()
+        for code in ("open", "in_progress", "closed"):
+            status.addItem(signal_status_label(code), code)
+        status.setCurrentIndex(max(0, status.findData(signal.status)))
+        add_row(form, tr("&Status:"), status)
+        closed = DateField(tr("Afgehandeld op"))
+        add_row(form, tr("&Afgehandeld op:"), closed)
+        if not dialog.exec():
+            return
+        ctx = self.dossier.ctx
+        code = status.currentData()
+        day = closed.value() if code == "closed" else None
+        self.run(lambda: gw.call("dossier", "set_signal_status", ctx, signal.id, code, day,
+                                 expected_version=signal.version),
+                 lambda _r: self.dossier.changed(), write=True)
+
+    def record_step(self) -> None:
+        dialog = EscalationDialog(self, self.dossier.lang, self.signals.rows())
+        if not dialog.exec():
+            return
+        ctx = self.dossier.ctx
+        values = dialog.values(self.dossier.ref)
+        self.run(lambda: gw.call("dossier", "record_escalation_step", ctx, **values),
+                 lambda _r: self.dossier.changed(), write=True)
+
+
+def _theme(code: str, lang: str) -> str:
+    try:
+        return locator.reference().theme(code).text(lang)
+    except KeyError:
+        return code
+
+
+class EscalationDialog(SimpleDialog):
+    def __init__(self, parent: QWidget, lang: str, signals: list[Any]) -> None:
+        super().__init__(parent, tr("Escalatiestap vastleggen"), tr("&Vastleggen"))
+        self.lang = lang
+        form = QFormLayout()
+        self.body.addLayout(form)
+        self.step = QComboBox()
+        for item in locator.reference().escalation_steps:
+            self.step.addItem(item.text(lang), item.code)
+        add_row(form, tr("&Stap:"), self.step,
+                description=tr("Naar verhouding: begin met dialoog; ontbinden kan pas na een "
+                               "ingebrekestelling"))
+        self.taken = DateField(tr("Genomen op"))
+        add_row(form, tr("&Genomen op:"), self.taken)
+        self.response = OptionalDate(tr("Reactie uiterlijk"), tr("&Reactie vragen"),
+                                     tr("De datum waarop u een reactie van de leverancier "
+                                        "verwacht"))
+        add_row(form, tr("Reactie uiterlijk:"), self.response)
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(tr("leeg: de boete uit het contract"))
+        add_row(form, tr("&Bedrag (€):"), self.amount,
+                description=tr("Alleen bij een boete"))
+        self.signal = QComboBox()
+        self.signal.addItem(tr("Geen bepaald signaal"), None)
+        for item in signals:
+            self.signal.addItem(f"{show_value(item.received_on, lang)}: {item.description[:60]}",
+                                item.id)
+        add_row(form, tr("Naar aanleiding &van:"), self.signal)
+        self.note = QLineEdit()
+        add_row(form, tr("&Notitie:"), self.note)
+        self.step.currentIndexChanged.connect(self._update)
+        self._update()
+        self.resize(560, self.sizeHint().height())
+
+    def _update(self) -> None:
+        self.amount.setEnabled(self.step.currentData() == "penalty")
+
+    def values(self, contract_ref: str) -> dict[str, Any]:
+        amount = parse_amount(self.amount.text(), self.lang) if self.amount.isEnabled() else None
+        return {"contract_ref": contract_ref, "step": self.step.currentData(),
+                "taken_on": self.taken.value(), "response_due": self.response.value(),
+                "amount": amount, "signal_id": self.signal.currentData(),
+                "note": self.note.text()}
+
+
+class AssessmentsTab(Tab):
+    """Assessments of the supplier's documents against the rubric ("reasonable effort")."""
+
+    def __init__(self, dossier: DossierView) -> None:
+        super().__init__(dossier)
+        lang = dossier.lang
+        self.model: RowTableModel[Any] = RowTableModel([
+            Column("date", lambda: tr("Datum"), lambda a: a.assessed_on, width=130),
+            Column("subject", lambda: tr("Onderwerp"), lambda a: _subject(a.subject, lang),
+                   width=180),
+            Column("year", lambda: tr("Contractjaar"), lambda a: a.contract_year, width=100),
+            Column("verdict", lambda: tr("Oordeel"),
+                   lambda a: tr("Voldoende") if a.verdict == "sufficient" else tr("Onvoldoende"),
+                   width=120,
+                   colour=lambda a: "done" if a.verdict == "sufficient" else "overdue"),
+            Column("assessor", lambda: tr("Beoordelaar"), lambda a: a.assessor, width=150),
+            Column("note", lambda: tr("Notitie"), lambda a: a.note),
+        ], lang)
+        self.table = DataTable(self.model, "dossier-assessments", tr("Beoordelingen"),
+                               tr("Beoordelingen van risicoanalyse, plan van aanpak en "
+                                  "jaarrapportages"))
+        bar = QHBoxLayout()
+        bar.addWidget(button(tr("Beoordeling &maken…"),
+                             tr("Een document beoordelen met de rubriek"), self._assess))
+        bar.addStretch(1)
+        self.layout_.addLayout(bar)
+        self.layout_.addWidget(self.table, 1)
+
+    def tab_title(self) -> str:
+        return tr("Beoo&rdelingen")
+
+    def reload(self) -> None:
+        ctx, ref = self.dossier.ctx, self.dossier.ref
+        self.run(lambda: gw.call("dossier", "list_assessments", ctx, ref), self.model.set_rows)
+
+    def _assess(self) -> None:
+        dialog = AssessmentDialog(self, self.dossier.lang)
+        if not dialog.exec():
+            return
+        ctx = self.dossier.ctx
+        values = dialog.values(self.dossier.ref)
+        self.run(lambda: gw.call("dossier", "assess", ctx, **values),
+                 lambda _r: self.dossier.changed(), write=True)
+
+
+def _subject(code: str, lang: str) -> str:
+    return locator.reference().label("evidence_types", code, lang)
+
+
+class AssessmentDialog(SimpleDialog):
+    """The rubric as a form: one rating per element, with a comment."""
+
+    def __init__(self, parent: QWidget, lang: str) -> None:
+        super().__init__(parent, tr("Beoordelen"), tr("&Vastleggen"))
+        from app.services.dossier import rubric
+
+        self.lang = lang
+        self.rubric = rubric()
+        top = QFormLayout()
+        self.body.addLayout(top)
+        self.subject = QComboBox()
+        for code, subject in self.rubric.subjects.items():
+            self.subject.addItem(subject.en if lang == "en" else subject.nl, code)
+        add_row(top, tr("&Onderwerp:"), self.subject)
+        self.year = QLineEdit()
+        add_row(top, tr("Contract&jaar:"), self.year,
+                description=tr("Alleen bij een jaarrapportage: het hoeveelste contractjaar"))
+        self.day = DateField(tr("Beoordeeld op"))
+        add_row(top, tr("Beoordeeld &op:"), self.day)
+        self.elements_box = QGroupBox(tr("Onderdelen van de rubriek"))
+        self.elements = QFormLayout(self.elements_box)
+        self.body.addWidget(self.elements_box)
+        self.note = QLineEdit()
+        bottom = QFormLayout()
+        add_row(bottom, tr("&Notitie:"), self.note)
+        self.body.addLayout(bottom)
+        self.ratings: list[tuple[str, QComboBox, QLineEdit]] = []
+        self.subject.currentIndexChanged.connect(self._fill)
+        self._fill()
+        self.resize(720, self.sizeHint().height())
+
+    def _fill(self) -> None:
+        while self.elements.rowCount():
+            self.elements.removeRow(0)
+        self.ratings = []
+        subject = self.rubric.subject(self.subject.currentData())
+        for element in subject.elements:
+            rating = QComboBox()
+            rating.addItem(tr("Voldoende"), "sufficient")
+            rating.addItem(tr("Onvoldoende"), "insufficient")
+            if element.may_be_not_applicable:
+                rating.addItem(tr("Niet van toepassing"), "not_applicable")
+            comment = QLineEdit()
+            comment.setPlaceholderText(tr("toelichting"))
+            a11y(rating, element.text(self.lang), tr("Het oordeel over dit onderdeel"))
+            a11y(comment, tr("Toelichting bij {element}").format(
+                element=element.text(self.lang)))
+            row = QWidget()
+            layout = QHBoxLayout(row)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(rating)
+            layout.addWidget(comment, 1)
+            label = QLabel(element.text(self.lang))
+            label.setWordWrap(True)
+            label.setBuddy(rating)
+            self.elements.addRow(label, row)
+            self.ratings.append((element.code, rating, comment))
+
+    def values(self, contract_ref: str) -> dict[str, Any]:
+        from app.domain.followup import ElementRating
+
+        year = self.year.text().strip()
+        return {"contract_ref": contract_ref, "subject": self.subject.currentData(),
+                "ratings": [ElementRating(code, rating.currentData(), comment.text())
+                            for code, rating, comment in self.ratings],
+                "assessed_on": self.day.value(),
+                "contract_year": int(year) if year.isdigit() else None,
+                "note": self.note.text() or None}
+
+
+class FollowUpTab(Tab):
+    """How closely to follow this contract: the suggestion with its reasons."""
+
+    def __init__(self, dossier: DossierView) -> None:
+        super().__init__(dossier)
+        self.text = QTextBrowser()
+        a11y(self.text, tr("Opvolging"), tr("De voorgestelde intensiteit van de opvolging en "
+                                            "waarom"))
+        self.layout_.addWidget(self.text, 1)
+
+    def tab_title(self) -> str:
+        return tr("O&pvolging")
+
+    def reload(self) -> None:
+        ctx, ref = self.dossier.ctx, self.dossier.ref
+        self.run(lambda: gw.follow_up_text(ctx, ref), self._loaded)
+
+    def _loaded(self, result: tuple[str, list[str], str | None]) -> None:
+        level, reasons, choice = result
+        esc = html.escape
+        parts = [f"<h3>{esc(tr('Voorstel'))}: {esc(level)}</h3><ul>"]
+        parts += [f"<li>{esc(r)}</li>" for r in reasons]
+        parts.append("</ul>")
+        if choice:
+            parts.append(f"<p>{esc(tr('Uw keuze'))}: {esc(choice)}</p>")
+        caveat = tr("Een voorstel, geen oordeel: u kiest zelf hoe u opvolgt.")
+        parts.append(f"<p><small>{esc(caveat)}</small></p>")
+        self.text.setHtml("".join(parts))
+
+
+def make_tabs(dossier: DossierView) -> list[Tab]:
+    tabs: list[Tab] = [StepsTab(dossier)]
+    if gw.has("submissions"):
+        tabs.append(SubmissionsTab(dossier))
+    tabs += [AssessmentsTab(dossier), SignalsTab(dossier), FollowUpTab(dossier)]
+    return tabs
+

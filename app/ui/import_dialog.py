@@ -1,0 +1,336 @@
+"""Import a supplier workbook: choose → check in the background (progress, cancel) → the
+problems (filter by sheet and kind, jump to the row) → import, or write feedback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import locator
+from app.ui import services_gateway as gw
+from app.ui import widgets
+from app.ui.forms import add_row
+from app.ui.i18n import tr
+from app.ui.models import Column, RowTableModel, show_value
+from app.ui.tasks import Task, TaskCancelled
+from app.ui.widgets import DataTable, ProgressPanel, a11y, button, error_sentence, note
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+
+def severity_label(severity: str) -> str:
+    return {"error": tr("Fout"), "warning": tr("Waarschuwing"),
+            "note": tr("Opmerking")}.get(severity, severity)
+
+
+class ImportDialog(QDialog):
+    def __init__(self, shell: MainWindow, contract_ref: str | None = None) -> None:
+        super().__init__(shell)
+        self.shell = shell
+        self.lang = shell.lang
+        self.result: Any = None
+        self.imported = False
+        self.task: Task | None = None
+        self.setWindowTitle(tr("Werkmap van leverancier importeren"))
+        self.setAccessibleName(self.windowTitle())
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.contract = QComboBox()
+        self.contract.setEditable(True)
+        add_row(form, tr("&Contract:"), self.contract,
+                description=tr("Het contract waarvoor de leverancier de werkmap invulde"))
+        if contract_ref:
+            self.contract.setEditText(contract_ref)
+        self.path = QLineEdit()
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.path, 1)
+        row.addWidget(button(tr("&Kiezen…"), tr("De ingevulde werkmap kiezen"), self._choose))
+        holder.setFocusProxy(self.path)
+        add_row(form, tr("&Werkmap:"), holder, tr("Werkmap"),
+                tr("Het Excel-bestand dat de leverancier terugstuurde"))
+        a11y(self.path, tr("Werkmap"), tr("Het Excel-bestand dat de leverancier terugstuurde"))
+        layout.addLayout(form)
+        actions = QHBoxLayout()
+        self.check_button = button(tr("C&ontroleren"), tr("De werkmap controleren; er wordt "
+                                                         "nog niets opgeslagen"), self.check)
+        self.import_button = button(tr("&Importeren"), tr("De gecontroleerde werkmap opslaan "
+                                                         "als nieuwe versie"), self.do_import)
+        self.feedback_button = button(tr("&Terugkoppeling opslaan…"),
+                                      tr("De werkmap met alle opmerkingen gemarkeerd opslaan, "
+                                         "om terug te sturen naar de leverancier"),
+                                      self.write_feedback)
+        for item in (self.check_button, self.import_button, self.feedback_button):
+            actions.addWidget(item)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        self.progress = ProgressPanel()
+        self.progress.cancel_requested.connect(self._cancel)
+        layout.addWidget(self.progress)
+        self.summary = note()
+        layout.addWidget(self.summary)
+        filters = QHBoxLayout()
+        self.sheet_filter = QComboBox()
+        self.kind_filter = QComboBox()
+        a11y(self.sheet_filter, tr("Blad"), tr("Alleen problemen op dit blad tonen"))
+        a11y(self.kind_filter, tr("Soort melding"), tr("Alleen fouten, waarschuwingen of "
+                                                       "opmerkingen tonen"))
+        sheet_label = QLabel(tr("&Blad:"))
+        sheet_label.setBuddy(self.sheet_filter)
+        kind_label = QLabel(tr("&Soort:"))
+        kind_label.setBuddy(self.kind_filter)
+        filters.addWidget(sheet_label)
+        filters.addWidget(self.sheet_filter)
+        filters.addWidget(kind_label)
+        filters.addWidget(self.kind_filter)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+        catalog = locator.catalog()
+        self.model: RowTableModel[Any] = RowTableModel([
+            Column("severity", lambda: tr("Soort"), lambda p: severity_label(p.severity),
+                   width=110, colour=lambda p: {"error": "overdue", "warning": "soon"}
+                   .get(p.severity)),
+            Column("sheet", lambda: tr("Blad"), lambda p: p.sheet, width=120),
+            Column("row", lambda: tr("Rij"), lambda p: p.row or None, align_right=True,
+                   width=60),
+            Column("column", lambda: tr("Kolom"), lambda p: p.column, width=150),
+            Column("value", lambda: tr("Waarde"), lambda p: p.value, width=140),
+            Column("message", lambda: tr("Melding"),
+                   lambda p: catalog.text(p.code, self.lang, **dict(p.params))),
+        ], self.lang)
+        self.table = DataTable(self.model, "import-problems", tr("Problemen in de werkmap"),
+                               tr("Elke fout, waarschuwing en opmerking met blad en rij; Enter "
+                                  "toont de rij"))
+        self.row_view = QTextBrowser()
+        a11y(self.row_view, tr("De rij in de werkmap"),
+             tr("Wat er in de gekozen rij van de werkmap staat"))
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.row_view)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+        close = button(tr("Sl&uiten"), tr("Het venster sluiten"), self.reject)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        layout.addLayout(bottom)
+        self.sheet_filter.currentIndexChanged.connect(lambda _i: self._filter())
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self._filter())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_row())
+        self.table.row_activated.connect(lambda _p: self.row_view.setFocus())
+        self._update_buttons()
+        self.resize(1000, 680)
+        ctx = shell.ctx
+        shell.tasks.run(lambda: [c.ref for c in gw.list_contracts(ctx)], done=self._contracts)
+
+    def _contracts(self, refs: list[str]) -> None:
+        current = self.contract.currentText()
+        self.contract.clear()
+        self.contract.addItems(refs)
+        self.contract.setEditText(current)
+
+    def _choose(self) -> None:
+        path = widgets.ask_open_path(self, tr("Werkmap kiezen"), str(Path.home()),
+                                     tr("Excel-werkmap (*.xlsx)"))
+        if path:
+            self.path.setText(path)
+
+    def _settle(self) -> None:
+        """A task that already ended (tasks run inline in tests) is no longer running."""
+        if self.task is not None and not self.task.running:
+            self.task = None
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        running = self.task is not None
+        self.check_button.setEnabled(not running)
+        ok = self.result is not None and not self.result.errors and not self.imported
+        self.import_button.setEnabled(ok and not running)
+        self.feedback_button.setEnabled(self.result is not None and bool(self.result.problems)
+                                        and not running)
+
+    # -- check ---------------------------------------------------------------------------
+    def check(self) -> None:
+        path = Path(self.path.text().strip())
+        ref = self.contract.currentText().strip()
+        ctx = self.shell.ctx
+        self.result = None
+        self.imported = False
+        self.model.set_rows([])
+        self.summary.setText("")
+        self.progress.start(tr("Controleren…"))
+        self.task = self.shell.tasks.run(
+            lambda progress, cancelled: gw.call("submissions", "check", ctx, path, ref,
+                                                progress, cancelled),
+            long=True, progress=self.progress.step, done=self._checked, failed=self._failed)
+        self._settle()
+
+    def _cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _failed(self, error: BaseException) -> None:
+        self.task = None
+        self.progress.finish()
+        if isinstance(error, TaskCancelled) or getattr(error, "code", "") == "cancelled":
+            self.summary.setText(tr("Afgebroken; er is niets gewijzigd."))
+        else:
+            self.summary.setText(error_sentence(error, self.lang))
+        self._update_buttons()
+
+    def _checked(self, result: Any) -> None:
+        self.task = None
+        self.progress.finish()
+        self.result = result
+        counts = result.counts
+        self.summary.setText(tr(
+            "{sites} locaties, {risks} risico’s en {measures} maatregelen gelezen. "
+            "{errors} fouten, {warnings} waarschuwingen, {notes} opmerkingen.").format(
+                sites=counts["sites"], risks=counts["risks"], measures=counts["measures"],
+                errors=len(result.errors), warnings=len(result.warnings),
+                notes=len(result.notes))
+            + (" " + tr("Met fouten kan de werkmap niet worden geïmporteerd; stuur de "
+                        "leverancier de terugkoppeling.") if result.errors else ""))
+        self.model.set_rows(result.problems)
+        self._fill_filters(result.problems)
+        self._update_buttons()
+        if result.problems:
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def _fill_filters(self, problems: Any) -> None:
+        for combo in (self.sheet_filter, self.kind_filter):
+            combo.blockSignals(True)
+            combo.clear()
+        self.sheet_filter.addItem(tr("Alle bladen"), None)
+        for sheet in sorted({p.sheet for p in problems}):
+            self.sheet_filter.addItem(sheet, sheet)
+        self.kind_filter.addItem(tr("Alle soorten"), None)
+        for severity in ("error", "warning", "note"):
+            if any(p.severity == severity for p in problems):
+                self.kind_filter.addItem(severity_label(severity), severity)
+        for combo in (self.sheet_filter, self.kind_filter):
+            combo.blockSignals(False)
+
+    def _filter(self) -> None:
+        sheet = self.sheet_filter.currentData()
+        kind = self.kind_filter.currentData()
+        if sheet is None and kind is None:
+            self.model.set_filter(None)
+            return
+        self.model.set_filter(lambda p: (sheet is None or p.sheet == sheet)
+                              and (kind is None or p.severity == kind))
+
+    def show_row(self) -> None:
+        """Show what the workbook holds in the problem's row (the 'jump to the row')."""
+        problem = self.table.selected()
+        if problem is None or self.result is None:
+            self.row_view.clear()
+            return
+        found = None
+        submission = self.result.submission
+        for rows in (submission.sites, submission.risks, submission.measures):
+            for item in rows:
+                if item.row == problem.row and _sheet_of(item) == _sheet_key(problem.sheet):
+                    found = item
+        lines = [f"<p><b>{problem.sheet}</b>, " + tr("rij {row}").format(row=problem.row)
+                 + "</p>"] if problem.row else [f"<p><b>{problem.sheet}</b></p>"]
+        if found is not None:
+            lines.append("<table cellpadding='2'>")
+            for key, value in found.columns().items():
+                lines.append(f"<tr><td>{key}</td><td>{show_value(value, self.lang)}</td></tr>")
+            lines.append("</table>")
+        else:
+            lines.append("<p>" + tr("Deze rij kon niet als geheel worden gelezen; zie de "
+                                    "melding.") + "</p>")
+        self.row_view.setHtml("".join(lines))
+
+    # -- import and feedback -------------------------------------------------------------
+    def do_import(self, allow_warnings: bool = False) -> None:
+        if self.result is None:
+            return
+        if self.result.warnings and not allow_warnings:
+            if not widgets.ask(self, tr("Importeren met waarschuwingen?"),
+                               tr("De werkmap heeft {n} waarschuwingen. Toch importeren?")
+                               .format(n=len(self.result.warnings)),
+                               tr("&Toch importeren"), tr("&Niet importeren")):
+                return
+            allow_warnings = True
+        path = Path(self.path.text().strip())
+        ref = self.contract.currentText().strip()
+        ctx = self.shell.ctx
+        self.progress.start(tr("Importeren…"))
+        self.task = self.shell.tasks.run(
+            lambda progress, cancelled: gw.call("submissions", "import_workbook", ctx, path,
+                                                ref, progress, cancelled,
+                                                allow_warnings=allow_warnings),
+            long=True, write=True, progress=self.progress.step, done=self._imported,
+            failed=self._failed)
+        self._settle()
+
+    def _imported(self, outcome: Any) -> None:
+        self.task = None
+        self.progress.finish()
+        if outcome.status == "imported":
+            self.imported = True
+            self.summary.setText(tr("Geïmporteerd als versie {version}.").format(
+                version=outcome.version_no))
+        elif outcome.status == "duplicate":
+            self.summary.setText(tr("Deze werkmap was al geïmporteerd als versie {version}; "
+                                    "er is niets toegevoegd.").format(version=outcome.version_no))
+        else:
+            self.summary.setText(tr("Niet geïmporteerd: de werkmap heeft fouten."))
+        self._update_buttons()
+
+    def write_feedback(self) -> None:
+        if self.result is None:
+            return
+        source = Path(self.path.text().strip())
+        suggested = source.with_name(source.stem + "-terugkoppeling.xlsx")
+        target = widgets.ask_save_path(self, tr("Terugkoppeling opslaan"), str(suggested),
+                                       tr("Excel-werkmap (*.xlsx)"))
+        if not target:
+            return
+        ctx, result = self.shell.ctx, self.result
+        self.shell.tasks.run(
+            lambda: gw.call("submissions", "write_feedback", ctx, source, result, Path(target)),
+            write=True, done=lambda path: self.summary.setText(
+                tr("Terugkoppeling opgeslagen: {path}").format(path=path)),
+            failed=self._failed)
+
+    def reject(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        super().reject()
+
+
+def _sheet_key(name: str) -> str:
+    folded = name.strip().casefold()
+    if folded in ("keten", "supply chain"):
+        return "sites"
+    if folded in ("risico's", "risico’s", "risks"):
+        return "risks"
+    if folded in ("maatregelen", "measures"):
+        return "measures"
+    return folded
+
+
+def _sheet_of(item: Any) -> str:
+    name = type(item).__name__
+    return {"SiteRow": "sites", "RiskRow": "risks", "MeasureRow": "measures"}.get(name, "")

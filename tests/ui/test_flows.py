@@ -1,0 +1,155 @@
+"""The main flows as a user does them: import (with errors, then clean), evidence,
+an escalation step, the yearly report, switching language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ui.conftest import filled_workbook
+
+
+@pytest.fixture
+def save_answers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
+    from app.ui import widgets
+
+    asked: list[str] = []
+
+    def answer(_parent: Any, title: str, suggested: str, _filters: str) -> str:
+        asked.append(title)
+        return str(tmp_path / Path(suggested).name)
+
+    monkeypatch.setattr(widgets, "ask_save_path", answer)
+    return asked
+
+
+def test_import_with_errors_shows_them_and_writes_feedback(
+        window: Any, contract: str, qtbot: Any, tmp_path: Path, save_answers: list[str]) -> None:
+    from openpyxl import load_workbook
+
+    from app.ui.import_dialog import ImportDialog
+
+    source = filled_workbook(window, contract, tmp_path / "ingevuld.xlsx", bad=True)
+    dialog = ImportDialog(window, contract)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClicks(dialog.path, str(source))
+    qtbot.keyClick(dialog, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # Controleren
+    qtbot.waitUntil(lambda: dialog.result is not None or dialog.summary.text() != "")
+    assert dialog.result is not None, dialog.summary.text()
+    errors = dialog.result.errors
+    assert {(p.sheet, p.row) for p in errors} >= {("Risico's", 2), ("Maatregelen", 2)}
+    assert not dialog.import_button.isEnabled()
+    assert dialog.feedback_button.isEnabled()
+    assert "fouten" in dialog.summary.text()
+    # filter on one sheet: only its problems stay
+    dialog.sheet_filter.setCurrentIndex(dialog.sheet_filter.findData("Maatregelen"))
+    shown = dialog.model.rows()
+    assert shown and all(p.sheet == "Maatregelen" for p in shown)
+    dialog.table.selectRow(0)
+    assert "Maatregelen" in dialog.row_view.toPlainText()
+    qtbot.keyClick(dialog, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # Terugkoppeling
+    feedback = tmp_path / "ingevuld-terugkoppeling.xlsx"
+    qtbot.waitUntil(feedback.exists)
+    book = load_workbook(feedback)
+    assert "Risico's" in book.sheetnames
+    assert book["Risico's"]["E2"].comment is not None or any(
+        "hoog-ish" in str(c.value) for row in book["Risico's"].iter_rows() for c in row)
+    from app.services.submissions import list_submissions
+
+    assert list_submissions(window.ctx, contract) == []
+
+
+def test_clean_import_becomes_version_one(window: Any, contract: str, qtbot: Any,
+                                          tmp_path: Path) -> None:
+    from app.ui.import_dialog import ImportDialog
+
+    source = filled_workbook(window, contract, tmp_path / "goed.xlsx", bad=False)
+    dialog = ImportDialog(window, contract)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(source))
+    dialog.check()
+    qtbot.waitUntil(lambda: dialog.result is not None)
+    assert not dialog.result.errors
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.imported)
+    assert "versie 1" in dialog.summary.text()
+    window.open_contract(contract)
+    dossier = window.page("contracts").dossier
+    submissions = next(t for t in dossier.extra_tabs if t.tab_title() == "I&nzendingen")
+    assert [s.version_no for s in submissions.model.rows()] == [1]
+    assert "eerste versie" in submissions.changes.toPlainText()
+
+
+def test_adding_evidence_in_the_dossier(window: Any, contract: str, qtbot: Any,
+                                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.ui.evidence_dialog import EvidenceDialog
+
+    document = tmp_path / "beleid.pdf"
+    document.write_bytes(b"%PDF-1.4 ISV-beleid van Textiel B.V.")
+
+    def fill_in(dialog: EvidenceDialog) -> int:
+        dialog.type.setCurrentIndex(dialog.type.findData("policy"))
+        qtbot.keyClicks(dialog.issuer, "Textiel B.V.")
+        dialog.valid.set_value(dt.date(2027, 1, 31))
+        return 1
+
+    monkeypatch.setattr(EvidenceDialog, "exec", fill_in)
+    window.open_contract(contract)
+    dossier = window.page("contracts").dossier
+    dossier.evidence.add(document)  # what a drop of the file on the list does
+    rows = dossier.evidence.model.rows()
+    assert [(r.type, r.file_name, r.issuer, r.valid_until) for r in rows] == [
+        ("policy", "beleid.pdf", "Textiel B.V.", dt.date(2027, 1, 31))]
+    window.show_page("evidence")
+    assert window.page("evidence").model.rows()[0].file_name == "beleid.pdf"
+
+
+def test_recording_an_escalation_step(window: Any, contract: str, qtbot: Any, dialogs: Any,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.ui.dossier_tabs import EscalationDialog, SignalsTab
+
+    def fill_in(dialog: EscalationDialog) -> int:
+        dialog.step.setCurrentIndex(dialog.step.findData("dialogue"))
+        dialog.taken.set_value(dt.date(2026, 3, 2))
+        dialog.response.set_value(dt.date(2026, 3, 30))
+        qtbot.keyClicks(dialog.note, "Gesprek over lonen")
+        return 1
+
+    monkeypatch.setattr(EscalationDialog, "exec", fill_in)
+    window.open_contract(contract)
+    dossier = window.page("contracts").dossier
+    tab = next(t for t in dossier.extra_tabs if isinstance(t, SignalsTab))
+    dossier.tabs.setCurrentWidget(tab)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    tab.step_button.setFocus()
+    qtbot.keyClick(tab.step_button, Qt.Key.Key_Space)
+    steps = tab.ladder.rows()
+    assert not dialogs.errors, dialogs.errors
+    assert [(s.step, s.taken_on, s.response_due, s.note) for s in steps] == [
+        ("dialogue", dt.date(2026, 3, 2), dt.date(2026, 3, 30), "Gesprek over lonen")]
+    assert tab.ladder.data(tab.ladder.index(0, 1)) == "Dialoog"
+
+
+def test_switching_language_keeps_the_place_and_translates(window: Any, contract: str,
+                                                           qtbot: Any) -> None:
+    window.show_page("contracts")
+    window.apply_language("en")
+    titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert titles == ["Overview", "Tenders", "Contracts", "Suppliers", "Evidence",
+                      "Reporting", "Categories"]
+    assert window.stack.currentWidget().key == "contracts"
+    assert window.menuBar().actions()[0].text() == "&File"
+    page = window.page("contracts")
+    assert page.model.headerData(0, Qt.Orientation.Horizontal) == "Reference"
+    assert page.model.rows()[0].ref == contract
+    window.apply_language("nl")
+    assert window.navigation.item(0).text() == "Overzicht"
