@@ -11,6 +11,7 @@ Rows are built with :func:`build` (one dictionary update instead of one frozen
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -126,13 +127,57 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class RowTable:
+    """The valid rows of one sheet, stored column by column.
+
+    ``fields`` names the columns (``row`` first: the workbook row); ``columns[i][k]`` is
+    field ``i`` of row ``k``. Columns are what an import needs (bulk inserts); the row
+    values are built from them on demand.
+    """
+
+    fields: tuple[str, ...] = ("row",)
+    columns: tuple[tuple[Any, ...], ...] = ((),)
+
+    def __len__(self) -> int:
+        return len(self.columns[0])
+
+    def column(self, name: str) -> tuple[Any, ...]:
+        return self.columns[self.fields.index(name)]
+
+    def records(self) -> list[dict[str, Any]]:
+        """One dictionary per row, keyed by field name."""
+        fields = self.fields
+        return [dict(zip(fields, values, strict=False))
+                for values in zip(*self.columns, strict=False)]
+
+    def rows(self, cls: type[T]) -> tuple[T, ...]:
+        return tuple([build(cls, record) for record in self.records()])
+
+
+@dataclass(frozen=True)
 class Submission:
-    """What a workbook holds; ``supplier`` is ``None`` when that sheet could not be read."""
+    """What a workbook holds; ``supplier`` is ``None`` when that sheet could not be read.
+
+    ``sites``, ``risks`` and ``measures`` are frozen row values, made (once) when first
+    asked for; ``site_table`` and friends hold the same rows column by column.
+    """
 
     supplier: SupplierBlock | None
-    sites: tuple[SiteRow, ...]
-    risks: tuple[RiskRow, ...]
-    measures: tuple[MeasureRow, ...]
+    site_table: RowTable = field(default_factory=RowTable)
+    risk_table: RowTable = field(default_factory=RowTable)
+    measure_table: RowTable = field(default_factory=RowTable)
+
+    @functools.cached_property
+    def sites(self) -> tuple[SiteRow, ...]:
+        return self.site_table.rows(SiteRow)
+
+    @functools.cached_property
+    def risks(self) -> tuple[RiskRow, ...]:
+        return self.risk_table.rows(RiskRow)
+
+    @functools.cached_property
+    def measures(self) -> tuple[MeasureRow, ...]:
+        return self.measure_table.rows(MeasureRow)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ The result is a :class:`~app.domain.submission.Submission` and a list of
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import io
 import math
@@ -29,7 +30,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 from app.domain.countries import CountryTable, fold
 from app.domain.errors import UsageError, ValidationError
@@ -39,10 +40,10 @@ from app.domain.submission import (
     MeasureRow,
     Problem,
     RiskRow,
+    RowTable,
     SiteRow,
     Submission,
     SupplierBlock,
-    build,
 )
 from app.io.workbook_layout import (
     MEASURES,
@@ -1003,8 +1004,8 @@ class WorkbookReader:
         for table_value in tables.values():
             if table_value.header_ok and not table_value.numbers:
                 out.add(table_value.name, 0, "", "", "wb_sheet_empty", severity="warning")
-        return Submission(supplier, sites_t.rows(SiteRow), risks_t.rows(RiskRow),
-                          measures_t.rows(MeasureRow))
+        return Submission(supplier, sites_t.valid(SiteRow), risks_t.valid(RiskRow),
+                          measures_t.valid(MeasureRow))
 
 
 _MISSING = object()
@@ -1022,18 +1023,14 @@ class _Table:
     places: dict[str, tuple[str, int]] = field(default_factory=dict)
     invalid: set[int] = field(default_factory=set)
 
-    def rows(self, cls: type[_R]) -> tuple[_R, ...]:
-        """The valid rows as frozen values (field order of ``cls``)."""
+    def valid(self, cls: type[Any]) -> RowTable:
+        """The rows as a column-wise table with ``cls``'s fields (none when any is bad:
+        a workbook with an error is not imported)."""
+        names = tuple(f.name for f in dataclasses.fields(cls) if f.name != "row")
         if self.invalid or not self.numbers:
-            return ()
-        names = [f for f in cls.__dataclass_fields__ if f != "row"]  # type: ignore[attr-defined]
-        lists = [self.numbers, *(self.columns[n] for n in names)]
-        keys = ["row", *names]
-        return tuple([build(cls, dict(zip(keys, values, strict=False)))
-                      for values in zip(*lists, strict=False)])
-
-
-_R = TypeVar("_R")
+            return RowTable(("row", *names), tuple(() for _ in range(len(names) + 1)))
+        return RowTable(("row", *names),
+                        (tuple(self.numbers), *(tuple(self.columns[n]) for n in names)))
 
 
 def _has_content(row: list[Any]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import operator
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +27,7 @@ from app.domain.errors import ConflictError, NotFoundError, UsageError, Validati
 from app.domain.submission import (
     KindChanges,
     Problem,
+    RowTable,
     Submission,
     SubmissionChanges,
     SubmissionInfo,
@@ -74,8 +75,9 @@ class CheckResult:
 
     @property
     def counts(self) -> dict[str, int]:
-        return {"sites": len(self.submission.sites), "risks": len(self.submission.risks),
-                "measures": len(self.submission.measures)}
+        sub = self.submission
+        return {"sites": len(sub.site_table), "risks": len(sub.risk_table),
+                "measures": len(sub.measure_table)}
 
 
 @dataclass(frozen=True)
@@ -165,17 +167,6 @@ def check(ctx: Context, path: Path, contract_ref: str, progress: Progress | None
 
 # -- importing -----------------------------------------------------------------------------
 
-def _rows(result: CheckResult) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
-                                        list[dict[str, Any]]]:
-    """The rows' field values: exactly what is inserted and what the digest covers.
-
-    They carry the extra key ``row`` (the workbook row), which a Core insert ignores.
-    """
-    sub = result.submission
-    return ([vars(s) for s in sub.sites], [vars(r) for r in sub.risks],
-            [vars(x) for x in sub.measures])
-
-
 def import_workbook(
     ctx: Context, path: Path, contract_ref: str, progress: Progress | None = None,
     cancelled: Cancelled | None = None, *, allow_warnings: bool = False,
@@ -198,14 +189,15 @@ def import_workbook(
     if cancelled is not None and cancelled():
         raise ValidationError("cancelled")
 
-    sites, risks, measures = _rows(result)
-    digest = submission_digest(sites, risks, measures)
+    sub = result.submission
+    digest = submission_digest(sub.site_table.records(), sub.risk_table.records(),
+                               sub.measure_table.records())
     store = ctx.store
     stored_before = store.has(result.file_sha256)
     sha, size = store.put_bytes(data)
     try:
         submission_id, version_no, duplicate = _write(
-            ctx, contract_ref, result, rows=(sites, risks, measures), digest=digest,
+            ctx, contract_ref, result, digest=digest,
             received_on=received_on or dt.date.today(), sha=sha, size=size)
     except BaseException:
         if not stored_before:  # the file came for this import only
@@ -222,12 +214,11 @@ def _version_of_file(session: Session, contract_id: int, sha256: str) -> tuple[i
     return (int(found[0]), int(found[1])) if found is not None else None
 
 
-def _write(ctx: Context, contract_ref: str, result: CheckResult, *,
-           rows: tuple[list[dict[str, Any]], ...], digest: str, received_on: dt.date,
-           sha: str, size: int) -> tuple[int, int, bool]:
+def _write(ctx: Context, contract_ref: str, result: CheckResult, *, digest: str,
+           received_on: dt.date, sha: str, size: int) -> tuple[int, int, bool]:
     """The one transaction; ``(submission id, version, was it already there)``."""
-    sites, risks, measures = rows
-    supplier = result.submission.supplier
+    sub = result.submission
+    supplier = sub.supplier
     assert supplier is not None  # a check without errors has read the supplier block
     try:
         with ctx.db.begin() as session:
@@ -250,10 +241,10 @@ def _write(ctx: Context, contract_ref: str, result: CheckResult, *,
                 content_sha256=digest, imported_by=ctx.actor)
             session.add(record)
             session.flush()
-            for model, columns, values in ((m.Site, SITE_COLUMNS, sites),
-                                           (m.Risk, RISK_COLUMNS, risks),
-                                           (m.Measure, MEASURE_COLUMNS, measures)):
-                _bulk_insert(session, cast(Table, model.__table__), columns, values, record.id)
+            for model, columns, rows in ((m.Site, SITE_COLUMNS, sub.site_table),
+                                         (m.Risk, RISK_COLUMNS, sub.risk_table),
+                                         (m.Measure, MEASURE_COLUMNS, sub.measure_table)):
+                _bulk_insert(session, cast(Table, model.__table__), columns, rows, record.id)
             audit.created("submission", record)
             store_evidence_in(
                 session, audit, contract_id=contract.id, type_code=EVIDENCE_TYPE,
@@ -270,9 +261,9 @@ def _write(ctx: Context, contract_ref: str, result: CheckResult, *,
 _PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
 
-def _bulk_insert(session: Session, table: Table, columns: tuple[str, ...],
-                 rows: list[dict[str, Any]], submission_id: int) -> None:
-    """Insert ``rows`` (their ``columns``) into ``table`` for one submission.
+def _bulk_insert(session: Session, table: Table, columns: tuple[str, ...], rows: RowTable,
+                 submission_id: int) -> None:
+    """Insert the ``columns`` of ``rows`` into ``table`` for one submission.
 
     A plain DB-API ``executemany`` of tuples, with each column's own SQLAlchemy bind
     processor applied (dates on SQLite), so stored values are exactly what a Core insert
@@ -280,34 +271,26 @@ def _bulk_insert(session: Session, table: Table, columns: tuple[str, ...],
     table), dicts)`` and 4.1 s for the ORM form, whose per-row parameter building
     dominates. Drivers with another parameter style take the Core path.
     """
-    if not rows:
+    if not len(rows):
         return
     connection = session.connection()
     dialect = connection.dialect
     placeholder = _PLACEHOLDERS.get(dialect.paramstyle)
     if placeholder is None:
-        session.execute(insert(table), [{**row, "submission_id": submission_id}
-                                        for row in rows])
+        session.execute(insert(table), [{**record, "submission_id": submission_id}
+                                        for record in rows.records()])
         return
-    getter = operator.itemgetter(*columns)
-    processors = [(i, p) for i, name in enumerate(columns)
-                  if (p := table.c[name].type.bind_processor(dialect)) is not None]
-    values: list[tuple[Any, ...]]
-    if processors:
-        values = []
-        for row in rows:
-            items = list(getter(row))
-            for index, process in processors:
-                if items[index] is not None:
-                    items[index] = process(items[index])
-            values.append((submission_id, *items))
-    else:
-        values = [(submission_id, *getter(row)) for row in rows]
+    values: list[tuple[Any, ...]] = [rows.column(name) for name in columns]
+    for index, name in enumerate(columns):
+        process = table.c[name].type.bind_processor(dialect)
+        if process is not None:
+            values[index] = tuple(None if v is None else process(v) for v in values[index])
     quote = dialect.identifier_preparer.quote
     names = ", ".join(quote(n) for n in ("submission_id", *columns))
     marks = ", ".join([placeholder] * (len(columns) + 1))
     connection.exec_driver_sql(f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})",
-                               values)
+                               list(zip(itertools.repeat(submission_id), *values,
+                                        strict=False)))
 
 
 # -- reading back --------------------------------------------------------------------------
