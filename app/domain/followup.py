@@ -451,6 +451,69 @@ def rubric_verdict(subject: RubricSubject, ratings: Sequence[ElementRating]) -> 
     return "insufficient" if "insufficient" in values else "sufficient"
 
 
+@dataclass(frozen=True)
+class RubricHint:
+    """What the imported workbook suggests for one element; the assessor decides."""
+
+    element: str
+    suggested: str  # sufficient, insufficient, not_applicable
+    reason: str  # message code
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+def plan_hints(risks: Sequence[tuple[str, str]],
+               measures: Sequence[tuple[str, str, dt.date | None]]) -> tuple[RubricHint, ...]:
+    """Hints for a plan of action from the newest workbook.
+
+    ``risks``: (risk key, priority); ``measures``: (risk key, owner, due date). Every
+    high-priority risk needs a measure; every measure an owner and a date.
+    """
+    high = sorted({key for key, level in risks if level == "high"})
+    covered = {key for key, _owner, _due in measures}
+    missing = [key for key in high if key not in covered]
+    hints = []
+    if not high:
+        hints.append(RubricHint("measure_per_high_risk", "not_applicable",
+                                "dossier_hint_no_high_risks"))
+    elif missing:
+        hints.append(RubricHint("measure_per_high_risk", "insufficient",
+                                "dossier_hint_high_risks_uncovered",
+                                {"risks": ", ".join(missing)}))
+    else:
+        hints.append(RubricHint("measure_per_high_risk", "sufficient",
+                                "dossier_hint_high_risks_covered", {"count": len(high)}))
+    incomplete = sum(1 for _key, owner, due in measures if not owner.strip() or due is None)
+    if not measures:
+        hints.append(RubricHint("owner_and_date", "insufficient", "dossier_hint_no_measures"))
+    elif incomplete:
+        hints.append(RubricHint("owner_and_date", "insufficient",
+                                "dossier_hint_measures_incomplete",
+                                {"count": incomplete, "total": len(measures)}))
+    else:
+        hints.append(RubricHint("owner_and_date", "sufficient", "dossier_hint_measures_complete",
+                                {"total": len(measures)}))
+    return tuple(hints)
+
+
+def risk_analysis_hints(site_countries: Sequence[str], deepest_tier: int,
+                        risks: int) -> tuple[RubricHint, ...]:
+    """Hints for a risk analysis from the newest workbook: sites with their countries
+    beyond the first tier, and risks scored for severity and likelihood."""
+    hints = []
+    if not site_countries:
+        hints.append(RubricHint("countries_suppliers", "insufficient",
+                                "dossier_hint_no_sites"))
+    else:
+        hints.append(RubricHint("countries_suppliers",
+                                "sufficient" if deepest_tier > 1 else "insufficient",
+                                "dossier_hint_sites", {"count": len(site_countries),
+                                                       "countries": len(set(site_countries)),
+                                                       "tier": deepest_tier}))
+    hints.append(RubricHint("risk_assessment", "sufficient" if risks else "insufficient",
+                            "dossier_hint_risks", {"count": risks}))
+    return tuple(hints)
+
+
 def rubric_in_force(rubrics: Iterable[Rubric], day: dt.date) -> Rubric:
     """The newest rubric whose ``valid_from`` has passed on ``day`` (else the oldest)."""
     ordered = sorted(rubrics, key=lambda r: r.valid_from)

@@ -41,6 +41,7 @@ from app.domain.followup import (
     IntensityInputs,
     IntensityRules,
     Rubric,
+    RubricHint,
     SignalRecord,
     check_escalation_step,
     contract_deadlines,
@@ -48,6 +49,8 @@ from app.domain.followup import (
     evidence_expiry_matters,
     falls_due,
     load_rubric,
+    plan_hints,
+    risk_analysis_hints,
     risky_by_table,
     rubric_in_force,
     rubric_verdict,
@@ -563,6 +566,31 @@ def assess(
         session.add(row)
         AuditWriter(session, ctx.actor).created("assessment", row)
         return _assessment_record(row, contract.ref)
+
+
+def rubric_hints(ctx: Context, contract_ref: str, subject: str) -> tuple[RubricHint, ...]:
+    """What the newest imported workbook suggests for the rubric's elements (none for a
+    yearly report, which is judged from its document). Suggestions, never a verdict."""
+    with ctx.db.read() as session:
+        contract = find_contract(session, contract_ref)
+        newest = session.scalar(select(m.Submission.id)
+                                .where(m.Submission.contract_id == contract.id)
+                                .order_by(m.Submission.version_no.desc()).limit(1))
+        if newest is None or subject == "yearly-report":
+            return ()
+        if subject == "plan-of-action":
+            risks = session.execute(select(m.Risk.risk_key, m.Risk.priority)
+                                    .where(m.Risk.submission_id == newest)).all()
+            measures = session.execute(select(m.Measure.risk_key, m.Measure.owner,
+                                              m.Measure.due)
+                                       .where(m.Measure.submission_id == newest)).all()
+            return plan_hints([(k, p) for k, p in risks], [(k, o, d) for k, o, d in measures])
+        sites = session.execute(select(m.Site.country, m.Site.tier)
+                                .where(m.Site.submission_id == newest)).all()
+        risk_count = session.scalar(select(func.count(m.Risk.id))
+                                    .where(m.Risk.submission_id == newest)) or 0
+        return risk_analysis_hints([c for c, _t in sites], max((t for _c, t in sites), default=0),
+                                   int(risk_count))
 
 
 def _contract_year_count(contract: m.Contract) -> int:

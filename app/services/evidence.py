@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -50,6 +51,26 @@ def validate_evidence_type(ctx: Context, type_code: str) -> str:
     return code
 
 
+def _check_attached_to(session: Session, contract_id: int, **ids: int | None) -> None:
+    """A document kept for a site, risk or measure must be of this contract's workbooks."""
+    links: dict[str, tuple[Any, Any]] = {
+        "site_id": (m.Site.id, m.Site.submission_id),
+        "risk_id": (m.Risk.id, m.Risk.submission_id),
+        "measure_id": (m.Measure.id, m.Measure.submission_id),
+        "submission_id": (m.Submission.id, m.Submission.id),
+    }
+    for name, value in ids.items():
+        if value is None:
+            continue
+        row_id, submission_id = links[name]
+        owner = session.scalar(select(m.Submission.contract_id)
+                               .where(m.Submission.id == select(submission_id)
+                                      .where(row_id == value).scalar_subquery()))
+        if owner != contract_id:
+            raise NotFoundError("evidence_link_not_found", what=name.removesuffix("_id"),
+                                id=value)
+
+
 def store_evidence_in(
     session: Session, audit: AuditWriter, *, contract_id: int, type_code: str, sha256: str,
     size: int, file_name: str, received_on: dt.date, issuer: str | None = None,
@@ -72,6 +93,8 @@ def store_evidence_in(
                                .order_by(m.Evidence.id.desc()).limit(1))
         if newer is not None:
             raise ValidationError("evidence_already_superseded", id=supersedes_id, newer=newer)
+    _check_attached_to(session, contract_id, site_id=site_id, risk_id=risk_id,
+                       measure_id=measure_id, submission_id=submission_id)
     evidence = m.Evidence(
         contract_id=contract_id, type=type_code, sha256=sha256, size=size,
         file_name=Path(file_name).name[:500] or "document", issuer=issuer,

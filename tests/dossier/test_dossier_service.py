@@ -314,3 +314,62 @@ def test_the_kept_answer_follows_every_change(ctx: Context,
     assert (third[0].next_due, third[0].overdue) == (D(2026, 3, 31), 0)
     assert [d.kind.value for d in third[0].deadlines] == ["yearly-report", "yearly-report"]
     assert dossier.step_states_for_all(ctx, D(2026, 4, 1))[0].overdue == 1
+
+
+def test_evidence_links_only_to_the_contracts_own_rows(
+        ctx: Context, make_contract: Callable[..., str], document: Callable[[], Path]) -> None:
+    mine = make_contract(D(2025, 1, 1), D(2026, 12, 31))
+    other = make_contract(D(2025, 1, 1), D(2026, 12, 31))
+    add_submission(ctx, mine, D(2025, 2, 1), sites=[{}], risks=[{}], measures=[{}])
+    add_submission(ctx, other, D(2025, 2, 1), sites=[{}])
+    with ctx.db.read() as session:
+        my_site = session.scalar(select(m.Site.id).join(m.Submission).join(m.Contract)
+                                 .where(m.Contract.ref == mine))
+        their_site = session.scalar(select(m.Site.id).join(m.Submission).join(m.Contract)
+                                    .where(m.Contract.ref == other))
+        my_measure = session.scalar(select(m.Measure.id))
+    linked = evidence.add_evidence(ctx, contract_ref=mine, path=document(),
+                                   type_code="audit-report", site_id=my_site,
+                                   measure_id=my_measure)
+    assert (linked.site_id, linked.measure_id) == (my_site, my_measure)
+    with pytest.raises(ValidationError) as err:
+        evidence.add_evidence(ctx, contract_ref=mine, path=document(),
+                              type_code="audit-report", site_id=their_site)
+    assert err.value.code == "evidence_link_not_found"
+    with pytest.raises(ValidationError):
+        dossier.log_signal(ctx, contract_ref=mine, received_on=D(2025, 3, 1), source="NGO",
+                           theme="child_labour", description="x", site_id=their_site)
+    assert_verified(ctx)
+
+
+def test_rubric_hints_from_the_newest_workbook(ctx: Context,
+                                               make_contract: Callable[..., str]) -> None:
+    ref = make_contract(D(2025, 1, 1), D(2026, 12, 31))
+    assert dossier.rubric_hints(ctx, ref, "plan-of-action") == ()
+    add_submission(ctx, ref, D(2025, 2, 1), sites=[{"tier": 1}, {"tier": 3, "country": "IN"}],
+                   risks=[{"priority": "high"}, {"priority": "high"}, {"priority": "low"}],
+                   measures=[{"risk_key": "R1"}, {"risk_key": "R3", "owner": " "}])
+    plan = {h.element: h for h in dossier.rubric_hints(ctx, ref, "plan-of-action")}
+    assert plan["measure_per_high_risk"].suggested == "insufficient"
+    assert plan["measure_per_high_risk"].params["risks"] == "R2"
+    assert plan["owner_and_date"].suggested == "insufficient"
+    analysis = {h.element: h for h in dossier.rubric_hints(ctx, ref, "risk-analysis")}
+    assert analysis["countries_suppliers"].suggested == "sufficient"
+    assert analysis["countries_suppliers"].params == {"count": 2, "countries": 2, "tier": 3}
+    assert analysis["risk_assessment"].params == {"count": 3}
+    add_submission(ctx, ref, D(2025, 3, 1), risks=[{"priority": "high"}],
+                   measures=[{"risk_key": "R1"}])
+    plan = {h.element: h for h in dossier.rubric_hints(ctx, ref, "plan-of-action")}
+    assert plan["measure_per_high_risk"].suggested == "sufficient"
+    assert plan["owner_and_date"].suggested == "sufficient"
+
+
+def test_deadlines_of_a_contract_starting_on_a_leap_day(
+        ctx: Context, make_contract: Callable[..., str]) -> None:
+    ref = make_contract(D(2024, 2, 29), D(2026, 2, 27), plan_months=12, report_month=3)
+    items = dossier.due_items(ctx, within=3000, as_of=D(2024, 3, 1), contract_ref=ref)
+    assert [(i.kind, i.due, i.key) for i in items] == [
+        ("plan-of-action", D(2025, 2, 28), None),
+        ("yearly-report", D(2025, 3, 31), 1),
+        ("yearly-report", D(2026, 3, 31), 2)]
+    assert [i.days_left for i in items] == [364, 395, 760]
