@@ -196,8 +196,9 @@ def gather_facts(session: Session, as_of: dt.date,
             agreed if agreed is not None and agreed <= as_of else None,
             policy, _later(analysis, book_last),
             (verdict[0], verdict[2]) if verdict else None,
-            _earlier(plan, book_plan), m_total or 0, m_open or 0, m_first, reports or 0,
-            sufficient.get(cid, nothing), s_total or 0, s_open or 0, first_pending))
+            _earlier(plan, book_plan), int(m_total or 0), int(m_open or 0), m_first,
+            int(reports or 0), sufficient.get(cid, nothing), int(s_total or 0),
+            int(s_open or 0), first_pending))
     return facts
 
 
