@@ -397,3 +397,25 @@ def test_all_problems_collected_and_messages_in_both_languages(ctx: Any, contrac
         for lang in ("nl", "en"):
             text = ctx.catalog.text(problem.code, lang, **problem.params)
             assert problem.code not in text and "{" not in text
+
+
+def test_reading_stops_after_a_long_run_of_empty_rows(ctx: Any, contract: str,
+                                                      filler: Any) -> None:
+    def stray(wb: Any) -> None:
+        ws = wb["Keten"]
+        for col, value in enumerate(["S9", "Ver weg", "CN", None, 1, "x"], start=1):
+            ws.cell(row=10_004, column=col, value=value)
+
+    result = submissions.check(ctx, filler.workbook(extra=stray), contract)
+    assert found(result) == []
+    assert ("Keten", 10_004, "", "", "wb_rows_after_gap_ignored") in found(result, "warning")
+    assert [s.site_key for s in result.submission.sites] == ["S1", "S2"]
+
+
+def test_instruction_and_list_sheets_are_not_noted(ctx: Any, contract: str,
+                                                   filler: Any) -> None:
+    template = submissions.template_bytes(ctx, contract)
+    result = submissions.check(ctx, filler.workbook(template=template), contract)
+    assert found(result) == []
+    assert [p for p in result.problems if p.code in ("wb_sheet_ignored", "wb_label_ignored")] \
+        == []
