@@ -438,6 +438,22 @@ FACT_KINDS: tuple[tuple[str, type[Any]], ...] = (
 )
 """Every kind of fact, in the order of the export file and of the fingerprint."""
 
+KIND_LABELS: Mapping[str, tuple[str, str]] = {
+    "tenders": ("aanbesteding", "tender"),
+    "contracts": ("contract", "contract"),
+    "submissions": ("leveranciersrapportage", "supplier workbook"),
+    "evidence": ("bewijsstuk", "document"),
+    "assessments": ("beoordeling", "assessment"),
+    "signals": ("signaal", "signal"),
+    "escalation_steps": ("escalatiestap", "escalation step"),
+}
+
+
+def kind_label(kind: str, lang: str) -> str:
+    """A kind of record in words (``contracts`` → ``contract``)."""
+    nl, en = KIND_LABELS.get(kind, (kind, kind))
+    return en if lang == "en" else nl
+
 
 @dataclass(frozen=True)
 class YearFacts:

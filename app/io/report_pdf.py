@@ -12,6 +12,7 @@ markup shows literally.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -46,6 +47,7 @@ from app.domain.report import (
     SDG_DEFINITION,
     STEPS_DEFINITION,
     YearReport,
+    kind_label,
 )
 from app.io.pdf import ACCENT, BOLD, FAMILY, MUTED, PdfMeta, build_pdf, outline
 from app.io.pdf import escape as base_escape
@@ -91,6 +93,9 @@ SERIES_COLOURS = (colors.HexColor("#154273"), colors.HexColor("#5B8DC9"),
 PRIORITY_COLOURS = {"high": colors.HexColor("#B3261E"), "medium": colors.HexColor("#E17000"),
                     "low": colors.HexColor("#8FB3D9")}
 
+_T_PLURAL: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "tender_word": (("aanbesteding", "aanbestedingen"), ("tender", "tenders")),
+}
 _T: dict[str, tuple[str, str]] = {
     "title": ("ISV-jaarrapportage {year}", "ISV yearly report {year}"),
     "subtitle": ("Internationale Sociale Voorwaarden in de inkoop van het Rijk: cijfers voor "
@@ -116,6 +121,7 @@ _T: dict[str, tuple[str, str]] = {
     "database": ("eigen database", "own database"),
     "export": ("export", "export"),
     "records": ("records", "records"),
+    "records_col": ("Records", "Records"),
     "grouping": ("Categorieën gegroepeerd naar", "Categories grouped into"),
     "summary": ("Samenvatting", "Summary"),
     "key_figures": ("Kerncijfers", "Key figures"),
@@ -134,7 +140,7 @@ _T: dict[str, tuple[str, str]] = {
                 "Reasons for not applying mandatory ISV"),
     "no_reasons": ("Er zijn geen aanbestedingen waarin verplichte ISV niet zijn toegepast.",
                    "There are no tenders in which mandatory ISV were not applied."),
-    "tenders_n": ("aanbesteding(en)", "tender(s)"),
+    "tenders_n": ("aanbestedingen", "tenders"),
     "theme": ("Thema", "Theme"),
     "priority_high": ("Hoog", "High"),
     "priority_medium": ("Middel", "Medium"),
@@ -241,6 +247,10 @@ class _Writer:
             return "–"
         return format_percent(100 * part / whole, self.lang)
 
+    def pl(self, count: int, one: str, many: str) -> str:
+        """``1 contract`` / ``3 contracten``."""
+        return f"{self.n(count)} {one if count == 1 else many}"
+
     def date(self, day: Any) -> str:
         return format_date(day, self.lang)
 
@@ -346,8 +356,9 @@ def _bar_chart(w: _Writer, labels: Sequence[str], series: Sequence[Sequence[int]
     chart.valueAxis.valueMin = 0
     top = max([sum(v) for v in zip(*series, strict=True)] if stacked
               else [v for s in series for v in s] or [0])
-    chart.valueAxis.valueMax = max(top, 1) * 1.08
-    chart.valueAxis.valueStep = _step(max(top, 1))
+    step = _step(max(top, 1))
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.valueMax = math.ceil(max(top, 1) * 1.06 / step) * step
     chart.valueAxis.labelTextFormat = lambda v: format_number(v, w.lang)
     chart.valueAxis.strokeColor = MUTED
     chart.valueAxis.visibleGrid = True
@@ -454,69 +465,81 @@ def _cover(w: _Writer) -> list[Flowable]:
     ]
 
 
-def _summary(w: _Writer) -> list[Flowable]:
-    r, s, tot = w.report, w.styles, w.report.totals
-    lang = w.lang
-    n, pct = w.n, w.pct
-    if lang == "en":
-        sentences = [
-            f"In {r.year}, {n(tot['tenders'])} tenders were published with a total estimated "
-            f"value of {w.euros(tot['tenders_value'])}. For {n(tot['tenders_isv_mandatory'])} "
-            f"of them the ISV were mandatory; {n(tot['tenders_isv_applied_mandatory'])} "
-            f"applied them "
-            f"({pct(tot['tenders_isv_applied_mandatory'], tot['tenders_isv_mandatory'])}), "
-            f"{n(tot['tenders_isv_not_applied_mandatory'])} did not, with a recorded reason, "
-            f"and {n(tot['tenders_isv_undecided_mandatory'])} have no decision recorded.",
-            f"In {n(tot['tenders_isv_applied_voluntary'])} further tenders the ISV were applied "
-            f"voluntarily, below the threshold or outside the risk categories. "
-            f"{n(tot['tenders_clause_current'])} tenders used the current version "
-            f"({r.current_clause_version}) of the standard tender texts.",
-            f"{n(tot['contracts_active'])} contracts were active in the year "
-            f"({w.euros(tot['contracts_value'])}), {n(tot['contracts_isv'])} of them with ISV. "
-            f"For {n(tot['risk_analysis_received'])} of those a risk analysis had been received "
-            f"({n(tot['risk_analysis_on_time'])} on time); for "
-            f"{n(tot['risk_analysis_overdue'])} it was missing after the deadline. A plan of "
-            f"action was agreed for {n(tot['plan_agreed'])} "
+def _summary_sentences(w: _Writer) -> list[str]:
+    """The year in plain sentences, singular and plural as the numbers need."""
+    r, tot = w.report, w.report.totals
+    n, pct, pl = w.n, w.pct, w.pl
+    current = ("aanbesteding gebruikte", "aanbestedingen gebruikten")
+    mandatory = tot["tenders_isv_mandatory"]
+    if w.lang == "en":
+        return [
+            f"In {r.year}, {pl(tot['tenders'], 'tender was', 'tenders were')} published "
+            f"with a total estimated value of {w.euros(tot['tenders_value'])}. For "
+            f"{n(mandatory)} of them the ISV were mandatory: "
+            f"{n(tot['tenders_isv_applied_mandatory'])} applied them "
+            f"({pct(tot['tenders_isv_applied_mandatory'], mandatory)}), "
+            f"{n(tot['tenders_isv_not_applied_mandatory'])} did not, with a recorded "
+            f"reason, and {n(tot['tenders_isv_undecided_mandatory'])} "
+            f"{'has' if tot['tenders_isv_undecided_mandatory'] == 1 else 'have'} no "
+            f"decision recorded.",
+            f"In {pl(tot['tenders_isv_applied_voluntary'], 'further tender', 'further tenders')}"
+            f" the ISV were applied voluntarily, below the threshold or outside the risk "
+            f"categories. {pl(tot['tenders_clause_current'], 'tender', 'tenders')} used the "
+            f"current version ({r.current_clause_version}) of the standard tender texts.",
+            f"{pl(tot['contracts_active'], 'contract was', 'contracts were')} active in the "
+            f"year ({w.euros(tot['contracts_value'])}), {n(tot['contracts_isv'])} of them "
+            f"with ISV. Of those, {n(tot['risk_analysis_received'])} had delivered a risk "
+            f"analysis ({n(tot['risk_analysis_on_time'])} on time) and "
+            f"{n(tot['risk_analysis_overdue'])} had not by the deadline; a plan of action "
+            f"was agreed for {n(tot['plan_agreed'])} "
             f"({pct(tot['plan_agreed'], tot['contracts_isv'])}).",
-            f"{n(tot['yearly_report_due'])} contracts owed a yearly report in the year; "
-            f"{n(tot['yearly_report_received'])} reports were received and "
-            f"{n(tot['yearly_report_sufficient'])} assessed as sufficient. Suppliers' latest "
-            f"risk analyses name {n(tot['risks'])} risks, {n(tot['risks_high'])} of high "
-            f"priority; of {n(tot['measures'])} measures {n(tot['measures_completed'])} are "
-            f"completed and {n(tot['measures_overdue'])} past their due date.",
-            f"{n(tot['signals_received'])} signals of possible abuses were received and "
-            f"{n(tot['escalation_steps'])} escalation steps taken.",
+            f"Yearly reports: {n(tot['yearly_report_due'])} due in the year, "
+            f"{n(tot['yearly_report_received'])} received, "
+            f"{n(tot['yearly_report_sufficient'])} assessed as sufficient. The suppliers' "
+            f"latest risk analyses name {pl(tot['risks'], 'risk', 'risks')}, "
+            f"{n(tot['risks_high'])} of high priority. Measures: {n(tot['measures'])} in "
+            f"all, {n(tot['measures_completed'])} completed, {n(tot['measures_overdue'])} "
+            f"past their due date.",
+            f"Signals of possible abuses received: {n(tot['signals_received'])}; escalation "
+            f"steps taken: {n(tot['escalation_steps'])}.",
         ]
-    else:
-        sentences = [
-            f"In {r.year} zijn {n(tot['tenders'])} aanbestedingen gepubliceerd met een "
-            f"geraamde waarde van samen {w.euros(tot['tenders_value'])}. Bij "
-            f"{n(tot['tenders_isv_mandatory'])} daarvan waren de ISV verplicht; in "
-            f"{n(tot['tenders_isv_applied_mandatory'])} zijn ze toegepast "
-            f"({pct(tot['tenders_isv_applied_mandatory'], tot['tenders_isv_mandatory'])}), in "
-            f"{n(tot['tenders_isv_not_applied_mandatory'])} met een vastgelegde reden niet, en "
-            f"bij {n(tot['tenders_isv_undecided_mandatory'])} is geen besluit vastgelegd.",
-            f"In nog {n(tot['tenders_isv_applied_voluntary'])} aanbestedingen zijn de ISV "
-            f"vrijwillig toegepast, onder de drempel of buiten de risicocategorieën. "
-            f"{n(tot['tenders_clause_current'])} aanbestedingen gebruikten de actuele versie "
-            f"({r.current_clause_version}) van de bestekteksten.",
-            f"In het jaar liepen {n(tot['contracts_active'])} contracten "
-            f"({w.euros(tot['contracts_value'])}), waarvan {n(tot['contracts_isv'])} met ISV. "
-            f"Daarvan was voor {n(tot['risk_analysis_received'])} een risicoanalyse ontvangen "
-            f"({n(tot['risk_analysis_on_time'])} op tijd); bij "
-            f"{n(tot['risk_analysis_overdue'])} ontbrak die na de termijn. Voor "
-            f"{n(tot['plan_agreed'])} ({pct(tot['plan_agreed'], tot['contracts_isv'])}) is een "
-            f"plan van aanpak afgesproken.",
-            f"{n(tot['yearly_report_due'])} contracten moesten in het jaar een jaarrapportage "
-            f"leveren; {n(tot['yearly_report_received'])} rapportages zijn ontvangen en "
-            f"{n(tot['yearly_report_sufficient'])} als voldoende beoordeeld. De laatste "
-            f"risicoanalyses van leveranciers noemen {n(tot['risks'])} risico's, waarvan "
-            f"{n(tot['risks_high'])} met hoge prioriteit; van {n(tot['measures'])} maatregelen "
-            f"zijn er {n(tot['measures_completed'])} afgerond en "
-            f"{n(tot['measures_overdue'])} over hun einddatum.",
-            f"Er zijn {n(tot['signals_received'])} signalen van mogelijke misstanden ontvangen "
-            f"en {n(tot['escalation_steps'])} escalatiestappen gezet.",
-        ]
+    return [
+        f"In {r.year} {'is' if tot['tenders'] == 1 else 'zijn'} "
+        f"{pl(tot['tenders'], 'aanbesteding', 'aanbestedingen')} gepubliceerd met een "
+        f"geraamde waarde van samen {w.euros(tot['tenders_value'])}. Bij {n(mandatory)} "
+        f"daarvan waren de ISV verplicht: in {n(tot['tenders_isv_applied_mandatory'])} zijn ze "
+        f"toegepast ({pct(tot['tenders_isv_applied_mandatory'], mandatory)}), in "
+        f"{n(tot['tenders_isv_not_applied_mandatory'])} met een vastgelegde reden niet, en "
+        f"bij {n(tot['tenders_isv_undecided_mandatory'])} is geen besluit vastgelegd.",
+        f"In nog {pl(tot['tenders_isv_applied_voluntary'], 'aanbesteding', 'aanbestedingen')}"
+        f" zijn de ISV vrijwillig toegepast, onder de drempel of buiten de "
+        f"risicocategorieën. "
+        f"{pl(tot['tenders_clause_current'], *current)}"
+        f" de actuele versie ({r.current_clause_version}) van de bestekteksten.",
+        f"In het jaar {'liep' if tot['contracts_active'] == 1 else 'liepen'} "
+        f"{pl(tot['contracts_active'], 'contract', 'contracten')} "
+        f"({w.euros(tot['contracts_value'])}), waarvan {n(tot['contracts_isv'])} met ISV. "
+        f"Daarvan had{'' if tot['risk_analysis_received'] == 1 else 'den'} "
+        f"{n(tot['risk_analysis_received'])} een risicoanalyse geleverd "
+        f"({n(tot['risk_analysis_on_time'])} op tijd) en {n(tot['risk_analysis_overdue'])} "
+        f"niet binnen de termijn; voor {n(tot['plan_agreed'])} "
+        f"({pct(tot['plan_agreed'], tot['contracts_isv'])}) is een plan van aanpak "
+        f"afgesproken.",
+        f"Jaarrapportages: {n(tot['yearly_report_due'])} verschuldigd in het jaar, "
+        f"{n(tot['yearly_report_received'])} ontvangen, {n(tot['yearly_report_sufficient'])} "
+        f"als voldoende beoordeeld. De laatste risicoanalyses van leveranciers noemen "
+        f"{pl(tot['risks'], 'risico', 'risico’s')}, waarvan {n(tot['risks_high'])} met hoge "
+        f"prioriteit. Maatregelen: {n(tot['measures'])} in totaal, "
+        f"{n(tot['measures_completed'])} afgerond, {n(tot['measures_overdue'])} over de "
+        f"einddatum.",
+        f"Signalen van mogelijke misstanden ontvangen: {n(tot['signals_received'])}; "
+        f"escalatiestappen gezet: {n(tot['escalation_steps'])}.",
+    ]
+
+
+def _summary(w: _Writer) -> list[Flowable]:
+    s, tot = w.styles, w.report.totals
+    sentences = _summary_sentences(w)
     flow: list[Flowable] = [_heading(w, w.t("summary"))]
     flow += [para(text, s["Lead"] if i == 0 else s["Body"]) for i, text in enumerate(sentences)]
     key_codes = ("tenders", "tenders_isv_mandatory", "tenders_isv_applied_mandatory",
@@ -634,8 +657,9 @@ def _tenders_section(w: _Writer) -> list[Flowable]:
         flow.append(para(w.t("no_reasons"), s["Body"]))
     for reason, count in r.not_applied_reasons:
         # Paragraphs, not table cells: a very long reason must be able to cross a page.
-        flow.append(Paragraph(f"<b>{escape(w.n(count))} {escape(w.t('tenders_n'))}</b>: "
-                              f"{escape(reason)}", s["Bullet"], bulletText="•"))
+        tenders = w.pl(count, *_T_PLURAL["tender_word"][1 if w.lang == "en" else 0])
+        flow.append(Paragraph(f"<b>{escape(tenders)}</b>: {escape(reason)}", s["Bullet"],
+                              bulletText="•"))
     flow.append(PageBreak())
     return flow
 
@@ -766,7 +790,7 @@ def _sources_section(w: _Writer) -> list[Flowable]:
     rows: list[list[Any]] = [[para(w.t("source"), s["Th"]), para(w.t("kind"), s["Th"]),
                               para(w.t("installation"), s["Th"]),
                               para(w.t("organisation"), s["Th"]),
-                              para(w.t("records"), s["ThRight"])]]
+                              para(w.t("records_col"), s["ThRight"])]]
     for source in r.sources:
         rows.append([para(source.label, s["Td"]), para(w.t(source.kind), s["Td"]),
                      para(source.installation_id, s["Mono"]),
@@ -783,7 +807,8 @@ def _sources_section(w: _Writer) -> list[Flowable]:
     if not r.conflicts:
         flow.append(para(w.t("no_conflicts"), s["Body"]))
     for conflict in r.conflicts:
-        text = w.t("conflict_line", kind=conflict.kind, ref=conflict.ref or conflict.uid,
+        text = w.t("conflict_line", kind=kind_label(conflict.kind, w.lang).capitalize(),
+                   ref=conflict.ref or conflict.uid,
                    kept=conflict.kept_from, other=conflict.other_from,
                    fields=", ".join(conflict.fields))
         flow.append(Paragraph(escape(text), s["Bullet"], bulletText="•"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from app.cli.base import Invocation, input_path, output_path
-from app.domain.report import SPEC_FIGURES
+from app.domain.report import SPEC_FIGURES, kind_label
 from app.services import reporting
 
 
@@ -37,7 +37,7 @@ def run(inv: Invocation) -> int:
 
         xlsx.write_bytes(render_report_xlsx(report, ctx.reference, inv.lang))
     for conflict in report.conflicts:
-        inv.error_line(inv.text("report_conflict", kind=conflict.kind,
+        inv.error_line(inv.text("report_conflict", kind=kind_label(conflict.kind, inv.lang),
                                 ref=conflict.ref or conflict.uid, kept=conflict.kept_from,
                                 other=conflict.other_from, fields=", ".join(conflict.fields)))
     if args.json:
