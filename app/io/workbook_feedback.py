@@ -102,8 +102,92 @@ def _mark_cells(wb: Any, problems: list[Problem], catalog: Catalog) -> None:
         cell.comment = comment
 
 
+def _rebuilt(data: bytes, problems: list[Problem], catalog: Catalog) -> bytes:
+    """A large workbook, rebuilt from its values in openpyxl's write-only mode.
+
+    Loading a large workbook whole into openpyxl costs minutes and gigabytes; this keeps
+    the values, marks the problem cells and drops the formatting. Only the data sheets
+    the reader checked are copied (their size is known to be bounded).
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+    from python_calamine import CalamineWorkbook
+
+    from app.io.workbook_layout import SHEETS, TABLES, sheet_name_key
+    from app.io.xlsx_safe import clean_xml_text, is_formula_like
+
+    data_keys = {sheet_name_key(layout.nl): layout.key for layout in (*TABLES, SHEETS[1])}
+    data_keys.update({sheet_name_key(layout.en): layout.key for layout in (*TABLES, SHEETS[1])})
+    by_cell: dict[tuple[str, int, int], list[Problem]] = defaultdict(list)
+    for problem in problems:
+        if problem.row > 0 and problem.col > 0:
+            by_cell[(problem.sheet, problem.row, problem.col)].append(problem)
+
+    listing = Workbook()
+    _problem_sheet(listing, problems, catalog)
+    wb = Workbook(write_only=True)
+    target = wb.create_sheet(listing.worksheets[0].title)
+    for row in listing.worksheets[0].iter_rows(values_only=True):
+        target.append([_safe_cell(target, v) for v in row])
+
+    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    copied: set[str] = set()
+    for name in book.sheet_names:
+        key = data_keys.get(sheet_name_key(name))
+        if key is None or key in copied:
+            continue
+        copied.add(key)
+        ws = wb.create_sheet(name)
+        grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        for number, values in enumerate(grid, start=1):
+            cells: list[Any] = []
+            for col, value in enumerate(values, start=1):
+                found = by_cell.get((name, number, col))
+                if found is None:
+                    if value == "":
+                        cells.append(None)
+                    elif type(value) is str:
+                        text = clean_xml_text(value)
+                        cells.append(_safe_cell(ws, text) if is_formula_like(text) else text)
+                    else:
+                        cells.append(value)
+                    continue
+                cell = WriteOnlyCell(ws)
+                if isinstance(value, str):
+                    set_text(cell, value or None)
+                else:
+                    cell.value = value
+                worst = max(found, key=lambda p: RANK.get(p.severity, 0))
+                cell.fill = PatternFill("solid", fgColor=FILLS.get(worst.severity, "FFFFFF"))
+                cell.comment = Comment("\n\n".join("\n".join(_messages(p, catalog))
+                                                    for p in found)[:30_000], "ISV-assistent")
+                cells.append(cell)
+            ws.append(cells)
+        del grid
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _safe_cell(ws: Any, value: Any) -> Any:
+    from app.io.xlsx_safe import text_cell
+
+    return text_cell(ws, value) if isinstance(value, str) else value
+
+
+FULL_COPY_LIMIT = 1024 * 1024  # larger files are rebuilt from their values
+
+
 def feedback_bytes(data: bytes, problems: list[Problem], catalog: Catalog) -> bytes:
-    """The workbook ``data`` with ``problems`` marked, and a first sheet listing them."""
+    """The workbook ``data`` with ``problems`` marked, and a first sheet listing them.
+
+    Up to :data:`FULL_COPY_LIMIT` bytes the supplier's own workbook is kept with its
+    layout; larger ones are rebuilt from their values (bounded time and memory).
+    """
+    if len(data) > FULL_COPY_LIMIT:
+        return _rebuilt(data, problems, catalog)
     from openpyxl import load_workbook
 
     wb = load_workbook(io.BytesIO(data), data_only=True)

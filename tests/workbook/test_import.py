@@ -271,3 +271,29 @@ def test_template_in_english_and_supplier_text_never_a_formula(ctx: Any) -> None
         for name in z.namelist():
             if name.startswith("xl/worksheets/"):
                 assert "<f>" not in z.read(name).decode()
+
+
+def test_feedback_of_a_large_workbook_is_rebuilt_from_values(ctx: Any, contract: str,
+                                                             filler: Any, tmp_path: Path,
+                                                             monkeypatch: Any) -> None:
+    """Above the size limit the feedback is rebuilt in write-only mode: still marked,
+    still safe (formula-looking text stays text)."""
+    from openpyxl import load_workbook
+
+    import app.io.workbook_feedback as feedback
+
+    monkeypatch.setattr(feedback, "FULL_COPY_LIMIT", 0)
+    risks = [["R1", "S1", "Klimaat", "=SUM(A1:A3)", 2, 1, None], *RISK_ROWS[1:]]
+    path = filler.workbook(risks=risks,
+                           extra=lambda wb: setattr(wb["Risico's"]["D2"], "data_type", "s"))
+    result = submissions.check(ctx, path, contract)
+    target = submissions.write_feedback(ctx, path, result, tmp_path / "terug-groot.xlsx")
+    wb = load_workbook(target)
+    assert wb.sheetnames == ["Problemen", "Leverancier", "Keten", "Risico's", "Maatregelen"]
+    sheet = wb["Risico's"]
+    assert sheet["C2"].comment is not None and "Klimaat" == sheet["C2"].value
+    assert sheet["C2"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert (sheet["D2"].value, sheet["D2"].data_type) == ("=SUM(A1:A3)", "s")
+    assert wb["Keten"]["B2"].value == "Dhaka Garments Ltd"
+    listing = [[c.value for c in row] for row in wb["Problemen"].iter_rows(min_row=2)]
+    assert any(r[1] == "Risico's" and r[2] == 2 and r[3] == "Thema" for r in listing)
