@@ -122,6 +122,7 @@ _T: dict[str, tuple[str, str]] = {
     "export": ("export", "export"),
     "records": ("records", "records"),
     "records_col": ("Records", "Records"),
+    "see_cover": ("zie voorblad", "see cover"),
     "grouping": ("Categorieën gegroepeerd naar", "Categories grouped into"),
     "summary": ("Samenvatting", "Summary"),
     "key_figures": ("Kerncijfers", "Key figures"),
@@ -842,9 +843,23 @@ def _annex(w: _Writer) -> list[Flowable]:
 
 
 def _footer(report: YearReport, lang: str) -> str:
+    """The running footer. The base draws it on the canvas in DejaVu Sans only, so an
+    organisation name with characters that font lacks (CJK) is left out of the footer;
+    the cover shows it in full."""
     organisation = report.organisation or _t("all", lang)
+    if not _in_base_font(organisation):
+        organisation = _t("organisation", lang).lower() + " " + _t("see_cover", lang)
     return _t("footer", lang, year=report.year, organisation=_short(organisation, 60),
               as_of=format_date(report.as_of, lang))
+
+
+def _in_base_font(text: str) -> bool:
+    from reportlab.pdfbase import pdfmetrics
+
+    from app.io.pdf import register_fonts
+
+    covered = pdfmetrics.getFont(register_fonts()).face.charToGlyph
+    return all(ord(char) in covered for char in text if not char.isspace())
 
 
 def report_story(report: YearReport, reference: Reference, lang: str) -> list[Flowable]:
