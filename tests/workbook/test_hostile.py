@@ -6,7 +6,6 @@ within seconds, and show no traceback on the command line.
 
 from __future__ import annotations
 
-import io
 import json
 import resource
 import time
@@ -303,4 +302,21 @@ def test_no_sheet_grid_for_unused_sheets(ctx: Any, contract: str, filler: Any) -
     result = submissions.check(ctx, filler.workbook(extra=extra), contract)
     assert result.errors == ()
     assert [p.code for p in result.notes] == ["wb_sheet_ignored"]
-    assert io is not None
+
+
+
+def test_opendocument_spreadsheet_renamed(ctx: Any, contract: str, dump: Any, cli: Any,
+                                          tmp_path: Path) -> None:
+    path = tmp_path / "rekenblad.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", "<office:document-content/>")
+    refused(ctx, contract, path, "wb_ods", dump, cli)
+
+
+def test_template_for_an_unknown_contract(cli: Any, tmp_path: Path) -> None:
+    run = cli("template", "--contract", "ONBEKEND", "-o", str(tmp_path / "t.xlsx"))
+    assert run.status == 1 and "ONBEKEND" in run.err and "Traceback" not in run.err
+    assert not (tmp_path / "t.xlsx").exists()
+    run = cli("template", "--contract", "X", "-o", str(tmp_path / "geen-map" / "t.xlsx"))
+    assert run.status == 2
