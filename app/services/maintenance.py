@@ -52,3 +52,38 @@ def restore_backup(source: Path, location: str, progress: Progress | None = None
     _restore(source, target, progress)
     open_database(location).dispose()  # an older backup is brought to the current schema
     return location
+
+
+def save_report_files(ctx: Context, report: object, *, pdf: Path | None = None,
+                      xlsx: Path | None = None, lang: str | None = None,
+                      progress: Progress | None = None) -> list[Path]:
+    """Render a year report (from ``reporting.year_report``) as PDF and/or Excel and write
+    each file atomically. The file-format libraries are imported here, when needed."""
+    import os
+    import tempfile
+
+    from app.domain.report import YearReport
+
+    assert isinstance(report, YearReport)
+    language = lang or ctx.lang
+    jobs = [(kind, path) for kind, path in (("pdf", pdf), ("xlsx", xlsx)) if path is not None]
+    written: list[Path] = []
+    for done, (kind, path) in enumerate(jobs):
+        if progress:
+            progress(done, len(jobs))
+        if kind == "pdf":
+            from app.io.report_pdf import render_report_pdf
+
+            data = render_report_pdf(report, ctx.reference, language)
+        else:
+            from app.io.report_xlsx import render_report_xlsx
+
+            data = render_report_xlsx(report, ctx.reference, language)
+        fd, partial = tempfile.mkstemp(dir=path.parent, prefix=".isv-")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        Path(partial).replace(path)
+        written.append(path)
+    if progress:
+        progress(len(jobs), len(jobs))
+    return written

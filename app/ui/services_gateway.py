@@ -165,3 +165,32 @@ def follow_up_text(ctx: Context, contract_ref: str) -> tuple[str, list[str], str
     record = follow_up(ctx, contract_ref)
     level = ctx.text(f"dossier_intensity_{record.suggestion.level}")
     return level, reasons_text(ctx, record), record.choice
+
+
+def year_report(ctx: Context, year: int, organisation: str | None, merge: list[Path],
+                grouping: str | None, progress: Progress, cancelled: Cancelled) -> Any:
+    """The year report; the service has no progress of its own, so two steps are shown."""
+    from app.services.reporting import year_report as _report
+    from app.ui.tasks import TaskCancelled
+
+    progress(0, 2)
+    report = _report(ctx, year, organisation=organisation, merge=merge, group_into=grouping)
+    if cancelled():
+        raise TaskCancelled
+    progress(2, 2)
+    return report
+
+
+def figure_definitions() -> Any:
+    from app.domain.report import FIGURES
+
+    return FIGURES
+
+
+def save_report(ctx: Context, report: Any, kind: str, target: Path, lang: str,
+                progress: Progress) -> list[Path]:
+    from app.services.maintenance import save_report_files
+
+    return save_report_files(ctx, report, pdf=target if kind == "pdf" else None,
+                             xlsx=target if kind == "xlsx" else None, lang=lang,
+                             progress=progress)

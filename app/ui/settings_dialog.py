@@ -35,9 +35,13 @@ class SettingsDialog(SimpleDialog):
                 description=tr("Staat bij elke wijziging in de audittrail"))
         self.database = QLineEdit(self.current.database)
         self.database.setPlaceholderText(settings.default_database())
+        a11y(self.database, tr("Database"), tr("Het databasebestand dat bij de start wordt "
+                                               "geopend"))
         add_row(form, tr("&Database:"), self._with_chooser(self.database, self._choose_db),
                 tr("Database"), tr("Het databasebestand dat bij de start wordt geopend"))
         self.backup = QLineEdit(self.current.backup_dir)
+        a11y(self.backup, tr("Back-upmap"), tr("De map die bij Back-up maken wordt "
+                                               "voorgesteld"))
         add_row(form, tr("&Back-upmap:"), self._with_chooser(self.backup, self._choose_backup),
                 tr("Back-upmap"), tr("De map die bij Back-up maken wordt voorgesteld"))
         self.resize(620, self.sizeHint().height())

@@ -107,6 +107,8 @@ class DataTable(QTableView):
             if column.width:
                 self.setColumnWidth(number, column.width)
         a11y(self, name, description)
+        a11y(header, tr("Kolomkoppen van {table}").format(table=name),
+             tr("Klik op een kolomkop om op die kolom te sorteren"))
         self.doubleClicked.connect(lambda index: self._activate(index.row()))
         self._restore()
         header.sectionResized.connect(lambda *_: self.save_layout())

@@ -153,3 +153,23 @@ def test_switching_language_keeps_the_place_and_translates(window: Any, contract
     assert page.model.rows()[0].ref == contract
     window.apply_language("nl")
     assert window.navigation.item(0).text() == "Overzicht"
+
+
+def test_producing_the_yearly_report(window: Any, contract: str, qtbot: Any,
+                                     save_answers: list[str], tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    page = window.show_page("reporting")
+    view = page.view
+    view.year.setValue(2025)
+    view.make.click()
+    assert view.report is not None
+    assert view.report.totals["tenders"] == 1
+    assert "Bedrijfskleding" in view.preview.toPlainText()
+    view.save_pdf.click()
+    view.save_xlsx.click()
+    pdf = tmp_path / "ISV-jaarrapport-2025.pdf"
+    xlsx = tmp_path / "ISV-jaarrapport-2025.xlsx"
+    assert "2025" in "".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert load_workbook(xlsx).sheetnames

@@ -1,0 +1,2776 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+  <context>
+    <name>isv</name>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>&amp;Indeling:</source>
+      <translation>Category &amp;set:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>(deze indeling is niet bevestigd)</source>
+      <translation>(this mapping is not confirmed)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>Bijdrage aan de SDG’s</source>
+      <translation>Contribution to the SDGs</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>Bronnen</source>
+      <translation>Sources</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>Categorieën</source>
+      <translation>Categories</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>De categorieën van de gekozen indeling</source>
+      <translation>The categories of the chosen set</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>De ISV-risicocategorieën met hun keten, typische risico’s, landen, initiatieven, SDG’s en bronnen.</source>
+      <translation>The ISV risk categories with their supply chain, typical risks, countries, initiatives, SDGs and sources.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>Dit is achtergrondinformatie uit de sector, geen officieel oordeel over een leverancier.</source>
+      <translation>This is background information from the sector, not an official verdict on a supplier.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>In de andere indeling</source>
+      <translation>In the other category set</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>Indeling</source>
+      <translation>Category set</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>Initiatieven waar een leverancier naar kan verwijzen</source>
+      <translation>Initiatives a supplier may refer to</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>Keten</source>
+      <translation>Supply chain</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>Keten, risico’s, landen, initiatieven, SDG’s en bronnen</source>
+      <translation>Supply chain, risks, countries, initiatives, SDGs and sources</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>Kies de indeling: de tien categorieën van 2017 of de acht van de herindeling</source>
+      <translation>Choose the set: the ten categories of 2017 or the eight after the regrouping</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>Lidmaatschap alleen bewijst niets; het is een bewijsstuk met een geldigheidsduur.</source>
+      <translation>Membership alone proves nothing; it is evidence with a period of validity.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>Thema’s</source>
+      <translation>Themes</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>Toelichting bij de categorie</source>
+      <translation>About the category</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>Typische productielanden</source>
+      <translation>Typical production countries</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>Typische risico’s</source>
+      <translation>Typical risks</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>vanaf {date}</source>
+      <translation>from {date}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
+      <source>&amp;Dossier openen</source>
+      <translation>Open &amp;dossier</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
+      <source>Afgelopen</source>
+      <translation>Ended</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
+      <source>Begin</source>
+      <translation>Start</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
+      <source>Contractdossier {ref}</source>
+      <translation>Contract dossier {ref}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
+      <source>Contracten</source>
+      <translation>Contracts</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
+      <source>Einde</source>
+      <translation>End</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
+      <source>Gegunde contracten met ISV. Enter of dubbelklik opent het dossier: de zes OESO-stappen, inzendingen, risico’s, bewijsstukken en escalatie.</source>
+      <translation>Awarded contracts with ISV. Enter or double-click opens the dossier: the six OECD steps, submissions, risks, evidence and escalation.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
+      <source>Het dossier van het gekozen contract openen (Enter)</source>
+      <translation>Open the dossier of the selected contract (Enter)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
+      <source>Land</source>
+      <translation>Country</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
+      <source>Lopend</source>
+      <translation>Running</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
+      <source>Referentie</source>
+      <translation>Reference</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
+      <source>Tabel met contracten; Enter opent het dossier</source>
+      <translation>Table of contracts; Enter opens the dossier</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
+      <source>Zoeken in contracten</source>
+      <translation>Search contracts</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
+      <source>Zoeken op referentie of leverancier</source>
+      <translation>Search by reference or supplier</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
+      <source>{shown} van {total}</source>
+      <translation>{shown} of {total}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>&amp;Bewijsstukken</source>
+      <translation>&amp;Evidence</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>&amp;Document openen</source>
+      <translation>Open &amp;document</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>&amp;Overzicht</source>
+      <translation>&amp;Overview</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Aanbesteding</source>
+      <translation>Tender</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Bewijsstuk bewaard: {name}</source>
+      <translation>Evidence kept: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Bewijsstukken</source>
+      <translation>Evidence</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Boete bij tekortschieten</source>
+      <translation>Penalty for failing</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Contractjaar</source>
+      <translation>Contract year</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Ctrl+Tab gaat naar het volgende onderdeel</source>
+      <translation>Ctrl+Tab goes to the next part</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>De documenten van dit contract; Enter opent het document</source>
+      <translation>This contract's documents; Enter opens the document</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Een document als bewijsstuk bewaren (of sleep een bestand hierheen)</source>
+      <translation>Keep a document as evidence (or drag a file here)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Een ingevulde werkmap van de leverancier inlezen</source>
+      <translation>Read in a workbook filled in by the supplier</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Gegevens, termijnen en afspraken van het contract</source>
+      <translation>The contract's data, deadlines and agreements</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Het gekozen document openen</source>
+      <translation>Open the selected document</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Jaarrapportages</source>
+      <translation>Yearly reports</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>KvK-nummer</source>
+      <translation>Chamber of Commerce number</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Land van vestiging</source>
+      <translation>Country of establishment</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Leverancier</source>
+      <translation>Supplier</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Looptijd</source>
+      <translation>Term</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>nog niet</source>
+      <translation>not yet</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Onafhankelijke toetsing</source>
+      <translation>Independent check</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Onderdelen van het dossier</source>
+      <translation>Parts of the dossier</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Overzicht van het contract</source>
+      <translation>Contract overview</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Periode</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Plan van aanpak afgesproken op</source>
+      <translation>Plan of action agreed on</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Plan van aanpak uiterlijk</source>
+      <translation>Plan of action due</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Terug naar alle contracten (Esc)</source>
+      <translation>Back to all contracts (Esc)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Tip: sleep een bestand naar deze lijst om het toe te voegen.</source>
+      <translation>Tip: drag a file onto this list to add it.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Toe&amp;voegen…</source>
+      <translation>A&amp;dd…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Uiterlijk</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Waarde</source>
+      <translation>Value</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Werkmap &amp;importeren…</source>
+      <translation>&amp;Import workbook…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>← &amp;Terug naar de lijst</source>
+      <translation>← &amp;Back to the list</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>&amp;Afgehandeld op:</source>
+      <translation>&amp;Closed on:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>&amp;Afgesproken op:</source>
+      <translation>&amp;Agreed on:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>&amp;Bedrag (€):</source>
+      <translation>&amp;Amount (€):</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>&amp;Bron:</source>
+      <translation>&amp;Source:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>&amp;Genomen op:</source>
+      <translation>&amp;Taken on:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>&amp;Notitie:</source>
+      <translation>&amp;Note:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>&amp;Onderwerp:</source>
+      <translation>S&amp;ubject:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>&amp;Ontvangen op:</source>
+      <translation>&amp;Received on:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>&amp;Opslaan</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>&amp;Reactie vragen</source>
+      <translation>&amp;Ask for a response</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>&amp;Stap:</source>
+      <translation>&amp;Step:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>&amp;Status:</source>
+      <translation>&amp;Status:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>&amp;Thema:</source>
+      <translation>&amp;Theme:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>&amp;Vastleggen</source>
+      <translation>&amp;Record</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>&amp;Werkmap voor de leverancier…</source>
+      <translation>Supplier &amp;workbook…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Afgehandeld</source>
+      <translation>Closed</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Afgehandeld op</source>
+      <translation>Closed on</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Afgesproken op</source>
+      <translation>Agreed on</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Alleen bij een boete</source>
+      <translation>Only for a penalty</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Alleen bij een jaarrapportage: het hoeveelste contractjaar</source>
+      <translation>Only for a yearly report: which contract year</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Bedrag</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Beoo&amp;rdelingen</source>
+      <translation>Assessmen&amp;ts</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Beoordeeld &amp;op:</source>
+      <translation>Assessed &amp;on:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Beoordeeld op</source>
+      <translation>Assessed on</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Beoordelaar</source>
+      <translation>Assessor</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Beoordelen</source>
+      <translation>Assess</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Beoordeling &amp;maken…</source>
+      <translation>&amp;Make an assessment…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Beoordelingen</source>
+      <translation>Assessments</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Beoordelingen van risicoanalyse, plan van aanpak en jaarrapportages</source>
+      <translation>Assessments of the risk analysis, plan of action and yearly reports</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Bestand</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Bezig</source>
+      <translation>In progress</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Bron</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Contract&amp;jaar:</source>
+      <translation>Contract &amp;year:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Datum</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>De datum van de afspraak</source>
+      <translation>The date of the agreement</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>De datum vastleggen waarop het plan van aanpak is afgesproken</source>
+      <translation>Record the date on which the plan of action was agreed</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>De datum waarop u een reactie van de leverancier verwacht</source>
+      <translation>The date by which you expect the supplier's response</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>De genomen escalatiestappen, oudste eerst</source>
+      <translation>The escalation steps taken, oldest first</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>De ingelezen werkmappen per versie</source>
+      <translation>The imported workbooks by version</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>De status van het gekozen signaal wijzigen</source>
+      <translation>Change the status of the selected signal</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>De vooraf ingevulde werkmap voor dit contract opslaan</source>
+      <translation>Save the pre-filled workbook for this contract</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>De voorgestelde intensiteit van de opvolging en waarom</source>
+      <translation>The suggested intensity of follow-up, and why</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>De zes stappen van gepaste zorgvuldigheid met hun stand en termijn</source>
+      <translation>The six steps of due diligence with their state and deadline</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Dit is de eerste versie.</source>
+      <translation>This is the first version.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Een document beoordelen met de rubriek</source>
+      <translation>Assess a document with the rubric</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Een signaal van een mogelijke misstand vastleggen</source>
+      <translation>Record a signal of a possible abuse</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Een stap op de escalatieladder vastleggen</source>
+      <translation>Record a step on the escalation ladder</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Een voorstel, geen oordeel: u kiest zelf hoe u opvolgt.</source>
+      <translation>A suggestion, not a verdict: you decide how to follow up.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Escalatieladder</source>
+      <translation>Escalation ladder</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Escalatieladder: dialoog, extern advies, ingebrekestelling, boete, ontbinding</source>
+      <translation>Escalation ladder: dialogue, external advice, notice of default, penalty, termination</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Escalatiestap vast&amp;leggen…</source>
+      <translation>Record esca&amp;lation step…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Escalatiestap vastleggen</source>
+      <translation>Record an escalation step</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Excel-werkmap (*.xlsx)</source>
+      <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Gedaan</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Geen bepaald signaal</source>
+      <translation>No particular signal</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>geen wijzigingen</source>
+      <translation>no changes</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Genomen op</source>
+      <translation>Taken on</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>gewijzigd</source>
+      <translation>changed</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Het oordeel over dit onderdeel</source>
+      <translation>The rating of this element</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>I&amp;nzendingen</source>
+      <translation>Submissio&amp;ns</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>In behandeling</source>
+      <translation>Being handled</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Inzendingen</source>
+      <translation>Submissions</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>leeg: de boete uit het contract</source>
+      <translation>empty: the penalty in the contract</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Locaties</source>
+      <translation>Sites</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Maatregelen</source>
+      <translation>Measures</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Naar aanleiding &amp;van:</source>
+      <translation>&amp;Following:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Naar verhouding: begin met dialoog; ontbinden kan pas na een ingebrekestelling</source>
+      <translation>Proportionate: start with dialogue; termination only after a notice of default</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Niet van toepassing</source>
+      <translation>Not applicable</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>nieuw</source>
+      <translation>new</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Nog niet begonnen</source>
+      <translation>Not started</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Notitie</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>O&amp;mschrijving:</source>
+      <translation>&amp;Description:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>O&amp;pvolging</source>
+      <translation>Follow-u&amp;p</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>OESO-&amp;stappen</source>
+      <translation>OECD &amp;steps</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>OESO-stap</source>
+      <translation>OECD step</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>OESO-stappen</source>
+      <translation>OECD steps</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Omschrijving</source>
+      <translation>Description</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Onderdelen van de rubriek</source>
+      <translation>Elements of the rubric</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Onderwerp</source>
+      <translation>Subject</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Ontvangen</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Ontvangen op</source>
+      <translation>Received on</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Onvoldoende</source>
+      <translation>Insufficient</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Oordeel</source>
+      <translation>Verdict</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Open</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Opvolging</source>
+      <translation>Follow-up</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Plan van aanpak &amp;afgesproken…</source>
+      <translation>Plan of action &amp;agreed…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Plan van aanpak afgesproken</source>
+      <translation>Plan of action agreed</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Reactie ontvangen</source>
+      <translation>Response received</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Reactie uiterlijk</source>
+      <translation>Response due</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Reactie uiterlijk:</source>
+      <translation>Response due:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Risico’s</source>
+      <translation>Risks</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Signaal &amp;vastleggen…</source>
+      <translation>Record a si&amp;gnal…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Signaal af&amp;handelen…</source>
+      <translation>&amp;Handle signal…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Signaal afhandelen</source>
+      <translation>Handle a signal</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Signaal vastleggen</source>
+      <translation>Record a signal</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Signalen</source>
+      <translation>Signals</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Signalen en &amp;escalatie</source>
+      <translation>Signals and &amp;escalation</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Signalen van mogelijke misstanden in de keten</source>
+      <translation>Signals of possible abuses in the supply chain</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Stand</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Stap</source>
+      <translation>Step</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Te laat</source>
+      <translation>Overdue</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Ten opzichte van versie {n}:</source>
+      <translation>Compared with version {n}:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Termijn</source>
+      <translation>Deadline</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Thema</source>
+      <translation>Theme</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>toelichting</source>
+      <translation>explanation</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Toelichting</source>
+      <translation>Explanation</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Toelichting bij {element}</source>
+      <translation>Explanation for {element}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Uw keuze</source>
+      <translation>Your choice</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Van wie of waar het signaal komt, bijvoorbeeld een ngo of vakbond</source>
+      <translation>Who or where the signal comes from, for example an NGO or a union</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Versie</source>
+      <translation>Version</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>vervallen</source>
+      <translation>removed</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Voldoende</source>
+      <translation>Sufficient</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Voorstel</source>
+      <translation>Suggestion</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Wat er veranderde ten opzichte van de vorige versie</source>
+      <translation>What changed since the previous version</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Werkmap opgeslagen: {path}</source>
+      <translation>Workbook saved: {path}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Werkmap voor de leverancier opslaan</source>
+      <translation>Save the supplier workbook</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Wijzigingen</source>
+      <translation>Changes</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence.py" />
+      <source>&amp;Dossier</source>
+      <translation>&amp;Dossier</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence.py" />
+      <source>&amp;Openen</source>
+      <translation>&amp;Open</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence.py" />
+      <source>Alle bewijsstukken van alle contracten. Enter opent het document; vervangen documenten blijven bewaard en staan grijs.</source>
+      <translation>All evidence of all contracts. Enter opens the document; replaced documents are kept and shown in grey.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence.py" />
+      <source>Alleen &amp;geldende documenten</source>
+      <translation>Only &amp;current documents</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence.py" />
+      <source>Alleen geldende documenten</source>
+      <translation>Only current documents</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence.py" />
+      <source>Contract</source>
+      <translation>Contract</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence.py" />
+      <source>Geldend</source>
+      <translation>Current</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence.py" />
+      <source>Het contractdossier van dit document openen</source>
+      <translation>Open the contract dossier of this document</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence.py" />
+      <source>Het gekozen document openen met het standaardprogramma</source>
+      <translation>Open the selected document with its default program</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence.py" />
+      <source>Tabel met bewijsstukken; Enter opent het document</source>
+      <translation>Table of evidence; Enter opens the document</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence.py" />
+      <source>Uitgegeven door</source>
+      <translation>Issued by</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence.py" />
+      <source>Vervangen documenten verbergen</source>
+      <translation>Hide replaced documents</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence.py" />
+      <source>Vervangen door een nieuwere versie</source>
+      <translation>Replaced by a newer version</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence.py" />
+      <source>Zoeken in bewijsstukken</source>
+      <translation>Search evidence</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence.py" />
+      <source>Zoeken op contract, bestand of uitgever</source>
+      <translation>Search by contract, file or issuer</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>&amp;Bestand:</source>
+      <translation>&amp;File:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>&amp;Gedateerd</source>
+      <translation>&amp;Dated</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>&amp;Kiezen…</source>
+      <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>&amp;Soort document:</source>
+      <translation>&amp;Kind of document:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>&amp;Toevoegen</source>
+      <translation>&amp;Add</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>&amp;Uitgegeven door:</source>
+      <translation>&amp;Issued by:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>&amp;Verloopt</source>
+      <translation>E&amp;xpires</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>&amp;Vervangt:</source>
+      <translation>Re&amp;places:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>Bewijsstuk kiezen</source>
+      <translation>Choose evidence</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>Bewijsstuk toevoegen aan {ref}</source>
+      <translation>Add evidence to {ref}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>Bijvoorbeeld de leverancier, een auditbureau of een initiatief</source>
+      <translation>For example the supplier, an audit firm or an initiative</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>Datum van het document</source>
+      <translation>Date of the document</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>Datum:</source>
+      <translation>Date:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>De datum op het document</source>
+      <translation>The date on the document</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>Een bestand kiezen</source>
+      <translation>Choose a file</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>Geldig tot</source>
+      <translation>Valid until</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>Geldig tot:</source>
+      <translation>Valid until:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>Het document dat u als bewijs bewaart</source>
+      <translation>The document you keep as evidence</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>Het oude document blijft bewaard en wordt als vervangen getoond</source>
+      <translation>The old document is kept and shown as replaced</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>Niets: dit is een nieuw document</source>
+      <translation>Nothing: this is a new document</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>Tot wanneer een certificaat of lidmaatschap geldt</source>
+      <translation>Until when a certificate or membership is valid</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>Wanneer u het document ontving</source>
+      <translation>When you received the document</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence_dialog.py" />
+      <source>Wat voor document dit is</source>
+      <translation>What kind of document this is</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/help.py" />
+      <source>1. Voorbereiden</source>
+      <translation>1. Prepare</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/help.py" />
+      <source>2. De teksten</source>
+      <translation>2. The texts</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/help.py" />
+      <source>3. Verzamelen</source>
+      <translation>3. Collect</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/help.py" />
+      <source>4. Opvolgen</source>
+      <translation>4. Follow up</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/help.py" />
+      <source>5. Rapporteren</source>
+      <translation>5. Report</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/help.py" />
+      <source>Elke wijziging wordt met uw naam vastgelegd. Maak regelmatig een back-up via Bestand &gt; Back-up maken; die bevat de database en alle bewijsstukken.</source>
+      <translation>Every change is recorded with your name. Make a backup regularly with File &gt; Make backup; it holds the database and all evidence.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/help.py" />
+      <source>Handleiding</source>
+      <translation>Manual</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/help.py" />
+      <source>Het dossier toont de zes OESO-stappen met hun termijnen, de risico’s op prioriteit (ernst gaat voor waarschijnlijkheid), maatregelen, beoordelingen en signalen. Bij een misstand volgt u de escalatieladder: dialoog, extern advies, ingebrekestelling, boete, ontbinding. Het Overzicht toont wat te laat is.</source>
+      <translation>The dossier shows the six OECD steps with their deadlines, the risks by priority (severity before likelihood), measures, assessments and signals. When there is an abuse you follow the escalation ladder: dialogue, external advice, notice of default, penalty, termination. The Overview shows what is overdue.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/help.py" />
+      <source>Kies de toepassingsvorm (uitvoeringsvoorwaarde, minimumeis of gunningscriterium) en de termijnen. De assistent maakt de ISV-teksten voor de aanbestedingsstukken als Word, PDF of Markdown, in het Nederlands of Engels.</source>
+      <translation>Choose the form (contract performance condition, minimum requirement or award criterion) and the deadlines. The assistant writes the ISV texts for the tender documents as Word, PDF or Markdown, in Dutch or English.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/help.py" />
+      <source>Na de gunning registreert u het contract. Geef de leverancier de vooraf ingevulde werkmap; lees de ingevulde werkmap in met Werkmap importeren (Ctrl+I). Fouten ziet u per blad en regel, en u kunt de leverancier een werkmap met alle opmerkingen terugsturen. Bewaar documenten als bewijsstuk in het contractdossier: sleep ze naar de lijst of kies Toevoegen.</source>
+      <translation>After the award you register the contract. Give the supplier the pre-filled workbook; read the filled-in workbook with Import workbook (Ctrl+I). You see problems by sheet and row, and you can send the supplier a workbook with every remark marked. Keep documents as evidence in the contract dossier: drag them onto the list or choose Add.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/help.py" />
+      <source>Onder Rapportage kiest u het jaar en eventueel de exports van collega’s. De cijfers per categorie, met de SDG’s, slaat u op als PDF en Excel.</source>
+      <translation>Under Reporting you choose the year and, if needed, your colleagues' exports. You save the figures per category, with the SDGs, as PDF and Excel.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/help.py" />
+      <source>Registreer de aanbesteding met Nieuwe aanbesteding (Ctrl+N). De assistent zegt of de ISV verplicht zijn: dat is zo als de opdracht in een risicocategorie valt en de geraamde waarde op of boven de Europese drempel ligt. Daaronder of daarbuiten mag u ze vrijwillig toepassen. Leg uw besluit vast, met de reden als u verplichte ISV niet toepast.</source>
+      <translation>Register the tender with New tender (Ctrl+N). The assistant tells you whether the ISV are mandatory: they are when the purchase falls in a risk category and the estimated value is at or above the European threshold. Below it or outside the categories you may apply them voluntarily. Record your decision, with the reason if you do not apply mandatory ISV.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/help.py" />
+      <source>Sluiten</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/help.py" />
+      <source>Uitleg over het werken met ISV-assistent</source>
+      <translation>How to work with ISV-assistent</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/help.py" />
+      <source>Veilig werken</source>
+      <translation>Working safely</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>&amp;Blad:</source>
+      <translation>S&amp;heet:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>&amp;Contract:</source>
+      <translation>&amp;Contract:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>&amp;Importeren</source>
+      <translation>&amp;Import</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>&amp;Niet importeren</source>
+      <translation>&amp;Do not import</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>&amp;Soort:</source>
+      <translation>K&amp;ind:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>&amp;Terugkoppeling opslaan…</source>
+      <translation>Save &amp;feedback…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>&amp;Toch importeren</source>
+      <translation>&amp;Import anyway</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>&amp;Werkmap:</source>
+      <translation>&amp;Workbook:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Afgebroken; er is niets gewijzigd.</source>
+      <translation>Cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Alle bladen</source>
+      <translation>All sheets</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Alle soorten</source>
+      <translation>All kinds</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Alleen fouten, waarschuwingen of opmerkingen tonen</source>
+      <translation>Show only errors, warnings or notes</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Alleen problemen op dit blad tonen</source>
+      <translation>Show only problems on this sheet</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Blad</source>
+      <translation>Sheet</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>C&amp;ontroleren</source>
+      <translation>Chec&amp;k</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Controleren…</source>
+      <translation>Checking…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>De gecontroleerde werkmap opslaan als nieuwe versie</source>
+      <translation>Store the checked workbook as a new version</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>De ingevulde werkmap kiezen</source>
+      <translation>Choose the filled-in workbook</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>De rij in de werkmap</source>
+      <translation>The row in the workbook</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>De werkmap controleren; er wordt nog niets opgeslagen</source>
+      <translation>Check the workbook; nothing is saved yet</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>De werkmap heeft {n} waarschuwingen. Toch importeren?</source>
+      <translation>The workbook has {n} warnings. Import anyway?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>De werkmap met alle opmerkingen gemarkeerd opslaan, om terug te sturen naar de leverancier</source>
+      <translation>Save the workbook with every remark marked, to send back to the supplier</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Deze rij kon niet als geheel worden gelezen; zie de melding.</source>
+      <translation>This row could not be read as a whole; see the message.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Deze werkmap was al geïmporteerd als versie {version}; er is niets toegevoegd.</source>
+      <translation>This workbook was already imported as version {version}; nothing was added.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Elke fout, waarschuwing en opmerking met blad en rij; Enter toont de rij</source>
+      <translation>Every error, warning and note with sheet and row; Enter shows the row</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Fout</source>
+      <translation>Error</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Geïmporteerd als versie {version}.</source>
+      <translation>Imported as version {version}.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Het contract waarvoor de leverancier de werkmap invulde</source>
+      <translation>The contract for which the supplier filled in the workbook</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Het Excel-bestand dat de leverancier terugstuurde</source>
+      <translation>The Excel file the supplier sent back</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Het venster sluiten</source>
+      <translation>Close the window</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Importeren met waarschuwingen?</source>
+      <translation>Import with warnings?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Importeren…</source>
+      <translation>Importing…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Kolom</source>
+      <translation>Column</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Melding</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Met fouten kan de werkmap niet worden geïmporteerd; stuur de leverancier de terugkoppeling.</source>
+      <translation>With errors the workbook cannot be imported; send the supplier the feedback.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Niet geïmporteerd: de werkmap heeft fouten.</source>
+      <translation>Not imported: the workbook has errors.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Opmerking</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Problemen in de werkmap</source>
+      <translation>Problems in the workbook</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Rij</source>
+      <translation>Row</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>rij {row}</source>
+      <translation>row {row}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Sl&amp;uiten</source>
+      <translation>Cl&amp;ose</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Soort</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Soort melding</source>
+      <translation>Kind of message</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Terugkoppeling opgeslagen: {path}</source>
+      <translation>Feedback saved: {path}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Terugkoppeling opslaan</source>
+      <translation>Save feedback</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Waarschuwing</source>
+      <translation>Warning</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Wat er in de gekozen rij van de werkmap staat</source>
+      <translation>What the selected row of the workbook holds</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Werkmap</source>
+      <translation>Workbook</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Werkmap kiezen</source>
+      <translation>Choose workbook</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Werkmap van leverancier importeren</source>
+      <translation>Import supplier workbook</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>{sites} locaties, {risks} risico’s en {measures} maatregelen gelezen. {errors} fouten, {warnings} waarschuwingen, {notes} opmerkingen.</source>
+      <translation>Read {sites} sites, {risks} risks and {measures} measures. {errors} errors, {warnings} warnings, {notes} notes.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/labels.py" />
+      <source>Buiten de risicocategorieën</source>
+      <translation>Outside the risk categories</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/labels.py" />
+      <source>Diensten</source>
+      <translation>Services</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/labels.py" />
+      <source>Drempel onbekend</source>
+      <translation>Threshold unknown</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/labels.py" />
+      <source>Expliciet (verklaring of checklist)</source>
+      <translation>Explicit (statement or checklist)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/labels.py" />
+      <source>Impliciet (meedoen is aanvaarden)</source>
+      <translation>Implicit (taking part means accepting)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/labels.py" />
+      <source>Leveringen</source>
+      <translation>Supplies</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/labels.py" />
+      <source>Niet toegepast</source>
+      <translation>Not applied</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/labels.py" />
+      <source>Nog geen besluit</source>
+      <translation>No decision yet</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/labels.py" />
+      <source>Toegepast: {form}</source>
+      <translation>Applied: {form}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/labels.py" />
+      <source>Verplicht</source>
+      <translation>Mandatory</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/labels.py" />
+      <source>Vrijwillig: buiten de categorieën</source>
+      <translation>Voluntary: outside the categories</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/labels.py" />
+      <source>Vrijwillig: onder de drempel</source>
+      <translation>Voluntary: below the threshold</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/labels.py" />
+      <source>Werken</source>
+      <translation>Works</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>&amp;Afsluiten</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>&amp;Back-up maken…</source>
+      <translation>Make &amp;backup…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>&amp;Bestand</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>&amp;Ga naar</source>
+      <translation>&amp;Go to</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>&amp;Handleiding</source>
+      <translation>&amp;Manual</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>&amp;Help</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>&amp;Instellingen…</source>
+      <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>&amp;Leeg beginnen</source>
+      <translation>&amp;Start empty</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>&amp;Nieuwe database…</source>
+      <translation>&amp;New database…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>&amp;Over ISV-assistent</source>
+      <translation>&amp;About ISV-assistent</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>&amp;Toch afsluiten</source>
+      <translation>&amp;Quit anyway</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>&amp;Vernieuwen</source>
+      <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>&amp;Voorbeeldgegevens laden</source>
+      <translation>&amp;Load sample data</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>&amp;Wachten</source>
+      <translation>&amp;Wait</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>&amp;Werk</source>
+      <translation>&amp;Work</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Andere database &amp;openen…</source>
+      <translation>&amp;Open another database…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Back-up &amp;terugzetten…</source>
+      <translation>&amp;Restore backup…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Back-up (*.zip)</source>
+      <translation>Backup (*.zip)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Back-up geschreven: {path}</source>
+      <translation>Backup written: {path}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Back-up maken</source>
+      <translation>Make backup</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Back-up maken…</source>
+      <translation>Making backup…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Back-up terugzetten</source>
+      <translation>Restore backup</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Back-up terugzetten…</source>
+      <translation>Restoring backup…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Database openen</source>
+      <translation>Open database</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Database: {location}</source>
+      <translation>Database: {location}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>De database kon niet worden geopend.</source>
+      <translation>The database could not be opened.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>De database wordt geopend…</source>
+      <translation>Opening the database…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Deze database is nog leeg. Wilt u voorbeeldgegevens laden om de applicatie te verkennen? Gebruik ze niet voor echt werk: maak daarvoor later een nieuwe database.</source>
+      <translation>This database is still empty. Would you like to load sample data to explore the application? Do not use it for real work: make a new database for that later.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Een aanbesteding registreren en de ISV-teksten maken</source>
+      <translation>Register a tender and make the ISV texts</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Een back-up terugzetten in een nieuwe database</source>
+      <translation>Restore a backup into a new database</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Een bestaande database openen</source>
+      <translation>Open an existing database</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Een ingevulde leverancierswerkmap controleren en inlezen</source>
+      <translation>Check and read in a filled-in supplier workbook</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Een nieuwe, lege database maken en openen</source>
+      <translation>Make and open a new, empty database</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Een volledige kopie van database en bijlagen maken</source>
+      <translation>Make a complete copy of the database and attachments</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Er loopt nog werk op de achtergrond. Toch afsluiten? Wat nog niet klaar is, wordt niet opgeslagen.</source>
+      <translation>Work is still running in the background. Quit anyway? What is not finished is not saved.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Gebruiker: {name}</source>
+      <translation>User: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Geen database geopend</source>
+      <translation>No database open</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>ISV-assistent {version}
+
+Helpt inkopers en contractmanagers van het Rijk bij de Internationale Sociale Voorwaarden: van de vraag of ze verplicht zijn tot de jaarcijfers. Werkt zonder internet; alle gegevens blijven op deze computer.</source>
+      <translation>ISV-assistent {version}
+
+Helps buyers and contract managers of the Dutch central government with the International Social Conditions (ISV): from whether they are mandatory to the yearly figures. Works without internet; all data stays on this computer.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>ISV-database (*.sqlite)</source>
+      <translation>ISV database (*.sqlite)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>ISV-database (*.sqlite);;Alle bestanden (*)</source>
+      <translation>ISV database (*.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Kies een onderdeel; Ctrl+1 tot en met Ctrl+7 springen er direct heen</source>
+      <translation>Choose a section; Ctrl+1 to Ctrl+7 jump straight to one</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Kies via het menu Bestand een andere of een nieuwe database.</source>
+      <translation>Choose another or a new database from the File menu.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Nieuwe &amp;aanbesteding…</source>
+      <translation>New &amp;tender…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Nieuwe database</source>
+      <translation>New database</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Nieuwe database voor de teruggezette gegevens</source>
+      <translation>New database for the restored data</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Onderdelen</source>
+      <translation>Sections</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Over ISV-assistent</source>
+      <translation>About ISV-assistent</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Taal, gebruikersnaam, database en back-upmap</source>
+      <translation>Language, user name, database and backup folder</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Voorbeeldgegevens laden?</source>
+      <translation>Load sample data?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Voorbeeldgegevens laden…</source>
+      <translation>Loading sample data…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Werk loopt nog</source>
+      <translation>Work still running</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Werkmap van leverancier &amp;importeren…</source>
+      <translation>&amp;Import supplier workbook…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Aanbestedingen per categorie</source>
+      <translation>Tenders per category</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Bewijsstuk verloopt</source>
+      <translation>Evidence expires</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Binnenkort</source>
+      <translation>Soon</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Contracten die de meeste aandacht vragen</source>
+      <translation>Contracts that need the most attention</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Contracten per OESO-stap</source>
+      <translation>Contracts per OECD step</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Eerst bekijken</source>
+      <translation>Look at first</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Jaarrapportage over contractjaar {year}</source>
+      <translation>Yearly report on contract year {year}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Laden…</source>
+      <translation>Loading…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Overzicht</source>
+      <translation>Overview</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Plan van aanpak</source>
+      <translation>Plan of action</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Reactie op escalatiestap</source>
+      <translation>Response to an escalation step</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Staafdiagram: aantal aanbestedingen per categorie</source>
+      <translation>Bar chart: number of tenders per category</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Staafdiagram: in welke stap de contracten staan</source>
+      <translation>Bar chart: which step the contracts are at</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Te laat en binnen 30 dagen</source>
+      <translation>Overdue and within 30 days</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Te laat en binnenkort</source>
+      <translation>Overdue and due soon</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Waarom</source>
+      <translation>Why</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Wat</source>
+      <translation>What</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Wat te laat is en wat binnen 30 dagen moet, en waar u het eerst naar kijkt. Dubbelklik of Enter opent het contract.</source>
+      <translation>What is overdue and what is due within 30 days, and what to look at first. Double-click or Enter opens the contract.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Wat te laat is of binnen 30 dagen moet; Enter opent het contract</source>
+      <translation>What is overdue or due within 30 days; Enter opens the contract</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>{count} termijnen te laat; voorgestelde opvolging: {level}</source>
+      <translation>{count} deadlines overdue; suggested follow-up: {level}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>{tenders} aanbestedingen en {contracts} contracten. {overdue} punten zijn te laat, {soon} vallen binnen 30 dagen.</source>
+      <translation>{tenders} tenders and {contracts} contracts. {overdue} items are overdue, {soon} fall due within 30 days.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>&amp;Organisatie:</source>
+      <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>&amp;Weghalen</source>
+      <translation>Re&amp;move</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Alle organisaties</source>
+      <translation>All organisations</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Alleen de cijfers van één organisatie, of van allemaal</source>
+      <translation>The figures of one organisation only, or of all</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Cijfers &amp;berekenen</source>
+      <translation>&amp;Calculate figures</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>De belangrijkste jaarcijfers, per categorie</source>
+      <translation>The main yearly figures, per category</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>De cijfers als Excel-werkmap opslaan</source>
+      <translation>Save the figures as an Excel workbook</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>De cijfers worden berekend…</source>
+      <translation>Calculating the figures…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>De gekozen export weghalen</source>
+      <translation>Remove the selected export</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>De jaarcijfers berekenen en tonen</source>
+      <translation>Calculate and show the yearly figures</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Een jaarexport van een andere laptop toevoegen</source>
+      <translation>Add a year export from another laptop</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Export &amp;toevoegen…</source>
+      <translation>&amp;Add export…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Exports om samen te voegen</source>
+      <translation>Exports to merge</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Het jaarrapport als PDF opslaan</source>
+      <translation>Save the yearly report as PDF</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Het verslagjaar</source>
+      <translation>The report year</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Ingedeeld als: {name}</source>
+      <translation>Grouped as: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>ISV toegepast per categorie</source>
+      <translation>ISV applied per category</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Jaarcijfers berekenen…</source>
+      <translation>Calculating yearly figures…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Jaarcijfers {year}</source>
+      <translation>Yearly figures {year}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Jaarexport (*.json *.isvexport);;Alle bestanden (*)</source>
+      <translation>Year export (*.json *.isvexport);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Jaarexport kiezen</source>
+      <translation>Choose a year export</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Jaarexports van collega’s die in dit rapport meetellen</source>
+      <translation>Colleagues' year exports that count in this report</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Jaarrapport opslaan</source>
+      <translation>Save yearly report</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Jaarrapport opslaan…</source>
+      <translation>Saving yearly report…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Opgeslagen: {path}</source>
+      <translation>Saved: {path}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Opslaan als &amp;Excel…</source>
+      <translation>Save as &amp;Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Opslaan als P&amp;DF…</source>
+      <translation>Save as P&amp;DF…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Per categorie</source>
+      <translation>Per category</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Staafdiagram: aanbestedingen met ISV toegepast per categorie</source>
+      <translation>Bar chart: tenders with ISV applied per category</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Tel de categorieën zoals ze zijn geregistreerd, of in één indeling</source>
+      <translation>Count the categories as registered, or in one category set</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Voorbeeld van de cijfers</source>
+      <translation>Preview of the figures</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Zoals geregistreerd</source>
+      <translation>As registered</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/reporting.py" />
+      <source>De jaarcijfers over de ISV voor de Jaarrapportage Bedrijfsvoering Rijk, per categorie en met de SDG’s; op te slaan als PDF en Excel.</source>
+      <translation>The yearly ISV figures for the central government's annual operations report (JBR), per category and with the SDGs; to save as PDF and Excel.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/reporting.py" />
+      <source>De rapportage is in deze versie nog niet beschikbaar.</source>
+      <translation>Reporting is not available in this version yet.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/reporting.py" />
+      <source>Rapportage</source>
+      <translation>Reporting</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
+      <source>&amp;Back-upmap:</source>
+      <translation>&amp;Backup folder:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
+      <source>&amp;Database:</source>
+      <translation>&amp;Database:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
+      <source>&amp;Taal:</source>
+      <translation>&amp;Language:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
+      <source>&amp;Uw naam:</source>
+      <translation>Your &amp;name:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
+      <source>Back-upmap</source>
+      <translation>Backup folder</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
+      <source>Back-upmap kiezen</source>
+      <translation>Choose backup folder</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
+      <source>Bladeren naar een bestand of map</source>
+      <translation>Browse to a file or folder</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
+      <source>Database</source>
+      <translation>Database</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
+      <source>Database kiezen</source>
+      <translation>Choose database</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
+      <source>De map die bij Back-up maken wordt voorgesteld</source>
+      <translation>The folder suggested by Make backup</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
+      <source>De taal van het venster en van meldingen; wordt direct toegepast</source>
+      <translation>The language of the window and its messages; applied at once</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
+      <source>Het databasebestand dat bij de start wordt geopend</source>
+      <translation>The database file opened at start</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
+      <source>Instellingen</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
+      <source>Kiezen…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
+      <source>Staat bij elke wijziging in de audittrail</source>
+      <translation>Shown with every change in the audit trail</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/suppliers.py" />
+      <source>Contractreferenties</source>
+      <translation>Contract references</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/suppliers.py" />
+      <source>De leveranciers van uw contracten. Dubbelklik of Enter opent het dossier van hun eerste contract.</source>
+      <translation>The suppliers of your contracts. Double-click or Enter opens the dossier of their first contract.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/suppliers.py" />
+      <source>Leveranciers</source>
+      <translation>Suppliers</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/suppliers.py" />
+      <source>Naam</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/suppliers.py" />
+      <source>Tabel met leveranciers en hun contracten</source>
+      <translation>Table of suppliers and their contracts</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/suppliers.py" />
+      <source>Zoeken in leveranciers</source>
+      <translation>Search suppliers</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/suppliers.py" />
+      <source>Zoeken op naam of KvK-nummer</source>
+      <translation>Search by name or Chamber of Commerce number</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>&amp;Jaar:</source>
+      <translation>&amp;Year:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>&amp;Nieuwe aanbesteding…</source>
+      <translation>&amp;New tender…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>Aanbestedingen</source>
+      <translation>Tenders</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>Alle geregistreerde aanbestedingen, met het oordeel over de ISV en uw besluit. Een nieuwe aanbesteding begint u met Ctrl+N.</source>
+      <translation>All registered tenders, with the ISV verdict and your decision. Start a new tender with Ctrl+N.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>Alle jaren</source>
+      <translation>All years</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>Alleen aanbestedingen gepubliceerd in dit jaar</source>
+      <translation>Only tenders published in this year</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>Besluit</source>
+      <translation>Decision</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>Categorie</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>Details van de aanbesteding</source>
+      <translation>Tender details</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>Een aanbesteding registreren, de ISV beoordelen en de teksten maken (Ctrl+N)</source>
+      <translation>Register a tender, assess the ISV and make the texts (Ctrl+N)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>Geraamde waarde</source>
+      <translation>Estimated value</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>Het oordeel met de redenen en het besluit over de gekozen aanbesteding</source>
+      <translation>The verdict with its reasons and the decision on the selected tender</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>ISV</source>
+      <translation>ISV</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>Jaar</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>Organisatie</source>
+      <translation>Organisation</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>Publicatie</source>
+      <translation>Published</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>Tabel met aanbestedingen; kies een rij voor de details</source>
+      <translation>Table of tenders; choose a row for the details</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>Titel</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>Versie van de ISV-teksten</source>
+      <translation>Version of the ISV texts</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>Zoeken in aanbestedingen</source>
+      <translation>Search tenders</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>Zoeken op referentie, titel of organisatie</source>
+      <translation>Search by reference, title or organisation</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/widgets.py" />
+      <source>Afbreken</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/widgets.py" />
+      <source>Annuleren</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/widgets.py" />
+      <source>Dat lukte niet</source>
+      <translation>That did not work</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/widgets.py" />
+      <source>Foutmelding</source>
+      <translation>Error message</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/widgets.py" />
+      <source>Het werk stoppen; er wordt niets gewijzigd</source>
+      <translation>Stop the work; nothing is changed</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/widgets.py" />
+      <source>Hoe ver het werk op de achtergrond is</source>
+      <translation>How far the background work has got</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/widgets.py" />
+      <source>Klik op een kolomkop om op die kolom te sorteren</source>
+      <translation>Click a column header to sort by that column</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/widgets.py" />
+      <source>Kolomkoppen van {table}</source>
+      <translation>Column headers of {table}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/widgets.py" />
+      <source>OK</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/widgets.py" />
+      <source>Voortgang</source>
+      <translation>Progress</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Aanvaarding:</source>
+      <translation>Acc&amp;eptance:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Boete (€):</source>
+      <translation>Pe&amp;nalty (€):</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Categorie:</source>
+      <translation>&amp;Category:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Contactpersoon (functie):</source>
+      <translation>&amp;Contact person (role):</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Doorgaan met invullen</source>
+      <translation>&amp;Continue filling in</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Jaarrapportage uiterlijk eind:</source>
+      <translation>&amp;Yearly report due by the end of:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Klaar</source>
+      <translation>&amp;Finish</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Onafhankelijke toetsing van de rapportage vragen</source>
+      <translation>Ask for an &amp;independent check of the reporting</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Plan van aanpak binnen:</source>
+      <translation>&amp;Plan of action within:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Publicatiedatum:</source>
+      <translation>&amp;Publication date:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Reden:</source>
+      <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Referentie:</source>
+      <translation>&amp;Reference:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Soort opdracht:</source>
+      <translation>&amp;Kind of contract:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Taal van de documenten:</source>
+      <translation>&amp;Language of the documents:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Titel:</source>
+      <translation>&amp;Title:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Vastleggen &gt;</source>
+      <translation>&amp;Record &gt;</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Volgende &gt;</source>
+      <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Vorm:</source>
+      <translation>&amp;Form:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Weggooien</source>
+      <translation>&amp;Discard</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&lt; V&amp;orige</source>
+      <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Afspraken in de teksten</source>
+      <translation>Terms in the texts</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Bekijk de ISV-teksten en sla ze op voor de aanbestedingsstukken. Elke opgeslagen versie wordt vastgelegd bij de aanbesteding.</source>
+      <translation>Review the ISV texts and save them for the tender documents. Every saved version is recorded with the tender.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Besluit:</source>
+      <translation>Decision:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Bezig met vastleggen…</source>
+      <translation>Recording…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Binnen hoeveel maanden na de start de leverancier het plan van aanpak levert</source>
+      <translation>Within how many months after the start the supplier delivers the plan of action</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>contractmanager</source>
+      <translation>contract manager</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>De (geplande) datum van publicatie; die bepaalt welke drempel geldt</source>
+      <translation>The (planned) publication date; it decides which threshold applies</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>De aanbesteding is nog niet vastgelegd. Wilt u stoppen en uw invoer weggooien?</source>
+      <translation>The tender has not been recorded yet. Do you want to stop and discard your input?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>De documenten</source>
+      <translation>The documents</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>De geraamde waarde van de hele opdracht, exclusief btw</source>
+      <translation>The estimated value of the whole contract, excluding VAT</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>De ISV komen in de aanbestedingsstukken</source>
+      <translation>The ISV go into the tender documents</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>De ISV komen niet in de stukken; geef de reden</source>
+      <translation>The ISV stay out of the documents; give the reason</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>De ISV-risicocategorieën en ‘buiten de risicocategorieën’</source>
+      <translation>The ISV risk categories and ‘outside the risk categories’</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>De ISV-teksten zoals ze in de documenten komen</source>
+      <translation>The ISV texts as they will appear in the documents</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>De leverancier laat de rapportage door een onafhankelijke partij toetsen</source>
+      <translation>The supplier has the reporting checked by an independent party</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>De maand waarin de jaarrapportage over het vorige contractjaar binnen moet zijn</source>
+      <translation>The month by whose end the yearly report on the previous contract year is due</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>De opdracht valt in geen van de ISV-risicocategorieën. De ISV zijn dan niet verplicht, maar u mag ze toepassen als dat proportioneel is, bijvoorbeeld als er een bekend risico in de keten zit.</source>
+      <translation>The purchase falls in none of the ISV risk categories. The ISV are then not mandatory, but you may apply them where that is proportionate, for example when there is a known risk in the supply chain.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>De teksten opslaan als PDF</source>
+      <translation>Save the texts as PDF</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>De teksten opslaan als platte tekst (Markdown)</source>
+      <translation>Save the texts as plain text (Markdown)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>De teksten opslaan als Word-document (.docx)</source>
+      <translation>Save the texts as a Word document (.docx)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>De werkmap voor de leverancier maakt u na de gunning, vanuit het contractdossier: die wordt vooraf ingevuld met de gegevens van het contract.</source>
+      <translation>You make the supplier workbook after the award, from the contract dossier: it is pre-filled with the contract's data.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Deze waarden komen in de ISV-teksten. Wat u niet wijzigt, krijgt de gebruikelijke standaardwaarde; het overzicht in het document zegt welke dat zijn.</source>
+      <translation>These values go into the ISV texts. What you do not change gets the usual default; the summary in the document says which those are.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Engels voor leveranciers in het buitenland</source>
+      <translation>English for suppliers abroad</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Expliciet: met een verklaring of checklist</source>
+      <translation>Explicit: with a statement or checklist</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Gegevens van de aanbesteding</source>
+      <translation>Tender data</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Geraamde &amp;waarde (€, excl. btw):</source>
+      <translation>Estimated &amp;value (€, excl. VAT):</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Geraamde waarde in euro, exclusief btw</source>
+      <translation>Estimated value in euros, excluding VAT</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Gunning: &amp;door wie:</source>
+      <translation>Award: &amp;by whom:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Gunning: &amp;hoe:</source>
+      <translation>Award: &amp;how:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Gunning: &amp;waarop:</source>
+      <translation>Award: &amp;on what:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Het bedrag van de boete na een ingebrekestelling</source>
+      <translation>The amount of the penalty after a notice of default</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Het kenmerk van de aanbesteding, bijvoorbeeld 2026-ICT-014</source>
+      <translation>The tender's reference, for example 2026-ICT-014</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Het ministerie of de dienst die aanbesteedt; mag leeg blijven</source>
+      <translation>The ministry or agency that tenders; may stay empty</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Het voorbeeld wordt gemaakt…</source>
+      <translation>Making the preview…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Hoe de inschrijvingen op dit punt worden gescoord</source>
+      <translation>How the bids are scored on this point</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Hoe inschrijvers de ISV aanvaarden (alleen bij een uitvoeringsvoorwaarde)</source>
+      <translation>How bidders accept the ISV (only for a contract performance condition)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Impliciet: meedoen is aanvaarden</source>
+      <translation>Implicit: taking part means accepting</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Invoer weggooien?</source>
+      <translation>Discard input?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>ISV &amp;niet toepassen</source>
+      <translation>Do &amp;not apply the ISV</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>ISV &amp;toepassen</source>
+      <translation>&amp;Apply the ISV</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>ISV niet toepassen</source>
+      <translation>Do not apply the ISV</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>ISV toepassen</source>
+      <translation>Apply the ISV</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>ISV-teksten opslaan</source>
+      <translation>Save ISV texts</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Keten, risico’s, landen, initiatieven en bronnen van de gekozen categorie</source>
+      <translation>Supply chain, risks, countries, initiatives and sources of the chosen category</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Kies de inkoopcategorie. Rechts ziet u de typische risico’s in de keten; dat is achtergrond, geen oordeel.</source>
+      <translation>Choose the purchasing category. On the right you see the typical supply-chain risks; that is background, not a verdict.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Leveringen, diensten of werken: dat bepaalt de drempel</source>
+      <translation>Supplies, services or works: that decides the threshold</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>maanden</source>
+      <translation>months</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Markdown (*.md)</source>
+      <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Nieuwe aanbesteding</source>
+      <translation>New tender</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Opslaan als &amp;Markdown…</source>
+      <translation>Save as &amp;Markdown…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Opslaan als &amp;Word…</source>
+      <translation>Save as &amp;Word…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Past u de ISV toe, en in welke vorm? Niet toepassen terwijl ze verplicht zijn kan alleen met een reden.</source>
+      <translation>Do you apply the ISV, and in which form? Not applying them while they are mandatory needs a reason.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Publicatiedatum</source>
+      <translation>Publication date</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Redenen</source>
+      <translation>Reasons</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Uitvoeringsvoorwaarde is het minimum van het Rijk; minimumeis en gunningscriterium gaan verder</source>
+      <translation>A contract performance condition is the government's minimum; minimum requirement and award criterion go further</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Vastgelegd.</source>
+      <translation>Recorded.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Voorbeeld van de teksten</source>
+      <translation>Preview of the texts</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Vul de boete in als bedrag, bijvoorbeeld 5.000.</source>
+      <translation>Enter the penalty as an amount, for example 5,000.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Vul de geraamde waarde in als bedrag, bijvoorbeeld 250.000.</source>
+      <translation>Enter the estimated value as an amount, for example 250,000.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Vul in wat u nu weet; de geraamde waarde is exclusief btw.</source>
+      <translation>Fill in what you know now; the estimated value excludes VAT.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Waar de opdracht over gaat, in een paar woorden</source>
+      <translation>What the contract is about, in a few words</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Waarom de ISV wel of niet verplicht zijn</source>
+      <translation>Why the ISV are or are not mandatory</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Waarom u zo besluit; verplicht als u verplichte ISV niet toepast</source>
+      <translation>Why you decide this; required if you do not apply mandatory ISV</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Wat er wordt beoordeeld</source>
+      <translation>What is assessed</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Wie bij de opdrachtgever het aanspreekpunt is</source>
+      <translation>Who is the contact person at the contracting authority</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Wie de beoordeling doet</source>
+      <translation>Who does the assessment</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Word-document (*.docx)</source>
+      <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Zijn de ISV verplicht voor deze aanbesteding?</source>
+      <translation>Are the ISV mandatory for this tender?</translation>
+    </message>
+  </context>
+</TS>
