@@ -95,7 +95,9 @@ def _earlier(a: dt.date | None, b: dt.date | None) -> dt.date | None:
 
 def gather_facts(session: Session, as_of: dt.date,
                  contract_ids: Sequence[int] | None = None) -> list[ContractFacts]:
-    """The record facts of every contract (or of ``contract_ids``) known on ``as_of``.
+    """The record facts of every contract (or of ``contract_ids``) whose tender applies
+    the ISV, as known on ``as_of``. (A contract from a tender that did not apply them, or
+    whose decision is not recorded yet, owes no plan of action or yearly report.)
 
     Two queries whatever the number of contracts: one row per contract with every
     aggregate joined in (documents, workbooks, measures of the newest workbook, signals,
@@ -159,6 +161,7 @@ def gather_facts(session: Session, as_of: dt.date,
                docs.c.policy, docs.c.analysis, docs.c.plan, docs.c.reports, books.c.last,
                books.c.plan, measures.c.total, measures.c.open, measures.c.first_due,
                signals.c.total, signals.c.open, pending.c.first)
+        .join(m.Tender, and_(m.Tender.id == c.tender_id, m.Tender.isv_applied.is_(True)))
         .outerjoin(docs, docs.c.cid == c.id).outerjoin(books, books.c.cid == c.id)
         .outerjoin(measures, measures.c.cid == c.id).outerjoin(signals, signals.c.cid == c.id)
         .outerjoin(pending, pending.c.cid == c.id), c.id).order_by(c.ref)
@@ -251,15 +254,22 @@ def step_states(ctx: Context, contract_ref: str,
     with ctx.db.read() as session:
         contract = find_contract(session, contract_ref)
         facts = gather_facts(session, day, [contract.id])
+        if not facts:
+            tender = session.get_one(m.Tender, contract.tender_id)
+            raise ValidationError("dossier_isv_not_applied", ref=contract.ref,
+                                  tender=tender.ref)
     return contract_steps(facts[0], day)
 
 
 def _document_deadlines(session: Session, as_of: dt.date, horizon: dt.date,
                         contract_ids: Sequence[int] | None = None) -> list[Deadline]:
-    """Expiring evidence (while the contract runs) and escalation responses awaited."""
+    """Expiring evidence (while the contract runs) and escalation responses awaited, for
+    contracts whose tender applies the ISV."""
     items: list[Deadline] = []
     e = m.Evidence
+    isv = and_(m.Tender.id == m.Contract.tender_id, m.Tender.isv_applied.is_(True))
     query = (_current_evidence(as_of).join(m.Contract, m.Contract.id == e.contract_id)
+             .join(m.Tender, isv)
              .where(e.valid_until.is_not(None), e.valid_until <= horizon,
                     e.valid_until < m.Contract.end, m.Contract.end >= as_of)
              .with_only_columns(e.id, m.Contract.ref, e.valid_until, m.Contract.end))
@@ -270,7 +280,7 @@ def _document_deadlines(session: Session, as_of: dt.date, horizon: dt.date,
             items.append(Deadline(ref, DeadlineKind.EVIDENCE_EXPIRY, valid_until, evidence_id))
     x = m.EscalationStep
     steps = (select(x.id, m.Contract.ref, x.response_due)
-             .join(m.Contract, m.Contract.id == x.contract_id)
+             .join(m.Contract, m.Contract.id == x.contract_id).join(m.Tender, isv)
              .where(x.response_due.is_not(None), x.response_due <= horizon,
                     x.taken_on <= as_of,
                     or_(x.responded_on.is_(None), x.responded_on > as_of)))

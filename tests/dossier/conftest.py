@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import insert
 
+from app.domain.values import IsvDecision
 from app.persistence import models as m
 from app.persistence.audit import AuditWriter
 from app.persistence.integrity import submission_digest
@@ -28,12 +29,16 @@ def make_contract(ctx: Context) -> Callable[..., str]:
 
     def make(start: dt.date, end: dt.date, *, plan_months: int = 3, report_month: int = 3,
              value: int | None = 400_000, category: str = "bedrijfskleding",
-             penalty: int | None = None, ref: str | None = None) -> str:
+             penalty: int | None = None, ref: str | None = None,
+             applied: bool = True) -> str:
         n = next(_counter)
         tender_ref = f"T-{n}"
         registry.register_tender(ctx, ref=tender_ref, title="Werkkleding", category=category,
                                  kind="supplies", value=500_000,
-                                 published=start - dt.timedelta(days=90))
+                                 published=start - dt.timedelta(days=90),
+                                 decision=IsvDecision(applied, None if applied else "Klein",
+                                                      "contract-condition" if applied
+                                                      else None))
         contract_ref = ref or f"C-{n}"
         registry.add_contract(ctx, ref=contract_ref, tender_ref=tender_ref,
                               supplier=f"Leverancier {n}", supplier_country="NL",

@@ -373,3 +373,15 @@ def test_deadlines_of_a_contract_starting_on_a_leap_day(
         ("yearly-report", D(2025, 3, 31), 1),
         ("yearly-report", D(2026, 3, 31), 2)]
     assert [i.days_left for i in items] == [364, 395, 760]
+
+
+def test_a_contract_without_the_isv_owes_nothing(ctx: Context,
+                                                 make_contract: Callable[..., str]) -> None:
+    ref = make_contract(D(2025, 1, 1), D(2026, 12, 31), applied=False)
+    followed = make_contract(D(2025, 1, 1), D(2026, 12, 31))
+    assert [c.contract_ref for c in dossier.step_states_for_all(ctx, D(2025, 6, 1))] == [
+        followed]
+    with pytest.raises(ValidationError) as err:
+        dossier.step_states(ctx, ref, D(2025, 6, 1))
+    assert err.value.code == "dossier_isv_not_applied"
+    assert {i.contract_ref for i in dossier.due_items(ctx, 400, D(2025, 6, 1))} == {followed}

@@ -25,7 +25,8 @@ def independent_due(ctx: Context, within: int, today: dt.date) -> list[dict[str,
     """The due list from plain per-row loops over the tables (no service code)."""
     horizon = today + dt.timedelta(days=within)
     with ctx.db.read() as session:
-        contracts = session.scalars(select(m.Contract)).all()
+        contracts = session.scalars(select(m.Contract).join(m.Tender)
+                                    .where(m.Tender.isv_applied.is_(True))).all()
         docs = session.scalars(select(m.Evidence)).all()
         steps = session.scalars(select(m.EscalationStep)).all()
         superseded = {d.supersedes_id for d in docs
@@ -62,6 +63,11 @@ def build_dossiers(ctx: Context, make_contract: Callable[..., str],
     soon = make_contract(t - days(80), t + days(700))  # plan due in about ten days
     late = make_contract(t - days(3 * 365), t + days(365), report_month=t.month)
     agreed = make_contract(t - days(400), t + days(400))
+    outside = make_contract(t - days(200), t + days(400), applied=False)  # owes nothing
+    evidence.add_evidence(ctx, contract_ref=outside, path=document(), type_code="certificate",
+                          valid_until=t + days(5), received_on=t - days(30))
+    dossier.record_escalation_step(ctx, contract_ref=outside, step="dialogue",
+                                   taken_on=t - days(9), response_due=t + days(2))
     dossier.agree_plan(ctx, agreed, t - days(300))
     for ref in (soon, late):
         evidence.add_evidence(ctx, contract_ref=ref, path=document(), type_code="certificate",
