@@ -16,8 +16,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(inv: Invocation) -> int:
-    path = output_path(inv.args.output)
-    data = reporting.export_year(inv.context(), inv.args.year)
-    path.write_bytes(data)
+    path = reporting.save_export(inv.context(), inv.args.year, output_path(inv.args.output))
     inv.say(inv.text("export_written", year=inv.args.year, path=str(path)))
     return 0

@@ -28,14 +28,10 @@ def run(inv: Invocation) -> int:
     xlsx = output_path(args.xlsx) if args.xlsx else None
     ctx = inv.context()
     report = reporting.year_report(ctx, args.year, organisation=args.organisation, merge=merge)
-    if pdf is not None:
-        from app.io.report_pdf import render_report_pdf
+    if pdf is not None or xlsx is not None:
+        from app.services.maintenance import save_report_files  # the window's way too
 
-        pdf.write_bytes(render_report_pdf(report, ctx.reference, inv.lang))
-    if xlsx is not None:
-        from app.io.report_xlsx import render_report_xlsx
-
-        xlsx.write_bytes(render_report_xlsx(report, ctx.reference, inv.lang))
+        save_report_files(ctx, report, pdf=pdf, xlsx=xlsx, lang=inv.lang)
     for conflict in report.conflicts:
         inv.error_line(inv.text("report_conflict", kind=kind_label(conflict.kind, inv.lang),
                                 ref=conflict.ref or conflict.uid, kept=conflict.kept_from,
