@@ -29,6 +29,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -895,26 +896,40 @@ class WorkbookReader:
         archive = precheck(data, file_name)
         parts = _workbook_sheets(archive, file_name)
         found = self.match_sheets(parts)
-        scans: dict[str, SheetScan] = {}
-        for key in ("supplier", "sites", "risks", "measures"):
-            if key in found:
-                part = found[key]
-                scans[key] = scan_sheet(archive, part.part, part.name, file_name)
-        if self.cancelled is not None and self.cancelled():
-            raise ValidationError("cancelled")
-        book = self._open(data, file_name)
+        keys = [k for k in ("supplier", "sites", "risks", "measures") if k in found]
         layouts = {"supplier": SUPPLIER, "sites": SITES, "risks": RISKS, "measures": MEASURES}
         supplier = None
         tables: dict[str, _Table] = {}
-        for key, scan in scans.items():
-            grid = self._grid(book, found[key].name, file_name)
-            sheet = _Sheet(layouts[key], found[key].name, grid, scan)
-            if key == "supplier":
-                supplier = self.read_supplier(sheet)
-            else:
-                self.total += len(grid)
-                tables[key] = self.read_table(sheet)
-            del grid, sheet  # one sheet's grid in memory at a time
+        if not keys:
+            return self._assemble(supplier, tables)
+        book = self._open(data, file_name)
+        # The parser runs in a worker thread (it releases the GIL): a sheet is parsed only
+        # after its scan passed, while the next sheets are scanned and the previous one's
+        # rules run here. At most two grids are in memory at a time.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="workbook") as pool:
+            scans = {keys[0]: scan_sheet(archive, found[keys[0]].part, found[keys[0]].name,
+                                         file_name)}
+            loading = pool.submit(self._grid, book, found[keys[0]].name, file_name)
+            try:
+                for key in keys[1:]:
+                    scans[key] = scan_sheet(archive, found[key].part, found[key].name,
+                                            file_name)
+                for position, key in enumerate(keys):
+                    if self.cancelled is not None and self.cancelled():
+                        raise ValidationError("cancelled")
+                    grid = loading.result()
+                    if position + 1 < len(keys):
+                        following = found[keys[position + 1]].name
+                        loading = pool.submit(self._grid, book, following, file_name)
+                    sheet = _Sheet(layouts[key], found[key].name, grid, scans[key])
+                    if key == "supplier":
+                        supplier = self.read_supplier(sheet)
+                    else:
+                        self.total += len(grid)
+                        tables[key] = self.read_table(sheet)
+                    del grid, sheet
+            finally:
+                loading.cancel()
         return self._assemble(supplier, tables)
 
     def _open(self, data: bytes, file_name: str) -> Any:
