@@ -13,7 +13,7 @@ import functools
 import gc
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -317,6 +317,12 @@ def due_items(ctx: Context, within: int = 30, as_of: dt.date | None = None,
 # Signals
 # =======================================================================================
 
+def _not_ahead(day: dt.date | None, field_name: str) -> None:
+    """Something that happened cannot be dated after today."""
+    if day is not None and day > dt.date.today():
+        raise ValidationError("dossier_date_in_future", field=field_name, date=day)
+
+
 def _signal_record(signal: m.Signal, ref: str) -> SignalRecord:
     return SignalRecord(signal.id, signal.uid, ref, signal.received_on, signal.source,
                         signal.theme, signal.site_id, signal.description, signal.status,
@@ -355,6 +361,8 @@ def log_signal(ctx: Context, *, contract_ref: str, received_on: dt.date, source:
         raise ValidationError("dossier_unknown_theme", value=theme,
                               allowed=", ".join(t.code for t in ctx.reference.themes))
     _check_status(status, closed_on, received_on)
+    _not_ahead(received_on, "received-on")
+    _not_ahead(closed_on, "closed-on")
     with ctx.db.begin() as session:
         contract = find_contract(session, contract_ref)
         _check_site(session, contract.id, site_id)
@@ -370,6 +378,7 @@ def set_signal_status(ctx: Context, signal_id: int, status: str,
                       closed_on: dt.date | None = None,
                       expected_version: int | None = None) -> SignalRecord:
     """Move a signal to open, in progress or closed (closed needs the date)."""
+    _not_ahead(closed_on, "closed-on")
     with ctx.db.begin() as session:
         signal = session.get(m.Signal, signal_id)
         if signal is None:
@@ -433,6 +442,7 @@ def record_escalation_step(
     Termination is refused unless a notice of default was recorded before it.
     """
     note = clean_text(note, "note", required=False, limit=5000) or None
+    _not_ahead(taken_on, "taken-on")
     if response_due is not None and response_due < taken_on:
         raise ValidationError("end_before_start", start=taken_on, end=response_due)
     amount_cents = to_cents(Decimal(str(amount))) if amount is not None else None
@@ -460,6 +470,7 @@ def record_escalation_step(
 def record_escalation_response(ctx: Context, step_id: int, responded_on: dt.date | None,
                                add_evidence_ids: Sequence[int] = ()) -> EscalationRecord:
     """Record the supplier's response date (and any documents) on a ladder step."""
+    _not_ahead(responded_on, "responded-on")
     with ctx.db.begin() as session:
         row = session.get(m.EscalationStep, step_id)
         if row is None:
@@ -536,6 +547,7 @@ def assess(
     type, a workbook only backs a risk analysis or a plan.
     """
     day = assessed_on or dt.date.today()
+    _not_ahead(day, "assessed-on")
     note = clean_text(note, "note", required=False, limit=5000) or None
     used = rubric(rubric_version, day)
     chosen = used.subject(subject)
@@ -626,11 +638,7 @@ def list_assessments(ctx: Context, contract_ref: str) -> list[AssessmentRecord]:
 def agree_plan(ctx: Context, contract_ref: str, agreed_on: dt.date | None,
                expected_version: int | None = None) -> ContractRecord:
     """Record (or, with ``None``, withdraw) the agreement on the plan of action."""
-    if agreed_on is not None:
-        with ctx.db.read() as session:
-            contract = find_contract(session, contract_ref)
-            if agreed_on < contract.start - dt.timedelta(days=366):
-                raise ValidationError("end_before_start", start=contract.start, end=agreed_on)
+    _not_ahead(agreed_on, "agreed-on")
     return mark_plan_agreed(ctx, contract_ref, agreed_on, expected_version)
 
 
@@ -753,7 +761,3 @@ def reasons_text(ctx: Context, record: FollowUpRecord) -> list[str]:
     """The suggestion's reasons as sentences in the context's language."""
     return [ctx.text(r.code, **dict(r.params)) + f" (+{r.points})"
             for r in record.suggestion.reasons]
-
-
-def step_text(ctx: Context, params: Mapping[str, object], code: str) -> str:
-    return ctx.text(code, **dict(params))

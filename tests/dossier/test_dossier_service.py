@@ -41,30 +41,30 @@ def assert_verified(ctx: Context) -> None:
 
 def test_states_follow_the_records(ctx: Context, make_contract: Callable[..., str],
                                    document: Callable[[], Path]) -> None:
-    ref = make_contract(D(2025, 1, 15), D(2027, 1, 14))
-    before = states(ctx, ref, D(2025, 2, 1))
+    ref = make_contract(D(2023, 1, 15), D(2025, 1, 14))
+    before = states(ctx, ref, D(2023, 2, 1))
     assert set(before.values()) == {StepState.NOT_STARTED}
-    late = states(ctx, ref, D(2025, 4, 16))
+    late = states(ctx, ref, D(2023, 4, 16))
     assert late["policy"] is late["risk_analysis"] is late["plan_of_action"] is StepState.OVERDUE
 
     evidence.add_evidence(ctx, contract_ref=ref, path=document(), type_code="policy",
-                          received_on=D(2025, 2, 10))
+                          received_on=D(2023, 2, 10))
     plan = evidence.add_evidence(ctx, contract_ref=ref, path=document(),
-                                 type_code="plan-of-action", received_on=D(2025, 3, 1))
-    add_submission(ctx, ref, D(2025, 3, 1), risks=[{}],
-                   measures=[{"due": D(2025, 9, 1), "status": "in_progress"},
-                             {"due": D(2025, 6, 1), "status": "completed"}])
-    now = states(ctx, ref, D(2025, 4, 1))
+                                 type_code="plan-of-action", received_on=D(2023, 3, 1))
+    add_submission(ctx, ref, D(2023, 3, 1), risks=[{}],
+                   measures=[{"due": D(2023, 9, 1), "status": "in_progress"},
+                             {"due": D(2023, 6, 1), "status": "completed"}])
+    now = states(ctx, ref, D(2023, 4, 1))
     assert now["policy"] is StepState.DONE
     assert now["risk_analysis"] is StepState.DONE  # the workbook is a risk analysis
     assert now["plan_of_action"] is StepState.IN_PROGRESS
     assert now["monitoring"] is StepState.IN_PROGRESS
-    assert states(ctx, ref, D(2025, 9, 2))["monitoring"] is StepState.OVERDUE
+    assert states(ctx, ref, D(2023, 9, 2))["monitoring"] is StepState.OVERDUE
     # records dated after as_of do not count yet
-    assert states(ctx, ref, D(2025, 2, 9))["policy"] is StepState.NOT_STARTED
+    assert states(ctx, ref, D(2023, 2, 9))["policy"] is StepState.NOT_STARTED
 
-    dossier.agree_plan(ctx, ref, D(2025, 4, 10))
-    assert states(ctx, ref, D(2025, 4, 20))["plan_of_action"] is StepState.DONE
+    dossier.agree_plan(ctx, ref, D(2023, 4, 10))
+    assert states(ctx, ref, D(2023, 4, 20))["plan_of_action"] is StepState.DONE
 
     ratings = [ElementRating("products", "sufficient"),
                ElementRating("countries_suppliers", "insufficient", "tier 2 ontbreekt"),
@@ -72,27 +72,27 @@ def test_states_follow_the_records(ctx: Context, make_contract: Callable[..., st
                ElementRating("independent_research", "not_applicable"),
                ElementRating("stakeholders", "sufficient")]
     assessed = dossier.assess(ctx, contract_ref=ref, subject="risk-analysis", ratings=ratings,
-                              assessed_on=D(2025, 4, 20))
+                              assessed_on=D(2023, 4, 20))
     assert assessed.verdict == "insufficient" and assessed.rubric_version == "2017"
-    assert states(ctx, ref, D(2025, 4, 21))["risk_analysis"] is StepState.IN_PROGRESS
+    assert states(ctx, ref, D(2023, 4, 21))["risk_analysis"] is StepState.IN_PROGRESS
     evidence.add_evidence(ctx, contract_ref=ref, path=document(), type_code="risk-analysis",
-                          received_on=D(2025, 5, 1))
-    assert states(ctx, ref, D(2025, 5, 2))["risk_analysis"] is StepState.DONE
+                          received_on=D(2023, 5, 1))
+    assert states(ctx, ref, D(2023, 5, 2))["risk_analysis"] is StepState.DONE
 
-    assert states(ctx, ref, D(2026, 4, 1))["reporting"] is StepState.OVERDUE
+    assert states(ctx, ref, D(2024, 4, 1))["reporting"] is StepState.OVERDUE
     report = evidence.add_evidence(ctx, contract_ref=ref, path=document(),
-                                   type_code="yearly-report", received_on=D(2026, 3, 1))
-    assert states(ctx, ref, D(2026, 4, 1))["reporting"] is StepState.IN_PROGRESS
+                                   type_code="yearly-report", received_on=D(2024, 3, 1))
+    assert states(ctx, ref, D(2024, 4, 1))["reporting"] is StepState.IN_PROGRESS
     good = [ElementRating("progress_against_plan", "sufficient"),
             ElementRating("public_accountability", "sufficient")]
     dossier.assess(ctx, contract_ref=ref, subject="yearly-report", ratings=good,
-                   evidence_id=report.id, contract_year=1, assessed_on=D(2026, 3, 5))
+                   evidence_id=report.id, contract_year=1, assessed_on=D(2024, 3, 5))
     evidence.add_evidence(ctx, contract_ref=ref, path=document(), type_code="yearly-report",
-                          received_on=D(2027, 2, 1))
-    assert states(ctx, ref, D(2027, 4, 1))["reporting"] is StepState.IN_PROGRESS
+                          received_on=D(2025, 2, 1))
+    assert states(ctx, ref, D(2025, 4, 1))["reporting"] is StepState.IN_PROGRESS
     dossier.assess(ctx, contract_ref=ref, subject="yearly-report", ratings=good,
-                   contract_year=2, assessed_on=D(2027, 2, 5))
-    assert states(ctx, ref, D(2027, 4, 1))["reporting"] is StepState.DONE
+                   contract_year=2, assessed_on=D(2025, 2, 5))
+    assert states(ctx, ref, D(2025, 4, 1))["reporting"] is StepState.DONE
     assert plan.type == "plan-of-action"
     assert_verified(ctx)
 
@@ -385,3 +385,22 @@ def test_a_contract_without_the_isv_owes_nothing(ctx: Context,
         dossier.step_states(ctx, ref, D(2025, 6, 1))
     assert err.value.code == "dossier_isv_not_applied"
     assert {i.contract_ref for i in dossier.due_items(ctx, 400, D(2025, 6, 1))} == {followed}
+
+
+def test_what_happened_cannot_be_dated_ahead(ctx: Context,
+                                             make_contract: Callable[..., str]) -> None:
+    ref = make_contract(D(2025, 1, 1), D(2030, 12, 31))
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    with pytest.raises(ValidationError) as err:
+        dossier.agree_plan(ctx, ref, tomorrow)
+    assert err.value.code == "dossier_date_in_future"
+    with pytest.raises(ValidationError):
+        dossier.log_signal(ctx, contract_ref=ref, received_on=tomorrow, source="NGO",
+                           theme="child_labour", description="x")
+    with pytest.raises(ValidationError):
+        dossier.record_escalation_step(ctx, contract_ref=ref, step="dialogue",
+                                       taken_on=tomorrow)
+    step = dossier.record_escalation_step(ctx, contract_ref=ref, step="dialogue",
+                                          taken_on=dt.date.today(), response_due=tomorrow)
+    assert step.response_due == tomorrow  # a response date ahead is the point of it
+    assert audit_actions(ctx, "escalation_step") == ["create"]
