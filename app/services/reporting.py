@@ -72,16 +72,17 @@ def gather_facts(session: Session, year: int) -> YearFacts:
     active in it (with their tenders), and those contracts' submissions, evidence,
     assessments, signals and escalation steps."""
     first, last = _year_bounds(year)
+    connection = session.connection()  # plain rows: Core, no ORM loading per row
     active = and_(m.Contract.start <= last, m.Contract.end >= first)
     active_ids = select(m.Contract.id).where(active).scalar_subquery()
 
-    contract_rows = session.execute(
+    contract_rows = connection.execute(
         select(m.Contract.id, m.Contract.uid, m.Contract.ref, m.Contract.tender_id,
                m.Contract.supplier_id, m.Contract.start, m.Contract.end,
                m.Contract.value_cents, m.Contract.plan_months, m.Contract.report_month,
                m.Contract.plan_agreed_on).where(active)).all()
     tender_ids_of_contracts = {r.tender_id for r in contract_rows}
-    tender_rows = session.execute(
+    tender_rows = connection.execute(
         select(m.Tender.id, m.Tender.uid, m.Tender.ref, m.Tender.title,
                m.Tender.organisation_id, m.Tender.kind, m.Tender.value_cents,
                m.Tender.published, m.Tender.category_code, m.Tender.category_set,
@@ -89,9 +90,9 @@ def gather_facts(session: Session, year: int) -> YearFacts:
                m.Tender.form, m.Tender.clause_version)
         .where(or_(and_(m.Tender.published >= first, m.Tender.published <= last),
                    m.Tender.id.in_(select(m.Contract.tender_id).where(active))))).all()
-    organisations = {r.id: r.name for r in session.execute(
+    organisations = {r.id: r.name for r in connection.execute(
         select(m.Organisation.id, m.Organisation.name))}
-    suppliers = {r.id: (r.name, r.country) for r in session.execute(
+    suppliers = {r.id: (r.name, r.country) for r in connection.execute(
         select(m.Supplier.id, m.Supplier.name, m.Supplier.country)
         .where(m.Supplier.id.in_(select(m.Contract.supplier_id).where(active))))}
     tender_uid = {r.id: r.uid for r in tender_rows}
@@ -113,7 +114,7 @@ def gather_facts(session: Session, year: int) -> YearFacts:
         plan_months=r.plan_months, report_month=r.report_month,
         plan_agreed_on=r.plan_agreed_on) for r in contract_rows)
 
-    submission_rows = session.execute(
+    submission_rows = connection.execute(
         select(m.Submission.id, m.Submission.uid, m.Submission.contract_id,
                m.Submission.version_no, m.Submission.received_on,
                m.Submission.content_sha256)
@@ -121,12 +122,12 @@ def gather_facts(session: Session, year: int) -> YearFacts:
     submission_ids = select(m.Submission.id).where(
         m.Submission.contract_id.in_(active_ids)).scalar_subquery()
     risks: dict[int, list[RiskFact]] = {}
-    for r in session.execute(select(m.Risk.submission_id, m.Risk.risk_key, m.Risk.theme,
+    for r in connection.execute(select(m.Risk.submission_id, m.Risk.risk_key, m.Risk.theme,
                                     m.Risk.priority)
                              .where(m.Risk.submission_id.in_(submission_ids))):
         risks.setdefault(r.submission_id, []).append(RiskFact(r.risk_key, r.theme, r.priority))
     measures: dict[int, list[MeasureFact]] = {}
-    for x in session.execute(select(m.Measure.submission_id, m.Measure.measure_key,
+    for x in connection.execute(select(m.Measure.submission_id, m.Measure.measure_key,
                                     m.Measure.risk_key, m.Measure.due, m.Measure.status)
                              .where(m.Measure.submission_id.in_(submission_ids))):
         measures.setdefault(x.submission_id, []).append(
@@ -138,7 +139,7 @@ def gather_facts(session: Session, year: int) -> YearFacts:
         measures=tuple(sorted(measures.get(r.id, ()), key=lambda x: x.measure_key)))
         for r in submission_rows)
 
-    evidence_rows = session.execute(
+    evidence_rows = connection.execute(
         select(m.Evidence.id, m.Evidence.uid, m.Evidence.contract_id, m.Evidence.type,
                m.Evidence.received_on, m.Evidence.issued_on, m.Evidence.valid_until,
                m.Evidence.supersedes_id)
@@ -152,21 +153,21 @@ def gather_facts(session: Session, year: int) -> YearFacts:
     assessments = tuple(AssessmentFact(
         uid=r.uid, contract_uid=contract_uid[r.contract_id], subject=r.subject,
         verdict=r.verdict, assessed_on=r.assessed_on, contract_year=r.contract_year)
-        for r in session.execute(
+        for r in connection.execute(
             select(m.Assessment.uid, m.Assessment.contract_id, m.Assessment.subject,
                    m.Assessment.verdict, m.Assessment.assessed_on, m.Assessment.contract_year)
             .where(m.Assessment.contract_id.in_(active_ids))))
     signals = tuple(SignalFact(
         uid=r.uid, contract_uid=contract_uid[r.contract_id], received_on=r.received_on,
         theme=r.theme, status=r.status, closed_on=r.closed_on)
-        for r in session.execute(
+        for r in connection.execute(
             select(m.Signal.uid, m.Signal.contract_id, m.Signal.received_on, m.Signal.theme,
                    m.Signal.status, m.Signal.closed_on)
             .where(m.Signal.contract_id.in_(active_ids))))
     escalations = tuple(EscalationFact(
         uid=r.uid, contract_uid=contract_uid[r.contract_id], step=r.step, taken_on=r.taken_on,
         response_due=r.response_due, responded_on=r.responded_on)
-        for r in session.execute(
+        for r in connection.execute(
             select(m.EscalationStep.uid, m.EscalationStep.contract_id, m.EscalationStep.step,
                    m.EscalationStep.taken_on, m.EscalationStep.response_due,
                    m.EscalationStep.responded_on)

@@ -11,7 +11,7 @@ from app.services import reporting
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser("export", help="the year's records for merging elsewhere")
     parser.add_argument("--year", type=int, required=True)
-    parser.add_argument("-o", "--output", required=True, metavar="FILE")
+    parser.add_argument("-o", dest="output", required=True, metavar="FILE")
     parser.set_defaults(handler=run)
 
 
