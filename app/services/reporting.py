@@ -63,7 +63,7 @@ OUTSIDE_NAMES = ("Buiten de risicocategorieën", "Outside the risk categories")
 
 def _year_bounds(year: int) -> tuple[dt.date, dt.date]:
     if not 1900 <= year <= 9999:
-        raise UsageError("report_year_invalid", year=year)
+        raise UsageError("report_year_invalid", year=str(year))
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
