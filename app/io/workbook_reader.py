@@ -105,12 +105,6 @@ class SheetPart:
     part: str  # the zip entry of its XML
 
 
-@dataclass
-class _Container:
-    zip: zipfile.ZipFile
-    sheets: list[SheetPart]
-
-
 def _refuse(code: str, name: str, **params: Any) -> UsageError:
     return UsageError(code, name=name, **params)
 
@@ -698,8 +692,10 @@ class WorkbookReader:
             if column.field not in places and column.required:
                 self.out.add(sheet.name, 0, column.nl, "", "wb_label_missing", english=column.en)
                 ok = False
+        invalid_kvk = any(p.code == "wb_invalid_kvk" and p.sheet == sheet.name
+                          for p in self.out.problems)
         values.setdefault("kvk", None)
-        if values.get("country") == "NL" and values["kvk"] is None and "kvk" in values:
+        if values.get("country") == "NL" and values["kvk"] is None and not invalid_kvk:
             row, label = places.get("kvk", (0, SUPPLIER.columns[1].nl))
             self.out.add(sheet.name, row, label, "", "wb_kvk_required", col=2 if row else 0)
             ok = False
