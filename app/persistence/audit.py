@@ -38,13 +38,20 @@ AUDITED: dict[str, type[m.Base]] = {
 """Entities whose every row must match its newest audit entry."""
 
 
-def _plain(value: Any) -> Any:
+def _json_default(value: Any) -> Any:
+    """Dates, times and decimals as JSON text (the one conversion for hashing)."""
     if isinstance(value, dt.datetime):
         return value.isoformat(timespec="microseconds")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
+    raise TypeError(type(value).__name__)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date | Decimal):
+        return _json_default(value)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
@@ -74,16 +81,6 @@ def entry_hash(seq: int, at: str, actor: str, entity: str, entity_id: str, actio
                          "entity_id": entity_id, "action": action, "before": before,
                          "after": after, "prev": prev_hash})
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="microseconds")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    raise TypeError(type(value).__name__)
 
 
 def rows_digest(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
