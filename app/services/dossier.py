@@ -219,7 +219,37 @@ def _bulk_values() -> Iterator[None]:
             gc.enable()
 
 
-_states_cache: dict[str, tuple[tuple[int, str, dt.date], tuple[ContractSteps, ...]]] = {}
+_Key = tuple[int, str, dt.date]
+_kept: dict[str, tuple[_Key, tuple[ContractFacts, ...], tuple[ContractSteps, ...] | None]] = {}
+"""Per database: the facts of every contract (and their step states, once asked for),
+with the audit head and the day they were gathered for."""
+
+
+def forget_kept_answers() -> None:
+    """Drop the kept facts and states (benchmarks; a test that edits rows directly)."""
+    _kept.clear()
+
+
+def _head_key(session: Session, day: dt.date) -> _Key:
+    head = session.execute(select(m.AuditHead.seq, m.AuditHead.hash)
+                           .where(m.AuditHead.id == 1)).one_or_none()
+    return (int(head[0]), str(head[1]), day) if head is not None else (-1, "", day)
+
+
+def _all_facts(ctx: Context, session: Session, day: dt.date, use_cache: bool
+               ) -> tuple[_Key, tuple[ContractFacts, ...], tuple[ContractSteps, ...] | None]:
+    """Every contract's facts, reused while nothing was written since they were gathered:
+    each change to the records they come from writes an audit entry and so moves the
+    audit head, which is read in the same transaction as the records."""
+    key = _head_key(session, day)
+    kept = _kept.get(ctx.db.location)
+    if use_cache and kept is not None and kept[0] == key:
+        return kept
+    with _bulk_values():
+        facts = tuple(gather_facts(session, day))
+    fresh = (key, facts, None)
+    _kept[ctx.db.location] = fresh
+    return fresh
 
 
 def step_states_for_all(ctx: Context, as_of: dt.date | None = None, *,
@@ -227,24 +257,17 @@ def step_states_for_all(ctx: Context, as_of: dt.date | None = None, *,
     """Every contract's six step states and deadline summary on ``as_of`` (default
     today), ordered by contract reference. Plain values; the yearly report reads these.
 
-    Every change to the records a state depends on writes an audit entry, which moves
-    the audit head; so the last answer is kept per database and reused while the head
-    (read in the same transaction as the records) and ``as_of`` are unchanged.
+    The answer is kept per database and day until the next change (see ``_all_facts``);
+    ``use_cache=False`` works it out afresh.
     """
     day = as_of or dt.date.today()
     with ctx.db.read() as session:
-        head = session.execute(select(m.AuditHead.seq, m.AuditHead.hash)
-                               .where(m.AuditHead.id == 1)).one_or_none()
-        key = (int(head[0]), str(head[1]), day) if head is not None else (-1, "", day)
-        cached = _states_cache.get(ctx.db.location)
-        if use_cache and cached is not None and cached[0] == key:
-            return list(cached[1])
+        key, facts, steps = _all_facts(ctx, session, day, use_cache)
+    if steps is None:
         with _bulk_values():
-            facts = gather_facts(session, day)
-    with _bulk_values():
-        result = tuple(contract_steps(f, day) for f in facts)
-    _states_cache[ctx.db.location] = (key, result)
-    return list(result)
+            steps = tuple(contract_steps(f, day) for f in facts)
+        _kept[ctx.db.location] = (key, facts, steps)
+    return list(steps)
 
 
 def step_states(ctx: Context, contract_ref: str,
@@ -304,9 +327,12 @@ def due_items(ctx: Context, within: int = 30, as_of: dt.date | None = None,
         ids = None
         if contract_ref is not None:
             ids = [find_contract(session, contract_ref).id]
+            every: Sequence[ContractFacts] = gather_facts(session, day, ids)
+        else:
+            every = _all_facts(ctx, session, day, use_cache=True)[1]
         items: list[Deadline] = []
         with _bulk_values():
-            for facts in gather_facts(session, day, ids):
+            for facts in every:
                 items.extend(contract_deadlines(facts, day, horizon))
         items.extend(_document_deadlines(session, day, horizon, ids))
     return [DueItem(d.contract_ref, d.kind.value, d.due, d.days_left(day), d.key)

@@ -168,7 +168,13 @@ def main() -> None:
     steps_time, states = median_time(
         lambda: dossier.step_states_for_all(ctx, today, use_cache=False))
     warm_time, _ = median_time(lambda: dossier.step_states_for_all(ctx, today))
-    due_time, due = median_time(lambda: dossier.due_items(ctx, 30, today))
+    def cold_due() -> Any:
+        dossier.forget_kept_answers()
+        return dossier.due_items(ctx, 30, today)
+
+    due_time, due = median_time(cold_due)
+    dossier.step_states_for_all(ctx, today)
+    due_warm, _ = median_time(lambda: dossier.due_items(ctx, 30, today))
     assert len(states) == contracts
     steps_cpu = median_cpu(lambda: dossier.step_states_for_all(ctx, today, use_cache=False))
     count_cpu = median_cpu(plain_count)
@@ -183,6 +189,7 @@ def main() -> None:
     print(f"  again with nothing changed (kept answer): {warm_time * 1000:8.1f} ms")
     print(f"due items within 30 days ({len(due)}): {due_time * 1000:8.1f} ms "
           f"(ratio to count {due_time / count_time:.1f}x)")
+    print(f"  with the facts kept from the states:  {due_warm * 1000:8.1f} ms")
     print("target: step states + deadlines of every contract well under 1 s:",
           f"wall {'met' if steps_time < 1.0 else 'NOT met'},",
           f"CPU {'met' if steps_cpu < 1.0 else 'NOT met'}")
