@@ -17,8 +17,9 @@ agreement, measures, assessments, signals, escalation steps), never ticked by ha
    completed or cancelled: done; else in progress.
 5. ``reporting``: one yearly report per contract year (see ``app.domain.deadlines``),
    the k-th current yearly-report document covering contract year k. A report past its
-   due date and not received: overdue; every report of the contract received and
-   assessed: done; none due and none received: not started; else in progress.
+   due date and not received: overdue; every report of the contract received and its
+   newest assessment sufficient: done; none due and none received: not started; else in
+   progress.
 6. ``remediation``: no signals: not started; an escalation step whose response date
    has passed without a response: overdue; signals still open: in progress; all
    signals closed: done.
@@ -61,6 +62,7 @@ class ContractFacts:
 
     Dates are the relevant ``received_on``/``assessed_on`` values; counts are of rows.
     ``yearly_reports_received`` counts current (not superseded) yearly-report documents.
+    The dossier service builds these positionally for speed: add new fields at the end.
     """
 
     contract_id: int
