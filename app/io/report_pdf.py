@@ -312,7 +312,10 @@ def _table(rows: list[list[Any]], widths: Sequence[float], *, header_rows: int =
     style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), FAMILY),
         ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("LEADING", (0, 0), (-1, -1), 10),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        # numbers are plain strings (no paragraph layout each), set right
+        ("ALIGN", (1, header_rows), (-1, -1), "RIGHT"),
         ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, ACCENT),
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEADER_BACKGROUND),
         ("LINEBELOW", (0, header_rows), (-1, -1), 0.25, GRID),
@@ -323,7 +326,8 @@ def _table(rows: list[list[Any]], widths: Sequence[float], *, header_rows: int =
     ]
     if total_row:
         style += [("BACKGROUND", (0, -1), (-1, -1), TOTAL_BACKGROUND),
-                  ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT)]
+                  ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
+                  ("FONTNAME", (0, -1), (-1, -1), BOLD)]
     table.setStyle(TableStyle(style))
     return table
 
@@ -550,7 +554,7 @@ def _summary(w: _Writer) -> list[Flowable]:
                  "measures_overdue", "signals_received")
     rows: list[list[Any]] = [[para(w.t("figure"), s["Th"]), para(w.t("value"), s["ThRight"])]]
     for code in key_codes:
-        rows.append([para(w.name(code), s["Td"]), para(w.value(code, tot[code]), s["TdRight"])])
+        rows.append([para(w.name(code), s["Td"]), w.value(code, tot[code])])
     flow += [Spacer(1, 3 * mm), para(w.t("key_figures"), s["Heading2"]),
              _table(rows, [WIDTH - 40 * mm, 40 * mm]), PageBreak()]
     return flow
@@ -602,10 +606,10 @@ def _category_table(w: _Writer, codes: Sequence[str], groups: Sequence[tuple[str
             rows.append([para(_set_name(w, category.key.set_id), s["TdBold"])]
                         + [""] * len(codes))
         rows.append([para(category.name(w.lang), s["Td"])]
-                    + [para(w.plain(c, category.figures.get(c, 0)), s["TdRight"])
+                    + [w.plain(c, category.figures.get(c, 0))
                        for c in codes])
     rows.append([para(w.t("total"), s["TdBold"])]
-                + [para(w.plain(c, w.report.totals.get(c, 0)), s["TdBoldRight"])
+                + [w.plain(c, w.report.totals.get(c, 0))
                    for c in codes])
     table = _table(rows, [first, *widths], header_rows=2, total_row=True)
     extra = [*spans, ("VALIGN", (0, 0), (-1, 1), "BOTTOM")]
@@ -650,7 +654,7 @@ def _tenders_section(w: _Writer) -> list[Flowable]:
     forms = [[para(w.t("forms"), s["Th"]), para(w.t("number"), s["ThRight"])]]
     for form, count in r.forms.items():
         forms.append([para(w.reference.label("forms", form, w.lang), s["Td"]),
-                      para(w.n(count), s["TdRight"])])
+                      w.n(count)])
     flow += [CondPageBreak(40 * mm), para(w.t("forms"), s["Heading2"]),
              _table(forms, [WIDTH - 40 * mm, 40 * mm])]
     flow.append(para(w.t("reasons"), s["Heading2"]))
@@ -697,7 +701,7 @@ def _steps_table(w: _Writer) -> list[Flowable]:
         counts = w.report.step_states.get(step.code, {})
         rows.append([[para(f"{step.number}. {step.text(w.lang)}", s["Td"]),
                       para(step.isv_en if w.lang == "en" else step.isv_nl, s["Mono"])]]
-                    + [para(w.n(counts.get(x, 0)), s["TdRight"]) for x in states])
+                    + [w.n(counts.get(x, 0)) for x in states])
     return [KeepTogether([para(w.t("oecd_heading"), s["Heading2"]),
                           _table(rows, [WIDTH - 4 * 22 * mm] + [22 * mm] * 4),
                           para(STEPS_DEFINITION[1 if w.lang == "en" else 0], s["Small"])])]
@@ -714,21 +718,23 @@ def _risks_section(w: _Writer) -> list[Flowable]:
     for theme in themes:
         counts = r.risk_matrix.get(theme.code, {})
         rows.append([para(theme.text(w.lang), s["Td"])]
-                    + [para(w.n(counts.get(p, 0)), s["TdRight"]) for p in priorities]
-                    + [para(w.n(sum(counts.values())), s["TdBoldRight"])])
+                    + [w.n(counts.get(p, 0)) for p in priorities]
+                    + [w.n(sum(counts.values()))])
     known = {t.code for t in w.reference.themes}
     for code in sorted(set(r.risk_matrix) - known):
         counts = r.risk_matrix[code]
         rows.append([para(code, s["Td"])]
-                    + [para(w.n(counts.get(p, 0)), s["TdRight"]) for p in priorities]
-                    + [para(w.n(sum(counts.values())), s["TdBoldRight"])])
+                    + [w.n(counts.get(p, 0)) for p in priorities]
+                    + [w.n(sum(counts.values()))])
     totals = [sum(r.risk_matrix.get(t, {}).get(p, 0) for t in r.risk_matrix)
               for p in priorities]
     rows.append([para(w.t("total"), s["TdBold"])]
-                + [para(w.n(v), s["TdBoldRight"]) for v in totals]
-                + [para(w.n(sum(totals)), s["TdBoldRight"])])
+                + [w.n(v) for v in totals]
+                + [w.n(sum(totals))])
     if r.risk_matrix:
-        flow.append(_table(rows, [WIDTH - 4 * 24 * mm] + [24 * mm] * 4, total_row=True))
+        table = _table(rows, [WIDTH - 4 * 24 * mm] + [24 * mm] * 4, total_row=True)
+        table.setStyle(TableStyle([("FONTNAME", (-1, 1), (-1, -1), BOLD)]))
+        flow.append(table)
         labels = [t.text(w.lang) for t in themes]
         series = [[r.risk_matrix.get(t.code, {}).get(p, 0) for t in themes] for p in priorities]
         flow.append(_chart_block(w, w.t("chart_risks"), _bar_chart(
@@ -739,13 +745,13 @@ def _risks_section(w: _Writer) -> list[Flowable]:
     follow = ("measures", "measures_completed", "measures_overdue", "signals_received",
               "signals_closed", "signals_open", "evidence_expiring")
     rows = [[para(w.t("figure"), s["Th"]), para(w.t("number"), s["ThRight"])]]
-    rows += [[para(w.name(c), s["Td"]), para(w.n(r.totals.get(c, 0)), s["TdRight"])]
+    rows += [[para(w.name(c), s["Td"]), w.n(r.totals.get(c, 0))]
              for c in follow]
     steps = [[para(w.t("step"), s["Th"]), para(w.t("number"), s["ThRight"])]]
     steps += [[para(w.reference.label("escalation_steps", code, w.lang), s["Td"]),
-               para(w.n(count), s["TdRight"])] for code, count in r.escalation_by_step.items()]
+               w.n(count)] for code, count in r.escalation_by_step.items()]
     steps.append([para(w.t("total"), s["TdBold"]),
-                  para(w.n(r.totals.get("escalation_steps", 0)), s["TdBoldRight"])])
+                  w.n(r.totals.get("escalation_steps", 0))])
     half = (WIDTH - 8 * mm) / 2
     left = [para(w.t("follow_up"), s["Heading2"]), _table(rows, [half - 20 * mm, 20 * mm])]
     right = [para(w.t("escalation"), s["Heading2"]),
@@ -769,8 +775,8 @@ def _sdg_section(w: _Writer) -> list[Flowable]:
     for sdg in r.sdg:
         rows.append([para(sdg.name(w.lang), s["Td"]),
                      para(", ".join(theme_names.get(t, t) for t in sdg.themes), s["Td"]),
-                     para(w.n(sdg.contracts), s["TdRight"]), para(w.n(sdg.risks), s["TdRight"]),
-                     para(w.n(sdg.signals), s["TdRight"])])
+                     w.n(sdg.contracts), w.n(sdg.risks),
+                     w.n(sdg.signals)])
     flow: list[Flowable] = [
         _heading(w, w.t("sdg_section")),
         para(w.t("sdg_intro"), s["Body"]),
@@ -796,7 +802,7 @@ def _sources_section(w: _Writer) -> list[Flowable]:
         rows.append([para(source.label, s["Td"]), para(w.t(source.kind), s["Td"]),
                      para(source.installation_id, s["Mono"]),
                      para(", ".join(source.organisations) or "–", s["Td"]),
-                     para(w.n(source.records), s["TdRight"])])
+                     w.n(source.records)])
     flow: list[Flowable] = [
         _heading(w, w.t("sources_section")),
         _table(rows, [38 * mm, 18 * mm, 44 * mm, WIDTH - 118 * mm, 18 * mm]),
