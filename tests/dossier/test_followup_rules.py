@@ -267,3 +267,18 @@ def test_risky_countries_from_flags_and_the_top_third_of_newest_scores() -> None
             ("NL", 5.0, None, "ITUC", 2020),  # older year of the same source: ignored
             ("MY", None, True, "US DoL", 2024), ("TH", None, False, "US DoL", 2024)]
     assert set(risky_by_table(rows)) == {"BD", "CN", "MY"}
+
+
+def test_rubric_sources_are_known_and_a_broken_rubric_names_the_field(  # type: ignore[no-untyped-def]
+        rubric_2017) -> None:
+    from app.domain.errors import ReferenceDataError
+    from app.locator import reference
+
+    assert rubric_2017.version == "2017"
+    assert set(rubric_2017.sources) <= set(reference().sources)
+    broken = (resources_dir() / "rubric" / "2017.json").read_text(encoding="utf-8")
+    broken = broken.replace('"code": "yearly-report"', '"code": "annual-thing"')
+    with pytest.raises(ReferenceDataError) as err:
+        load_rubric(broken, "2099.json")
+    assert err.value.params["file"] == "2099.json"
+    assert err.value.params["field"] == "subjects[2].code"
