@@ -367,14 +367,18 @@ def build_report(
     reference: Reference, inputs: Sequence[MergeInput], year: int, *,
     organisation: str | None = None, group_into: str | None = None,
     today: dt.date | None = None, now: dt.datetime | None = None,
+    known_organisations: Iterable[str] = (),
 ) -> YearReport:
-    """Merge the sources, count the year and attach names: the finished report."""
+    """Merge the sources, count the year and attach names: the finished report.
+    ``organisation`` must be one the sources or ``known_organisations`` name (an
+    organisation without tenders in the year gives zeros, a typo an error)."""
     _year_bounds(year)
     merged = merge_facts(inputs)
     facts = merged.facts
     if organisation is not None:
         known = {o for i in inputs for o in i.source.organisations}
         known |= {t.organisation for t in facts.tenders if t.organisation}
+        known |= set(known_organisations)
         organisation = _resolve_organisation(organisation, known)
         facts = _for_organisation(facts, organisation)
     moment = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -429,9 +433,11 @@ def year_report(
     """The report of ``year`` from the local database plus the given export files."""
     _year_bounds(year)
     exports = [read_export_file(path, year) for path in merge]
+    with ctx.db.read() as session:
+        names = list(session.scalars(select(m.Organisation.name)))
     return build_report(ctx.reference, [local_input(ctx, year), *exports], year,
                         organisation=organisation, group_into=group_into, today=today,
-                        now=now)
+                        now=now, known_organisations=names)
 
 
 # ---------------------------------------------------------------------------------------

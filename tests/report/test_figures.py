@@ -161,6 +161,13 @@ def test_one_organisation(year_db: Any, cli: Any) -> None:
     assert data["fingerprint"] != everything["fingerprint"]
 
 
+def test_an_organisation_without_tenders_in_the_year_gives_zeros(year_db: Any,
+                                                                 cli: Any) -> None:
+    data = report_json(cli, "--year", "2022", "--organisation", ORG_B)
+    assert data["organisation"] == ORG_B
+    assert all(value == 0 for value in data["totals"].values())
+
+
 def test_unknown_organisation_is_one_sentence(year_db: Any, cli: Any) -> None:
     result = cli("report", "--year", "2025", "--organisation", "Ministerie van Niets", "--json")
     assert result.status == 1
