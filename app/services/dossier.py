@@ -1,9 +1,11 @@
 """The contract manager's dossier: step states, deadlines, signals, escalation,
 assessments, the plan agreement, follow-up intensity and the country-risk table.
 
-Step states and deadlines for every contract come from a fixed handful of grouped
-queries (no query per contract), then the pure rules in ``app.domain.followup``.
-Every change is one transaction with its audit entries.
+Step states and deadlines for every contract come from two queries (one row per
+contract with every aggregate joined in, and the assessments), never a query per
+contract, then the pure rules in ``app.domain.followup``; the answer is kept until the
+audit head moves. Only contracts whose tender applied the ISV are followed. Every
+change is one transaction with its audit entries.
 """
 
 from __future__ import annotations
