@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -198,17 +199,28 @@ def backup_copy_before_migration(engine: Engine, revision: str | None) -> Path |
         return None
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-upgrade-{revision or 'none'}-{stamp}.sqlite")
+    # Written under temporary names and renamed when complete: a crash never leaves a
+    # half copy under the final name.
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
     source = sqlite3.connect(str(path))
     try:
-        copy = sqlite3.connect(str(target))
+        copy = sqlite3.connect(str(partial))
         with copy:
             source.backup(copy)
         copy.close()
     finally:
         source.close()
+    with partial.open("rb") as handle:
+        os.fsync(handle.fileno())
     attachments = attachments_dir_for(engine)
     if attachments.is_dir():
-        shutil.copytree(attachments, target.with_suffix(".attachments"), dirs_exist_ok=True)
+        folder = target.with_suffix(".attachments")
+        partial_folder = folder.with_name(folder.name + ".partial")
+        shutil.rmtree(partial_folder, ignore_errors=True)
+        shutil.copytree(attachments, partial_folder)
+        partial_folder.replace(folder)
+    partial.replace(target)
     log.info("backup before migration written to %s", target)
     return target
 

@@ -38,8 +38,14 @@ class Context:
 
 def open_context(location: str | None = None, lang: str | None = None,
                  actor: str | None = None) -> Context:
-    """Open the database (creating or upgrading it) and build a context for it."""
+    """Open the database (creating or upgrading it) and build a context for it.
+
+    The first opening of a day also writes that day's automatic backup (see
+    :func:`app.services.maintenance.daily_backup`)."""
     current = settings.load()
     db = open_database(location or settings.default_database(), current.attachments_dir)
+    from app.services.maintenance import daily_backup_quietly
+
+    daily_backup_quietly(db)
     return Context(db=db, actor=actor or settings.actor(current),
                    lang=lang or current.language)

@@ -7,14 +7,22 @@ The window never imports ``app.persistence``; these thin functions give it what 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from app.domain.errors import StorageError, ValidationError
+from sqlalchemy import select
+
+from app import settings
+from app.domain.errors import IsvError, StorageError, ValidationError
 from app.persistence.backup import restore_backup as _restore
-from app.persistence.backup import write_backup
-from app.persistence.engine import database_url, open_database
+from app.persistence.backup import rotate, write_backup
+from app.persistence.engine import Database, database_url, open_database, sqlite_path
+from app.persistence.models import AuditHead
 from app.services.context import Context
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 
@@ -87,3 +95,68 @@ def save_report_files(ctx: Context, report: object, *, pdf: Path | None = None,
     if progress:
         progress(len(jobs), len(jobs))
     return written
+
+
+# -- the daily backup ----------------------------------------------------------------------
+
+DAILY_MARK = "daily"
+
+
+def backup_folder(db: Database, configured: str = "") -> Path | None:
+    """Where automatic backups of ``db`` go: the configured backup folder, else a folder
+    ``<name>.backups`` beside the SQLite file; ``None`` for a server database (whose
+    backups are the server's business)."""
+    path = sqlite_path(db.engine)
+    if path is None:
+        return None
+    if configured:
+        return Path(configured).expanduser()
+    return path.with_name(path.stem + ".backups")
+
+
+def _daily_prefix(db: Database) -> str:
+    """Names stay apart when several databases share one backup folder."""
+    path = sqlite_path(db.engine)
+    stem = path.stem if path is not None else "isv-assistent"
+    return f"{stem}-{db.installation_id()[:8]}-{DAILY_MARK}-"
+
+
+def daily_backup(db: Database, *, today: dt.date | None = None, folder: Path | None = None,
+                 keep: int | None = None) -> Path | None:
+    """Once a day per database, on the first start of that day: a backup of the database
+    and its attachments (``<name>-<id>-daily-YYYY-MM-DD.zip``), then the oldest daily
+    backups beyond ``keep`` (settings: ``backups_kept``) are removed.
+
+    Returns the new backup, or ``None`` when there was nothing to do: a server database,
+    an empty one, or today's backup is already there. Written atomically like every
+    backup, so a crash leaves no half file under the final name.
+    """
+    current = settings.load()
+    target_folder = folder or backup_folder(db, current.backup_dir)
+    if target_folder is None:
+        return None
+    with db.read() as session:
+        if not session.scalar(select(AuditHead.seq).where(AuditHead.id == 1)):
+            return None  # nothing recorded yet
+    prefix = _daily_prefix(db)
+    day = today or dt.date.today()
+    target = target_folder / f"{prefix}{day.isoformat()}.zip"
+    if target.exists():
+        return None
+    try:
+        target_folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError("database_unavailable", location=str(target_folder),
+                           problem=exc.strerror or str(exc)) from exc
+    write_backup(db, target)
+    rotate(target_folder, keep or current.backups_kept, f"{prefix}*.zip")
+    return target
+
+
+def daily_backup_quietly(db: Database) -> Path | None:
+    """:func:`daily_backup` at start-up: a failure is logged, never stops the work."""
+    try:
+        return daily_backup(db)
+    except (IsvError, OSError, sqlite3.Error) as exc:
+        log.warning("daily backup of %s not made: %s", db.location, exc)
+        return None

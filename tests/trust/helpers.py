@@ -96,3 +96,21 @@ def supplier_workbook(path: Path, contract: str, *, supplier: str = "Textiel B.V
                           dt.date(2026, 1, 15), dt.date(2026, 6, 30), "Gepland", 10, None])
     wb.save(path)
     return path
+
+
+def fill_every_table(ctx: Any, folder: Path, *, tenders: int = 30) -> None:
+    """Demo data plus the rows the demo leaves out: a generated clause document and a
+    country-risk table, so every table of the schema holds something."""
+    from app.services import clauses, dossier
+    from app.services.demo import load_demo
+
+    load_demo(ctx, seed=5, tenders=tenders, today=dt.date(2026, 11, 25))
+    with ctx.db.read() as session:
+        ref = session.scalar(select(m.Tender.ref).where(m.Tender.isv_applied.is_(True))
+                             .order_by(m.Tender.id).limit(1))
+    clauses.generate(ctx, ref, fmt="md", lang="nl")
+    table = folder / "landenrisico.csv"
+    table.write_text("country,score,flag,source,year\nBD,7.5,ja,Eigen analyse,2026\n"
+                     "IN,6.1,nee,Eigen analyse,2026\nCN,8.2,ja,Eigen analyse,2026\n",
+                     encoding="utf-8")
+    dossier.import_country_risk(ctx, table)
