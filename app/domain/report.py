@@ -280,9 +280,11 @@ FORM_FIGURES = {"contract-condition": "tenders_form_contract_condition",
 
 AS_OF_DEFINITION = (
     "De peildatum is 31 december van het verslagjaar, of de dag van aanmaak als die eerder "
-    "valt. Gegevens met een datum na de peildatum tellen niet mee.",
+    "valt (voor een jaar dat nog moet beginnen: 1 januari). Gegevens met een datum na de "
+    "peildatum tellen niet mee.",
     "The reference date is 31 December of the report year, or the day the report is made "
-    "if that is earlier. Records dated after the reference date are not counted.",
+    "if that is earlier (for a year still to come: 1 January). Records dated after the "
+    "reference date are not counted.",
 )
 SDG_DEFINITION = (
     "Een SDG-subdoel telt een contract met ISV mee wanneer de laatste risicoanalyse van dat "
@@ -643,8 +645,9 @@ class YearReport:
 
 
 def as_of_date(year: int, today: dt.date) -> dt.date:
-    """31 December of ``year``, or ``today`` when that comes first."""
-    return min(dt.date(year, 12, 31), today)
+    """31 December of ``year``, or ``today`` when that comes first; never before
+    1 January of ``year`` (a year still to come is looked at on its first day)."""
+    return max(min(dt.date(year, 12, 31), today), dt.date(year, 1, 1))
 
 
 def tender_flags(tender: TenderFact, current_clause_version: str) -> dict[str, int]:

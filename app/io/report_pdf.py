@@ -684,9 +684,9 @@ def _contracts_section(w: _Writer) -> list[Flowable]:
     return [
         _heading(w, w.t("contracts_section")),
         _category_table(w, codes, groups, heads, keep="contracts_active"),
-        _chart_block(w, w.t("chart_dd"), _bar_chart(
+        *([_chart_block(w, w.t("chart_dd"), _bar_chart(
             w, [w.name(c) for c in stages], [[tot[c] for c in stages]], [""],
-            SERIES_COLOURS[:1], bar_height=11)),
+            SERIES_COLOURS[:1], bar_height=11))] if tot["contracts_isv"] else []),
         *_steps_table(w),
         PageBreak(),
     ]

@@ -59,6 +59,7 @@ def counted(facts: YearFacts, year: int, as_of: dt.date) -> dict[str, int]:
 def test_as_of_is_year_end_or_today() -> None:
     assert as_of_date(2025, D(2026, 11, 25)) == D(2025, 12, 31)
     assert as_of_date(2026, D(2026, 11, 25)) == D(2026, 11, 25)
+    assert as_of_date(2031, D(2026, 11, 25)) == D(2031, 1, 1)
 
 
 def test_the_current_year_counts_up_to_today() -> None:
