@@ -13,6 +13,7 @@ Targets: import at most 2x the raw read; peak memory under 400 MB.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import resource
 import statistics
@@ -111,6 +112,8 @@ def main() -> int:
                 print("import failed:", result.status, checked.errors[:3])
                 return 1
             ctx.db.dispose()
+            del checked, result, ctx
+            gc.collect()  # each round starts from the same heap
             rounds.append((raw, check, full))
             print(f"round {attempt + 1}: raw read {raw[0]:.2f} s (cpu {raw[1]:.2f}), "
                   f"check {check[0]:.2f} s (cpu {check[1]:.2f}), "
