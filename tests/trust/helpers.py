@@ -114,3 +114,12 @@ def fill_every_table(ctx: Any, folder: Path, *, tenders: int = 30) -> None:
                      "IN,6.1,nee,Eigen analyse,2026\nCN,8.2,ja,Eigen analyse,2026\n",
                      encoding="utf-8")
     dossier.import_country_risk(ctx, table)
+    with ctx.db.read() as session:
+        contract = session.scalar(select(m.Contract.ref).order_by(m.Contract.id).limit(1))
+    signal = dossier.log_signal(ctx, contract_ref=contract, received_on=dt.date(2026, 3, 2),
+                                source="Vakbond", theme=ctx.reference.themes[0].code,
+                                description="Melding van verplicht overwerk")
+    dossier.record_escalation_step(ctx, contract_ref=contract, step="dialogue",
+                                   taken_on=dt.date(2026, 3, 9),
+                                   response_due=dt.date(2026, 4, 9), signal_id=signal.id,
+                                   note="Gesprek met de leverancier")
