@@ -150,6 +150,7 @@ def test_evidence_add_on_the_command_line(ctx: Context, cli: Any,
                  "--type", "certificate", "--supersedes", str(record["id"]),
                  "--note", "renewed")
     assert second.status == 0 and "supersedes evidence" in second.out
+    assert "not proof" in second.out  # a certificate never proves compliance
     again = cli("--lang", "en", "evidence", "add", str(document()), "--contract", ref,
                 "--type", "certificate", "--supersedes", str(record["id"]))
     assert again.status == 1 and "already superseded" in again.err

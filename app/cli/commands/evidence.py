@@ -53,6 +53,8 @@ def run_add(inv: Invocation) -> int:
                      contract=record.contract_ref, file=record.file_name))
     if record.supersedes_id is not None:
         inv.say(inv.text("dossier_evidence_supersedes", id=record.supersedes_id))
+    if record.type == "certificate":
+        inv.say(inv.text("dossier_certificate_note"))
     if record.valid_until is not None and record.valid_until < dt.date.today():
         inv.say(inv.text("dossier_evidence_expired_on_arrival", date=record.valid_until))
     return 0
