@@ -12,7 +12,9 @@ from workbook.samples import (
     MEASURE_ROWS,
     MEASURES_EN,
     MEASURES_NL,
+    RISK_ROWS,
     RISKS_EN,
+    RISKS_NL,
     SITE_ROWS,
     SITES_EN,
     SITES_NL,
@@ -419,3 +421,33 @@ def test_instruction_and_list_sheets_are_not_noted(ctx: Any, contract: str,
     assert found(result) == []
     assert [p for p in result.problems if p.code in ("wb_sheet_ignored", "wb_label_ignored")] \
         == []
+
+
+def test_a_column_twice_a_label_twice_a_sheet_twice(ctx: Any, contract: str,
+                                                    filler: Any) -> None:
+    heads = [*RISKS_NL, "ernst"]
+    risks = [[*row, 1] for row in RISK_ROWS]
+    supplier = dict(SUPPLIER_NL)
+
+    def extra(wb: Any) -> None:
+        wb["Leverancier"].append(["E-mail", "tweede@textiel.example"])
+        copy = wb.copy_worksheet(wb["Keten"])
+        copy.title = "Supply chain"
+
+    path = filler.workbook(risks=risks, supplier=supplier,
+                           headers=(SITES_NL, heads, MEASURES_NL), extra=extra)
+    result = submissions.check(ctx, path, contract)
+    errors = found(result)
+    assert ("Risico's", 1, "ernst", "ernst", "wb_column_twice") in errors
+    assert ("Leverancier", 12, "E-mail", "tweede@textiel.example", "wb_label_twice") in errors
+    assert ("Supply chain", 0, "", "", "wb_sheet_twice") in errors
+    twice = next(p for p in result.problems if p.code == "wb_column_twice")
+    assert (twice.col, twice.params["first"]) == (8, "E")
+
+
+def test_too_long_text(ctx: Any, contract: str, filler: Any) -> None:
+    supplier = dict(SUPPLIER_NL)
+    supplier["Naam leverancier"] = "N" * 301
+    result = submissions.check(ctx, filler.workbook(supplier=supplier), contract)
+    assert [(p.sheet, p.row, p.column, p.code, p.params["limit"]) for p in result.errors] == [
+        ("Leverancier", 2, "Naam leverancier", "wb_too_long", 300)]
