@@ -20,7 +20,7 @@ from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
@@ -141,7 +141,6 @@ _T: dict[str, tuple[str, str]] = {
                 "Reasons for not applying mandatory ISV"),
     "no_reasons": ("Er zijn geen aanbestedingen waarin verplichte ISV niet zijn toegepast.",
                    "There are no tenders in which mandatory ISV were not applied."),
-    "tenders_n": ("aanbestedingen", "tenders"),
     "theme": ("Thema", "Theme"),
     "priority_high": ("Hoog", "High"),
     "priority_medium": ("Middel", "Medium"),
@@ -419,12 +418,6 @@ def _chart_block(w: _Writer, caption: str, drawing: Drawing) -> Flowable:
 def _heading(w: _Writer, text: str, level: int = 0) -> Flowable:
     style = w.styles["Heading1" if level == 0 else "Heading2"]
     return outline(para(text, style), text, level)
-
-
-def _empty_drawing(text: str) -> Drawing:
-    drawing = Drawing(WIDTH, 20, initialFontName=FAMILY, initialFontSize=8)
-    drawing.add(String(0, 6, text, fontName=FAMILY, fontSize=8, fillColor=MUTED))
-    return drawing
 
 
 # ---------------------------------------------------------------------------------------

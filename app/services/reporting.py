@@ -15,7 +15,6 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -486,8 +485,3 @@ def report_document(report: YearReport) -> dict[str, Any]:
                       for c in report.conflicts],
     }
 
-
-def money(cents: int) -> Decimal:
-    value = from_cents(cents)
-    assert value is not None
-    return value
