@@ -215,3 +215,20 @@ def test_renderers_return_bytes_in_both_languages(year_db: Any) -> None:
         book = openpyxl.load_workbook(io.BytesIO(render_report_xlsx(report, year_db.reference,
                                                                     lang)))
         assert book.sheetnames[0] == ("Summary" if lang == "en" else "Samenvatting")
+
+
+def test_files_go_where_asked_or_the_command_says_why(ctx: Any, cli: Any,
+                                                      tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "jaar.pdf"
+    result = cli("report", "--year", "2025", "--pdf", str(missing))
+    assert result.status == 2
+    assert str(missing) in result.err and len(result.err.strip().splitlines()) == 1
+    target = tmp_path / "out" / "export.json"
+    target.parent.mkdir()
+    result = cli("export", "--year", "2025", "-o", str(target))
+    assert result.status == 0
+    assert str(target) in result.out
+    assert [p.name for p in target.parent.iterdir()] == ["export.json"]  # no partial left
+    result = cli("report", "--year", "2025", "--xlsx", str(tmp_path / "out" / "j.xlsx"))
+    assert result.status == 0
+    assert sorted(p.name for p in target.parent.iterdir()) == ["export.json", "j.xlsx"]
