@@ -24,7 +24,9 @@ import contextlib
 import dataclasses
 import datetime as dt
 import io
+import itertools
 import math
+import operator
 import posixpath
 import re
 import zipfile
@@ -797,12 +799,12 @@ class WorkbookReader:
                 kept = kept[:position]
                 break
             previous = index
-        rows = [data[i] for i in kept]
+        rows = list(map(data.__getitem__, kept))
         table.numbers = [i + 1 for i in kept]
         self._tick(len(rows))
         for index, column, header in mapped:
             table.places[column.field] = (header, index + 1)
-            values = [r[index] for r in rows]
+            values = list(map(operator.itemgetter(index), rows))
             table.columns[column.field] = self._convert(sheet, table, column, values,
                                                         header=header, col=index + 1)
             if self.cancelled is not None and self.cancelled():
@@ -830,34 +832,56 @@ class WorkbookReader:
                  header: str, col: int) -> list[Any]:
         """Stored values of one column; bad and missing cells are reported and marked."""
         kind = column.kind
+        # Each kind first tries a fast path of C-level passes (map, set, min, max) that
+        # proves every cell ordinary; only otherwise are the cells looked at one by one.
+        types = set(map(type, values))
+        out: list[Any]
         if kind in {"text", "key"}:
-            out = [v.strip() if type(v) is str else v for v in values]
             limit = column.limit or (KEY_LIMIT if kind == "key" else TEXT_LIMIT)
-            odd = [k for k, v in enumerate(out)
-                   if type(v) is not str or not v or v[0] in "=+-@" or len(v) > limit]
+            if types == {str}:
+                out = list(map(str.strip, values))
+                odd = [k for k, v in enumerate(out) if not v] if "" in out else []
+                if out and (max(map(len, out)) > limit or not _FORMULA_SIGNS.isdisjoint(
+                        map(_first_character, out))):
+                    odd = [k for k, v in enumerate(out)
+                           if not v or v[0] in "=+-@" or len(v) > limit]
+            else:
+                out = [v.strip() if type(v) is str else v for v in values]
+                odd = [k for k, v in enumerate(out)
+                       if type(v) is not str or not v or v[0] in "=+-@" or len(v) > limit]
         elif kind == "date":
             out = list(values)
-            odd = [k for k, v in enumerate(values) if type(v) is not dt.date]
+            odd = [] if types == {dt.date} else [
+                k for k, v in enumerate(values) if type(v) is not dt.date]
         elif kind == "int":
             low, high = column.low, column.high
-            out = [int(v) if type(v) is float else v for v in values]
-            odd = [k for k, v in enumerate(values)
-                   if type(v) is not float or not v.is_integer()
-                   or (low is not None and v < low) or (high is not None and v > high)]
+            if (types == {float} and all(map(float.is_integer, values))
+                    and (low is None or min(values) >= low)
+                    and (high is None or max(values) <= high)):
+                out, odd = list(map(int, values)), []
+            else:
+                out = [int(v) if type(v) is float and v.is_integer() else v for v in values]
+                odd = [k for k, v in enumerate(values)
+                       if type(v) is not float or not v.is_integer()
+                       or (low is not None and v < low) or (high is not None and v > high)]
         elif kind == "number":
             low, high = column.low, column.high
             out = list(values)
-            odd = [k for k, v in enumerate(values)
-                   if type(v) is not float
-                   or (low is not None and v < low) or (high is not None and v > high)]
+            if (types == {float} and (low is None or min(values) >= low)
+                    and (high is None or max(values) <= high)):
+                odd = []
+            else:
+                odd = [k for k, v in enumerate(values)
+                       if type(v) is not float
+                       or (low is not None and v < low) or (high is not None and v > high)]
         else:  # countries and labels: each distinct value is looked up once
             known: dict[Any, Any] = {}
             for value in set(values):
                 if type(value) is not bool and not _is_empty(value):
                     with contextlib.suppress(_Bad):
                         known[value] = _parse_cell(self.rules, column, value)
-            out = [known.get(v, _MISSING) for v in values]
-            odd = [k for k, v in enumerate(out) if v is _MISSING]
+            out = list(map(known.get, values, itertools.repeat(_MISSING)))
+            odd = [k for k, v in enumerate(out) if v is _MISSING] if _MISSING in out else []
             if True in known or False in known:  # 1.0 and TRUE hash alike: check cell types
                 odd = sorted({*odd, *(k for k, v in enumerate(values) if type(v) is bool)})
         name = sheet.name
@@ -1020,6 +1044,8 @@ class WorkbookReader:
 
 
 _MISSING = object()
+_FORMULA_SIGNS = frozenset(_FORMULA_START)
+_first_character = operator.itemgetter(slice(0, 1))
 _PRIORITY = {(s, li): priority(s, li) for s in range(1, 5) for li in range(1, 5)}
 
 
