@@ -483,6 +483,9 @@ def field_names(cls: type[Any]) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
+_SCALARS = (str, int, bool, float, type(None))
+
+
 def plain(value: Any) -> Any:
     """A fact (or any value inside one) as plain JSON data: dates as ISO text."""
     if isinstance(value, dt.date):
@@ -490,7 +493,12 @@ def plain(value: Any) -> Any:
     if isinstance(value, tuple | list):
         return [plain(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {name: plain(getattr(value, name)) for name in field_names(type(value))}
+        result = {}
+        for name in field_names(type(value)):
+            item = getattr(value, name)
+            # most fields are plain already: no call per value (exports hold many facts)
+            result[name] = item if type(item) in _SCALARS else plain(item)
+        return result
     return value
 
 
