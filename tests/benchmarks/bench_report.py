@@ -112,6 +112,12 @@ def main() -> None:
         rows = len(report.tender_rows) + len(report.contract_rows) + len(report.risk_rows)
         row_pages = -(-rows // 31)
         rows_time, _ = median_time(lambda: plain_tables_pdf(row_pages), repeat=1)
+        export_path = Path(folder) / "export.json"
+        export_time, _ = median_time(lambda: reporting.save_export(ctx, year, export_path))
+        merged_time, merged = median_time(
+            lambda: reporting.year_report(ctx, year, merge=[export_path]))
+        assert merged.totals == report.totals and merged.duplicates > 0
+        export_size = export_path.stat().st_size
         ctx.db.dispose()
 
     print(f"year {year}: {counts[0]} tenders published, {counts[1]} contracts active, "
@@ -127,6 +133,9 @@ def main() -> None:
     print(f"  full report / baseline                  {full_time / baseline_time:8.1f}x"
           "   (target at most 1.5x)")
     print(f"  PDF alone / baseline                    {pdf_time / baseline_time:8.1f}x")
+    print(f"export of the year ({export_size:,} bytes)   {export_time * 1000:8.1f} ms")
+    print(f"figures merged with that export           {merged_time * 1000:8.1f} ms"
+          f"   ({merged.duplicates:,} duplicates counted once)")
     print(f"scale: reportlab, {row_pages} pages of plain tables holding the Excel's {rows:,} "
           f"rows {rows_time * 1000:8.1f} ms; full report / that {full_time / rows_time:5.2f}x")
 
