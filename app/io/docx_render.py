@@ -308,6 +308,14 @@ def _styled_base(lang_tag: str) -> bytes:
     return buffer.getvalue()
 
 
+PROPERTY_LIMIT = 255  # Word's limit for a core property such as the title
+
+
+def _property(text: str) -> str:
+    """A document property within Word's limit; the full text stays in the document."""
+    return text if len(text) <= PROPERTY_LIMIT else text[:PROPERTY_LIMIT - 1] + "…"
+
+
 def render_docx(doc: ClauseDocument) -> bytes:
     """The document as DOCX bytes."""
     document = Document(io.BytesIO(_styled_base(doc.lang_tag)))
@@ -318,13 +326,13 @@ def render_docx(doc: ClauseDocument) -> bytes:
         first = _blocks(writer, section.blocks, first, section.kind)
     props = document.core_properties
     moment = dt.datetime.combine(doc.generated_on, dt.time())
-    props.title = doc.title
-    props.subject = doc.subject
-    props.author = doc.author
-    props.last_modified_by = doc.author
+    props.title = _property(doc.title)
+    props.subject = _property(doc.subject)
+    props.author = _property(doc.author)
+    props.last_modified_by = _property(doc.author)
     props.language = doc.lang_tag
     props.keywords = "ISV; Internationale Sociale Voorwaarden; due diligence"
-    props.comments = doc.footer
+    props.comments = _property(doc.footer)
     props.created = moment
     props.modified = moment
     props.revision = 1
