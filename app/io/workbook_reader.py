@@ -70,7 +70,8 @@ MAX_ENTRY_RATIO = 200
 MAX_TOTAL_RATIO = 100
 RATIO_FLOOR = 1024 * 1024  # smaller entries may compress as well as they like
 MAX_ROWS = 250_000
-MAX_CELLS = 6_500_000  # rows x columns of one sheet's grid (250,000 x 26)
+NARROW = 16  # columns A..P pass the fast scan; wider sheets are measured precisely
+MAX_CELLS = MAX_ROWS * NARROW  # rows x columns of one sheet's grid
 EMPTY_RUN = 10_000  # this many empty rows in a row end a sheet
 MAX_XML_HEAD = 64 * 1024
 MAX_SMALL_PART = 16 * 1024 * 1024
@@ -320,9 +321,9 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, sheet: str, name: str) -> Sh
                     break
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError):
         raise _refuse("wb_truncated", name) from None
-    # Blocks without a flagged reference hold rows below 100,000 and columns up to Z.
+    # Blocks without a flagged reference hold rows below 100,000 and columns up to P.
     rows = max(scan.max_row, 99_999)
-    columns = max(scan.max_col, 26)
+    columns = max(scan.max_col, NARROW)
     if scan.max_row > MAX_ROWS:
         raise _refuse("wb_too_many_rows", name, sheet=sheet, rows=scan.max_row, limit=MAX_ROWS)
     if rows * columns > MAX_CELLS:
@@ -333,9 +334,9 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, sheet: str, name: str) -> Sh
 
 
 def _odd_cell_pattern(prefix: bytes) -> re.Pattern[bytes]:
-    """Any cell tag not written the usual way: ``<c r="A1"`` with a one-letter column and
-    a row below 100,000. Usual files never match; it starts with a literal, so it is fast."""
-    return re.compile(rb"<" + re.escape(prefix) + rb'c(?! r="[A-Z]\d{1,5}")[\s>/]')
+    """Any cell tag not written the usual way: ``<c r="A1"`` with a column up to P and a
+    row below 100,000. Usual files never match; it starts with a literal, so it is fast."""
+    return re.compile(rb"<" + re.escape(prefix) + rb'c(?! r="[A-P]\d{1,5}")[\s>/]')
 
 
 _ANY_CELL = re.compile(rb"<(?:[\w.-]+:)?c[\s>/]([^>]*)>")
