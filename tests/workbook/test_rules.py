@@ -451,3 +451,16 @@ def test_too_long_text(ctx: Any, contract: str, filler: Any) -> None:
     result = submissions.check(ctx, filler.workbook(supplier=supplier), contract)
     assert [(p.sheet, p.row, p.column, p.code, p.params["limit"]) for p in result.errors] == [
         ("Leverancier", 2, "Naam leverancier", "wb_too_long", 300)]
+
+
+def test_a_wide_sheet_is_measured_precisely_and_read(ctx: Any, contract: str,
+                                                     filler: Any) -> None:
+    """Columns beyond P take the precise scan; the extra column is only noted."""
+    def wide(wb: Any) -> None:
+        wb["Keten"].cell(row=1, column=30, value="Opmerking")
+        wb["Keten"].cell(row=3, column=30, value="nagaan")
+
+    result = submissions.check(ctx, filler.workbook(extra=wide), contract)
+    assert found(result) == []
+    assert ("Keten", 1, "Opmerking", "Opmerking", "wb_column_ignored") in found(result, "note")
+    assert result.counts["sites"] == 2
