@@ -1,8 +1,11 @@
 """``due [--within DAYS] [--json]``: what is overdue or falls due within DAYS.
 
 Plans of action, yearly reports, expiring evidence and escalation steps' response
-dates, soonest first. JSON: a list of items with contract, kind, due date and days
-left (negative when overdue).
+dates of the contracts whose tender applied the ISV, soonest first. JSON: a list of
+``{"contract", "kind", "due", "days_left", "overdue", "key"}`` where ``kind`` is
+plan-of-action, yearly-report, evidence-expiry or escalation-response, ``days_left`` is
+negative when overdue, and ``key`` is the contract year, the evidence id or the
+escalation step id (null for a plan of action).
 """
 
 from __future__ import annotations
