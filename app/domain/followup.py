@@ -32,6 +32,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
 
 from app.domain.deadlines import plan_due, report_schedule
 from app.domain.errors import ReferenceDataError, ValidationError
@@ -99,7 +100,7 @@ class StepStatus:
 
 
 _Raw = tuple[StepState, "dt.date | None", str, Mapping[str, object]]
-_NONE: Mapping[str, object] = {}
+_NONE: Mapping[str, object] = MappingProxyType({})  # shared, so read-only
 NOT_STARTED, IN_PROGRESS, DONE, OVERDUE = (StepState.NOT_STARTED, StepState.IN_PROGRESS,
                                            StepState.DONE, StepState.OVERDUE)
 
