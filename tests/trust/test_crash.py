@@ -300,3 +300,58 @@ def _report_scenario(tmp_path: Path) -> Scenario:
     return Scenario("report", db, lambda i: ["report", "--year", "2025", "--pdf", str(pdf(i)),
                                              "--xlsx", str(folder / f"rapport-{i + 1}.xlsx")],
                     check=check)
+
+
+def test_killed_imports_leave_a_server_database_whole(db_location: str, tmp_path: Path,
+                                                      isolated_home: Path) -> None:
+    """Team mode: a client killed in the middle of an import leaves the server database
+    as it was before that import (the server rolls the open transaction back)."""
+    if "://" not in db_location:
+        pytest.skip("SQLite files are covered by the test above; this one is for a server")
+    ctx = open_context(db_location, lang="en", actor="setup")
+    try:
+        registry.register_tender(ctx, ref="T-1", title="Bedrijfskleding",
+                                 category="bedrijfskleding", kind="supplies", value=500_000,
+                                 published=dt.date(2025, 9, 1))
+        registry.add_contract(ctx, ref="C-1", tender_ref="T-1", supplier="Textiel B.V.",
+                              supplier_country="NL", start=dt.date(2026, 1, 1),
+                              end=dt.date(2029, 12, 31), kvk="12345678")
+    finally:
+        ctx.db.dispose()
+    rng = random.Random(SEED)
+    expected: dict[str, tuple[int, int, int]] = {}
+    durations: list[float] = []
+    kills = 0
+    for i in range(8):
+        rows = (150 + i, 700 + i, 700 + i)
+        path = supplier_workbook(tmp_path / f"werkmap-{i}.xlsx", "C-1", sites=rows[0],
+                                 risks=rows[1], measures=rows[2])
+        expected[AttachmentStore.hash_of(path)] = rows
+        process = subprocess.Popen(app_command(db_location, "import", str(path), "--contract",
+                                               "C-1"), env=app_env(isolated_home), cwd=ROOT,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        started = time.monotonic()
+        if i == 0:  # the first runs through: its duration sets the moments of the rest
+            _out, err = process.communicate(timeout=300)
+            assert process.returncode == 0, err.decode(errors="replace")
+            durations.append(time.monotonic() - started)
+        else:
+            time.sleep(rng.uniform(0.15, 0.8) * durations[0])
+            if process.poll() is None:
+                os.kill(process.pid, signal.SIGKILL)
+                kills += 1
+            process.communicate(timeout=120)
+        check = open_context(db_location, lang="en", actor="check")
+        try:
+            result = verify(check.db)
+            assert result.ok, [(p.kind, p.code, p.location) for p in result.problems]
+            with check.db.read() as session:
+                for sid, sha in session.execute(select(m.Submission.id,
+                                                       m.Submission.file_sha256)):
+                    counts = tuple(session.scalar(select(func.count()).select_from(model)
+                                                  .where(model.submission_id == sid))
+                                   for model in (m.Site, m.Risk, m.Measure))
+                    assert counts == expected[sha], f"half submission {sid}"
+        finally:
+            check.db.dispose()
+    assert kills >= 4
