@@ -100,6 +100,7 @@ def test_tender_and_contract_add(cli: Cli) -> None:
     assert cli("verify").status == 0
 
 
+@pytest.mark.sqlite_only
 def test_demo_verify_then_tamper(cli: Cli, sqlite_location: str) -> None:
     assert cli("demo", "--tenders", "60", "--seed", "7", db=sqlite_location).status == 0
     ok = cli("verify", "--json", db=sqlite_location)
@@ -119,6 +120,7 @@ def test_demo_verify_then_tamper(cli: Cli, sqlite_location: str) -> None:
     assert problems[0]["kind"] == "audit" and problems[0]["message"]
 
 
+@pytest.mark.sqlite_only
 def test_backup_and_restore_give_the_same_records(cli: Cli, sqlite_location: str,
                                                   tmp_path: Path) -> None:
     assert cli("demo", "--tenders", "40", db=sqlite_location).status == 0

@@ -7,6 +7,7 @@ import itertools
 import sqlite3
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import select, text, update
@@ -40,6 +41,7 @@ def test_migrations_produce_the_models_schema(ctx: Context) -> None:
     assert current_revision(ctx.db.engine) == head_revision(ctx.db.engine)
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_settings(sqlite_location: str) -> None:
     db = open_database(sqlite_location)
     with db.engine.connect() as connection:
@@ -100,6 +102,7 @@ def test_attachment_byte_changed(ctx: Context, tmp_path: Path) -> None:
     assert files[0].name in problems[0].location
 
 
+@pytest.mark.sqlite_only
 def test_unknown_revision_is_refused(tmp_path: Path) -> None:
     location = tmp_path / "oud.sqlite"
     open_database(str(location)).dispose()
