@@ -99,6 +99,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except IsvError as exc:
         invocation.fail(exc)
         return exc.exit_status
+    except BrokenPipeError:  # the reader went away (``… | head``): not an error of ours
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         invocation.error_line(invocation.text("cancelled"))
         return 1
