@@ -62,6 +62,9 @@ class Scenario:
 
 def _common_checks(db: Path) -> None:
     assert integrity_check(db) == ["ok"], db
+    for daily in db.with_name(db.stem + ".backups").glob("*.zip"):  # automatic backups
+        with zipfile.ZipFile(daily) as archive:  # are whole under their final names
+            assert archive.testzip() is None, daily
     ctx = open_context(str(db), lang="en", actor="check")  # opens (and upgrades) the file
     try:
         result = verify(ctx.db)
