@@ -275,8 +275,20 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._enable_actions()
         self._build_pages(int(window_settings().value("window/page", 0) or 0))
+        if not self.tasks.inline:
+            QTimer.singleShot(1500, self._warm_up)
         if self.offer_demo:
             QTimer.singleShot(0, self._maybe_offer_demo)
+
+    def _warm_up(self) -> None:
+        """Import the services and file-format libraries once the window is idle: the
+        first import of the workbook reader holds the interpreter ~150 ms, which is
+        better spent now than in the middle of the user's first import."""
+        from app.ui import services_gateway as gw
+
+        self.tasks.run(gw.warm_up, done=lambda _r: setattr(self, "warmed", True))
+
+    warmed = False
 
     def _on_open_failed(self, error: BaseException) -> None:
         self.loading_label.setText(

@@ -194,3 +194,16 @@ def save_report(ctx: Context, report: Any, kind: str, target: Path, lang: str,
     return save_report_files(ctx, report, pdf=target if kind == "pdf" else None,
                              xlsx=target if kind == "xlsx" else None, lang=lang,
                              progress=progress)
+
+
+def warm_up() -> None:
+    """Import what the screens will need, off the GUI thread (see MainWindow._warm_up)."""
+    import importlib
+
+    for name in ("app.services.dossier", "app.services.submissions", "app.services.reporting",
+                 "app.services.clauses", "app.io.workbook_reader", "python_calamine",
+                 "openpyxl"):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            continue

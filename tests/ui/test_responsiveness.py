@@ -1,0 +1,78 @@
+"""The window keeps breathing during long work: a timer probe measures the largest gap
+in the event loop while an import and the yearly report run on the real thread pool."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ui.stall import big_workbook, run_with_probe
+
+ROWS = 5_000  # the 100,000-row run is tests/benchmarks/bench_ui_startup.py --stall
+LIMIT_MS = 100
+
+
+@pytest.fixture
+def live_window(qtbot: Any, db_location: str, language: Any) -> Iterator[Any]:
+    """The main window with the real task helper (worker threads, queued results)."""
+    from app.ui.main_window import MainWindow
+
+    win = MainWindow(db_location=db_location, language=language, offer_demo=False)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_database()
+    qtbot.waitUntil(lambda: win.ctx is not None and bool(win.pages), timeout=20_000)
+    qtbot.waitUntil(lambda: win.warmed, timeout=30_000)  # as a user who starts after a second
+    yield win
+    win.tasks.wait()
+    if win.ctx is not None:
+        win.ctx.db.dispose()
+
+
+def _contract(win: Any) -> str:
+    import datetime as dt
+
+    from app.domain.values import IsvDecision
+    from app.services import registry
+
+    registry.register_tender(win.ctx, ref="T-1", title="Kleding", category="bedrijfskleding",
+                             kind="supplies", value=500_000, published=dt.date(2025, 9, 1),
+                             decision=IsvDecision(True, None, "contract-condition"))
+    registry.add_contract(win.ctx, ref="C-1", tender_ref="T-1", supplier="Textiel B.V.",
+                          supplier_country="NL", start=dt.date(2026, 1, 1),
+                          end=dt.date(2028, 12, 31), kvk="12345678")
+    return "C-1"
+
+
+def test_import_check_and_import_do_not_stall_the_window(live_window: Any, qtbot: Any,
+                                                         tmp_path: Path, dialogs: Any) -> None:
+    from app.ui.import_dialog import ImportDialog
+
+    ref = _contract(live_window)
+    source = big_workbook(tmp_path / "groot.xlsx", ref, ROWS)
+    dialog = ImportDialog(live_window, ref)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.path.setText(str(source))
+    worst = run_with_probe(qtbot, dialog.check, lambda: dialog.result is not None, 120_000)
+    assert not dialog.result.errors, dialog.result.errors[:3]
+    assert worst < LIMIT_MS, f"event loop stalled {worst:.0f} ms during the check"
+    before = dialog.summary.text()
+    dialogs.answers.append(True)  # import despite warnings, if any
+    worst = run_with_probe(qtbot, dialog.do_import,
+                           lambda: dialog.task is None and dialog.summary.text() != before,
+                           120_000)
+    assert dialog.imported, dialog.summary.text()
+    assert worst < LIMIT_MS, f"event loop stalled {worst:.0f} ms during the import"
+
+
+def test_report_does_not_stall_the_window(live_window: Any, qtbot: Any) -> None:
+    _contract(live_window)
+    view = live_window.show_page("reporting").view
+    view.year.setValue(2025)
+    worst = run_with_probe(qtbot, view.compute, lambda: view.report is not None, 60_000)
+    assert view.report.totals["tenders"] == 1
+    assert worst < LIMIT_MS, f"event loop stalled {worst:.0f} ms during the report"
