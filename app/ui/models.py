@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.domain.formatting import format_date, format_money, format_number
+from app.domain.formatting import MONTHS_EN, format_money, format_number
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -57,12 +57,19 @@ def show_value(value: Any, lang: str) -> str:
     if isinstance(value, bool):
         return ("ja" if value else "nee") if lang == "nl" else ("yes" if value else "no")
     if isinstance(value, dt.date):
-        return format_date(value, lang)
+        return short_date(value, lang)
     if isinstance(value, Decimal):
         return format_money(value, lang)
     if isinstance(value, int):
         return format_number(value, lang)
     return str(value)
+
+
+def short_date(day: dt.date, lang: str) -> str:
+    """Dates in tables: ``20-11-2026`` in Dutch, ``20 Nov 2026`` in English."""
+    if lang == "en":
+        return f"{day.day} {MONTHS_EN[day.month - 1][:3]} {day.year}"
+    return f"{day.day:02d}-{day.month:02d}-{day.year}"
 
 
 def _sort_key(value: Any) -> tuple[int, Any]:

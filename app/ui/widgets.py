@@ -89,8 +89,10 @@ class DataTable(QTableView):
         super().__init__(parent)
         self.key = key
         self.setModel(model)
-        self.setSortingEnabled(True)
+        # No sort until the user asks: the rows keep the order the service gave them
+        # (setSortingEnabled sorts at once by the indicator, which defaults to column 0).
         self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -1784,6 +1784,16 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/overview.py" />
+      <source>1 punt is te laat.</source>
+      <translation>1 item is overdue.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>1 punt valt binnen 30 dagen.</source>
+      <translation>1 item falls due within 30 days.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
       <source>Aanbestedingen per categorie</source>
       <translation>Tenders per category</translation>
     </message>
@@ -1859,8 +1869,8 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/overview.py" />
-      <source>Waarom</source>
-      <translation>Why</translation>
+      <source>Voorgestelde opvolging</source>
+      <translation>Suggested follow-up</translation>
     </message>
     <message>
       <location filename="../../app/ui/overview.py" />
@@ -1879,13 +1889,18 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/overview.py" />
-      <source>{count} termijnen te laat; voorgestelde opvolging: {level}</source>
-      <translation>{count} deadlines overdue; suggested follow-up: {level}</translation>
+      <source>{n} punten vallen binnen 30 dagen.</source>
+      <translation>{n} items fall due within 30 days.</translation>
     </message>
     <message>
       <location filename="../../app/ui/overview.py" />
-      <source>{tenders} aanbestedingen en {contracts} contracten. {overdue} punten zijn te laat, {soon} vallen binnen 30 dagen.</source>
-      <translation>{tenders} tenders and {contracts} contracts. {overdue} items are overdue, {soon} fall due within 30 days.</translation>
+      <source>{n} punten zijn te laat.</source>
+      <translation>{n} items are overdue.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>{tenders} aanbestedingen en {contracts} contracten.</source>
+      <translation>{tenders} tenders and {contracts} contracts.</translation>
     </message>
     <message>
       <location filename="../../app/ui/report_view.py" />
@@ -2226,11 +2241,6 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/tenders.py" />
       <source>Een aanbesteding registreren, de ISV beoordelen en de teksten maken (Ctrl+N)</source>
       <translation>Register a tender, assess the ISV and make the texts (Ctrl+N)</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/tenders.py" />
-      <source>Geraamde waarde</source>
-      <translation>Estimated value</translation>
     </message>
     <message>
       <location filename="../../app/ui/tenders.py" />

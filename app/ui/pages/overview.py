@@ -34,7 +34,7 @@ class Dashboard:
     due: tuple[DueItem, ...]
     per_category: tuple[tuple[str, int], ...]
     per_step: tuple[tuple[str, int], ...]
-    attention: tuple[tuple[str, str, str], ...]  # contract, supplier, why
+    attention: tuple[tuple[str, str, str, int], ...]  # contract, supplier, level, overdue
     tenders: int
     contracts: int
 
@@ -60,22 +60,24 @@ class OverviewPage(Page):
     def __init__(self, shell: Any) -> None:
         super().__init__(shell)
         self.due_model: RowTableModel[DueItem] = RowTableModel([
-            Column("due", lambda: tr("Uiterlijk"), lambda d: d.due, width=140,
+            Column("due", lambda: tr("Uiterlijk"), lambda d: d.due, width=95,
                    colour=lambda d: "overdue" if d.overdue else "soon"),
             Column("state", lambda: tr("Stand"),
-                   lambda d: tr("Te laat") if d.overdue else tr("Binnenkort"), width=100),
-            Column("contract", lambda: tr("Contract"), lambda d: d.contract_ref, width=130),
-            Column("supplier", lambda: tr("Leverancier"), lambda d: d.supplier, width=200),
-            Column("what", lambda: tr("Wat"), lambda d: d.what),
+                   lambda d: tr("Te laat") if d.overdue else tr("Binnenkort"), width=85),
+            Column("what", lambda: tr("Wat"), lambda d: d.what, width=250),
+            Column("contract", lambda: tr("Contract"), lambda d: d.contract_ref, width=150),
+            Column("supplier", lambda: tr("Leverancier"), lambda d: d.supplier),
         ], self.lang)
         self.due_table = DataTable(self.due_model, "overview-due",
                                    tr("Te laat en binnenkort"),
                                    tr("Wat te laat is of binnen 30 dagen moet; Enter opent "
                                       "het contract"))
-        self.attention_model: RowTableModel[tuple[str, str, str]] = RowTableModel([
-            Column("contract", lambda: tr("Contract"), lambda a: a[0], width=130),
-            Column("supplier", lambda: tr("Leverancier"), lambda a: a[1], width=200),
-            Column("why", lambda: tr("Waarom"), lambda a: a[2]),
+        self.attention_model: RowTableModel[tuple[str, str, str, int]] = RowTableModel([
+            Column("contract", lambda: tr("Contract"), lambda a: a[0], width=150),
+            Column("overdue", lambda: tr("Te laat"), lambda a: a[3], align_right=True,
+                   width=70, colour=lambda _a: "overdue"),
+            Column("level", lambda: tr("Voorgestelde opvolging"), lambda a: a[2], width=200),
+            Column("supplier", lambda: tr("Leverancier"), lambda a: a[1]),
         ], self.lang)
         self.attention_table = DataTable(self.attention_model, "overview-attention",
                                          tr("Eerst bekijken"),
@@ -116,10 +118,14 @@ class OverviewPage(Page):
 
     def _loaded(self, board: Dashboard) -> None:
         overdue = sum(1 for d in board.due if d.overdue)
-        self.summary.setText(tr("{tenders} aanbestedingen en {contracts} contracten. "
-                                "{overdue} punten zijn te laat, {soon} vallen binnen 30 dagen.")
-                             .format(tenders=board.tenders, contracts=board.contracts,
-                                     overdue=overdue, soon=len(board.due) - overdue))
+        soon = len(board.due) - overdue
+        self.summary.setText(
+            tr("{tenders} aanbestedingen en {contracts} contracten.").format(
+                tenders=board.tenders, contracts=board.contracts) + " "
+            + (tr("1 punt is te laat.") if overdue == 1 else
+               tr("{n} punten zijn te laat.").format(n=overdue)) + " "
+            + (tr("1 punt valt binnen 30 dagen.") if soon == 1 else
+               tr("{n} punten vallen binnen 30 dagen.").format(n=soon)))
         self.due_model.set_rows(board.due)
         self.attention_model.set_rows(board.attention)
         self.category_chart.set_bars(board.per_category)
@@ -134,9 +140,7 @@ def registry_dashboard(ctx: Any, lang: str, today: dt.date) -> Dashboard:
 
     tenders = list_tenders(ctx)
     contracts = list_contracts(ctx)
-    counts = Counter((t.category_code, t.category_set) for t in tenders)
-    per_category = sorted(((category_label(code, set_id, lang), n)
-                           for (code, set_id), n in counts.items()), key=lambda x: -x[1])
+    per_category = tenders_per_category(tenders, lang, today)
     due: list[DueItem] = []
     soon = today + dt.timedelta(days=30)
     for contract in contracts:
@@ -149,6 +153,26 @@ def registry_dashboard(ctx: Any, lang: str, today: dt.date) -> Dashboard:
     if gw.has("dossier"):
         return _with_dossier(ctx, lang, today, tuple(per_category), contracts, len(tenders))
     return Dashboard(tuple(due), tuple(per_category), (), (), len(tenders), len(contracts))
+
+
+def tenders_per_category(tenders: list[Any], lang: str, today: dt.date
+                         ) -> tuple[tuple[str, int], ...]:
+    """Tenders counted in the category set in force today: a tender registered under the
+    older set is counted under the category it maps to, so no name appears twice."""
+    from app.domain.reference import OUTSIDE_CATEGORIES
+
+    reference = locator.reference()
+    current = reference.set_in_force(today)
+    counts: Counter[str] = Counter()
+    for tender in tenders:
+        code = tender.category_code
+        if code != OUTSIDE_CATEGORIES and tender.category_set not in (None, current.id):
+            found = reference.find_category(code, set_id=tender.category_set)
+            mapped = reference.mapped(found) if found is not None else ()
+            code = next((c.code for c in mapped if c.set_id == current.id), code)
+        counts[code] += 1
+    labelled = [(category_label(code, current.id, lang), n) for code, n in counts.items()]
+    return tuple(sorted(labelled, key=lambda x: (-x[1], x[0])))
 
 
 def due_kind_label(kind: str, key: int | None) -> str:
@@ -189,7 +213,6 @@ def _with_dossier(ctx: Any, lang: str, today: dt.date, per_category: tuple[tuple
     for item in worst[:12]:
         record = dossier.follow_up(ctx, item.contract_ref)
         level = ctx.text(f"dossier_intensity_{record.suggestion.level}")
-        why = tr("{count} termijnen te laat; voorgestelde opvolging: {level}").format(
-            count=item.overdue, level=level)
-        attention.append((item.contract_ref, suppliers.get(item.contract_ref, ""), why))
+        attention.append((item.contract_ref, suppliers.get(item.contract_ref, ""), level,
+                          item.overdue))
     return Dashboard(due, per_category, step_bars, tuple(attention), tenders, len(contracts))
