@@ -35,6 +35,7 @@ class Column(Generic[Row]):
     colour: Callable[[Row], str | None] | None = None  # a role name, see COLOURS
     align_right: bool = False
     width: int = 0
+    stretch: bool = False  # this column takes the window's extra width
 
 
 # Colours by meaning; each keeps readable contrast on light and dark palettes because it

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QSpinBox,
     QSplitter,
@@ -66,10 +67,15 @@ class ReportView(QWidget):
                 description=tr("Tel de categorieën zoals ze zijn geregistreerd, of in één "
                                "indeling"))
         left_layout.addLayout(form)
+        merge_label = QLabel(tr("E&xports van collega’s om mee te tellen (mag leeg blijven):"))
+        merge_label.setWordWrap(True)
+        left_layout.addWidget(merge_label)
         self.merge = QListWidget()
+        merge_label.setBuddy(self.merge)
+        self.merge.setMaximumHeight(160)
         a11y(self.merge, tr("Exports om samen te voegen"),
              tr("Jaarexports van collega’s die in dit rapport meetellen"))
-        left_layout.addWidget(self.merge, 1)
+        left_layout.addWidget(self.merge)
         merge_bar = QHBoxLayout()
         merge_bar.addWidget(button(tr("Export &toevoegen…"),
                                    tr("Een jaarexport van een andere laptop toevoegen"),
@@ -88,6 +94,7 @@ class ReportView(QWidget):
         save_bar.addWidget(self.save_pdf)
         save_bar.addWidget(self.save_xlsx)
         left_layout.addLayout(save_bar)
+        left_layout.addStretch(1)
         self.preview = QTextBrowser()
         a11y(self.preview, tr("Voorbeeld van de cijfers"),
              tr("De belangrijkste jaarcijfers, per categorie"))
@@ -166,7 +173,9 @@ class ReportView(QWidget):
                      f"<th>{esc(names.get('tenders', 'tenders'))}</th>"
                      f"<th>{esc(names.get('tenders_isv_mandatory', ''))}</th>"
                      f"<th>{esc(names.get('contracts_active', ''))}</th></tr>")
-        for category in report.categories:
+        shown = [c for c in report.categories if any(c.figures.get(code, 0) for code in (
+            "tenders", "tenders_isv_mandatory", "contracts_active"))]
+        for category in shown:
             figures = category.figures
             parts.append(
                 f"<tr><td>{esc(category.name(lang))}</td>"
@@ -186,7 +195,7 @@ class ReportView(QWidget):
         self.chart.set_bars([
             (category.name(lang), category.figures.get("tenders_isv_applied_mandatory", 0)
              + category.figures.get("tenders_isv_applied_voluntary", 0))
-            for category in report.categories])
+            for category in shown])
         self._update_buttons()
 
     def save(self, kind: str) -> None:

@@ -108,6 +108,9 @@ class DataTable(QTableView):
         for number, column in enumerate(model.columns):
             if column.width:
                 self.setColumnWidth(number, column.width)
+            if column.stretch:
+                header.setStretchLastSection(False)
+                self._stretch = number
         a11y(self, name, description)
         a11y(header, tr("Kolomkoppen van {table}").format(table=name),
              tr("Klik op een kolomkop om op die kolom te sorteren"))
@@ -115,6 +118,20 @@ class DataTable(QTableView):
         self._restore()
         header.sectionResized.connect(lambda *_: self.save_layout())
         header.sectionMoved.connect(lambda *_: self.save_layout())
+
+    _stretch = -1
+
+    def resizeEvent(self, event: Any) -> None:
+        """The stretching column takes the extra width, but never shrinks below its own
+        width (a small screen scrolls sideways instead of hiding the title)."""
+        super().resizeEvent(event)
+        if self._stretch < 0:
+            return
+        header = self.horizontalHeader()
+        others = sum(header.sectionSize(n) for n in range(header.count())
+                     if n != self._stretch and not header.isSectionHidden(n))
+        base = self.table_model().columns[self._stretch].width or 150
+        self.setColumnWidth(self._stretch, max(base, self.viewport().width() - others))
 
     def table_model(self) -> RowTableModel[Any]:
         model = self.model()

@@ -1954,6 +1954,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/report_view.py" />
+      <source>E&amp;xports van collega’s om mee te tellen (mag leeg blijven):</source>
+      <translation>E&amp;xports of colleagues to count in (may stay empty):</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
       <source>Een jaarexport van een andere laptop toevoegen</source>
       <translation>Add a year export from another laptop</translation>
     </message>

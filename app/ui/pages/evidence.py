@@ -33,20 +33,20 @@ def evidence_columns(lang: str, with_contract: bool) -> list[Column[EvidenceReco
     columns: list[Column[EvidenceRecord]] = []
     if with_contract:
         columns.append(Column("contract", lambda: tr("Contract"), lambda e: e.contract_ref,
-                              width=130))
+                              width=140))
     columns += [
         Column("type", lambda: tr("Soort"), lambda e: evidence_type_label(e.type, lang),
                width=180),
-        Column("file", lambda: tr("Bestand"), lambda e: e.file_name, width=240),
+        Column("file", lambda: tr("Bestand"), lambda e: e.file_name, width=200, stretch=True),
         Column("issuer", lambda: tr("Uitgegeven door"), lambda e: e.issuer, width=150),
-        Column("issued", lambda: tr("Datum"), lambda e: e.issued_on, width=130),
-        Column("valid", lambda: tr("Geldig tot"), lambda e: e.valid_until, width=130,
+        Column("issued", lambda: tr("Datum"), lambda e: e.issued_on, width=95),
+        Column("valid", lambda: tr("Geldig tot"), lambda e: e.valid_until, width=95,
                colour=validity_colour),
-        Column("received", lambda: tr("Ontvangen"), lambda e: e.received_on, width=130),
+        Column("received", lambda: tr("Ontvangen"), lambda e: e.received_on, width=95),
         Column("state", lambda: tr("Status"),
                lambda e: tr("Vervangen door een nieuwere versie")
                if e.superseded_by_id is not None else tr("Geldend"),
-               colour=lambda e: "muted" if e.superseded_by_id is not None else None),
+               colour=lambda e: "muted" if e.superseded_by_id is not None else None, width=230),
     ]
     return columns
 

@@ -64,9 +64,9 @@ class OverviewPage(Page):
                    colour=lambda d: "overdue" if d.overdue else "soon"),
             Column("state", lambda: tr("Stand"),
                    lambda d: tr("Te laat") if d.overdue else tr("Binnenkort"), width=85),
-            Column("what", lambda: tr("Wat"), lambda d: d.what, width=250),
-            Column("contract", lambda: tr("Contract"), lambda d: d.contract_ref, width=150),
-            Column("supplier", lambda: tr("Leverancier"), lambda d: d.supplier),
+            Column("what", lambda: tr("Wat"), lambda d: d.what, width=230, stretch=True),
+            Column("contract", lambda: tr("Contract"), lambda d: d.contract_ref, width=140),
+            Column("supplier", lambda: tr("Leverancier"), lambda d: d.supplier, width=180),
         ], self.lang)
         self.due_table = DataTable(self.due_model, "overview-due",
                                    tr("Te laat en binnenkort"),

@@ -21,14 +21,14 @@ from app.ui.widgets import DataTable, a11y, button, filter_box
 def tender_columns(lang: str) -> list[Column[TenderRecord]]:
     return [
         Column("ref", lambda: tr("Referentie"), lambda t: t.ref, width=120),
-        Column("title", lambda: tr("Titel"), lambda t: t.title, width=220),
+        Column("title", lambda: tr("Titel"), lambda t: t.title, width=220, stretch=True),
         Column("category", lambda: tr("Categorie"),
                lambda t: category_label(t.category_code, t.category_set, lang), width=170),
-        Column("verdict", lambda: tr("ISV"), lambda t: verdict_label(t.verdict), width=170,
+        Column("verdict", lambda: tr("ISV"), lambda t: verdict_label(t.verdict), width=200,
                colour=lambda t: "high" if t.verdict == "mandatory" and t.decision is not None
                and not t.decision.applied else None),
         Column("decision", lambda: tr("Besluit"), lambda t: decision_label(t.decision, lang),
-               width=200),
+               width=230),
         Column("value", lambda: tr("Waarde"), lambda t: t.value, align_right=True, width=110),
         Column("published", lambda: tr("Publicatie"), lambda t: t.published, width=95),
         Column("kind", lambda: tr("Soort"), lambda t: kind_label(t.kind), width=85),
