@@ -42,8 +42,11 @@ def run(db_location: str | None, lang: str) -> int:
     window = MainWindow(db_location=db_location, language=language)
     window.show()
     window.open_database()
-    if os.environ.get("ISV_ASSISTENT_EXIT_WHEN_SHOWN"):  # start-up benchmark only
+    mode = os.environ.get("ISV_ASSISTENT_EXIT_WHEN_SHOWN")
+    if mode:  # the start-up benchmark only
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(0, window.report_shown_and_quit)
-    return app.exec()
+        QTimer.singleShot(0, lambda: window.report_shown_and_quit(mode == "ready"))
+    status = app.exec()
+    window.tasks.wait()
+    return status

@@ -2,7 +2,7 @@
 
 ``python -m app.ui.screenshots OUTDIR`` starts the window under Xvfb (``xvfb-run``; the
 real X11 platform plugin, not offscreen) on a fresh database with demo data, and saves
-``OUTDIR/<lang>-<width>x<height>-<nn>-<screen>.png``. It runs in a throw-away home
+``OUTDIR/<lang>-<width>x<height>-<nn>-<screen>.png`` (``--all``: every dossier tab too). It runs in a throw-away home
 folder, so the user's own data and settings are never touched.
 """
 
@@ -41,7 +41,11 @@ def _settle(app: object, rounds: int = 30) -> None:
     del app
 
 
-def take(out: Path) -> list[Path]:
+DOSSIER_TABS = {"StepsTab": "dossier-steps", "SignalsTab": "dossier-signals",
+                "EvidenceTab": "dossier-evidence"}
+
+
+def take(out: Path, every_tab: bool = False) -> list[Path]:
     """Take every screenshot; returns the files written."""
     home = Path(tempfile.mkdtemp(prefix="isv-shots-"))
     os.environ["ISV_ASSISTENT_HOME"] = str(home)
@@ -91,11 +95,15 @@ def take(out: Path) -> list[Path]:
             window.open_contract(contract_ref)
             dossier = window.page("contracts").dossier
             for index in range(dossier.tabs.count()):
+                tab = dossier.tabs.widget(index)
+                key = DOSSIER_TABS.get(type(tab).__name__)
+                if key is None and not every_tab:
+                    continue
                 dossier.tabs.setCurrentIndex(index)
                 _settle(app)
                 number += 1
-                key = f"dossier-{index + 1}"
-                written.append(_save(window, out, lang, width, height, number, key))
+                written.append(_save(window, out, lang, width, height, number,
+                                     key or f"dossier-{index + 1}"))
             window.page("contracts").close_dossier()
             number += 1
             written.append(_wizard_shot(window, app, out, lang, width, height, number))
@@ -153,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if not os.environ.get("ISV_SCREENSHOTS_UNDER_XVFB"):
         return _relaunch_under_xvfb(args)
-    for path in take(Path(args[0])):
+    for path in take(Path(args[0]), every_tab="--all" in args):
         print(path)
     return 0
 

@@ -19,6 +19,7 @@ class Page(QWidget):
     data is stale; it starts background work through ``self.run``."""
 
     key = ""
+    data_shown = False  # the screen has shown (the first part of) its data
 
     def __init__(self, shell: MainWindow) -> None:
         super().__init__()

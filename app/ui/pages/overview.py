@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout
@@ -112,11 +112,45 @@ class OverviewPage(Page):
         return box
 
     def load(self) -> None:
+        """Deadlines first (fast, from the dossier service), then the registry's lists
+        for supplier names and the category chart, which take longer on a big database."""
         ctx, lang = self.ctx, self.lang
         self.summary.setText(tr("Laden…"))
-        self.run(lambda: build_dashboard(ctx, lang), self._loaded)
+        if not gw.has("dossier"):
+            self.run(lambda: build_dashboard(ctx, lang), self._loaded)
+            return
+        today = dt.date.today()
+        self._registry: tuple[Any, ...] | None = None
+        self._board: Dashboard | None = None
+        self.run(lambda: dossier_dashboard(ctx, lang, today), self._deadlines_loaded)
+        self.run(lambda: registry_part(ctx, lang, today), self._registry_loaded)
+
+    def _deadlines_loaded(self, board: Dashboard) -> None:
+        self._board = board
+        self.data_shown = True
+        self.due_model.set_rows(board.due)
+        self.attention_model.set_rows(board.attention)
+        self.step_chart.set_bars(board.per_step)
+        self.step_box.setVisible(bool(board.per_step))
+        self._combine()
+
+    def _registry_loaded(self, part: tuple[Any, ...]) -> None:
+        self._registry = part
+        self._combine()
+
+    def _combine(self) -> None:
+        if self._board is None or self._registry is None:
+            return
+        per_category, tenders, suppliers = self._registry
+        board = self._board
+        self._loaded(Dashboard(
+            tuple(replace(d, supplier=suppliers.get(d.contract_ref, "")) for d in board.due),
+            per_category, board.per_step,
+            tuple((a[0], suppliers.get(a[0], ""), a[2], a[3]) for a in board.attention),
+            tenders, len(suppliers)))
 
     def _loaded(self, board: Dashboard) -> None:
+        self.data_shown = True
         overdue = sum(1 for d in board.due if d.overdue)
         soon = len(board.due) - overdue
         self.summary.setText(
@@ -185,6 +219,21 @@ def due_kind_label(kind: str, key: int | None) -> str:
     if kind == "escalation-response":
         return tr("Reactie op escalatiestap")
     return kind
+
+
+def registry_part(ctx: Any, lang: str, today: dt.date
+                  ) -> tuple[tuple[tuple[str, int], ...], int, dict[str, str]]:
+    """Tenders per category, the number of tenders, and each contract's supplier."""
+    from app.services.registry import list_contracts, list_tenders
+
+    tenders = list_tenders(ctx)
+    suppliers = {c.ref: c.supplier.name for c in list_contracts(ctx)}
+    return tenders_per_category(tenders, lang, today), len(tenders), suppliers
+
+
+def dossier_dashboard(ctx: Any, lang: str, today: dt.date) -> Dashboard:
+    """Deadlines, steps and follow-up from the dossier service (no supplier names yet)."""
+    return _with_dossier(ctx, lang, today, (), [], 0)
 
 
 def _with_dossier(ctx: Any, lang: str, today: dt.date, per_category: tuple[tuple[str, int], ...],
