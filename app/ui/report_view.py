@@ -192,10 +192,10 @@ class ReportView(QWidget):
         for warning in report.warnings:
             parts.append(f"<p><i>{esc(str(warning))}</i></p>")
         self.preview.setHtml("".join(parts))
-        self.chart.set_bars([
-            (category.name(lang), category.figures.get("tenders_isv_applied_mandatory", 0)
-             + category.figures.get("tenders_isv_applied_voluntary", 0))
-            for category in shown])
+        bars = [(category.name(lang), category.figures.get("tenders_isv_applied_mandatory", 0)
+                 + category.figures.get("tenders_isv_applied_voluntary", 0))
+                for category in shown]
+        self.chart.set_bars([bar for bar in bars if bar[1]])
         self._update_buttons()
 
     def save(self, kind: str) -> None:

@@ -2,7 +2,8 @@
 
 ``python -m app.ui.screenshots OUTDIR`` starts the window under Xvfb (``xvfb-run``; the
 real X11 platform plugin, not offscreen) on a fresh database with demo data, and saves
-``OUTDIR/<lang>-<width>x<height>-<nn>-<screen>.png`` (``--all``: every dossier tab too). It runs in a throw-away home
+``OUTDIR/<lang>-<width>x<height>-<nn>-<screen>.png`` (with ``--all``: every dossier tab
+too). It runs in a throw-away home
 folder, so the user's own data and settings are never touched.
 """
 
@@ -126,7 +127,16 @@ def _a_busy_contract(window: object) -> str:
 def _save(widget: object, out: Path, lang: str, width: int, height: int, number: int,
           key: str) -> Path:
     path = out / f"{lang}-{width}x{height}-{number:02d}-{key}.png"
-    widget.grab().save(str(path))  # type: ignore[attr-defined]
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    image = widget.grab().toImage()  # type: ignore[attr-defined]
+    # A 256-colour palette keeps a window's flat colours and text crisp at a quarter of
+    # the size (these files live in the repository).
+    image = image.convertToFormat(QImage.Format.Format_Indexed8,
+                                  Qt.ImageConversionFlag.ThresholdDither
+                                  | Qt.ImageConversionFlag.AvoidDither)
+    image.save(str(path), "PNG", 0)
     return path
 
 

@@ -17,17 +17,25 @@ class StallProbe:
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self._tick)
         self.gaps: list[float] = []
+        self.at: list[float] = []  # when each gap ended, seconds after start()
         self._last = 0.0
+        self._start = 0.0
 
     def _tick(self) -> None:
         now = time.perf_counter()
         if self._last:
             self.gaps.append(now - self._last)
+            self.at.append(now - self._start)
         self._last = now
 
     def start(self) -> None:
-        self._last = time.perf_counter()
+        self._last = self._start = time.perf_counter()
         self.timer.start()
+
+    def worst(self, count: int = 3) -> list[tuple[float, float]]:
+        """The largest gaps (ms) with when they ended (s after start)."""
+        pairs = sorted(zip(self.gaps, self.at, strict=True), reverse=True)[:count]
+        return [(round(gap * 1000), round(at, 2)) for gap, at in pairs]
 
     def stop(self) -> float:
         """Stops the probe and returns the largest gap in milliseconds."""

@@ -64,9 +64,9 @@ class OverviewPage(Page):
                    colour=lambda d: "overdue" if d.overdue else "soon"),
             Column("state", lambda: tr("Stand"),
                    lambda d: tr("Te laat") if d.overdue else tr("Binnenkort"), width=85),
-            Column("what", lambda: tr("Wat"), lambda d: d.what, width=230, stretch=True),
-            Column("contract", lambda: tr("Contract"), lambda d: d.contract_ref, width=140),
-            Column("supplier", lambda: tr("Leverancier"), lambda d: d.supplier, width=180),
+            Column("what", lambda: tr("Wat"), lambda d: d.what, width=200, stretch=True),
+            Column("contract", lambda: tr("Contract"), lambda d: d.contract_ref, width=135),
+            Column("supplier", lambda: tr("Leverancier"), lambda d: d.supplier, width=150),
         ], self.lang)
         self.due_table = DataTable(self.due_model, "overview-due",
                                    tr("Te laat en binnenkort"),
@@ -76,7 +76,7 @@ class OverviewPage(Page):
             Column("contract", lambda: tr("Contract"), lambda a: a[0], width=150),
             Column("overdue", lambda: tr("Te laat"), lambda a: a[3], align_right=True,
                    width=70, colour=lambda _a: "overdue"),
-            Column("level", lambda: tr("Voorgestelde opvolging"), lambda a: a[2], width=200),
+            Column("level", lambda: tr("Voorgestelde opvolging"), lambda a: a[2], width=220),
             Column("supplier", lambda: tr("Leverancier"), lambda a: a[1]),
         ], self.lang)
         self.attention_table = DataTable(self.attention_model, "overview-attention",

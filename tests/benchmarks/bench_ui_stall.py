@@ -1,0 +1,114 @@
+"""The event loop during a 100,000-row workbook check and import, and during the report.
+
+Run: ``.venv/bin/python tests/benchmarks/bench_ui_stall.py [ROWS]``. The real window
+(offscreen) with the real task helper runs the import dialog's check and import and the
+Rapportage screen's calculation, while a 10 ms timer probes the event loop; it prints
+the largest gap for each, against the same probe with nothing running (the baseline),
+and the ratio. The target is a largest gap below 100 ms.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    home = Path(tempfile.mkdtemp(prefix="isv-bench-stall-"))
+    os.environ["ISV_ASSISTENT_HOME"] = str(home)
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    from app.ui.application import make_application
+
+    app = make_application()  # noqa: F841 - keeps the application alive
+    from ui.stall import StallProbe, big_workbook
+
+    from app.domain.values import IsvDecision
+    from app.services import registry
+    from app.ui.i18n import Language
+    from app.ui.import_dialog import ImportDialog
+    from app.ui.main_window import MainWindow
+
+    def wait(condition: object, limit: float = 1800) -> None:
+        started = time.perf_counter()
+        while not condition():  # type: ignore[operator]
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+            time.sleep(0.002)
+            if time.perf_counter() - started > limit:
+                raise TimeoutError
+
+    language = Language()
+    language.install("nl")
+    window = MainWindow(db_location=str(home / "stall.sqlite"), language=language,
+                        offer_demo=False)
+    window.show()
+    window.open_database()
+    wait(lambda: window.ctx is not None and window.pages and window.warmed)
+    ctx = window.ctx
+    registry.register_tender(ctx, ref="T-1", title="Kleding", category="bedrijfskleding",
+                             kind="supplies", value=500_000, published=dt.date(2025, 9, 1),
+                             decision=IsvDecision(True, None, "contract-condition"))
+    registry.add_contract(ctx, ref="C-1", tender_ref="T-1", supplier="Textiel B.V.",
+                          supplier_country="NL", start=dt.date(2026, 1, 1),
+                          end=dt.date(2028, 12, 31))
+    started = time.perf_counter()
+    source = big_workbook(home / "groot.xlsx", "C-1", rows)
+    print(f"workbook with {rows} rows written in {time.perf_counter() - started:.1f} s")
+
+    def measured(label: str, start: object, done: object) -> float:
+        loaded = set(sys.modules)
+        probe = StallProbe()
+        probe.start()
+        began = time.perf_counter()
+        start()  # type: ignore[operator]
+        on_gui = time.perf_counter() - began
+        wait(done)
+        worst = probe.stop()
+        first_time = sorted(m for m in set(sys.modules) - loaded
+                            if "." not in m or m.startswith("app"))
+        if first_time:
+            print(f"           imported on first use: {', '.join(first_time)}")
+        print(f"{label:10s} {time.perf_counter() - began:6.1f} s   largest gap {worst:5.0f} ms"
+              f"   (largest gaps ms @ s: {probe.worst()}; starting took {on_gui * 1000:.0f} ms "
+              "on the GUI thread)")
+        return worst
+
+    idle = measured("idle", lambda: None, lambda: True)
+    wait_until = time.perf_counter() + 2
+    probe = StallProbe()
+    probe.start()
+    wait(lambda: time.perf_counter() > wait_until)
+    idle = max(idle, probe.stop())
+    dialog = ImportDialog(window, "C-1")
+    dialog.show()
+    dialog.path.setText(str(source))
+    worst = {"check": measured("check", dialog.check, lambda: dialog.result is not None)}
+    print(f"           {len(dialog.result.errors)} errors, {len(dialog.result.warnings)} warnings")
+    before = dialog.summary.text()
+    from app.ui import widgets
+
+    widgets.ask = lambda *_args, **_kw: True  # import despite warnings
+    worst["import"] = measured("import", dialog.do_import,
+                               lambda: dialog.task is None and dialog.summary.text() != before)
+    print(f"           {dialog.summary.text()}")
+    view = window.show_page("reporting").view
+    view.year.setValue(2026)
+    worst["report"] = measured("report", view.compute, lambda: view.report is not None)
+    print(f"idle baseline largest gap {idle:.0f} ms")
+    for label, value in worst.items():
+        print(f"{label:10s} largest gap {value:5.0f} ms = {value / max(idle, 1):.1f}x idle "
+              f"({'ok' if value < 100 else 'OVER 100 ms'})")
+    window.tasks.wait()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
