@@ -148,9 +148,28 @@ def daily_backup(db: Database, *, today: dt.date | None = None, folder: Path | N
     except OSError as exc:
         raise StorageError("database_unavailable", location=str(target_folder),
                            problem=exc.strerror or str(exc)) from exc
+    _remove_stale_work(target_folder)
     write_backup(db, target)
     rotate(target_folder, keep or current.backups_kept, f"{prefix}*.zip")
     return target
+
+
+STALE_AFTER = dt.timedelta(hours=1)
+
+
+def _remove_stale_work(folder: Path) -> None:
+    """A backup that was cut off (power lost, process killed) leaves its temporary
+    ``.backup-*`` folder behind, never a zip; in the automatic backup folder, such
+    folders older than an hour are removed."""
+    import shutil
+
+    limit = (dt.datetime.now() - STALE_AFTER).timestamp()
+    for work in folder.glob(".backup-*"):
+        try:
+            if work.is_dir() and work.stat().st_mtime < limit:
+                shutil.rmtree(work, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def daily_backup_quietly(db: Database) -> Path | None:

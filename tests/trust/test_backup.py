@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 import time
@@ -125,6 +126,14 @@ def test_daily_backup_once_a_day_kept_with_rotation(sqlite_location: str,
         assert kept[-1].endswith(f"daily-{last}.zip")
         assert kept[0].endswith(f"daily-{last - dt.timedelta(days=9)}.zip")
         assert not list(folder.glob(".backup-*"))  # no temporary leftovers
+        stale, fresh = folder / ".backup-cut-off", folder / ".backup-running"
+        for work in (stale, fresh):  # what a killed backup leaves, and one in progress
+            work.mkdir()
+            (work / "database.sqlite").write_bytes(b"half")
+        old = time.time() - 2 * 3600
+        os.utime(stale, (old, old))
+        maintenance.daily_backup(second.db, today=last + dt.timedelta(days=1), keep=10)
+        assert not stale.exists() and fresh.is_dir()
         original = dump_tables(sqlite_location)
     finally:
         second.db.dispose()
