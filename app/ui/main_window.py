@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import logging
 from collections.abc import Callable
@@ -88,6 +87,7 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.stack, 1)
         self.progress = ProgressPanel()
+        self.progress.cancel_requested.connect(self._cancel_long)
         right_layout.addWidget(self.progress)
         splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
@@ -336,9 +336,12 @@ class MainWindow(QMainWindow):
         task = self.tasks.run(fn, long=True, write=write, progress=self.progress.step,
                               done=lambda result: (self.progress.finish(), done(result)),
                               failed=self._long_failed)
-        with contextlib.suppress(RuntimeError, TypeError):  # nothing connected yet
-            self.progress.cancel_requested.disconnect()
-        self.progress.cancel_requested.connect(task.cancel)
+        self._long_task = task
+
+    def _cancel_long(self) -> None:
+        task = getattr(self, "_long_task", None)
+        if task is not None:
+            task.cancel()
 
     def _long_failed(self, error: BaseException) -> None:
         from app.ui.tasks import TaskCancelled

@@ -104,6 +104,126 @@
       <translation>from {date}</translation>
     </message>
     <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>&amp;Aanbesteding:</source>
+      <translation>&amp;Tender:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>&amp;Begindatum:</source>
+      <translation>Start &amp;date:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>&amp;Einddatum:</source>
+      <translation>E&amp;nd date:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>&amp;Jaarrapportage uiterlijk eind:</source>
+      <translation>&amp;Yearly report due by the end of:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>&amp;KvK-nummer:</source>
+      <translation>&amp;Chamber of Commerce number:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>&amp;Leverancier:</source>
+      <translation>&amp;Supplier:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>&amp;Onafhankelijke toetsing van de rapportage vragen</source>
+      <translation>Ask for an &amp;independent check of the reporting</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>&amp;Plan van aanpak binnen:</source>
+      <translation>&amp;Plan of action within:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>&amp;Referentie:</source>
+      <translation>&amp;Reference:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>&amp;Waarde (€):</source>
+      <translation>&amp;Value (€):</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>Acht cijfers; voor Nederlandse leveranciers</source>
+      <translation>Eight digits; for Dutch suppliers</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>Begindatum</source>
+      <translation>Start date</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>Boe&amp;te (€):</source>
+      <translation>Pena&amp;lty (€):</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>Contract registreren</source>
+      <translation>Register contract</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>De aanbesteding waaruit het contract voortkomt</source>
+      <translation>The tender the contract comes from</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>De waarde van het contract; mag leeg blijven</source>
+      <translation>The contract's value; may stay empty</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>Einddatum</source>
+      <translation>End date</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>Het bedrag van de boete na een ingebrekestelling</source>
+      <translation>The amount of the penalty after a notice of default</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>Het kenmerk van het contract</source>
+      <translation>The contract's reference</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>Land van &amp;vestiging:</source>
+      <translation>Country of &amp;establishment:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>Landcode of naam, bijvoorbeeld NL of Duitsland</source>
+      <translation>Country code or name, for example NL or Germany</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>maanden</source>
+      <translation>months</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>Onafhankelijke toetsing</source>
+      <translation>Independent check</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>Re&amp;gistreren</source>
+      <translation>Re&amp;gister</translation>
+    </message>
+    <message>
       <location filename="../../app/ui/contracts.py" />
       <source>&amp;Dossier openen</source>
       <translation>Open &amp;dossier</translation>
@@ -120,6 +240,16 @@
     </message>
     <message>
       <location filename="../../app/ui/contracts.py" />
+      <source>Contract &amp;registreren…</source>
+      <translation>&amp;Register contract…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
+      <source>Contract {ref} geregistreerd.</source>
+      <translation>Contract {ref} registered.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
       <source>Contractdossier {ref}</source>
       <translation>Contract dossier {ref}</translation>
     </message>
@@ -127,6 +257,11 @@
       <location filename="../../app/ui/contracts.py" />
       <source>Contracten</source>
       <translation>Contracts</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
+      <source>Een gegund contract met zijn leverancier vastleggen</source>
+      <translation>Record an awarded contract with its supplier</translation>
     </message>
     <message>
       <location filename="../../app/ui/contracts.py" />
@@ -277,11 +412,6 @@
       <location filename="../../app/ui/dossier.py" />
       <source>nog niet</source>
       <translation>not yet</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier.py" />
-      <source>Onafhankelijke toetsing</source>
-      <translation>Independent check</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier.py" />
@@ -2374,23 +2504,8 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
-      <source>&amp;Jaarrapportage uiterlijk eind:</source>
-      <translation>&amp;Yearly report due by the end of:</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/wizard.py" />
       <source>&amp;Klaar</source>
       <translation>&amp;Finish</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/wizard.py" />
-      <source>&amp;Onafhankelijke toetsing van de rapportage vragen</source>
-      <translation>Ask for an &amp;independent check of the reporting</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/wizard.py" />
-      <source>&amp;Plan van aanpak binnen:</source>
-      <translation>&amp;Plan of action within:</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
@@ -2401,11 +2516,6 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/wizard.py" />
       <source>&amp;Reden:</source>
       <translation>&amp;Reason:</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/wizard.py" />
-      <source>&amp;Referentie:</source>
-      <translation>&amp;Reference:</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
@@ -2599,11 +2709,6 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
-      <source>Het bedrag van de boete na een ingebrekestelling</source>
-      <translation>The amount of the penalty after a notice of default</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/wizard.py" />
       <source>Het kenmerk van de aanbesteding, bijvoorbeeld 2026-ICT-014</source>
       <translation>The tender's reference, for example 2026-ICT-014</translation>
     </message>
@@ -2676,11 +2781,6 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/wizard.py" />
       <source>Leveringen, diensten of werken: dat bepaalt de drempel</source>
       <translation>Supplies, services or works: that decides the threshold</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/wizard.py" />
-      <source>maanden</source>
-      <translation>months</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />

@@ -173,3 +173,28 @@ def test_producing_the_yearly_report(window: Any, contract: str, qtbot: Any,
     xlsx = tmp_path / "ISV-jaarrapport-2025.xlsx"
     assert "2025" in "".join(p.extract_text() for p in PdfReader(pdf).pages)
     assert load_workbook(xlsx).sheetnames
+
+
+def test_registering_a_contract_opens_its_dossier(window: Any, contract: str, qtbot: Any,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.services.registry import get_contract
+    from app.ui.contract_dialog import ContractDialog
+
+    def fill_in(dialog: ContractDialog) -> int:
+        assert dialog.tender.findText("T-1") >= 0
+        dialog.tender.setEditText("T-1")
+        qtbot.keyClicks(dialog.ref, "C-2")
+        qtbot.keyClicks(dialog.supplier, "Kleding International Ltd")
+        dialog.country.setText("Bangladesh")
+        dialog.start.set_value(dt.date(2026, 2, 1))
+        dialog.end.set_value(dt.date(2027, 1, 31))
+        qtbot.keyClicks(dialog.penalty, "10.000")
+        return 1
+
+    monkeypatch.setattr(ContractDialog, "exec", fill_in)
+    page = window.show_page("contracts")
+    page.new_button.click()
+    record = get_contract(window.ctx, "C-2")
+    assert (record.supplier.country, record.penalty, record.end) == (
+        "BD", 10000, dt.date(2027, 1, 31))
+    assert page.dossier is not None and page.dossier.ref == "C-2"

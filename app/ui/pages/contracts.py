@@ -68,6 +68,10 @@ class ContractsPage(Page):
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addWidget(self.count, 1)
+        self.new_button = button(tr("Contract &registreren…"),
+                                 tr("Een gegund contract met zijn leverancier vastleggen"),
+                                 self.register_contract)
+        bar.addWidget(self.new_button)
         bar.addWidget(self.open_button)
         list_layout.addLayout(bar)
         self.table = DataTable(self.model, "contracts", tr("Contracten"),
@@ -95,6 +99,26 @@ class ContractsPage(Page):
             if needle else None)
         self.count.setText(tr("{shown} van {total}").format(shown=self.model.rowCount(),
                                                             total=self.model.total))
+
+    def register_contract(self) -> None:
+        ctx = self.ctx
+        self.run(lambda: [t.ref for t in gw.list_tenders(ctx)], self._ask_contract)
+
+    def _ask_contract(self, tender_refs: list[str]) -> None:
+        from app.ui.contract_dialog import ContractDialog
+
+        dialog = ContractDialog(self, self.lang, tender_refs)
+        if not dialog.exec():
+            return
+        ctx, values = self.ctx, dialog.values()
+        self.shell.tasks.run(lambda: gw.call("registry", "add_contract", ctx, **values),
+                             write=True, done=self._registered)
+
+    def _registered(self, contract: ContractRecord) -> None:
+        self.shell.say(tr("Contract {ref} geregistreerd.").format(ref=contract.ref))
+        self.shell.data_changed()
+        self.shown()
+        self.open_dossier(contract.ref)
 
     def _open_selected(self) -> None:
         contract = self.table.selected()
