@@ -176,11 +176,12 @@ class EvidenceTab(QWidget):
             return
         values = dialog.values()
         ctx = self.dossier.ctx
-        self.dossier.shell.tasks.run(
-            lambda: gw.add_evidence(ctx, **values), write=True,
-            done=lambda record: (self.dossier.shell.say(
-                tr("Bewijsstuk bewaard: {name}").format(name=record.file_name)),
-                self.dossier.changed()))
+        self.dossier.shell.tasks.run(lambda: gw.add_evidence(ctx, **values), write=True,
+                                     done=self._added)
+
+    def _added(self, record: EvidenceRecord) -> None:
+        self.dossier.shell.say(tr("Bewijsstuk bewaard: {name}").format(name=record.file_name))
+        self.dossier.changed()
 
     def _open(self, record: EvidenceRecord) -> None:
         self.dossier.shell.open_file(gw.evidence_path(self.dossier.ctx, record.sha256))

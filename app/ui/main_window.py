@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         bar.clear()
-        self.actions: dict[str, QAction] = {}
+        self.menu_actions: dict[str, QAction] = {}
 
         def action(key: str, text: str, slot: Callable[[], Any], keys: Any = None,
                    tip: str = "") -> QAction:
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
                 item.setStatusTip(tip)
                 item.setToolTip(tip)
             item.triggered.connect(lambda _checked=False: slot())
-            self.actions[key] = item
+            self.menu_actions[key] = item
             return item
 
         file_menu = bar.addMenu(tr("&Bestand"))
@@ -181,10 +181,10 @@ class MainWindow(QMainWindow):
     def _enable_actions(self) -> None:
         ready = self.ctx is not None
         for key in ("backup", "new-tender", "import", "refresh"):
-            if key in self.actions:
-                self.actions[key].setEnabled(ready)
-        if "import" in self.actions:
-            self.actions["import"].setVisible(service_available("submissions"))
+            if key in self.menu_actions:
+                self.menu_actions[key].setEnabled(ready)
+        if "import" in self.menu_actions:
+            self.menu_actions["import"].setVisible(service_available("submissions"))
 
     def _update_status(self) -> None:
         if self.ctx is None:
@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
             old.db.dispose()
         self._update_status()
         self._enable_actions()
-        self._build_pages(int(window_settings().value("window/page", 0) or 0))
+        self._build_pages(int(str(window_settings().value("window/page", 0) or 0)))
         if not self.tasks.inline:
             QTimer.singleShot(1500, self._warm_up)
         if self.offer_demo:
@@ -334,9 +334,13 @@ class MainWindow(QMainWindow):
         """Long work with the progress panel below the screen and a cancel button."""
         self.progress.start(text)
         task = self.tasks.run(fn, long=True, write=write, progress=self.progress.step,
-                              done=lambda result: (self.progress.finish(), done(result)),
+                              done=lambda result: self._long_done(done, result),
                               failed=self._long_failed)
         self._long_task = task
+
+    def _long_done(self, done: Callable[[Any], None], result: Any) -> None:
+        self.progress.finish()
+        done(result)
 
     def _cancel_long(self) -> None:
         task = getattr(self, "_long_task", None)

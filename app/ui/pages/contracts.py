@@ -85,8 +85,9 @@ class ContractsPage(Page):
     def load(self) -> None:
         ctx = self.ctx
         self.run(lambda: gw.list_contracts(ctx), self._loaded)
-        if self.dossier is not None and self.stack.currentWidget() is self.dossier:
-            self.dossier.reload()
+        dossier: Any = self.dossier
+        if dossier is not None and self.stack.currentIndex() == self.stack.indexOf(dossier):
+            dossier.reload()
 
     def _loaded(self, rows: list[ContractRecord]) -> None:
         self.model.set_rows(rows)
