@@ -231,7 +231,9 @@ def migrate(engine: Engine) -> Path | None:
     from alembic import command
     from alembic.script import ScriptDirectory
 
-    config = _alembic_config(engine)
+    # The migration's transaction takes the write lock at its start: a second window
+    # opening the same new file waits for the first one's migration, then finds it done.
+    config = _alembic_config(engine.execution_options(**{WRITE: True}))
     script = ScriptDirectory.from_config(config)
     head = script.get_current_head()
     current = current_revision(engine)
@@ -252,7 +254,17 @@ def migrate(engine: Engine) -> Path | None:
 
 
 def _ensure_meta(sessions: sessionmaker[Session]) -> None:
+    session = sessions()
+    try:  # usually all there: opening then writes nothing and waits for nobody
+        if (session.get(Meta, "installation_id") is not None
+                and session.get(AuditHead, 1) is not None):
+            return
+    finally:
+        session.rollback()
+        session.close()
     with sessions.begin() as session:
+        if session.get_bind().dialect.name == "sqlite":
+            session.connection(execution_options={WRITE: True})
         if session.get(Meta, "installation_id") is None:
             session.add(Meta(key="installation_id", value=new_uid()))
             session.add(Meta(key="created_at", value=utcnow().isoformat()))

@@ -26,7 +26,7 @@ from app.services import registry
 from app.services.context import Context, open_context
 from app.services.evidence import add_evidence
 
-from .conftest import ROOT, WORKER, app_env
+from .conftest import ROOT, WORKER, app_command, app_env
 from .helpers import integrity_check, scalar
 
 APPLIED = IsvDecision(True, form="contract-condition")
@@ -208,3 +208,21 @@ def test_a_window_that_holds_the_file_too_long_is_named_plainly(
     assert result.err.count("\n") == 1
     assert integrity_check(sqlite_location) == ["ok"]
     assert scalar(sqlite_location, "SELECT COUNT(*) FROM tender") == 0
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("round_", range(3))
+def test_windows_opening_a_new_file_at_once(round_: int, tmp_path: Path,
+                                            isolated_home: Path) -> None:
+    """The first creates the schema; the others wait for it and find it done."""
+    location = str(tmp_path / f"nieuw-{round_}.sqlite")
+    runs = [subprocess.Popen(app_command(location, "verify"), cwd=ROOT,
+                             env=app_env(isolated_home), stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    for run in runs:
+        _out, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err
+    assert integrity_check(location) == ["ok"]
+    assert scalar(location, "SELECT COUNT(*) FROM alembic_version") == 1
+    assert scalar(location, "SELECT COUNT(*) FROM meta WHERE key = 'installation_id'") == 1
+    assert scalar(location, "SELECT COUNT(*) FROM audit_head") == 1
