@@ -314,6 +314,9 @@ class ParametersPage(QWizardPage):
                             "de gebruikelijke standaardwaarde; het overzicht in het document "
                             "zegt welke dat zijn."))
         form = QFormLayout(self)
+        self.authority = QLineEdit()
+        add_row(form, tr("Aanbestedende &dienst:"), self.authority,
+                description=tr("De naam van de opdrachtgever zoals die in de teksten komt"))
         self.plan_months = QSpinBox()
         self.plan_months.setRange(1, 24)
         self.plan_months.setValue(3)
@@ -363,19 +366,24 @@ class ParametersPage(QWizardPage):
             field.textChanged.connect(wizard.touched)
 
     def initializePage(self) -> None:
+        if not self.authority.text().strip():
+            registered = self.wizard_.registered
+            self.authority.setText((registered.organisation if registered else None)
+                                   or self.wizard_.data.organisation.currentText().strip())
         award = self.wizard_.decision.form.currentData() == "award-criterion"
         for field in (self.award_method, self.award_subject, self.award_assessor):
             field.setEnabled(award)
         for label in self.award_rows:
             label.setEnabled(award)
         self.doc_lang.setCurrentIndex(max(0, self.doc_lang.findData(self.wizard_.lang)))
-        self.plan_months.setFocus()
+        self.authority.setFocus()
 
     def choices(self) -> Any:
         from app.services.clauses import ClauseChoices
 
         award = self.wizard_.decision.form.currentData() == "award-criterion"
         return ClauseChoices(
+            authority=self.authority.text().strip() or None,
             plan_months=self.plan_months.value(),
             report_month=self.report_month.currentData(),
             penalty=parse_amount(self.penalty.text(), self.wizard_.lang),
@@ -389,6 +397,15 @@ class ParametersPage(QWizardPage):
     def validatePage(self) -> bool:
         if parse_amount(self.penalty.text(), self.wizard_.lang) is None:
             self.problem.setText(tr("Vul de boete in als bedrag, bijvoorbeeld 5.000."))
+            return False
+        award = self.wizard_.decision.form.currentData() == "award-criterion"
+        if award and not all(f.text().strip() for f in (
+                self.award_method, self.award_subject, self.award_assessor)):
+            self.problem.setText(tr("Bij een gunningscriterium zegt u hoe, waarop en door "
+                                    "wie wordt beoordeeld."))
+            return False
+        if not self.authority.text().strip():
+            self.problem.setText(tr("Vul de aanbestedende dienst in."))
             return False
         self.problem.setText("")
         return True
@@ -497,6 +514,20 @@ class TenderWizard(QWizard):
         self.resize(900, 640)
         ctx = shell.ctx
         shell.tasks.run(lambda: gw.list_organisations(ctx), done=self._organisations)
+
+    @classmethod
+    def for_documents(cls, shell: MainWindow, tender: TenderRecord) -> TenderWizard:
+        """The wizard's last two pages for a tender that is already registered (its ISV
+        applied): the text parameters, then the documents."""
+        wizard = cls(shell)
+        wizard.registered = tender
+        wizard.setWindowTitle(tr("ISV-teksten voor {ref}").format(ref=tender.ref))
+        decision = tender.decision
+        if decision is not None and decision.form:
+            wizard.decision.form.setCurrentIndex(
+                max(0, wizard.decision.form.findData(decision.form)))
+        wizard.setStartId(PARAMETERS)
+        return wizard
 
     def _organisations(self, names: list[str]) -> None:
         current = self.data.organisation.currentText()

@@ -2339,6 +2339,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/tenders.py" />
+      <source>&amp;Teksten maken…</source>
+      <translation>Make &amp;texts…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
       <source>Aanbestedingen</source>
       <translation>Tenders</translation>
     </message>
@@ -2366,6 +2371,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/tenders.py" />
       <source>Categorie</source>
       <translation>Category</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
+      <source>De ISV-teksten voor de gekozen aanbesteding maken en opslaan (alleen als de ISV worden toegepast)</source>
+      <translation>Make and save the ISV texts for the selected tender (only when the ISV are applied)</translation>
     </message>
     <message>
       <location filename="../../app/ui/tenders.py" />
@@ -2559,6 +2569,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
+      <source>Aanbestedende &amp;dienst:</source>
+      <translation>Contracting &amp;authority:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
       <source>Afspraken in de teksten</source>
       <translation>Terms in the texts</translation>
     </message>
@@ -2576,6 +2591,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/wizard.py" />
       <source>Bezig met vastleggen…</source>
       <translation>Recording…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Bij een gunningscriterium zegt u hoe, waarop en door wie wordt beoordeeld.</source>
+      <translation>For an award criterion, say how, on what and by whom bids are assessed.</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
@@ -2636,6 +2656,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/wizard.py" />
       <source>De maand waarin de jaarrapportage over het vorige contractjaar binnen moet zijn</source>
       <translation>The month by whose end the yearly report on the previous contract year is due</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>De naam van de opdrachtgever zoals die in de teksten komt</source>
+      <translation>The name of the contracting authority as it appears in the texts</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
@@ -2769,6 +2794,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
+      <source>ISV-teksten voor {ref}</source>
+      <translation>ISV texts for {ref}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
       <source>Keten, risico’s, landen, initiatieven en bronnen van de gekozen categorie</source>
       <translation>Supply chain, risks, countries, initiatives and sources of the chosen category</translation>
     </message>
@@ -2831,6 +2861,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/wizard.py" />
       <source>Voorbeeld van de teksten</source>
       <translation>Preview of the texts</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Vul de aanbestedende dienst in.</source>
+      <translation>Fill in the contracting authority.</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />

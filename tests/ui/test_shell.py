@@ -15,6 +15,8 @@ def test_window_opens_with_all_screens(window: Any) -> None:
 
 
 def test_keyboard_navigation_between_screens(window: Any, qtbot: Any) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget().key == "categories"
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)

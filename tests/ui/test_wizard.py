@@ -80,7 +80,10 @@ def test_wizard_by_keyboard_from_first_field_to_saved_documents(
     assert tender.verdict == "mandatory"
     assert tender.decision is not None and tender.decision.form == "contract-condition"
     assert tender.organisation == "Ministerie van BZK"
-    # parameters: plan within 6 months
+    # parameters: the authority comes from the organisation; plan within 6 months
+    assert QApplication.focusWidget() is wizard.parameters.authority
+    assert wizard.parameters.authority.text() == "Ministerie van BZK"
+    _tab(qtbot)
     assert QApplication.focusWidget() is wizard.parameters.plan_months
     qtbot.keyClick(wizard.parameters.plan_months, Qt.Key.Key_A,
                    Qt.KeyboardModifier.ControlModifier)
@@ -155,3 +158,43 @@ def test_not_applying_mandatory_isv_needs_a_reason(window: Any, qtbot: Any) -> N
     tender = get_tender(window.ctx, "2026-K-9")
     assert tender.decision is not None and not tender.decision.applied
     assert tender.decision.reason == "Geen alternatief op de markt"
+
+
+def test_texts_for_a_registered_tender_from_the_list(window: Any, qtbot: Any,
+                                                     saved_to: list[str], tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from app.domain.values import IsvDecision
+    from app.services import registry
+    from app.ui.wizard import TenderWizard
+
+    registry.register_tender(window.ctx, ref="T-7", title="Servers", category="datacenters",
+                             kind="supplies", value=900_000, published=dt.date(2026, 3, 1),
+                             decision=IsvDecision(True, None, "award-criterion"))
+    opened: list[TenderWizard] = []
+
+    def run(wizard: TenderWizard) -> int:
+        wizard.show()
+        opened.append(wizard)
+        assert wizard.currentId() == 4  # the parameters page first
+        assert wizard.parameters.award_method.isEnabled()  # award criterion: how, on what
+        wizard.next()
+        assert wizard.currentId() == 4  # refused: how, on what and by whom are needed
+        assert "gunningscriterium" in wizard.parameters.problem.text()
+        wizard.parameters.award_method.setText("Punten 0-10 op het plan van aanpak")
+        wizard.parameters.award_subject.setText("Het plan van aanpak voor de keten")
+        wizard.parameters.award_assessor.setText("Een commissie van drie inkopers")
+        wizard.next()
+        assert wizard.currentId() == 4  # no organisation known: the authority is asked for
+        wizard.parameters.authority.setText("Rijkswaterstaat")
+        wizard.next()
+        wizard.documents.save("md")
+        return 1
+
+    monkeypatch.setattr(TenderWizard, "exec", run)
+    page = window.show_page("tenders")
+    page.table.selectRow(0)
+    assert page.documents.isEnabled()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened and (tmp_path / "ISV-T-7.md").exists()

@@ -70,6 +70,13 @@ class TendersPage(Page):
         bar.addWidget(year_label)
         bar.addWidget(self.year)
         bar.addWidget(self.count, 1)
+        self.documents = button(tr("&Teksten maken…"),
+                                tr("De ISV-teksten voor de gekozen aanbesteding maken en "
+                                   "opslaan (alleen als de ISV worden toegepast)"),
+                                self.make_documents)
+        self.documents.setVisible(gw.has("clauses"))
+        self.documents.setEnabled(False)
+        bar.addWidget(self.documents)
         bar.addWidget(self.new)
         self.layout_.addLayout(bar)
         self.details = QTextBrowser()
@@ -82,7 +89,7 @@ class TendersPage(Page):
         splitter.setStretchFactor(1, 1)
         self.layout_.addWidget(splitter, 1)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_details())
-        self.table.row_activated.connect(lambda _t: self.details.setFocus())
+        self.table.row_activated.connect(lambda _t: self.make_documents())
 
     def load(self) -> None:
         ctx = self.ctx
@@ -116,8 +123,21 @@ class TendersPage(Page):
         self.count.setText(tr("{shown} van {total}").format(shown=self.model.rowCount(),
                                                             total=self.model.total))
 
+    def make_documents(self) -> None:
+        tender = self.table.selected()
+        if tender is None or not self._can_document(tender):
+            return
+        from app.ui.wizard import TenderWizard
+
+        TenderWizard.for_documents(self.shell, tender).exec()
+
+    @staticmethod
+    def _can_document(tender: TenderRecord) -> bool:
+        return gw.has("clauses") and tender.decision is not None and tender.decision.applied
+
     def _show_details(self) -> None:
         tender = self.table.selected()
+        self.documents.setEnabled(tender is not None and self._can_document(tender))
         if tender is None:
             self.details.clear()
             return
