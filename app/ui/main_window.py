@@ -379,8 +379,8 @@ class MainWindow(QMainWindow):
             return
         folder = settings.load().backup_dir or str(Path.home())
         suggested = str(Path(folder) / gw.backup_file_name())
-        path, _ = QFileDialog.getSaveFileName(self, tr("Back-up maken"), suggested,
-                                              tr("Back-up (*.zip)"))
+        path = widgets.ask_save_path(self, tr("Back-up maken"), suggested,
+                                     tr("Back-up (*.zip)"))
         if not path:
             return
         ctx = self.ctx
