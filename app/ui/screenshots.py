@@ -117,6 +117,9 @@ def _a_busy_contract(window: object) -> str:
     from app.services import dossier, registry
 
     ctx = window.ctx  # type: ignore[attr-defined]
+    signals = dossier.list_signals(ctx)
+    if signals:  # a dossier with signals shows the escalation screen with content
+        return signals[0].contract_ref
     steps = dossier.step_states_for_all(ctx)
     busiest = max(steps, key=lambda s: (s.overdue, s.contract_ref), default=None)
     if busiest is not None:

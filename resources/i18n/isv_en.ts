@@ -290,6 +290,11 @@
     </message>
     <message>
       <location filename="../../app/ui/contracts.py" />
+      <source>Plan afgesproken</source>
+      <translation>Plan agreed</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
       <source>Referentie</source>
       <translation>Reference</translation>
     </message>

@@ -46,13 +46,13 @@ class ContractsPage(Page):
             Column("supplier", lambda: tr("Leverancier"), lambda c: c.supplier.name,
                    width=230, stretch=True),
             Column("country", lambda: tr("Land"), lambda c: country_label(c.supplier.country,
-                                                                           lang), width=130),
+                                                                           lang), width=110),
             Column("start", lambda: tr("Begin"), lambda c: c.start, width=95),
             Column("end", lambda: tr("Einde"), lambda c: c.end, width=95),
             Column("value", lambda: tr("Waarde"), lambda c: c.value, align_right=True,
                    width=120),
             Column("state", lambda: tr("Stand"), contract_state, width=120),
-            Column("plan", lambda: tr("Plan van aanpak afgesproken"),
+            Column("plan", lambda: tr("Plan afgesproken"),
                    lambda c: c.plan_agreed_on),
         ], lang)
         self.stack = QStackedWidget()
