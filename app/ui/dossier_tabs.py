@@ -262,6 +262,9 @@ class SignalsTab(Tab):
                                   tr("Een stap op de escalatieladder vastleggen"),
                                   self.record_step)
         bar.addWidget(self.step_button)
+        bar.addWidget(button(tr("Reactie &ontvangen…"),
+                             tr("De datum vastleggen waarop de leverancier op de gekozen stap "
+                                "reageerde"), self._response))
         bar.addStretch(1)
         ladder_layout.addLayout(bar)
         ladder_layout.addWidget(self.ladder_table)
@@ -323,6 +326,22 @@ class SignalsTab(Tab):
         day = closed.value() if code == "closed" else None
         self.run(lambda: gw.call("dossier", "set_signal_status", ctx, signal.id, code, day,
                                  expected_version=signal.version),
+                 lambda _r: self.dossier.changed(), write=True)
+
+    def _response(self) -> None:
+        step = self.ladder_table.selected()
+        if step is None:
+            return
+        dialog = SimpleDialog(self, tr("Reactie ontvangen"), tr("&Vastleggen"))
+        form = QFormLayout()
+        dialog.body.addLayout(form)
+        day = DateField(tr("Reactie ontvangen op"))
+        add_row(form, tr("Reactie ontvangen &op:"), day)
+        if not dialog.exec():
+            return
+        ctx, responded = self.dossier.ctx, day.value()
+        self.run(lambda: gw.call("dossier", "record_escalation_response", ctx, step.id,
+                                 responded),
                  lambda _r: self.dossier.changed(), write=True)
 
     def record_step(self) -> None:

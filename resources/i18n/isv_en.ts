@@ -655,6 +655,11 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>De datum vastleggen waarop de leverancier op de gekozen stap reageerde</source>
+      <translation>Record the date on which the supplier responded to the selected step</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>De datum vastleggen waarop het plan van aanpak is afgesproken</source>
       <translation>Record the date on which the plan of action was agreed</translation>
     </message>
@@ -915,8 +920,23 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Reactie &amp;ontvangen…</source>
+      <translation>Response &amp;received…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>Reactie ontvangen</source>
       <translation>Response received</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Reactie ontvangen &amp;op:</source>
+      <translation>Response received &amp;on:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Reactie ontvangen op</source>
+      <translation>Response received on</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />

@@ -137,6 +137,18 @@ def test_recording_an_escalation_step(window: Any, contract: str, qtbot: Any, di
     assert [(s.step, s.taken_on, s.response_due, s.note) for s in steps] == [
         ("dialogue", dt.date(2026, 3, 2), dt.date(2026, 3, 30), "Gesprek over lonen")]
     assert tab.ladder.data(tab.ladder.index(0, 1)) == "Dialoog"
+    from app.ui.widgets import SimpleDialog
+
+    def responded(dialog: SimpleDialog) -> int:
+        from app.ui.forms import DateField
+
+        dialog.findChildren(DateField)[0].set_value(dt.date(2026, 3, 20))
+        return 1
+
+    monkeypatch.setattr(SimpleDialog, "exec", responded)
+    tab.ladder_table.selectRow(0)
+    tab._response()
+    assert tab.ladder.rows()[0].responded_on == dt.date(2026, 3, 20)
 
 
 def test_switching_language_keeps_the_place_and_translates(window: Any, contract: str,
