@@ -58,9 +58,15 @@ def _supplier_record(supplier: m.Supplier) -> SupplierRecord:
                           supplier.kvk)
 
 
-def _contract_record(session: Session, contract: m.Contract) -> ContractRecord:
-    supplier = session.get_one(m.Supplier, contract.supplier_id)
-    tender_ref = session.scalar(select(m.Tender.ref).where(m.Tender.id == contract.tender_id))
+def _contract_record(session: Session, contract: m.Contract,
+                     supplier: m.Supplier | None = None,
+                     tender_ref: str | None = None) -> ContractRecord:
+    """The contract as a value; list callers pass supplier and tender ref they joined."""
+    if supplier is None:
+        supplier = session.get_one(m.Supplier, contract.supplier_id)
+    if tender_ref is None:
+        tender_ref = session.scalar(select(m.Tender.ref)
+                                    .where(m.Tender.id == contract.tender_id))
     return ContractRecord(
         id=contract.id, uid=contract.uid, ref=contract.ref, tender_ref=tender_ref or "",
         supplier=_supplier_record(supplier), start=contract.start, end=contract.end,
@@ -101,7 +107,7 @@ def get_tender(ctx: Context, ref: str) -> TenderRecord:
 
 def list_tenders(ctx: Context, year: int | None = None) -> list[TenderRecord]:
     with ctx.db.read() as session:
-        names = dict(session.execute(select(m.Organisation.id, m.Organisation.name)).tuples())
+        names = dict(session.execute(select(m.Organisation.id, m.Organisation.name)).all())
         query = select(m.Tender).order_by(m.Tender.published.desc(), m.Tender.ref)
         if year is not None:
             query = query.where(m.Tender.published >= dt.date(year, 1, 1),
@@ -117,8 +123,12 @@ def get_contract(ctx: Context, ref: str) -> ContractRecord:
 
 def list_contracts(ctx: Context) -> list[ContractRecord]:
     with ctx.db.read() as session:
-        contracts = session.scalars(select(m.Contract).order_by(m.Contract.ref)).all()
-        return [_contract_record(session, c) for c in contracts]
+        rows = session.execute(
+            select(m.Contract, m.Supplier, m.Tender.ref)
+            .join(m.Supplier, m.Supplier.id == m.Contract.supplier_id)
+            .join(m.Tender, m.Tender.id == m.Contract.tender_id)
+            .order_by(m.Contract.ref)).all()
+        return [_contract_record(session, c, s, ref) for c, s, ref in rows]
 
 
 def list_organisations(ctx: Context) -> list[str]:

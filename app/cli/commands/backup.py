@@ -39,8 +39,8 @@ def run_restore(inv: Invocation) -> int:
     if target.exists():
         db = open_database(location, upgrade=False)
         try:
-            from app.services.registry import count_tenders
             from app.services.context import Context
+            from app.services.registry import count_tenders
 
             holds_data = count_tenders(Context(db=db, actor="")) > 0
         finally:
