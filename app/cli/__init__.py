@@ -55,12 +55,27 @@ def _setup_logging() -> str:
     return str(path)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _global_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="isv-assistent",
                      description="ISV-assistent: Internationale Sociale Voorwaarden")
     parser.add_argument("--db", help="SQLite file or SQLAlchemy URL")
     parser.add_argument("--lang", choices=("nl", "en"), help="language of messages and documents")
     parser.add_argument("--version", action="version", version=f"isv-assistent {__version__}")
+    return parser
+
+
+def _opens_window(argv: Sequence[str]) -> bool:
+    """No command, or ``gui``, after the global options: the window, and nothing else to
+    parse (so the command modules, and the libraries they import, are not loaded)."""
+    rest = list(argv)
+    while rest and rest[0] in ("--db", "--lang") and len(rest) >= 2:
+        rest = rest[2:]
+    rest = [a for a in rest if not a.startswith(("--db=", "--lang="))]
+    return rest in ([], ["gui"])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _global_parser()
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
     from app.cli import commands
 
@@ -83,7 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _Parser.lang = _language_from(argv)
     log_path = _setup_logging()
-    parser = build_parser()
+    if _opens_window(argv):
+        parser = _global_parser()
+        parser.add_argument("command", nargs="?", choices=("gui",))
+    else:
+        parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
