@@ -222,3 +222,14 @@ class SubmissionInfo:
     sites: int
     risks: int
     measures: int
+
+
+@dataclass(frozen=True)
+class SubmissionRows:
+    """The stored rows of one submission version (``version`` 0: there is none yet)."""
+
+    contract_ref: str
+    version: int
+    sites: tuple[SiteRow, ...] = ()
+    risks: tuple[RiskRow, ...] = ()
+    measures: tuple[MeasureRow, ...] = ()

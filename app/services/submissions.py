@@ -24,13 +24,18 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.errors import ConflictError, NotFoundError, UsageError, ValidationError
+from app.domain.risk import PRIORITY_RANK
 from app.domain.submission import (
     KindChanges,
+    MeasureRow,
     Problem,
+    RiskRow,
     RowTable,
+    SiteRow,
     Submission,
     SubmissionChanges,
     SubmissionInfo,
+    SubmissionRows,
 )
 from app.persistence import models as m
 from app.persistence.audit import AuditWriter
@@ -314,6 +319,41 @@ def list_submissions(ctx: Context, contract_ref: str) -> list[SubmissionInfo]:
                 received_on=sub.received_on, sites=counts[0], risks=counts[1],
                 measures=counts[2]))
         return result
+
+
+def submission_rows(ctx: Context, contract_ref: str, version: int | None = None
+                    ) -> SubmissionRows:
+    """The sites, risks (highest priority first) and measures of one version, the newest
+    when ``version`` is ``None``; ``row`` of each value is its position in that list."""
+    with ctx.db.read() as session:
+        contract = find_contract(session, contract_ref)
+        query = select(m.Submission.id, m.Submission.version_no).where(
+            m.Submission.contract_id == contract.id)
+        if version is not None:
+            query = query.where(m.Submission.version_no == version)
+        found = session.execute(query.order_by(m.Submission.version_no.desc()).limit(1)).first()
+        if found is None:
+            return SubmissionRows(contract.ref, 0)
+        sub_id = found.id
+
+        def rows(model: Any, key: str) -> list[Any]:
+            return list(session.execute(select(model.__table__).where(
+                model.submission_id == sub_id).order_by(model.__table__.c[key])).mappings())
+
+        sites = tuple(SiteRow(row=i, **{f: r[f] for f in SiteRow.__dataclass_fields__
+                                        if f != "row"})
+                      for i, r in enumerate(rows(m.Site, "site_key"), start=1))
+        risks = sorted(rows(m.Risk, "risk_key"),
+                       key=lambda r: (-PRIORITY_RANK.get(r["priority"], 0), -r["severity"],
+                                      r["risk_key"]))
+        measures = rows(m.Measure, "due")
+        return SubmissionRows(
+            contract.ref, found.version_no, sites,
+            tuple(RiskRow(row=i, **{f: r[f] for f in RiskRow.__dataclass_fields__
+                                    if f != "row"}) for i, r in enumerate(risks, start=1)),
+            tuple(MeasureRow(row=i, **{f: r[f] for f in MeasureRow.__dataclass_fields__
+                                       if f != "row"})
+                  for i, r in enumerate(measures, start=1)))
 
 
 def _keyed(session: Session, model: Any, key: str, columns: tuple[str, ...],

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -556,10 +557,86 @@ class FollowUpTab(Tab):
         self.text.setHtml("".join(parts))
 
 
+class ChainTab(Tab):
+    """The newest submission's sites, risks (coloured by priority) and measures."""
+
+    def __init__(self, dossier: DossierView) -> None:
+        super().__init__(dossier)
+        lang = dossier.lang
+        reference = locator.reference()
+        countries = locator.countries()
+
+        def label(group: str, code: str) -> str:
+            return reference.label(group, code, lang)
+
+        self.heading = QLabel()
+        self.layout_.addWidget(self.heading)
+        self.sites: RowTableModel[Any] = RowTableModel([
+            Column("site", lambda: tr("Locatie-ID"), lambda r: r.site_key, width=90),
+            Column("name", lambda: tr("Naam locatie"), lambda r: r.name, width=220),
+            Column("country", lambda: tr("Land"), lambda r: countries.name(r.country, lang),
+                   width=150),
+            Column("tier", lambda: tr("Schakel"), lambda r: r.tier, align_right=True),
+            Column("product", lambda: tr("Product of dienst"), lambda r: r.product, width=200),
+            Column("workers", lambda: tr("Werknemers"), lambda r: r.workers, align_right=True),
+            Column("audit", lambda: tr("Laatste audit"), lambda r: r.last_audit, width=110),
+        ], lang)
+        self.risks: RowTableModel[Any] = RowTableModel([
+            Column("risk", lambda: tr("Risico-ID"), lambda r: r.risk_key, width=80),
+            Column("priority", lambda: tr("Prioriteit"),
+                   lambda r: label("priorities", r.priority), width=90,
+                   colour=lambda r: r.priority),
+            Column("theme", lambda: tr("Thema"),
+                   lambda r: reference.theme(r.theme).text(lang), width=200),
+            Column("severity", lambda: tr("Ernst"),
+                   lambda r: reference.severity.label(r.severity, lang), width=110),
+            Column("likelihood", lambda: tr("Waarschijnlijkheid"),
+                   lambda r: reference.likelihood.label(r.likelihood, lang), width=130),
+            Column("site", lambda: tr("Locatie-ID"), lambda r: r.site_key, width=80),
+            Column("description", lambda: tr("Omschrijving"), lambda r: r.description),
+        ], lang)
+        self.measures: RowTableModel[Any] = RowTableModel([
+            Column("measure", lambda: tr("Maatregel-ID"), lambda r: r.measure_key, width=90),
+            Column("risk", lambda: tr("Risico-ID"), lambda r: r.risk_key, width=80),
+            Column("status", lambda: tr("Status"),
+                   lambda r: label("measure_statuses", r.status), width=110),
+            Column("due", lambda: tr("Einddatum"), lambda r: r.due, width=100),
+            Column("progress", lambda: tr("Voortgang (%)"), lambda r: r.progress,
+                   align_right=True),
+            Column("owner", lambda: tr("Verantwoordelijke"), lambda r: r.owner, width=140),
+            Column("description", lambda: tr("Omschrijving"), lambda r: r.description),
+        ], lang)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        for model, key, name, description in (
+                (self.sites, "dossier-sites", tr("Locaties in de keten"),
+                 tr("De productielocaties uit de nieuwste inzending")),
+                (self.risks, "dossier-risks", tr("Risico’s"),
+                 tr("De risico’s uit de nieuwste inzending, hoogste prioriteit eerst")),
+                (self.measures, "dossier-measures", tr("Maatregelen"),
+                 tr("Het plan van aanpak: maatregelen uit de nieuwste inzending"))):
+            splitter.addWidget(DataTable(model, key, name, description))
+        self.layout_.addWidget(splitter, 1)
+
+    def tab_title(self) -> str:
+        return tr("&Keten en risico’s")
+
+    def reload(self) -> None:
+        ctx, ref = self.dossier.ctx, self.dossier.ref
+        self.run(lambda: gw.call("submissions", "submission_rows", ctx, ref), self._loaded)
+
+    def _loaded(self, rows: Any) -> None:
+        self.heading.setText(
+            tr("Nog geen inzending ingelezen.") if rows.version == 0
+            else tr("Uit inzending versie {n}.").format(n=rows.version))
+        self.sites.set_rows(list(rows.sites))
+        self.risks.set_rows(list(rows.risks))
+        self.measures.set_rows(list(rows.measures))
+
+
 def make_tabs(dossier: DossierView) -> list[Tab]:
     tabs: list[Tab] = [StepsTab(dossier)]
     if gw.has("submissions"):
-        tabs.append(SubmissionsTab(dossier))
+        tabs += [SubmissionsTab(dossier), ChainTab(dossier)]
     tabs += [AssessmentsTab(dossier), SignalsTab(dossier), FollowUpTab(dossier)]
     return tabs
 

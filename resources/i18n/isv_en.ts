@@ -2947,5 +2947,105 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <source>Zijn de ISV verplicht voor deze aanbesteding?</source>
       <translation>Are the ISV mandatory for this tender?</translation>
     </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>&amp;Keten en risico’s</source>
+      <translation>&amp;Chain and risks</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Locaties in de keten</source>
+      <translation>Sites in the chain</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>De productielocaties uit de nieuwste inzending</source>
+      <translation>The production sites of the newest submission</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>De risico’s uit de nieuwste inzending, hoogste prioriteit eerst</source>
+      <translation>The risks of the newest submission, highest priority first</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Het plan van aanpak: maatregelen uit de nieuwste inzending</source>
+      <translation>The plan of action: measures of the newest submission</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Nog geen inzending ingelezen.</source>
+      <translation>No submission imported yet.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Uit inzending versie {n}.</source>
+      <translation>From submission version {n}.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Locatie-ID</source>
+      <translation>Site ID</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Naam locatie</source>
+      <translation>Site name</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Schakel</source>
+      <translation>Tier</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Product of dienst</source>
+      <translation>Product or service</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Werknemers</source>
+      <translation>Workers</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Laatste audit</source>
+      <translation>Last audit</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Risico-ID</source>
+      <translation>Risk ID</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Prioriteit</source>
+      <translation>Priority</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Ernst</source>
+      <translation>Severity</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Waarschijnlijkheid</source>
+      <translation>Likelihood</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Maatregel-ID</source>
+      <translation>Measure ID</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Voortgang (%)</source>
+      <translation>Progress (%)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Verantwoordelijke</source>
+      <translation>Owner</translation>
+    </message>
   </context>
 </TS>

@@ -86,6 +86,16 @@ def test_clean_import_becomes_version_one(window: Any, contract: str, qtbot: Any
     submissions = next(t for t in dossier.extra_tabs if t.tab_title() == "I&nzendingen")
     assert [s.version_no for s in submissions.model.rows()] == [1]
     assert "eerste versie" in submissions.changes.toPlainText()
+    from app.ui.dossier_tabs import ChainTab
+
+    chain = next(t for t in dossier.extra_tabs if isinstance(t, ChainTab))
+    dossier.tabs.setCurrentWidget(chain)
+    qtbot.waitUntil(lambda: chain.risks.rowCount() == 1)
+    assert "versie 1" in chain.heading.text()
+    assert [r.site_key for r in chain.sites.rows()] == ["S1"]
+    risk = chain.risks.rows()[0]
+    assert (risk.risk_key, risk.priority) == ("R1", "high")  # serious and likely
+    assert [m.measure_key for m in chain.measures.rows()] == ["M1"]
 
 
 def test_adding_evidence_in_the_dossier(window: Any, contract: str, qtbot: Any,
