@@ -8,7 +8,6 @@ them all before anything is written, then writes to temporary names and renames.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import shutil
@@ -21,7 +20,7 @@ from pathlib import Path
 from app import __version__
 from app.domain.errors import StorageError, UsageError, ValidationError
 from app.persistence.attachments import AttachmentStore
-from app.persistence.engine import Database, current_revision, sqlite_path
+from app.persistence.engine import Database, current_revision, sqlite_copy, sqlite_path
 
 FORMAT = "isv-assistent-backup"
 FORMAT_VERSION = 1
@@ -49,14 +48,7 @@ def write_backup(db: Database, target: Path, progress: Progress | None = None) -
     total = len(files) + 1
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".backup-") as work:
         copy_path = Path(work) / DB_MEMBER
-        source = sqlite3.connect(str(source_path), timeout=30)
-        try:
-            copy = sqlite3.connect(str(copy_path))
-            with copy:
-                source.backup(copy)
-            copy.close()
-        finally:
-            source.close()
+        sqlite_copy(source_path, copy_path)
         if progress:
             progress(1, total)
         manifest: dict[str, object] = {
@@ -166,7 +158,3 @@ def rotate(folder: Path, keep: int, pattern: str = "*.zip") -> list[Path]:
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
-
-
-def sha256_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()

@@ -192,6 +192,19 @@ def _is_empty(engine: Engine) -> bool:
         return not inspect(connection).get_table_names()
 
 
+def sqlite_copy(source_path: Path, target_path: Path, timeout: float = 30) -> None:
+    """A consistent copy of an SQLite file through SQLite's online backup API (safe while
+    other connections read and write)."""
+    source = sqlite3.connect(str(source_path), timeout=timeout)
+    try:
+        copy = sqlite3.connect(str(target_path))
+        with copy:
+            source.backup(copy)
+        copy.close()
+    finally:
+        source.close()
+
+
 def backup_copy_before_migration(engine: Engine, revision: str | None) -> Path | None:
     """A consistent copy of an SQLite file beside it before its schema is changed."""
     path = sqlite_path(engine)
@@ -203,14 +216,7 @@ def backup_copy_before_migration(engine: Engine, revision: str | None) -> Path |
     # half copy under the final name.
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
-    source = sqlite3.connect(str(path))
-    try:
-        copy = sqlite3.connect(str(partial))
-        with copy:
-            source.backup(copy)
-        copy.close()
-    finally:
-        source.close()
+    sqlite_copy(path, partial)
     with partial.open("rb") as handle:
         os.fsync(handle.fileno())
     attachments = attachments_dir_for(engine)
