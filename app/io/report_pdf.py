@@ -52,6 +52,7 @@ from app.domain.report import (
 from app.io.pdf import ACCENT, BOLD, FAMILY, MUTED, PdfMeta, build_pdf, outline
 from app.io.pdf import escape as base_escape
 from app.io.pdf import stylesheet as base_stylesheet
+from app.io.report_words import SHARED_WORDS, word
 
 CJK_FONT = "STSong-Light"
 """reportlab's standard CID font for Chinese and Japanese text: the bundled DejaVu Sans
@@ -97,7 +98,7 @@ _T_PLURAL: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "tender_word": (("aanbesteding", "aanbestedingen"), ("tender", "tenders")),
 }
 _T: dict[str, tuple[str, str]] = {
-    "title": ("ISV-jaarrapportage {year}", "ISV yearly report {year}"),
+    **SHARED_WORDS,
     "subtitle": ("Internationale Sociale Voorwaarden in de inkoop van het Rijk: cijfers voor "
                  "de Jaarrapportage Bedrijfsvoering Rijk",
                  "International Social Conditions in central-government procurement: "
@@ -112,19 +113,14 @@ _T: dict[str, tuple[str, str]] = {
                    "records it was counted from: the Excel version of this report holds, "
                    "per tender and per contract, the flags behind every figure."),
     "year": ("Verslagjaar", "Report year"),
-    "organisation": ("Organisatie", "Organisation"),
-    "all": ("Alle organisaties", "All organisations"),
-    "as_of": ("Peildatum", "Reference date"),
     "generated": ("Aangemaakt op", "Generated on"),
     "fingerprint": ("Vingerafdruk van de gegevens (SHA-256)", "Fingerprint of the data (SHA-256)"),
-    "sources": ("Bronnen", "Sources"),
     "database": ("eigen database", "own database"),
     "export": ("export", "export"),
     "records": ("records", "records"),
     "records_col": ("Records", "Records"),
     "see_cover": ("zie voorblad", "see cover"),
     "grouping": ("Categorieën gegroepeerd naar", "Categories grouped into"),
-    "summary": ("Samenvatting", "Summary"),
     "key_figures": ("Kerncijfers", "Key figures"),
     "tenders_section": ("Aanbestedingen per categorie", "Tenders per category"),
     "contracts_section": ("Contracten en gepaste zorgvuldigheid per categorie",
@@ -134,29 +130,21 @@ _T: dict[str, tuple[str, str]] = {
                     "Contribution to the Sustainable Development Goals (SDGs)"),
     "sources_section": ("Bronnen en samenvoeging", "Sources and merge"),
     "annex": ("Bijlage: definities van de cijfers", "Annex: definitions of the figures"),
-    "category": ("Categorie", "Category"),
-    "total": ("Totaal", "Total"),
     "forms": ("Toepassingsvorm", "Form of application"),
-    "reasons": ("Redenen om verplichte ISV niet toe te passen",
-                "Reasons for not applying mandatory ISV"),
     "no_reasons": ("Er zijn geen aanbestedingen waarin verplichte ISV niet zijn toegepast.",
                    "There are no tenders in which mandatory ISV were not applied."),
-    "theme": ("Thema", "Theme"),
     "priority_high": ("Hoog", "High"),
     "priority_medium": ("Middel", "Medium"),
     "priority_low": ("Laag", "Low"),
     "no_risks": ("In de ontvangen risicoanalyses van lopende contracten met ISV staan geen "
                  "risico's.",
                  "The risk analyses received for active contracts with ISV list no risks."),
-    "figure": ("Cijfer", "Figure"),
     "value": ("Waarde", "Value"),
     "escalation": ("Escalatiestappen in het jaar", "Escalation steps in the year"),
     "step": ("Stap", "Step"),
     "number": ("Aantal", "Number"),
     "sdg_target": ("SDG-subdoel", "SDG target"),
     "sdg_themes": ("Via thema's", "Through themes"),
-    "contracts": ("Contracten", "Contracts"),
-    "risks": ("Risico's", "Risks"),
     "signals": ("Signalen", "Signals"),
     "sdg_intro": ("Het kabinet maakt in de Jaarrapportage Bedrijfsvoering Rijk zichtbaar aan "
                   "welke SDG's de inkoopstrategie bijdraagt. Werk aan de ISV draagt bij via "
@@ -165,7 +153,6 @@ _T: dict[str, tuple[str, str]] = {
                   "which SDGs its procurement strategy contributes to. ISV work contributes "
                   "through the themes on which suppliers find risks and take measures."),
     "duplicates": ("Dubbele records (één keer geteld)", "Duplicate records (counted once)"),
-    "conflicts": ("Conflicten", "Conflicts"),
     "no_conflicts": ("Er zijn geen conflicterende kopieën gevonden.",
                      "No conflicting copies were found."),
     "conflict_line": ("{kind} {ref}: verschilt tussen {kept} en {other} in {fields}; geteld "
@@ -174,9 +161,6 @@ _T: dict[str, tuple[str, str]] = {
                       "from {kept} was counted."),
     "source": ("Bron", "Source"),
     "installation": ("Installatie", "Installation"),
-    "kind": ("Soort", "Kind"),
-    "code": ("Code", "Code"),
-    "definition": ("Definitie", "Definition"),
     "general": ("Algemeen", "General"),
     "chart_tenders": ("Aanbestedingen met verplichte ISV en toepassing, per categorie",
                       "Tenders with mandatory ISV and application, per category"),
@@ -222,8 +206,7 @@ _T: dict[str, tuple[str, str]] = {
 
 
 def _t(key: str, lang: str, **params: Any) -> str:
-    nl, en = _T[key]
-    return (en if lang == "en" else nl).format(**params)
+    return word(_T, key, lang, **params)
 
 
 class _Writer:

@@ -34,6 +34,7 @@ from app.domain.report import (
     TENDER_FIGURES,
     YearReport,
 )
+from app.io.report_words import SHARED_WORDS, word
 from app.io.xlsx_safe import clean_xml_text, is_formula_like, set_text
 
 BOLD_FONT = Font(bold=True)
@@ -45,31 +46,18 @@ MONEY_FORMAT = '"€" #,##0.00'
 DATE_FORMAT = "yyyy-mm-dd"
 
 _T: dict[str, tuple[str, str]] = {
-    "title": ("ISV-jaarrapportage {year}", "ISV yearly report {year}"),
-    "summary": ("Samenvatting", "Summary"),
+    **SHARED_WORDS,
     "tenders": ("Aanbestedingen", "Tenders"),
-    "contracts": ("Contracten", "Contracts"),
-    "risks": ("Risico's", "Risks"),
     "definitions": ("Definities", "Definitions"),
-    "organisation": ("Organisatie", "Organisation"),
-    "all": ("Alle organisaties", "All organisations"),
-    "as_of": ("Peildatum", "Reference date"),
     "generated": ("Aangemaakt", "Generated"),
     "fingerprint": ("Vingerafdruk gegevens (SHA-256)", "Data fingerprint (SHA-256)"),
     "clause": ("Actuele ISV-tekstversie", "Current ISV text version"),
-    "sources": ("Bronnen", "Sources"),
-    "figure": ("Cijfer", "Figure"),
-    "code": ("Code", "Code"),
-    "total": ("Totaal", "Total"),
-    "definition": ("Definitie", "Definition"),
     "per_category": ("Per categorie", "Per category"),
-    "category": ("Categorie", "Category"),
     "category_code": ("Categoriecode", "Category code"),
     "set": ("Categorieset", "Category set"),
     "ref": ("Referentie", "Reference"),
     "title_col": ("Titel", "Title"),
     "published": ("Publicatiedatum", "Published"),
-    "kind": ("Soort", "Kind"),
     "value": ("Geraamde waarde", "Estimated value"),
     "verdict": ("Oordeel verplichting", "Applicability verdict"),
     "applied": ("ISV toegepast", "ISV applied"),
@@ -88,7 +76,6 @@ _T: dict[str, tuple[str, str]] = {
     "latest": ("Laatste rapportageversie", "Latest workbook version"),
     "contract": ("Contract", "Contract"),
     "risk_key": ("Risico-ID", "Risk ID"),
-    "theme": ("Thema", "Theme"),
     "theme_code": ("Themacode", "Theme code"),
     "priority": ("Prioriteit", "Priority"),
     "sdg": ("SDG-subdoelen", "SDG targets"),
@@ -97,14 +84,11 @@ _T: dict[str, tuple[str, str]] = {
     "sdg_contracts": ("Contracten", "Contracts"),
     "sdg_risks": ("Risico's", "Risks"),
     "sdg_signals": ("Signalen", "Signals"),
-    "reasons": ("Redenen om verplichte ISV niet toe te passen",
-                "Reasons for not applying mandatory ISV"),
     "count": ("Aantal", "Number"),
     "yes": ("ja", "yes"),
     "no": ("nee", "no"),
     "none": ("geen besluit", "no decision"),
     "duplicates": ("Dubbele records één keer geteld", "Duplicate records counted once"),
-    "conflicts": ("Conflicten", "Conflicts"),
     "escalation": ("Escalatiestap", "Escalation step"),
     "oecd_step": ("OESO-stap", "OECD step"),
     "oecd_section": ("OESO-stappen: contracten met ISV per toestand op de peildatum",
@@ -115,8 +99,7 @@ _T: dict[str, tuple[str, str]] = {
 
 
 def _t(key: str, lang: str, **params: Any) -> str:
-    nl, en = _T[key]
-    return (en if lang == "en" else nl).format(**params)
+    return word(_T, key, lang, **params)
 
 
 class _Sheet:

@@ -1,0 +1,36 @@
+"""Words shared by the yearly report's PDF and Excel renderers: (Dutch, English).
+
+Each renderer adds its own words to these; a label both show is written here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+SHARED_WORDS: dict[str, tuple[str, str]] = {
+    "title": ("ISV-jaarrapportage {year}", "ISV yearly report {year}"),
+    "summary": ("Samenvatting", "Summary"),
+    "contracts": ("Contracten", "Contracts"),
+    "risks": ("Risico's", "Risks"),
+    "organisation": ("Organisatie", "Organisation"),
+    "all": ("Alle organisaties", "All organisations"),
+    "as_of": ("Peildatum", "Reference date"),
+    "sources": ("Bronnen", "Sources"),
+    "figure": ("Cijfer", "Figure"),
+    "code": ("Code", "Code"),
+    "total": ("Totaal", "Total"),
+    "definition": ("Definitie", "Definition"),
+    "category": ("Categorie", "Category"),
+    "kind": ("Soort", "Kind"),
+    "theme": ("Thema", "Theme"),
+    "reasons": ("Redenen om verplichte ISV niet toe te passen",
+                "Reasons for not applying mandatory ISV"),
+    "conflicts": ("Conflicten", "Conflicts"),
+}
+
+
+def word(table: Mapping[str, tuple[str, str]], key: str, lang: str, **params: Any) -> str:
+    """The entry ``key`` of ``table`` in ``lang``, with its ``{placeholders}`` filled."""
+    nl, en = table[key]
+    return (en if lang == "en" else nl).format(**params)
