@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from app import settings
 from app.domain.errors import IsvError, StorageError, ValidationError
+from app.domain.report import YearReport
 from app.persistence.backup import restore_backup as _restore
 from app.persistence.backup import rotate, write_backup
 from app.persistence.engine import Database, database_url, open_database, sqlite_path
@@ -62,17 +63,13 @@ def restore_backup(source: Path, location: str, progress: Progress | None = None
     return location
 
 
-def save_report_files(ctx: Context, report: object, *, pdf: Path | None = None,
+def save_report_files(ctx: Context, report: YearReport, *, pdf: Path | None = None,
                       xlsx: Path | None = None, lang: str | None = None,
                       progress: Progress | None = None) -> list[Path]:
     """Render a year report (from ``reporting.year_report``) as PDF and/or Excel and write
     each file atomically. The file-format libraries are imported here, when needed."""
-    import os
-    import tempfile
+    from app.io.files import write_atomically
 
-    from app.domain.report import YearReport
-
-    assert isinstance(report, YearReport)
     language = lang or ctx.lang
     jobs = [(kind, path) for kind, path in (("pdf", pdf), ("xlsx", xlsx)) if path is not None]
     written: list[Path] = []
@@ -87,11 +84,7 @@ def save_report_files(ctx: Context, report: object, *, pdf: Path | None = None,
             from app.io.report_xlsx import render_report_xlsx
 
             data = render_report_xlsx(report, ctx.reference, language)
-        fd, partial = tempfile.mkstemp(dir=path.parent, prefix=".isv-")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        Path(partial).replace(path)
-        written.append(path)
+        written.append(write_atomically(path, data))
     if progress:
         progress(len(jobs), len(jobs))
     return written

@@ -11,8 +11,6 @@ the same figures as one database holding both.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -200,20 +198,9 @@ def export_year(ctx: Context, year: int, now: dt.datetime | None = None) -> byte
 def save_export(ctx: Context, year: int, target: Path) -> Path:
     """Write the year's export file to ``target`` atomically (a partial file never takes
     the place of a good one)."""
-    data = export_year(ctx, year)
-    handle, partial = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                       suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(partial).replace(target)
-    except OSError as exc:
-        Path(partial).unlink(missing_ok=True)
-        raise UsageError("file_not_writable", path=str(target),
-                         problem=exc.strerror or str(exc)) from None
-    return target
+    from app.io.files import write_atomically
+
+    return write_atomically(target, export_year(ctx, year))
 
 
 # ---------------------------------------------------------------------------------------

@@ -121,11 +121,9 @@ def write_template_file(ctx: Context, contract_ref: str, path: Path,
 
 
 def _write_file(path: Path, content: bytes) -> None:
-    try:
-        path.write_bytes(content)
-    except OSError as exc:
-        raise UsageError("file_not_writable", path=str(path),
-                         problem=exc.strerror or str(exc)) from None
+    from app.io.files import write_atomically
+
+    write_atomically(path, content)
 
 
 # -- checking ------------------------------------------------------------------------------

@@ -131,17 +131,11 @@ def preview_clauses(ctx: Context, tender_ref: str, lang: str, choices: Any) -> A
 def save_clauses(ctx: Context, tender_ref: str, fmt: str, lang: str, choices: Any,
                  target: Path) -> Path:
     """Generate (and record) the texts, then write them atomically to ``target``."""
-    import os
-    import tempfile
-
+    from app.io.files import write_atomically
     from app.services.clauses import generate
 
     result = generate(ctx, tender_ref, fmt=fmt, lang=lang, choices=choices)
-    fd, partial = tempfile.mkstemp(dir=target.parent, prefix=".isv-")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(result.data)
-    Path(partial).replace(target)
-    return target
+    return write_atomically(target, result.data)
 
 
 def call(service: str, function: str, *args: Any, **kwargs: Any) -> Any:

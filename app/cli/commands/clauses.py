@@ -7,14 +7,11 @@ everything succeeded: a missing or invalid parameter leaves no file behind.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 
 from app.cli.base import Invocation, output_path, parse_date
 from app.domain.clauses import FORMATS, TEXTS
-from app.domain.errors import StorageError, ValidationError
+from app.domain.errors import ValidationError
 
 YES = ("yes", "ja", "true", "1")
 NO = ("no", "nee", "false", "0")
@@ -101,18 +98,7 @@ def run(inv: Invocation) -> int:
 
 
 def _write(target: Path, data: bytes) -> None:
-    """Write beside the target, then rename: the target is complete or untouched."""
-    folder = target.resolve().parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                         dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temporary).replace(target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            Path(temporary).unlink()
-        raise StorageError("file_not_writable", path=str(target), problem=exc.strerror or "") \
-            from None
+    """The target is complete or untouched (see :func:`app.io.files.write_atomically`)."""
+    from app.io.files import write_atomically
+
+    write_atomically(target, data)
