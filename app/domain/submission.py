@@ -144,6 +144,10 @@ class RowTable:
     def column(self, name: str) -> tuple[Any, ...]:
         return self.columns[self.fields.index(name)]
 
+    def as_columns(self) -> dict[str, tuple[Any, ...]]:
+        """Each field name with its column."""
+        return dict(zip(self.fields, self.columns, strict=True))
+
     def records(self) -> list[dict[str, Any]]:
         """One dictionary per row, keyed by field name."""
         fields = self.fields

@@ -83,14 +83,14 @@ def entry_hash(seq: int, at: str, actor: str, entity: str, entity_id: str, actio
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def rows_digest(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
-    """A digest of table rows (the ``columns`` of each, in the given order).
+def values_digest(rows: Iterable[Sequence[Any]]) -> str:
+    """A digest of rows of values (each row a list or tuple, its values in column order).
 
     One JSON document for all rows, so the C encoder does the work; float columns must
     hold floats (as the database returns them), never ints.
     """
-    payload = json.dumps([[row[c] for c in columns] for row in rows], ensure_ascii=False,
-                         separators=(",", ":"), default=_json_default)
+    payload = json.dumps(list(rows), ensure_ascii=False, separators=(",", ":"),
+                         default=_json_default)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

@@ -193,8 +193,8 @@ def import_workbook(
         raise ValidationError("cancelled")
 
     sub = result.submission
-    digest = submission_digest(sub.site_table.records(), sub.risk_table.records(),
-                               sub.measure_table.records())
+    digest = submission_digest(sub.site_table.as_columns(), sub.risk_table.as_columns(),
+                               sub.measure_table.as_columns())
     store = ctx.store
     stored_before = store.has(result.file_sha256)
     sha, size = store.put_bytes(data)

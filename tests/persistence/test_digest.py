@@ -1,0 +1,37 @@
+"""The submission digest is one function for rows given column by column (an import)
+and row by row (verify reading them back): both give the same hash, in key order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.persistence.integrity import MEASURE_COLUMNS, submission_digest, table_digest
+
+
+def _measures() -> list[dict[str, object]]:
+    return [{"measure_key": key, "risk_key": "R1", "description": f"maatregel {key}",
+             "owner": None, "start": start, "due": dt.date(2026, 12, 31),
+             "status": "planned", "progress": progress, "evidence_name": None}
+            for key, start, progress in (("M10", dt.date(2026, 1, 1), 10.0),
+                                         ("M2", None, None),
+                                         ("M1", dt.date(2025, 2, 28), 100.0))]
+
+
+def test_columns_and_rows_give_the_same_digest() -> None:
+    rows = _measures()
+    columns = {name: tuple(row[name] for row in rows) for name in MEASURE_COLUMNS}
+    assert table_digest(columns, "measure_key", MEASURE_COLUMNS) == \
+        table_digest(rows, "measure_key", MEASURE_COLUMNS)
+    assert submission_digest({}, [], columns) == submission_digest([], [], rows)
+
+
+def test_digest_follows_key_order_and_every_value() -> None:
+    rows = _measures()
+    digest = table_digest(rows, "measure_key", MEASURE_COLUMNS)
+    assert table_digest(list(reversed(rows)), "measure_key", MEASURE_COLUMNS) == digest
+    changed = [dict(row) for row in rows]
+    changed[1]["start"] = dt.date(2026, 1, 2)  # a date where there was none
+    assert table_digest(changed, "measure_key", MEASURE_COLUMNS) != digest
+    changed = [dict(row) for row in rows]
+    changed[0]["due"] = dt.date(2027, 1, 1)
+    assert table_digest(changed, "measure_key", MEASURE_COLUMNS) != digest
