@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
+from typing import NamedTuple
 
 from app.domain.deadlines import plan_due, report_schedule
 from app.domain.errors import ReferenceDataError, ValidationError
@@ -57,13 +58,14 @@ OPEN_MEASURE_STATUSES = frozenset({"planned", "in_progress", "delayed"})
 SIGNAL_STATUSES = ("open", "in_progress", "closed")
 
 
-@dataclass(frozen=True)
-class ContractFacts:
+class ContractFacts(NamedTuple):
     """What the records say about one contract, gathered by the dossier service.
 
     Dates are the relevant ``received_on``/``assessed_on`` values; counts are of rows.
     ``yearly_reports_received`` counts current (not superseded) yearly-report documents.
     The dossier service builds these positionally for speed: add new fields at the end.
+    A named tuple, not a frozen dataclass: as immutable, and five times cheaper to make
+    (the dashboard makes one per contract, 20,000 at a time).
     """
 
     contract_id: int
@@ -674,13 +676,13 @@ class TableProblem:
 # Values the dossier service returns
 # ---------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class ContractSteps:
+class ContractSteps(NamedTuple):
     """A contract's six step states (in OECD order) on ``as_of``, with its soonest open
     deadline and how many are overdue (plan of action, yearly reports).
 
     ``steps`` (due dates and reasons) and ``deadlines`` (each open one) are worked out
     when asked for, so a dashboard over every contract pays only for what it shows.
+    A named tuple for the same reason as :class:`ContractFacts`.
     """
 
     contract_id: int

@@ -133,15 +133,23 @@ def gather_facts(session: Session, as_of: dt.date,
         select(s.contract_id.label("cid"), day(func.max(s.received_on), "last"),
                day(func.min(case((carried, s.received_on))), "plan"),
                func.max(s.version_no).label("v"))
-        .where(s.received_on <= as_of).group_by(s.contract_id), s.contract_id).subquery()
-    is_open = m.Measure.status.in_(OPEN_STATUSES)
-    measures = only(
-        select(s.contract_id.label("cid"), func.count(m.Measure.id).label("total"),
-               func.sum(case((is_open, 1), else_=0)).label("open"),
-               day(func.min(case((is_open, m.Measure.due))), "first_due"))
+        .where(s.received_on <= as_of).group_by(s.contract_id), s.contract_id).cte("books")
+    # measures counted per workbook along the (submission, status, due) index, then the
+    # newest workbook's counts taken: no sort of every measure by contract
+    mx = m.Measure
+    is_open = mx.status.in_(OPEN_STATUSES)
+    per_book = select(mx.submission_id.label("sid"), func.count().label("total"),
+                      func.sum(case((is_open, 1), else_=0)).label("open"),
+                      day(func.min(case((is_open, mx.due))), "first_due"))
+    if contract_ids is not None:
+        per_book = per_book.where(mx.submission_id.in_(
+            select(s.id).where(s.contract_id.in_(contract_ids))))
+    counted = per_book.group_by(mx.submission_id).subquery()
+    measures = (
+        select(s.contract_id.label("cid"), counted.c.total, counted.c.open,
+               counted.c.first_due)
         .join(books, and_(books.c.cid == s.contract_id, books.c.v == s.version_no))
-        .join(m.Measure, m.Measure.submission_id == s.id)
-        .group_by(s.contract_id), s.contract_id).subquery()
+        .join(counted, counted.c.sid == s.id)).subquery()
 
     # signals (open on as_of) and escalation responses still awaited on as_of
     g = m.Signal
