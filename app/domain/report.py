@@ -20,19 +20,22 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import json.encoder
+import operator
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from app.domain.calendar import overlaps_year
-from app.domain.deadlines import plan_due, yearly_reports
+from app.domain.deadlines import plan_due, report_schedule
 from app.domain.followup import (
     OPEN_MEASURE_STATUSES,
     STEP_CODES,
     ContractFacts,
     StepState,
-    derive_steps,
+    derive_states,
     evidence_expiry_matters,
 )
 
@@ -508,7 +511,7 @@ def canonical_json(data: Any) -> str:
 
 
 def _values(value: Any) -> Any:
-    if isinstance(value, dt.date):
+    if type(value) is dt.date or isinstance(value, dt.date):
         return value.isoformat()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return [getattr(value, name) for name in field_names(type(value))]
@@ -518,15 +521,38 @@ def _values(value: Any) -> Any:
 _COMPACT = json.JSONEncoder(default=_values, ensure_ascii=False, separators=(",", ":"))
 
 
+def _compact_encoder() -> Callable[[Any], str]:
+    """``_COMPACT.encode`` without its set-up per call: the standard library's C encoder,
+    made once (the same text; a fingerprint encodes tens of thousands of small values).
+    Where the C encoder is missing, ``_COMPACT.encode`` itself."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return _COMPACT.encode
+    chunks = make(None, _values, json.encoder.encode_basestring, None, ":", ",", False,
+                  False, True)
+
+    def encode(value: Any) -> str:
+        return "".join(chunks(value, 0))
+
+    return encode
+
+
 def fingerprint(facts: YearFacts) -> str:
     """SHA-256 over every fact, sorted by kind and uid, each as the JSON list of its field
     values in declaration order (dates as ISO text): the same records always give the
     same fingerprint, whatever their source or order."""
     digest = hashlib.sha256()
-    for name, _ in FACT_KINDS:
-        for fact in sorted(facts.kind(name), key=lambda f: f.uid):
-            digest.update(f"{name}\x1f{_COMPACT.encode(fact)}\n".encode())
+    encode = _compact_encoder()
+    for name, cls in FACT_KINDS:
+        values = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
+        digest.update("".join([f"{name}\x1f{encode(values(fact))}\n" for fact in
+                               sorted(facts.kind(name), key=_uid)]).encode())
     return digest.hexdigest()
+
+
+def _uid(fact: Any) -> str:
+    uid: str = fact.uid
+    return uid
 
 
 # ---------------------------------------------------------------------------------------
@@ -556,17 +582,10 @@ class ContractRow:
     latest_submission: int | None
     flags: Mapping[str, int]
     steps: Mapping[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class RiskRow:
-    contract_ref: str
-    category_code: str
-    category_set: str | None
-    submission_version: int
-    risk_key: str
-    theme: str
-    priority: str
+    risk_counts: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    """The risks of the latest workbook (contracts with ISV) by (theme, priority): the
+    rows behind the figure ``risks`` split by theme and priority, and behind the SDG
+    counts. In risk-key order of first appearance."""
 
 
 @dataclass(frozen=True)
@@ -645,7 +664,6 @@ class YearReport:
     sdg: tuple[SdgFigure, ...]
     tender_rows: tuple[TenderRow, ...]
     contract_rows: tuple[ContractRow, ...]
-    risk_rows: tuple[RiskRow, ...]
     sources: tuple[Source, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     duplicates: int = 0
@@ -695,46 +713,45 @@ def _between(day: dt.date | None, first: dt.date, last: dt.date) -> bool:
 def contract_flags(
     contract: ContractFact, tender: TenderFact | None, facts: _ContractFacts, *,
     year: int, as_of: dt.date, escalation_codes: Sequence[str],
-) -> tuple[ContractRow, list[RiskRow]]:
-    """The contract figures this contract counts in; counts where a figure counts items."""
+    blank: Mapping[str, int] | None = None,
+) -> ContractRow:
+    """The contract figures this contract counts in; counts where a figure counts items.
+    ``blank`` is the flags dict with every code at 0 (built once by :func:`count_year`)."""
     year_start = dt.date(year, 1, 1)
     isv = tender is not None and tender.isv_applied is True
-    flags = dict.fromkeys(CONTRACT_FIGURES, 0)
-    for step in escalation_codes:
-        flags[f"escalation_{step}"] = 0
+    flags = dict(blank) if blank is not None else _blank_contract_flags(escalation_codes)
     flags["contracts_active"] = 1
     flags["contracts_value"] = contract.value_cents or 0
     flags["contracts_isv"] = int(isv)
     due = plan_due(contract.start, contract.plan_months)
-    received = [s.received_on for s in facts.submissions if s.received_on <= as_of]
+    workbooks = [s for s in facts.submissions if s.received_on <= as_of]
+    received = [s.received_on for s in workbooks]
     received += [e.received_on for e in facts.evidence
                  if e.type == "risk-analysis" and e.received_on <= as_of]
     first = min(received) if received else None
-    latest = max((s for s in facts.submissions if s.received_on <= as_of),
-                 key=lambda s: (s.version_no, s.received_on), default=None)
+    latest = max(workbooks, key=_newest_workbook) if workbooks else None
     category = tender.category_code if tender else ""
     category_set = tender.category_set if tender else None
-    risk_rows: list[RiskRow] = []
     steps: dict[str, str] = {}
+    risk_counts: dict[tuple[str, str], int] = {}
     if isv:
-        states = {step.code: step.state
-                  for step in derive_steps(step_facts(contract, facts, as_of), as_of)}
-        steps = {code: states[code].value for code in STEP_CODES}
+        states = derive_states(step_facts(contract, facts, as_of), as_of)
+        steps = {code: state.value for code, state in zip(STEP_CODES, states, strict=True)}
         flags["risk_analysis_received"] = int(first is not None)
         flags["risk_analysis_on_time"] = int(first is not None and first <= due)
         flags["risk_analysis_late"] = int(first is not None and first > due)
-        flags["risk_analysis_overdue"] = int(states["risk_analysis"] is StepState.OVERDUE)
-        flags["plan_agreed"] = int(states["plan_of_action"] is StepState.DONE)
-        flags["plan_overdue"] = int(states["plan_of_action"] is StepState.OVERDUE)
+        flags["risk_analysis_overdue"] = int(states[_RISK_ANALYSIS] is StepState.OVERDUE)
+        flags["plan_agreed"] = int(states[_PLAN_OF_ACTION] is StepState.DONE)
+        flags["plan_overdue"] = int(states[_PLAN_OF_ACTION] is StepState.OVERDUE)
         flags["yearly_report_due"] = int(any(
-            _between(r.due, year_start, as_of)
-            for r in yearly_reports(contract.start, contract.end, contract.report_month)))
+            year_start <= r.due <= as_of
+            for r in report_schedule(contract.start, contract.end, contract.report_month)))
         flags["yearly_report_received"] = int(any(
-            e.type == "yearly-report" and _between(e.received_on, year_start, as_of)
+            e.type == "yearly-report" and year_start <= e.received_on <= as_of
             for e in facts.evidence))
         flags["yearly_report_sufficient"] = int(any(
             a.subject == "yearly-report" and a.verdict == "sufficient"
-            and _between(a.assessed_on, year_start, as_of) for a in facts.assessments))
+            and year_start <= a.assessed_on <= as_of for a in facts.assessments))
         if latest is not None:
             flags["risks"] = len(latest.risks)
             flags["risks_high"] = sum(1 for r in latest.risks if r.priority == "high")
@@ -744,32 +761,53 @@ def contract_flags(
             flags["measures_overdue"] = sum(
                 1 for x in latest.measures
                 if x.due < as_of and x.status not in CLOSED_MEASURE_STATUSES)
-            risk_rows = [RiskRow(contract.ref, category, category_set, latest.version_no,
-                                 r.risk_key, r.theme, r.priority)
-                         for r in sorted(latest.risks, key=lambda r: r.risk_key)]
-        flags["signals_received"] = sum(1 for s in facts.signals
-                                        if _between(s.received_on, year_start, as_of))
-        flags["signals_closed"] = sum(1 for s in facts.signals
-                                      if _between(s.closed_on, year_start, as_of))
-        flags["signals_open"] = sum(1 for s in facts.signals
-                                    if s.received_on <= as_of and _open_on(s, as_of))
+            for r in sorted(latest.risks, key=_risk_key):
+                pair = (r.theme, r.priority)
+                risk_counts[pair] = risk_counts.get(pair, 0) + 1
+        if facts.signals:
+            flags["signals_received"] = sum(1 for s in facts.signals
+                                            if year_start <= s.received_on <= as_of)
+            flags["signals_closed"] = sum(1 for s in facts.signals
+                                          if _between(s.closed_on, year_start, as_of))
+            flags["signals_open"] = sum(1 for s in facts.signals
+                                        if s.received_on <= as_of and _open_on(s, as_of))
         for taken in facts.escalations:
-            if _between(taken.taken_on, year_start, as_of):
+            if year_start <= taken.taken_on <= as_of:
                 flags["escalation_steps"] += 1
                 key = f"escalation_{taken.step}"
                 flags[key] = flags.get(key, 0) + 1
-        superseded = _superseded(facts.evidence, as_of)
-        window_end = as_of + dt.timedelta(days=EXPIRY_WINDOW_DAYS)
-        flags["evidence_expiring"] = sum(
-            1 for e in facts.evidence
-            if e.received_on <= as_of and e.valid_until is not None
-            and _between(e.valid_until, year_start, window_end)
-            and evidence_expiry_matters(e.valid_until, contract.end, e.uid in superseded))
-    row = ContractRow(
+        if facts.evidence:
+            superseded = _superseded(facts.evidence, as_of)
+            window_end = as_of + dt.timedelta(days=EXPIRY_WINDOW_DAYS)
+            flags["evidence_expiring"] = sum(
+                1 for e in facts.evidence
+                if e.received_on <= as_of and e.valid_until is not None
+                and year_start <= e.valid_until <= window_end
+                and evidence_expiry_matters(e.valid_until, contract.end, e.uid in superseded))
+    return ContractRow(
         fact=contract, tender_ref=tender.ref if tender else "", category_code=category,
         category_set=category_set, isv=isv, plan_due=due, risk_analysis_first=first,
-        latest_submission=latest.version_no if latest else None, flags=flags, steps=steps)
-    return row, risk_rows
+        latest_submission=latest.version_no if latest else None, flags=flags, steps=steps,
+        risk_counts=risk_counts)
+
+
+_RISK_ANALYSIS = STEP_CODES.index("risk_analysis")
+_PLAN_OF_ACTION = STEP_CODES.index("plan_of_action")
+
+
+def _newest_workbook(submission: SubmissionFact) -> tuple[int, dt.date]:
+    return submission.version_no, submission.received_on
+
+
+def _risk_key(risk: RiskFact) -> str:
+    return risk.risk_key
+
+
+def _blank_contract_flags(escalation_codes: Sequence[str]) -> dict[str, int]:
+    flags = dict.fromkeys(CONTRACT_FIGURES, 0)
+    for step in escalation_codes:
+        flags[f"escalation_{step}"] = 0
+    return flags
 
 
 def _superseded(evidence: Iterable[EvidenceFact], as_of: dt.date) -> set[str]:
@@ -831,12 +869,23 @@ def step_facts(contract: ContractFact, facts: _ContractFacts, as_of: dt.date) ->
     )
 
 
-def _sum(rows: Iterable[Mapping[str, int]], codes: Iterable[str]) -> dict[str, int]:
-    totals = dict.fromkeys(codes, 0)
-    for flags in rows:
-        for code, value in flags.items():
-            totals[code] = totals.get(code, 0) + value
+def _sum(rows: Sequence[Mapping[str, int]], codes: Sequence[str]) -> dict[str, int]:
+    """Column sums of flag rows: every code in ``codes`` (0 when no row has it), then any
+    further code a row carries, in the order they first appear. One pass per column over
+    the row dicts (a flag missing from a row counts 0)."""
+    totals = {code: sum([flags.get(code, 0) for flags in rows]) for code in codes}
+    for code in dict.fromkeys(chain.from_iterable(rows)):
+        if code not in totals:
+            totals[code] = sum([flags.get(code, 0) for flags in rows])
     return totals
+
+
+def _tender_order(tender: TenderFact) -> tuple[dt.date, str, str]:
+    return tender.published, tender.ref, tender.uid
+
+
+def _contract_order(contract: ContractFact) -> tuple[str, str]:
+    return contract.ref, contract.uid
 
 
 @dataclass(frozen=True)
@@ -845,7 +894,6 @@ class Counted:
 
     tender_rows: tuple[TenderRow, ...]
     contract_rows: tuple[ContractRow, ...]
-    risk_rows: tuple[RiskRow, ...]
     totals: Mapping[str, int]
     by_category: Mapping[CategoryKey, Mapping[str, int]]
     forms: Mapping[str, int]
@@ -872,16 +920,10 @@ def count_year(
     tenders = {t.uid: t for t in facts.tenders
                if organisation is None or t.organisation == organisation}
 
-    def key_of(tender: TenderFact | None) -> CategoryKey:
-        key = CategoryKey(tender.category_set if tender else None,
-                          tender.category_code if tender else "")
-        result: CategoryKey = group(key) if group is not None else key
-        return result
-
-    tender_rows = tuple(
-        TenderRow(t, tender_flags(t, current_clause_version))
-        for t in sorted(tenders.values(), key=lambda t: (t.published, t.ref, t.uid))
-        if first <= t.published <= last)
+    in_year = [t for t in tenders.values() if first <= t.published <= last]
+    in_year.sort(key=_tender_order)
+    tender_rows = tuple(TenderRow(t, tender_flags(t, current_clause_version))
+                        for t in in_year)
     per_contract: dict[str, _ContractFacts] = defaultdict(_ContractFacts)
     for s in facts.submissions:
         per_contract[s.contract_uid].submissions.append(s)
@@ -894,54 +936,64 @@ def count_year(
     for x in facts.escalation_steps:
         per_contract[x.contract_uid].escalations.append(x)
     contract_rows: list[ContractRow] = []
-    risk_rows: list[RiskRow] = []
     empty = _ContractFacts()
-    for contract in sorted(facts.contracts, key=lambda c: (c.ref, c.uid)):
+    blank = _blank_contract_flags(escalation_codes)
+    for contract in sorted(facts.contracts, key=_contract_order):
         tender = tenders.get(contract.tender_uid)
         if tender is None or not overlaps_year(contract.start, contract.end, year):
             continue
-        row, risks = contract_flags(contract, tender, per_contract.get(contract.uid, empty),
-                                    year=year, as_of=as_of, escalation_codes=escalation_codes)
-        contract_rows.append(row)
-        risk_rows.extend(risks)
+        contract_rows.append(contract_flags(
+            contract, tender, per_contract.get(contract.uid, empty), year=year, as_of=as_of,
+            escalation_codes=escalation_codes, blank=blank))
 
     tender_codes = list(TENDER_FIGURES)
     contract_codes = list(CONTRACT_FIGURES) + [f"escalation_{s}" for s in escalation_codes]
-    totals = _sum((r.flags for r in tender_rows), tender_codes)
-    totals.update(_sum((r.flags for r in contract_rows), contract_codes))
+    tender_flag_rows = [r.flags for r in tender_rows]
+    contract_flag_rows = [r.flags for r in contract_rows]
+    totals = _sum(tender_flag_rows, tender_codes)
+    totals.update(_sum(contract_flag_rows, contract_codes))
 
-    by_category: dict[CategoryKey, dict[str, int]] = {}
+    keys: dict[tuple[str | None, str], CategoryKey] = {}
+
+    def key_of(tender: TenderFact) -> CategoryKey:
+        pair = (tender.category_set, tender.category_code)
+        found = keys.get(pair)
+        if found is None:
+            found = CategoryKey(*pair)
+            found = keys[pair] = group(found) if group is not None else found
+        return found
+
+    # rows per category, categories in the order they first appear (tenders, then contracts)
+    grouped: dict[CategoryKey, tuple[list[Mapping[str, int]], list[Mapping[str, int]]]] = {}
     for trow in tender_rows:
-        bucket = by_category.setdefault(key_of(trow.fact), {})
-        for code, value in trow.flags.items():
-            bucket[code] = bucket.get(code, 0) + value
+        grouped.setdefault(key_of(trow.fact), ([], []))[0].append(trow.flags)
     for crow in contract_rows:
-        bucket = by_category.setdefault(key_of(tenders.get(crow.fact.tender_uid)), {})
-        for code, value in crow.flags.items():
-            bucket[code] = bucket.get(code, 0) + value
-    all_codes = tender_codes + contract_codes
-    filled = {k: {c: v.get(c, 0) for c in all_codes} for k, v in by_category.items()}
+        grouped.setdefault(key_of(tenders[crow.fact.tender_uid]), ([], []))[1].append(
+            crow.flags)
+    filled = {k: {**{c: sum([f.get(c, 0) for f in t_rows]) for c in tender_codes},
+                  **{c: sum([f.get(c, 0) for f in c_rows]) for c in contract_codes}}
+              for k, (t_rows, c_rows) in grouped.items()}
 
     forms = {form: totals[code] for form, code in FORM_FIGURES.items()}
     reasons = Counter((r.fact.not_applied_reason or "").strip() for r in tender_rows
                       if r.flags["tenders_isv_not_applied_mandatory"])
-    matrix: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for risk in risk_rows:
-        matrix[risk.theme][risk.priority] += 1
     escalation = {s: totals.get(f"escalation_{s}", 0) for s in escalation_codes}
     step_states = {code: dict.fromkeys((state.value for state in StepState), 0)
                    for code in STEP_CODES}
+    matrix: dict[str, dict[str, int]] = {}
+    sdg_contracts: dict[str, set[str]] = defaultdict(set)
+    sdg_risks: Counter[str] = Counter()
     for crow in contract_rows:
         for code, state in crow.steps.items():
             step_states[code][state] += 1
+        for (theme, priority), n in crow.risk_counts.items():
+            bucket = matrix.setdefault(theme, {})
+            bucket[priority] = bucket.get(priority, 0) + n
+            for target in theme_sdg.get(theme, ()):
+                sdg_contracts[target].add(crow.fact.ref)
+                sdg_risks[target] += n
 
-    sdg_contracts: dict[str, set[str]] = defaultdict(set)
-    sdg_risks: Counter[str] = Counter()
     sdg_signals: Counter[str] = Counter()
-    for risk in risk_rows:
-        for target in theme_sdg.get(risk.theme, ()):
-            sdg_contracts[target].add(risk.contract_ref)
-            sdg_risks[target] += 1
     isv_contracts = {r.fact.uid for r in contract_rows if r.isv}
     for g in facts.signals:
         if g.contract_uid in isv_contracts and _between(g.received_on, first, as_of):
@@ -952,8 +1004,8 @@ def count_year(
 
     return Counted(
         tender_rows=tender_rows, contract_rows=tuple(contract_rows),
-        risk_rows=tuple(risk_rows), totals=totals, by_category=filled, forms=forms,
+        totals=totals, by_category=filled, forms=forms,
         not_applied_reasons=tuple(sorted(reasons.items(), key=lambda x: (-x[1], x[0]))),
-        risk_matrix={k: dict(v) for k, v in matrix.items()}, escalation_by_step=escalation,
+        risk_matrix=matrix, escalation_by_step=escalation,
         step_states=step_states, sdg_counts=sdg_counts,
     )

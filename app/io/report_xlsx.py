@@ -1,10 +1,15 @@
 """The yearly ISV report as an Excel workbook: the figures, and the rows behind them.
 
 Sheets: a summary (every figure, in total and per category, with its definition), then
-``write_only`` data sheets with one row per tender, per contract and per risk carrying
-the flags (1/0) or counts that produced each figure, so a reader can recount any figure
-with a filter and a sum. Every text from a user or supplier goes through
-:mod:`app.io.xlsx_safe` and is never a formula. Returns bytes.
+``write_only`` data sheets with one row per tender and per contract carrying the flags
+(1/0) or counts that produced each figure, so a reader can recount any figure with a
+filter and a sum; the risks of each contract's latest workbook are counted per theme and
+priority in columns of the contract sheet. Every text from a user or supplier goes
+through :mod:`app.io.xlsx_safe` and is never a formula. Returns bytes.
+
+A year of a large database means hundreds of thousands of cells, and openpyxl spends
+most of its time per cell: the data sheets write plain values (numbers, dates, text
+checked once) and make a styled cell only where a value needs one (money, headers).
 """
 
 from __future__ import annotations
@@ -44,6 +49,8 @@ EVERY_CONTRACT = ("contracts_active", "contracts_value", "contracts_isv")
 
 MONEY_FORMAT = '"€" #,##0.00'
 DATE_FORMAT = "yyyy-mm-dd"
+RISK_COLUMN_PREFIX = "risks:"
+"""Code of a risk column on the contract sheet: ``risks:<theme>:<priority>``."""
 
 _T: dict[str, tuple[str, str]] = {
     **SHARED_WORDS,
@@ -95,6 +102,16 @@ _T: dict[str, tuple[str, str]] = {
                      "OECD steps: contracts with ISV per state on the reference date"),
     "recount": ("Elk cijfer is de som van zijn kolom op het blad {sheet}.",
                 "Each figure is the sum of its column on the sheet {sheet}."),
+    "risk_columns": ("Risico's per thema en prioriteit", "Risks by theme and priority"),
+    "risk_columns_definition": (
+        "Per lopend contract met ISV: het aantal risico's met dat thema en die prioriteit "
+        "in de laatste leveranciersrapportage die op de peildatum was ontvangen; een leeg "
+        "vak is nul. De som van een kolom is het aantal risico's van dat thema en die "
+        "prioriteit in het rapport; samen tellen de kolommen op tot het cijfer ‘risks’.",
+        "For each active contract with ISV: the number of risks with that theme and "
+        "priority in the latest supplier workbook received by the reference date; an "
+        "empty cell is zero. The sum of a column is the report's number of risks of that "
+        "theme and priority; together the columns add up to the figure ‘risks’."),
 }
 
 
@@ -127,6 +144,23 @@ class _Sheet:
                 cell.number_format = MONEY_FORMAT
         if bold:
             cell.font = BOLD_FONT
+        return cell
+
+    def literal(self, value: str | None) -> Any:
+        """``value`` for a data row, always literal text: a plain string when openpyxl
+        writes it as text anyway, else a text cell (the one rule of xlsx_safe)."""
+        if value is None:
+            return None
+        if is_formula_like(value):
+            cell = WriteOnlyCell(self.ws)
+            set_text(cell, value)
+            return cell
+        return clean_xml_text(value)
+
+    def money(self, cents: int) -> Any:
+        """An amount in cents as euros in a cell with the money format."""
+        cell = WriteOnlyCell(self.ws, value=cents / 100)
+        cell.number_format = MONEY_FORMAT
         return cell
 
     def row(self, values: Sequence[Any], *, bold: bool = False,
@@ -178,7 +212,6 @@ def render_report_xlsx(report: YearReport, reference: Reference, lang: str = "nl
     _summary(workbook, report, reference, lang, codes)
     _tenders(workbook, report, reference, lang)
     _contracts(workbook, report, reference, lang)
-    _risks(workbook, report, reference, lang)
     _definitions(workbook, reference, lang, codes)
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -277,19 +310,22 @@ def _tenders(workbook: Any, report: YearReport, reference: Reference, lang: str)
     sheet.ws.freeze_panes = "B2"
     sheet.row([_t(k, lang) for k in base]
               + [_flag_header(c, reference, lang) for c in TENDER_FIGURES], bold=True)
-    value_index = base.index("value")
-    money_cols = (value_index, len(base) + TENDER_FIGURES.index("tenders_value"))
+    text, words, money = sheet.literal, _Words(sheet), sheet.money
+    applied_word = {None: words(_t("none", lang)), True: words(_t("yes", lang)),
+                    False: words(_t("no", lang))}
+    value_flag = TENDER_FIGURES.index("tenders_value")
+    append = sheet.ws.append
     for row in report.tender_rows:
         t = row.fact
-        applied = (_t("none", lang) if t.isv_applied is None
-                   else _t("yes" if t.isv_applied else "no", lang))
-        form = reference.label("forms", t.form, lang) if t.form else None
-        sheet.row([t.ref, t.title, t.organisation, t.published, t.category_code,
-                   _category_name(reference, t.category_set, t.category_code, lang),
-                   t.category_set, t.kind, _euros(t.value_cents), t.verdict, applied, form,
-                   t.clause_version, t.not_applied_reason,
-                   *[_figure_value(c, row.flags[c]) for c in TENDER_FIGURES]],
-                  money_columns=money_cols)
+        flags = [row.flags[c] for c in TENDER_FIGURES]
+        flags[value_flag] = money(flags[value_flag])
+        append([text(t.ref), text(t.title), text(t.organisation), t.published,
+                words(t.category_code),
+                words.category(reference, t.category_set, t.category_code, lang),
+                words(t.category_set), words(t.kind), money(t.value_cents), words(t.verdict),
+                applied_word[t.isv_applied],
+                words(reference.label("forms", t.form, lang)) if t.form else None,
+                text(t.clause_version), text(t.not_applied_reason), *flags])
     sheet.ws.auto_filter.ref = f"A1:{_last_column(len(base) + len(TENDER_FIGURES))}" \
                                f"{len(report.tender_rows) + 1}"
 
@@ -299,51 +335,100 @@ def _contract_codes(report: YearReport) -> list[str]:
     return list(CONTRACT_FIGURES) + extra
 
 
+def _risk_columns(report: YearReport, reference: Reference) -> list[tuple[str, str]]:
+    """(theme, priority) pairs of the risk columns: every theme and priority of the
+    reference, then any other a merged export brought."""
+    themes = [t.code for t in reference.themes]
+    themes += sorted(set(report.risk_matrix) - set(themes))
+    priorities = [p.code for p in reference.priorities]
+    priorities += sorted({p for counts in report.risk_matrix.values() for p in counts}
+                         - set(priorities))
+    return [(theme, priority) for theme in themes for priority in priorities]
+
+
+def _risk_header(theme: str, priority: str, reference: Reference, lang: str) -> str:
+    names = {t.code: t.text(lang) for t in reference.themes}
+    return (f"{_t('risks', lang)}: {names.get(theme, theme)}, "
+            f"{reference.label('priorities', priority, lang).lower()} "
+            f"[{RISK_COLUMN_PREFIX}{theme}:{priority}]")
+
+
 def _contracts(workbook: Any, report: YearReport, reference: Reference, lang: str) -> None:
     base = ["ref", "tender", "supplier", "country", "category_code", "category", "set",
             "start", "end", "contract_value", "plan_due", "first_ra", "plan_agreed_on",
             "latest"]
     codes = _contract_codes(report)
     steps = [s.code for s in reference.oecd_steps]
+    risk_columns = _risk_columns(report, reference)
     sheet = _Sheet(workbook, _t("contracts", lang),
                    [18, 18, 30, 8, 22, 30, 12, 12, 12, 16, 12, 12, 12, 10,
-                    *([14] * len(codes)), *([16] * len(steps))])
+                    *([14] * len(codes)), *([16] * len(steps)),
+                    *([14] * len(risk_columns))])
     sheet.ws.freeze_panes = "B2"
     sheet.row([_t(k, lang) for k in base]
               + [_flag_header(c, reference, lang) for c in codes]
               + [f"{_t('oecd_step', lang)} {s.number}: {s.text(lang)} [step_{s.code}]"
-                 for s in reference.oecd_steps], bold=True)
-    money_cols = (base.index("contract_value"), len(base) + codes.index("contracts_value"))
+                 for s in reference.oecd_steps]
+              + [_risk_header(theme, priority, reference, lang)
+                 for theme, priority in risk_columns], bold=True)
+    text, words, money = sheet.literal, _Words(sheet), sheet.money
+    value_flag = codes.index("contracts_value")
+    every = [code in EVERY_CONTRACT for code in codes]
+    append = sheet.ws.append
+    flags: list[Any]
+    states: list[Any]
+    risks: list[Any]
     for row in report.contract_rows:
-        c = row.fact
-        sheet.row([c.ref, row.tender_ref, c.supplier, c.supplier_country, row.category_code,
-                   _category_name(reference, row.category_set, row.category_code, lang),
-                   row.category_set, c.start, c.end,
-                   _euros(c.value_cents) if c.value_cents is not None else None,
-                   row.plan_due, row.risk_analysis_first, c.plan_agreed_on,
-                   row.latest_submission,
-                   *[_figure_value(code, row.flags.get(code, 0))
-                     if row.isv or code in EVERY_CONTRACT else None for code in codes],
-                   *[row.steps.get(code) for code in steps]],
-                  money_columns=money_cols)
-    sheet.ws.auto_filter.ref = f"A1:{_last_column(len(base) + len(codes) + len(steps))}" \
-                               f"{len(report.contract_rows) + 1}"
+        c, get = row.fact, row.flags.get
+        if row.isv:
+            flags = [get(code, 0) for code in codes]
+            states = [words(row.steps.get(code)) for code in steps]
+            risks = ([row.risk_counts.get(pair) for pair in risk_columns]
+                     if row.risk_counts else [])
+        else:  # figures about due diligence do not apply: blank cells
+            flags = [get(code, 0) if applies else None
+                     for code, applies in zip(codes, every, strict=True)]
+            states, risks = [], []
+        flags[value_flag] = money(flags[value_flag])
+        append([text(c.ref), text(row.tender_ref), text(c.supplier),
+                words(c.supplier_country), words(row.category_code),
+                words.category(reference, row.category_set, row.category_code, lang),
+                words(row.category_set), c.start, c.end,
+                money(c.value_cents) if c.value_cents is not None else None,
+                row.plan_due, row.risk_analysis_first, c.plan_agreed_on,
+                row.latest_submission, *flags, *states, *risks])
+    width = len(base) + len(codes) + len(steps) + len(risk_columns)
+    sheet.ws.auto_filter.ref = f"A1:{_last_column(width)}{len(report.contract_rows) + 1}"
 
 
-def _risks(workbook: Any, report: YearReport, reference: Reference, lang: str) -> None:
-    sheet = _Sheet(workbook, _t("risks", lang), [18, 22, 10, 16, 24, 40, 12, 24])
-    sheet.ws.freeze_panes = "A2"
-    sheet.row([_t("contract", lang), _t("category_code", lang), _t("latest", lang),
-               _t("risk_key", lang), _t("theme_code", lang), _t("theme", lang),
-               _t("priority", lang), _t("sdg", lang)], bold=True)
-    themes = {t.code: t for t in reference.themes}
-    for risk in report.risk_rows:
-        theme = themes.get(risk.theme)
-        sheet.row([risk.contract_ref, risk.category_code, risk.submission_version,
-                   risk.risk_key, risk.theme, theme.text(lang) if theme else risk.theme,
-                   reference.label("priorities", risk.priority, lang),
-                   ", ".join(theme.sdg) if theme else ""])
-    sheet.ws.auto_filter.ref = f"A1:H{len(report.risk_rows) + 1}"
+class _Words:
+    """Texts that repeat down a data sheet (codes, category names, labels), each made
+    literal once: the same safe value is then written in every row."""
+
+    def __init__(self, sheet: _Sheet) -> None:
+        self.sheet = sheet
+        self.known: dict[str, Any] = {}
+        self.categories: dict[tuple[str | None, str], Any] = {}
+
+    def __call__(self, value: str | None) -> Any:
+        if value is None:
+            return None
+        found = self.known.get(value)
+        if found is None:
+            found = self.sheet.literal(value)
+            if isinstance(found, str):  # a cell object is made afresh for every use
+                self.known[value] = found
+        return found
+
+    def category(self, reference: Reference, set_id: str | None, code: str,
+                 lang: str) -> Any:
+        key = (set_id, code)
+        found = self.categories.get(key)
+        if found is None:
+            found = self(_category_name(reference, set_id, code, lang))
+            if isinstance(found, str):
+                self.categories[key] = found
+        return found
 
 
 def _definitions(workbook: Any, reference: Reference, lang: str, codes: list[str]) -> None:
@@ -357,6 +442,8 @@ def _definitions(workbook: Any, reference: Reference, lang: str, codes: list[str
     sheet.row(["as_of", _t("as_of", lang), AS_OF_DEFINITION[1 if lang == "en" else 0]])
     sheet.row(["sdg", _t("sdg", lang), SDG_DEFINITION[1 if lang == "en" else 0]])
     sheet.row(["step_*", _t("oecd_step", lang), STEPS_DEFINITION[1 if lang == "en" else 0]])
+    sheet.row([f"{RISK_COLUMN_PREFIX}*", _t("risk_columns", lang),
+               _t("risk_columns_definition", lang)])
     sheet.row(["merge", _t("sources", lang), MERGE_DEFINITION[1 if lang == "en" else 0]])
 
 

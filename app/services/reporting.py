@@ -11,7 +11,9 @@ the same figures as one database holding both.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import gc
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -67,111 +69,122 @@ def _year_bounds(year: int) -> tuple[dt.date, dt.date]:
 def gather_facts(session: Session, year: int) -> YearFacts:
     """Every record the figures of ``year`` need: tenders published in the year, contracts
     active in it (with their tenders), and those contracts' submissions, evidence,
-    assessments, signals and escalation steps."""
+    assessments, signals and escalation steps.
+
+    Rows are read as plain tuples and the facts built positionally (in their field
+    order): a year of a large database holds tens of thousands of records."""
     first, last = _year_bounds(year)
     connection = session.connection()  # plain rows: Core, no ORM loading per row
     active = and_(m.Contract.start <= last, m.Contract.end >= first)
     active_ids = select(m.Contract.id).where(active).scalar_subquery()
 
-    contract_rows = connection.execute(
-        select(m.Contract.id, m.Contract.uid, m.Contract.ref, m.Contract.tender_id,
-               m.Contract.supplier_id, m.Contract.start, m.Contract.end,
-               m.Contract.value_cents, m.Contract.plan_months, m.Contract.report_month,
-               m.Contract.plan_agreed_on).where(active)).all()
-    tender_ids_of_contracts = {r.tender_id for r in contract_rows}
-    tender_rows = connection.execute(
-        select(m.Tender.id, m.Tender.uid, m.Tender.ref, m.Tender.title,
-               m.Tender.organisation_id, m.Tender.kind, m.Tender.value_cents,
-               m.Tender.published, m.Tender.category_code, m.Tender.category_set,
-               m.Tender.verdict, m.Tender.isv_applied, m.Tender.not_applied_reason,
-               m.Tender.form, m.Tender.clause_version)
-        .where(or_(and_(m.Tender.published >= first, m.Tender.published <= last),
-                   m.Tender.id.in_(select(m.Contract.tender_id).where(active))))).all()
-    organisations = {r.id: r.name for r in connection.execute(
-        select(m.Organisation.id, m.Organisation.name))}
-    suppliers = {r.id: (r.name, r.country) for r in connection.execute(
-        select(m.Supplier.id, m.Supplier.name, m.Supplier.country)
-        .where(m.Supplier.id.in_(select(m.Contract.supplier_id).where(active))))}
-    tender_uid = {r.id: r.uid for r in tender_rows}
-    assert tender_ids_of_contracts <= set(tender_uid)
-    contract_uid = {r.id: r.uid for r in contract_rows}
+    def rows(*columns: Any, where: Any) -> Sequence[Any]:
+        return connection.execute(select(*columns).where(where)).all()
 
-    tenders = tuple(TenderFact(
-        uid=r.uid, ref=r.ref, title=r.title,
-        organisation=organisations.get(r.organisation_id) if r.organisation_id else None,
-        kind=r.kind, value_cents=int(r.value_cents), published=r.published,
-        category_code=r.category_code, category_set=r.category_set, verdict=r.verdict,
-        isv_applied=r.isv_applied, not_applied_reason=r.not_applied_reason, form=r.form,
-        clause_version=r.clause_version) for r in tender_rows)
-    contracts = tuple(ContractFact(
-        uid=r.uid, ref=r.ref, tender_uid=tender_uid[r.tender_id],
-        supplier=suppliers[r.supplier_id][0], supplier_country=suppliers[r.supplier_id][1],
-        start=r.start, end=r.end,
-        value_cents=int(r.value_cents) if r.value_cents is not None else None,
-        plan_months=r.plan_months, report_month=r.report_month,
-        plan_agreed_on=r.plan_agreed_on) for r in contract_rows)
+    organisations: dict[int, str] = {
+        r[0]: r[1] for r in connection.execute(select(m.Organisation.id, m.Organisation.name))}
+    tender_rows = rows(
+        m.Tender.id, m.Tender.uid, m.Tender.ref, m.Tender.title, m.Tender.organisation_id,
+        m.Tender.kind, m.Tender.value_cents, m.Tender.published, m.Tender.category_code,
+        m.Tender.category_set, m.Tender.verdict, m.Tender.isv_applied,
+        m.Tender.not_applied_reason, m.Tender.form, m.Tender.clause_version,
+        where=or_(and_(m.Tender.published >= first, m.Tender.published <= last),
+                  m.Tender.id.in_(select(m.Contract.tender_id).where(active))))
+    tender_uid = {r[0]: r[1] for r in tender_rows}
+    tenders = tuple([TenderFact(
+        uid, ref, title, organisations.get(org) if org else None, kind, int(value),
+        published, code, category_set, verdict, applied, reason, form, clause)
+        for (_, uid, ref, title, org, kind, value, published, code, category_set, verdict,
+             applied, reason, form, clause) in tender_rows])
 
-    submission_rows = connection.execute(
-        select(m.Submission.id, m.Submission.uid, m.Submission.contract_id,
-               m.Submission.version_no, m.Submission.received_on,
-               m.Submission.content_sha256)
-        .where(m.Submission.contract_id.in_(active_ids))).all()
+    suppliers = {r[0]: (r[1], r[2]) for r in rows(
+        m.Supplier.id, m.Supplier.name, m.Supplier.country,
+        where=m.Supplier.id.in_(select(m.Contract.supplier_id).where(active)))}
+    contract_rows = rows(
+        m.Contract.id, m.Contract.uid, m.Contract.ref, m.Contract.tender_id,
+        m.Contract.supplier_id, m.Contract.start, m.Contract.end, m.Contract.value_cents,
+        m.Contract.plan_months, m.Contract.report_month, m.Contract.plan_agreed_on,
+        where=active)
+    assert {r[3] for r in contract_rows} <= set(tender_uid)
+    contract_uid = {r[0]: r[1] for r in contract_rows}
+    contracts = tuple([ContractFact(
+        uid, ref, tender_uid[tender_id], *suppliers[supplier_id], start, end,
+        int(value) if value is not None else None, plan_months, report_month, agreed)
+        for (_, uid, ref, tender_id, supplier_id, start, end, value, plan_months,
+             report_month, agreed) in contract_rows])
+
     submission_ids = select(m.Submission.id).where(
         m.Submission.contract_id.in_(active_ids)).scalar_subquery()
     risks: dict[int, list[RiskFact]] = {}
-    for r in connection.execute(select(m.Risk.submission_id, m.Risk.risk_key, m.Risk.theme,
-                                    m.Risk.priority)
-                             .where(m.Risk.submission_id.in_(submission_ids))):
-        risks.setdefault(r.submission_id, []).append(RiskFact(r.risk_key, r.theme, r.priority))
+    for submission_id, *risk in rows(m.Risk.submission_id, m.Risk.risk_key, m.Risk.theme,
+                                     m.Risk.priority,
+                                     where=m.Risk.submission_id.in_(submission_ids)):
+        risks.setdefault(submission_id, []).append(RiskFact(*risk))
     measures: dict[int, list[MeasureFact]] = {}
-    for x in connection.execute(select(m.Measure.submission_id, m.Measure.measure_key,
-                                    m.Measure.risk_key, m.Measure.due, m.Measure.status)
-                             .where(m.Measure.submission_id.in_(submission_ids))):
-        measures.setdefault(x.submission_id, []).append(
-            MeasureFact(x.measure_key, x.risk_key, x.due, x.status))
-    submissions = tuple(SubmissionFact(
-        uid=r.uid, contract_uid=contract_uid[r.contract_id], version_no=r.version_no,
-        received_on=r.received_on, content_sha256=r.content_sha256,
-        risks=tuple(sorted(risks.get(r.id, ()), key=lambda x: x.risk_key)),
-        measures=tuple(sorted(measures.get(r.id, ()), key=lambda x: x.measure_key)))
-        for r in submission_rows)
+    for submission_id, *measure in rows(
+            m.Measure.submission_id, m.Measure.measure_key, m.Measure.risk_key,
+            m.Measure.due, m.Measure.status,
+            where=m.Measure.submission_id.in_(submission_ids)):
+        measures.setdefault(submission_id, []).append(MeasureFact(*measure))
+    submissions = tuple([SubmissionFact(
+        uid, contract_uid[contract_id], version_no, received_on, digest,
+        tuple(sorted(risks.get(submission_id, ()), key=_risk_key)),
+        tuple(sorted(measures.get(submission_id, ()), key=_measure_key)))
+        for submission_id, uid, contract_id, version_no, received_on, digest in rows(
+            m.Submission.id, m.Submission.uid, m.Submission.contract_id,
+            m.Submission.version_no, m.Submission.received_on, m.Submission.content_sha256,
+            where=m.Submission.contract_id.in_(active_ids))])
 
-    evidence_rows = connection.execute(
-        select(m.Evidence.id, m.Evidence.uid, m.Evidence.contract_id, m.Evidence.type,
-               m.Evidence.received_on, m.Evidence.issued_on, m.Evidence.valid_until,
-               m.Evidence.supersedes_id)
-        .where(m.Evidence.contract_id.in_(active_ids))).all()
-    evidence_uid = {r.id: r.uid for r in evidence_rows}
-    evidence = tuple(EvidenceFact(
-        uid=r.uid, contract_uid=contract_uid[r.contract_id], type=r.type,
-        received_on=r.received_on, issued_on=r.issued_on, valid_until=r.valid_until,
-        supersedes_uid=evidence_uid.get(r.supersedes_id) if r.supersedes_id else None)
-        for r in evidence_rows)
-    assessments = tuple(AssessmentFact(
-        uid=r.uid, contract_uid=contract_uid[r.contract_id], subject=r.subject,
-        verdict=r.verdict, assessed_on=r.assessed_on, contract_year=r.contract_year)
-        for r in connection.execute(
-            select(m.Assessment.uid, m.Assessment.contract_id, m.Assessment.subject,
-                   m.Assessment.verdict, m.Assessment.assessed_on, m.Assessment.contract_year)
-            .where(m.Assessment.contract_id.in_(active_ids))))
-    signals = tuple(SignalFact(
-        uid=r.uid, contract_uid=contract_uid[r.contract_id], received_on=r.received_on,
-        theme=r.theme, status=r.status, closed_on=r.closed_on)
-        for r in connection.execute(
-            select(m.Signal.uid, m.Signal.contract_id, m.Signal.received_on, m.Signal.theme,
-                   m.Signal.status, m.Signal.closed_on)
-            .where(m.Signal.contract_id.in_(active_ids))))
-    escalations = tuple(EscalationFact(
-        uid=r.uid, contract_uid=contract_uid[r.contract_id], step=r.step, taken_on=r.taken_on,
-        response_due=r.response_due, responded_on=r.responded_on)
-        for r in connection.execute(
-            select(m.EscalationStep.uid, m.EscalationStep.contract_id, m.EscalationStep.step,
-                   m.EscalationStep.taken_on, m.EscalationStep.response_due,
-                   m.EscalationStep.responded_on)
-            .where(m.EscalationStep.contract_id.in_(active_ids))))
+    evidence_rows = rows(
+        m.Evidence.id, m.Evidence.uid, m.Evidence.contract_id, m.Evidence.type,
+        m.Evidence.received_on, m.Evidence.issued_on, m.Evidence.valid_until,
+        m.Evidence.supersedes_id, where=m.Evidence.contract_id.in_(active_ids))
+    evidence_uid = {r[0]: r[1] for r in evidence_rows}
+    evidence = tuple([EvidenceFact(
+        uid, contract_uid[contract_id], kind, received_on, issued_on, valid_until,
+        evidence_uid.get(supersedes) if supersedes else None)
+        for (_, uid, contract_id, kind, received_on, issued_on, valid_until,
+             supersedes) in evidence_rows])
+    assessments = tuple([AssessmentFact(uid, contract_uid[contract_id], *rest)
+                         for uid, contract_id, *rest in rows(
+        m.Assessment.uid, m.Assessment.contract_id, m.Assessment.subject,
+        m.Assessment.verdict, m.Assessment.assessed_on, m.Assessment.contract_year,
+        where=m.Assessment.contract_id.in_(active_ids))])
+    signals = tuple([SignalFact(uid, contract_uid[contract_id], *rest)
+                     for uid, contract_id, *rest in rows(
+        m.Signal.uid, m.Signal.contract_id, m.Signal.received_on, m.Signal.theme,
+        m.Signal.status, m.Signal.closed_on, where=m.Signal.contract_id.in_(active_ids))])
+    escalations = tuple([EscalationFact(uid, contract_uid[contract_id], *rest)
+                         for uid, contract_id, *rest in rows(
+        m.EscalationStep.uid, m.EscalationStep.contract_id, m.EscalationStep.step,
+        m.EscalationStep.taken_on, m.EscalationStep.response_due,
+        m.EscalationStep.responded_on,
+        where=m.EscalationStep.contract_id.in_(active_ids))])
     return YearFacts(tenders=tenders, contracts=contracts, submissions=submissions,
                      evidence=evidence, assessments=assessments, signals=signals,
                      escalation_steps=escalations)
+
+
+def _risk_key(risk: RiskFact) -> str:
+    return risk.risk_key
+
+
+def _measure_key(measure: MeasureFact) -> str:
+    return measure.measure_key
+
+
+@contextmanager
+def _bulk_values() -> Iterator[None]:
+    """Pause the cycle collector while the year's tens of thousands of acyclic values
+    (facts, rows, flags) are built: it would otherwise walk every live object again and
+    again. Reference counting frees everything as usual."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _organisations(facts: YearFacts) -> tuple[str, ...]:
@@ -184,15 +197,16 @@ def _organisations(facts: YearFacts) -> tuple[str, ...]:
 
 def export_year(ctx: Context, year: int, now: dt.datetime | None = None) -> bytes:
     """The year's records as an export file (see :mod:`app.io.year_export`)."""
-    with ctx.db.read() as session:
-        facts = gather_facts(session, year)
-    moment = now or dt.datetime.now(dt.UTC)
-    header = ExportHeader(
-        installation_id=ctx.db.installation_id(), year=year,
-        organisations=_organisations(facts),
-        exported_at=moment.replace(microsecond=0).isoformat(),
-        application_version=__version__)
-    return write_export(header, facts)
+    with _bulk_values():
+        with ctx.db.read() as session:
+            facts = gather_facts(session, year)
+        moment = now or dt.datetime.now(dt.UTC)
+        header = ExportHeader(
+            installation_id=ctx.db.installation_id(), year=year,
+            organisations=_organisations(facts),
+            exported_at=moment.replace(microsecond=0).isoformat(),
+            application_version=__version__)
+        return write_export(header, facts)
 
 
 def save_export(ctx: Context, year: int, target: Path) -> Path:
@@ -397,7 +411,7 @@ def build_report(
         escalation_by_step=counted.escalation_by_step, step_states=counted.step_states,
         sdg=sdg,
         tender_rows=counted.tender_rows, contract_rows=counted.contract_rows,
-        risk_rows=counted.risk_rows, sources=tuple(i.source for i in inputs),
+        sources=tuple(i.source for i in inputs),
         conflicts=merged.conflicts, duplicates=merged.duplicates)
 
 
@@ -418,12 +432,13 @@ def year_report(
 ) -> YearReport:
     """The report of ``year`` from the local database plus the given export files."""
     _year_bounds(year)
-    exports = [read_export_file(path, year) for path in merge]
-    with ctx.db.read() as session:
-        names = list(session.scalars(select(m.Organisation.name)))
-    return build_report(ctx.reference, [local_input(ctx, year), *exports], year,
-                        organisation=organisation, group_into=group_into, today=today,
-                        now=now, known_organisations=names)
+    with _bulk_values():
+        exports = [read_export_file(path, year) for path in merge]
+        with ctx.db.read() as session:
+            names = list(session.scalars(select(m.Organisation.name)))
+        return build_report(ctx.reference, [local_input(ctx, year), *exports], year,
+                            organisation=organisation, group_into=group_into, today=today,
+                            now=now, known_organisations=names)
 
 
 # ---------------------------------------------------------------------------------------

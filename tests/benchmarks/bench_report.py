@@ -10,7 +10,9 @@ then measures in the same run (medians of several runs):
   of pages of plain tables (the issue's baseline; target at most 1.5×), and the PDF on
   its own against that baseline;
 - for scale: reportlab rendering plain tables with as many rows as the Excel data
-  sheets hold (the traceability rows the Excel adds).
+  sheets hold (the traceability rows the Excel adds);
+- the Excel against its floor: openpyxl ``write_only`` writing as many cells of plain
+  values (numbers and short texts, no styles) as the report's workbook holds.
 
 Run: ``.venv/bin/python tests/benchmarks/bench_report.py [TENDERS] [YEAR]``
 """
@@ -56,6 +58,40 @@ def plain_tables_pdf(pages: int, rows_per_page: int = 32) -> bytes:
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4).build(story[:-1])
     return buffer.getvalue()
+
+
+def plain_cells_xlsx(cells: int, width: int = 15) -> bytes:
+    """openpyxl's floor: a ``write_only`` workbook of ``cells`` plain values, in rows of
+    ``width`` (two numbers to every short text, no styles)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Data")
+    for row in range(cells // width):
+        sheet.append([f"T-{row}-{c}" if c % 3 == 0 else row * c for c in range(width)])
+    rest = cells % width
+    if rest:
+        sheet.append(list(range(rest)))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def cell_count(xlsx: bytes) -> tuple[int, int]:
+    """(data rows, cells holding a value) of a workbook: rows of the data sheets (all but
+    the first and last sheet, each less its header), cells of every sheet."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(xlsx), read_only=True)
+    cells = rows = 0
+    for index, sheet in enumerate(book.worksheets):
+        data = 0 < index < len(book.worksheets) - 1
+        for row in sheet.iter_rows(values_only=True):
+            cells += sum(1 for value in row if value is not None)
+            rows += data
+        rows -= data
+    book.close()
+    return rows, cells
 
 
 def page_count(pdf: bytes) -> int:
@@ -109,9 +145,11 @@ def main() -> None:
         pages = page_count(pdf)
         baseline_time, baseline = median_time(lambda: plain_tables_pdf(pages))
         assert page_count(baseline) == pages
-        rows = len(report.tender_rows) + len(report.contract_rows) + len(report.risk_rows)
+        rows, cells = cell_count(xlsx)
+        assert rows == len(report.tender_rows) + len(report.contract_rows)
         row_pages = -(-rows // 31)
         rows_time, _ = median_time(lambda: plain_tables_pdf(row_pages), repeat=1)
+        floor_time, _ = median_time(lambda: plain_cells_xlsx(cells))
         export_path = Path(folder) / "export.json"
         export_time, _ = median_time(lambda: reporting.save_export(ctx, year, export_path))
         merged_time, merged = median_time(
@@ -121,13 +159,15 @@ def main() -> None:
         ctx.db.dispose()
 
     print(f"year {year}: {counts[0]} tenders published, {counts[1]} contracts active, "
-          f"{len(report.risk_rows)} risks; PDF {pages} pages ({len(pdf):,} bytes), "
-          f"Excel {rows:,} data rows ({len(xlsx):,} bytes)")
+          f"{report.totals['risks']} risks; PDF {pages} pages ({len(pdf):,} bytes), "
+          f"Excel {rows:,} data rows, {cells:,} cells ({len(xlsx):,} bytes)")
     print(f"plain count (tenders + active contracts)  {count_time * 1000:8.1f} ms")
     print(f"figures (year_report)                     {figures_time * 1000:8.1f} ms"
           f"   ratio {figures_time / count_time:6.1f}x the plain count")
     print(f"PDF rendering                             {pdf_time * 1000:8.1f} ms")
     print(f"Excel rendering                           {xlsx_time * 1000:8.1f} ms")
+    print(f"floor: openpyxl write_only, {cells:,} plain cells {floor_time * 1000:8.1f} ms"
+          f"   Excel / floor {xlsx_time / floor_time:5.2f}x")
     print(f"full report (figures + PDF + Excel)       {full_time * 1000:8.1f} ms")
     print(f"baseline: reportlab, {pages} pages of plain tables {baseline_time * 1000:8.1f} ms")
     print(f"  full report / baseline                  {full_time / baseline_time:8.1f}x"

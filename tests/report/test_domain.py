@@ -140,6 +140,31 @@ def sample_facts() -> YearFacts:
     )
 
 
+def test_fingerprint_is_the_documented_digest() -> None:
+    """SHA-256 over one line per fact (kind, unit separator, the JSON list of its field
+    values with dates as ISO text), sorted by kind then uid: written out here the slow,
+    obvious way, so a faster encoder can never change a report's fingerprint."""
+    import hashlib
+
+    def plain(value: object) -> object:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return [plain(getattr(value, f.name)) for f in dataclasses.fields(value)]
+        if isinstance(value, tuple):
+            return [plain(v) for v in value]
+        return value
+
+    facts = sample_facts()
+    lines = ""
+    for name in ("tenders", "contracts", "submissions", "evidence", "assessments",
+                 "signals", "escalation_steps"):
+        for fact in sorted(facts.kind(name), key=lambda f: f.uid):
+            text = json.dumps(plain(fact), ensure_ascii=False, separators=(",", ":"))
+            lines += f"{name}\x1f{text}\n"
+    assert fingerprint(facts) == hashlib.sha256(lines.encode()).hexdigest()
+
+
 def test_export_round_trip() -> None:
     facts = sample_facts()
     header = ExportHeader("inst-1", 2026, ("Org",), "2026-11-25T10:00:00+00:00", "0.1.0")
