@@ -83,15 +83,28 @@ def entry_hash(seq: int, at: str, actor: str, entity: str, entity_id: str, actio
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+_DIGEST_CHUNK = 2_000
+
+
 def values_digest(rows: Iterable[Sequence[Any]]) -> str:
     """A digest of rows of values (each row a list or tuple, its values in column order).
 
     One JSON document for all rows, so the C encoder does the work; float columns must
     hold floats (as the database returns them), never ints.
     """
-    payload = json.dumps(list(rows), ensure_ascii=False, separators=(",", ":"),
-                         default=_json_default)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    # Encoded a few thousand rows at a time: the same bytes as one JSON array, without
+    # holding the interpreter for the whole table in one call (a window stays responsive
+    # while an import runs on a worker thread) or the whole text in memory.
+    listed = rows if isinstance(rows, list) else list(rows)
+    digest = hashlib.sha256(b"[")
+    for start in range(0, len(listed), _DIGEST_CHUNK):
+        text = json.dumps(listed[start:start + _DIGEST_CHUNK], ensure_ascii=False,
+                          separators=(",", ":"), default=_json_default)
+        if start:
+            digest.update(b",")
+        digest.update(text[1:-1].encode("utf-8"))
+    digest.update(b"]")
+    return digest.hexdigest()
 
 
 class AuditWriter:

@@ -63,7 +63,7 @@ Columns = Mapping[str, Sequence[Any]]
 def _as_columns(rows: Columns | Sequence[Mapping[str, Any]], names: Sequence[str]) -> Columns:
     if isinstance(rows, Mapping):
         if not any(len(values) for values in rows.values()):  # no rows: no columns needed
-            return {name: () for name in names}
+            return dict.fromkeys(names, ())
         return rows
     return {name: [row[name] for row in rows] for name in names}
 

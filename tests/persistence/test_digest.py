@@ -35,3 +35,15 @@ def test_digest_follows_key_order_and_every_value() -> None:
     changed = [dict(row) for row in rows]
     changed[0]["due"] = dt.date(2027, 1, 1)
     assert table_digest(changed, "measure_key", MEASURE_COLUMNS) != digest
+
+
+def test_digest_is_the_hash_of_one_json_array_whatever_the_number_of_rows() -> None:
+    import hashlib
+    import json
+
+    from app.persistence.audit import values_digest
+
+    for count in (0, 1, 1_999, 2_000, 2_001, 4_500):
+        rows = [[f"S{n}", n, float(n) / 3, None, "Ürümqi \u4e2d"] for n in range(count)]
+        whole = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+        assert values_digest(rows) == hashlib.sha256(whole.encode("utf-8")).hexdigest()
