@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gc
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -61,6 +59,7 @@ from app.domain.followup import (
 from app.domain.values import ContractRecord, clean_text, to_cents
 from app.persistence import models as m
 from app.persistence.audit import AuditWriter, snapshot
+from app.services.bulk import paused_collector
 from app.services.context import Context
 from app.services.registry import _bump, _check_version, find_contract, mark_plan_agreed
 
@@ -215,20 +214,6 @@ def gather_facts(session: Session, as_of: dt.date,
     return facts
 
 
-@contextmanager
-def _bulk_values() -> Iterator[None]:
-    """Pause the cycle collector while tens of thousands of acyclic values are built:
-    it would otherwise walk every live object several times (a third of the time at
-    20,000 contracts). Reference counting still frees everything as usual."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 _Key = tuple[int, str, dt.date]
 _kept: dict[str, tuple[_Key, tuple[ContractFacts, ...], tuple[ContractSteps, ...] | None]] = {}
 """Per database: the facts of every contract (and their step states, once asked for),
@@ -255,7 +240,7 @@ def _all_facts(ctx: Context, session: Session, day: dt.date, use_cache: bool
     kept = _kept.get(ctx.db.location)
     if use_cache and kept is not None and kept[0] == key:
         return kept
-    with _bulk_values():
+    with paused_collector():
         facts = tuple(gather_facts(session, day))
     fresh = (key, facts, None)
     _kept[ctx.db.location] = fresh
@@ -274,7 +259,7 @@ def step_states_for_all(ctx: Context, as_of: dt.date | None = None, *,
     with ctx.db.read() as session:
         key, facts, steps = _all_facts(ctx, session, day, use_cache)
     if steps is None:
-        with _bulk_values():
+        with paused_collector():
             steps = tuple(contract_steps(f, day) for f in facts)
         _kept[ctx.db.location] = (key, facts, steps)
     return list(steps)
@@ -341,7 +326,7 @@ def due_items(ctx: Context, within: int = 30, as_of: dt.date | None = None,
         else:
             every = _all_facts(ctx, session, day, use_cache=True)[1]
         items: list[Deadline] = []
-        with _bulk_values():
+        with paused_collector():
             for facts in every:
                 items.extend(contract_deadlines(facts, day, horizon))
         items.extend(_document_deadlines(session, day, horizon, ids))

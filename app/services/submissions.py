@@ -45,6 +45,7 @@ from app.persistence.integrity import (
     SITE_COLUMNS,
     submission_digest,
 )
+from app.services.bulk import paused_collector
 from app.services.context import Context
 from app.services.evidence import store_evidence_in
 from app.services.registry import find_contract
@@ -145,10 +146,11 @@ def _check_bytes(ctx: Context, data: bytes, file_name: str, contract: m.Contract
                  progress: Progress | None, cancelled: Cancelled | None) -> CheckResult:
     from app.io.workbook_reader import read_workbook
 
-    submission, problems = read_workbook(
-        data, file_name=file_name, reference=ctx.reference, countries=ctx.countries,
-        expected_contract=contract.ref, contract_period=(contract.start, contract.end),
-        progress=progress, cancelled=cancelled)
+    with paused_collector():
+        submission, problems = read_workbook(
+            data, file_name=file_name, reference=ctx.reference, countries=ctx.countries,
+            expected_contract=contract.ref, contract_period=(contract.start, contract.end),
+            progress=progress, cancelled=cancelled)
     return CheckResult(contract_ref=contract.ref, file_name=file_name,
                        file_sha256=hashlib.sha256(data).hexdigest(), size=len(data),
                        submission=submission, problems=tuple(problems))
@@ -193,15 +195,17 @@ def import_workbook(
         raise ValidationError("cancelled")
 
     sub = result.submission
-    digest = submission_digest(sub.site_table.as_columns(), sub.risk_table.as_columns(),
-                               sub.measure_table.as_columns())
+    with paused_collector():
+        digest = submission_digest(sub.site_table.as_columns(), sub.risk_table.as_columns(),
+                                   sub.measure_table.as_columns())
     store = ctx.store
     stored_before = store.has(result.file_sha256)
     sha, size = store.put_bytes(data)
     try:
-        submission_id, version_no, duplicate = _write(
-            ctx, contract_ref, result, digest=digest,
-            received_on=received_on or dt.date.today(), sha=sha, size=size)
+        with paused_collector():
+            submission_id, version_no, duplicate = _write(
+                ctx, contract_ref, result, digest=digest,
+                received_on=received_on or dt.date.today(), sha=sha, size=size)
     except BaseException:
         if not stored_before:  # the file came for this import only
             store.path_for(sha).unlink(missing_ok=True)
