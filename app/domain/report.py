@@ -487,10 +487,21 @@ def field_names(cls: type[Any]) -> tuple[str, ...]:
 
 
 _SCALARS = (str, int, bool, float, type(None))
+_SHAPES: dict[type[Any], tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]] = {
+    cls: (names, operator.attrgetter(*names))
+    for cls in (*(c for _, c in FACT_KINDS), RiskFact, MeasureFact)
+    for names in [tuple(f.name for f in dataclasses.fields(cls))]}
+"""Each fact class's field names (declaration order) and a getter of their values."""
 
 
 def plain(value: Any) -> Any:
     """A fact (or any value inside one) as plain JSON data: dates as ISO text."""
+    shape = _SHAPES.get(type(value))
+    if shape is not None:  # a fact: its fields by one getter, most of them plain already
+        names, values = shape
+        return {name: item if type(item) in _SCALARS
+                else item.isoformat() if type(item) is dt.date else plain(item)
+                for name, item in zip(names, values(value), strict=True)}
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):
@@ -513,10 +524,18 @@ def canonical_json(data: Any) -> str:
 def _values(value: Any) -> Any:
     if type(value) is dt.date or isinstance(value, dt.date):
         return value.isoformat()
+    getter = _FIELD_GETTERS.get(type(value))
+    if getter is not None:  # a fact inside a fact (the risks and measures of a workbook)
+        return getter(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return [getattr(value, name) for name in field_names(type(value))]
     raise TypeError(type(value).__name__)
 
+
+_FIELD_GETTERS: dict[type[Any], Callable[[Any], Any]] = {
+    cls: operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
+    for cls in (RiskFact, MeasureFact)}
+"""The fields of a nested fact, in declaration order, as one tuple (JSON: a list)."""
 
 _COMPACT = json.JSONEncoder(default=_values, ensure_ascii=False, separators=(",", ":"))
 
@@ -871,13 +890,30 @@ def step_facts(contract: ContractFact, facts: _ContractFacts, as_of: dt.date) ->
 
 def _sum(rows: Sequence[Mapping[str, int]], codes: Sequence[str]) -> dict[str, int]:
     """Column sums of flag rows: every code in ``codes`` (0 when no row has it), then any
-    further code a row carries, in the order they first appear. One pass per column over
-    the row dicts (a flag missing from a row counts 0)."""
-    totals = {code: sum([flags.get(code, 0) for flags in rows]) for code in codes}
+    further code a row carries, in the order they first appear."""
+    totals = dict(zip(codes, _column_sums(rows, codes), strict=True))
     for code in dict.fromkeys(chain.from_iterable(rows)):
         if code not in totals:
             totals[code] = sum([flags.get(code, 0) for flags in rows])
     return totals
+
+
+def _column_sums(rows: Sequence[Mapping[str, int]], codes: Sequence[str]) -> list[int]:
+    """The sum of each code over ``rows``: one C-level lookup of every code per row and
+    a transpose, where every row carries every code (the rows counted here do); a flag
+    missing from a row counts 0."""
+    if not codes:
+        return []
+    if not rows:
+        return [0] * len(codes)
+    if len(codes) > 1:
+        try:
+            values = list(map(operator.itemgetter(*codes), rows))
+        except KeyError:
+            pass
+        else:
+            return [sum(column) for column in zip(*values, strict=True)]
+    return [sum([flags.get(code, 0) for flags in rows]) for code in codes]
 
 
 def _tender_order(tender: TenderFact) -> tuple[dt.date, str, str]:
@@ -970,8 +1006,9 @@ def count_year(
     for crow in contract_rows:
         grouped.setdefault(key_of(tenders[crow.fact.tender_uid]), ([], []))[1].append(
             crow.flags)
-    filled = {k: {**{c: sum([f.get(c, 0) for f in t_rows]) for c in tender_codes},
-                  **{c: sum([f.get(c, 0) for f in c_rows]) for c in contract_codes}}
+    filled = {k: dict(zip(tender_codes + contract_codes,
+                          _column_sums(t_rows, tender_codes)
+                          + _column_sums(c_rows, contract_codes), strict=True))
               for k, (t_rows, c_rows) in grouped.items()}
 
     forms = {form: totals[code] for form, code in FORM_FIGURES.items()}

@@ -25,9 +25,10 @@ A file whose checksum does not match was changed after export and is refused.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -38,7 +39,6 @@ from app.domain.report import (
     RiskFact,
     SubmissionFact,
     YearFacts,
-    canonical_json,
     plain,
 )
 
@@ -134,7 +134,11 @@ class ExportHeader:
 
 
 def _checksum(body: Mapping[str, Any]) -> str:
-    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+    """SHA-256 of the canonical JSON of ``body``. The body is plain JSON data already
+    (written from :func:`plain` records, or read by ``json.loads``), so it is encoded as
+    it is: the same text as :func:`canonical_json`, without walking every record first."""
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def write_export(header: ExportHeader, facts: YearFacts) -> bytes:
@@ -200,21 +204,63 @@ def _value(key: str, value: Any) -> Any:
     return value
 
 
+def _text_value(key: str) -> Callable[[Any], Any]:
+    """:func:`_value` for a field that holds text: the common case, checked inline."""
+    def check(value: Any) -> Any:
+        return value if isinstance(value, str) else _value(key, value)
+    return check
+
+
+def _date_value(key: str) -> Callable[[Any], Any]:
+    """:func:`_value` for a date field."""
+    def check(value: Any) -> Any:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else _value(key, value)
+    return check
+
+
+def _checker(key: str) -> Callable[[Any], Any]:
+    if key in _DATE_FIELDS:
+        return _date_value(key)
+    if key not in _TYPES:
+        return _text_value(key)
+    return functools.partial(_value, key)
+
+
+_FactShape = tuple[tuple[str, ...], frozenset[str], tuple[Callable[[Any], Any], ...]]
+
+
+_SHAPES: dict[type[Any], _FactShape] = {}
+
+
+def _shape(cls: type[Any]) -> _FactShape:
+    """A fact class's field names (in order), as a set, and the check of each field's
+    value (the rules of :func:`_value`; a submission's risks and measures as facts)."""
+    found = _SHAPES.get(cls)
+    if found is not None:
+        return found
+    names = tuple(f.name for f in fields(cls))
+    checks: list[Callable[[Any], Any]] = []
+    for name in names:
+        if cls is SubmissionFact and name in ("risks", "measures"):
+            inner = RiskFact if name == "risks" else MeasureFact
+            checks.append(functools.partial(_facts, inner))
+        else:
+            checks.append(_checker(name))
+    shape = _SHAPES[cls] = (names, frozenset(names), tuple(checks))
+    return shape
+
+
 def _fact(cls: type[Any], data: Any) -> Any:
     if not isinstance(data, dict):
         raise ValueError(cls.__name__)
-    names = [f.name for f in fields(cls)]
-    if set(data) != set(names):
+    names, name_set, checks = _shape(cls)
+    if data.keys() != name_set:
         raise ValueError(cls.__name__)
-    values: dict[str, Any] = {}
-    for name in names:
-        if cls is SubmissionFact and name == "risks":
-            values[name] = tuple(_fact(RiskFact, r) for r in _list(data[name]))
-        elif cls is SubmissionFact and name == "measures":
-            values[name] = tuple(_fact(MeasureFact, x) for x in _list(data[name]))
-        else:
-            values[name] = _value(name, data[name])
-    return cls(**values)
+    return cls(*[check(data[name]) for name, check in zip(names, checks, strict=True)])
+
+
+def _facts(cls: type[Any], items: Any) -> tuple[Any, ...]:
+    return tuple([_fact(cls, item) for item in _list(items)])
 
 
 def _list(value: Any) -> list[Any]:
@@ -243,8 +289,7 @@ def read_export(data: bytes, name: str) -> tuple[ExportHeader, YearFacts]:
         records = body["records"]
         if not isinstance(records, dict) or set(records) != {k for k, _ in FACT_KINDS}:
             raise ValueError("records")
-        kinds = {kind: tuple(_fact(cls, item) for item in _list(records[kind]))
-                 for kind, cls in FACT_KINDS}
+        kinds = {kind: _facts(cls, records[kind]) for kind, cls in FACT_KINDS}
         organisations = tuple(str(o) for o in _list(body["organisations"]))
         year = body["year"]
         if not isinstance(year, int) or isinstance(year, bool):
