@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import itertools
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -195,14 +196,16 @@ def import_workbook(
         raise ValidationError("cancelled")
 
     sub = result.submission
-    with paused_collector():
-        digest = submission_digest(sub.site_table.as_columns(), sub.risk_table.as_columns(),
-                                   sub.measure_table.as_columns())
     store = ctx.store
     stored_before = store.has(result.file_sha256)
     sha, size = store.put_bytes(data)
     try:
-        with paused_collector():
+        # The content digest is worked out in a second thread while the rows go in: the
+        # database engine releases the interpreter while it writes, so the two overlap.
+        with paused_collector(), ThreadPoolExecutor(
+                max_workers=1, thread_name_prefix="digest") as pool:
+            digest = pool.submit(submission_digest, sub.site_table.as_columns(),
+                                 sub.risk_table.as_columns(), sub.measure_table.as_columns())
             submission_id, version_no, duplicate = _write(
                 ctx, contract_ref, result, digest=digest,
                 received_on=received_on or dt.date.today(), sha=sha, size=size)
@@ -221,7 +224,7 @@ def _version_of_file(session: Session, contract_id: int, sha256: str) -> tuple[i
     return (int(found[0]), int(found[1])) if found is not None else None
 
 
-def _write(ctx: Context, contract_ref: str, result: CheckResult, *, digest: str,
+def _write(ctx: Context, contract_ref: str, result: CheckResult, *, digest: Future[str],
            received_on: dt.date, sha: str, size: int) -> tuple[int, int, bool]:
     """The one transaction; ``(submission id, version, was it already there)``."""
     sub = result.submission
@@ -245,13 +248,14 @@ def _write(ctx: Context, contract_ref: str, result: CheckResult, *, digest: str,
                 period_to=supplier.period_to, contact_person=supplier.contact_person,
                 email=supplier.email, signed_on=supplier.signed_on,
                 signed_by=supplier.signed_by, received_on=received_on,
-                content_sha256=digest, imported_by=ctx.actor)
+                content_sha256="", imported_by=ctx.actor)  # the digest once it is known
             session.add(record)
             session.flush()
             for model, columns, rows in ((m.Site, SITE_COLUMNS, sub.site_table),
                                          (m.Risk, RISK_COLUMNS, sub.risk_table),
                                          (m.Measure, MEASURE_COLUMNS, sub.measure_table)):
                 _bulk_insert(session, cast(Table, model.__table__), columns, rows, record.id)
+            record.content_sha256 = digest.result()
             audit.created("submission", record)
             store_evidence_in(
                 session, audit, contract_id=contract.id, type_code=EVIDENCE_TYPE,
