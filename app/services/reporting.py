@@ -11,9 +11,7 @@ the same figures as one database holding both.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -50,6 +48,7 @@ from app.domain.report import (
 from app.domain.values import from_cents
 from app.io.year_export import ExportHeader, read_export, write_export
 from app.persistence import models as m
+from app.services.bulk import paused_collector
 from app.services.context import Context
 from app.services.registry import CURRENT_CLAUSE_VERSION
 
@@ -173,20 +172,6 @@ def _measure_key(measure: MeasureFact) -> str:
     return measure.measure_key
 
 
-@contextmanager
-def _bulk_values() -> Iterator[None]:
-    """Pause the cycle collector while the year's tens of thousands of acyclic values
-    (facts, rows, flags) are built: it would otherwise walk every live object again and
-    again. Reference counting frees everything as usual."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _organisations(facts: YearFacts) -> tuple[str, ...]:
     return tuple(sorted({t.organisation for t in facts.tenders if t.organisation}))
 
@@ -197,7 +182,7 @@ def _organisations(facts: YearFacts) -> tuple[str, ...]:
 
 def export_year(ctx: Context, year: int, now: dt.datetime | None = None) -> bytes:
     """The year's records as an export file (see :mod:`app.io.year_export`)."""
-    with _bulk_values():
+    with paused_collector():
         with ctx.db.read() as session:
             facts = gather_facts(session, year)
         moment = now or dt.datetime.now(dt.UTC)
@@ -432,7 +417,7 @@ def year_report(
 ) -> YearReport:
     """The report of ``year`` from the local database plus the given export files."""
     _year_bounds(year)
-    with _bulk_values():
+    with paused_collector():
         exports = [read_export_file(path, year) for path in merge]
         with ctx.db.read() as session:
             names = list(session.scalars(select(m.Organisation.name)))
