@@ -1,5 +1,7 @@
 """``report --year YYYY [--organisation ORG] [--merge EXPORT…] [--pdf FILE] [--xlsx FILE]
-[--json]``: the yearly ISV report, optionally merged with other installations' exports."""
+[--json] [--group-into SET]``: the yearly ISV report, optionally merged with other
+installations' exports. ``--group-into`` (an extension of the spec) counts the categories
+in the other category set too (``acht`` or ``tien-2017``), as the window can."""
 
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--pdf")
     parser.add_argument("--xlsx")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--group-into", metavar="SET",
+                        help="count per category of this category set (tien-2017, acht)")
     parser.set_defaults(handler=run)
 
 
@@ -27,7 +31,8 @@ def run(inv: Invocation) -> int:
     pdf = output_path(args.pdf) if args.pdf else None
     xlsx = output_path(args.xlsx) if args.xlsx else None
     ctx = inv.context()
-    report = reporting.year_report(ctx, args.year, organisation=args.organisation, merge=merge)
+    report = reporting.year_report(ctx, args.year, organisation=args.organisation, merge=merge,
+                                   group_into=args.group_into)
     if pdf is not None or xlsx is not None:
         from app.services.maintenance import save_report_files  # the window's way too
 
