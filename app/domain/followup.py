@@ -217,8 +217,7 @@ class DeadlineKind(StrEnum):
 _PLAN, _REPORT = DeadlineKind.PLAN_OF_ACTION, DeadlineKind.YEARLY_REPORT
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     """Something a contract owes by a date and that has not happened yet.
 
     ``key`` identifies it within its kind: the contract year of a yearly report, the
@@ -271,7 +270,9 @@ def falls_due(items: Iterable[Deadline], as_of: dt.date, within: int) -> list[De
     """Overdue items and those due within ``within`` days, soonest first."""
     horizon = as_of + dt.timedelta(days=within)
     chosen = [d for d in items if d.due <= horizon]
-    chosen.sort(key=lambda d: (d.due, d.contract_ref, d.kind.value, d.key or 0))
+    # a kind is a StrEnum, so it sorts as its text (``.value`` would cost an enum lookup
+    # per item: a third of the time for the 23,000 items of 20,000 contracts)
+    chosen.sort(key=lambda d: (d.due, d.contract_ref, d.kind, d.key or 0))
     return chosen
 
 
@@ -720,8 +721,7 @@ def contract_steps(facts: ContractFacts, as_of: dt.date) -> ContractSteps:
         first, overdue, facts, as_of)
 
 
-@dataclass(frozen=True)
-class DueItem:
+class DueItem(NamedTuple):
     contract_ref: str
     kind: str
     due: dt.date

@@ -330,7 +330,7 @@ def due_items(ctx: Context, within: int = 30, as_of: dt.date | None = None,
             for facts in every:
                 items.extend(contract_deadlines(facts, day, horizon))
         items.extend(_document_deadlines(session, day, horizon, ids))
-    return [DueItem(d.contract_ref, d.kind.value, d.due, d.days_left(day), d.key)
+    return [DueItem(d.contract_ref, str(d.kind), d.due, (d.due - day).days, d.key)
             for d in falls_due(items, day, within)]
 
 
