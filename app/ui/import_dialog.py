@@ -3,6 +3,7 @@ problems (filter by sheet and kind, jump to the row) → import, or write feedba
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,11 +26,13 @@ from app.ui import widgets
 from app.ui.forms import add_row
 from app.ui.i18n import tr
 from app.ui.models import Column, RowTableModel, show_value
-from app.ui.tasks import Task, TaskCancelled
+from app.ui.tasks import Cancelled, Progress, Task, TaskCancelled
 from app.ui.widgets import DataTable, ProgressPanel, a11y, button, error_sentence, note
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
+
+RowsAt = dict[tuple[str, int], dict[str, Any]]
 
 
 def severity_label(severity: str) -> str:
@@ -43,6 +46,7 @@ class ImportDialog(QDialog):
         self.shell = shell
         self.lang = shell.lang
         self.result: Any = None
+        self.rows_at: RowsAt = {}
         self.imported = False
         self.task: Task | None = None
         self.setWindowTitle(tr("Werkmap van leverancier importeren"))
@@ -171,14 +175,17 @@ class ImportDialog(QDialog):
         ref = self.contract.currentText().strip()
         ctx = self.shell.ctx
         self.result = None
+        self.rows_at = {}
         self.imported = False
         self.model.set_rows([])
         self.summary.setText("")
         self.progress.start(tr("Controleren…"))
-        self.task = self.shell.tasks.run(
-            lambda progress, cancelled: gw.call("submissions", "check", ctx, path, ref,
-                                                progress, cancelled),
-            long=True, progress=self.progress.step, done=self._checked, failed=self._failed)
+        def work(progress: Progress, cancelled: Cancelled) -> tuple[Any, RowsAt]:
+            result = gw.call("submissions", "check", ctx, path, ref, progress, cancelled)
+            return result, problem_rows(result)
+
+        self.task = self.shell.tasks.run(work, long=True, progress=self.progress.step,
+                                         done=self._checked, failed=self._failed)
         self._settle()
 
     def _cancel(self) -> None:
@@ -194,27 +201,28 @@ class ImportDialog(QDialog):
             self.summary.setText(error_sentence(error, self.lang))
         self._update_buttons()
 
-    def _checked(self, result: Any) -> None:
+    def _checked(self, outcome: tuple[Any, RowsAt]) -> None:
         self.task = None
         self.progress.finish()
+        result, self.rows_at = outcome
         self.result = result
         counts = result.counts
+        found = Counter(p.severity for p in result.problems)  # one pass over 7,500 or more
         self.summary.setText(tr(
             "{sites} locaties, {risks} risico’s en {measures} maatregelen gelezen. "
             "{errors} fouten, {warnings} waarschuwingen, {notes} opmerkingen.").format(
                 sites=counts["sites"], risks=counts["risks"], measures=counts["measures"],
-                errors=len(result.errors), warnings=len(result.warnings),
-                notes=len(result.notes))
+                errors=found["error"], warnings=found["warning"], notes=found["note"])
             + (" " + tr("Met fouten kan de werkmap niet worden geïmporteerd; stuur de "
-                        "leverancier de terugkoppeling.") if result.errors else ""))
+                        "leverancier de terugkoppeling.") if found["error"] else ""))
         self.model.set_rows(result.problems)
-        self._fill_filters(result.problems)
+        self._fill_filters(result.problems, found)
         self._update_buttons()
         if result.problems:
             self.table.setFocus()
             self.table.selectRow(0)
 
-    def _fill_filters(self, problems: Any) -> None:
+    def _fill_filters(self, problems: Any, found: Counter[str]) -> None:
         for combo in (self.sheet_filter, self.kind_filter):
             combo.blockSignals(True)
             combo.clear()
@@ -223,7 +231,7 @@ class ImportDialog(QDialog):
             self.sheet_filter.addItem(sheet, sheet)
         self.kind_filter.addItem(tr("Alle soorten"), None)
         for severity in ("error", "warning", "note"):
-            if any(p.severity == severity for p in problems):
+            if found[severity]:
                 self.kind_filter.addItem(severity_label(severity), severity)
         for combo in (self.sheet_filter, self.kind_filter):
             combo.blockSignals(False)
@@ -243,17 +251,12 @@ class ImportDialog(QDialog):
         if problem is None or self.result is None:
             self.row_view.clear()
             return
-        found = None
-        submission = self.result.submission
-        for rows in (submission.sites, submission.risks, submission.measures):
-            for item in rows:
-                if item.row == problem.row and _sheet_of(item) == _sheet_key(problem.sheet):
-                    found = item
+        found = self.rows_at.get((_sheet_key(problem.sheet), problem.row))
         lines = [f"<p><b>{problem.sheet}</b>, " + tr("rij {row}").format(row=problem.row)
                  + "</p>"] if problem.row else [f"<p><b>{problem.sheet}</b></p>"]
         if found is not None:
             lines.append("<table cellpadding='2'>")
-            for key, value in found.columns().items():
+            for key, value in found.items():
                 lines.append(f"<tr><td>{key}</td><td>{show_value(value, self.lang)}</td></tr>")
             lines.append("</table>")
         else:
@@ -331,6 +334,27 @@ def _sheet_key(name: str) -> str:
     return folded
 
 
-def _sheet_of(item: Any) -> str:
-    name = type(item).__name__
-    return {"SiteRow": "sites", "RiskRow": "risks", "MeasureRow": "measures"}.get(name, "")
+def problem_rows(result: Any) -> RowsAt:
+    """The workbook's values of each row a problem points at, by (sheet key, row number).
+
+    Runs on the worker thread with the check: a submission can hold 100,000 rows, and
+    searching them when the user selects a problem (on the GUI thread) froze the window
+    for most of a second. Only rows with a problem are kept.
+    """
+    wanted: dict[str, set[int]] = {}
+    for problem in result.problems:
+        if problem.row:
+            wanted.setdefault(_sheet_key(problem.sheet), set()).add(problem.row)
+    submission = result.submission
+    found: RowsAt = {}
+    for key, table in (("sites", submission.site_table), ("risks", submission.risk_table),
+                       ("measures", submission.measure_table)):
+        numbers = wanted.get(key)
+        if not numbers:
+            continue
+        shown = [(name, column) for name, column in zip(table.fields, table.columns,
+                                                         strict=True) if name != "row"]
+        for k, number in enumerate(table.column("row")):
+            if number in numbers:
+                found[(key, number)] = {name: column[k] for name, column in shown}
+    return found

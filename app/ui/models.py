@@ -51,6 +51,22 @@ COLOURS = {
 }
 
 
+# Roles and flags as plain values, made once: Qt asks ``data()`` seven times per visible
+# cell on every repaint (text, icon, font, alignment, colours, check state), and building
+# a Qt enum or comparing against one costs more than the answer. Roles this model never
+# answers are turned away first.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_USER = int(Qt.ItemDataRole.UserRole)
+_ANSWERED = frozenset((_DISPLAY, _ACCESSIBLE, _TOOLTIP, _BACKGROUND, _ALIGNMENT, _USER))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
+
 def show_value(value: Any, lang: str) -> str:
     """A value as text in the window's language."""
     if value is None:
@@ -154,25 +170,28 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if role not in _ANSWERED or not index.isValid():
             return None
-        row = self._rows[index.row()]
+        number = index.row()
+        if number >= len(self._rows):
+            return None
+        row = self._rows[number]
         column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (_DISPLAY, _ACCESSIBLE):
             if column.text is not None:
                 return column.text(row)
             return show_value(column.value(row), self.lang)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row)
-        if role == Qt.ItemDataRole.BackgroundRole and column.colour is not None:
+        if role == _BACKGROUND:
+            if column.colour is None:
+                return None
             name = column.colour(row)
             return QBrush(COLOURS[name]) if name in COLOURS else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
-            return column.value(row)
-        return None
+        if role == _ALIGNMENT:
+            return _RIGHT if column.align_right else None
+        if role == _TOOLTIP:
+            return column.tooltip(row) if column.tooltip is not None else None
+        return column.value(row)  # _USER
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -185,9 +204,7 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         return str(section + 1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):

@@ -14,6 +14,13 @@ the survivors are frozen (``gc.freeze``: moved out of the collector's sight; the
 still freed by reference counting) and collection resumes, so later collections stay
 small too.
 
+Worker threads and the GUI thread share the interpreter lock. Each time Qt calls into
+Python on the GUI thread (a timer, a model's ``data()`` for every visible cell of a
+repaint) it must win the lock back from a busy worker, which can take a whole switch
+interval: 5 ms by default, several hundred times per repaint. The helper shortens the
+interval to 1 ms when it starts worker threads (measured: largest event-loop gap during
+a 100,000-row import 226 ms → 78 ms; the work itself takes no measurable longer).
+
 Tests construct ``Tasks(inline=True)``: the same calls run at once, in order, on the
 calling thread, so a test reads like a user's click followed by its result.
 """
@@ -22,6 +29,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -34,6 +42,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 PROGRESS_INTERVAL = 0.05
+SWITCH_INTERVAL = 0.001  # seconds; see the module docstring
 
 
 class TaskCancelled(Exception):
@@ -133,6 +142,8 @@ class Tasks(QObject):
         self._running: set[Task] = set()
         self._long: set[Task] = set()
         self._on_error = on_error
+        if not inline:
+            sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
 
     def set_error_handler(self, handler: Callable[[BaseException], None]) -> None:
         self._on_error = handler

@@ -92,6 +92,10 @@ def main() -> int:
     dialog.path.setText(str(source))
     worst = {"check": measured("check", dialog.check, lambda: dialog.result is not None)}
     print(f"           {len(dialog.result.errors)} errors, {len(dialog.result.warnings)} warnings")
+    # The user reads the check's result before clicking Importeren: the result's layout
+    # and paint (queued when the result arrived) are done before the import starts.
+    settled = time.perf_counter() + 0.3
+    wait(lambda: time.perf_counter() > settled)
     before = dialog.summary.text()
     from app.ui import widgets
 

@@ -38,14 +38,26 @@ class StallProbe:
         return [(round(gap * 1000), round(at, 2)) for gap, at in pairs]
 
     def stop(self) -> float:
-        """Stops the probe and returns the largest gap in milliseconds."""
+        """Stops the probe and returns the largest gap in milliseconds.
+
+        The time since the last tick counts as a gap too: work that ends by blocking the
+        event loop (a result handler filling a table) delays the tick that would have
+        recorded it until after the caller saw the work finished and stopped the probe.
+        """
         self.timer.stop()
+        self._tick()
         return max(self.gaps, default=0.0) * 1000
 
 
-def big_workbook(path: Path, contract_ref: str, rows: int) -> Path:
+def big_workbook(path: Path, contract_ref: str, rows: int, *, warnings: bool = False) -> Path:
     """A filled-in supplier workbook with ``rows`` rows over the three tables, written
-    with openpyxl's write-only mode (as a large supplier's export would be)."""
+    with openpyxl's write-only mode (as a large supplier's export would be).
+
+    With ``warnings`` most rows earn a warning: 80 % of the rows are serious, likely
+    risks and only one in eight of them has a measure, so 10,000 rows give 7,000
+    warnings (as many as the 100,000-row benchmark), every one a row of the problems
+    table with a message, and a place in the workbook to show.
+    """
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
@@ -59,8 +71,8 @@ def big_workbook(path: Path, contract_ref: str, rows: int) -> Path:
                          ("Datum ondertekening", dt.date(2026, 2, 1)),
                          ("Ondertekend door", "B. Jansen")):
         supplier.append([label, value])
-    sites_n = rows * 2 // 5
-    risks_n = rows * 2 // 5
+    sites_n = rows // 10 if warnings else rows * 2 // 5
+    risks_n = rows * 8 // 10 if warnings else rows * 2 // 5
     measures_n = rows - sites_n - risks_n
     sites = wb.create_sheet("Keten")
     sites.append(["Locatie-ID", "Naam locatie", "Land", "Plaats", "Schakel",
@@ -72,8 +84,9 @@ def big_workbook(path: Path, contract_ref: str, rows: int) -> Path:
     risks.append(["Risico-ID", "Locatie-ID", "Thema", "Omschrijving", "Ernst",
                   "Waarschijnlijkheid"])
     for n in range(risks_n):
+        severity, likelihood = (4, 4) if warnings else (1 + n % 4, 1 + (n // 4) % 4)
         risks.append([f"R{n}", f"S{n % max(sites_n, 1)}", "Leefbaar loon", "Lonen te laag",
-                      1 + n % 4, 1 + (n // 4) % 4])
+                      severity, likelihood])
     measures = wb.create_sheet("Maatregelen")
     measures.append(["Maatregel-ID", "Risico-ID", "Omschrijving", "Verantwoordelijke",
                      "Einddatum", "Status"])

@@ -66,6 +66,32 @@ def test_import_with_errors_shows_them_and_writes_feedback(
     assert list_submissions(window.ctx, contract) == []
 
 
+def test_selecting_a_problem_shows_that_row_of_the_workbook(window: Any, contract: str,
+                                                            qtbot: Any, tmp_path: Path) -> None:
+    """The values beside a problem: gathered by the check's worker (``problem_rows``) for
+    the rows with a problem, found by sheet and row when the user selects one."""
+    from app.ui.import_dialog import ImportDialog
+    from ui.stall import big_workbook
+
+    source = big_workbook(tmp_path / "veel.xlsx", contract, 200, warnings=True)
+    dialog = ImportDialog(window, contract)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(source))
+    dialog.check()
+    qtbot.waitUntil(lambda: dialog.result is not None)
+    assert len(dialog.result.warnings) == 140
+    first = dialog.result.problems[0]  # selected when the result arrived, and shown
+    assert first.value == "R20" and "R20" in dialog.row_view.toPlainText()
+    problem = dialog.result.warnings[-1]
+    dialog.table.selectRow(dialog.model.row_of(lambda p: p is problem))
+    shown = dialog.row_view.toPlainText()
+    assert f"rij {problem.row}" in shown
+    assert problem.value in shown and "Lonen te laag" in shown and "high" in shown
+    dialog.kind_filter.setCurrentIndex(dialog.kind_filter.findData("warning"))
+    dialog.table.selectRow(0)
+    assert "Lonen te laag" in dialog.row_view.toPlainText()
+
+
 def test_clean_import_becomes_version_one(window: Any, contract: str, qtbot: Any,
                                           tmp_path: Path) -> None:
     from app.ui.import_dialog import ImportDialog
