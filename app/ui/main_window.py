@@ -282,10 +282,14 @@ class MainWindow(QMainWindow):
     def _warm_up(self) -> None:
         """Import the services and file-format libraries once the window is idle: the
         first import of the workbook reader holds the interpreter ~150 ms, which is
-        better spent now than in the middle of the user's first import."""
+        better spent now than in the middle of the user's first import. It runs as long
+        work: the cycle collector waits, and the modules are frozen out of its sight
+        after (a full collection in the middle of the imports held the interpreter, and
+        so the window, for 150–280 ms)."""
         from app.ui import services_gateway as gw
 
-        self.tasks.run(gw.warm_up, done=lambda _r: setattr(self, "warmed", True))
+        self.tasks.run(lambda _progress, _cancelled: gw.warm_up(), long=True,
+                       done=lambda _r: setattr(self, "warmed", True))
 
     warmed = False
 
