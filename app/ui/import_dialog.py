@@ -140,7 +140,7 @@ class ImportDialog(QDialog):
         self.table.row_activated.connect(lambda _p: self.row_view.setFocus())
         self._update_buttons()
         self.resize(1000, 680)
-        ctx = shell.ctx
+        ctx = shell.context
         shell.tasks.run(lambda: [c.ref for c in gw.list_contracts(ctx)], done=self._contracts)
 
     def _contracts(self, refs: list[str]) -> None:

@@ -225,6 +225,14 @@ class MainWindow(QMainWindow):
         else:
             self._on_navigation_changed(number)
 
+    @property
+    def context(self) -> Context:
+        """The open database's context. Screens that reach the services exist only while
+        a database is open (their actions are disabled before), so none is a bug."""
+        if self.ctx is None:
+            raise RuntimeError("no database is open")
+        return self.ctx
+
     def page(self, key: str) -> Page:
         for page in self.pages:
             if page.key == key:

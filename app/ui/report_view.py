@@ -115,7 +115,7 @@ class ReportView(QWidget):
         self._update_buttons()
 
     def load(self) -> None:
-        ctx = self.shell.ctx
+        ctx = self.shell.context
         self.shell.tasks.run(lambda: gw.list_organisations(ctx), done=self._organisations)
 
     def _organisations(self, names: list[str]) -> None:
@@ -142,7 +142,7 @@ class ReportView(QWidget):
         self.save_xlsx.setEnabled(self.report is not None)
 
     def compute(self) -> None:
-        ctx = self.shell.ctx
+        ctx = self.shell.context
         year = self.year.value()
         organisation = self.organisation.currentData()
         grouping = self.grouping.currentData()
@@ -209,7 +209,7 @@ class ReportView(QWidget):
         if not path:
             return
         target = Path(path)
-        ctx, report, lang = self.shell.ctx, self.report, self.shell.lang
+        ctx, report, lang = self.shell.context, self.report, self.shell.lang
         self.shell.run_long(
             lambda progress, _cancelled: gw.save_report(ctx, report, kind, target, lang,
                                                         progress),

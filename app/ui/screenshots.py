@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 SIZES = ((1366, 768), (1920, 1080))
 LANGUAGES = ("nl", "en")
@@ -81,7 +82,8 @@ def take(out: Path, every_tab: bool = False) -> list[Path]:
             window.resize(width, height)
             _settle(app)
             number = 0
-            for page in window.pages:
+            pages: list[Any] = list(window.pages)  # each page class has its own widgets
+            for page in pages:
                 number += 1
                 window.show_page(page.key)
                 if page.key == "tenders":
@@ -94,7 +96,8 @@ def take(out: Path, every_tab: bool = False) -> list[Path]:
                 _settle(app)
                 written.append(_save(window, out, lang, width, height, number, page.key))
             window.open_contract(contract_ref)
-            dossier = window.page("contracts").dossier
+            contracts: Any = window.page("contracts")
+            dossier = contracts.dossier
             for index in range(dossier.tabs.count()):
                 tab = dossier.tabs.widget(index)
                 key = DOSSIER_TABS.get(type(tab).__name__)
@@ -105,7 +108,7 @@ def take(out: Path, every_tab: bool = False) -> list[Path]:
                 number += 1
                 written.append(_save(window, out, lang, width, height, number,
                                      key or f"dossier-{index + 1}"))
-            window.page("contracts").close_dossier()
+            contracts.close_dossier()
             number += 1
             written.append(_wizard_shot(window, app, out, lang, width, height, number))
     window.close()

@@ -156,7 +156,8 @@ class CategoryPage(QWizardPage):
 
     def code(self) -> str | None:
         item = self.list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        code = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return str(code) if code is not None else None
 
     def _show(self, _row: int) -> None:
         code = self.code()
@@ -444,7 +445,7 @@ class DocumentsPage(QWizardPage):
 
     def initializePage(self) -> None:
         wizard = self.wizard_
-        ctx, ref = wizard.shell.ctx, wizard.tender_ref()
+        ctx, ref = wizard.shell.context, wizard.tender_ref()
         choices, lang = wizard.parameters.choices(), wizard.parameters.doc_lang.currentData()
         self.preview.setPlainText(tr("Het voorbeeld wordt gemaakt…"))
         wizard.shell.tasks.run(lambda: gw.preview_clauses(ctx, ref, lang, choices),
@@ -470,7 +471,7 @@ class DocumentsPage(QWizardPage):
         target = Path(path)
         if target.suffix.lower() != f".{suffix}":
             target = target.with_name(target.name + f".{suffix}")
-        ctx, ref = wizard.shell.ctx, wizard.tender_ref()
+        ctx, ref = wizard.shell.context, wizard.tender_ref()
         choices, lang = wizard.parameters.choices(), wizard.parameters.doc_lang.currentData()
         wizard.shell.tasks.run(lambda: gw.save_clauses(ctx, ref, fmt, lang, choices, target),
                                write=True, done=self._saved,
@@ -512,7 +513,7 @@ class TenderWizard(QWizard):
             self.setButtonText(which, text)
             a11y(self.button(which), text.replace("&", "").strip("<> "))
         self.resize(900, 640)
-        ctx = shell.ctx
+        ctx = shell.context
         shell.tasks.run(lambda: gw.list_organisations(ctx), done=self._organisations)
 
     @classmethod
@@ -553,7 +554,7 @@ class TenderWizard(QWizard):
         if self.registered is not None:
             return True
         data = self.data
-        ctx = self.shell.ctx
+        ctx = self.shell.context
         values = {
             "ref": data.ref.text(), "title": data.title_.text(),
             "category": self.category.code() or "", "kind": data.kind.currentData(),

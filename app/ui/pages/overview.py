@@ -42,7 +42,8 @@ class Dashboard:
 def build_dashboard(ctx: Any, lang: str, today: dt.date | None = None) -> Dashboard:
     """Gather the dashboard on a worker thread (no Qt here)."""
     today = today or dt.date.today()
-    return gw.dashboard(ctx, lang, today)
+    dashboard: Dashboard = gw.dashboard(ctx, lang, today)
+    return dashboard
 
 
 class OverviewPage(Page):
