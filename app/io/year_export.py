@@ -28,6 +28,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
@@ -204,59 +205,75 @@ def _value(key: str, value: Any) -> Any:
     return value
 
 
-def _text_value(key: str) -> Callable[[Any], Any]:
-    """:func:`_value` for a field that holds text: the common case, checked inline."""
-    def check(value: Any) -> Any:
-        return value if isinstance(value, str) else _value(key, value)
-    return check
+@dataclass(frozen=True)
+class _FactShape:
+    """How to read one fact class: its field names (in order) and, per field, the JSON
+    types :func:`_value` accepts, so a record is checked in one pass (``isinstance``
+    over all values at once) and only a failing record goes through the per-field checks
+    that say what is wrong."""
 
-
-def _date_value(key: str) -> Callable[[Any], Any]:
-    """:func:`_value` for a date field."""
-    def check(value: Any) -> Any:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else _value(key, value)
-    return check
-
-
-def _checker(key: str) -> Callable[[Any], Any]:
-    if key in _DATE_FIELDS:
-        return _date_value(key)
-    if key not in _TYPES:
-        return _text_value(key)
-    return functools.partial(_value, key)
-
-
-_FactShape = tuple[tuple[str, ...], frozenset[str], tuple[Callable[[Any], Any], ...]]
+    names: tuple[str, ...]
+    name_set: frozenset[str]
+    values: Callable[[Mapping[str, Any]], tuple[Any, ...]]
+    types: tuple[type | tuple[type, ...], ...]
+    whole_numbers: tuple[int, ...]  # positions of int fields (a JSON true is no number)
+    dates: tuple[int, ...]
+    nested: tuple[tuple[int, type[Any]], ...]  # a submission's risks and measures
+    checks: tuple[Callable[[Any], Any], ...]
 
 
 _SHAPES: dict[type[Any], _FactShape] = {}
 
 
 def _shape(cls: type[Any]) -> _FactShape:
-    """A fact class's field names (in order), as a set, and the check of each field's
-    value (the rules of :func:`_value`; a submission's risks and measures as facts)."""
     found = _SHAPES.get(cls)
     if found is not None:
         return found
     names = tuple(f.name for f in fields(cls))
+    types: list[type | tuple[type, ...]] = []
     checks: list[Callable[[Any], Any]] = []
-    for name in names:
+    whole_numbers: list[int] = []
+    dates: list[int] = []
+    nested: list[tuple[int, type[Any]]] = []
+    for index, name in enumerate(names):
         if cls is SubmissionFact and name in ("risks", "measures"):
             inner = RiskFact if name == "risks" else MeasureFact
+            nested.append((index, inner))
+            types.append(list)
             checks.append(functools.partial(_facts, inner))
-        else:
-            checks.append(_checker(name))
-    shape = _SHAPES[cls] = (names, frozenset(names), tuple(checks))
+            continue
+        expected = str if name in _DATE_FIELDS else _TYPES.get(name, str)
+        accepted = expected if isinstance(expected, tuple) else (expected,)
+        types.append((*accepted, type(None)) if name in _OPTIONAL else accepted)
+        checks.append(functools.partial(_value, name))
+        if name in _DATE_FIELDS:
+            dates.append(index)
+        elif expected is int:
+            whole_numbers.append(index)
+    shape = _SHAPES[cls] = _FactShape(
+        names, frozenset(names), operator.itemgetter(*names), tuple(types),
+        tuple(whole_numbers), tuple(dates), tuple(nested), tuple(checks))
     return shape
 
 
 def _fact(cls: type[Any], data: Any) -> Any:
     if not isinstance(data, dict):
         raise ValueError(cls.__name__)
-    names, name_set, checks = _shape(cls)
-    if data.keys() != name_set:
+    shape = _shape(cls)
+    if data.keys() != shape.name_set:
         raise ValueError(cls.__name__)
-    return cls(*[check(data[name]) for name, check in zip(names, checks, strict=True)])
+    found = shape.values(data)
+    if not all(map(isinstance, found, shape.types)) or any(
+            type(found[i]) is bool for i in shape.whole_numbers):
+        # something is off: the checks of each field raise the error
+        return cls(*[check(v) for v, check in zip(found, shape.checks, strict=True)])
+    values = list(found)
+    for i in shape.dates:
+        if values[i] is not None:
+            values[i] = dt.date.fromisoformat(values[i])
+    for i, inner in shape.nested:
+        values[i] = _facts(inner, values[i])
+    return cls(*values)
 
 
 def _facts(cls: type[Any], items: Any) -> tuple[Any, ...]:

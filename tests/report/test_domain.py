@@ -190,6 +190,32 @@ def test_any_change_breaks_the_checksum(change: object) -> None:
     assert raised.value.code == "export_tampered"
 
 
+@pytest.mark.parametrize("change", [
+    lambda r: r["tenders"][0].update(value_cents=True),  # a JSON true is no amount
+    lambda r: r["tenders"][0].update(value_cents="300000"),
+    lambda r: r["tenders"][0].update(isv_applied=1),
+    lambda r: r["tenders"][0].update(title=None),  # only optional fields may be null
+    lambda r: r["tenders"][0].update(published="1 maart 2026"),
+    lambda r: r["tenders"][0].update(published=20260301),
+    lambda r: r["tenders"][0].pop("form"),
+    lambda r: r["tenders"][0].update(extra=1),
+    lambda r: r["contracts"][0].update(plan_months=None),
+    lambda r: r["submissions"][0]["risks"][0].update(priority=3),
+    lambda r: r["submissions"][0].update(measures={}),
+])
+def test_a_wrong_record_is_refused_even_with_a_valid_checksum(change: object) -> None:
+    from app.io import year_export
+
+    header = ExportHeader("inst-1", 2026, ("Org",), "2026-11-25T10:00:00+00:00", "0.1.0")
+    body = json.loads(write_export(header, sample_facts()))
+    body.pop("checksum")
+    change(body["records"])  # type: ignore[operator]
+    body["checksum"] = {"algorithm": "sha256", "value": year_export._checksum(body)}
+    with pytest.raises(UsageError) as raised:
+        read_export(json.dumps(body).encode(), "x.json")
+    assert raised.value.code == "export_malformed"
+
+
 def test_merge_rules_on_plain_values() -> None:
     facts = sample_facts()
     other = YearFacts(tenders=(dataclasses.replace(facts.tenders[1], title="Anders"),
