@@ -693,6 +693,7 @@ class ContractSteps(NamedTuple):
     overdue: int
     facts: ContractFacts
     as_of: dt.date
+    open_deadlines: tuple[tuple[DeadlineKind, dt.date, int | None], ...] = ()
 
     @property
     def steps(self) -> tuple[StepStatus, ...]:
@@ -700,7 +701,9 @@ class ContractSteps(NamedTuple):
 
     @property
     def deadlines(self) -> tuple[Deadline, ...]:
-        return tuple(contract_deadlines(self.facts, self.as_of))
+        """The open deadlines from the contract itself (see :func:`contract_deadlines`)."""
+        ref = self.contract_ref
+        return tuple(Deadline(ref, kind, due, key) for kind, due, key in self.open_deadlines)
 
     def state(self, code: str) -> StepState:
         return self.states[STEP_CODES.index(code)]
@@ -710,7 +713,8 @@ def contract_steps(facts: ContractFacts, as_of: dt.date) -> ContractSteps:
     raws = _raw_steps(facts, as_of)
     first: dt.date | None = None
     overdue = 0
-    for _kind, due, _key in _open_deadlines(facts, as_of):
+    opened = _open_deadlines(facts, as_of)
+    for _kind, due, _key in opened:
         if first is None or due < first:
             first = due
         if due < as_of:
@@ -718,7 +722,7 @@ def contract_steps(facts: ContractFacts, as_of: dt.date) -> ContractSteps:
     return ContractSteps(
         facts.contract_id, facts.ref,
         (raws[0][0], raws[1][0], raws[2][0], raws[3][0], raws[4][0], raws[5][0]),
-        first, overdue, facts, as_of)
+        first, overdue, facts, as_of, tuple(opened))
 
 
 class DueItem(NamedTuple):

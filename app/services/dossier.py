@@ -255,14 +255,17 @@ def step_states_for_all(ctx: Context, as_of: dt.date | None = None, *,
     The answer is kept per database and day until the next change (see ``_all_facts``);
     ``use_cache=False`` works it out afresh.
     """
-    day = as_of or dt.date.today()
+    return list(_all_steps(ctx, as_of or dt.date.today(), use_cache))
+
+
+def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSteps, ...]:
     with ctx.db.read() as session:
         key, facts, steps = _all_facts(ctx, session, day, use_cache)
     if steps is None:
         with paused_collector():
             steps = tuple(contract_steps(f, day) for f in facts)
         _kept[ctx.db.location] = (key, facts, steps)
-    return list(steps)
+    return steps
 
 
 def step_states(ctx: Context, contract_ref: str,
@@ -318,20 +321,22 @@ def due_items(ctx: Context, within: int = 30, as_of: dt.date | None = None,
         raise ValidationError("out_of_range", field="within", low=0, high=36500, value=within)
     day = as_of or dt.date.today()
     horizon = day + dt.timedelta(days=within)
-    with ctx.db.read() as session:
-        ids = None
-        if contract_ref is not None:
-            ids = [find_contract(session, contract_ref).id]
-            every: Sequence[ContractFacts] = gather_facts(session, day, ids)
-        else:
-            every = _all_facts(ctx, session, day, use_cache=True)[1]
-        items: list[Deadline] = []
-        with paused_collector():
-            for facts in every:
-                items.extend(contract_deadlines(facts, day, horizon))
-        items.extend(_document_deadlines(session, day, horizon, ids))
-    return [DueItem(d.contract_ref, str(d.kind), d.due, (d.due - day).days, d.key)
-            for d in falls_due(items, day, within)]
+    items: list[Deadline] = []
+    with paused_collector():
+        if contract_ref is None:  # every contract: the kept step states hold their deadlines
+            for steps in _all_steps(ctx, day, use_cache=True):
+                ref = steps.contract_ref
+                items.extend(Deadline(ref, kind, due, key)
+                             for kind, due, key in steps.open_deadlines if due <= horizon)
+        with ctx.db.read() as session:
+            ids = None
+            if contract_ref is not None:
+                ids = [find_contract(session, contract_ref).id]
+                for facts in gather_facts(session, day, ids):
+                    items.extend(contract_deadlines(facts, day, horizon))
+            items.extend(_document_deadlines(session, day, horizon, ids))
+        return [DueItem(d.contract_ref, str(d.kind), d.due, (d.due - day).days, d.key)
+                for d in falls_due(items, day, within)]
 
 
 # =======================================================================================

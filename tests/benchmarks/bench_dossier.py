@@ -173,6 +173,14 @@ def main() -> None:
         return dossier.due_items(ctx, 30, today)
 
     due_time, due = median_time(cold_due)
+
+    def cold_dashboard() -> Any:
+        # what the Overzicht asks the dossier for, from nothing kept: the due list of 30
+        # days and every contract's step states
+        dossier.forget_kept_answers()
+        return dossier.due_items(ctx, 30, today), dossier.step_states_for_all(ctx, today)
+
+    board_time, _ = median_time(cold_dashboard)
     dossier.step_states_for_all(ctx, today)
     due_warm, _ = median_time(lambda: dossier.due_items(ctx, 30, today))
     assert len(states) == contracts
@@ -190,9 +198,12 @@ def main() -> None:
     print(f"due items within 30 days ({len(due)}): {due_time * 1000:8.1f} ms "
           f"(ratio to count {due_time / count_time:.1f}x)")
     print(f"  with the facts kept from the states:  {due_warm * 1000:8.1f} ms")
+    print(f"the dashboard's dossier work from cold (due list + step states): "
+          f"{board_time * 1000:8.1f} ms (ratio to count {board_time / count_time:.1f}x)")
     print("target: step states + deadlines of every contract well under 1 s:",
-          f"wall {'met' if steps_time < 1.0 else 'NOT met'},",
-          f"CPU {'met' if steps_cpu < 1.0 else 'NOT met'}")
+          f"step states {'met' if steps_time < 1.0 else 'NOT met'},",
+          f"CPU {'met' if steps_cpu < 1.0 else 'NOT met'},",
+          f"whole dashboard {'met' if board_time < 1.0 else 'NOT met'}")
     ctx.db.dispose()
 
 
