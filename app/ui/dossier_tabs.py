@@ -54,8 +54,8 @@ class Tab(QWidget):
     def tab_title(self) -> str:
         raise NotImplementedError
 
-    def run(self, fn: Any, done: Any, write: bool = False) -> None:
-        self.dossier.shell.tasks.run(fn, done=done, write=write)
+    def run(self, fn: Any, done: Any, write: bool = False, failed: Any = None) -> None:
+        self.dossier.shell.tasks.run(fn, done=done, write=write, failed=failed)
 
     def reload(self) -> None:
         raise NotImplementedError
@@ -528,33 +528,84 @@ class AssessmentDialog(SimpleDialog):
 
 
 class FollowUpTab(Tab):
-    """How closely to follow this contract: the suggestion with its reasons."""
+    """How closely to follow this contract: the suggestion with its reasons, and beside it
+    the user's own choice with a note (recorded in the dossier and its audit trail)."""
 
     def __init__(self, dossier: DossierView) -> None:
         super().__init__(dossier)
+        self.loaded: gw.FollowUpWords | None = None
         self.text = QTextBrowser()
         a11y(self.text, tr("Opvolging"), tr("De voorgestelde intensiteit van de opvolging en "
                                             "waarom"))
+        own = QGroupBox(tr("Uw eigen keuze"))
+        form = QFormLayout(own)
+        self.choice = QComboBox()
+        self.choice.addItem(tr("Geen eigen keuze: het voorstel volgen"), None)
+        catalog = locator.catalog()
+        for code in gw.intensity_levels():
+            self.choice.addItem(catalog.text(f"dossier_intensity_{code}", dossier.lang), code)
+        add_row(form, tr("&Mate van opvolging:"), self.choice,
+                description=tr("Hoe u dit contract zelf opvolgt, naast het voorstel"))
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(tr("waarom (mag leeg blijven)"))
+        add_row(form, tr("Toe&lichting:"), self.note,
+                description=tr("Waarom u voor deze opvolging kiest"))
+        self.save = button(tr("Keuze &vastleggen"),
+                           tr("Uw keuze en toelichting vastleggen in het dossier"), self._save)
+        self.save.setEnabled(False)
+        bar = QHBoxLayout()
+        bar.addWidget(self.save)
+        bar.addStretch(1)
+        form.addRow(bar)
         self.layout_.addWidget(self.text, 1)
+        self.layout_.addWidget(own)
+        QWidget.setTabOrder(self.text, self.choice)
+        QWidget.setTabOrder(self.choice, self.note)
+        QWidget.setTabOrder(self.note, self.save)
 
     def tab_title(self) -> str:
         return tr("O&pvolging")
 
     def reload(self) -> None:
         ctx, ref = self.dossier.ctx, self.dossier.ref
-        self.run(lambda: gw.follow_up_text(ctx, ref), self._loaded)
+        self.run(lambda: gw.follow_up_words(ctx, ref), self._loaded)
 
-    def _loaded(self, result: tuple[str, list[str], str | None]) -> None:
-        level, reasons, choice = result
+    def _loaded(self, words: gw.FollowUpWords) -> None:
+        self.loaded = words
         esc = html.escape
-        parts = [f"<h3>{esc(tr('Voorstel'))}: {esc(level)}</h3><ul>"]
-        parts += [f"<li>{esc(r)}</li>" for r in reasons]
+        parts = [f"<h3>{esc(tr('Voorstel'))}: {esc(words.level)}</h3><ul>"]
+        parts += [f"<li>{esc(r)}</li>" for r in words.reasons]
         parts.append("</ul>")
-        if choice:
-            parts.append(f"<p>{esc(tr('Uw keuze'))}: {esc(choice)}</p>")
+        if words.choice:
+            chosen = self.choice.itemText(max(0, self.choice.findData(words.choice)))
+            parts.append(f"<p><b>{esc(tr('Uw keuze'))}: {esc(chosen)}</b>"
+                         + (f" ({esc(words.note)})" if words.note else "") + "</p>")
         caveat = tr("Een voorstel, geen oordeel: u kiest zelf hoe u opvolgt.")
         parts.append(f"<p><small>{esc(caveat)}</small></p>")
         self.text.setHtml("".join(parts))
+        self.choice.setCurrentIndex(max(0, self.choice.findData(words.choice)))
+        self.note.setText(words.note or "")
+        self.save.setEnabled(True)
+
+    def _save(self) -> None:
+        if self.loaded is None:
+            return
+        ctx, ref, version = self.dossier.ctx, self.dossier.ref, self.loaded.version
+        choice, note = self.choice.currentData(), self.note.text().strip()
+        self.save.setEnabled(False)
+        self.run(lambda: gw.choose_follow_up(ctx, ref, choice, note, version),
+                 self._saved, write=True, failed=self._not_saved)
+
+    def _not_saved(self, error: BaseException) -> None:
+        """Shown as a sentence; the tab reloads, so a choice saved meanwhile by a
+        colleague (a stale version) is what the user sees before trying again."""
+        self.dossier.shell.show_error(error)
+        self.reload()
+
+    def _saved(self, words: gw.FollowUpWords) -> None:
+        self._loaded(words)
+        self.dossier.shell.say(tr("Uw keuze voor de opvolging is vastgelegd."))
+        self.dossier.changed()
 
 
 class ChainTab(Tab):

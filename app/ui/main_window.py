@@ -159,6 +159,9 @@ class MainWindow(QMainWindow):
         work.addAction(action("import", tr("Werkmap van leverancier &importeren…"),
                               self.import_workbook, "Ctrl+I",
                               tr("Een ingevulde leverancierswerkmap controleren en inlezen")))
+        work.addAction(action("country-risk", tr("&Landenrisico's…"), self.open_country_risk,
+                              tip=tr("Uw tabel met landenrisico’s bekijken of een nieuwe "
+                                     "inlezen")))
         work.addAction(action("refresh", tr("&Vernieuwen"), self.refresh_all,
                               QKeySequence.StandardKey.Refresh))
         self.pages_menu = bar.addMenu(tr("&Ga naar"))
@@ -180,7 +183,7 @@ class MainWindow(QMainWindow):
 
     def _enable_actions(self) -> None:
         ready = self.ctx is not None
-        for key in ("backup", "new-tender", "import", "refresh"):
+        for key in ("backup", "new-tender", "import", "country-risk", "refresh"):
             if key in self.menu_actions:
                 self.menu_actions[key].setEnabled(ready)
         if "import" in self.menu_actions:
@@ -427,6 +430,13 @@ class MainWindow(QMainWindow):
         if wizard.exec():
             self.data_changed()
             self.show_page("tenders")
+
+    def open_country_risk(self) -> None:
+        if self.ctx is None:
+            return
+        from app.ui.country_risk_dialog import CountryRiskDialog
+
+        CountryRiskDialog(self).exec()
 
     def import_workbook(self, contract_ref: str | None = None) -> None:
         if self.ctx is None or not service_available("submissions"):

@@ -7,6 +7,7 @@ is a plain call of a public service function: screens never see a Session or ORM
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -152,13 +153,58 @@ def money(cents: int) -> Any:
     return from_cents(cents)
 
 
-def follow_up_text(ctx: Context, contract_ref: str) -> tuple[str, list[str], str | None]:
-    """The follow-up suggestion as words: level, reasons, the user's own choice."""
-    from app.services.dossier import follow_up, reasons_text
+@dataclass(frozen=True)
+class FollowUpWords:
+    """The follow-up of one contract as the window shows it: the suggested level and its
+    reasons in words, the user's own choice (a level code, or ``None``: no choice of
+    their own) with its note, and the contract's version for a safe save."""
 
-    record = follow_up(ctx, contract_ref)
-    level = ctx.text(f"dossier_intensity_{record.suggestion.level}")
-    return level, reasons_text(ctx, record), record.choice
+    level: str
+    reasons: tuple[str, ...]
+    choice: str | None
+    note: str | None
+    version: int
+
+
+def _follow_up_words(ctx: Context, record: Any) -> FollowUpWords:
+    from app.services.dossier import reasons_text
+
+    return FollowUpWords(ctx.text(f"dossier_intensity_{record.suggestion.level}"),
+                         tuple(reasons_text(ctx, record)), record.choice, record.note,
+                         record.version)
+
+
+def follow_up_words(ctx: Context, contract_ref: str) -> FollowUpWords:
+    from app.services.dossier import follow_up
+
+    return _follow_up_words(ctx, follow_up(ctx, contract_ref))
+
+
+def choose_follow_up(ctx: Context, contract_ref: str, choice: str | None, note: str,
+                     version: int) -> FollowUpWords:
+    """Record the user's own follow-up beside the suggestion (``None``: none of their own)."""
+    from app.services.dossier import choose_follow_up as _choose
+
+    record = _choose(ctx, contract_ref, choice, note or None, expected_version=version)
+    return _follow_up_words(ctx, record)
+
+
+def intensity_levels() -> tuple[str, ...]:
+    from app.domain.followup import INTENSITIES
+
+    return INTENSITIES
+
+
+def import_country_risk(ctx: Context, path: Path) -> Any:
+    from app.services.dossier import import_country_risk as _import
+
+    return _import(ctx, path)
+
+
+def list_country_risk(ctx: Context) -> list[Any]:
+    from app.services.dossier import list_country_risk as _list
+
+    return _list(ctx)
 
 
 def year_report(ctx: Context, year: int, organisation: str | None, merge: list[Path],

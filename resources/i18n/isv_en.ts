@@ -280,11 +280,6 @@
     </message>
     <message>
       <location filename="../../app/ui/contracts.py" />
-      <source>Land</source>
-      <translation>Country</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/contracts.py" />
       <source>Lopend</source>
       <translation>Running</translation>
     </message>
@@ -317,6 +312,101 @@
       <location filename="../../app/ui/contracts.py" />
       <source>{shown} van {total}</source>
       <translation>{shown} of {total}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/country_risk_dialog.py" />
+      <source>Bezig met inlezen…</source>
+      <translation>Importing…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/country_risk_dialog.py" />
+      <source>Bron</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/country_risk_dialog.py" />
+      <source>De ingelezen landenrisico’s per bron, jaar en land</source>
+      <translation>The imported country risks by source, year and country</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/country_risk_dialog.py" />
+      <source>Een landenrisicotabel (CSV of Excel) inlezen</source>
+      <translation>Import a country-risk table (CSV or Excel)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/country_risk_dialog.py" />
+      <source>Het venster sluiten</source>
+      <translation>Close the window</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/country_risk_dialog.py" />
+      <source>Jaar</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/country_risk_dialog.py" />
+      <source>Land</source>
+      <translation>Country</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/country_risk_dialog.py" />
+      <source>Landenrisico's</source>
+      <translation>Country risks</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/country_risk_dialog.py" />
+      <source>Landenrisicotabel kiezen</source>
+      <translation>Choose a country-risk table</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/country_risk_dialog.py" />
+      <source>Nog geen tabel ingelezen.</source>
+      <translation>No table imported yet.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/country_risk_dialog.py" />
+      <source>Risicovol</source>
+      <translation>Risky</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/country_risk_dialog.py" />
+      <source>Score</source>
+      <translation>Score</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/country_risk_dialog.py" />
+      <source>Sl&amp;uiten</source>
+      <translation>Cl&amp;ose</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/country_risk_dialog.py" />
+      <source>Tabel &amp;inlezen…</source>
+      <translation>&amp;Import table…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/country_risk_dialog.py" />
+      <source>Tabel (*.csv *.xlsx);;Alle bestanden (*)</source>
+      <translation>Table (*.csv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/country_risk_dialog.py" />
+      <source>Uitkomst</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/country_risk_dialog.py" />
+      <source>Uw eigen tabel met landenrisico’s. Een locatie in een land dat de tabel als risicovol aanmerkt, telt mee in het voorstel voor de opvolging. Een nieuwe tabel vervangt de rijen van dezelfde bron en hetzelfde jaar.</source>
+      <translation>Your own table of country risks. A site in a country the table marks as risky counts in the suggested follow-up. A new table replaces the rows of the same source and year.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/country_risk_dialog.py" />
+      <source>Wat het inlezen opleverde</source>
+      <translation>What the import brought</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/country_risk_dialog.py" />
+      <source>{rows} rijen ingelezen uit {name}; {replaced} eerdere rijen van dezelfde bron en hetzelfde jaar vervangen.</source>
+      <translation>{rows} rows imported from {name}; {replaced} earlier rows of the same source and year replaced.</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier.py" />
@@ -505,6 +595,16 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>&amp;Keten en risico’s</source>
+      <translation>&amp;Chain and risks</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>&amp;Mate van opvolging:</source>
+      <translation>&amp;Level of follow-up:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>&amp;Notitie:</source>
       <translation>&amp;Note:</translation>
     </message>
@@ -635,11 +735,6 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
-      <source>Bron</source>
-      <translation>Source</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
       <source>Contract&amp;jaar:</source>
       <translation>Contract &amp;year:</translation>
     </message>
@@ -677,6 +772,16 @@
       <location filename="../../app/ui/dossier_tabs.py" />
       <source>De ingelezen werkmappen per versie</source>
       <translation>The imported workbooks by version</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>De productielocaties uit de nieuwste inzending</source>
+      <translation>The production sites of the newest submission</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>De risico’s uit de nieuwste inzending, hoogste prioriteit eerst</source>
+      <translation>The risks of the newest submission, highest priority first</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
@@ -725,6 +830,11 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Ernst</source>
+      <translation>Severity</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>Escalatieladder</source>
       <translation>Escalation ladder</translation>
     </message>
@@ -760,6 +870,11 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Geen eigen keuze: het voorstel volgen</source>
+      <translation>No choice of your own: follow the suggestion</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>geen wijzigingen</source>
       <translation>no changes</translation>
     </message>
@@ -780,6 +895,16 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Het plan van aanpak: maatregelen uit de nieuwste inzending</source>
+      <translation>The plan of action: measures of the newest submission</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Hoe u dit contract zelf opvolgt, naast het voorstel</source>
+      <translation>How you follow up this contract yourself, beside the suggestion</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>I&amp;nzendingen</source>
       <translation>Submissio&amp;ns</translation>
     </message>
@@ -795,8 +920,23 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Keuze &amp;vastleggen</source>
+      <translation>&amp;Record choice</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Laatste audit</source>
+      <translation>Last audit</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>leeg: de boete uit het contract</source>
       <translation>empty: the penalty in the contract</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Locatie-ID</source>
+      <translation>Site ID</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
@@ -805,8 +945,23 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Locaties in de keten</source>
+      <translation>Sites in the chain</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Maatregel-ID</source>
+      <translation>Measure ID</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>Maatregelen</source>
       <translation>Measures</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Naam locatie</source>
+      <translation>Site name</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
@@ -827,6 +982,11 @@
       <location filename="../../app/ui/dossier_tabs.py" />
       <source>nieuw</source>
       <translation>new</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Nog geen inzending ingelezen.</source>
+      <translation>No submission imported yet.</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
@@ -920,6 +1080,16 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Prioriteit</source>
+      <translation>Priority</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Product of dienst</source>
+      <translation>Product or service</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>Reactie &amp;ontvangen…</source>
       <translation>Response &amp;received…</translation>
     </message>
@@ -950,8 +1120,18 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Risico-ID</source>
+      <translation>Risk ID</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>Risico’s</source>
       <translation>Risks</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Schakel</source>
+      <translation>Tier</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
@@ -981,7 +1161,7 @@
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
       <source>Signalen en &amp;escalatie</source>
-      <translation>Signals and &amp;escalation</translation>
+      <translation>Sign&amp;als and escalation</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
@@ -1025,6 +1205,11 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Toe&amp;lichting:</source>
+      <translation>E&amp;xplanation:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>toelichting</source>
       <translation>explanation</translation>
     </message>
@@ -1040,13 +1225,38 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Uit inzending versie {n}.</source>
+      <translation>From submission version {n}.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Uw eigen keuze</source>
+      <translation>Your own choice</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>Uw keuze</source>
       <translation>Your choice</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Uw keuze en toelichting vastleggen in het dossier</source>
+      <translation>Record your choice and explanation in the dossier</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Uw keuze voor de opvolging is vastgelegd.</source>
+      <translation>Your choice of follow-up has been recorded.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>Van wie of waar het signaal komt, bijvoorbeeld een ngo of vakbond</source>
       <translation>Who or where the signal comes from, for example an NGO or a union</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Verantwoordelijke</source>
+      <translation>Owner</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
@@ -1070,6 +1280,26 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Voortgang (%)</source>
+      <translation>Progress (%)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>waarom (mag leeg blijven)</source>
+      <translation>why (may stay empty)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Waarom u voor deze opvolging kiest</source>
+      <translation>Why you choose this follow-up</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Waarschijnlijkheid</source>
+      <translation>Likelihood</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>Wat er veranderde ten opzichte van de vorige versie</source>
       <translation>What changed since the previous version</translation>
     </message>
@@ -1082,6 +1312,11 @@
       <location filename="../../app/ui/dossier_tabs.py" />
       <source>Werkmap voor de leverancier opslaan</source>
       <translation>Save the supplier workbook</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Werknemers</source>
+      <translation>Workers</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
@@ -1500,11 +1735,6 @@
     </message>
     <message>
       <location filename="../../app/ui/import_dialog.py" />
-      <source>Het venster sluiten</source>
-      <translation>Close the window</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/import_dialog.py" />
       <source>Importeren met waarschuwingen?</source>
       <translation>Import with warnings?</translation>
     </message>
@@ -1552,11 +1782,6 @@
       <location filename="../../app/ui/import_dialog.py" />
       <source>rij {row}</source>
       <translation>row {row}</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/import_dialog.py" />
-      <source>Sl&amp;uiten</source>
-      <translation>Cl&amp;ose</translation>
     </message>
     <message>
       <location filename="../../app/ui/import_dialog.py" />
@@ -1707,6 +1932,11 @@
       <location filename="../../app/ui/main_window.py" />
       <source>&amp;Instellingen…</source>
       <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>&amp;Landenrisico's…</source>
+      <translation>&amp;Country risks…</translation>
     </message>
     <message>
       <location filename="../../app/ui/main_window.py" />
@@ -1916,6 +2146,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/main_window.py" />
       <source>Taal, gebruikersnaam, database en back-upmap</source>
       <translation>Language, user name, database and backup folder</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Uw tabel met landenrisico’s bekijken of een nieuwe inlezen</source>
+      <translation>View your table of country risks or import a new one</translation>
     </message>
     <message>
       <location filename="../../app/ui/main_window.py" />
@@ -2344,6 +2579,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/suppliers.py" />
+      <source>Uw tabel met landenrisico’s bekijken of een nieuwe inlezen; die telt mee in het voorstel voor de opvolging</source>
+      <translation>View your table of country risks or import a new one; it counts in the suggested follow-up</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/suppliers.py" />
       <source>Zoeken in leveranciers</source>
       <translation>Search suppliers</translation>
     </message>
@@ -2421,11 +2661,6 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/tenders.py" />
       <source>ISV</source>
       <translation>ISV</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/tenders.py" />
-      <source>Jaar</source>
-      <translation>Year</translation>
     </message>
     <message>
       <location filename="../../app/ui/tenders.py" />
@@ -2946,106 +3181,6 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/wizard.py" />
       <source>Zijn de ISV verplicht voor deze aanbesteding?</source>
       <translation>Are the ISV mandatory for this tender?</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>&amp;Keten en risico’s</source>
-      <translation>&amp;Chain and risks</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>Locaties in de keten</source>
-      <translation>Sites in the chain</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>De productielocaties uit de nieuwste inzending</source>
-      <translation>The production sites of the newest submission</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>De risico’s uit de nieuwste inzending, hoogste prioriteit eerst</source>
-      <translation>The risks of the newest submission, highest priority first</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>Het plan van aanpak: maatregelen uit de nieuwste inzending</source>
-      <translation>The plan of action: measures of the newest submission</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>Nog geen inzending ingelezen.</source>
-      <translation>No submission imported yet.</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>Uit inzending versie {n}.</source>
-      <translation>From submission version {n}.</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>Locatie-ID</source>
-      <translation>Site ID</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>Naam locatie</source>
-      <translation>Site name</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>Schakel</source>
-      <translation>Tier</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>Product of dienst</source>
-      <translation>Product or service</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>Werknemers</source>
-      <translation>Workers</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>Laatste audit</source>
-      <translation>Last audit</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>Risico-ID</source>
-      <translation>Risk ID</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>Prioriteit</source>
-      <translation>Priority</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>Ernst</source>
-      <translation>Severity</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>Waarschijnlijkheid</source>
-      <translation>Likelihood</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>Maatregel-ID</source>
-      <translation>Measure ID</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>Voortgang (%)</source>
-      <translation>Progress (%)</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
-      <source>Verantwoordelijke</source>
-      <translation>Owner</translation>
     </message>
   </context>
 </TS>

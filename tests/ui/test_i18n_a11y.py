@@ -100,6 +100,7 @@ def test_every_screen_names_its_widgets(window: Any, contract: str, lang: str) -
 
 def test_dialogs_name_their_widgets(window: Any, contract: str) -> None:
     from app.ui.contract_dialog import ContractDialog
+    from app.ui.country_risk_dialog import CountryRiskDialog
     from app.ui.dossier_tabs import AssessmentDialog, EscalationDialog
     from app.ui.evidence_dialog import EvidenceDialog
     from app.ui.import_dialog import ImportDialog
@@ -122,7 +123,7 @@ def test_dialogs_name_their_widgets(window: Any, contract: str) -> None:
     for dialog in (ImportDialog(window, contract), SettingsDialog(window),
                    EvidenceDialog(window, "nl", contract, []),
                    EscalationDialog(window, "nl", []), AssessmentDialog(window, "nl"),
-                   ContractDialog(window, "nl", ["T-1"])):
+                   ContractDialog(window, "nl", ["T-1"]), CountryRiskDialog(window)):
         dialog.show()
         problems += [f"{type(dialog).__name__}: {p}" for p in unnamed_widgets(dialog)]
         dialog.close()

@@ -13,7 +13,7 @@ from app.ui.i18n import tr
 from app.ui.labels import country_label
 from app.ui.models import Column, RowTableModel
 from app.ui.pages.base import Page
-from app.ui.widgets import DataTable, filter_box
+from app.ui.widgets import DataTable, button, filter_box
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,10 @@ class SuppliersPage(Page):
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addWidget(self.count, 1)
+        bar.addWidget(button(tr("&Landenrisico's…"),
+                             tr("Uw tabel met landenrisico’s bekijken of een nieuwe inlezen; "
+                                "die telt mee in het voorstel voor de opvolging"),
+                             shell.open_country_risk))
         self.layout_.addLayout(bar)
         self.layout_.addWidget(self.table, 1)
         self.table.row_activated.connect(lambda s: shell.open_contract(s.contracts[0]))
