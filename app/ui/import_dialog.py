@@ -3,6 +3,7 @@ problems (filter by sheet and kind, jump to the row) → import, or write feedba
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import locator
+from app.domain.formatting import format_number
 from app.ui import services_gateway as gw
 from app.ui import widgets
 from app.ui.forms import add_row
@@ -251,13 +253,16 @@ class ImportDialog(QDialog):
         if problem is None or self.result is None:
             self.row_view.clear()
             return
-        found = self.rows_at.get((_sheet_key(problem.sheet), problem.row))
-        lines = [f"<p><b>{problem.sheet}</b>, " + tr("rij {row}").format(row=problem.row)
-                 + "</p>"] if problem.row else [f"<p><b>{problem.sheet}</b></p>"]
+        esc = html.escape
+        key = _sheet_key(problem.sheet)
+        found = self.rows_at.get((key, problem.row))
+        sheet = f"<b>{esc(problem.sheet)}</b>"
+        lines = [f"<p>{sheet}, " + esc(tr("rij {row}").format(row=problem.row)) + "</p>"
+                 if problem.row else f"<p>{sheet}</p>"]
         if found is not None:
             lines.append("<table cellpadding='2'>")
-            for key, value in found.items():
-                lines.append(f"<tr><td>{key}</td><td>{show_value(value, self.lang)}</td></tr>")
+            for header, text in row_in_words(key, found, self.lang):
+                lines.append(f"<tr><td><b>{esc(header)}</b></td><td>{esc(text)}</td></tr>")
             lines.append("</table>")
         else:
             lines.append("<p>" + tr("Deze rij kon niet als geheel worden gelezen; zie de "
@@ -332,6 +337,41 @@ def _sheet_key(name: str) -> str:
     if folded in ("maatregelen", "measures"):
         return "measures"
     return folded
+
+
+def row_in_words(sheet_key: str, values: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """A row as the supplier filled it in: each column under its header in the workbook,
+    codes in words (theme, severity, likelihood, status, country), then the priority the
+    check gave a risk."""
+    from app.io.workbook_layout import TABLES
+
+    reference = locator.reference()
+    layout = next((t for t in TABLES if t.key == sheet_key), None)
+    out: list[tuple[str, str]] = []
+    for column in layout.columns if layout is not None else ():
+        value = values.get(column.field)
+        try:
+            if value is None or value == "":
+                text = ""
+            elif column.kind == "theme":
+                text = reference.theme(value).text(lang)
+            elif column.kind in ("severity", "likelihood"):
+                scale = reference.severity if column.kind == "severity" else reference.likelihood
+                text = scale.label(value, lang)
+            elif column.kind == "status":
+                text = reference.label("measure_statuses", value, lang)
+            elif column.kind == "country":
+                text = locator.countries().name(value, lang)
+            elif isinstance(value, float):  # a percentage: 40, or 37,5
+                text = format_number(value, lang, 0 if value.is_integer() else 1)
+            else:
+                text = show_value(value, lang)
+        except (KeyError, ValueError, IndexError):  # a code without words: shown as it is
+            text = str(value)
+        out.append((column.header(lang), text))
+    if values.get("priority"):
+        out.append((tr("Prioriteit"), reference.label("priorities", values["priority"], lang)))
+    return out
 
 
 def problem_rows(result: Any) -> RowsAt:

@@ -86,7 +86,10 @@ def test_selecting_a_problem_shows_that_row_of_the_workbook(window: Any, contrac
     dialog.table.selectRow(dialog.model.row_of(lambda p: p is problem))
     shown = dialog.row_view.toPlainText()
     assert f"rij {problem.row}" in shown
-    assert problem.value in shown and "Lonen te laag" in shown and "high" in shown
+    assert problem.value in shown and "Lonen te laag" in shown
+    # the workbook's own column headers, and codes in words
+    assert "Omschrijving" in shown and "Leefbaar loon" in shown and "Prioriteit" in shown
+    assert "Hoog" in shown and "living_wage" not in shown and "risk_key" not in shown
     dialog.kind_filter.setCurrentIndex(dialog.kind_filter.findData("warning"))
     dialog.table.selectRow(0)
     assert "Lonen te laag" in dialog.row_view.toPlainText()
