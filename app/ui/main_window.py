@@ -86,9 +86,10 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.stack, 1)
+        # Long work shows its progress in the status bar, which has room for it: the
+        # screen above keeps its size, so nothing is laid out again when work starts.
         self.progress = ProgressPanel()
         self.progress.cancel_requested.connect(self._cancel_long)
-        right_layout.addWidget(self.progress)
         splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.navigation)
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.status_database = QLabel()
         self.status_user = QLabel()
         self.statusBar().addPermanentWidget(self.status_database, 1)
+        self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.status_user)
         self._texts()
 
@@ -346,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def run_long(self, fn: Callable[..., Any], text: str, done: Callable[[Any], None],
                  write: bool = False) -> None:
-        """Long work with the progress panel below the screen and a cancel button."""
+        """Long work with the progress panel in the status bar and a cancel button."""
         self.progress.start(text)
         task = self.tasks.run(fn, long=True, write=write, progress=self.progress.step,
                               done=lambda result: self._long_done(done, result),

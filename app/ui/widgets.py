@@ -209,6 +209,7 @@ class ProgressPanel(QFrame):
         self.label = QLabel()
         self.bar = QProgressBar()
         self.bar.setTextVisible(True)
+        self.bar.setMinimumWidth(220)  # room for the percentage, also in a status bar
         a11y(self.bar, tr("Voortgang"), tr("Hoe ver het werk op de achtergrond is"))
         self.cancel = button(tr("Afbreken"), tr("Het werk stoppen; er wordt niets gewijzigd"),
                              self.cancel_requested.emit)
