@@ -486,7 +486,7 @@
     <message>
       <location filename="../../app/ui/dossier.py" />
       <source>KvK-nummer</source>
-      <translation>Chamber of Commerce number</translation>
+      <translation>KvK number</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier.py" />
@@ -2590,7 +2590,7 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     <message>
       <location filename="../../app/ui/suppliers.py" />
       <source>Zoeken op naam of KvK-nummer</source>
-      <translation>Search by name or Chamber of Commerce number</translation>
+      <translation>Search by name or KvK number</translation>
     </message>
     <message>
       <location filename="../../app/ui/tenders.py" />
