@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -111,6 +112,8 @@ def main() -> int:
         print(f"{label:10s} largest gap {value:5.0f} ms = {value / max(idle, 1):.1f}x idle "
               f"({'ok' if value < 100 else 'OVER 100 ms'})")
     window.tasks.wait()
+    window.ctx.db.dispose()
+    shutil.rmtree(home, ignore_errors=True)  # 20 MB of database and workbook per run
     return 0
 
 
