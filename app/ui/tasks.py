@@ -7,9 +7,10 @@ for the database. Long work is a plain function taking ``progress(done, total)``
 ``cancelled()``: pass ``long=True`` and the helper supplies both; progress reaches the
 GUI at most every 50 ms, so a loop over 100,000 rows cannot flood the event loop.
 
-Long work runs with Python's cyclic garbage collector paused: a full collection over the
-hundreds of thousands of objects an import builds took 200–300 ms here, and it holds the
-GIL, so the window froze whichever thread triggered it. When the last long task ends,
+Long work runs with Python's cyclic garbage collector paused (the one counted pause of
+``app.services.bulk``, shared with the services' own bulk steps): a full collection over
+the hundreds of thousands of objects an import builds took 200–300 ms here, and it holds
+the GIL, so the window froze whichever thread triggered it. When the last long task ends,
 the survivors are frozen (``gc.freeze``: moved out of the collector's sight; they are
 still freed by reference counting) and collection resumes, so later collections stay
 small too.
@@ -27,7 +28,6 @@ calling thread, so a test reads like a user's click followed by its result.
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 import threading
@@ -36,6 +36,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from app.services.bulk import hold_collector, release_collector
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +161,7 @@ class Tasks(QObject):
         self._running.add(task)
         if long:
             if not self._long:
-                gc.disable()
+                hold_collector()
             self._long.add(task)
         if len(self._running) == 1:
             self.busy_changed.emit(True)
@@ -181,8 +183,7 @@ class Tasks(QObject):
         if task in self._long:
             self._long.discard(task)
             if not self._long:
-                gc.freeze()
-                gc.enable()
+                release_collector(freeze=True)
         if not self._running:
             self.busy_changed.emit(False)
 
