@@ -9,11 +9,13 @@ import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import locator
 from app.domain.errors import IsvError, UsageError, ValidationError
-from app.services.context import Context
+
+if TYPE_CHECKING:  # the database layer loads on first use: the window path opens fast
+    from app.services.context import Context
 
 
 @dataclass
