@@ -136,6 +136,23 @@ def list_organisations(ctx: Context) -> list[str]:
         return list(session.scalars(select(m.Organisation.name).order_by(m.Organisation.name)))
 
 
+def tender_counts(ctx: Context) -> list[tuple[str | None, str, int]]:
+    """How many tenders each category has, as ``(category set, category code, count)``:
+    one grouped query, for a dashboard that needs the counts and not the tenders."""
+    with ctx.db.read() as session:
+        return [(category_set, code, int(count)) for category_set, code, count in session.execute(
+            select(m.Tender.category_set, m.Tender.category_code, func.count())
+            .group_by(m.Tender.category_set, m.Tender.category_code))]
+
+
+def contract_suppliers(ctx: Context) -> dict[str, str]:
+    """Each contract's reference with its supplier's name."""
+    with ctx.db.read() as session:
+        rows = session.execute(select(m.Contract.ref, m.Supplier.name)
+                               .join(m.Supplier, m.Supplier.id == m.Contract.supplier_id))
+        return {str(ref): str(name) for ref, name in rows}
+
+
 def count_tenders(ctx: Context) -> int:
     with ctx.db.read() as session:
         return int(session.scalar(select(func.count()).select_from(m.Tender)) or 0)

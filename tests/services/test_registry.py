@@ -52,3 +52,22 @@ def test_mandatory_not_applied_needs_a_reason(ctx: Context) -> None:
         registry.record_decision(ctx, "T-1", IsvDecision(False))
     assert caught.value.code == "reason_required"
     assert registry.get_tender(ctx, "T-1").decision is None
+
+
+def test_counts_per_category_and_suppliers_per_contract_match_the_lists(ctx: Context) -> None:
+    _tender(ctx, "T-1")
+    _tender(ctx, "T-2")
+    registry.register_tender(ctx, ref="T-3", title="Laptops", category="ict-werkomgeving",
+                             kind="supplies", value=900000, published=dt.date(2025, 7, 1))
+    registry.add_contract(ctx, ref="C-1", tender_ref="T-1", supplier="Stof B.V.",
+                          supplier_country="NL", start=dt.date(2025, 9, 1),
+                          end=dt.date(2027, 8, 31))
+    counted = {(s, c): n for s, c, n in registry.tender_counts(ctx)}
+    listed: dict[tuple[str | None, str], int] = {}
+    for tender in registry.list_tenders(ctx):
+        key = (tender.category_set, tender.category_code)
+        listed[key] = listed.get(key, 0) + 1
+    assert counted == listed
+    assert sorted(counted.values()) == [1, 2]
+    assert registry.contract_suppliers(ctx) == {
+        c.ref: c.supplier.name for c in registry.list_contracts(ctx)} == {"C-1": "Stof B.V."}

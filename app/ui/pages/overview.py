@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -171,11 +172,12 @@ class OverviewPage(Page):
 def registry_dashboard(ctx: Any, lang: str, today: dt.date) -> Dashboard:
     """The dashboard from the registry alone (tenders, contracts, their deadlines)."""
     from app.domain.deadlines import plan_due
-    from app.services.registry import list_contracts, list_tenders
+    from app.services.registry import list_contracts, tender_counts
 
-    tenders = list_tenders(ctx)
+    tenders = tender_counts(ctx)
     contracts = list_contracts(ctx)
     per_category = tenders_per_category(tenders, lang, today)
+    tender_total = sum(n for _set, _code, n in tenders)
     due: list[DueItem] = []
     soon = today + dt.timedelta(days=30)
     for contract in contracts:
@@ -186,27 +188,28 @@ def registry_dashboard(ctx: Any, lang: str, today: dt.date) -> Dashboard:
                                    contract.supplier.name))
     due.sort(key=lambda d: d.due)
     if gw.has("dossier"):
-        return _with_dossier(ctx, lang, today, tuple(per_category), contracts, len(tenders))
-    return Dashboard(tuple(due), tuple(per_category), (), (), len(tenders), len(contracts))
+        return _with_dossier(ctx, lang, today, tuple(per_category), contracts, tender_total)
+    return Dashboard(tuple(due), tuple(per_category), (), (), tender_total, len(contracts))
 
 
-def tenders_per_category(tenders: list[Any], lang: str, today: dt.date
-                         ) -> tuple[tuple[str, int], ...]:
-    """Tenders counted in the category set in force today: a tender registered under the
-    older set is counted under the category it maps to, so no name appears twice."""
+def tenders_per_category(counts: Iterable[tuple[str | None, str, int]], lang: str,
+                         today: dt.date) -> tuple[tuple[str, int], ...]:
+    """Tenders counted in the category set in force today (from ``(set, code, count)``):
+    a tender registered under the older set is counted under the category it maps to,
+    so no name appears twice."""
     from app.domain.reference import OUTSIDE_CATEGORIES
 
     reference = locator.reference()
     current = reference.set_in_force(today)
-    counts: Counter[str] = Counter()
-    for tender in tenders:
-        code = tender.category_code
-        if code != OUTSIDE_CATEGORIES and tender.category_set not in (None, current.id):
-            found = reference.find_category(code, set_id=tender.category_set)
+    counts_now: Counter[str] = Counter()
+    for category_set, registered, count in counts:
+        code = registered
+        if code != OUTSIDE_CATEGORIES and category_set not in (None, current.id):
+            found = reference.find_category(code, set_id=category_set)
             mapped = reference.mapped(found) if found is not None else ()
             code = next((c.code for c in mapped if c.set_id == current.id), code)
-        counts[code] += 1
-    labelled = [(category_label(code, current.id, lang), n) for code, n in counts.items()]
+        counts_now[code] += count
+    labelled = [(category_label(code, current.id, lang), n) for code, n in counts_now.items()]
     return tuple(sorted(labelled, key=lambda x: (-x[1], x[0])))
 
 
@@ -225,11 +228,11 @@ def due_kind_label(kind: str, key: int | None) -> str:
 def registry_part(ctx: Any, lang: str, today: dt.date
                   ) -> tuple[tuple[tuple[str, int], ...], int, dict[str, str]]:
     """Tenders per category, the number of tenders, and each contract's supplier."""
-    from app.services.registry import list_contracts, list_tenders
+    from app.services.registry import contract_suppliers, tender_counts
 
-    tenders = list_tenders(ctx)
-    suppliers = {c.ref: c.supplier.name for c in list_contracts(ctx)}
-    return tenders_per_category(tenders, lang, today), len(tenders), suppliers
+    counts = tender_counts(ctx)
+    return (tenders_per_category(counts, lang, today), sum(n for _s, _c, n in counts),
+            contract_suppliers(ctx))
 
 
 def dossier_dashboard(ctx: Any, lang: str, today: dt.date) -> Dashboard:
