@@ -9,10 +9,8 @@ in ``--lang``; tracebacks go to the log file only.
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import logging.handlers
-import pkgutil
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -75,6 +73,9 @@ def _opens_window(argv: Sequence[str]) -> bool:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import importlib  # finding the commands: not needed when only the window opens
+    import pkgutil
+
     parser = _global_parser()
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
     from app.cli import commands

@@ -14,13 +14,9 @@ while any string lacks its English text.
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import logging
-import shutil
-import subprocess
 import sys
-import xml.etree.ElementTree as ET  # our own file, written by us: no untrusted XML
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -44,6 +40,8 @@ def ts_path(lang: str = "en") -> Path:
 
 def read_ts(path: Path) -> dict[str, tuple[str, bool]]:
     """``{source: (translation, finished)}`` of one .ts file (context ``isv``)."""
+    import xml.etree.ElementTree as ET  # our own file, written by us: no untrusted XML
+
     if not path.is_file():
         return {}
     root = ET.parse(path).getroot()  # noqa: S314 - the file is part of the application
@@ -79,6 +77,8 @@ class TsTranslator(QTranslator):
 
 
 def _lrelease() -> str | None:
+    import shutil
+
     beside = Path(sys.executable).parent / "pyside6-lrelease"
     if beside.is_file():
         return str(beside)
@@ -97,6 +97,8 @@ def compiled_qm(lang: str) -> Path | None:
     tool = _lrelease()
     if tool is None:
         return None
+    import subprocess  # only when the .qm must be built
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(".partial.qm")
@@ -157,6 +159,8 @@ def ui_source_files() -> list[Path]:
 def strings_in_code(files: list[Path] | None = None) -> dict[str, str]:
     """Every literal passed to ``tr(...)`` / ``QCoreApplication.translate("isv", ...)``,
     with the file it was first found in."""
+    import ast
+
     found: dict[str, str] = {}
     for path in files or ui_source_files():
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
@@ -180,6 +184,8 @@ def strings_in_code(files: list[Path] | None = None) -> dict[str, str]:
 
 def write_ts(path: Path, lang: str, entries: dict[str, tuple[str, bool]],
              where: dict[str, str]) -> None:
+    import xml.etree.ElementTree as ET
+
     root = ET.Element("TS", version="2.1", language="en_GB" if lang == "en" else lang)
     context = ET.SubElement(root, "context")
     ET.SubElement(context, "name").text = CONTEXT
