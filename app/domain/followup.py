@@ -35,6 +35,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import NamedTuple
 
+from app.domain.clauses import DEFAULT_PLAN_MONTHS, DEFAULT_REPORT_MONTH
 from app.domain.deadlines import plan_due, report_schedule
 from app.domain.errors import ReferenceDataError, ValidationError
 
@@ -72,8 +73,8 @@ class ContractFacts(NamedTuple):
     ref: str
     start: dt.date
     end: dt.date
-    plan_months: int = 3
-    report_month: int = 3
+    plan_months: int = DEFAULT_PLAN_MONTHS
+    report_month: int = DEFAULT_REPORT_MONTH
     plan_agreed_on: dt.date | None = None
     policy_received: dt.date | None = None
     risk_analysis_received: dt.date | None = None  # the newest, document or workbook

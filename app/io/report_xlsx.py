@@ -88,8 +88,6 @@ _T: dict[str, tuple[str, str]] = {
     "sdg": ("SDG-subdoelen", "SDG targets"),
     "sdg_section": ("SDG-subdoelen waaraan wordt bijgedragen", "SDG targets served"),
     "sdg_target": ("Subdoel", "Target"),
-    "sdg_contracts": ("Contracten", "Contracts"),
-    "sdg_risks": ("Risico's", "Risks"),
     "sdg_signals": ("Signalen", "Signals"),
     "count": ("Aantal", "Number"),
     "yes": ("ja", "yes"),
@@ -265,8 +263,8 @@ def _summary(workbook: Any, report: YearReport, reference: Reference, lang: str,
     sheet.row([_t("definition", lang), STEPS_DEFINITION[1 if lang == "en" else 0]])
     sheet.row([])
     sheet.row([_t("sdg_section", lang)], bold=True)
-    sheet.row([_t("sdg_target", lang), _t("code", lang), _t("sdg_contracts", lang),
-               _t("sdg_risks", lang), _t("sdg_signals", lang)], bold=True)
+    sheet.row([_t("sdg_target", lang), _t("code", lang), _t("contracts", lang),
+               _t("risks", lang), _t("sdg_signals", lang)], bold=True)
     for sdg in report.sdg:
         sheet.row([sdg.name(lang), sdg.target, sdg.contracts, sdg.risks, sdg.signals])
     sheet.row([_t("definition", lang), SDG_DEFINITION[1 if lang == "en" else 0]])

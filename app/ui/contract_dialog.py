@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QWidget
 
-from app.domain.formatting import MONTHS_EN, MONTHS_NL
 from app.ui.forms import DateField, add_row, parse_amount
 from app.ui.i18n import tr
-from app.ui.widgets import SimpleDialog, a11y, note
+from app.ui.widgets import SimpleDialog, a11y, note, plan_months_box, report_month_box
 
 
 class ContractDialog(SimpleDialog):
@@ -47,15 +46,9 @@ class ContractDialog(SimpleDialog):
         self.value = QLineEdit()
         add_row(form, tr("&Waarde (€):"), self.value,
                 description=tr("De waarde van het contract; mag leeg blijven"))
-        self.plan_months = QSpinBox()
-        self.plan_months.setRange(1, 24)
-        self.plan_months.setValue(3)
-        self.plan_months.setSuffix(" " + tr("maanden"))
+        self.plan_months = plan_months_box()
         add_row(form, tr("&Plan van aanpak binnen:"), self.plan_months)
-        self.report_month = QComboBox()
-        for number, name in enumerate(MONTHS_EN if lang == "en" else MONTHS_NL, start=1):
-            self.report_month.addItem(name, number)
-        self.report_month.setCurrentIndex(2)
+        self.report_month = report_month_box(lang)
         add_row(form, tr("&Jaarrapportage uiterlijk eind:"), self.report_month)
         self.penalty = QLineEdit()
         add_row(form, tr("Boe&te (€):"), self.penalty,

@@ -43,7 +43,6 @@ class DossierView(QWidget):
         self.import_button = button(tr("Werkmap &importeren…"),
                                     tr("Een ingevulde werkmap van de leverancier inlezen"),
                                     lambda: self.shell.import_workbook(self.ref))
-        self.import_button.setVisible(gw.has("submissions"))
         bar.addWidget(self.import_button)
         layout.addLayout(bar)
         self.tabs = QTabWidget()
@@ -63,9 +62,7 @@ class DossierView(QWidget):
         self.reload()
 
     def _add_service_tabs(self) -> None:
-        """Tabs over the dossier service, when it is part of this build."""
-        if not gw.has("dossier"):
-            return
+        """Tabs over the dossier service."""
         from app.ui import dossier_tabs
 
         for tab in dossier_tabs.make_tabs(self):

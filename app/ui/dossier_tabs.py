@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import locator
+from app.domain.followup import SIGNAL_STATUSES
 from app.ui import services_gateway as gw
 from app.ui.forms import DateField, OptionalDate, add_row, parse_amount
 from app.ui.i18n import tr
@@ -314,7 +315,7 @@ class SignalsTab(Tab):
         form = QFormLayout()
         dialog.body.addLayout(form)
         status = QComboBox()
-        for code in ("open", "in_progress", "closed"):
+        for code in SIGNAL_STATUSES:
             status.addItem(signal_status_label(code), code)
         status.setCurrentIndex(max(0, status.findData(signal.status)))
         add_row(form, tr("&Status:"), status)
@@ -685,9 +686,6 @@ class ChainTab(Tab):
 
 
 def make_tabs(dossier: DossierView) -> list[Tab]:
-    tabs: list[Tab] = [StepsTab(dossier)]
-    if gw.has("submissions"):
-        tabs += [SubmissionsTab(dossier), ChainTab(dossier)]
-    tabs += [AssessmentsTab(dossier), SignalsTab(dossier), FollowUpTab(dossier)]
-    return tabs
+    return [StepsTab(dossier), SubmissionsTab(dossier), ChainTab(dossier),
+            AssessmentsTab(dossier), SignalsTab(dossier), FollowUpTab(dossier)]
 

@@ -86,29 +86,10 @@ def add_evidence(ctx: Context, **kwargs: Any) -> Any:
     return _add(ctx, **kwargs)
 
 
-def has(service: str) -> bool:
-    """Whether ``app.services.<service>`` is part of this build."""
-    import importlib.util
-
-    return importlib.util.find_spec(f"app.services.{service}") is not None
-
-
 def get_contract(ctx: Context, ref: str) -> Any:
     from app.services.registry import get_contract as _get
 
     return _get(ctx, ref)
-
-
-def dashboard(ctx: Context, lang: str, today: Any) -> Any:
-    from app.ui.pages.overview import registry_dashboard
-
-    return registry_dashboard(ctx, lang, today)
-
-
-def has_ui(module: str) -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec(f"app.ui.{module}") is not None
 
 
 def list_organisations(ctx: Context) -> list[str]:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QRectF, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -20,13 +21,20 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app import settings
+from app.domain.clauses import (
+    DEFAULT_PLAN_MONTHS,
+    DEFAULT_REPORT_MONTH,
+    PLAN_MONTHS_RANGE,
+)
 from app.domain.errors import IsvError
+from app.domain.formatting import MONTHS_EN, MONTHS_NL
 from app.ui.i18n import tr
 from app.ui.models import RowTableModel
 
@@ -162,6 +170,25 @@ class DataTable(QTableView):
         if isinstance(state, QByteArray | bytes):
             self.horizontalHeader().restoreState(QByteArray(state))
             self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+
+def plan_months_box() -> QSpinBox:
+    """Months after the contract start within which the plan of action is due, with the
+    clause's own range and default."""
+    box = QSpinBox()
+    box.setRange(*PLAN_MONTHS_RANGE)
+    box.setValue(DEFAULT_PLAN_MONTHS)
+    box.setSuffix(" " + tr("maanden"))
+    return box
+
+
+def report_month_box(lang: str) -> QComboBox:
+    """The month by whose end each yearly report is due (its number as the item data)."""
+    box = QComboBox()
+    for number, name in enumerate(MONTHS_EN if lang == "en" else MONTHS_NL, start=1):
+        box.addItem(name, number)
+    box.setCurrentIndex(DEFAULT_REPORT_MONTH - 1)
+    return box
 
 
 def filter_box(placeholder: str, name: str, on_change: Callable[[str], None]) -> QLineEdit:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QRadioButton,
-    QSpinBox,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
 from app import locator, settings
 from app.domain.applicability import Applicability, applicability
 from app.domain.errors import IsvError
-from app.domain.formatting import MONTHS_EN, MONTHS_NL
 from app.domain.reference import KINDS, OUTSIDE_CATEGORIES
 from app.domain.values import IsvDecision, TenderRecord
 from app.ui import services_gateway as gw
@@ -44,7 +42,7 @@ from app.ui.forms import DateField, add_row, parse_amount
 from app.ui.i18n import tr
 from app.ui.labels import kind_label, verdict_label
 from app.ui.pages.categories import category_html
-from app.ui.widgets import a11y, button, error_sentence, note
+from app.ui.widgets import a11y, button, error_sentence, note, plan_months_box, report_month_box
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -301,7 +299,7 @@ class DecisionPage(QWizardPage):
         return self.wizard_.register()
 
     def nextId(self) -> int:
-        if self.apply.isChecked() and gw.has("clauses"):
+        if self.apply.isChecked():
             return PARAMETERS
         return -1
 
@@ -318,18 +316,11 @@ class ParametersPage(QWizardPage):
         self.authority = QLineEdit()
         add_row(form, tr("Aanbestedende &dienst:"), self.authority,
                 description=tr("De naam van de opdrachtgever zoals die in de teksten komt"))
-        self.plan_months = QSpinBox()
-        self.plan_months.setRange(1, 24)
-        self.plan_months.setValue(3)
-        self.plan_months.setSuffix(" " + tr("maanden"))
+        self.plan_months = plan_months_box()
         add_row(form, tr("&Plan van aanpak binnen:"), self.plan_months,
                 description=tr("Binnen hoeveel maanden na de start de leverancier het plan "
                                "van aanpak levert"))
-        self.report_month = QComboBox()
-        months = MONTHS_EN if wizard.lang == "en" else MONTHS_NL
-        for number, name in enumerate(months, start=1):
-            self.report_month.addItem(name, number)
-        self.report_month.setCurrentIndex(2)
+        self.report_month = report_month_box(wizard.lang)
         add_row(form, tr("&Jaarrapportage uiterlijk eind:"), self.report_month,
                 description=tr("De maand waarin de jaarrapportage over het vorige "
                                "contractjaar binnen moet zijn"))

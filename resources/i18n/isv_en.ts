@@ -210,11 +210,6 @@
     </message>
     <message>
       <location filename="../../app/ui/contract_dialog.py" />
-      <source>maanden</source>
-      <translation>months</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/contract_dialog.py" />
       <source>Onafhankelijke toetsing</source>
       <translation>Independent check</translation>
     </message>
@@ -2469,11 +2464,6 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/reporting.py" />
-      <source>De rapportage is in deze versie nog niet beschikbaar.</source>
-      <translation>Reporting is not available in this version yet.</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/reporting.py" />
       <source>Rapportage</source>
       <translation>Reporting</translation>
     </message>
@@ -2736,6 +2726,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/widgets.py" />
       <source>Kolomkoppen van {table}</source>
       <translation>Column headers of {table}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/widgets.py" />
+      <source>maanden</source>
+      <translation>months</translation>
     </message>
     <message>
       <location filename="../../app/ui/widgets.py" />

@@ -186,8 +186,9 @@ def test_killed_at_random_moments_leaves_everything_whole(tmp_path: Path,
 
 # -- the four kinds of work ---------------------------------------------------------------
 
-def _contract_db(path: Path) -> None:
-    ctx = open_context(str(path), lang="en", actor="setup")
+def _contract_db(location: Path | str) -> None:
+    """A tender and its contract C-1, in a SQLite file or on a server."""
+    ctx = open_context(str(location), lang="en", actor="setup")
     try:
         registry.register_tender(ctx, ref="T-1", title="Bedrijfskleding",
                                  category="bedrijfskleding", kind="supplies", value=500_000,
@@ -311,16 +312,7 @@ def test_killed_imports_leave_a_server_database_whole(db_location: str, tmp_path
     as it was before that import (the server rolls the open transaction back)."""
     if "://" not in db_location:
         pytest.skip("SQLite files are covered by the test above; this one is for a server")
-    ctx = open_context(db_location, lang="en", actor="setup")
-    try:
-        registry.register_tender(ctx, ref="T-1", title="Bedrijfskleding",
-                                 category="bedrijfskleding", kind="supplies", value=500_000,
-                                 published=dt.date(2025, 9, 1))
-        registry.add_contract(ctx, ref="C-1", tender_ref="T-1", supplier="Textiel B.V.",
-                              supplier_country="NL", start=dt.date(2026, 1, 1),
-                              end=dt.date(2029, 12, 31), kvk="12345678")
-    finally:
-        ctx.db.dispose()
+    _contract_db(db_location)
     rng = random.Random(SEED)
     expected: dict[str, tuple[int, int, int]] = {}
     durations: list[float] = []

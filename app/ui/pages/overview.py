@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout
 
 from app import locator
-from app.ui import services_gateway as gw
 from app.ui.i18n import tr
 from app.ui.labels import category_label
 from app.ui.models import Column, RowTableModel
@@ -38,13 +37,6 @@ class Dashboard:
     attention: tuple[tuple[str, str, str, int], ...]  # contract, supplier, level, overdue
     tenders: int
     contracts: int
-
-
-def build_dashboard(ctx: Any, lang: str, today: dt.date | None = None) -> Dashboard:
-    """Gather the dashboard on a worker thread (no Qt here)."""
-    today = today or dt.date.today()
-    dashboard: Dashboard = gw.dashboard(ctx, lang, today)
-    return dashboard
 
 
 class OverviewPage(Page):
@@ -118,9 +110,6 @@ class OverviewPage(Page):
         for supplier names and the category chart, which take longer on a big database."""
         ctx, lang = self.ctx, self.lang
         self.summary.setText(tr("Laden…"))
-        if not gw.has("dossier"):
-            self.run(lambda: build_dashboard(ctx, lang), self._loaded)
-            return
         today = dt.date.today()
         self._registry: tuple[Any, ...] | None = None
         self._board: Dashboard | None = None
@@ -169,29 +158,6 @@ class OverviewPage(Page):
         self.step_box.setVisible(bool(board.per_step))
 
 
-def registry_dashboard(ctx: Any, lang: str, today: dt.date) -> Dashboard:
-    """The dashboard from the registry alone (tenders, contracts, their deadlines)."""
-    from app.domain.deadlines import plan_due
-    from app.services.registry import list_contracts, tender_counts
-
-    tenders = tender_counts(ctx)
-    contracts = list_contracts(ctx)
-    per_category = tenders_per_category(tenders, lang, today)
-    tender_total = sum(n for _set, _code, n in tenders)
-    due: list[DueItem] = []
-    soon = today + dt.timedelta(days=30)
-    for contract in contracts:
-        if contract.plan_agreed_on is None and contract.start <= soon:
-            day = plan_due(contract.start, contract.plan_months)
-            if day <= soon and contract.end >= today:
-                due.append(DueItem(contract.ref, tr("Plan van aanpak"), day, day < today,
-                                   contract.supplier.name))
-    due.sort(key=lambda d: d.due)
-    if gw.has("dossier"):
-        return _with_dossier(ctx, lang, today, tuple(per_category), contracts, tender_total)
-    return Dashboard(tuple(due), tuple(per_category), (), (), tender_total, len(contracts))
-
-
 def tenders_per_category(counts: Iterable[tuple[str | None, str, int]], lang: str,
                          today: dt.date) -> tuple[tuple[str, int], ...]:
     """Tenders counted in the category set in force today (from ``(set, code, count)``):
@@ -236,20 +202,13 @@ def registry_part(ctx: Any, lang: str, today: dt.date
 
 
 def dossier_dashboard(ctx: Any, lang: str, today: dt.date) -> Dashboard:
-    """Deadlines, steps and follow-up from the dossier service (no supplier names yet)."""
-    return _with_dossier(ctx, lang, today, (), [], 0)
-
-
-def _with_dossier(ctx: Any, lang: str, today: dt.date, per_category: tuple[tuple[str, int], ...],
-                  contracts: list[Any], tenders: int) -> Dashboard:
-    """Deadlines, steps and follow-up from the dossier service."""
+    """Deadlines, steps and follow-up from the dossier service (supplier names and the
+    categories come from :func:`registry_part`)."""
     from app.domain.followup import StepState
     from app.services import dossier
 
-    suppliers = {c.ref: c.supplier.name for c in contracts}
     due = tuple(DueItem(d.contract_ref, due_kind_label(str(d.kind), d.key), d.due, d.overdue,
-                        suppliers.get(d.contract_ref, ""))
-                for d in dossier.due_items(ctx, within=30, as_of=today))
+                        "") for d in dossier.due_items(ctx, within=30, as_of=today))
     steps = dossier.step_states_for_all(ctx, today)
     names = [step.text(lang) for step in locator.reference().oecd_steps]
     per_step = Counter[int]()
@@ -266,6 +225,5 @@ def _with_dossier(ctx: Any, lang: str, today: dt.date, per_category: tuple[tuple
     for item in worst[:12]:
         record = dossier.follow_up(ctx, item.contract_ref)
         level = ctx.text(f"dossier_intensity_{record.suggestion.level}")
-        attention.append((item.contract_ref, suppliers.get(item.contract_ref, ""), level,
-                          item.overdue))
-    return Dashboard(due, per_category, step_bars, tuple(attention), tenders, len(contracts))
+        attention.append((item.contract_ref, "", level, item.overdue))
+    return Dashboard(due, (), step_bars, tuple(attention), 0, 0)

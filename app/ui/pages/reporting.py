@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.ui import services_gateway as gw
 from app.ui.i18n import tr
 from app.ui.pages.base import Page
-from app.ui.widgets import note
 
 
 class ReportingPage(Page):
@@ -24,16 +22,10 @@ class ReportingPage(Page):
 
     def __init__(self, shell: Any) -> None:
         super().__init__(shell)
-        if gw.has("reporting") and gw.has_ui("report_view"):
-            from app.ui.report_view import ReportView
+        from app.ui.report_view import ReportView
 
-            self.view: Any = ReportView(self)
-            self.layout_.addWidget(self.view, 1)
-        else:
-            self.view = None
-            self.layout_.addWidget(note(tr("De rapportage is in deze versie nog niet "
-                                           "beschikbaar.")), 1)
+        self.view = ReportView(self)
+        self.layout_.addWidget(self.view, 1)
 
     def load(self) -> None:
-        if self.view is not None:
-            self.view.load()
+        self.view.load()

@@ -74,7 +74,6 @@ class TendersPage(Page):
                                 tr("De ISV-teksten voor de gekozen aanbesteding maken en "
                                    "opslaan (alleen als de ISV worden toegepast)"),
                                 self.make_documents)
-        self.documents.setVisible(gw.has("clauses"))
         self.documents.setEnabled(False)
         bar.addWidget(self.documents)
         bar.addWidget(self.new)
@@ -133,7 +132,7 @@ class TendersPage(Page):
 
     @staticmethod
     def _can_document(tender: TenderRecord) -> bool:
-        return gw.has("clauses") and tender.decision is not None and tender.decision.applied
+        return tender.decision is not None and tender.decision.applied
 
     def _show_details(self) -> None:
         tender = self.table.selected()
