@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from app.domain.calendar import add_months, contract_years
+from app.domain.calendar import add_months, contract_years, month_days
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -20,29 +20,20 @@ def plan_due(start: dt.date, plan_months: int) -> dt.date:
     return add_months(start, plan_months)
 
 
-_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def _month_days(year: int, month: int) -> int:
-    # calendar.monthrange also computes a weekday: ten times slower, and this runs for
-    # every report of every contract on the dashboard.
-    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
-        return 29
-    return _DAYS[month - 1]
-
-
 def month_end_after(day: dt.date, month: int) -> dt.date:
     """The last day of the first ``month`` that ends after ``day``."""
     year = day.year
-    last = dt.date(year, month, _month_days(year, month))
+    last = dt.date(year, month, month_days(year, month))
     if last <= day:
         year += 1
-        last = dt.date(year, month, _month_days(year, month))
+        last = dt.date(year, month, month_days(year, month))
     return last
 
 
-@dataclass(frozen=True)
-class ReportDue:
+class ReportDue(NamedTuple):
+    """One yearly report: the contract year it covers and its due date. (A named tuple:
+    the dashboard makes these for every contract at once.)"""
+
     contract_year: int
     period_from: dt.date
     period_to: dt.date

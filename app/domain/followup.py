@@ -36,7 +36,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from app.domain.clauses import DEFAULT_PLAN_MONTHS, DEFAULT_REPORT_MONTH
-from app.domain.deadlines import plan_due, report_schedule
+from app.domain.deadlines import ReportDue, plan_due, report_schedule
 from app.domain.errors import ReferenceDataError, ValidationError
 
 # ---------------------------------------------------------------------------------------
@@ -152,8 +152,7 @@ def _monitoring(f: ContractFacts, as_of: dt.date) -> _Raw:
             {"open": f.measures_open, "count": f.measures_total})
 
 
-def _reporting(f: ContractFacts, as_of: dt.date) -> _Raw:
-    reports = report_schedule(f.start, f.end, f.report_month)
+def _reporting(f: ContractFacts, as_of: dt.date, reports: tuple[ReportDue, ...]) -> _Raw:
     received = f.yearly_reports_received
     total = len(reports)
     for report in reports[received:]:
@@ -185,11 +184,17 @@ def _remediation(f: ContractFacts, as_of: dt.date) -> _Raw:
     return (DONE, pending, "dossier_step_remediation_closed", {"count": f.signals_total})
 
 
-def _raw_steps(facts: ContractFacts, as_of: dt.date) -> tuple[_Raw, ...]:
-    due = plan_due(facts.start, facts.plan_months)
+def _raw_steps(facts: ContractFacts, as_of: dt.date, due: dt.date | None = None,
+               reports: tuple[ReportDue, ...] | None = None) -> tuple[_Raw, ...]:
+    """The six rules; ``due`` (the plan of action's) and ``reports`` (the schedule) are
+    worked out here unless the caller has them already."""
+    if due is None:
+        due = plan_due(facts.start, facts.plan_months)
+    if reports is None:
+        reports = report_schedule(facts.start, facts.end, facts.report_month)
     return (_policy(facts, as_of, due), _risk_analysis(facts, as_of, due),
-            _plan(facts, as_of, due), _monitoring(facts, as_of), _reporting(facts, as_of),
-            _remediation(facts, as_of))
+            _plan(facts, as_of, due), _monitoring(facts, as_of),
+            _reporting(facts, as_of, reports), _remediation(facts, as_of))
 
 
 def derive_steps(facts: ContractFacts, as_of: dt.date) -> tuple[StepStatus, ...]:
@@ -235,14 +240,18 @@ class Deadline(NamedTuple):
         return (self.due - as_of).days
 
 
-def _open_deadlines(facts: ContractFacts, as_of: dt.date
+def _open_deadlines(facts: ContractFacts, as_of: dt.date, due: dt.date | None = None,
+                    reports: tuple[ReportDue, ...] | None = None
                     ) -> list[tuple[DeadlineKind, dt.date, int | None]]:
-    items: list[tuple[DeadlineKind, dt.date, int | None]] = []
+    """The plan of action (``due``) while not agreed and the contract runs, and every
+    yearly report of ``reports`` (the schedule) not yet received."""
+    if reports is None:
+        reports = report_schedule(facts.start, facts.end, facts.report_month)
+    items: list[tuple[DeadlineKind, dt.date, int | None]] = [
+        (_REPORT, report.due, report.contract_year)
+        for report in reports[facts.yearly_reports_received:]]
     if facts.plan_agreed_on is None and as_of <= facts.end:
-        items.append((_PLAN, plan_due(facts.start, facts.plan_months), None))
-    for report in report_schedule(facts.start, facts.end,
-                                  facts.report_month)[facts.yearly_reports_received:]:
-        items.append((_REPORT, report.due, report.contract_year))
+        items.insert(0, (_PLAN, due or plan_due(facts.start, facts.plan_months), None))
     return items
 
 
@@ -711,10 +720,12 @@ class ContractSteps(NamedTuple):
 
 
 def contract_steps(facts: ContractFacts, as_of: dt.date) -> ContractSteps:
-    raws = _raw_steps(facts, as_of)
+    due = plan_due(facts.start, facts.plan_months)
+    reports = report_schedule(facts.start, facts.end, facts.report_month)
+    raws = _raw_steps(facts, as_of, due, reports)
     first: dt.date | None = None
     overdue = 0
-    opened = _open_deadlines(facts, as_of)
+    opened = _open_deadlines(facts, as_of, due, reports)
     for _kind, due, _key in opened:
         if first is None or due < first:
             first = due
