@@ -17,7 +17,7 @@ import json
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Date, and_, case, delete, func, insert, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased
@@ -84,14 +84,6 @@ def _current_evidence(as_of: dt.date) -> Any:
     """Evidence rows received by ``as_of`` that no document received by then supersedes."""
     return select(m.Evidence).where(m.Evidence.received_on <= as_of,
                                     m.Evidence.id.not_in(_superseded_ids(as_of)))
-
-
-def _later(a: dt.date | None, b: dt.date | None) -> dt.date | None:
-    return b if a is None or (b is not None and b > a) else a
-
-
-def _earlier(a: dt.date | None, b: dt.date | None) -> dt.date | None:
-    return b if a is None or (b is not None and b < a) else a
 
 
 def gather_facts(session: Session, as_of: dt.date,
@@ -196,6 +188,7 @@ def gather_facts(session: Session, as_of: dt.date,
     no_book = (None, None, 0, None)
     no_measures = (None, 0, 0, None)
     no_signals = (0, 0)
+    make = tuple.__new__  # ContractFacts without its Python-level __new__: 20,000 a call
     c = m.Contract
     facts = []
     for cid, ref, start, end, plan_months, report_month, agreed in run(only(
@@ -208,48 +201,145 @@ def gather_facts(session: Session, as_of: dt.date,
         _, m_total, m_open, m_first = measures.get(newest, no_measures)
         s_total, s_open = signals.get(cid, no_signals)
         verdict = risk_verdict.get(cid)
-        facts.append(ContractFacts(
+        if book_last is not None and (analysis is None or book_last > analysis):
+            analysis = book_last  # the newest risk analysis, document or workbook
+        if book_plan is not None and (plan is None or book_plan < plan):
+            plan = book_plan  # the first plan, document or workbook with measures
+        facts.append(make(ContractFacts, (
             cid, ref, start, end, plan_months, report_month,
             agreed if agreed is not None and agreed <= as_of else None,
-            policy, _later(analysis, book_last),
-            (verdict[0], verdict[2]) if verdict else None,
-            _earlier(plan, book_plan), int(m_total), int(m_open or 0), m_first,
-            int(reports or 0), sufficient.get(cid, nothing), int(s_total),
-            int(s_open or 0), pending.get(cid)))
+            policy, analysis, (verdict[0], verdict[2]) if verdict else None,
+            plan, m_total, m_open or 0, m_first, reports or 0, sufficient.get(cid, nothing),
+            s_total, s_open or 0, pending.get(cid))))
     return facts
 
 
-_Key = tuple[int, str, dt.date]
-_kept: dict[str, tuple[_Key, tuple[ContractFacts, ...], tuple[ContractSteps, ...] | None]] = {}
-"""Per database: the facts of every contract (and their step states, once asked for),
-with the audit head and the day they were gathered for."""
+class _Kept(NamedTuple):
+    """One database's answer for one day: the audit head it holds for, each contract's
+    step states by contract id, and the same in reference order."""
+
+    seq: int
+    hash: str
+    by_id: dict[int, ContractSteps]
+    ordered: tuple[ContractSteps, ...]
+
+
+_kept: dict[tuple[str, dt.date], _Kept] = {}
+"""The kept answers, by database and day (at most ``_KEPT_DAYS`` days per database)."""
+_KEPT_DAYS = 2  # the dashboard's day and one other (the yearly report's)
+_REFRESH_LIMIT = 2_000
+"""More audited changes than this since the kept answer: work everything out anew."""
+_OWNED: dict[str, Any] = {
+    "evidence": m.Evidence, "submission": m.Submission, "assessment": m.Assessment,
+    "signal": m.Signal, "escalation_step": m.EscalationStep}
+"""Audited records that belong to one contract (measures come with their workbook)."""
+_NO_FACTS = frozenset({"organisation", "supplier", "generated_document",
+                       "country_risk_import"})
+"""Audited records no contract's facts are made of."""
+_last_refresh = ["none"]
 
 
 def forget_kept_answers() -> None:
-    """Drop the kept facts and states (benchmarks; a test that edits rows directly)."""
+    """Drop the kept answers (benchmarks; a test that edits rows directly)."""
     _kept.clear()
 
 
-def _head_key(session: Session, day: dt.date) -> _Key:
+def last_refresh() -> str:
+    """How the last answer for all contracts came about: ``kept`` (nothing changed),
+    ``changed N`` (N contracts worked out again) or ``full`` (all of them)."""
+    return _last_refresh[0]
+
+
+def _head(session: Session) -> tuple[int, str]:
     head = session.execute(select(m.AuditHead.seq, m.AuditHead.hash)
                            .where(m.AuditHead.id == 1)).one_or_none()
-    return (int(head[0]), str(head[1]), day) if head is not None else (-1, "", day)
+    return (int(head[0]), str(head[1])) if head is not None else (-1, "")
 
 
-def _all_facts(ctx: Context, session: Session, day: dt.date, use_cache: bool
-               ) -> tuple[_Key, tuple[ContractFacts, ...], tuple[ContractSteps, ...] | None]:
-    """Every contract's facts, reused while nothing was written since they were gathered:
-    each change to the records they come from writes an audit entry and so moves the
-    audit head, which is read in the same transaction as the records."""
-    key = _head_key(session, day)
-    kept = _kept.get(ctx.db.location)
-    if use_cache and kept is not None and kept[0] == key:
-        return kept
-    with paused_collector():
-        facts = tuple(gather_facts(session, day))
-    fresh = (key, facts, None)
-    _kept[ctx.db.location] = fresh
-    return fresh
+def _touched_contracts(session: Session, seq: int, chain_hash: str) -> set[int] | None:
+    """The contracts whose facts the audited changes after entry ``seq`` (the one with
+    hash ``chain_hash``) can have changed. None when that cannot be told for certain: too
+    many changes, a kind of record not known here, a changed record no longer there, or
+    a history that does not go on from that entry (another database file, a restored
+    backup)."""
+    e = m.AuditEntry
+    rows = session.execute(select(e.seq, e.prev_hash, e.entity, e.entity_id)
+                           .where(e.seq > seq).order_by(e.seq)
+                           .limit(_REFRESH_LIMIT + 1)).all()
+    if (not rows or len(rows) > _REFRESH_LIMIT or rows[0][0] != seq + 1
+            or rows[0][1] != chain_hash):
+        return None
+    wanted: dict[str, set[int]] = {}
+    for _seq, _prev, entity, entity_id in rows:
+        if entity in _NO_FACTS:
+            continue
+        if entity not in _OWNED and entity not in ("contract", "tender"):
+            return None
+        if not entity_id.isdigit():
+            return None
+        wanted.setdefault(entity, set()).add(int(entity_id))
+    touched = wanted.pop("contract", set())
+    tenders = wanted.pop("tender", None)
+    if tenders:
+        touched.update(session.scalars(select(m.Contract.id)
+                                       .where(m.Contract.tender_id.in_(tenders))))
+    for entity, ids in wanted.items():
+        model = _OWNED[entity]
+        found = session.execute(select(model.id, model.contract_id)
+                                .where(model.id.in_(ids))).all()
+        if len(found) != len(ids):
+            return None
+        touched.update(cid for _id, cid in found)
+    return touched
+
+
+def _ref(steps: ContractSteps) -> str:
+    return steps.contract_ref
+
+
+def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSteps, ...]:
+    """Every contract's step states on ``day``, in reference order.
+
+    Kept per database and day. Each change to the records they come from writes an audit
+    entry and so moves the audit head, read in the same transaction as the records: an
+    unmoved head gives the kept answer back; a moved one, the contracts named by the new
+    entries worked out again (see ``_touched_contracts``); anything else, all of them.
+    """
+    place = (ctx.db.location, day)
+    kept = _kept.get(place) if use_cache else None
+    with ctx.db.read() as session:
+        seq, chain_hash = _head(session)
+        if kept is not None and (kept.seq, kept.hash) == (seq, chain_hash):
+            _last_refresh[0] = "kept"
+            return kept.ordered
+        touched = (None if kept is None or seq < kept.seq
+                   else _touched_contracts(session, kept.seq, chain_hash=kept.hash))
+        with paused_collector():
+            if touched is None:
+                by_id = {f.contract_id: contract_steps(f, day)
+                         for f in gather_facts(session, day)}
+                ordered = tuple(by_id.values())  # gathered in reference order
+                _last_refresh[0] = "full"
+            else:
+                assert kept is not None
+                changed = gather_facts(session, day, sorted(touched)) if touched else []
+                by_id = dict(kept.by_id)
+                for cid in touched:
+                    by_id.pop(cid, None)
+                for facts in changed:
+                    by_id[facts.contract_id] = contract_steps(facts, day)
+                same_order = len(by_id) == len(kept.by_id) and all(
+                    f.contract_id in kept.by_id
+                    and kept.by_id[f.contract_id].contract_ref == f.ref for f in changed)
+                ordered = (tuple([by_id[s.contract_id] for s in kept.ordered]) if same_order
+                           else tuple(sorted(by_id.values(), key=_ref)))
+                _last_refresh[0] = f"changed {len(touched)}"
+    _kept.pop(place, None)
+    _kept[place] = _Kept(seq, chain_hash, by_id, ordered)
+    days = [key for key in _kept if key[0] == place[0]]
+    for key in days[:-_KEPT_DAYS]:
+        del _kept[key]
+    return ordered
 
 
 def step_states_for_all(ctx: Context, as_of: dt.date | None = None, *,
@@ -257,20 +347,10 @@ def step_states_for_all(ctx: Context, as_of: dt.date | None = None, *,
     """Every contract's six step states and deadline summary on ``as_of`` (default
     today), ordered by contract reference. Plain values; the yearly report reads these.
 
-    The answer is kept per database and day until the next change (see ``_all_facts``);
-    ``use_cache=False`` works it out afresh.
+    The answer is kept per database and day and brought up to date from the audit
+    trail (see ``_all_steps``); ``use_cache=False`` works it all out afresh.
     """
     return list(_all_steps(ctx, as_of or dt.date.today(), use_cache))
-
-
-def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSteps, ...]:
-    with ctx.db.read() as session:
-        key, facts, steps = _all_facts(ctx, session, day, use_cache)
-    if steps is None:
-        with paused_collector():
-            steps = tuple(contract_steps(f, day) for f in facts)
-        _kept[ctx.db.location] = (key, facts, steps)
-    return steps
 
 
 def step_states(ctx: Context, contract_ref: str,
