@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -280,10 +281,15 @@ def falls_due(items: Iterable[Deadline], as_of: dt.date, within: int) -> list[De
     """Overdue items and those due within ``within`` days, soonest first."""
     horizon = as_of + dt.timedelta(days=within)
     chosen = [d for d in items if d.due <= horizon]
-    # a kind is a StrEnum, so it sorts as its text (``.value`` would cost an enum lookup
-    # per item: a third of the time for the 23,000 items of 20,000 contracts)
-    chosen.sort(key=lambda d: (d.due, d.contract_ref, d.kind, d.key or 0))
+    chosen.sort(key=_SOONEST_FIRST)
     return chosen
+
+
+_SOONEST_FIRST = operator.itemgetter(2, 0, 1, 3)
+"""A deadline's order: due date, contract, kind, key. Made in C, not per item in Python
+(the dashboard sorts some 23,000 of them at 20,000 contracts). A kind is a StrEnum, so it
+sorts as its text; within one contract and kind the keys are all numbers or, for the one
+plan of action, None, so two keys of different types are never compared."""
 
 
 # ---------------------------------------------------------------------------------------

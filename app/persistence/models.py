@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -236,7 +237,14 @@ class Evidence(Base):
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     added_by: Mapped[str] = mapped_column(String(200))
 
-    __table_args__ = (Index("ix_evidence_contract_type", "contract_id", "type"),)
+    __table_args__ = (
+        # the dashboard sums up each contract's documents from this index alone
+        Index("ix_evidence_contract_type_received", "contract_id", "type", "received_on"),
+        # the few documents that correct another (revision 0002)
+        Index("ix_evidence_supersedes", "supersedes_id",
+              sqlite_where=text("supersedes_id IS NOT NULL"),
+              postgresql_where=text("supersedes_id IS NOT NULL")),
+    )
 
 
 class Assessment(Base):

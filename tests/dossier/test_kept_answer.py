@@ -141,6 +141,7 @@ def test_what_the_trail_cannot_tell_works_everything_out(
     assert dossier.step_states_for_all(ctx, D(2025, 1, 1)) == other
 
 
+@pytest.mark.sqlite_only  # a file put back; a server's database is restored otherwise
 def test_a_database_with_another_history_is_worked_out_anew(
         ctx: Context, make_contract: Callable[..., str], tmp_path: Path) -> None:
     """The same file put back from a copy (a restored backup) whose trail went another
