@@ -59,7 +59,7 @@ from app.domain.followup import (
 from app.domain.values import ContractRecord, clean_text, to_cents
 from app.persistence import models as m
 from app.persistence.audit import AuditWriter, snapshot
-from app.services.bulk import paused_collector
+from app.services.bulk import hold_collector, paused_collector, release_collector
 from app.services.context import Context
 from app.services.registry import _bump, _check_version, find_contract, mark_plan_agreed
 
@@ -314,7 +314,8 @@ def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSte
             return kept.ordered
         touched = (None if kept is None or seq < kept.seq
                    else _touched_contracts(session, kept.seq, chain_hash=kept.hash))
-        with paused_collector():
+        hold_collector()
+        try:
             if touched is None:
                 by_id = {f.contract_id: contract_steps(f, day)
                          for f in gather_facts(session, day)}
@@ -334,6 +335,14 @@ def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSte
                 ordered = (tuple([by_id[s.contract_id] for s in kept.ordered]) if same_order
                            else tuple(sorted(by_id.values(), key=_ref)))
                 _last_refresh[0] = f"changed {len(touched)}"
+        finally:
+            # A full answer lives until the next day or a big change: it goes out of the
+            # collector's sight at once (gc.freeze), so neither the next collection nor
+            # any later one walks its 150,000 values (measured: 80 ms after each full
+            # answer at 20,000 contracts). It is still freed by reference counting; what
+            # is lost is the cyclic garbage of the queries frozen with it, measured at
+            # 0.2 MB a full answer, and full answers are rare now.
+            release_collector(freeze=touched is None)
     _kept.pop(place, None)
     _kept[place] = _Kept(seq, chain_hash, by_id, ordered)
     days = [key for key in _kept if key[0] == place[0]]
