@@ -22,21 +22,28 @@ from pathlib import Path
 from typing import Any
 
 
-def median_time(run: Callable[[], Any], repeat: int = 5) -> tuple[float, Any]:
-    """Median wall-clock seconds of ``repeat`` runs, and the last result."""
+def median_time(run: Callable[[], Any], repeat: int = 5,
+                setup: Callable[[], Any] | None = None) -> tuple[float, Any]:
+    """Median wall-clock seconds of ``repeat`` runs, and the last result; ``setup`` runs
+    before each one, outside the time."""
     times, result = [], None
     for _ in range(repeat):
+        if setup is not None:
+            setup()
         began = time.perf_counter()
         result = run()
         times.append(time.perf_counter() - began)
     return statistics.median(times), result
 
 
-def median_cpu(run: Callable[[], Any], repeat: int = 5) -> float:
+def median_cpu(run: Callable[[], Any], repeat: int = 5,
+               setup: Callable[[], Any] | None = None) -> float:
     """Median CPU seconds of this process: on a machine shared with other work, the
     figure that says what the code itself costs."""
     times = []
     for _ in range(repeat):
+        if setup is not None:
+            setup()
         began = time.process_time()
         run()
         times.append(time.process_time() - began)
@@ -163,39 +170,33 @@ def main() -> None:
         with ctx.db.read() as session:
             return sum(len(session.execute(select(t.__table__)).all()) for t in tables)
 
-    def cold_steps() -> Any:
+    def as_started() -> None:
         # as in a process that has just started: no kept answer and no remembered
-        # contract schedules
+        # contract schedules (dropping the last answer is not part of the time)
+        dossier.forget_kept_answers()
         report_schedule.cache_clear()
         plan_due.cache_clear()
-        return dossier.step_states_for_all(ctx, today, use_cache=False)
+
+    def cold_steps() -> Any:
+        return dossier.step_states_for_all(ctx, today)
 
     dossier.step_states_for_all(ctx, today)  # SQLite's page cache warm, as after start-up
     count_time, rows = median_time(plain_count)
     fetch_time, _ = median_time(plain_rows)
-    steps_time, states = median_time(cold_steps)
+    steps_time, states = median_time(cold_steps, setup=as_started)
     warm_time, _ = median_time(lambda: dossier.step_states_for_all(ctx, today))
-    def cold_due() -> Any:
-        dossier.forget_kept_answers()
-        report_schedule.cache_clear()
-        plan_due.cache_clear()
-        return dossier.due_items(ctx, 30, today)
-
-    due_time, due = median_time(cold_due)
+    due_time, due = median_time(lambda: dossier.due_items(ctx, 30, today), setup=as_started)
 
     def cold_dashboard() -> Any:
-        # what the Overzicht asks the dossier for, from nothing kept: the due list of 30
-        # days and every contract's step states
-        dossier.forget_kept_answers()
-        report_schedule.cache_clear()
-        plan_due.cache_clear()
+        # what the Overzicht asks the dossier for: the due list of 30 days and every
+        # contract's step states
         return dossier.due_items(ctx, 30, today), dossier.step_states_for_all(ctx, today)
 
-    board_time, _ = median_time(cold_dashboard)
+    board_time, _ = median_time(cold_dashboard, setup=as_started)
     dossier.step_states_for_all(ctx, today)
     due_warm, _ = median_time(lambda: dossier.due_items(ctx, 30, today))
     assert len(states) == contracts
-    steps_cpu = median_cpu(cold_steps)
+    steps_cpu = median_cpu(cold_steps, setup=as_started)
 
     # after one change through the service (a signal logged), as the dashboard refreshes
     # then: the kept answer brought up to date from the audit trail
@@ -233,10 +234,11 @@ def main() -> None:
           f"{board_time * 1000:8.1f} ms (ratio to count {board_time / count_time:.1f}x)")
     print(f"the same after one change (a signal logged): {changed_time * 1000:8.1f} ms "
           f"(ratio to count {changed_time / count_time:.1f}x; {', '.join(set(refreshes))})")
-    print("target: step states + deadlines of every contract well under 1 s:",
-          f"step states {'met' if steps_time < 1.0 else 'NOT met'},",
-          f"CPU {'met' if steps_cpu < 1.0 else 'NOT met'},",
-          f"whole dashboard {'met' if board_time < 1.0 else 'NOT met'}")
+    well_under = 0.5  # "well under a second", read here as at most half a second
+    print(f"target: step states + deadlines of every contract well under 1 s (at most "
+          f"{well_under} s): step states {'met' if steps_time <= well_under else 'NOT met'},",
+          f"CPU {'met' if steps_cpu <= well_under else 'NOT met'},",
+          f"whole dashboard {'met' if board_time <= well_under else 'NOT met'}")
     ctx.db.dispose()
 
 
