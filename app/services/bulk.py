@@ -28,6 +28,7 @@ class _Pause:
         self.lock = threading.Lock()
         self.holders = 0
         self.was_enabled = False
+        self.freeze = False
 
 
 _PAUSE = _Pause()
@@ -45,7 +46,8 @@ def hold_collector() -> None:
 def release_collector(*, freeze: bool = False) -> None:
     """Let go of one hold; the last one lets the collector run again as it was before.
 
-    ``freeze``: the objects alive at that moment are first moved out of the collector's
+    ``freeze``: when the pause ends (at this release or a later one, if others still
+    hold it), the objects alive at that moment are first moved out of the collector's
     sight (``gc.freeze``), so the next collections do not walk the values just built;
     reference counting still frees them.
     """
@@ -53,10 +55,13 @@ def release_collector(*, freeze: bool = False) -> None:
         if _PAUSE.holders == 0:
             raise RuntimeError("release_collector without hold_collector")
         _PAUSE.holders -= 1
-        if _PAUSE.holders == 0 and _PAUSE.was_enabled:
-            if freeze:
-                gc.freeze()
-            gc.enable()
+        _PAUSE.freeze |= freeze
+        if _PAUSE.holders == 0:
+            if _PAUSE.was_enabled:
+                if _PAUSE.freeze:
+                    gc.freeze()
+                gc.enable()
+            _PAUSE.freeze = False
 
 
 @contextmanager
