@@ -210,6 +210,7 @@ class _Kept(NamedTuple):
     hash: str
     by_id: dict[int, ContractSteps]
     ordered: tuple[ContractSteps, ...]
+    due: dict[int, tuple[DueItem, ...]]  # the due lists asked for, by window in days
 
 
 _kept: dict[tuple[str, dt.date], _Kept] = {}
@@ -285,6 +286,25 @@ def _ref(steps: ContractSteps) -> str:
     return steps.contract_ref
 
 
+def _refreshed_due(session: Session, day: dt.date, within: int, listed: Sequence[DueItem],
+                   before: dict[int, ContractSteps], now: dict[int, ContractSteps],
+                   touched: set[int]) -> tuple[DueItem, ...]:
+    """A kept due list with the items of the ``touched`` contracts made again (under
+    their reference before and now, should it have changed)."""
+    refs = ({before[c].contract_ref for c in touched if c in before}
+            | {now[c].contract_ref for c in touched if c in now})
+    horizon = day + dt.timedelta(days=within)
+    fresh: list[tuple[str, str, dt.date, int | None]] = list(
+        _document_deadlines(session, day, horizon, sorted(touched)) if touched else ())
+    for cid in touched:
+        steps = now.get(cid)
+        if steps is not None:
+            fresh.extend((steps.contract_ref, kind, due, key)
+                         for kind, due, key in steps.open_deadlines if due <= horizon)
+    return tuple(falls_due(fresh, day, within,
+                           listed=[d for d in listed if d.contract_ref not in refs]))
+
+
 def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSteps, ...]:
     """Every contract's step states on ``day``, in reference order.
 
@@ -308,6 +328,7 @@ def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSte
                 by_id = {f.contract_id: contract_steps(f, day)
                          for f in gather_facts(session, day)}
                 ordered = tuple(by_id.values())  # gathered in reference order
+                due = {}
                 _last_refresh[0] = "full"
             else:
                 assert kept is not None
@@ -322,6 +343,9 @@ def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSte
                     and kept.by_id[f.contract_id].contract_ref == f.ref for f in changed)
                 ordered = (tuple([by_id[s.contract_id] for s in kept.ordered]) if same_order
                            else tuple(sorted(by_id.values(), key=_ref)))
+                due = {within: _refreshed_due(session, day, within, listed, kept.by_id,
+                                              by_id, touched)
+                       for within, listed in kept.due.items()}
                 _last_refresh[0] = f"changed {len(touched)}"
         finally:
             # A full answer lives until the next day or a big change: it goes out of the
@@ -332,7 +356,7 @@ def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSte
             # 0.2 MB a full answer, and full answers are rare now.
             release_collector(freeze=touched is None)
     _kept.pop(place, None)
-    _kept[place] = _Kept(seq, chain_hash, by_id, ordered)
+    _kept[place] = _Kept(seq, chain_hash, by_id, ordered, due)
     days = [key for key in _kept if key[0] == place[0]]
     for key in days[:-_KEPT_DAYS]:
         del _kept[key]
@@ -400,27 +424,37 @@ def _document_deadlines(session: Session, as_of: dt.date, horizon: dt.date,
 def due_items(ctx: Context, within: int = 30, as_of: dt.date | None = None,
               contract_ref: str | None = None) -> list[DueItem]:
     """What is overdue or falls due within ``within`` days: plans of action, yearly
-    reports, expiring evidence, escalation steps' response dates; soonest first."""
+    reports, expiring evidence, escalation steps' response dates; soonest first.
+
+    The list of every contract is kept with the step states it comes from, and brought
+    up to date with them after a change (see ``_all_steps``).
+    """
     if within < 0:
         raise ValidationError("out_of_range", field="within", low=0, high=36500, value=within)
     day = as_of or dt.date.today()
     horizon = day + dt.timedelta(days=within)
     with paused_collector():
-        with ctx.db.read() as session:
-            ids = None
-            items: list[Deadline] = []
-            if contract_ref is not None:
+        if contract_ref is not None:
+            with ctx.db.read() as session:
                 ids = [find_contract(session, contract_ref).id]
+                items: list[Deadline] = _document_deadlines(session, day, horizon, ids)
                 for facts in gather_facts(session, day, ids):
                     items.extend(contract_deadlines(facts, day, horizon))
-            items.extend(_document_deadlines(session, day, horizon, ids))
-        if contract_ref is not None:
             return falls_due(items, day, within)
-        # every contract: the kept step states hold their open deadlines
-        return falls_due(itertools.chain(items, (
-            (steps.contract_ref, kind, due, key)
-            for steps in _all_steps(ctx, day, use_cache=True)
-            for kind, due, key in steps.open_deadlines if due <= horizon)), day, within)
+        ordered = _all_steps(ctx, day, use_cache=True)
+        kept = _kept.get((ctx.db.location, day))
+        if kept is None or kept.ordered is not ordered:
+            kept = None  # another thread has just brought the answer further along
+        listed = kept.due.get(within) if kept is not None else None
+        if listed is None:
+            with ctx.db.read() as session:
+                documents = _document_deadlines(session, day, horizon)
+            listed = tuple(falls_due(itertools.chain(documents, (
+                (steps.contract_ref, kind, due, key) for steps in ordered
+                for kind, due, key in steps.open_deadlines if due <= horizon)), day, within))
+            if kept is not None:
+                kept.due[within] = listed
+        return list(listed)
 
 
 # =======================================================================================

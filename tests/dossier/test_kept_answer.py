@@ -64,6 +64,9 @@ def test_each_kind_of_change_refreshes_only_its_contracts(
         ("a document", lambda: evidence.add_evidence(
             ctx, contract_ref=ref, path=document(), type_code="risk-analysis",
             received_on=D(2024, 5, 1)), {ref}),
+        ("a certificate that expires soon", lambda: evidence.add_evidence(
+            ctx, contract_ref=refs[4], path=document(), type_code="certificate",
+            received_on=D(2024, 5, 1), valid_until=D(2025, 11, 20)), {refs[4]}),
         ("a correction of a document", lambda: evidence.supersede_evidence(
             ctx, policy.id, document(), received_on=D(2024, 6, 1)), {ref}),
         ("a workbook with measures", lambda: add_submission(
@@ -84,18 +87,26 @@ def test_each_kind_of_change_refreshes_only_its_contracts(
         ("a choice of follow-up (no fact changes)", lambda: dossier.choose_follow_up(
             ctx, refs[1], "site-visit"), {refs[1]}),
     ]
+    windows = (30, 3650)  # the dashboard's window, and one that takes in every deadline
     for what, change, touched in changes:
         before = {s.contract_ref: s for s in dossier.step_states_for_all(ctx, AS_OF)}
+        for within in windows:  # due lists kept beside the states
+            dossier.due_items(ctx, within, AS_OF)
         change()
         refreshed = dossier.step_states_for_all(ctx, AS_OF)
         how = dossier.last_refresh()
         assert how.startswith("changed "), (what, how)
+        due = [dossier.due_items(ctx, within, AS_OF) for within in windows]
+        assert dossier.last_refresh() == "kept"  # the lists came with the refresh
         assert refreshed == afresh(ctx), what
+        assert due == [dossier.due_items(ctx, within, AS_OF) for within in windows], what
         # the contracts it did not touch are the very same values as before
         for steps in refreshed:
             if steps.contract_ref not in touched and steps.contract_ref in before:
                 assert steps is before[steps.contract_ref], what
         dossier.step_states_for_all(ctx, AS_OF)  # the fresh answer is the kept one now
+    kinds = {d.kind for d in dossier.due_items(ctx, 3650, AS_OF)}
+    assert kinds == {"plan-of-action", "yearly-report", "evidence-expiry"}  # response given
     last = {s.contract_ref: s for s in dossier.step_states_for_all(ctx, AS_OF)}
     assert refs[5] not in last  # no longer followed
     assert last[refs[3]].state("remediation") is StepState.DONE
