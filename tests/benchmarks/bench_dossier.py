@@ -3,7 +3,9 @@
 20,000 contracts with documents, workbooks with measures, assessments, signals and
 escalation steps, bulk-inserted into a fresh SQLite file. Prints the median time of
 ``step_states_for_all`` and ``due_items`` and their ratio against a plain count of the
-same rows (the tables those functions read), measured in the same run.
+same rows (the tables those functions read), measured in the same run: from cold (as in
+a process that has just started), with nothing changed (the kept answer), and after one
+change through the service (the kept answer brought up to date from the audit trail).
 
 Run: ``.venv/bin/python tests/benchmarks/bench_dossier.py [CONTRACTS]``
 """
@@ -229,16 +231,15 @@ def main() -> None:
     print(f"  again with nothing changed (kept answer): {warm_time * 1000:8.1f} ms")
     print(f"due items within 30 days ({len(due)}): {due_time * 1000:8.1f} ms "
           f"(ratio to count {due_time / count_time:.1f}x)")
-    print(f"  with the facts kept from the states:  {due_warm * 1000:8.1f} ms")
+    print(f"  again with nothing changed (kept with the states): {due_warm * 1000:8.1f} ms")
     print(f"the dashboard's dossier work from cold (due list + step states): "
           f"{board_time * 1000:8.1f} ms (ratio to count {board_time / count_time:.1f}x)")
     print(f"the same after one change (a signal logged): {changed_time * 1000:8.1f} ms "
           f"(ratio to count {changed_time / count_time:.1f}x; {', '.join(set(refreshes))})")
-    well_under = 0.5  # "well under a second", read here as at most half a second
-    print(f"target: step states + deadlines of every contract well under 1 s (at most "
-          f"{well_under} s): step states {'met' if steps_time <= well_under else 'NOT met'},",
-          f"CPU {'met' if steps_cpu <= well_under else 'NOT met'},",
-          f"whole dashboard {'met' if board_time <= well_under else 'NOT met'}")
+    print("target: step states + deadlines of every contract well under 1 s; margin under "
+          f"1 s: step states {1 - steps_time:.0%}, their CPU time {1 - steps_cpu:.0%}, the "
+          f"dashboard's whole dossier work {1 - board_time:.0%} (from cold), "
+          f"{1 - changed_time:.0%} (after a change)")
     ctx.db.dispose()
 
 
