@@ -28,7 +28,6 @@ class _Pause:
         self.lock = threading.Lock()
         self.holders = 0
         self.was_enabled = False
-        self.freeze = False
 
 
 _PAUSE = _Pause()
@@ -46,8 +45,7 @@ def hold_collector() -> None:
 def release_collector(*, freeze: bool = False) -> None:
     """Let go of one hold; the last one lets the collector run again as it was before.
 
-    ``freeze``: when the pause ends (at this release or a later one, if others still
-    hold it), the objects alive at that moment are first moved out of the collector's
+    ``freeze``: the objects alive at that moment are first moved out of the collector's
     sight (``gc.freeze``), so the next collections do not walk the values just built;
     reference counting still frees them.
     """
@@ -55,13 +53,10 @@ def release_collector(*, freeze: bool = False) -> None:
         if _PAUSE.holders == 0:
             raise RuntimeError("release_collector without hold_collector")
         _PAUSE.holders -= 1
-        _PAUSE.freeze |= freeze
-        if _PAUSE.holders == 0:
-            if _PAUSE.was_enabled:
-                if _PAUSE.freeze:
-                    gc.freeze()
-                gc.enable()
-            _PAUSE.freeze = False
+        if _PAUSE.holders == 0 and _PAUSE.was_enabled:
+            if freeze:
+                gc.freeze()
+            gc.enable()
 
 
 @contextmanager

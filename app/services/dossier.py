@@ -15,6 +15,7 @@ import functools
 import hashlib
 import itertools
 import json
+import threading
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -225,12 +226,16 @@ _OWNED: dict[str, Any] = {
 _NO_FACTS = frozenset({"organisation", "supplier", "generated_document",
                        "country_risk_import"})
 """Audited records no contract's facts are made of."""
+_KEPT_LOCK = threading.Lock()
+"""Held while the kept answers or a kept answer's due lists change (the window asks from
+several threads)."""
 _last_refresh = ["none"]
 
 
 def forget_kept_answers() -> None:
     """Drop the kept answers (benchmarks; a test that edits rows directly)."""
-    _kept.clear()
+    with _KEPT_LOCK:
+        _kept.clear()
 
 
 def last_refresh() -> str:
@@ -327,7 +332,10 @@ def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSte
             if touched is None:
                 by_id = {f.contract_id: contract_steps(f, day)
                          for f in gather_facts(session, day)}
-                ordered = tuple(by_id.values())  # gathered in reference order
+                # in references' code-point order, as a refresh sorts them (the database's
+                # own order can follow a language's collation on a server); the rows come
+                # in order already on SQLite, so the sort only checks them there
+                ordered = tuple(sorted(by_id.values(), key=_ref))
                 due = {}
                 _last_refresh[0] = "full"
             else:
@@ -343,9 +351,11 @@ def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSte
                     and kept.by_id[f.contract_id].contract_ref == f.ref for f in changed)
                 ordered = (tuple([by_id[s.contract_id] for s in kept.ordered]) if same_order
                            else tuple(sorted(by_id.values(), key=_ref)))
+                with _KEPT_LOCK:  # another thread may be adding a window's list
+                    windows = list(kept.due.items())
                 due = {within: _refreshed_due(session, day, within, listed, kept.by_id,
                                               by_id, touched)
-                       for within, listed in kept.due.items()}
+                       for within, listed in windows}
                 _last_refresh[0] = f"changed {len(touched)}"
         finally:
             # A full answer lives until the next day or a big change: it goes out of the
@@ -353,13 +363,15 @@ def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSte
             # any later one walks its 150,000 values (measured: 80 ms after each full
             # answer at 20,000 contracts). It is still freed by reference counting; what
             # is lost is the cyclic garbage of the queries frozen with it, measured at
-            # 0.2 MB a full answer, and full answers are rare now.
+            # 0.2 MB a full answer, and full answers are rare now. (The freeze happens
+            # only when no other work holds the pause; see app.services.bulk.)
             release_collector(freeze=touched is None)
-    _kept.pop(place, None)
-    _kept[place] = _Kept(seq, chain_hash, by_id, ordered, due)
-    days = [key for key in _kept if key[0] == place[0]]
-    for key in days[:-_KEPT_DAYS]:
-        del _kept[key]
+    with _KEPT_LOCK:
+        _kept.pop(place, None)
+        _kept[place] = _Kept(seq, chain_hash, by_id, ordered, due)
+        days = [key for key in _kept if key[0] == place[0]]
+        for key in days[:-_KEPT_DAYS]:
+            del _kept[key]
     return ordered
 
 
@@ -433,28 +445,33 @@ def due_items(ctx: Context, within: int = 30, as_of: dt.date | None = None,
         raise ValidationError("out_of_range", field="within", low=0, high=36500, value=within)
     day = as_of or dt.date.today()
     horizon = day + dt.timedelta(days=within)
-    with paused_collector():
-        if contract_ref is not None:
-            with ctx.db.read() as session:
-                ids = [find_contract(session, contract_ref).id]
-                items: list[Deadline] = _document_deadlines(session, day, horizon, ids)
-                for facts in gather_facts(session, day, ids):
-                    items.extend(contract_deadlines(facts, day, horizon))
-            return falls_due(items, day, within)
-        ordered = _all_steps(ctx, day, use_cache=True)
-        kept = _kept.get((ctx.db.location, day))
-        if kept is None or kept.ordered is not ordered:
-            kept = None  # another thread has just brought the answer further along
-        listed = kept.due.get(within) if kept is not None else None
-        if listed is None:
+    if contract_ref is not None:
+        with paused_collector(), ctx.db.read() as session:
+            ids = [find_contract(session, contract_ref).id]
+            items: list[Deadline] = _document_deadlines(session, day, horizon, ids)
+            for facts in gather_facts(session, day, ids):
+                items.extend(contract_deadlines(facts, day, horizon))
+        return falls_due(items, day, within)
+    # every contract: the kept step states hold their open deadlines, and the list is kept
+    # with them (brought up to date with them after a change). They are worked out
+    # outside this list's own pause of the collector, so a full answer is frozen when
+    # made (see _all_steps).
+    ordered = _all_steps(ctx, day, use_cache=True)
+    kept = _kept.get((ctx.db.location, day))
+    if kept is None or kept.ordered is not ordered:
+        kept = None  # another thread has just brought the answer further along
+    listed = kept.due.get(within) if kept is not None else None
+    if listed is None:
+        with paused_collector():
             with ctx.db.read() as session:
                 documents = _document_deadlines(session, day, horizon)
             listed = tuple(falls_due(itertools.chain(documents, (
                 (steps.contract_ref, kind, due, key) for steps in ordered
                 for kind, due, key in steps.open_deadlines if due <= horizon)), day, within))
-            if kept is not None:
+        if kept is not None:
+            with _KEPT_LOCK:
                 kept.due[within] = listed
-        return list(listed)
+    return list(listed)
 
 
 # =======================================================================================

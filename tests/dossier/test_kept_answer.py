@@ -6,6 +6,7 @@ which contracts changed, everything is worked out again."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,7 @@ from app.domain.values import IsvDecision
 from app.persistence import models as m
 from app.persistence.audit import AuditWriter
 from app.services import dossier, evidence, registry
+from app.services.bulk import paused_collector
 from app.services.context import Context
 
 from .conftest import add_submission
@@ -176,3 +178,64 @@ def test_a_database_with_another_history_is_worked_out_anew(
     assert dossier.last_refresh() == "full"
     assert now[0].state("remediation") is StepState.NOT_STARTED
     assert now == afresh(ctx)
+
+
+def test_references_are_in_the_same_order_fresh_and_refreshed(
+        ctx: Context, make_contract: Callable[..., str]) -> None:
+    """Code-point order on both paths (a server database may order text by a language's
+    collation, so the fresh answer is not left in the database's order)."""
+    for ref in ("a-2", "B-1"):
+        make_contract(D(2024, 1, 1), D(2026, 12, 31), ref=ref)
+    assert [s.contract_ref for s in afresh(ctx)] == ["B-1", "a-2"]
+    make_contract(D(2024, 1, 1), D(2026, 12, 31), ref="b-3")
+    refreshed = [s.contract_ref for s in dossier.step_states_for_all(ctx, AS_OF)]
+    assert dossier.last_refresh() == "changed 1"
+    assert refreshed == [s.contract_ref for s in afresh(ctx)] == ["B-1", "a-2", "b-3"]
+
+
+def test_a_due_list_kept_while_a_refresh_runs_does_not_break_it(
+        ctx: Context, make_contract: Callable[..., str], monkeypatch: pytest.MonkeyPatch,
+        document: Callable[[], Path]) -> None:
+    """Another thread may keep a due list for a new window in the very answer a refresh
+    is bringing up to date."""
+    ref = make_contract(D(2024, 1, 1), D(2026, 12, 31))
+    dossier.due_items(ctx, 30, AS_OF)
+    dossier.due_items(ctx, 60, AS_OF)
+    original = dossier._refreshed_due
+    added: list[int] = []
+
+    def meanwhile(*args: object, **kwargs: object) -> object:
+        if not added:  # "another thread" keeps one more window's list just now
+            kept = dossier._kept[(ctx.db.location, AS_OF)]
+            kept.due[90] = ()
+            added.append(90)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dossier, "_refreshed_due", meanwhile)
+    evidence.add_evidence(ctx, contract_ref=ref, path=document(), type_code="policy",
+                          received_on=D(2024, 2, 1))
+    refreshed = dossier.due_items(ctx, 30, AS_OF)
+    assert added and dossier.last_refresh() == "changed 1"
+    monkeypatch.undo()
+    assert refreshed == dossier.due_items(ctx, 30, AS_OF)
+
+
+def test_a_full_answer_goes_out_of_the_collectors_sight_unless_others_hold_it(
+        ctx: Context, make_contract: Callable[..., str]) -> None:
+    """Worked out through the due list too (whose own pause once held the freeze back);
+    not while other work holds the pause (its garbage would be frozen with it)."""
+    make_contract(D(2024, 1, 1), D(2026, 12, 31))
+    gc.unfreeze()
+    try:
+        dossier.forget_kept_answers()
+        dossier.due_items(ctx, 30, AS_OF)
+        assert dossier.last_refresh() == "full"
+        assert gc.get_freeze_count() > 0
+        gc.unfreeze()
+        dossier.forget_kept_answers()
+        with paused_collector():  # an import on another thread, say
+            dossier.step_states_for_all(ctx, AS_OF)
+        assert dossier.last_refresh() == "full"
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.unfreeze()
