@@ -27,8 +27,13 @@ def run_migrations_online() -> None:
     if engine is None:
         engine = create_engine(config.get_main_option("sqlalchemy.url") or "")
     with engine.connect() as connection:
+        # One transaction for all the revisions a database needs, on SQLite too (its DDL
+        # is transactional; alembic would otherwise commit each revision on its own).
+        # The transaction takes the write lock at its start (the engine's WRITE option),
+        # and the revision is read inside it: a second window opening the same file
+        # waits, then finds every revision done, and none is ever half applied.
         context.configure(connection=connection, target_metadata=target_metadata,
-                          render_as_batch=True, compare_type=True)
+                          render_as_batch=True, compare_type=True, transactional_ddl=True)
         with context.begin_transaction():
             context.run_migrations()
         connection.commit()
