@@ -15,6 +15,7 @@ import functools
 import hashlib
 import itertools
 import json
+import operator
 import threading
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -226,6 +227,7 @@ _OWNED: dict[str, Any] = {
 _NO_FACTS = frozenset({"organisation", "supplier", "generated_document",
                        "country_risk_import"})
 """Audited records no contract's facts are made of."""
+_BY_REF = operator.attrgetter("contract_ref")  # steps in references' code-point order
 _KEPT_LOCK = threading.Lock()
 """Held while the kept answers or a kept answer's due lists change (the window asks from
 several threads)."""
@@ -287,10 +289,6 @@ def _touched_contracts(session: Session, seq: int, chain_hash: str) -> set[int] 
     return touched
 
 
-def _ref(steps: ContractSteps) -> str:
-    return steps.contract_ref
-
-
 def _refreshed_due(session: Session, day: dt.date, within: int, listed: Sequence[DueItem],
                    before: dict[int, ContractSteps], now: dict[int, ContractSteps],
                    touched: set[int]) -> tuple[DueItem, ...]:
@@ -335,7 +333,7 @@ def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSte
                 # in references' code-point order, as a refresh sorts them (the database's
                 # own order can follow a language's collation on a server); the rows come
                 # in order already on SQLite, so the sort only checks them there
-                ordered = tuple(sorted(by_id.values(), key=_ref))
+                ordered = tuple(sorted(by_id.values(), key=_BY_REF))
                 due = {}
                 _last_refresh[0] = "full"
             else:
@@ -350,7 +348,7 @@ def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSte
                     f.contract_id in kept.by_id
                     and kept.by_id[f.contract_id].contract_ref == f.ref for f in changed)
                 ordered = (tuple([by_id[s.contract_id] for s in kept.ordered]) if same_order
-                           else tuple(sorted(by_id.values(), key=_ref)))
+                           else tuple(sorted(by_id.values(), key=_BY_REF)))
                 with _KEPT_LOCK:  # another thread may be adding a window's list
                     windows = list(kept.due.items())
                 due = {within: _refreshed_due(session, day, within, listed, kept.by_id,
