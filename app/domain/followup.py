@@ -185,14 +185,15 @@ def _remediation(f: ContractFacts, as_of: dt.date) -> _Raw:
     return (DONE, pending, "dossier_step_remediation_closed", {"count": f.signals_total})
 
 
-def _raw_steps(facts: ContractFacts, as_of: dt.date, due: dt.date | None = None,
-               reports: tuple[ReportDue, ...] | None = None) -> tuple[_Raw, ...]:
-    """The six rules; ``due`` (the plan of action's) and ``reports`` (the schedule) are
-    worked out here unless the caller has them already."""
-    if due is None:
-        due = plan_due(facts.start, facts.plan_months)
-    if reports is None:
-        reports = report_schedule(facts.start, facts.end, facts.report_month)
+def _dates(facts: ContractFacts) -> tuple[dt.date, tuple[ReportDue, ...]]:
+    """The plan of action's due date and the yearly reports' schedule (both remembered)."""
+    return (plan_due(facts.start, facts.plan_months),
+            report_schedule(facts.start, facts.end, facts.report_month))
+
+
+def _raw_steps(facts: ContractFacts, as_of: dt.date, due: dt.date,
+               reports: tuple[ReportDue, ...]) -> tuple[_Raw, ...]:
+    """The six rules, given the plan's ``due`` date and the ``reports`` (see _dates)."""
     return (_policy(facts, as_of, due), _risk_analysis(facts, as_of, due),
             _plan(facts, as_of, due), _monitoring(facts, as_of),
             _reporting(facts, as_of, reports), _remediation(facts, as_of))
@@ -201,13 +202,14 @@ def _raw_steps(facts: ContractFacts, as_of: dt.date, due: dt.date | None = None,
 def derive_steps(facts: ContractFacts, as_of: dt.date) -> tuple[StepStatus, ...]:
     """The six step states of one contract on ``as_of``, with due dates and reasons."""
     return tuple(StepStatus(number, code, *raw) for number, code, raw
-                 in zip(range(1, 7), STEP_CODES, _raw_steps(facts, as_of), strict=True))
+                 in zip(range(1, 7), STEP_CODES, _raw_steps(facts, as_of, *_dates(facts)),
+                             strict=True))
 
 
 def derive_states(facts: ContractFacts, as_of: dt.date) -> tuple[StepState, ...]:
     """Only the six states (the same rules as :func:`derive_steps`, without building the
     reasons): what a dashboard over every contract needs."""
-    return tuple([raw[0] for raw in _raw_steps(facts, as_of)])
+    return tuple([raw[0] for raw in _raw_steps(facts, as_of, *_dates(facts))])
 
 
 # ---------------------------------------------------------------------------------------
@@ -236,23 +238,17 @@ class Deadline(NamedTuple):
     due: dt.date
     key: int | None = None
 
-    def days_left(self, as_of: dt.date) -> int:
-        """Days from ``as_of`` to the due date; negative when overdue."""
-        return (self.due - as_of).days
 
-
-def _open_deadlines(facts: ContractFacts, as_of: dt.date, due: dt.date | None = None,
-                    reports: tuple[ReportDue, ...] | None = None
+def _open_deadlines(facts: ContractFacts, as_of: dt.date, due: dt.date,
+                    reports: tuple[ReportDue, ...]
                     ) -> list[tuple[DeadlineKind, dt.date, int | None]]:
     """The plan of action (``due``) while not agreed and the contract runs, and every
     yearly report of ``reports`` (the schedule) not yet received."""
-    if reports is None:
-        reports = report_schedule(facts.start, facts.end, facts.report_month)
     items: list[tuple[DeadlineKind, dt.date, int | None]] = [
         (_REPORT, report.due, report.contract_year)
         for report in reports[facts.yearly_reports_received:]]
     if facts.plan_agreed_on is None and as_of <= facts.end:
-        items.insert(0, (_PLAN, due or plan_due(facts.start, facts.plan_months), None))
+        items.insert(0, (_PLAN, due, None))
     return items
 
 
@@ -266,7 +262,8 @@ def contract_deadlines(facts: ContractFacts, as_of: dt.date,
     - Each yearly report not yet received (the k-th received covers contract year k).
     """
     ref = facts.ref
-    return [Deadline(ref, kind, due, key) for kind, due, key in _open_deadlines(facts, as_of)
+    return [Deadline(ref, kind, due, key)
+            for kind, due, key in _open_deadlines(facts, as_of, *_dates(facts))
             if horizon is None or due <= horizon]
 
 
@@ -736,8 +733,7 @@ class ContractSteps(NamedTuple):
 
 
 def contract_steps(facts: ContractFacts, as_of: dt.date) -> ContractSteps:
-    due = plan_due(facts.start, facts.plan_months)
-    reports = report_schedule(facts.start, facts.end, facts.report_month)
+    due, reports = _dates(facts)
     policy, analysis, plan, monitoring, reporting, remediation = _raw_steps(
         facts, as_of, due, reports)
     opened = _open_deadlines(facts, as_of, due, reports)
