@@ -93,9 +93,9 @@ def gather_facts(session: Session, as_of: dt.date,
     or a straight scan, put together per contract here: the contracts, their documents,
     their workbooks with their measures counted, signals, escalation responses awaited,
     and the assessments. (One query joining them all made SQLite build five temporary
-    indexes on every call.) Records
-    dated after ``as_of`` are left out, so a past date shows the dossier as it stood then
-    (measure statuses are the only exception: they are kept as they are now).
+    indexes on every call.) Records dated after ``as_of`` are left out, so a past date
+    shows the dossier as it stood then (measure statuses are the only exception: they
+    are kept as they are now).
     """
     def only(query: Any, column: Any) -> Any:
         return query if contract_ids is None else query.where(column.in_(contract_ids))
@@ -104,9 +104,10 @@ def gather_facts(session: Session, as_of: dt.date,
         return type_coerce(expression, Date).label(label)
 
     # Core rows, not the ORM: these are plain columns, and the ORM's per-row machinery
-    # would cost more than the queries themselves at 20,000 contracts.
+    # would cost more than the queries themselves at 20,000 contracts. Fetched whole:
+    # one call, not one a row.
     def run(query: Any) -> Sequence[Any]:
-        return session.connection().execute(query).all()  # fetchall: one call, not a row at a time
+        return session.connection().execute(query).all()
 
     # documents: first policy, newest risk analysis, first plan, current yearly reports
     e = m.Evidence
