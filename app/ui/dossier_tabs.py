@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import locator
-from app.domain.followup import SIGNAL_STATUSES
+from app.domain.followup import INTENSITIES, SIGNAL_STATUSES
 from app.ui import services_gateway as gw
 from app.ui.forms import DateField, OptionalDate, add_row, parse_amount
 from app.ui.i18n import tr
+from app.ui.labels import intensity_label
 from app.ui.models import Column, RowTableModel, show_value
 from app.ui.widgets import DataTable, SimpleDialog, a11y, button
 
@@ -542,9 +543,8 @@ class FollowUpTab(Tab):
         form = QFormLayout(own)
         self.choice = QComboBox()
         self.choice.addItem(tr("Geen eigen keuze: het voorstel volgen"), None)
-        catalog = locator.catalog()
-        for code in gw.intensity_levels():
-            self.choice.addItem(catalog.text(f"dossier_intensity_{code}", dossier.lang), code)
+        for code in INTENSITIES:
+            self.choice.addItem(intensity_label(code, dossier.lang), code)
         add_row(form, tr("&Mate van opvolging:"), self.choice,
                 description=tr("Hoe u dit contract zelf opvolgt, naast het voorstel"))
         self.note = QLineEdit()

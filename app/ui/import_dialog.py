@@ -27,6 +27,7 @@ from app.ui import services_gateway as gw
 from app.ui import widgets
 from app.ui.forms import add_row
 from app.ui.i18n import tr
+from app.ui.labels import country_label
 from app.ui.models import Column, RowTableModel, show_value
 from app.ui.tasks import Cancelled, Progress, Task, TaskCancelled
 from app.ui.widgets import DataTable, ProgressPanel, a11y, button, error_sentence, note
@@ -361,7 +362,7 @@ def row_in_words(sheet_key: str, values: dict[str, Any], lang: str) -> list[tupl
             elif column.kind == "status":
                 text = reference.label("measure_statuses", value, lang)
             elif column.kind == "country":
-                text = locator.countries().name(value, lang)
+                text = country_label(value, lang)
             elif isinstance(value, float):  # a percentage: 40, or 37,5
                 text = format_number(value, lang, 0 if value.is_integer() else 1)
             else:

@@ -52,6 +52,11 @@ def evidence_type_label(code: str, lang: str) -> str:
     return locator.reference().label("evidence_types", code, lang)
 
 
+def intensity_label(code: str, lang: str) -> str:
+    """A follow-up intensity (self-report, document review, audit, site visit) in words."""
+    return locator.catalog().text(f"dossier_intensity_{code}", lang)
+
+
 def country_label(code: str, lang: str) -> str:
     try:
         return locator.countries().name(code, lang)

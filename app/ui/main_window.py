@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -35,11 +34,6 @@ if TYPE_CHECKING:
     from app.ui.pages.base import Page
 
 log = logging.getLogger(__name__)
-
-
-def service_available(name: str) -> bool:
-    """Whether a service module exists in this build (screens hide what is missing)."""
-    return importlib.util.find_spec(f"app.services.{name}") is not None
 
 
 class MainWindow(QMainWindow):
@@ -188,8 +182,6 @@ class MainWindow(QMainWindow):
         for key in ("backup", "new-tender", "import", "country-risk", "refresh"):
             if key in self.menu_actions:
                 self.menu_actions[key].setEnabled(ready)
-        if "import" in self.menu_actions:
-            self.menu_actions["import"].setVisible(service_available("submissions"))
 
     def _update_status(self) -> None:
         if self.ctx is None:
@@ -315,7 +307,7 @@ class MainWindow(QMainWindow):
     def _maybe_offer_demo(self) -> None:
         from app.ui import services_gateway as gw
 
-        if self.ctx is None or not service_available("demo"):
+        if self.ctx is None:
             return
         ctx = self.ctx
         self.tasks.run(lambda: gw.count_tenders(ctx), done=self._offer_demo_if_empty)
@@ -441,7 +433,7 @@ class MainWindow(QMainWindow):
         CountryRiskDialog(self).exec()
 
     def import_workbook(self, contract_ref: str | None = None) -> None:
-        if self.ctx is None or not service_available("submissions"):
+        if self.ctx is None:
             return
         from app.ui.import_dialog import ImportDialog
 

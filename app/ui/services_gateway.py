@@ -149,8 +149,9 @@ class FollowUpWords:
 
 def _follow_up_words(ctx: Context, record: Any) -> FollowUpWords:
     from app.services.dossier import reasons_text
+    from app.ui.labels import intensity_label
 
-    return FollowUpWords(ctx.text(f"dossier_intensity_{record.suggestion.level}"),
+    return FollowUpWords(intensity_label(record.suggestion.level, ctx.lang),
                          tuple(reasons_text(ctx, record)), record.choice, record.note,
                          record.version)
 
@@ -168,12 +169,6 @@ def choose_follow_up(ctx: Context, contract_ref: str, choice: str | None, note: 
 
     record = _choose(ctx, contract_ref, choice, note or None, expected_version=version)
     return _follow_up_words(ctx, record)
-
-
-def intensity_levels() -> tuple[str, ...]:
-    from app.domain.followup import INTENSITIES
-
-    return INTENSITIES
 
 
 def import_country_risk(ctx: Context, path: Path) -> Any:

@@ -6,32 +6,22 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout
 
 from app import locator
+from app.domain.followup import DueItem
 from app.ui.i18n import tr
-from app.ui.labels import category_label
+from app.ui.labels import category_label, intensity_label
 from app.ui.models import Column, RowTableModel
 from app.ui.pages.base import Page
 from app.ui.widgets import BarChart, DataTable
 
 
-class DueItem(NamedTuple):
-    """One thing that is due: what, for which contract, when, and whether overdue. (A
-    named tuple: some 23,000 at 20,000 contracts. The supplier is looked up when a row is
-    shown, so the list is not made again when the supplier names arrive.)"""
-
-    contract_ref: str
-    what: str
-    due: dt.date
-    overdue: bool
-
-
 @dataclass(frozen=True)
 class Dashboard:
-    due: tuple[DueItem, ...]
+    due: tuple[DueItem, ...]  # as the dossier gives them: some 23,000 at 20,000 contracts
     per_category: tuple[tuple[str, int], ...]
     per_step: tuple[tuple[str, int], ...]
     attention: tuple[tuple[str, str, str, int], ...]  # contract, supplier, level, overdue
@@ -58,8 +48,11 @@ class OverviewPage(Page):
                    colour=lambda d: "overdue" if d.overdue else "soon"),
             Column("state", lambda: tr("Stand"),
                    lambda d: tr("Te laat") if d.overdue else tr("Binnenkort"), width=85),
-            Column("what", lambda: tr("Wat"), lambda d: d.what, width=200, stretch=True),
+            Column("what", lambda: tr("Wat"), lambda d: due_kind_label(d.kind, d.key),
+                   width=200, stretch=True),
             Column("contract", lambda: tr("Contract"), lambda d: d.contract_ref, width=135),
+            # words and supplier names are looked up when a row is shown, so the 23,000
+            # rows are not made again when the names arrive
             Column("supplier", lambda: tr("Leverancier"),
                    lambda d: self._suppliers.get(d.contract_ref, ""), width=150),
         ], self.lang)
@@ -153,7 +146,7 @@ class OverviewPage(Page):
                tr("{n} punten zijn te laat.").format(n=overdue)) + " "
             + (tr("1 punt valt binnen 30 dagen.") if soon == 1 else
                tr("{n} punten vallen binnen 30 dagen.").format(n=soon)))
-        self.due_model.set_rows(board.due)
+        self.due_model.retranslate(self.lang)  # the rows are there: show the suppliers
         self.attention_model.set_rows(board.attention)
         self.category_chart.set_bars(board.per_category)
         self.step_chart.set_bars(board.per_step)
@@ -209,18 +202,7 @@ def dossier_dashboard(ctx: Any, lang: str, today: dt.date) -> Dashboard:
     from app.domain.followup import StepState
     from app.services import dossier
 
-    labels: dict[tuple[str, int | None], str] = {}  # one translation per kind and year
-
-    def label(kind: str, key: int | None) -> str:
-        found = labels.get((kind, key if kind == "yearly-report" else None))
-        if found is None:
-            found = labels[(kind, key if kind == "yearly-report" else None)] = \
-                due_kind_label(kind, key)
-        return found
-
-    make = tuple.__new__  # a DueItem without the named tuple's Python-level constructor
-    due = tuple([make(DueItem, (d.contract_ref, label(d.kind, d.key), d.due, d.days_left < 0))
-                 for d in dossier.due_items(ctx, within=30, as_of=today)])
+    due = tuple(dossier.due_items(ctx, within=30, as_of=today))
     steps = dossier.step_states_for_all(ctx, today)
     names = [step.text(lang) for step in locator.reference().oecd_steps]
     per_step = Counter[int]()
@@ -236,6 +218,6 @@ def dossier_dashboard(ctx: Any, lang: str, today: dt.date) -> Dashboard:
     attention = []
     for item in worst[:12]:
         record = dossier.follow_up(ctx, item.contract_ref)
-        level = ctx.text(f"dossier_intensity_{record.suggestion.level}")
+        level = intensity_label(record.suggestion.level, lang)
         attention.append((item.contract_ref, "", level, item.overdue))
     return Dashboard(due, (), step_bars, tuple(attention), 0, 0)
