@@ -1,4 +1,4 @@
-"""Landenrisico's: the organisation's own country-risk table, shown and imported.
+"""Landenrisico’s: the organisation's own country-risk table, shown and imported.
 
 The table (a CSV or Excel file with country, score and/or flag, source, year) feeds the
 follow-up suggestion: a site in a country the table marks as risky weighs in. Importing
@@ -30,7 +30,7 @@ class CountryRiskDialog(QDialog):
         self.shell = shell
         self.imported: Any = None
         lang = shell.lang
-        self.setWindowTitle(tr("Landenrisico's"))
+        self.setWindowTitle(tr("Landenrisico’s"))
         self.setAccessibleName(self.windowTitle())
         layout = QVBoxLayout(self)
         layout.addWidget(note(tr(
@@ -47,7 +47,7 @@ class CountryRiskDialog(QDialog):
             Column("year", lambda: tr("Jaar"), lambda r: r.year, text=lambda r: str(r.year),
                    align_right=True, width=70),
         ], lang)
-        self.table = DataTable(self.model, "country-risk", tr("Landenrisico's"),
+        self.table = DataTable(self.model, "country-risk", tr("Landenrisico’s"),
                                tr("De ingelezen landenrisico’s per bron, jaar en land"))
         layout.addWidget(self.table, 1)
         self.summary = note()

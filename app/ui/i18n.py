@@ -230,6 +230,12 @@ def update_ts(lang: str = "en", additions: dict[str, str] | None = None,
 def _main(argv: list[str]) -> int:
     """``python -m app.ui.i18n [TRANSLATIONS.tsv]``: update the .ts; a file of
     ``dutch<TAB>english`` lines adds translations."""
+    if any(name.startswith("-") for name in argv):
+        print("usage: python -m app.ui.i18n [TRANSLATIONS.tsv ...]\n"
+              "Brings resources/i18n/isv_en.ts up to date with the tr() texts in the code "
+              "and prints the Dutch texts that still have no English; each file of "
+              "dutch<TAB>english lines adds translations.", file=sys.stderr)
+        return 2
     additions: dict[str, str] = {}
     for name in argv:
         for line in Path(name).read_text(encoding="utf-8").splitlines():

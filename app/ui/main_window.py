@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         work.addAction(action("import", tr("Werkmap van leverancier &importeren…"),
                               self.import_workbook, "Ctrl+I",
                               tr("Een ingevulde leverancierswerkmap controleren en inlezen")))
-        work.addAction(action("country-risk", tr("&Landenrisico's…"), self.open_country_risk,
+        work.addAction(action("country-risk", tr("&Landenrisico’s…"), self.open_country_risk,
                               tip=tr("Uw tabel met landenrisico’s bekijken of een nieuwe "
                                      "inlezen")))
         work.addAction(action("refresh", tr("&Vernieuwen"), self.refresh_all,

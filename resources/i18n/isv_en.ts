@@ -345,13 +345,13 @@
     </message>
     <message>
       <location filename="../../app/ui/country_risk_dialog.py" />
-      <source>Landenrisico's</source>
-      <translation>Country risks</translation>
+      <source>Landenrisicotabel kiezen</source>
+      <translation>Choose a country-risk table</translation>
     </message>
     <message>
       <location filename="../../app/ui/country_risk_dialog.py" />
-      <source>Landenrisicotabel kiezen</source>
-      <translation>Choose a country-risk table</translation>
+      <source>Landenrisico’s</source>
+      <translation>Country risks</translation>
     </message>
     <message>
       <location filename="../../app/ui/country_risk_dialog.py" />
@@ -1930,7 +1930,7 @@
     </message>
     <message>
       <location filename="../../app/ui/main_window.py" />
-      <source>&amp;Landenrisico's…</source>
+      <source>&amp;Landenrisico’s…</source>
       <translation>&amp;Country risks…</translation>
     </message>
     <message>

@@ -75,7 +75,7 @@ class SuppliersPage(Page):
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addWidget(self.count, 1)
-        bar.addWidget(button(tr("&Landenrisico's…"),
+        bar.addWidget(button(tr("&Landenrisico’s…"),
                              tr("Uw tabel met landenrisico’s bekijken of een nieuwe inlezen; "
                                 "die telt mee in het voorstel voor de opvolging"),
                              shell.open_country_risk))
