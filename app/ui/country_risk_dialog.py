@@ -40,8 +40,8 @@ class CountryRiskDialog(QDialog):
         self.model: RowTableModel[Any] = RowTableModel([
             Column("country", lambda: tr("Land"), lambda r: country_label(r.country, lang),
                    width=200),
-            Column("score", lambda: tr("Score"), lambda r: r.score, text=lambda r: _score(
-                r.score, lang), align_right=True, width=80),
+            Column("score", lambda: tr("Score"), lambda r: r.score, align_right=True,
+                   width=80),
             Column("flag", lambda: tr("Risicovol"), lambda r: r.flag, width=90),
             Column("source", lambda: tr("Bron"), lambda r: r.source, width=200),
             Column("year", lambda: tr("Jaar"), lambda r: r.year, text=lambda r: str(r.year),
@@ -98,12 +98,3 @@ class CountryRiskDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.import_button.setEnabled(True)
         self.summary.setText(error_sentence(error, self.shell.lang))
-
-
-def _score(score: float | None, lang: str) -> str:
-    """A score as given, in the language's digits (``7,5`` in Dutch)."""
-    if score is None:
-        return ""
-    from app.domain.formatting import format_number
-
-    return format_number(score, lang, 0 if float(score).is_integer() else 2)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import locator
-from app.domain.formatting import format_number
 from app.ui import services_gateway as gw
 from app.ui import widgets
 from app.ui.forms import add_row
@@ -363,9 +362,7 @@ def row_in_words(sheet_key: str, values: dict[str, Any], lang: str) -> list[tupl
                 text = reference.label("measure_statuses", value, lang)
             elif column.kind == "country":
                 text = country_label(value, lang)
-            elif isinstance(value, float):  # a percentage: 40, or 37,5
-                text = format_number(value, lang, 0 if value.is_integer() else 1)
-            else:
+            else:  # a percentage (a float) shows as 40 or 37,5
                 text = show_value(value, lang)
         except (KeyError, ValueError, IndexError):  # a code without words: shown as it is
             text = str(value)

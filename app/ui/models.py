@@ -79,6 +79,9 @@ def show_value(value: Any, lang: str) -> str:
         return format_money(value, lang)
     if isinstance(value, int):
         return format_number(value, lang)
+    if isinstance(value, float):  # as few decimals as it has, at most two: 7, 7,5, 7,25
+        places = next(n for n in (0, 1, 2) if n == 2 or round(value, n) == value)
+        return format_number(value, lang, places)
     return str(value)
 
 
