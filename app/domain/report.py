@@ -516,26 +516,26 @@ def plain(value: Any) -> Any:
     return value
 
 
+def canonical_text(data: Any) -> str:
+    """Plain JSON data as the canonical text of checksums: sorted keys, no spaces, UTF-8.
+    The one place these settings are written: a change would fail every checksum made."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(data: Any) -> str:
-    """The canonical JSON text used for checksums: sorted keys, no spaces, UTF-8."""
-    return json.dumps(plain(data), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """The canonical JSON text of ``data`` (facts and all) used for checksums."""
+    return canonical_text(plain(data))
 
 
 def _values(value: Any) -> Any:
-    if type(value) is dt.date or isinstance(value, dt.date):
+    if isinstance(value, dt.date):
         return value.isoformat()
-    getter = _FIELD_GETTERS.get(type(value))
-    if getter is not None:  # a fact inside a fact (the risks and measures of a workbook)
-        return getter(value)
+    shape = _SHAPES.get(type(value))
+    if shape is not None:  # a fact inside a fact (the risks and measures of a workbook)
+        return shape[1](value)  # its field values in declaration order (JSON: a list)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return [getattr(value, name) for name in field_names(type(value))]
     raise TypeError(type(value).__name__)
-
-
-_FIELD_GETTERS: dict[type[Any], Callable[[Any], Any]] = {
-    cls: operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
-    for cls in (RiskFact, MeasureFact)}
-"""The fields of a nested fact, in declaration order, as one tuple (JSON: a list)."""
 
 _COMPACT = json.JSONEncoder(default=_values, ensure_ascii=False, separators=(",", ":"))
 
@@ -543,17 +543,22 @@ _COMPACT = json.JSONEncoder(default=_values, ensure_ascii=False, separators=(","
 def _compact_encoder() -> Callable[[Any], str]:
     """``_COMPACT.encode`` without its set-up per call: the standard library's C encoder,
     made once (the same text; a fingerprint encodes tens of thousands of small values).
-    Where the C encoder is missing, ``_COMPACT.encode`` itself."""
+    Where the C encoder is missing or is not made the way this Python's was (it is not a
+    public interface), ``_COMPACT.encode`` itself."""
     make = getattr(json.encoder, "c_make_encoder", None)
-    if make is None:
-        return _COMPACT.encode
-    chunks = make(None, _values, json.encoder.encode_basestring, None, ":", ",", False,
-                  False, True)
+    try:
+        chunks = make(None, _values, json.encoder.encode_basestring, None, ":", ",", False,
+                      False, True)  # type: ignore[misc]
 
-    def encode(value: Any) -> str:
-        return "".join(chunks(value, 0))
+        def encode(value: Any) -> str:
+            return "".join(chunks(value, 0))
 
-    return encode
+        probe = [1, "é", dt.date(2025, 1, 2), None]
+        if encode(probe) == _COMPACT.encode(probe):
+            return encode
+    except TypeError:
+        pass
+    return _COMPACT.encode
 
 
 def fingerprint(facts: YearFacts) -> str:
@@ -563,7 +568,7 @@ def fingerprint(facts: YearFacts) -> str:
     digest = hashlib.sha256()
     encode = _compact_encoder()
     for name, cls in FACT_KINDS:
-        values = operator.attrgetter(*(f.name for f in dataclasses.fields(cls)))
+        values = _SHAPES[cls][1]
         digest.update("".join([f"{name}\x1f{encode(values(fact))}\n" for fact in
                                sorted(facts.kind(name), key=_uid)]).encode())
     return digest.hexdigest()

@@ -40,7 +40,7 @@ from app.domain.report import (
     YearReport,
 )
 from app.io.report_words import SHARED_WORDS, word
-from app.io.xlsx_safe import clean_xml_text, is_formula_like, set_text
+from app.io.xlsx_safe import literal_value, set_text
 
 BOLD_FONT = Font(bold=True)
 EVERY_CONTRACT = ("contracts_active", "contracts_value", "contracts_isv")
@@ -81,10 +81,6 @@ _T: dict[str, tuple[str, str]] = {
     "first_ra": ("Eerste risicoanalyse ontvangen", "First risk analysis received"),
     "plan_agreed_on": ("Plan afgesproken op", "Plan agreed on"),
     "latest": ("Laatste rapportageversie", "Latest workbook version"),
-    "contract": ("Contract", "Contract"),
-    "risk_key": ("Risico-ID", "Risk ID"),
-    "theme_code": ("Themacode", "Theme code"),
-    "priority": ("Prioriteit", "Priority"),
     "sdg": ("SDG-subdoelen", "SDG targets"),
     "sdg_section": ("SDG-subdoelen waaraan wordt bijgedragen", "SDG targets served"),
     "sdg_target": ("Subdoel", "Target"),
@@ -145,21 +141,12 @@ class _Sheet:
         return cell
 
     def literal(self, value: str | None) -> Any:
-        """``value`` for a data row, always literal text: a plain string when openpyxl
-        writes it as text anyway, else a text cell (the one rule of xlsx_safe)."""
-        if value is None:
-            return None
-        if is_formula_like(value):
-            cell = WriteOnlyCell(self.ws)
-            set_text(cell, value)
-            return cell
-        return clean_xml_text(value)
+        """``value`` for a data row, always literal text (see xlsx_safe.literal_value)."""
+        return None if value is None else literal_value(self.ws, value)
 
     def money(self, cents: int) -> Any:
         """An amount in cents as euros in a cell with the money format."""
-        cell = WriteOnlyCell(self.ws, value=cents / 100)
-        cell.number_format = MONEY_FORMAT
-        return cell
+        return self.cell(_euros(cents), money=True)
 
     def row(self, values: Sequence[Any], *, bold: bool = False,
             money_columns: Sequence[int] = ()) -> None:
@@ -170,10 +157,8 @@ class _Sheet:
             if value is None or (type(value) is int and not bold
                                  and index not in money_columns):
                 cells.append(value)
-            elif type(value) is str and not bold and not is_formula_like(value):
-                # text that cannot start a formula is written as text as it is (openpyxl
-                # only treats a leading "=" specially); anything else goes through set_text
-                cells.append(clean_xml_text(value))
+            elif type(value) is str and not bold:
+                cells.append(literal_value(self.ws, value))
             else:
                 cells.append(self.cell(value, bold=bold, money=index in money_columns))
         self.ws.append(cells)

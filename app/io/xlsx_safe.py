@@ -3,7 +3,8 @@
 OWASP CSV/formula injection: a cell whose text starts with ``=``, ``+``, ``-``, ``@``,
 a tab, CR or LF may be evaluated by a spreadsheet. openpyxl turns a string starting
 with ``=`` into a formula; so every writer passes user and supplier text through
-:func:`safe_text`, which keeps the text exactly and marks the cell as a string.
+:func:`set_text` (or :func:`text_cell`, :func:`literal_value` on write-only sheets),
+which keeps the text exactly and marks the cell as a string.
 """
 
 from __future__ import annotations
@@ -32,6 +33,15 @@ def set_text(cell: Any, value: str | None) -> None:
     text = clean_xml_text(str(value))
     cell.value = text
     cell.data_type = "s"
+
+
+def literal_value(sheet: Any, value: str) -> Any:
+    """``value`` for a row of a write-only sheet, always literal text: the plain string
+    where openpyxl writes it as text anyway (the cheap case, by far the most common),
+    else a text cell."""
+    if is_formula_like(value):
+        return text_cell(sheet, value)
+    return clean_xml_text(value)
 
 
 def text_cell(sheet: Any, value: str | None) -> Any:

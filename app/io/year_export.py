@@ -40,6 +40,7 @@ from app.domain.report import (
     RiskFact,
     SubmissionFact,
     YearFacts,
+    canonical_text,
     plain,
 )
 
@@ -138,8 +139,7 @@ def _checksum(body: Mapping[str, Any]) -> str:
     """SHA-256 of the canonical JSON of ``body``. The body is plain JSON data already
     (written from :func:`plain` records, or read by ``json.loads``), so it is encoded as
     it is: the same text as :func:`canonical_json`, without walking every record first."""
-    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical_text(body).encode("utf-8")).hexdigest()
 
 
 def write_export(header: ExportHeader, facts: YearFacts) -> bytes:
