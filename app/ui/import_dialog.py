@@ -175,7 +175,7 @@ class ImportDialog(QDialog):
     def check(self) -> None:
         path = Path(self.path.text().strip())
         ref = self.contract.currentText().strip()
-        ctx = self.shell.ctx
+        ctx = self.shell.context
         self.result = None
         self.rows_at = {}
         self.imported = False
@@ -282,7 +282,7 @@ class ImportDialog(QDialog):
             allow_warnings = True
         path = Path(self.path.text().strip())
         ref = self.contract.currentText().strip()
-        ctx = self.shell.ctx
+        ctx = self.shell.context
         self.progress.start(tr("Importeren…"))
         self.task = self.shell.tasks.run(
             lambda progress, cancelled: gw.call("submissions", "import_workbook", ctx, path,
@@ -315,7 +315,7 @@ class ImportDialog(QDialog):
                                        tr("Excel-werkmap (*.xlsx)"))
         if not target:
             return
-        ctx, result = self.shell.ctx, self.result
+        ctx, result = self.shell.context, self.result
         self.shell.tasks.run(
             lambda: gw.call("submissions", "write_feedback", ctx, source, result, Path(target)),
             write=True, done=lambda path: self.summary.setText(

@@ -45,8 +45,8 @@ class Page(QWidget):
 
     @property
     def ctx(self) -> Context:
-        assert self.shell.ctx is not None
-        return self.shell.ctx
+        context: Context = self.shell.context
+        return context
 
     @property
     def lang(self) -> str:
