@@ -53,8 +53,9 @@ def reference() -> Reference:
 
     current = settings.load()
     extra = settings.threshold_extension()
-    return load_reference(resource_text, extra_thresholds=extra,
-                          set_valid_from=current.category_set_valid_from)
+    return load_reference(
+        resource_text, extra_thresholds=extra, set_valid_from=current.category_set_valid_from
+    )
 
 
 @functools.cache

@@ -15,9 +15,12 @@ target_metadata = Base.metadata
 
 
 def run_migrations_offline() -> None:
-    context.configure(url=config.get_main_option("sqlalchemy.url"),
-                      target_metadata=target_metadata, literal_binds=True,
-                      render_as_batch=True)
+    context.configure(
+        url=config.get_main_option("sqlalchemy.url"),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        render_as_batch=True,
+    )
     with context.begin_transaction():
         context.run_migrations()
 
@@ -32,8 +35,13 @@ def run_migrations_online() -> None:
         # The transaction takes the write lock at its start (the engine's WRITE option),
         # and the revision is read inside it: a second window opening the same file
         # waits, then finds every revision done, and none is ever half applied.
-        context.configure(connection=connection, target_metadata=target_metadata,
-                          render_as_batch=True, compare_type=True, transactional_ddl=True)
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,
+            compare_type=True,
+            transactional_ddl=True,
+        )
         with context.begin_transaction():
             context.run_migrations()
         connection.commit()

@@ -58,17 +58,31 @@ def build() -> list[dict[str, object]]:
                 aliases.add(f"{tail} {head}")
         aliases.update(EXTRA_ALIASES.get(country.alpha_2, []))
         aliases -= {name_en, name_nl}
-        rows.append({
-            "alpha2": country.alpha_2, "alpha3": country.alpha_3,
-            "name_en": name_en, "name_nl": name_nl, "aliases": sorted(aliases),
-        })
+        rows.append(
+            {
+                "alpha2": country.alpha_2,
+                "alpha3": country.alpha_3,
+                "name_en": name_en,
+                "name_nl": name_nl,
+                "aliases": sorted(aliases),
+            }
+        )
     return sorted(rows, key=lambda r: str(r["alpha2"]))
 
 
 def render() -> str:
-    return json.dumps({"format": 1, "source": "ISO 3166-1 via pycountry, Dutch names from "
-                       "its iso3166-1 translations", "countries": build()},
-                      ensure_ascii=False, indent=1) + "\n"
+    return (
+        json.dumps(
+            {
+                "format": 1,
+                "source": "ISO 3166-1 via pycountry, Dutch names from its iso3166-1 translations",
+                "countries": build(),
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+        + "\n"
+    )
 
 
 if __name__ == "__main__":

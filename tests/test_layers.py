@@ -46,7 +46,9 @@ def _top(name: str) -> str:
 def test_domain_imports_only_the_standard_library() -> None:
     def allowed(name: str) -> bool:
         return name.startswith("app.domain") or (
-            _top(name) in sys.stdlib_module_names or name == "__future__")
+            _top(name) in sys.stdlib_module_names or name == "__future__"
+        )
+
     assert _violations(_modules("domain"), allowed) == []
 
 
@@ -63,13 +65,16 @@ def test_top_level_modules_do_not_import_qt() -> None:
 def test_ui_never_touches_storage() -> None:
     def allowed(name: str) -> bool:
         return not (name.startswith("app.persistence") or _top(name) in {"sqlalchemy", "alembic"})
+
     assert _violations(_modules("ui"), allowed) == []
 
 
 def test_io_knows_no_database_and_no_qt() -> None:
     def allowed(name: str) -> bool:
         return _top(name) not in {"sqlalchemy", "alembic", "PySide6"} and not (
-            name.startswith(("app.persistence", "app.services", "app.ui")))
+            name.startswith(("app.persistence", "app.services", "app.ui"))
+        )
+
     assert _violations(_modules("io"), allowed) == []
 
 

@@ -11,8 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_every_package_is_listed_in_pyproject() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     listed = set(config["tool"]["setuptools"]["packages"])
-    found = {".".join(p.parent.relative_to(ROOT).parts)
-             for p in (ROOT / "app").rglob("__init__.py")}
+    found = {
+        ".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "app").rglob("__init__.py")
+    }
     assert found <= listed, f"add to pyproject.toml packages: {sorted(found - listed)}"
 
 

@@ -29,8 +29,9 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         prefix = "Wrong usage" if _Parser.lang == "en" else "Onjuist gebruik"
-        hint = ("see 'isv-assistent --help'" if _Parser.lang == "en"
-                else "zie 'isv-assistent --help'")
+        hint = (
+            "see 'isv-assistent --help'" if _Parser.lang == "en" else "zie 'isv-assistent --help'"
+        )
         sys.stderr.write(f"{prefix}: {message} ({hint}).\n")
         raise SystemExit(2)
 
@@ -41,7 +42,8 @@ def _setup_logging() -> str:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "isv-assistent.log"
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
     except OSError:
         path = folder / "isv-assistent.log"
         handler = logging.NullHandler()
@@ -54,8 +56,9 @@ def _setup_logging() -> str:
 
 
 def _global_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="isv-assistent",
-                     description="ISV-assistent: Internationale Sociale Voorwaarden")
+    parser = _Parser(
+        prog="isv-assistent", description="ISV-assistent: Internationale Sociale Voorwaarden"
+    )
     parser.add_argument("--db", help="SQLite file or SQLAlchemy URL")
     parser.add_argument("--lang", choices=("nl", "en"), help="language of messages and documents")
     parser.add_argument("--version", action="version", version=f"isv-assistent {__version__}")
@@ -130,8 +133,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except Exception as exc:
         log.exception("unexpected error in %s", args.command)
-        invocation.error_line(invocation.text("unexpected_error", problem=type(exc).__name__,
-                                              log=log_path))
+        invocation.error_line(
+            invocation.text("unexpected_error", problem=type(exc).__name__, log=log_path)
+        )
         return 1
     finally:
         invocation.close()

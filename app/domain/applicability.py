@@ -71,7 +71,10 @@ def validate_value(value: Decimal | int | float | str) -> Decimal:
 
 
 def applicability(
-    reference: Reference, category: str, kind: str, value: Decimal | int | float | str,
+    reference: Reference,
+    category: str,
+    kind: str,
+    value: Decimal | int | float | str,
     date: dt.date,
 ) -> Applicability:
     """The verdict for a tender with this category, kind, estimated value and publication date.
@@ -89,22 +92,40 @@ def applicability(
     label = period.label if period else None
 
     def result(verdict: Verdict, *reasons: Reason) -> Applicability:
-        return Applicability(verdict, found.code if found else code, found, kind, amount, date,
-                             threshold, label, reasons)
+        return Applicability(
+            verdict,
+            found.code if found else code,
+            found,
+            kind,
+            amount,
+            date,
+            threshold,
+            label,
+            reasons,
+        )
 
     if found is None:
-        return result(Verdict.VOLUNTARY_OUTSIDE_CATEGORIES,
-                      Reason("reason_outside_categories"),
-                      Reason("reason_voluntary_allowed"))
-    in_category = Reason("reason_in_category", (("category", found.code),
-                                                ("name_nl", found.name_nl),
-                                                ("name_en", found.name_en)))
+        return result(
+            Verdict.VOLUNTARY_OUTSIDE_CATEGORIES,
+            Reason("reason_outside_categories"),
+            Reason("reason_voluntary_allowed"),
+        )
+    in_category = Reason(
+        "reason_in_category",
+        (("category", found.code), ("name_nl", found.name_nl), ("name_en", found.name_en)),
+    )
     if period is None or threshold is None:
-        return result(Verdict.THRESHOLD_UNKNOWN, in_category,
-                      Reason("reason_threshold_unknown", (("date", date.isoformat()),)))
-    params = (("value", amount), ("threshold", threshold), ("period", period.label),
-              ("kind", kind))
+        return result(
+            Verdict.THRESHOLD_UNKNOWN,
+            in_category,
+            Reason("reason_threshold_unknown", (("date", date.isoformat()),)),
+        )
+    params = (("value", amount), ("threshold", threshold), ("period", period.label), ("kind", kind))
     if amount >= threshold:
         return result(Verdict.MANDATORY, in_category, Reason("reason_at_or_above", params))
-    return result(Verdict.VOLUNTARY_BELOW_THRESHOLD, in_category,
-                  Reason("reason_below", params), Reason("reason_voluntary_allowed"))
+    return result(
+        Verdict.VOLUNTARY_BELOW_THRESHOLD,
+        in_category,
+        Reason("reason_below", params),
+        Reason("reason_voluntary_allowed"),
+    )

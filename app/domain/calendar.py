@@ -42,8 +42,9 @@ def contract_years(start: dt.date, end: dt.date) -> Iterator[tuple[int, dt.date,
         # start + number years (add_months(start, 12 * number), written out: the
         # dashboard works out every contract's years at once)
         following_year = year + number
-        following = dt.date(following_year, month, day if not leap_day
-                            else month_days(following_year, 2))
+        following = dt.date(
+            following_year, month, day if not leap_day else month_days(following_year, 2)
+        )
         last = following - _ONE_DAY
         yield number, first, last if last < end else end
         number += 1

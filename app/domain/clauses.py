@@ -76,20 +76,28 @@ class ClauseParameters:
     def as_json(self) -> dict[str, Any]:
         """The parameters as plain JSON values (recorded with each generated document)."""
         return {
-            "authority": self.authority, "tender_ref": self.tender_ref,
-            "tender_title": self.tender_title, "category_code": self.category_code,
-            "category_set": self.category_set, "form": self.form,
-            "acceptance": self.acceptance, "generated_on": self.generated_on.isoformat(),
-            "contract_refs": list(self.contract_refs), "plan_months": self.plan_months,
-            "report_month": self.report_month, "penalty": str(self.penalty),
-            "independent_check": self.independent_check, "contact_role": self.contact_role,
-            "award_method": self.award_method, "award_subject": self.award_subject,
-            "award_assessor": self.award_assessor, "defaults": sorted(self.defaults),
+            "authority": self.authority,
+            "tender_ref": self.tender_ref,
+            "tender_title": self.tender_title,
+            "category_code": self.category_code,
+            "category_set": self.category_set,
+            "form": self.form,
+            "acceptance": self.acceptance,
+            "generated_on": self.generated_on.isoformat(),
+            "contract_refs": list(self.contract_refs),
+            "plan_months": self.plan_months,
+            "report_month": self.report_month,
+            "penalty": str(self.penalty),
+            "independent_check": self.independent_check,
+            "contact_role": self.contact_role,
+            "award_method": self.award_method,
+            "award_subject": self.award_subject,
+            "award_assessor": self.award_assessor,
+            "defaults": sorted(self.defaults),
         }
 
 
-def texts_for(form: str, acceptance: str | None, *, in_category: bool = True
-              ) -> tuple[str, ...]:
+def texts_for(form: str, acceptance: str | None, *, in_category: bool = True) -> tuple[str, ...]:
     """The texts a tender gets: always the contract articles and the tender-guide
     paragraph; the compliance statement only when acceptance is explicit; the annex with
     the category's risks only for a tender in a risk category."""
@@ -101,8 +109,9 @@ def texts_for(form: str, acceptance: str | None, *, in_category: bool = True
     return texts
 
 
-def select_texts(requested: str, form: str, acceptance: str | None, *,
-                 in_category: bool = True) -> tuple[str, ...]:
+def select_texts(
+    requested: str, form: str, acceptance: str | None, *, in_category: bool = True
+) -> tuple[str, ...]:
     """The texts for ``requested`` (one of :data:`TEXTS` or ``all``), checked against the
     tender: a text it does not get (a statement without explicit acceptance, an annex
     outside the risk categories) is refused, not made."""
@@ -111,8 +120,9 @@ def select_texts(requested: str, form: str, acceptance: str | None, *,
     if requested == "all":
         return available
     if requested not in TEXTS:
-        raise ValidationError("clauses_unknown_text", value=requested,
-                              allowed=", ".join((*TEXTS, "all")))
+        raise ValidationError(
+            "clauses_unknown_text", value=requested, allowed=", ".join((*TEXTS, "all"))
+        )
     if requested not in available:
         if requested == "annex":
             raise ValidationError("clauses_annex_outside_categories")
@@ -178,22 +188,25 @@ def validate_parameters(params: ClauseParameters) -> ClauseParameters:
         acceptance = check_choice(acceptance, ACCEPTANCE, "clauses_unknown_acceptance")
     low, high = PLAN_MONTHS_RANGE
     if isinstance(params.plan_months, bool) or not low <= params.plan_months <= high:
-        raise ValidationError("clauses_plan_months_invalid", value=params.plan_months,
-                              low=low, high=high)
+        raise ValidationError(
+            "clauses_plan_months_invalid", value=params.plan_months, low=low, high=high
+        )
     low, high = REPORT_MONTH_RANGE
     if isinstance(params.report_month, bool) or not low <= params.report_month <= high:
-        raise ValidationError("clauses_report_month_invalid", value=params.report_month,
-                              low=low, high=high)
+        raise ValidationError(
+            "clauses_report_month_invalid", value=params.report_month, low=low, high=high
+        )
     penalty = parse_penalty(params.penalty)
     award = {name: getattr(params, name) for name in AWARD_FIELDS}
     if form == "award-criterion":
-        award = {name: clean_parameter_text(value, name.replace("_", "-"))
-                 for name, value in award.items()}
+        award = {
+            name: clean_parameter_text(value, name.replace("_", "-"))
+            for name, value in award.items()
+        }
     else:
         for name, value in award.items():
             if value is not None and value.strip():
-                raise ValidationError("clauses_award_parameter_unused",
-                                      name=name.replace("_", "-"))
+                raise ValidationError("clauses_award_parameter_unused", name=name.replace("_", "-"))
         award = dict.fromkeys(AWARD_FIELDS)
     return replace(
         params,
@@ -203,7 +216,9 @@ def validate_parameters(params: ClauseParameters) -> ClauseParameters:
         category_code=clean_parameter_text(params.category_code, "category"),
         category_set=clean_parameter_text(params.category_set, "category-set"),
         contract_refs=tuple(clean_parameter_text(r, "contract") for r in params.contract_refs),
-        form=form, acceptance=acceptance, penalty=penalty,
+        form=form,
+        acceptance=acceptance,
+        penalty=penalty,
         contact_role=clean_parameter_text(params.contact_role, "contact-role"),
         **award,
     )

@@ -60,8 +60,9 @@ class CountryTable:
                 for alias in row.get("aliases", []):
                     aliases[alias] = country.alpha2
         except (ValueError, KeyError, TypeError) as exc:
-            raise ReferenceDataError("reference_data_invalid", file="countries.json",
-                                     field="countries", problem=str(exc)) from None
+            raise ReferenceDataError(
+                "reference_data_invalid", file="countries.json", field="countries", problem=str(exc)
+            ) from None
         return cls(countries, aliases)
 
     def normalise(self, text: str) -> str | None:

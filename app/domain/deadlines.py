@@ -49,5 +49,7 @@ def yearly_reports(start: dt.date, end: dt.date, report_month: int) -> list[Repo
 def report_schedule(start: dt.date, end: dt.date, report_month: int) -> tuple[ReportDue, ...]:
     """:func:`yearly_reports` as an immutable, remembered tuple: the dashboard asks for
     the same contracts' schedules on every refresh."""
-    return tuple(ReportDue(number, first, last, month_end_after(last, report_month))
-                 for number, first, last in contract_years(start, end))
+    return tuple(
+        ReportDue(number, first, last, month_end_after(last, report_month))
+        for number, first, last in contract_years(start, end)
+    )

@@ -52,8 +52,7 @@ class StepState(StrEnum):
     OVERDUE = "overdue"
 
 
-STEP_CODES = ("policy", "risk_analysis", "plan_of_action", "monitoring", "reporting",
-              "remediation")
+STEP_CODES = ("policy", "risk_analysis", "plan_of_action", "monitoring", "reporting", "remediation")
 """The six OECD steps in order, as coded in ``resources/scales.json``."""
 
 OPEN_MEASURE_STATUSES = frozenset({"planned", "in_progress", "delayed"})
@@ -105,8 +104,12 @@ class StepStatus:
 
 _Raw = tuple[StepState, "dt.date | None", str, Mapping[str, object]]
 _NONE: Mapping[str, object] = MappingProxyType({})  # shared, so read-only
-NOT_STARTED, IN_PROGRESS, DONE, OVERDUE = (StepState.NOT_STARTED, StepState.IN_PROGRESS,
-                                           StepState.DONE, StepState.OVERDUE)
+NOT_STARTED, IN_PROGRESS, DONE, OVERDUE = (
+    StepState.NOT_STARTED,
+    StepState.IN_PROGRESS,
+    StepState.DONE,
+    StepState.OVERDUE,
+)
 
 
 def _policy(f: ContractFacts, as_of: dt.date, due: dt.date) -> _Raw:
@@ -122,8 +125,12 @@ def _risk_analysis(f: ContractFacts, as_of: dt.date, due: dt.date) -> _Raw:
     if received is not None:
         assessed = f.risk_analysis_assessed
         if assessed is not None and assessed[1] == "insufficient" and received <= assessed[0]:
-            return (IN_PROGRESS, due, "dossier_step_risk_analysis_insufficient",
-                    {"date": assessed[0]})
+            return (
+                IN_PROGRESS,
+                due,
+                "dossier_step_risk_analysis_insufficient",
+                {"date": assessed[0]},
+            )
         return (DONE, due, "dossier_step_risk_analysis_received", {"date": received})
     if as_of > due:
         return (OVERDUE, due, "dossier_step_risk_analysis_missing_overdue", {"date": due})
@@ -136,8 +143,12 @@ def _plan(f: ContractFacts, as_of: dt.date, due: dt.date) -> _Raw:
     if as_of > due:
         return (OVERDUE, due, "dossier_step_plan_not_agreed_overdue", {"date": due})
     if f.plan_received is not None:
-        return (IN_PROGRESS, due, "dossier_step_plan_received_not_agreed",
-                {"date": f.plan_received})
+        return (
+            IN_PROGRESS,
+            due,
+            "dossier_step_plan_received_not_agreed",
+            {"date": f.plan_received},
+        )
     return (NOT_STARTED, due, "dossier_step_plan_awaited", {"date": due})
 
 
@@ -149,8 +160,12 @@ def _monitoring(f: ContractFacts, as_of: dt.date) -> _Raw:
         return (OVERDUE, first, "dossier_step_monitoring_measure_overdue", {"date": first})
     if f.measures_open == 0:
         return (DONE, None, "dossier_step_monitoring_all_done", {"count": f.measures_total})
-    return (IN_PROGRESS, first, "dossier_step_monitoring_in_progress",
-            {"open": f.measures_open, "count": f.measures_total})
+    return (
+        IN_PROGRESS,
+        first,
+        "dossier_step_monitoring_in_progress",
+        {"open": f.measures_open, "count": f.measures_total},
+    )
 
 
 def _reporting(f: ContractFacts, as_of: dt.date, reports: tuple[ReportDue, ...]) -> _Raw:
@@ -158,8 +173,12 @@ def _reporting(f: ContractFacts, as_of: dt.date, reports: tuple[ReportDue, ...])
     total = len(reports)
     for report in reports[received:]:
         if report.due < as_of:
-            return (OVERDUE, report.due, "dossier_step_reporting_overdue",
-                    {"year": report.contract_year, "date": report.due})
+            return (
+                OVERDUE,
+                report.due,
+                "dossier_step_reporting_overdue",
+                {"year": report.contract_year, "date": report.due},
+            )
         break  # reports are in date order: the first one still owed decides
     next_due = reports[received].due if received < total else None
     if received >= total:
@@ -168,42 +187,60 @@ def _reporting(f: ContractFacts, as_of: dt.date, reports: tuple[ReportDue, ...])
         return (IN_PROGRESS, None, "dossier_step_reporting_to_assess", {"count": received})
     if received == 0:
         return (NOT_STARTED, next_due, "dossier_step_reporting_first_due", {"date": next_due})
-    return (IN_PROGRESS, next_due, "dossier_step_reporting_next_due",
-            {"count": received, "total": total, "date": next_due})
+    return (
+        IN_PROGRESS,
+        next_due,
+        "dossier_step_reporting_next_due",
+        {"count": received, "total": total, "date": next_due},
+    )
 
 
 def _remediation(f: ContractFacts, as_of: dt.date) -> _Raw:
     pending = f.first_pending_response
     if pending is not None and pending < as_of:
-        return (OVERDUE, pending, "dossier_step_remediation_response_overdue",
-                {"date": pending})
+        return (OVERDUE, pending, "dossier_step_remediation_response_overdue", {"date": pending})
     if f.signals_total == 0:
         return (NOT_STARTED, pending, "dossier_step_remediation_no_signals", _NONE)
     if f.signals_open:
-        return (IN_PROGRESS, pending, "dossier_step_remediation_open",
-                {"open": f.signals_open, "count": f.signals_total})
+        return (
+            IN_PROGRESS,
+            pending,
+            "dossier_step_remediation_open",
+            {"open": f.signals_open, "count": f.signals_total},
+        )
     return (DONE, pending, "dossier_step_remediation_closed", {"count": f.signals_total})
 
 
 def _dates(facts: ContractFacts) -> tuple[dt.date, tuple[ReportDue, ...]]:
     """The plan of action's due date and the yearly reports' schedule (both remembered)."""
-    return (plan_due(facts.start, facts.plan_months),
-            report_schedule(facts.start, facts.end, facts.report_month))
+    return (
+        plan_due(facts.start, facts.plan_months),
+        report_schedule(facts.start, facts.end, facts.report_month),
+    )
 
 
-def _raw_steps(facts: ContractFacts, as_of: dt.date, due: dt.date,
-               reports: tuple[ReportDue, ...]) -> tuple[_Raw, ...]:
+def _raw_steps(
+    facts: ContractFacts, as_of: dt.date, due: dt.date, reports: tuple[ReportDue, ...]
+) -> tuple[_Raw, ...]:
     """The six rules, given the plan's ``due`` date and the ``reports`` (see _dates)."""
-    return (_policy(facts, as_of, due), _risk_analysis(facts, as_of, due),
-            _plan(facts, as_of, due), _monitoring(facts, as_of),
-            _reporting(facts, as_of, reports), _remediation(facts, as_of))
+    return (
+        _policy(facts, as_of, due),
+        _risk_analysis(facts, as_of, due),
+        _plan(facts, as_of, due),
+        _monitoring(facts, as_of),
+        _reporting(facts, as_of, reports),
+        _remediation(facts, as_of),
+    )
 
 
 def derive_steps(facts: ContractFacts, as_of: dt.date) -> tuple[StepStatus, ...]:
     """The six step states of one contract on ``as_of``, with due dates and reasons."""
-    return tuple(StepStatus(number, code, *raw) for number, code, raw
-                 in zip(range(1, 7), STEP_CODES, _raw_steps(facts, as_of, *_dates(facts)),
-                             strict=True))
+    return tuple(
+        StepStatus(number, code, *raw)
+        for number, code, raw in zip(
+            range(1, 7), STEP_CODES, _raw_steps(facts, as_of, *_dates(facts)), strict=True
+        )
+    )
 
 
 def derive_states(facts: ContractFacts, as_of: dt.date) -> tuple[StepState, ...]:
@@ -215,6 +252,7 @@ def derive_states(facts: ContractFacts, as_of: dt.date) -> tuple[StepState, ...]
 # ---------------------------------------------------------------------------------------
 # Deadlines
 # ---------------------------------------------------------------------------------------
+
 
 class DeadlineKind(StrEnum):
     PLAN_OF_ACTION = "plan-of-action"
@@ -239,21 +277,23 @@ class Deadline(NamedTuple):
     key: int | None = None
 
 
-def _open_deadlines(facts: ContractFacts, as_of: dt.date, due: dt.date,
-                    reports: tuple[ReportDue, ...]
-                    ) -> list[tuple[DeadlineKind, dt.date, int | None]]:
+def _open_deadlines(
+    facts: ContractFacts, as_of: dt.date, due: dt.date, reports: tuple[ReportDue, ...]
+) -> list[tuple[DeadlineKind, dt.date, int | None]]:
     """The plan of action (``due``) while not agreed and the contract runs, and every
     yearly report of ``reports`` (the schedule) not yet received."""
     items: list[tuple[DeadlineKind, dt.date, int | None]] = [
         (_REPORT, report.due, report.contract_year)
-        for report in reports[facts.yearly_reports_received:]]
+        for report in reports[facts.yearly_reports_received :]
+    ]
     if facts.plan_agreed_on is None and as_of <= facts.end:
         items.insert(0, (_PLAN, due, None))
     return items
 
 
-def contract_deadlines(facts: ContractFacts, as_of: dt.date,
-                       horizon: dt.date | None = None) -> list[Deadline]:
+def contract_deadlines(
+    facts: ContractFacts, as_of: dt.date, horizon: dt.date | None = None
+) -> list[Deadline]:
     """The open deadlines that follow from the contract itself (those due by
     ``horizon`` when given).
 
@@ -262,20 +302,25 @@ def contract_deadlines(facts: ContractFacts, as_of: dt.date,
     - Each yearly report not yet received (the k-th received covers contract year k).
     """
     ref = facts.ref
-    return [Deadline(ref, kind, due, key)
-            for kind, due, key in _open_deadlines(facts, as_of, *_dates(facts))
-            if horizon is None or due <= horizon]
+    return [
+        Deadline(ref, kind, due, key)
+        for kind, due, key in _open_deadlines(facts, as_of, *_dates(facts))
+        if horizon is None or due <= horizon
+    ]
 
 
-def evidence_expiry_matters(valid_until: dt.date, contract_end: dt.date,
-                            superseded: bool) -> bool:
+def evidence_expiry_matters(valid_until: dt.date, contract_end: dt.date, superseded: bool) -> bool:
     """An expiry date is a deadline only for a current document whose validity ends
     before the contract does (a certificate valid past the end covers the contract)."""
     return not superseded and valid_until < contract_end
 
 
-def falls_due(items: Iterable[tuple[str, str, dt.date, int | None]], as_of: dt.date,
-              within: int, listed: Sequence[DueItem] = ()) -> list[DueItem]:
+def falls_due(
+    items: Iterable[tuple[str, str, dt.date, int | None]],
+    as_of: dt.date,
+    within: int,
+    listed: Sequence[DueItem] = (),
+) -> list[DueItem]:
     """The due list: of ``items`` (deadlines, or any ``(contract, kind, due date, key)``),
     those overdue or due within ``within`` days, soonest first, with their days left.
 
@@ -286,8 +331,13 @@ def falls_due(items: Iterable[tuple[str, str, dt.date, int | None]], as_of: dt.d
     first = as_of.toordinal()  # days left by ordinals: no timedelta per item
     make = tuple.__new__  # a DueItem without its Python-level constructor: 23,000 a call
     chosen = list(listed)
-    chosen.extend([make(DueItem, (ref, str(kind), due, due.toordinal() - first, key))
-                   for ref, kind, due, key in items if due <= horizon])
+    chosen.extend(
+        [
+            make(DueItem, (ref, str(kind), due, due.toordinal() - first, key))
+            for ref, kind, due, key in items
+            if due <= horizon
+        ]
+    )
     chosen.sort(key=_SOONEST_FIRST)
     return chosen
 
@@ -303,12 +353,12 @@ are never compared."""
 # Escalation: the buyer's ladder
 # ---------------------------------------------------------------------------------------
 
-ESCALATION_ORDER = ("dialogue", "external-advice", "notice-of-default", "penalty",
-                    "termination")
+ESCALATION_ORDER = ("dialogue", "external-advice", "notice-of-default", "penalty", "termination")
 
 
-def check_escalation_step(existing: Sequence[tuple[str, dt.date]], step: str,
-                          taken_on: dt.date, amount_cents: int | None) -> None:
+def check_escalation_step(
+    existing: Sequence[tuple[str, dt.date]], step: str, taken_on: dt.date, amount_cents: int | None
+) -> None:
     """Refuse a step that breaks the ladder's rules.
 
     Termination only after a notice of default dated before it (the supplier must have
@@ -316,15 +366,17 @@ def check_escalation_step(existing: Sequence[tuple[str, dt.date]], step: str,
     Earlier rungs may be skipped, agreement is preferred but not a precondition.
     """
     if step not in ESCALATION_ORDER:
-        raise ValidationError("dossier_unknown_escalation_step", value=step,
-                              allowed=", ".join(ESCALATION_ORDER))
+        raise ValidationError(
+            "dossier_unknown_escalation_step", value=step, allowed=", ".join(ESCALATION_ORDER)
+        )
     if step == "termination":
         notices = [day for code, day in existing if code == "notice-of-default"]
         if not notices:
             raise ValidationError("dossier_termination_needs_notice")
         if min(notices) >= taken_on:
-            raise ValidationError("dossier_termination_before_notice", notice=min(notices),
-                                  date=taken_on)
+            raise ValidationError(
+                "dossier_termination_before_notice", notice=min(notices), date=taken_on
+            )
     if step == "penalty":
         if amount_cents is None or amount_cents <= 0:
             raise ValidationError("dossier_penalty_amount_required")
@@ -372,8 +424,9 @@ class Rubric:
     def subject(self, code: str) -> RubricSubject:
         found = self.subjects.get(code)
         if found is None:
-            raise ValidationError("dossier_unknown_subject", value=code,
-                                  allowed=", ".join(SUBJECTS))
+            raise ValidationError(
+                "dossier_unknown_subject", value=code, allowed=", ".join(SUBJECTS)
+            )
         return found
 
 
@@ -388,8 +441,9 @@ def load_rubric(text: str, filename: str) -> Rubric:
     """Parse and validate one rubric file; a broken file names the file and the field."""
 
     def fail(where: str, problem: str) -> ReferenceDataError:
-        return ReferenceDataError("reference_data_invalid", file=filename, field=where,
-                                  problem=problem)
+        return ReferenceDataError(
+            "reference_data_invalid", file=filename, field=where, problem=problem
+        )
 
     def label(item: object, where: str) -> tuple[str, str, str]:
         if not isinstance(item, dict):
@@ -459,13 +513,18 @@ def rubric_verdict(subject: RubricSubject, ratings: Sequence[ElementRating]) -> 
     for rating in ratings:
         element = known.get(rating.code)
         if element is None:
-            raise ValidationError("dossier_unknown_element", element=rating.code,
-                                  subject=subject.code)
+            raise ValidationError(
+                "dossier_unknown_element", element=rating.code, subject=subject.code
+            )
         if rating.code in seen:
             raise ValidationError("dossier_element_twice", element=rating.code)
         if rating.rating not in RATINGS:
-            raise ValidationError("dossier_unknown_rating", element=rating.code,
-                                  value=rating.rating, allowed=", ".join(RATINGS))
+            raise ValidationError(
+                "dossier_unknown_rating",
+                element=rating.code,
+                value=rating.rating,
+                allowed=", ".join(RATINGS),
+            )
         if rating.rating == "not_applicable" and not element.may_be_not_applicable:
             raise ValidationError("dossier_element_always_applies", element=rating.code)
         if rating.rating == "insufficient" and not rating.comment.strip():
@@ -490,8 +549,9 @@ class RubricHint:
     params: Mapping[str, object] = field(default_factory=dict)
 
 
-def plan_hints(risks: Sequence[tuple[str, str]],
-               measures: Sequence[tuple[str, str, dt.date | None]]) -> tuple[RubricHint, ...]:
+def plan_hints(
+    risks: Sequence[tuple[str, str]], measures: Sequence[tuple[str, str, dt.date | None]]
+) -> tuple[RubricHint, ...]:
     """Hints for a plan of action from the newest workbook.
 
     ``risks``: (risk key, priority); ``measures``: (risk key, owner, due date). Every
@@ -502,44 +562,80 @@ def plan_hints(risks: Sequence[tuple[str, str]],
     missing = [key for key in high if key not in covered]
     hints = []
     if not high:
-        hints.append(RubricHint("measure_per_high_risk", "not_applicable",
-                                "dossier_hint_no_high_risks"))
+        hints.append(
+            RubricHint("measure_per_high_risk", "not_applicable", "dossier_hint_no_high_risks")
+        )
     elif missing:
-        hints.append(RubricHint("measure_per_high_risk", "insufficient",
-                                "dossier_hint_high_risks_uncovered",
-                                {"risks": ", ".join(missing)}))
+        hints.append(
+            RubricHint(
+                "measure_per_high_risk",
+                "insufficient",
+                "dossier_hint_high_risks_uncovered",
+                {"risks": ", ".join(missing)},
+            )
+        )
     else:
-        hints.append(RubricHint("measure_per_high_risk", "sufficient",
-                                "dossier_hint_high_risks_covered", {"count": len(high)}))
+        hints.append(
+            RubricHint(
+                "measure_per_high_risk",
+                "sufficient",
+                "dossier_hint_high_risks_covered",
+                {"count": len(high)},
+            )
+        )
     incomplete = sum(1 for _key, owner, due in measures if not owner.strip() or due is None)
     if not measures:
         hints.append(RubricHint("owner_and_date", "insufficient", "dossier_hint_no_measures"))
     elif incomplete:
-        hints.append(RubricHint("owner_and_date", "insufficient",
-                                "dossier_hint_measures_incomplete",
-                                {"count": incomplete, "total": len(measures)}))
+        hints.append(
+            RubricHint(
+                "owner_and_date",
+                "insufficient",
+                "dossier_hint_measures_incomplete",
+                {"count": incomplete, "total": len(measures)},
+            )
+        )
     else:
-        hints.append(RubricHint("owner_and_date", "sufficient", "dossier_hint_measures_complete",
-                                {"total": len(measures)}))
+        hints.append(
+            RubricHint(
+                "owner_and_date",
+                "sufficient",
+                "dossier_hint_measures_complete",
+                {"total": len(measures)},
+            )
+        )
     return tuple(hints)
 
 
-def risk_analysis_hints(site_countries: Sequence[str], deepest_tier: int,
-                        risks: int) -> tuple[RubricHint, ...]:
+def risk_analysis_hints(
+    site_countries: Sequence[str], deepest_tier: int, risks: int
+) -> tuple[RubricHint, ...]:
     """Hints for a risk analysis from the newest workbook: sites with their countries
     beyond the first tier, and risks scored for severity and likelihood."""
     hints = []
     if not site_countries:
-        hints.append(RubricHint("countries_suppliers", "insufficient",
-                                "dossier_hint_no_sites"))
+        hints.append(RubricHint("countries_suppliers", "insufficient", "dossier_hint_no_sites"))
     else:
-        hints.append(RubricHint("countries_suppliers",
-                                "sufficient" if deepest_tier > 1 else "insufficient",
-                                "dossier_hint_sites", {"count": len(site_countries),
-                                                       "countries": len(set(site_countries)),
-                                                       "tier": deepest_tier}))
-    hints.append(RubricHint("risk_assessment", "sufficient" if risks else "insufficient",
-                            "dossier_hint_risks", {"count": risks}))
+        hints.append(
+            RubricHint(
+                "countries_suppliers",
+                "sufficient" if deepest_tier > 1 else "insufficient",
+                "dossier_hint_sites",
+                {
+                    "count": len(site_countries),
+                    "countries": len(set(site_countries)),
+                    "tier": deepest_tier,
+                },
+            )
+        )
+    hints.append(
+        RubricHint(
+            "risk_assessment",
+            "sufficient" if risks else "insufficient",
+            "dossier_hint_risks",
+            {"count": risks},
+        )
+    )
     return tuple(hints)
 
 
@@ -547,8 +643,9 @@ def rubric_in_force(rubrics: Iterable[Rubric], day: dt.date) -> Rubric:
     """The newest rubric whose ``valid_from`` has passed on ``day`` (else the oldest)."""
     ordered = sorted(rubrics, key=lambda r: r.valid_from)
     if not ordered:
-        raise ReferenceDataError("reference_data_invalid", file="rubric", field="(files)",
-                                 problem="no rubric file found")
+        raise ReferenceDataError(
+            "reference_data_invalid", file="rubric", field="(files)", problem="no rubric file found"
+        )
     started = [r for r in ordered if r.valid_from <= day]
     return started[-1] if started else ordered[0]
 
@@ -594,8 +691,9 @@ class IntensitySuggestion:
     reasons: tuple[IntensityReason, ...]
 
 
-def suggest_intensity(inputs: IntensityInputs,
-                      rules: IntensityRules = IntensityRules()) -> IntensitySuggestion:
+def suggest_intensity(
+    inputs: IntensityInputs, rules: IntensityRules = IntensityRules()
+) -> IntensitySuggestion:
     """Add points per factor and map the total onto the four levels of follow-up.
 
     value ≥ large: 2, ≥ medium: 1; category risk weight 1–3: weight − 1; highest risk
@@ -605,44 +703,54 @@ def suggest_intensity(inputs: IntensityInputs,
     reasons: list[IntensityReason] = []
     value = inputs.value_cents
     if value is not None and value >= rules.value_large_cents:
-        reasons.append(IntensityReason("dossier_intensity_value_large", 2,
-                                       {"value": value // 100}))
+        reasons.append(IntensityReason("dossier_intensity_value_large", 2, {"value": value // 100}))
     elif value is not None and value >= rules.value_medium_cents:
-        reasons.append(IntensityReason("dossier_intensity_value_medium", 1,
-                                       {"value": value // 100}))
+        reasons.append(
+            IntensityReason("dossier_intensity_value_medium", 1, {"value": value // 100})
+        )
     else:
         reasons.append(IntensityReason("dossier_intensity_value_small", 0))
     if inputs.category_weight is None:
         reasons.append(IntensityReason("dossier_intensity_outside_categories", 0))
     else:
-        reasons.append(IntensityReason("dossier_intensity_category_weight",
-                                       inputs.category_weight - 1,
-                                       {"category": inputs.category_code,
-                                        "weight": inputs.category_weight}))
+        reasons.append(
+            IntensityReason(
+                "dossier_intensity_category_weight",
+                inputs.category_weight - 1,
+                {"category": inputs.category_code, "weight": inputs.category_weight},
+            )
+        )
     points_by_priority = {"high": 2, "medium": 1, "low": 0}
     if inputs.highest_priority is None:
         reasons.append(IntensityReason("dossier_intensity_no_risks", 0))
     else:
-        reasons.append(IntensityReason(f"dossier_intensity_priority_{inputs.highest_priority}",
-                                       points_by_priority.get(inputs.highest_priority, 0)))
+        reasons.append(
+            IntensityReason(
+                f"dossier_intensity_priority_{inputs.highest_priority}",
+                points_by_priority.get(inputs.highest_priority, 0),
+            )
+        )
     if not inputs.countries_known:
         reasons.append(IntensityReason("dossier_intensity_no_country_table", 0))
     elif inputs.risky_countries:
         shown = ", ".join(f"{c} ({why})" for c, why in sorted(inputs.risky_countries.items()))
-        reasons.append(IntensityReason("dossier_intensity_risky_countries", 2,
-                                       {"countries": shown}))
+        reasons.append(
+            IntensityReason("dossier_intensity_risky_countries", 2, {"countries": shown})
+        )
     else:
         reasons.append(IntensityReason("dossier_intensity_no_risky_countries", 0))
     if inputs.open_signals:
-        reasons.append(IntensityReason("dossier_intensity_open_signals", 2,
-                                       {"count": inputs.open_signals}))
+        reasons.append(
+            IntensityReason("dossier_intensity_open_signals", 2, {"count": inputs.open_signals})
+        )
     total = sum(r.points for r in reasons)
     level = INTENSITIES[sum(1 for band in rules.bands if total >= band)]
     return IntensitySuggestion(level, total, tuple(reasons))
 
 
-def risky_by_table(rows: Iterable[tuple[str, float | None, bool | None, str, int]]
-                   ) -> dict[str, str]:
+def risky_by_table(
+    rows: Iterable[tuple[str, float | None, bool | None, str, int]],
+) -> dict[str, str]:
     """Countries an imported table marks as risky, with a short why.
 
     ``rows``: (country, score, flag, source, year). Only the newest year of each source
@@ -676,6 +784,7 @@ def risky_by_table(rows: Iterable[tuple[str, float | None, bool | None, str, int
 # Country-risk table rows (parsed by app.io.country_risk, stored by the dossier service)
 # ---------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class CountryRiskRow:
     row: int  # the row number in the file (the header is row 1)
@@ -699,6 +808,7 @@ class TableProblem:
 # ---------------------------------------------------------------------------------------
 # Values the dossier service returns
 # ---------------------------------------------------------------------------------------
+
 
 class ContractSteps(NamedTuple):
     """A contract's six step states (in OECD order) on ``as_of``, with its soonest open
@@ -735,7 +845,8 @@ class ContractSteps(NamedTuple):
 def contract_steps(facts: ContractFacts, as_of: dt.date) -> ContractSteps:
     due, reports = _dates(facts)
     policy, analysis, plan, monitoring, reporting, remediation = _raw_steps(
-        facts, as_of, due, reports)
+        facts, as_of, due, reports
+    )
     opened = _open_deadlines(facts, as_of, due, reports)
     first: dt.date | None = None
     overdue = 0
@@ -746,10 +857,19 @@ def contract_steps(facts: ContractFacts, as_of: dt.date) -> ContractSteps:
             overdue += 1
     # tuple.__new__: a ContractSteps without the named tuple's Python-level constructor
     # (the dashboard makes 20,000 at a time)
-    return tuple.__new__(ContractSteps, (
-        facts.contract_id, facts.ref,
-        (policy[0], analysis[0], plan[0], monitoring[0], reporting[0], remediation[0]),
-        first, overdue, facts, as_of, tuple(opened)))
+    return tuple.__new__(
+        ContractSteps,
+        (
+            facts.contract_id,
+            facts.ref,
+            (policy[0], analysis[0], plan[0], monitoring[0], reporting[0], remediation[0]),
+            first,
+            overdue,
+            facts,
+            as_of,
+            tuple(opened),
+        ),
+    )
 
 
 class DueItem(NamedTuple):

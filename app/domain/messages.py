@@ -30,17 +30,26 @@ class Catalog:
             try:
                 data = json.loads(text)
             except json.JSONDecodeError as exc:
-                raise ReferenceDataError("reference_data_invalid", file=name,
-                                         field=f"line {exc.lineno}", problem=exc.msg) from None
+                raise ReferenceDataError(
+                    "reference_data_invalid", file=name, field=f"line {exc.lineno}", problem=exc.msg
+                ) from None
             for code, texts in data.items():
                 if code.startswith("_"):
                     continue
                 if code in entries:
-                    raise ReferenceDataError("reference_data_invalid", file=name, field=code,
-                                             problem="defined in two catalog files")
+                    raise ReferenceDataError(
+                        "reference_data_invalid",
+                        file=name,
+                        field=code,
+                        problem="defined in two catalog files",
+                    )
                 if not isinstance(texts, dict) or set(texts) != set(LANGUAGES):
-                    raise ReferenceDataError("reference_data_invalid", file=name, field=code,
-                                             problem="needs exactly the keys nl and en")
+                    raise ReferenceDataError(
+                        "reference_data_invalid",
+                        file=name,
+                        field=code,
+                        problem="needs exactly the keys nl and en",
+                    )
                 entries[code] = texts
         return cls(entries)
 

@@ -347,8 +347,9 @@ def _load_categories(text: str) -> tuple[dict[str, Source], tuple[CategorySet, .
     sources: dict[str, Source] = {}
     for key, value in r.obj(data.get("sources"), "sources").items():
         item = r.obj(value, f"sources.{key}")
-        sources[key] = Source(key, r.text(item, "title", f"sources.{key}"),
-                              r.text(item, "url", f"sources.{key}"))
+        sources[key] = Source(
+            key, r.text(item, "title", f"sources.{key}"), r.text(item, "url", f"sources.{key}")
+        )
     sets: list[CategorySet] = []
     for i, raw_set in enumerate(r.lst(data, "sets", "")):
         where = f"sets[{i}]"
@@ -373,27 +374,42 @@ def _load_categories(text: str) -> tuple[dict[str, Source], tuple[CategorySet, .
             weight = r.integer(c, "risk_weight", cw, low=1)
             if weight > 3:
                 raise r.fail(f"{cw}.risk_weight", "expected 1, 2 or 3")
-            categories.append(Category(
-                code=r.text(c, "code", cw), set_id=set_id, number=r.integer(c, "number", cw, 1),
-                name_nl=r.text(c, "name_nl", cw), name_en=r.text(c, "name_en", cw),
-                maps_to=r.texts(c, "maps_to", cw),
-                mapping_confirmed=r.boolean(c, "mapping_confirmed", cw),
-                chain_nl=r.text(c, "chain_nl", cw), chain_en=r.text(c, "chain_en", cw),
-                risks_nl=risks_nl, risks_en=risks_en, countries=countries,
-                initiatives=r.texts(c, "initiatives", cw), themes=r.texts(c, "themes", cw),
-                risk_weight=weight, sources=cat_sources,
-            ))
+            categories.append(
+                Category(
+                    code=r.text(c, "code", cw),
+                    set_id=set_id,
+                    number=r.integer(c, "number", cw, 1),
+                    name_nl=r.text(c, "name_nl", cw),
+                    name_en=r.text(c, "name_en", cw),
+                    maps_to=r.texts(c, "maps_to", cw),
+                    mapping_confirmed=r.boolean(c, "mapping_confirmed", cw),
+                    chain_nl=r.text(c, "chain_nl", cw),
+                    chain_en=r.text(c, "chain_en", cw),
+                    risks_nl=risks_nl,
+                    risks_en=risks_en,
+                    countries=countries,
+                    initiatives=r.texts(c, "initiatives", cw),
+                    themes=r.texts(c, "themes", cw),
+                    risk_weight=weight,
+                    sources=cat_sources,
+                )
+            )
         codes = [c.code for c in categories]
         if len(set(codes)) != len(codes):
             raise r.fail(f"{where}.categories", "category codes are not unique")
         if OUTSIDE_CATEGORIES in codes:
             raise r.fail(f"{where}.categories", f"{OUTSIDE_CATEGORIES!r} is reserved")
-        sets.append(CategorySet(
-            id=set_id, name_nl=r.text(s, "name_nl", where), name_en=r.text(s, "name_en", where),
-            valid_from=r.date(s, "valid_from", where),
-            valid_from_confirmed=r.boolean(s, "valid_from_confirmed", where),
-            categories=tuple(categories), sources=r.texts(s, "sources", where),
-        ))
+        sets.append(
+            CategorySet(
+                id=set_id,
+                name_nl=r.text(s, "name_nl", where),
+                name_en=r.text(s, "name_en", where),
+                valid_from=r.date(s, "valid_from", where),
+                valid_from_confirmed=r.boolean(s, "valid_from_confirmed", where),
+                categories=tuple(categories),
+                sources=r.texts(s, "sources", where),
+            )
+        )
     if not sets:
         raise r.fail("sets", "expected at least one category set")
     for cat_set in sets:
@@ -401,8 +417,10 @@ def _load_categories(text: str) -> tuple[dict[str, Source], tuple[CategorySet, .
         for j, category in enumerate(cat_set.categories):
             for code in category.maps_to:
                 if others and code not in others:
-                    raise r.fail(f"sets[{cat_set.id}].categories[{j}].maps_to",
-                                 f"{code!r} is in no other category set")
+                    raise r.fail(
+                        f"sets[{cat_set.id}].categories[{j}].maps_to",
+                        f"{code!r} is in no other category set",
+                    )
     return sources, tuple(sets)
 
 
@@ -414,10 +432,12 @@ def _load_thresholds(text: str, filename: str = "thresholds.json") -> tuple[Thre
         where = f"periods[{i}]"
         p = r.obj(raw, where)
         period = ThresholdPeriod(
-            label=r.text(p, "period", where), start=r.date(p, "from", where),
+            label=r.text(p, "period", where),
+            start=r.date(p, "from", where),
             end=r.date(p, "to", where),
             supplies_services=r.integer(p, "supplies_services", where, 1),
-            works=r.integer(p, "works", where, 1), source=r.text(p, "source", where),
+            works=r.integer(p, "works", where, 1),
+            source=r.text(p, "source", where),
         )
         if period.end < period.start:
             raise r.fail(f"{where}.to", "ends before it starts")
@@ -433,7 +453,9 @@ def merge_thresholds(
     for before, after in itertools.pairwise(merged):
         if after.start <= before.end:
             raise ReferenceDataError(
-                "reference_data_invalid", file=filename, field=f"periods {after.label}",
+                "reference_data_invalid",
+                file=filename,
+                field=f"periods {after.label}",
                 problem=f"overlaps the period {before.label}",
             )
     return tuple(merged)
@@ -447,9 +469,15 @@ def _load_themes(text: str) -> tuple[tuple[Theme, ...], tuple[Convention, ...], 
     for i, raw in enumerate(r.lst(data, "ilo_conventions", "")):
         where = f"ilo_conventions[{i}]"
         c = r.obj(raw, where)
-        conventions.append(Convention(
-            r.text(c, "code", where), r.text(c, "nl", where), r.text(c, "en", where),
-            r.text(c, "principle_nl", where), r.text(c, "principle_en", where)))
+        conventions.append(
+            Convention(
+                r.text(c, "code", where),
+                r.text(c, "nl", where),
+                r.text(c, "en", where),
+                r.text(c, "principle_nl", where),
+                r.text(c, "principle_en", where),
+            )
+        )
     known_conventions = {c.code for c in conventions}
     themes = []
     for i, raw in enumerate(r.lst(data, "themes", "")):
@@ -463,8 +491,15 @@ def _load_themes(text: str) -> tuple[tuple[Theme, ...], tuple[Convention, ...], 
         for k, target in enumerate(targets):
             if target not in sdg:
                 raise r.fail(f"{where}.sdg[{k}]", f"unknown SDG target {target!r}")
-        themes.append(Theme(r.text(t, "code", where), r.text(t, "nl", where),
-                            r.text(t, "en", where), ilo, targets))
+        themes.append(
+            Theme(
+                r.text(t, "code", where),
+                r.text(t, "nl", where),
+                r.text(t, "en", where),
+                ilo,
+                targets,
+            )
+        )
     if len({t.code for t in themes}) != len(themes):
         raise r.fail("themes", "theme codes are not unique")
     return tuple(themes), tuple(conventions), sdg
@@ -486,12 +521,22 @@ def load_reference(
         known = {s.id for s in sets}
         for set_id in set_valid_from:
             if set_id not in known:
-                raise ReferenceDataError("reference_data_invalid", file="settings",
-                                         field=f"category_set_valid_from.{set_id}",
-                                         problem="unknown category set")
+                raise ReferenceDataError(
+                    "reference_data_invalid",
+                    file="settings",
+                    field=f"category_set_valid_from.{set_id}",
+                    problem="unknown category set",
+                )
         sets = tuple(
-            CategorySet(s.id, s.name_nl, s.name_en, set_valid_from.get(s.id, s.valid_from),
-                        s.id in set_valid_from or s.valid_from_confirmed, s.categories, s.sources)
+            CategorySet(
+                s.id,
+                s.name_nl,
+                s.name_en,
+                set_valid_from.get(s.id, s.valid_from),
+                s.id in set_valid_from or s.valid_from_confirmed,
+                s.categories,
+                s.sources,
+            )
             for s in sets
         )
     thresholds = merge_thresholds(_load_thresholds(read("thresholds.json")), (), "thresholds.json")
@@ -510,17 +555,32 @@ def load_reference(
     for i, raw in enumerate(r.lst(scales, "oecd_steps", "")):
         where = f"oecd_steps[{i}]"
         s = r.obj(raw, where)
-        steps.append(OecdStep(r.integer(s, "number", where, 1), r.text(s, "code", where),
-                              r.text(s, "nl", where), r.text(s, "en", where),
-                              r.text(s, "isv_nl", where), r.text(s, "isv_en", where)))
+        steps.append(
+            OecdStep(
+                r.integer(s, "number", where, 1),
+                r.text(s, "code", where),
+                r.text(s, "nl", where),
+                r.text(s, "en", where),
+                r.text(s, "isv_nl", where),
+                r.text(s, "isv_en", where),
+            )
+        )
     if [s.number for s in steps] != list(range(1, 7)):
         raise r.fail("oecd_steps", "expected the six OECD steps numbered 1 to 6")
     return Reference(
-        sources=sources, category_sets=sets, thresholds=thresholds, themes=themes,
-        conventions=conventions, sdg_targets=sdg, severity=severity, likelihood=likelihood,
+        sources=sources,
+        category_sets=sets,
+        thresholds=thresholds,
+        themes=themes,
+        conventions=conventions,
+        sdg_targets=sdg,
+        severity=severity,
+        likelihood=likelihood,
         priorities=r.labels(scales, "priorities"),
         measure_statuses=r.labels(scales, "measure_statuses"),
-        oecd_steps=tuple(steps), evidence_types=r.labels(scales, "evidence_types"),
-        forms=r.labels(scales, "forms"), escalation_steps=r.labels(scales, "escalation_steps"),
+        oecd_steps=tuple(steps),
+        evidence_types=r.labels(scales, "evidence_types"),
+        forms=r.labels(scales, "forms"),
+        escalation_steps=r.labels(scales, "escalation_steps"),
         set_valid_from_overrides=dict(set_valid_from or {}),
     )

@@ -49,6 +49,7 @@ CLOSED_MEASURE_STATUSES = ("completed", "cancelled")
 # Figure definitions
 # ---------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class FigureDef:
     """One figure of the report: a stable code, its name and its definition in words."""
@@ -76,210 +77,365 @@ GROUPS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _f(code: str, group: str, nl: str, en: str, def_nl: str, def_en: str,
-       money: bool = False) -> FigureDef:  # a table of definitions reads best positionally
+def _f(
+    code: str, group: str, nl: str, en: str, def_nl: str, def_en: str, money: bool = False
+) -> FigureDef:  # a table of definitions reads best positionally
     return FigureDef(code, group, nl, en, def_nl, def_en, money)
 
 
 FIGURES: tuple[FigureDef, ...] = (
     # -- tenders ---------------------------------------------------------------------
-    _f("tenders", "tenders", "Aanbestedingen gepubliceerd", "Tenders published",
-       "Aanbestedingen met een publicatiedatum in het verslagjaar (1 januari tot en met "
-       "31 december), in de categorie waaronder ze zijn geregistreerd.",
-       "Tenders whose publication date falls in the report year (1 January to 31 December "
-       "inclusive), under the category they were registered in."),
-    _f("tenders_value", "tenders", "Geraamde waarde aanbestedingen",
-       "Estimated value of tenders",
-       "Som van de geraamde opdrachtwaarde (exclusief btw) van de gepubliceerde "
-       "aanbestedingen.",
-       "Sum of the estimated contract value (excluding VAT) of the tenders published.",
-       money=True),
-    _f("tenders_isv_mandatory", "tenders", "ISV verplicht", "ISV mandatory",
-       "Gepubliceerde aanbestedingen in een ISV-risicocategorie met een geraamde waarde op "
-       "of boven de Europese drempel die gold op de publicatiedatum.",
-       "Tenders published in an ISV risk category whose estimated value is at or above the "
-       "European threshold in force on the publication date."),
-    _f("tenders_isv_applied_mandatory", "tenders", "ISV verplicht en toegepast",
-       "ISV mandatory and applied",
-       "Aanbestedingen waarvoor de ISV verplicht waren en waarin de inkoper ze heeft "
-       "opgenomen.",
-       "Tenders for which the ISV were mandatory and in which the buyer included them."),
-    _f("tenders_isv_not_applied_mandatory", "tenders", "ISV verplicht, niet toegepast",
-       "ISV mandatory, not applied",
-       "Aanbestedingen waarvoor de ISV verplicht waren en waarin de inkoper ze met een "
-       "vastgelegde reden niet heeft opgenomen; de redenen staan in het rapport.",
-       "Tenders for which the ISV were mandatory and in which the buyer did not include "
-       "them, with a recorded reason; the reasons are listed in the report."),
-    _f("tenders_isv_undecided_mandatory", "tenders", "ISV verplicht, geen besluit",
-       "ISV mandatory, no decision",
-       "Aanbestedingen waarvoor de ISV verplicht waren en waarvoor nog geen besluit over "
-       "toepassing is vastgelegd.",
-       "Tenders for which the ISV were mandatory and no decision on applying them has been "
-       "recorded."),
-    _f("tenders_isv_applied_voluntary", "tenders", "ISV vrijwillig toegepast",
-       "ISV applied voluntarily",
-       "Aanbestedingen onder de drempel of buiten de risicocategorieën waarin de ISV toch "
-       "zijn opgenomen.",
-       "Tenders below the threshold or outside the risk categories in which the ISV were "
-       "included all the same."),
-    _f("tenders_threshold_unknown", "tenders", "Drempel onbekend", "Threshold unknown",
-       "Aanbestedingen in een risicocategorie waarvoor op de publicatiedatum geen drempel in "
-       "de drempeltabel staat; of de ISV verplicht waren is dan niet vast te stellen.",
-       "Tenders in a risk category for whose publication date the threshold table holds no "
-       "threshold, so whether the ISV were mandatory cannot be established."),
-    _f("tenders_form_contract_condition", "tenders", "Toegepast als uitvoeringsvoorwaarde",
-       "Applied as contract performance condition",
-       "Aanbestedingen waarin de ISV zijn toegepast als uitvoeringsvoorwaarde (verplicht of "
-       "vrijwillig).",
-       "Tenders that applied the ISV as a contract performance condition (mandatory or "
-       "voluntary)."),
-    _f("tenders_form_minimum_requirement", "tenders", "Toegepast als minimumeis",
-       "Applied as minimum requirement",
-       "Aanbestedingen waarin de ISV zijn toegepast als minimumeis.",
-       "Tenders that applied the ISV as a minimum requirement."),
-    _f("tenders_form_award_criterion", "tenders", "Toegepast als gunningscriterium",
-       "Applied as award criterion",
-       "Aanbestedingen waarin de ISV zijn toegepast als gunningscriterium.",
-       "Tenders that applied the ISV as an award criterion."),
-    _f("tenders_clause_current", "tenders", "Met de actuele ISV-tekstversie",
-       "With the current ISV text version",
-       "Aanbestedingen die de ISV toepasten met de actuele versie van de bestekteksten; de "
-       "versie staat in het rapport.",
-       "Tenders that applied the ISV with the current version of the standard tender texts; "
-       "the version is named in the report."),
+    _f(
+        "tenders",
+        "tenders",
+        "Aanbestedingen gepubliceerd",
+        "Tenders published",
+        "Aanbestedingen met een publicatiedatum in het verslagjaar (1 januari tot en met "
+        "31 december), in de categorie waaronder ze zijn geregistreerd.",
+        "Tenders whose publication date falls in the report year (1 January to 31 December "
+        "inclusive), under the category they were registered in.",
+    ),
+    _f(
+        "tenders_value",
+        "tenders",
+        "Geraamde waarde aanbestedingen",
+        "Estimated value of tenders",
+        "Som van de geraamde opdrachtwaarde (exclusief btw) van de gepubliceerde aanbestedingen.",
+        "Sum of the estimated contract value (excluding VAT) of the tenders published.",
+        money=True,
+    ),
+    _f(
+        "tenders_isv_mandatory",
+        "tenders",
+        "ISV verplicht",
+        "ISV mandatory",
+        "Gepubliceerde aanbestedingen in een ISV-risicocategorie met een geraamde waarde op "
+        "of boven de Europese drempel die gold op de publicatiedatum.",
+        "Tenders published in an ISV risk category whose estimated value is at or above the "
+        "European threshold in force on the publication date.",
+    ),
+    _f(
+        "tenders_isv_applied_mandatory",
+        "tenders",
+        "ISV verplicht en toegepast",
+        "ISV mandatory and applied",
+        "Aanbestedingen waarvoor de ISV verplicht waren en waarin de inkoper ze heeft opgenomen.",
+        "Tenders for which the ISV were mandatory and in which the buyer included them.",
+    ),
+    _f(
+        "tenders_isv_not_applied_mandatory",
+        "tenders",
+        "ISV verplicht, niet toegepast",
+        "ISV mandatory, not applied",
+        "Aanbestedingen waarvoor de ISV verplicht waren en waarin de inkoper ze met een "
+        "vastgelegde reden niet heeft opgenomen; de redenen staan in het rapport.",
+        "Tenders for which the ISV were mandatory and in which the buyer did not include "
+        "them, with a recorded reason; the reasons are listed in the report.",
+    ),
+    _f(
+        "tenders_isv_undecided_mandatory",
+        "tenders",
+        "ISV verplicht, geen besluit",
+        "ISV mandatory, no decision",
+        "Aanbestedingen waarvoor de ISV verplicht waren en waarvoor nog geen besluit over "
+        "toepassing is vastgelegd.",
+        "Tenders for which the ISV were mandatory and no decision on applying them has been "
+        "recorded.",
+    ),
+    _f(
+        "tenders_isv_applied_voluntary",
+        "tenders",
+        "ISV vrijwillig toegepast",
+        "ISV applied voluntarily",
+        "Aanbestedingen onder de drempel of buiten de risicocategorieën waarin de ISV toch "
+        "zijn opgenomen.",
+        "Tenders below the threshold or outside the risk categories in which the ISV were "
+        "included all the same.",
+    ),
+    _f(
+        "tenders_threshold_unknown",
+        "tenders",
+        "Drempel onbekend",
+        "Threshold unknown",
+        "Aanbestedingen in een risicocategorie waarvoor op de publicatiedatum geen drempel in "
+        "de drempeltabel staat; of de ISV verplicht waren is dan niet vast te stellen.",
+        "Tenders in a risk category for whose publication date the threshold table holds no "
+        "threshold, so whether the ISV were mandatory cannot be established.",
+    ),
+    _f(
+        "tenders_form_contract_condition",
+        "tenders",
+        "Toegepast als uitvoeringsvoorwaarde",
+        "Applied as contract performance condition",
+        "Aanbestedingen waarin de ISV zijn toegepast als uitvoeringsvoorwaarde (verplicht of "
+        "vrijwillig).",
+        "Tenders that applied the ISV as a contract performance condition (mandatory or "
+        "voluntary).",
+    ),
+    _f(
+        "tenders_form_minimum_requirement",
+        "tenders",
+        "Toegepast als minimumeis",
+        "Applied as minimum requirement",
+        "Aanbestedingen waarin de ISV zijn toegepast als minimumeis.",
+        "Tenders that applied the ISV as a minimum requirement.",
+    ),
+    _f(
+        "tenders_form_award_criterion",
+        "tenders",
+        "Toegepast als gunningscriterium",
+        "Applied as award criterion",
+        "Aanbestedingen waarin de ISV zijn toegepast als gunningscriterium.",
+        "Tenders that applied the ISV as an award criterion.",
+    ),
+    _f(
+        "tenders_clause_current",
+        "tenders",
+        "Met de actuele ISV-tekstversie",
+        "With the current ISV text version",
+        "Aanbestedingen die de ISV toepasten met de actuele versie van de bestekteksten; de "
+        "versie staat in het rapport.",
+        "Tenders that applied the ISV with the current version of the standard tender texts; "
+        "the version is named in the report.",
+    ),
     # -- contracts -------------------------------------------------------------------
-    _f("contracts_active", "contracts", "Lopende contracten", "Contracts active",
-       "Contracten waarvan de looptijd (begin- tot en met einddatum) het verslagjaar "
-       "geheel of gedeeltelijk overlapt; een contract van drie jaar telt in elk van die "
-       "jaren.",
-       "Contracts whose period (start to end date inclusive) overlaps the report year in "
-       "whole or in part; a three-year contract counts in each of those years."),
-    _f("contracts_value", "contracts", "Waarde lopende contracten", "Value of contracts active",
-       "Som van de vastgelegde contractwaarde van de lopende contracten (de hele waarde, "
-       "niet verdeeld over jaren); contracten zonder waarde tellen niet mee.",
-       "Sum of the recorded contract value of the contracts active (the whole value, not "
-       "spread over years); contracts without a value add nothing.",
-       money=True),
-    _f("contracts_isv", "contracts", "Lopende contracten met ISV",
-       "Contracts active with ISV",
-       "Lopende contracten uit een aanbesteding waarin de ISV zijn toegepast. Alle cijfers "
-       "over gepaste zorgvuldigheid en opvolging gaan over deze contracten.",
-       "Contracts active that came from a tender which applied the ISV. All due-diligence "
-       "and follow-up figures are about these contracts."),
+    _f(
+        "contracts_active",
+        "contracts",
+        "Lopende contracten",
+        "Contracts active",
+        "Contracten waarvan de looptijd (begin- tot en met einddatum) het verslagjaar "
+        "geheel of gedeeltelijk overlapt; een contract van drie jaar telt in elk van die "
+        "jaren.",
+        "Contracts whose period (start to end date inclusive) overlaps the report year in "
+        "whole or in part; a three-year contract counts in each of those years.",
+    ),
+    _f(
+        "contracts_value",
+        "contracts",
+        "Waarde lopende contracten",
+        "Value of contracts active",
+        "Som van de vastgelegde contractwaarde van de lopende contracten (de hele waarde, "
+        "niet verdeeld over jaren); contracten zonder waarde tellen niet mee.",
+        "Sum of the recorded contract value of the contracts active (the whole value, not "
+        "spread over years); contracts without a value add nothing.",
+        money=True,
+    ),
+    _f(
+        "contracts_isv",
+        "contracts",
+        "Lopende contracten met ISV",
+        "Contracts active with ISV",
+        "Lopende contracten uit een aanbesteding waarin de ISV zijn toegepast. Alle cijfers "
+        "over gepaste zorgvuldigheid en opvolging gaan over deze contracten.",
+        "Contracts active that came from a tender which applied the ISV. All due-diligence "
+        "and follow-up figures are about these contracts.",
+    ),
     # -- due diligence ---------------------------------------------------------------
-    _f("risk_analysis_received", "due_diligence", "Risicoanalyse ontvangen",
-       "Risk analysis received",
-       "Contracten met ISV waarvoor op de peildatum een risicoanalyse is ontvangen: een "
-       "ingelezen leveranciersrapportage of een bewijsstuk van het type risicoanalyse.",
-       "Contracts with ISV for which a risk analysis had been received by the reference "
-       "date: an imported supplier workbook or a document of the type risk analysis."),
-    _f("risk_analysis_on_time", "due_diligence", "Risicoanalyse op tijd",
-       "Risk analysis on time",
-       "Van de ontvangen risicoanalyses: de eerste kwam binnen op of voor de termijn van "
-       "het plan van aanpak (contractstart plus het afgesproken aantal maanden).",
-       "Of the risk analyses received: the first arrived on or before the deadline of the "
-       "plan of action (contract start plus the agreed number of months)."),
-    _f("risk_analysis_late", "due_diligence", "Risicoanalyse te laat",
-       "Risk analysis late",
-       "Van de ontvangen risicoanalyses: de eerste kwam na die termijn binnen.",
-       "Of the risk analyses received: the first arrived after that deadline."),
-    _f("risk_analysis_overdue", "due_diligence", "Risicoanalyse ontbreekt na termijn",
-       "Risk analysis missing after deadline",
-       "Contracten met ISV zonder risicoanalyse waarvan de termijn op de peildatum "
-       "verstreken is (OESO-stap 2 ‘te laat’).",
-       "Contracts with ISV without a risk analysis whose deadline had passed by the "
-       "reference date (OECD step 2 ‘overdue’)."),
-    _f("plan_agreed", "due_diligence", "Plan van aanpak afgesproken",
-       "Plan of action agreed",
-       "Contracten met ISV waarvan het plan van aanpak op of voor de peildatum als "
-       "redelijke inspanning is afgesproken (een vastgelegde datum; OESO-stap 3 ‘gereed’).",
-       "Contracts with ISV whose plan of action had been agreed as a reasonable effort on "
-       "or before the reference date (a recorded date; OECD step 3 ‘done’)."),
-    _f("plan_overdue", "due_diligence", "Plan van aanpak te laat",
-       "Plan of action overdue",
-       "Contracten met ISV zonder afgesproken plan van aanpak waarvan de termijn op de "
-       "peildatum verstreken is (OESO-stap 3 ‘te laat’).",
-       "Contracts with ISV without an agreed plan of action whose deadline had passed by "
-       "the reference date (OECD step 3 ‘overdue’)."),
-    _f("yearly_report_due", "due_diligence", "Jaarrapportage verschuldigd",
-       "Yearly report due",
-       "Contracten met ISV waarvan een jaarrapportage (per contractjaar) een uiterste datum "
-       "had tussen 1 januari van het verslagjaar en de peildatum.",
-       "Contracts with ISV that owed a yearly report (one per contract year) with a due "
-       "date between 1 January of the report year and the reference date."),
-    _f("yearly_report_received", "due_diligence", "Jaarrapportage ontvangen",
-       "Yearly report received",
-       "Contracten met ISV waarvoor in het verslagjaar (tot de peildatum) een bewijsstuk "
-       "van het type jaarrapportage is ontvangen.",
-       "Contracts with ISV for which a document of the type yearly report was received in "
-       "the report year (up to the reference date)."),
-    _f("yearly_report_sufficient", "due_diligence", "Jaarrapportage voldoende beoordeeld",
-       "Yearly report assessed sufficient",
-       "Contracten met ISV waarvan de contractmanager in het verslagjaar een jaarrapportage "
-       "als voldoende heeft beoordeeld.",
-       "Contracts with ISV for which the contract manager assessed a yearly report as "
-       "sufficient in the report year."),
-    _f("risks", "due_diligence", "Risico's in de laatste risicoanalyse",
-       "Risks in the latest risk analysis",
-       "Aantal risico's in de laatste leveranciersrapportage die op de peildatum per "
-       "contract met ISV was ontvangen; naar thema en prioriteit uitgesplitst. De "
-       "prioriteit volgt de OESO-regel: ernst eerst, waarschijnlijkheid daarna.",
-       "Number of risks in the latest supplier workbook received by the reference date for "
-       "each contract with ISV, split by theme and priority. Priority follows the OECD "
-       "rule: severity first, likelihood second."),
-    _f("risks_high", "due_diligence", "Risico's met hoge prioriteit", "High-priority risks",
-       "Van die risico's: met prioriteit hoog.", "Of those risks: with high priority."),
-    _f("measures", "due_diligence", "Maatregelen", "Measures",
-       "Aantal maatregelen in dezelfde laatste leveranciersrapportages.",
-       "Number of measures in those same latest supplier workbooks."),
-    _f("measures_completed", "due_diligence", "Maatregelen afgerond", "Measures completed",
-       "Van die maatregelen: met status afgerond.", "Of those measures: with status completed."),
-    _f("measures_overdue", "due_diligence", "Maatregelen over de einddatum",
-       "Measures past their due date",
-       "Van die maatregelen: einddatum voor de peildatum en niet afgerond of vervallen.",
-       "Of those measures: due date before the reference date, and neither completed nor "
-       "cancelled."),
+    _f(
+        "risk_analysis_received",
+        "due_diligence",
+        "Risicoanalyse ontvangen",
+        "Risk analysis received",
+        "Contracten met ISV waarvoor op de peildatum een risicoanalyse is ontvangen: een "
+        "ingelezen leveranciersrapportage of een bewijsstuk van het type risicoanalyse.",
+        "Contracts with ISV for which a risk analysis had been received by the reference "
+        "date: an imported supplier workbook or a document of the type risk analysis.",
+    ),
+    _f(
+        "risk_analysis_on_time",
+        "due_diligence",
+        "Risicoanalyse op tijd",
+        "Risk analysis on time",
+        "Van de ontvangen risicoanalyses: de eerste kwam binnen op of voor de termijn van "
+        "het plan van aanpak (contractstart plus het afgesproken aantal maanden).",
+        "Of the risk analyses received: the first arrived on or before the deadline of the "
+        "plan of action (contract start plus the agreed number of months).",
+    ),
+    _f(
+        "risk_analysis_late",
+        "due_diligence",
+        "Risicoanalyse te laat",
+        "Risk analysis late",
+        "Van de ontvangen risicoanalyses: de eerste kwam na die termijn binnen.",
+        "Of the risk analyses received: the first arrived after that deadline.",
+    ),
+    _f(
+        "risk_analysis_overdue",
+        "due_diligence",
+        "Risicoanalyse ontbreekt na termijn",
+        "Risk analysis missing after deadline",
+        "Contracten met ISV zonder risicoanalyse waarvan de termijn op de peildatum "
+        "verstreken is (OESO-stap 2 ‘te laat’).",
+        "Contracts with ISV without a risk analysis whose deadline had passed by the "
+        "reference date (OECD step 2 ‘overdue’).",
+    ),
+    _f(
+        "plan_agreed",
+        "due_diligence",
+        "Plan van aanpak afgesproken",
+        "Plan of action agreed",
+        "Contracten met ISV waarvan het plan van aanpak op of voor de peildatum als "
+        "redelijke inspanning is afgesproken (een vastgelegde datum; OESO-stap 3 ‘gereed’).",
+        "Contracts with ISV whose plan of action had been agreed as a reasonable effort on "
+        "or before the reference date (a recorded date; OECD step 3 ‘done’).",
+    ),
+    _f(
+        "plan_overdue",
+        "due_diligence",
+        "Plan van aanpak te laat",
+        "Plan of action overdue",
+        "Contracten met ISV zonder afgesproken plan van aanpak waarvan de termijn op de "
+        "peildatum verstreken is (OESO-stap 3 ‘te laat’).",
+        "Contracts with ISV without an agreed plan of action whose deadline had passed by "
+        "the reference date (OECD step 3 ‘overdue’).",
+    ),
+    _f(
+        "yearly_report_due",
+        "due_diligence",
+        "Jaarrapportage verschuldigd",
+        "Yearly report due",
+        "Contracten met ISV waarvan een jaarrapportage (per contractjaar) een uiterste datum "
+        "had tussen 1 januari van het verslagjaar en de peildatum.",
+        "Contracts with ISV that owed a yearly report (one per contract year) with a due "
+        "date between 1 January of the report year and the reference date.",
+    ),
+    _f(
+        "yearly_report_received",
+        "due_diligence",
+        "Jaarrapportage ontvangen",
+        "Yearly report received",
+        "Contracten met ISV waarvoor in het verslagjaar (tot de peildatum) een bewijsstuk "
+        "van het type jaarrapportage is ontvangen.",
+        "Contracts with ISV for which a document of the type yearly report was received in "
+        "the report year (up to the reference date).",
+    ),
+    _f(
+        "yearly_report_sufficient",
+        "due_diligence",
+        "Jaarrapportage voldoende beoordeeld",
+        "Yearly report assessed sufficient",
+        "Contracten met ISV waarvan de contractmanager in het verslagjaar een jaarrapportage "
+        "als voldoende heeft beoordeeld.",
+        "Contracts with ISV for which the contract manager assessed a yearly report as "
+        "sufficient in the report year.",
+    ),
+    _f(
+        "risks",
+        "due_diligence",
+        "Risico's in de laatste risicoanalyse",
+        "Risks in the latest risk analysis",
+        "Aantal risico's in de laatste leveranciersrapportage die op de peildatum per "
+        "contract met ISV was ontvangen; naar thema en prioriteit uitgesplitst. De "
+        "prioriteit volgt de OESO-regel: ernst eerst, waarschijnlijkheid daarna.",
+        "Number of risks in the latest supplier workbook received by the reference date for "
+        "each contract with ISV, split by theme and priority. Priority follows the OECD "
+        "rule: severity first, likelihood second.",
+    ),
+    _f(
+        "risks_high",
+        "due_diligence",
+        "Risico's met hoge prioriteit",
+        "High-priority risks",
+        "Van die risico's: met prioriteit hoog.",
+        "Of those risks: with high priority.",
+    ),
+    _f(
+        "measures",
+        "due_diligence",
+        "Maatregelen",
+        "Measures",
+        "Aantal maatregelen in dezelfde laatste leveranciersrapportages.",
+        "Number of measures in those same latest supplier workbooks.",
+    ),
+    _f(
+        "measures_completed",
+        "due_diligence",
+        "Maatregelen afgerond",
+        "Measures completed",
+        "Van die maatregelen: met status afgerond.",
+        "Of those measures: with status completed.",
+    ),
+    _f(
+        "measures_overdue",
+        "due_diligence",
+        "Maatregelen over de einddatum",
+        "Measures past their due date",
+        "Van die maatregelen: einddatum voor de peildatum en niet afgerond of vervallen.",
+        "Of those measures: due date before the reference date, and neither completed nor "
+        "cancelled.",
+    ),
     # -- follow-up ---------------------------------------------------------------------
-    _f("signals_received", "follow_up", "Signalen ontvangen", "Signals received",
-       "Signalen van mogelijke misstanden bij contracten met ISV, ontvangen in het "
-       "verslagjaar tot de peildatum.",
-       "Signals of possible abuses on contracts with ISV, received in the report year up to "
-       "the reference date."),
-    _f("signals_closed", "follow_up", "Signalen afgehandeld", "Signals closed",
-       "Signalen die in het verslagjaar tot de peildatum zijn afgesloten.",
-       "Signals closed in the report year up to the reference date."),
-    _f("signals_open", "follow_up", "Signalen open op de peildatum",
-       "Signals open at the reference date",
-       "Signalen ontvangen op of voor de peildatum en op die datum nog niet afgesloten.",
-       "Signals received on or before the reference date and not closed by then."),
-    _f("escalation_steps", "follow_up", "Escalatiestappen", "Escalation steps",
-       "Stappen op de escalatieladder (dialoog, extern advies, ingebrekestelling, boete, "
-       "ontbinding) genomen in het verslagjaar tot de peildatum; per stap uitgesplitst.",
-       "Steps on the escalation ladder (dialogue, external advice, notice of default, "
-       "penalty, termination) taken in the report year up to the reference date; split by "
-       "step."),
-    _f("evidence_expiring", "follow_up", "Bewijsstukken die verlopen",
-       "Evidence expiring",
-       "Geldige bewijsstukken (niet vervangen door een nieuwer stuk) bij contracten met ISV "
-       "waarvan de geldigheid afloopt tussen 1 januari van het verslagjaar en 90 dagen na "
-       "de peildatum, en vóór het einde van het contract (een stuk dat langer geldig is "
-       "dan het contract dekt het contract).",
-       "Documents still in force (not superseded by a newer one) on contracts with ISV "
-       "whose validity ends between 1 January of the report year and 90 days after the "
-       "reference date, and before the contract ends (a document valid beyond the end "
-       "covers the contract)."),
+    _f(
+        "signals_received",
+        "follow_up",
+        "Signalen ontvangen",
+        "Signals received",
+        "Signalen van mogelijke misstanden bij contracten met ISV, ontvangen in het "
+        "verslagjaar tot de peildatum.",
+        "Signals of possible abuses on contracts with ISV, received in the report year up to "
+        "the reference date.",
+    ),
+    _f(
+        "signals_closed",
+        "follow_up",
+        "Signalen afgehandeld",
+        "Signals closed",
+        "Signalen die in het verslagjaar tot de peildatum zijn afgesloten.",
+        "Signals closed in the report year up to the reference date.",
+    ),
+    _f(
+        "signals_open",
+        "follow_up",
+        "Signalen open op de peildatum",
+        "Signals open at the reference date",
+        "Signalen ontvangen op of voor de peildatum en op die datum nog niet afgesloten.",
+        "Signals received on or before the reference date and not closed by then.",
+    ),
+    _f(
+        "escalation_steps",
+        "follow_up",
+        "Escalatiestappen",
+        "Escalation steps",
+        "Stappen op de escalatieladder (dialoog, extern advies, ingebrekestelling, boete, "
+        "ontbinding) genomen in het verslagjaar tot de peildatum; per stap uitgesplitst.",
+        "Steps on the escalation ladder (dialogue, external advice, notice of default, "
+        "penalty, termination) taken in the report year up to the reference date; split by "
+        "step.",
+    ),
+    _f(
+        "evidence_expiring",
+        "follow_up",
+        "Bewijsstukken die verlopen",
+        "Evidence expiring",
+        "Geldige bewijsstukken (niet vervangen door een nieuwer stuk) bij contracten met ISV "
+        "waarvan de geldigheid afloopt tussen 1 januari van het verslagjaar en 90 dagen na "
+        "de peildatum, en vóór het einde van het contract (een stuk dat langer geldig is "
+        "dan het contract dekt het contract).",
+        "Documents still in force (not superseded by a newer one) on contracts with ISV "
+        "whose validity ends between 1 January of the report year and 90 days after the "
+        "reference date, and before the contract ends (a document valid beyond the end "
+        "covers the contract).",
+    ),
 )
 
 FIGURE_BY_CODE: Mapping[str, FigureDef] = {f.code: f for f in FIGURES}
 TENDER_FIGURES = tuple(f.code for f in FIGURES if f.group == "tenders")
 CONTRACT_FIGURES = tuple(f.code for f in FIGURES if f.group != "tenders")
-SPEC_FIGURES = ("tenders", "tenders_isv_mandatory", "tenders_isv_applied_mandatory",
-                "tenders_isv_applied_voluntary", "contracts_active")
+SPEC_FIGURES = (
+    "tenders",
+    "tenders_isv_mandatory",
+    "tenders_isv_applied_mandatory",
+    "tenders_isv_applied_voluntary",
+    "contracts_active",
+)
 """The figures that ``report --json`` must carry at least (spec/cli.md)."""
 
-FORM_FIGURES = {"contract-condition": "tenders_form_contract_condition",
-                "minimum-requirement": "tenders_form_minimum_requirement",
-                "award-criterion": "tenders_form_award_criterion"}
+FORM_FIGURES = {
+    "contract-condition": "tenders_form_contract_condition",
+    "minimum-requirement": "tenders_form_minimum_requirement",
+    "award-criterion": "tenders_form_award_criterion",
+}
 
 AS_OF_DEFINITION = (
     "De peildatum is 31 december van het verslagjaar, of de dag van aanmaak als die eerder "
@@ -328,6 +484,7 @@ MERGE_DEFINITION = (
 # ---------------------------------------------------------------------------------------
 # Facts: the canonical records a report is made from
 # ---------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class TenderFact:
@@ -490,7 +647,8 @@ _SCALARS = (str, int, bool, float, type(None))
 _SHAPES: dict[type[Any], tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]] = {
     cls: (names, operator.attrgetter(*names))
     for cls in (*(c for _, c in FACT_KINDS), RiskFact, MeasureFact)
-    for names in [tuple(f.name for f in dataclasses.fields(cls))]}
+    for names in [tuple(f.name for f in dataclasses.fields(cls))]
+}
 """Each fact class's field names (declaration order) and a getter of their values."""
 
 
@@ -499,9 +657,14 @@ def plain(value: Any) -> Any:
     shape = _SHAPES.get(type(value))
     if shape is not None:  # a fact: its fields by one getter, most of them plain already
         names, values = shape
-        return {name: item if type(item) in _SCALARS
-                else item.isoformat() if type(item) is dt.date else plain(item)
-                for name, item in zip(names, values(value), strict=True)}
+        return {
+            name: item
+            if type(item) in _SCALARS
+            else item.isoformat()
+            if type(item) is dt.date
+            else plain(item)
+            for name, item in zip(names, values(value), strict=True)
+        }
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):
@@ -537,6 +700,7 @@ def _values(value: Any) -> Any:
         return [getattr(value, name) for name in field_names(type(value))]
     raise TypeError(type(value).__name__)
 
+
 _COMPACT = json.JSONEncoder(default=_values, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -547,8 +711,9 @@ def _compact_encoder() -> Callable[[Any], str]:
     public interface), ``_COMPACT.encode`` itself."""
     make = getattr(json.encoder, "c_make_encoder", None)
     try:
-        chunks = make(None, _values, json.encoder.encode_basestring, None, ":", ",", False,
-                      False, True)  # type: ignore[misc]
+        chunks = make(
+            None, _values, json.encoder.encode_basestring, None, ":", ",", False, False, True
+        )  # type: ignore[misc]
 
         def encode(value: Any) -> str:
             return "".join(chunks(value, 0))
@@ -569,8 +734,14 @@ def fingerprint(facts: YearFacts) -> str:
     encode = _compact_encoder()
     for name, cls in FACT_KINDS:
         values = _SHAPES[cls][1]
-        digest.update("".join([f"{name}\x1f{encode(values(fact))}\n" for fact in
-                               sorted(facts.kind(name), key=_uid)]).encode())
+        digest.update(
+            "".join(
+                [
+                    f"{name}\x1f{encode(values(fact))}\n"
+                    for fact in sorted(facts.kind(name), key=_uid)
+                ]
+            ).encode()
+        )
     return digest.hexdigest()
 
 
@@ -582,6 +753,7 @@ def _uid(fact: Any) -> str:
 # ---------------------------------------------------------------------------------------
 # Rows with flags, and the figures summed from them
 # ---------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class TenderRow:
@@ -716,8 +888,9 @@ def tender_flags(tender: TenderFact, current_clause_version: str) -> dict[str, i
     flags["tenders_threshold_unknown"] = int(tender.verdict == "threshold_unknown")
     if applied and tender.form in FORM_FIGURES:
         flags[FORM_FIGURES[tender.form]] = 1
-    flags["tenders_clause_current"] = int(applied
-                                          and tender.clause_version == current_clause_version)
+    flags["tenders_clause_current"] = int(
+        applied and tender.clause_version == current_clause_version
+    )
     return flags
 
 
@@ -735,8 +908,13 @@ def _between(day: dt.date | None, first: dt.date, last: dt.date) -> bool:
 
 
 def contract_flags(
-    contract: ContractFact, tender: TenderFact | None, facts: _ContractFacts, *,
-    year: int, as_of: dt.date, escalation_codes: Sequence[str],
+    contract: ContractFact,
+    tender: TenderFact | None,
+    facts: _ContractFacts,
+    *,
+    year: int,
+    as_of: dt.date,
+    escalation_codes: Sequence[str],
     blank: Mapping[str, int] | None = None,
 ) -> ContractRow:
     """The contract figures this contract counts in; counts where a figure counts items.
@@ -750,8 +928,11 @@ def contract_flags(
     due = plan_due(contract.start, contract.plan_months)
     workbooks = [s for s in facts.submissions if s.received_on <= as_of]
     received = [s.received_on for s in workbooks]
-    received += [e.received_on for e in facts.evidence
-                 if e.type == "risk-analysis" and e.received_on <= as_of]
+    received += [
+        e.received_on
+        for e in facts.evidence
+        if e.type == "risk-analysis" and e.received_on <= as_of
+    ]
     first = min(received) if received else None
     latest = max(workbooks, key=_newest_workbook) if workbooks else None
     category = tender.category_code if tender else ""
@@ -767,34 +948,49 @@ def contract_flags(
         flags["risk_analysis_overdue"] = int(states[_RISK_ANALYSIS] is StepState.OVERDUE)
         flags["plan_agreed"] = int(states[_PLAN_OF_ACTION] is StepState.DONE)
         flags["plan_overdue"] = int(states[_PLAN_OF_ACTION] is StepState.OVERDUE)
-        flags["yearly_report_due"] = int(any(
-            year_start <= r.due <= as_of
-            for r in report_schedule(contract.start, contract.end, contract.report_month)))
-        flags["yearly_report_received"] = int(any(
-            e.type == "yearly-report" and year_start <= e.received_on <= as_of
-            for e in facts.evidence))
-        flags["yearly_report_sufficient"] = int(any(
-            a.subject == "yearly-report" and a.verdict == "sufficient"
-            and year_start <= a.assessed_on <= as_of for a in facts.assessments))
+        flags["yearly_report_due"] = int(
+            any(
+                year_start <= r.due <= as_of
+                for r in report_schedule(contract.start, contract.end, contract.report_month)
+            )
+        )
+        flags["yearly_report_received"] = int(
+            any(
+                e.type == "yearly-report" and year_start <= e.received_on <= as_of
+                for e in facts.evidence
+            )
+        )
+        flags["yearly_report_sufficient"] = int(
+            any(
+                a.subject == "yearly-report"
+                and a.verdict == "sufficient"
+                and year_start <= a.assessed_on <= as_of
+                for a in facts.assessments
+            )
+        )
         if latest is not None:
             flags["risks"] = len(latest.risks)
             flags["risks_high"] = sum(1 for r in latest.risks if r.priority == "high")
             flags["measures"] = len(latest.measures)
-            flags["measures_completed"] = sum(1 for x in latest.measures
-                                              if x.status == "completed")
+            flags["measures_completed"] = sum(1 for x in latest.measures if x.status == "completed")
             flags["measures_overdue"] = sum(
-                1 for x in latest.measures
-                if x.due < as_of and x.status not in CLOSED_MEASURE_STATUSES)
+                1
+                for x in latest.measures
+                if x.due < as_of and x.status not in CLOSED_MEASURE_STATUSES
+            )
             for r in sorted(latest.risks, key=_risk_key):
                 pair = (r.theme, r.priority)
                 risk_counts[pair] = risk_counts.get(pair, 0) + 1
         if facts.signals:
-            flags["signals_received"] = sum(1 for s in facts.signals
-                                            if year_start <= s.received_on <= as_of)
-            flags["signals_closed"] = sum(1 for s in facts.signals
-                                          if _between(s.closed_on, year_start, as_of))
-            flags["signals_open"] = sum(1 for s in facts.signals
-                                        if s.received_on <= as_of and _open_on(s, as_of))
+            flags["signals_received"] = sum(
+                1 for s in facts.signals if year_start <= s.received_on <= as_of
+            )
+            flags["signals_closed"] = sum(
+                1 for s in facts.signals if _between(s.closed_on, year_start, as_of)
+            )
+            flags["signals_open"] = sum(
+                1 for s in facts.signals if s.received_on <= as_of and _open_on(s, as_of)
+            )
         for taken in facts.escalations:
             if year_start <= taken.taken_on <= as_of:
                 flags["escalation_steps"] += 1
@@ -804,15 +1000,26 @@ def contract_flags(
             superseded = _superseded(facts.evidence, as_of)
             window_end = as_of + dt.timedelta(days=EXPIRY_WINDOW_DAYS)
             flags["evidence_expiring"] = sum(
-                1 for e in facts.evidence
-                if e.received_on <= as_of and e.valid_until is not None
+                1
+                for e in facts.evidence
+                if e.received_on <= as_of
+                and e.valid_until is not None
                 and year_start <= e.valid_until <= window_end
-                and evidence_expiry_matters(e.valid_until, contract.end, e.uid in superseded))
+                and evidence_expiry_matters(e.valid_until, contract.end, e.uid in superseded)
+            )
     return ContractRow(
-        fact=contract, tender_ref=tender.ref if tender else "", category_code=category,
-        category_set=category_set, isv=isv, plan_due=due, risk_analysis_first=first,
-        latest_submission=latest.version_no if latest else None, flags=flags, steps=steps,
-        risk_counts=risk_counts)
+        fact=contract,
+        tender_ref=tender.ref if tender else "",
+        category_code=category,
+        category_set=category_set,
+        isv=isv,
+        plan_due=due,
+        risk_analysis_first=first,
+        latest_submission=latest.version_no if latest else None,
+        flags=flags,
+        steps=steps,
+        risk_counts=risk_counts,
+    )
 
 
 _RISK_ANALYSIS = STEP_CODES.index("risk_analysis")
@@ -857,35 +1064,51 @@ def step_facts(contract: ContractFact, facts: _ContractFacts, as_of: dt.date) ->
     analysis = received("risk-analysis") + [s.received_on for s in workbooks]
     plans = received("plan-of-action") + [s.received_on for s in workbooks if s.measures]
     latest = max(workbooks, key=lambda s: (s.version_no, s.received_on), default=None)
-    open_measures = [x for x in (latest.measures if latest else ())
-                     if x.status in OPEN_MEASURE_STATUSES]
-    assessed = sorted((a for a in facts.assessments if a.assessed_on <= as_of),
-                      key=lambda a: (a.assessed_on, a.uid))
+    open_measures = [
+        x for x in (latest.measures if latest else ()) if x.status in OPEN_MEASURE_STATUSES
+    ]
+    assessed = sorted(
+        (a for a in facts.assessments if a.assessed_on <= as_of),
+        key=lambda a: (a.assessed_on, a.uid),
+    )
     risk_verdicts = [a for a in assessed if a.subject == "risk-analysis"]
     yearly: dict[int, str] = {}
     for a in assessed:
         if a.subject == "yearly-report" and a.contract_year is not None:
             yearly[a.contract_year] = a.verdict  # the newest per year wins
     signals = [g for g in facts.signals if g.received_on <= as_of]
-    pending = [x.response_due for x in facts.escalations
-               if x.taken_on <= as_of and x.response_due is not None
-               and (x.responded_on is None or x.responded_on > as_of)]
+    pending = [
+        x.response_due
+        for x in facts.escalations
+        if x.taken_on <= as_of
+        and x.response_due is not None
+        and (x.responded_on is None or x.responded_on > as_of)
+    ]
     policy = received("policy")
     return ContractFacts(
-        contract_id=0, ref=contract.ref, start=contract.start, end=contract.end,
-        plan_months=contract.plan_months, report_month=contract.report_month,
-        plan_agreed_on=(contract.plan_agreed_on if contract.plan_agreed_on is not None
-                        and contract.plan_agreed_on <= as_of else None),
+        contract_id=0,
+        ref=contract.ref,
+        start=contract.start,
+        end=contract.end,
+        plan_months=contract.plan_months,
+        report_month=contract.report_month,
+        plan_agreed_on=(
+            contract.plan_agreed_on
+            if contract.plan_agreed_on is not None and contract.plan_agreed_on <= as_of
+            else None
+        ),
         policy_received=min(policy) if policy else None,
         risk_analysis_received=max(analysis) if analysis else None,
-        risk_analysis_assessed=((risk_verdicts[-1].assessed_on, risk_verdicts[-1].verdict)
-                                if risk_verdicts else None),
+        risk_analysis_assessed=(
+            (risk_verdicts[-1].assessed_on, risk_verdicts[-1].verdict) if risk_verdicts else None
+        ),
         plan_received=min(plans) if plans else None,
         measures_total=len(latest.measures) if latest else 0,
         measures_open=len(open_measures),
         first_open_measure_due=min((x.due for x in open_measures), default=None),
-        yearly_reports_received=sum(1 for e in docs if e.type == "yearly-report"
-                                    and e.uid not in superseded),
+        yearly_reports_received=sum(
+            1 for e in docs if e.type == "yearly-report" and e.uid not in superseded
+        ),
         yearly_years_assessed=frozenset(y for y, v in yearly.items() if v == "sufficient"),
         signals_total=len(signals),
         signals_open=sum(1 for g in signals if _open_on(g, as_of)),
@@ -946,8 +1169,13 @@ class Counted:
 
 
 def count_year(
-    facts: YearFacts, year: int, as_of: dt.date, *, organisation: str | None,
-    current_clause_version: str, escalation_codes: Sequence[str],
+    facts: YearFacts,
+    year: int,
+    as_of: dt.date,
+    *,
+    organisation: str | None,
+    current_clause_version: str,
+    escalation_codes: Sequence[str],
     theme_sdg: Mapping[str, Sequence[str]],
     group: Any = None,
 ) -> Counted:
@@ -958,13 +1186,13 @@ def count_year(
     identity when ``None``).
     """
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    tenders = {t.uid: t for t in facts.tenders
-               if organisation is None or t.organisation == organisation}
+    tenders = {
+        t.uid: t for t in facts.tenders if organisation is None or t.organisation == organisation
+    }
 
     in_year = [t for t in tenders.values() if first <= t.published <= last]
     in_year.sort(key=_tender_order)
-    tender_rows = tuple(TenderRow(t, tender_flags(t, current_clause_version))
-                        for t in in_year)
+    tender_rows = tuple(TenderRow(t, tender_flags(t, current_clause_version)) for t in in_year)
     per_contract: dict[str, _ContractFacts] = defaultdict(_ContractFacts)
     for s in facts.submissions:
         per_contract[s.contract_uid].submissions.append(s)
@@ -983,9 +1211,17 @@ def count_year(
         tender = tenders.get(contract.tender_uid)
         if tender is None or not overlaps_year(contract.start, contract.end, year):
             continue
-        contract_rows.append(contract_flags(
-            contract, tender, per_contract.get(contract.uid, empty), year=year, as_of=as_of,
-            escalation_codes=escalation_codes, blank=blank))
+        contract_rows.append(
+            contract_flags(
+                contract,
+                tender,
+                per_contract.get(contract.uid, empty),
+                year=year,
+                as_of=as_of,
+                escalation_codes=escalation_codes,
+                blank=blank,
+            )
+        )
 
     tender_codes = list(TENDER_FIGURES)
     contract_codes = list(CONTRACT_FIGURES) + [f"escalation_{s}" for s in escalation_codes]
@@ -1009,19 +1245,28 @@ def count_year(
     for trow in tender_rows:
         grouped.setdefault(key_of(trow.fact), ([], []))[0].append(trow.flags)
     for crow in contract_rows:
-        grouped.setdefault(key_of(tenders[crow.fact.tender_uid]), ([], []))[1].append(
-            crow.flags)
-    filled = {k: dict(zip(tender_codes + contract_codes,
-                          _column_sums(t_rows, tender_codes)
-                          + _column_sums(c_rows, contract_codes), strict=True))
-              for k, (t_rows, c_rows) in grouped.items()}
+        grouped.setdefault(key_of(tenders[crow.fact.tender_uid]), ([], []))[1].append(crow.flags)
+    filled = {
+        k: dict(
+            zip(
+                tender_codes + contract_codes,
+                _column_sums(t_rows, tender_codes) + _column_sums(c_rows, contract_codes),
+                strict=True,
+            )
+        )
+        for k, (t_rows, c_rows) in grouped.items()
+    }
 
     forms = {form: totals[code] for form, code in FORM_FIGURES.items()}
-    reasons = Counter((r.fact.not_applied_reason or "").strip() for r in tender_rows
-                      if r.flags["tenders_isv_not_applied_mandatory"])
+    reasons = Counter(
+        (r.fact.not_applied_reason or "").strip()
+        for r in tender_rows
+        if r.flags["tenders_isv_not_applied_mandatory"]
+    )
     escalation = {s: totals.get(f"escalation_{s}", 0) for s in escalation_codes}
-    step_states = {code: dict.fromkeys((state.value for state in StepState), 0)
-                   for code in STEP_CODES}
+    step_states = {
+        code: dict.fromkeys((state.value for state in StepState), 0) for code in STEP_CODES
+    }
     matrix: dict[str, dict[str, int]] = {}
     sdg_contracts: dict[str, set[str]] = defaultdict(set)
     sdg_risks: Counter[str] = Counter()
@@ -1045,9 +1290,14 @@ def count_year(
     sdg_counts = {t: (len(sdg_contracts[t]), sdg_risks[t], sdg_signals[t]) for t in targets}
 
     return Counted(
-        tender_rows=tender_rows, contract_rows=tuple(contract_rows),
-        totals=totals, by_category=filled, forms=forms,
+        tender_rows=tender_rows,
+        contract_rows=tuple(contract_rows),
+        totals=totals,
+        by_category=filled,
+        forms=forms,
         not_applied_reasons=tuple(sorted(reasons.items(), key=lambda x: (-x[1], x[0]))),
-        risk_matrix=matrix, escalation_by_step=escalation,
-        step_states=step_states, sdg_counts=sdg_counts,
+        risk_matrix=matrix,
+        escalation_by_step=escalation,
+        step_states=step_states,
+        sdg_counts=sdg_counts,
     )

@@ -151,8 +151,9 @@ class RowTable:
     def records(self) -> list[dict[str, Any]]:
         """One dictionary per row, keyed by field name."""
         fields = self.fields
-        return [dict(zip(fields, values, strict=False))
-                for values in zip(*self.columns, strict=False)]
+        return [
+            dict(zip(fields, values, strict=False)) for values in zip(*self.columns, strict=False)
+        ]
 
     def rows(self, cls: type[T]) -> tuple[T, ...]:
         return tuple([build(cls, record) for record in self.records()])

@@ -44,8 +44,20 @@ from app.domain.errors import ReferenceDataError, ValidationError
 from app.domain.formatting import MONTHS_EN, MONTHS_NL, format_date, format_money
 from app.domain.reference import Reference
 
-BLOCK_KINDS = ("section", "article", "heading", "clause", "para", "letter", "bullet", "note",
-               "field", "fill", "title", "subtitle")
+BLOCK_KINDS = (
+    "section",
+    "article",
+    "heading",
+    "clause",
+    "para",
+    "letter",
+    "bullet",
+    "note",
+    "field",
+    "fill",
+    "title",
+    "subtitle",
+)
 META_KINDS = ("meta-title", "meta-subject", "meta-footer")
 _MARK = "\ue000"  # private use: refused in user text by the domain, so it cannot be forged
 _DIRECTIVE = re.compile(r"^::([a-z-]+)(?:#([a-z0-9_-]+))?(?:[ \t]+(.*))?$")
@@ -111,13 +123,13 @@ class TemplateVersion:
 
 # -- templates -----------------------------------------------------------------------------
 
+
 def clauses_dir() -> Path:
     return locator.templates_dir() / "clauses"
 
 
 def available_versions() -> tuple[str, ...]:
-    return tuple(sorted(p.name for p in clauses_dir().iterdir()
-                        if (p / "version.json").is_file()))
+    return tuple(sorted(p.name for p in clauses_dir().iterdir() if (p / "version.json").is_file()))
 
 
 @functools.cache
@@ -125,18 +137,19 @@ def template_version(version: str) -> TemplateVersion:
     folder = clauses_dir() / version
     path = folder / "version.json"
     if not path.is_file():
-        raise ValidationError("clauses_unknown_version", version=version,
-                              allowed=", ".join(available_versions()))
+        raise ValidationError(
+            "clauses_unknown_version", version=version, allowed=", ".join(available_versions())
+        )
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        months = [str(data[k]) for k in ("policy_month", "ilo_list_month",
-                                             "standard_texts_month")]
+        months = [str(data[k]) for k in ("policy_month", "ilo_list_month", "standard_texts_month")]
         for month in months:
             dt.date.fromisoformat(f"{month}-01")
         return TemplateVersion(str(data["version"]), months[0], months[1], months[2], folder)
     except (ValueError, KeyError, TypeError) as exc:
-        raise ReferenceDataError("reference_data_invalid", file=str(path), field="version",
-                                 problem=str(exc)) from None
+        raise ReferenceDataError(
+            "reference_data_invalid", file=str(path), field="version", problem=str(exc)
+        ) from None
 
 
 def _finalize(value: Any) -> str:
@@ -157,9 +170,11 @@ def environment(version: str, lang: str) -> jinja2.Environment:
     if not folder.is_dir():
         raise ValidationError("clauses_unknown_language", lang=lang, version=version)
     envr = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder)), undefined=jinja2.StrictUndefined,
+        loader=jinja2.FileSystemLoader(str(folder)),
+        undefined=jinja2.StrictUndefined,
         # The output is a text model, not HTML: each renderer escapes for its format.
-        autoescape=False, trim_blocks=True,  # noqa: S701 lstrip_blocks=True, keep_trailing_newline=True,
+        autoescape=False,  # noqa: S701
+        trim_blocks=True,
         finalize=_finalize,
     )
     envr.filters["lcfirst"] = _lcfirst
@@ -167,6 +182,7 @@ def environment(version: str, lang: str) -> jinja2.Environment:
 
 
 # -- the values templates see --------------------------------------------------------------
+
 
 def _months(lang: str) -> tuple[str, ...]:
     return MONTHS_EN if lang == "en" else MONTHS_NL
@@ -178,20 +194,31 @@ def _month_text(month: str, lang: str) -> str:
     return f"{_months(lang)[int(number) - 1]} {year}"
 
 
-def template_context(params: ClauseParameters, texts: tuple[str, ...], lang: str, *,
-                     reference: Reference, countries: CountryTable,
-                     version: TemplateVersion) -> dict[str, Any]:
+def template_context(
+    params: ClauseParameters,
+    texts: tuple[str, ...],
+    lang: str,
+    *,
+    reference: Reference,
+    countries: CountryTable,
+    version: TemplateVersion,
+) -> dict[str, Any]:
     """Display-ready values: money, months and dates in the language, names not codes."""
     known_sets = {s.id for s in reference.category_sets}
-    category = (reference.find_category(params.category_code, set_id=params.category_set)
-                if params.category_set in known_sets else None)
+    category = (
+        reference.find_category(params.category_code, set_id=params.category_set)
+        if params.category_set in known_sets
+        else None
+    )
     category_values: dict[str, Any] | None = None
     if category is not None:
         cat_set = reference.category_set(category.set_id)
         mapped = reference.mapped(category)
         other_sets = [s for s in reference.category_sets if s.id != category.set_id]
         category_values = {
-            "code": category.code, "name": category.name(lang), "chain": category.chain(lang),
+            "code": category.code,
+            "name": category.name(lang),
+            "chain": category.chain(lang),
             "risks": list(category.risks(lang)),
             "countries": [countries.name(c, lang) for c in category.countries],
             "initiatives": list(category.initiatives),
@@ -199,8 +226,10 @@ def template_context(params: ClauseParameters, texts: tuple[str, ...], lang: str
             "other_set_name": other_sets[0].name(lang) if other_sets else "",
             "mapped": [c.name(lang) for c in mapped],
             "mapping_confirmed": category.mapping_confirmed,
-            "sources": [{"title": reference.sources[s].title, "url": reference.sources[s].url}
-                        for s in category.sources],
+            "sources": [
+                {"title": reference.sources[s].title, "url": reference.sources[s].url}
+                for s in category.sources
+            ],
         }
     month_names = _months(lang)
     return {
@@ -219,23 +248,38 @@ def template_context(params: ClauseParameters, texts: tuple[str, ...], lang: str
         "penalty": format_money(params.penalty, lang).replace(" ", "\u00a0"),
         "independent_check": params.independent_check,
         "contact_role": params.contact_role,
-        "award": ({"method": params.award_method, "subject": params.award_subject,
-                   "assessor": params.award_assessor}
-                  if params.form == "award-criterion" else None),
-        "conventions": [{"code": c.code, "name": c.en if lang == "en" else c.nl,
-                         "principle": c.principle_en if lang == "en" else c.principle_nl}
-                        for c in reference.conventions],
+        "award": (
+            {
+                "method": params.award_method,
+                "subject": params.award_subject,
+                "assessor": params.award_assessor,
+            }
+            if params.form == "award-criterion"
+            else None
+        ),
+        "conventions": [
+            {
+                "code": c.code,
+                "name": c.en if lang == "en" else c.nl,
+                "principle": c.principle_en if lang == "en" else c.principle_nl,
+            }
+            for c in reference.conventions
+        ],
         "convention_codes": [c.code for c in reference.conventions],
         "texts": list(texts),
         "generated_on": format_date(params.generated_on, lang),
-        "version": {"id": version.id, "policy": _month_text(version.policy_month, lang),
-                    "ilo_list": _month_text(version.ilo_list_month, lang),
-                    "standard_texts": _month_text(version.standard_texts_month, lang)},
+        "version": {
+            "id": version.id,
+            "policy": _month_text(version.policy_month, lang),
+            "ilo_list": _month_text(version.ilo_list_month, lang),
+            "standard_texts": _month_text(version.standard_texts_month, lang),
+        },
         "is_default": params.is_default,
     }
 
 
 # -- from template text to blocks ------------------------------------------------------------
+
 
 @dataclass
 class _Open:
@@ -258,8 +302,9 @@ def parse_blocks(text: str) -> list[tuple[str, str | None, str, str]]:
     def close() -> None:
         nonlocal current
         if current is not None:
-            blocks.append((current.kind, current.ident, _clean(current.head),
-                           _clean(" ".join(current.lines))))
+            blocks.append(
+                (current.kind, current.ident, _clean(current.head), _clean(" ".join(current.lines)))
+            )
         current = None
 
     for number, line in enumerate(text.splitlines(), start=1):
@@ -271,12 +316,20 @@ def parse_blocks(text: str) -> list[tuple[str, str | None, str, str]]:
             close()
             kind = match.group(1)
             if kind not in BLOCK_KINDS and kind not in META_KINDS:
-                raise ReferenceDataError("reference_data_invalid", file="clause template",
-                                         field=f"line {number}", problem=f"unknown block {kind}")
+                raise ReferenceDataError(
+                    "reference_data_invalid",
+                    file="clause template",
+                    field=f"line {number}",
+                    problem=f"unknown block {kind}",
+                )
             current = _Open(kind, match.group(2), match.group(3) or "", [])
         elif current is None:
-            raise ReferenceDataError("reference_data_invalid", file="clause template",
-                                     field=f"line {number}", problem="text outside a block")
+            raise ReferenceDataError(
+                "reference_data_invalid",
+                file="clause template",
+                field=f"line {number}",
+                problem="text outside a block",
+            )
         else:
             current.lines.append(line)
     close()
@@ -315,28 +368,36 @@ def _join(head: str, body: str) -> str:
     return f"{head} {body}".strip()
 
 
-def _render_all(envr: jinja2.Environment, names: list[str], values: dict[str, Any],
-                art: Callable[[str], int]) -> list[str]:
+def _render_all(
+    envr: jinja2.Environment, names: list[str], values: dict[str, Any], art: Callable[[str], int]
+) -> list[str]:
     return [envr.get_template(f"{name}.j2").render(**values, art=art) for name in names]
 
 
-def build_document(params: ClauseParameters, texts: tuple[str, ...], lang: str, *,
-                   reference: Reference, countries: CountryTable,
-                   version: str) -> ClauseDocument:
+def build_document(
+    params: ClauseParameters,
+    texts: tuple[str, ...],
+    lang: str,
+    *,
+    reference: Reference,
+    countries: CountryTable,
+    version: str,
+) -> ClauseDocument:
     """Render the chosen texts (plus the front page and the parameter summary) into the
     text model. Articles are numbered in a first pass so that cross references
     (``{{ art('plan') }}``) give the same numbers in every format."""
     unknown = [t for t in texts if t not in TEXTS]
     if unknown:
-        raise ValidationError("clauses_unknown_text", value=unknown[0],
-                              allowed=", ".join((*TEXTS, "all")))
+        raise ValidationError(
+            "clauses_unknown_text", value=unknown[0], allowed=", ".join((*TEXTS, "all"))
+        )
     info = template_version(version)
     envr = environment(version, lang)
-    values = template_context(params, texts, lang, reference=reference, countries=countries,
-                              version=info)
+    values = template_context(
+        params, texts, lang, reference=reference, countries=countries, version=info
+    )
     if "annex" in texts and values["category"] is None:
-        raise ValidationError("clauses_annex_outside_categories",
-                              category=params.category_code)
+        raise ValidationError("clauses_annex_outside_categories", category=params.category_code)
     names = ["front", *texts, "summary"]
     try:
         first = _render_all(envr, names, values, lambda _ident: 0)
@@ -348,14 +409,22 @@ def build_document(params: ClauseParameters, texts: tuple[str, ...], lang: str, 
 
         def art(ident: str) -> int:
             if ident not in ids:
-                raise ReferenceDataError("reference_data_invalid", file="clause template",
-                                         field=f"art({ident!r})", problem="no such article")
+                raise ReferenceDataError(
+                    "reference_data_invalid",
+                    file="clause template",
+                    field=f"art({ident!r})",
+                    problem="no such article",
+                )
             return ids[ident]
 
         rendered = _render_all(envr, names, values, art)
     except jinja2.TemplateError as exc:
-        raise ReferenceDataError("reference_data_invalid", file=f"templates/clauses/{version}",
-                                 field=lang, problem=str(exc)) from None
+        raise ReferenceDataError(
+            "reference_data_invalid",
+            file=f"templates/clauses/{version}",
+            field=lang,
+            problem=str(exc),
+        ) from None
     numbering = _Numbering(lang)
     meta: dict[str, str] = {}
     front: list[Block] = []
@@ -376,8 +445,14 @@ def build_document(params: ClauseParameters, texts: tuple[str, ...], lang: str, 
         else:
             sections.append(Section(name, title, tuple(blocks)))
     return ClauseDocument(
-        lang=lang, version=info.id, title=meta.get("meta-title", ""),
-        subject=meta.get("meta-subject", ""), author=params.authority,
-        footer=meta.get("meta-footer", ""), front=tuple(front), sections=tuple(sections),
-        generated_on=params.generated_on, texts=texts,
+        lang=lang,
+        version=info.id,
+        title=meta.get("meta-title", ""),
+        subject=meta.get("meta-subject", ""),
+        author=params.authority,
+        footer=meta.get("meta-footer", ""),
+        front=tuple(front),
+        sections=tuple(sections),
+        generated_on=params.generated_on,
+        texts=texts,
     )

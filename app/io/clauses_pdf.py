@@ -34,30 +34,54 @@ def _styles() -> dict[str, ParagraphStyle]:
     body = sheet["Body"]
     return {
         "body": body,
-        "title": sheet["Title"], "subtitle": sheet["Subtitle"], "h1": sheet["Heading1"],
-        "h2": sheet["Heading2"], "h3": sheet["Heading3"], "note": sheet["Note"],
-        "label": sheet["Label"], "cell": sheet["Cell"],
-        "clause": ParagraphStyle("Clause", parent=body, leftIndent=CLAUSE_INDENT,
-                                 bulletIndent=0, bulletFontName=body.fontName),
-        "letter": ParagraphStyle("Letter", parent=body, leftIndent=LETTER_INDENT,
-                                 bulletIndent=CLAUSE_INDENT, spaceAfter=3),
-        "bullet_in_article": ParagraphStyle("BulletInArticle", parent=body,
-                                            leftIndent=LETTER_INDENT, bulletIndent=CLAUSE_INDENT,
-                                            spaceAfter=2),
-        "bullet": ParagraphStyle("Bullet", parent=body, leftIndent=5 * mm, bulletIndent=0,
-                                 spaceAfter=2),
+        "title": sheet["Title"],
+        "subtitle": sheet["Subtitle"],
+        "h1": sheet["Heading1"],
+        "h2": sheet["Heading2"],
+        "h3": sheet["Heading3"],
+        "note": sheet["Note"],
+        "label": sheet["Label"],
+        "cell": sheet["Cell"],
+        "clause": ParagraphStyle(
+            "Clause",
+            parent=body,
+            leftIndent=CLAUSE_INDENT,
+            bulletIndent=0,
+            bulletFontName=body.fontName,
+        ),
+        "letter": ParagraphStyle(
+            "Letter",
+            parent=body,
+            leftIndent=LETTER_INDENT,
+            bulletIndent=CLAUSE_INDENT,
+            spaceAfter=3,
+        ),
+        "bullet_in_article": ParagraphStyle(
+            "BulletInArticle",
+            parent=body,
+            leftIndent=LETTER_INDENT,
+            bulletIndent=CLAUSE_INDENT,
+            spaceAfter=2,
+        ),
+        "bullet": ParagraphStyle(
+            "Bullet", parent=body, leftIndent=5 * mm, bulletIndent=0, spaceAfter=2
+        ),
     }
 
 
 def _fields(rows: list[Block], styles: dict[str, ParagraphStyle], width: float) -> Table:
     data = [[para(b.label, styles["label"]), para(b.text, styles["cell"])] for b in rows]
     table = Table(data, colWidths=[LABEL_WIDTH, width - LABEL_WIDTH], hAlign="LEFT")
-    table.setStyle(table_style(
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#D5DCE5")),
-    ))
+    table.setStyle(
+        table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#D5DCE5")),
+        )
+    )
     return table
 
 
@@ -67,17 +91,24 @@ def _fills(rows: list[Block], styles: dict[str, ParagraphStyle], width: float) -
     label_width = LABEL_WIDTH + 8 * mm
     data = [[para(b.label, styles["label"]), ""] for b in rows]
     table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
-    table.setStyle(table_style(
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 18), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
-    ))
+    table.setStyle(
+        table_style(
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 18),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
+        )
+    )
     return table
 
 
-def _blocks(blocks: tuple[Block, ...], styles: dict[str, ParagraphStyle],
-            width: float, story: list[Flowable]) -> None:
+def _blocks(
+    blocks: tuple[Block, ...],
+    styles: dict[str, ParagraphStyle],
+    width: float,
+    story: list[Flowable],
+) -> None:
     pending: list[Block] = []
     in_article = False
 
@@ -143,9 +174,14 @@ def render_pdf(document: ClauseDocument) -> bytes:
         if number > 0 or section.kind in NEW_PAGE:
             story.append(PageBreak())
         _blocks(section.blocks, styles, width, story)
-    meta = PdfMeta(title=document.title, author=document.author, subject=document.subject,
-                   lang=document.lang, footer=document.footer,
-                   keywords=("ISV", "Internationale Sociale Voorwaarden", "due diligence"))
+    meta = PdfMeta(
+        title=document.title,
+        author=document.author,
+        subject=document.subject,
+        lang=document.lang,
+        footer=document.footer,
+        keywords=("ISV", "Internationale Sociale Voorwaarden", "due diligence"),
+    )
     return build_pdf(story, meta, margins=(left, right, 20 * mm, 24 * mm))
 
 

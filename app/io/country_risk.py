@@ -57,7 +57,8 @@ def _read_xlsx(path: Path) -> list[list[object]]:
                 raise _unreadable(path, "unpacks to more than 200 MB")
             for info in infos:
                 if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(
-                        info.compress_size, 1):
+                    info.compress_size, 1
+                ):
                     raise _unreadable(path, "suspiciously compressed")
     except zipfile.BadZipFile:
         raise _unreadable(path, "not an xlsx workbook") from None
@@ -100,8 +101,9 @@ def read_table(path: Path) -> list[list[object]]:
     raise _unreadable(path, "expected a .csv or .xlsx file")
 
 
-def parse_rows(cells: Sequence[Sequence[object]], countries: CountryTable
-               ) -> tuple[list[CountryRiskRow], list[TableProblem]]:
+def parse_rows(
+    cells: Sequence[Sequence[object]], countries: CountryTable
+) -> tuple[list[CountryRiskRow], list[TableProblem]]:
     """Check every row; returns the rows and the problems (refuse when there are any)."""
     problems: list[TableProblem] = []
     if not cells:
@@ -136,8 +138,9 @@ def parse_rows(cells: Sequence[Sequence[object]], countries: CountryTable
         country_text, country_col, _ = cell(row, "country")
         code = countries.normalise(country_text) if country_text else None
         if code is None:
-            problems.append(TableProblem(number, country_col, country_text,
-                                         "dossier_table_unknown_country"))
+            problems.append(
+                TableProblem(number, country_col, country_text, "dossier_table_unknown_country")
+            )
         score_text, score_col, score_raw = cell(row, "score")
         score: float | None = None
         if score_text:
@@ -147,8 +150,11 @@ def parse_rows(cells: Sequence[Sequence[object]], countries: CountryTable
                 try:
                     score = float(score_text.replace(",", "."))
                 except ValueError:
-                    problems.append(TableProblem(number, score_col, score_text,
-                                                 "dossier_table_score_not_numeric"))
+                    problems.append(
+                        TableProblem(
+                            number, score_col, score_text, "dossier_table_score_not_numeric"
+                        )
+                    )
         flag_text, flag_col, _ = cell(row, "flag")
         flag: bool | None = None
         if flag_text:
@@ -158,8 +164,9 @@ def parse_rows(cells: Sequence[Sequence[object]], countries: CountryTable
             elif word in FALSE_WORDS:
                 flag = False
             else:
-                problems.append(TableProblem(number, flag_col, flag_text,
-                                             "dossier_table_flag_invalid"))
+                problems.append(
+                    TableProblem(number, flag_col, flag_text, "dossier_table_flag_invalid")
+                )
         if not score_text and not flag_text:
             column = score_col if "score" in where else flag_col
             problems.append(TableProblem(number, column, "", "dossier_table_score_or_flag"))
@@ -167,18 +174,19 @@ def parse_rows(cells: Sequence[Sequence[object]], countries: CountryTable
         if not source:
             problems.append(TableProblem(number, source_col, "", "dossier_table_source_missing"))
         elif len(source) > 300:
-            problems.append(TableProblem(number, source_col, source[:40],
-                                         "dossier_table_source_too_long"))
+            problems.append(
+                TableProblem(number, source_col, source[:40], "dossier_table_source_too_long")
+            )
         year_text, year_col, _ = cell(row, "year")
         year = int(year_text) if year_text.isdigit() else 0
         if not 1900 <= year <= 2200:
-            problems.append(TableProblem(number, year_col, year_text,
-                                         "dossier_table_year_invalid"))
+            problems.append(TableProblem(number, year_col, year_text, "dossier_table_year_invalid"))
         if code is not None and source and year:
             key = (code, source, year)
             if key in seen:
-                problems.append(TableProblem(number, country_col, country_text,
-                                             "dossier_table_duplicate"))
+                problems.append(
+                    TableProblem(number, country_col, country_text, "dossier_table_duplicate")
+                )
             seen[key] = number
             rows.append(CountryRiskRow(number, code, score, flag, source, year))
     return rows, problems

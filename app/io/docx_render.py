@@ -77,9 +77,13 @@ def _style_fonts(document: Any) -> None:
     normal.font.size = Pt(10)
     normal.paragraph_format.space_after = Pt(5)
     normal.paragraph_format.line_spacing = 1.15
-    for name, size, color in (("Title", 24, ACCENT), ("Subtitle", 13, MUTED),
-                              ("Heading 1", 15, ACCENT), ("Heading 2", 11.5, ACCENT),
-                              ("Heading 3", 10.5, None)):
+    for name, size, color in (
+        ("Title", 24, ACCENT),
+        ("Subtitle", 13, MUTED),
+        ("Heading 1", 15, ACCENT),
+        ("Heading 2", 11.5, ACCENT),
+        ("Heading 3", 10.5, None),
+    ):
         style = styles[name]
         style.font.name = FONT
         style.font.size = Pt(size)
@@ -125,6 +129,7 @@ def _style_fonts(document: Any) -> None:
 
 def _field(paragraph: Any, instruction: str) -> None:
     """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when laying out."""
+
     def fld_char(kind: str) -> Any:
         element = OxmlElement("w:fldChar")
         element.set(qn("w:fldCharType"), kind)
@@ -167,8 +172,7 @@ def _cell_border_bottom(cell: Any) -> None:
     tc_pr = cell._tc.get_or_add_tcPr()
     borders = OxmlElement("w:tcBorders")
     bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "0"),
-                       ("w:color", "000000")):
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "0"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     borders.append(bottom)
     tc_pr.append(borders)
@@ -227,8 +231,9 @@ class _Writer:
         return Paragraph(p, self.document._body)
 
 
-def _blocks(writer: _Writer, blocks: tuple[Block, ...], first_section: bool,
-            section_kind: str = "") -> bool:
+def _blocks(
+    writer: _Writer, blocks: tuple[Block, ...], first_section: bool, section_kind: str = ""
+) -> bool:
     document = writer.document
     add = writer.add
     pending: list[Block] = []
@@ -255,8 +260,9 @@ def _blocks(writer: _Writer, blocks: tuple[Block, ...], first_section: bool,
             in_article = False
             heading = add(text, "Heading 1")
             # The statement is a form to sign: always on a page of its own.
-            heading.paragraph_format.page_break_before = (not first_section
-                                                          or section_kind == "statement")
+            heading.paragraph_format.page_break_before = (
+                not first_section or section_kind == "statement"
+            )
             first_section = False
         elif kind == "article":
             in_article = True
@@ -313,7 +319,7 @@ PROPERTY_LIMIT = 255  # Word's limit for a core property such as the title
 
 def _property(text: str) -> str:
     """A document property within Word's limit; the full text stays in the document."""
-    return text if len(text) <= PROPERTY_LIMIT else text[:PROPERTY_LIMIT - 1] + "…"
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
 
 
 def render_docx(doc: ClauseDocument) -> bytes:

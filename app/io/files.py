@@ -16,11 +16,11 @@ def write_atomically(target: Path, data: bytes) -> Path:
     """Write ``data`` to ``target``; an unwritable place is a :class:`UsageError`."""
     folder = target.resolve().parent
     try:
-        handle, partial = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                           dir=folder)
+        handle, partial = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise UsageError("file_not_writable", path=str(target),
-                         problem=exc.strerror or str(exc)) from None
+        raise UsageError(
+            "file_not_writable", path=str(target), problem=exc.strerror or str(exc)
+        ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -29,6 +29,7 @@ def write_atomically(target: Path, data: bytes) -> Path:
         Path(partial).replace(target)
     except OSError as exc:
         Path(partial).unlink(missing_ok=True)
-        raise UsageError("file_not_writable", path=str(target),
-                         problem=exc.strerror or str(exc)) from None
+        raise UsageError(
+            "file_not_writable", path=str(target), problem=exc.strerror or str(exc)
+        ) from None
     return target

@@ -64,8 +64,9 @@ def register_fonts() -> str:
     folder = locator.resources_dir() / "fonts"
     for name, filename in FONT_FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
-    pdfmetrics.registerFontFamily(FAMILY, normal=FAMILY, bold=BOLD, italic=ITALIC,
-                                  boldItalic="DejaVuSans-BoldOblique")
+    pdfmetrics.registerFontFamily(
+        FAMILY, normal=FAMILY, bold=BOLD, italic=ITALIC, boldItalic="DejaVuSans-BoldOblique"
+    )
     return FAMILY
 
 
@@ -79,27 +80,91 @@ def stylesheet() -> StyleSheet1:
     """The one stylesheet (a fresh copy: callers may adjust it without side effects)."""
     register_fonts()
     sheet = StyleSheet1()
-    base = ParagraphStyle("Body", fontName=FAMILY, fontSize=9.5, leading=13.5,
-                          spaceAfter=5, alignment=TA_LEFT, textColor=colors.black,
-                          bulletFontName=FAMILY, bulletFontSize=9.5)
+    base = ParagraphStyle(
+        "Body",
+        fontName=FAMILY,
+        fontSize=9.5,
+        leading=13.5,
+        spaceAfter=5,
+        alignment=TA_LEFT,
+        textColor=colors.black,
+        bulletFontName=FAMILY,
+        bulletFontSize=9.5,
+    )
     sheet.add(base)
-    sheet.add(ParagraphStyle("Title", parent=base, fontName=BOLD, fontSize=20, leading=25,
-                             spaceAfter=4, textColor=ACCENT))
-    sheet.add(ParagraphStyle("Subtitle", parent=base, fontSize=13, leading=17, spaceAfter=12,
-                             textColor=MUTED))
-    sheet.add(ParagraphStyle("Heading1", parent=base, fontName=BOLD, fontSize=14.5,
-                             leading=19, spaceBefore=4, spaceAfter=10, textColor=ACCENT,
-                             keepWithNext=1))
-    sheet.add(ParagraphStyle("Heading2", parent=base, fontName=BOLD, fontSize=11, leading=15,
-                             spaceBefore=10, spaceAfter=5, textColor=ACCENT, keepWithNext=1))
-    sheet.add(ParagraphStyle("Heading3", parent=base, fontName=BOLD, fontSize=10, leading=14,
-                             spaceBefore=6, spaceAfter=3, keepWithNext=1))
+    sheet.add(
+        ParagraphStyle(
+            "Title",
+            parent=base,
+            fontName=BOLD,
+            fontSize=20,
+            leading=25,
+            spaceAfter=4,
+            textColor=ACCENT,
+        )
+    )
+    sheet.add(
+        ParagraphStyle(
+            "Subtitle", parent=base, fontSize=13, leading=17, spaceAfter=12, textColor=MUTED
+        )
+    )
+    sheet.add(
+        ParagraphStyle(
+            "Heading1",
+            parent=base,
+            fontName=BOLD,
+            fontSize=14.5,
+            leading=19,
+            spaceBefore=4,
+            spaceAfter=10,
+            textColor=ACCENT,
+            keepWithNext=1,
+        )
+    )
+    sheet.add(
+        ParagraphStyle(
+            "Heading2",
+            parent=base,
+            fontName=BOLD,
+            fontSize=11,
+            leading=15,
+            spaceBefore=10,
+            spaceAfter=5,
+            textColor=ACCENT,
+            keepWithNext=1,
+        )
+    )
+    sheet.add(
+        ParagraphStyle(
+            "Heading3",
+            parent=base,
+            fontName=BOLD,
+            fontSize=10,
+            leading=14,
+            spaceBefore=6,
+            spaceAfter=3,
+            keepWithNext=1,
+        )
+    )
     sheet.add(ParagraphStyle("Small", parent=base, fontSize=8, leading=10.5, textColor=MUTED))
-    sheet.add(ParagraphStyle("Note", parent=base, fontName=ITALIC, fontSize=9, leading=13,
-                             backColor=NOTE_BACKGROUND, borderPadding=(5, 6, 5, 6),
-                             spaceBefore=6, spaceAfter=11, leftIndent=6, rightIndent=6))
-    sheet.add(ParagraphStyle("Label", parent=base, fontName=BOLD, fontSize=9, leading=12.5,
-                             spaceAfter=0))
+    sheet.add(
+        ParagraphStyle(
+            "Note",
+            parent=base,
+            fontName=ITALIC,
+            fontSize=9,
+            leading=13,
+            backColor=NOTE_BACKGROUND,
+            borderPadding=(5, 6, 5, 6),
+            spaceBefore=6,
+            spaceAfter=11,
+            leftIndent=6,
+            rightIndent=6,
+        )
+    )
+    sheet.add(
+        ParagraphStyle("Label", parent=base, fontName=BOLD, fontSize=9, leading=12.5, spaceAfter=0)
+    )
     sheet.add(ParagraphStyle("Cell", parent=base, fontSize=9, leading=12.5, spaceAfter=0))
     sheet.add(ParagraphStyle("Footer", parent=base, fontSize=7.5, leading=9, textColor=MUTED))
     return sheet
@@ -109,8 +174,9 @@ def table_style(*commands: tuple[Any, ...]) -> TableStyle:
     """A TableStyle that sets the bundled font first: a table cell holding a plain
     string would otherwise be drawn in Helvetica, which is neither embedded nor complete."""
     register_fonts()
-    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FAMILY),
-                       ("FONTSIZE", (0, 0), (-1, -1), 9), *commands])
+    return TableStyle(
+        [("FONTNAME", (0, 0), (-1, -1), FAMILY), ("FONTSIZE", (0, 0), (-1, -1), 9), *commands]
+    )
 
 
 def para(text: str, style: ParagraphStyle, **kwargs: Any) -> Paragraph:
@@ -140,8 +206,7 @@ class PdfMeta:
     page_label: str | None = None  # "Pagina {page} van {pages}" by default
 
 
-def _numbered_canvas(meta: PdfMeta, left: float, right: float,
-                     bottom: float) -> type[Canvas]:
+def _numbered_canvas(meta: PdfMeta, left: float, right: float, bottom: float) -> type[Canvas]:
     """A canvas class that draws the footer on every page once the page count is known
     (pages are kept until ``save``, then numbered)."""
     label = meta.page_label or PAGE_LABEL.get(meta.lang, PAGE_LABEL["en"])
@@ -174,8 +239,7 @@ def _numbered_canvas(meta: PdfMeta, left: float, right: float,
             y = bottom - 8 * mm
             if meta.footer:
                 self.drawString(left, y, meta.footer)
-            self.drawRightString(width - right, y,
-                                 label.format(page=self._pageNumber, pages=total))
+            self.drawRightString(width - right, y, label.format(page=self._pageNumber, pages=total))
             self.restoreState()
 
     return NumberedCanvas
@@ -192,9 +256,14 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         self.canv.addOutlineEntry(title, key, level=level, closed=level > 0)
 
 
-def build_pdf(story: Sequence[Flowable], meta: PdfMeta, *, pagesize: tuple[float, float] = A4,
-              margins: tuple[float, float, float, float] = (22 * mm, 20 * mm, 20 * mm, 24 * mm),
-              on_page: Callable[[Canvas, BaseDocTemplate], None] | None = None) -> bytes:
+def build_pdf(
+    story: Sequence[Flowable],
+    meta: PdfMeta,
+    *,
+    pagesize: tuple[float, float] = A4,
+    margins: tuple[float, float, float, float] = (22 * mm, 20 * mm, 20 * mm, 24 * mm),
+    on_page: Callable[[Canvas, BaseDocTemplate], None] | None = None,
+) -> bytes:
     """Lay out ``story`` and return the PDF as bytes.
 
     ``margins`` are (left, right, top, bottom); the footer sits in the bottom margin.
@@ -204,14 +273,34 @@ def build_pdf(story: Sequence[Flowable], meta: PdfMeta, *, pagesize: tuple[float
     left, right, top, bottom = margins
     buffer = io.BytesIO()
     document = _Document(
-        buffer, pagesize=pagesize, leftMargin=left, rightMargin=right, topMargin=top,
-        bottomMargin=bottom, title=meta.title, author=meta.author, subject=meta.subject,
-        keywords=list(meta.keywords), creator=meta.creator, producer=meta.creator,
-        lang=LANG_TAGS.get(meta.lang, meta.lang), invariant=1, displayDocTitle=1,
+        buffer,
+        pagesize=pagesize,
+        leftMargin=left,
+        rightMargin=right,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        keywords=list(meta.keywords),
+        creator=meta.creator,
+        producer=meta.creator,
+        lang=LANG_TAGS.get(meta.lang, meta.lang),
+        invariant=1,
+        displayDocTitle=1,
         initialFontName=FAMILY,
     )
-    frame = Frame(left, bottom, pagesize[0] - left - right, pagesize[1] - top - bottom,
-                  id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        left,
+        bottom,
+        pagesize[0] - left - right,
+        pagesize[1] - top - bottom,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
 
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
         if on_page is not None:

@@ -61,8 +61,9 @@ CJK_FONT = "STSong-Light"
 """reportlab's standard CID font for Chinese and Japanese text: the bundled DejaVu Sans
 has no CJK glyphs, so runs of CJK characters in user text are set in it (viewers supply
 it; it is not embedded). Everything else stays in the embedded DejaVu family."""
-_CJK = re.compile("[\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
-                  "\uf900-\ufaff\uff00-\uffef]+")
+_CJK = re.compile(
+    "[\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+"
+)
 
 
 @functools.cache
@@ -88,33 +89,45 @@ def para(text: str, style: ParagraphStyle, **kwargs: Any) -> Paragraph:
     """A Paragraph of plain ``text`` (the shared base's ``para`` plus the CJK fallback)."""
     return Paragraph(escape(text), style, **kwargs)
 
+
 WIDTH = 166 * mm  # A4 minus the base's left and right margins
 GRID = colors.HexColor("#C8CFD8")
 HEADER_BACKGROUND = colors.HexColor("#E4EAF2")
 TOTAL_BACKGROUND = colors.HexColor("#F3F5F8")
-SERIES_COLOURS = (colors.HexColor("#154273"), colors.HexColor("#5B8DC9"),
-                  colors.HexColor("#A7C4E5"), colors.HexColor("#E17000"))
-PRIORITY_COLOURS = {"high": colors.HexColor("#B3261E"), "medium": colors.HexColor("#E17000"),
-                    "low": colors.HexColor("#8FB3D9")}
+SERIES_COLOURS = (
+    colors.HexColor("#154273"),
+    colors.HexColor("#5B8DC9"),
+    colors.HexColor("#A7C4E5"),
+    colors.HexColor("#E17000"),
+)
+PRIORITY_COLOURS = {
+    "high": colors.HexColor("#B3261E"),
+    "medium": colors.HexColor("#E17000"),
+    "low": colors.HexColor("#8FB3D9"),
+}
 
 _T_PLURAL: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "tender_word": (("aanbesteding", "aanbestedingen"), ("tender", "tenders")),
 }
 _T: dict[str, tuple[str, str]] = {
     **SHARED_WORDS,
-    "subtitle": ("Internationale Sociale Voorwaarden in de inkoop van het Rijk: cijfers voor "
-                 "de Jaarrapportage Bedrijfsvoering Rijk",
-                 "International Social Conditions in central-government procurement: "
-                 "figures for the Jaarrapportage Bedrijfsvoering Rijk"),
-    "cover_note": ("Er bestaat geen officiële indicatorenset voor de ISV. De cijfers in dit "
-                   "rapport zijn daarom elk in woorden gedefinieerd (zie de bijlage) en terug "
-                   "te voeren op de records waaruit ze zijn geteld: de Excel-versie van dit "
-                   "rapport bevat per aanbesteding en per contract de vlaggen achter elk "
-                   "cijfer.",
-                   "No official ISV indicator set exists. Each figure in this report is "
-                   "therefore defined in words (see the annex) and can be traced to the "
-                   "records it was counted from: the Excel version of this report holds, "
-                   "per tender and per contract, the flags behind every figure."),
+    "subtitle": (
+        "Internationale Sociale Voorwaarden in de inkoop van het Rijk: cijfers voor "
+        "de Jaarrapportage Bedrijfsvoering Rijk",
+        "International Social Conditions in central-government procurement: "
+        "figures for the Jaarrapportage Bedrijfsvoering Rijk",
+    ),
+    "cover_note": (
+        "Er bestaat geen officiële indicatorenset voor de ISV. De cijfers in dit "
+        "rapport zijn daarom elk in woorden gedefinieerd (zie de bijlage) en terug "
+        "te voeren op de records waaruit ze zijn geteld: de Excel-versie van dit "
+        "rapport bevat per aanbesteding en per contract de vlaggen achter elk "
+        "cijfer.",
+        "No official ISV indicator set exists. Each figure in this report is "
+        "therefore defined in words (see the annex) and can be traced to the "
+        "records it was counted from: the Excel version of this report holds, "
+        "per tender and per contract, the flags behind every figure.",
+    ),
     "year": ("Verslagjaar", "Report year"),
     "generated": ("Aangemaakt op", "Generated on"),
     "fingerprint": ("Vingerafdruk van de gegevens (SHA-256)", "Fingerprint of the data (SHA-256)"),
@@ -126,22 +139,29 @@ _T: dict[str, tuple[str, str]] = {
     "grouping": ("Categorieën gegroepeerd naar", "Categories grouped into"),
     "key_figures": ("Kerncijfers", "Key figures"),
     "tenders_section": ("Aanbestedingen per categorie", "Tenders per category"),
-    "contracts_section": ("Contracten en gepaste zorgvuldigheid per categorie",
-                          "Contracts and due diligence per category"),
+    "contracts_section": (
+        "Contracten en gepaste zorgvuldigheid per categorie",
+        "Contracts and due diligence per category",
+    ),
     "risks_section": ("Risico's, maatregelen en opvolging", "Risks, measures and follow-up"),
-    "sdg_section": ("Bijdrage aan de duurzame-ontwikkelingsdoelen (SDG's)",
-                    "Contribution to the Sustainable Development Goals (SDGs)"),
+    "sdg_section": (
+        "Bijdrage aan de duurzame-ontwikkelingsdoelen (SDG's)",
+        "Contribution to the Sustainable Development Goals (SDGs)",
+    ),
     "sources_section": ("Bronnen en samenvoeging", "Sources and merge"),
     "annex": ("Bijlage: definities van de cijfers", "Annex: definitions of the figures"),
     "forms": ("Toepassingsvorm", "Form of application"),
-    "no_reasons": ("Er zijn geen aanbestedingen waarin verplichte ISV niet zijn toegepast.",
-                   "There are no tenders in which mandatory ISV were not applied."),
+    "no_reasons": (
+        "Er zijn geen aanbestedingen waarin verplichte ISV niet zijn toegepast.",
+        "There are no tenders in which mandatory ISV were not applied.",
+    ),
     "priority_high": ("Hoog", "High"),
     "priority_medium": ("Middel", "Medium"),
     "priority_low": ("Laag", "Low"),
-    "no_risks": ("In de ontvangen risicoanalyses van lopende contracten met ISV staan geen "
-                 "risico's.",
-                 "The risk analyses received for active contracts with ISV list no risks."),
+    "no_risks": (
+        "In de ontvangen risicoanalyses van lopende contracten met ISV staan geen risico's.",
+        "The risk analyses received for active contracts with ISV list no risks.",
+    ),
     "value": ("Waarde", "Value"),
     "escalation": ("Escalatiestappen in het jaar", "Escalation steps in the year"),
     "step": ("Stap", "Step"),
@@ -149,35 +169,49 @@ _T: dict[str, tuple[str, str]] = {
     "sdg_target": ("SDG-subdoel", "SDG target"),
     "sdg_themes": ("Via thema's", "Through themes"),
     "signals": ("Signalen", "Signals"),
-    "sdg_intro": ("Het kabinet maakt in de Jaarrapportage Bedrijfsvoering Rijk zichtbaar aan "
-                  "welke SDG's de inkoopstrategie bijdraagt. Werk aan de ISV draagt bij via "
-                  "de thema's waarop leveranciers risico's vinden en maatregelen nemen.",
-                  "The cabinet makes visible in the Jaarrapportage Bedrijfsvoering Rijk "
-                  "which SDGs its procurement strategy contributes to. ISV work contributes "
-                  "through the themes on which suppliers find risks and take measures."),
+    "sdg_intro": (
+        "Het kabinet maakt in de Jaarrapportage Bedrijfsvoering Rijk zichtbaar aan "
+        "welke SDG's de inkoopstrategie bijdraagt. Werk aan de ISV draagt bij via "
+        "de thema's waarop leveranciers risico's vinden en maatregelen nemen.",
+        "The cabinet makes visible in the Jaarrapportage Bedrijfsvoering Rijk "
+        "which SDGs its procurement strategy contributes to. ISV work contributes "
+        "through the themes on which suppliers find risks and take measures.",
+    ),
     "duplicates": ("Dubbele records (één keer geteld)", "Duplicate records (counted once)"),
-    "no_conflicts": ("Er zijn geen conflicterende kopieën gevonden.",
-                     "No conflicting copies were found."),
-    "conflict_line": ("{kind} {ref}: verschilt tussen {kept} en {other} in {fields}; geteld "
-                      "is de kopie uit {kept}.",
-                      "{kind} {ref}: differs between {kept} and {other} in {fields}; the copy "
-                      "from {kept} was counted."),
+    "no_conflicts": (
+        "Er zijn geen conflicterende kopieën gevonden.",
+        "No conflicting copies were found.",
+    ),
+    "conflict_line": (
+        "{kind} {ref}: verschilt tussen {kept} en {other} in {fields}; geteld "
+        "is de kopie uit {kept}.",
+        "{kind} {ref}: differs between {kept} and {other} in {fields}; the copy "
+        "from {kept} was counted.",
+    ),
     "source": ("Bron", "Source"),
     "installation": ("Installatie", "Installation"),
     "general": ("Algemeen", "General"),
-    "chart_tenders": ("Aanbestedingen met verplichte ISV en toepassing, per categorie",
-                      "Tenders with mandatory ISV and application, per category"),
-    "oecd_heading": ("De zes OESO-stappen op de peildatum",
-                     "The six OECD steps on the reference date"),
+    "chart_tenders": (
+        "Aanbestedingen met verplichte ISV en toepassing, per categorie",
+        "Tenders with mandatory ISV and application, per category",
+    ),
+    "oecd_heading": (
+        "De zes OESO-stappen op de peildatum",
+        "The six OECD steps on the reference date",
+    ),
     "state_not_started": ("Niet begonnen", "Not started"),
     "state_in_progress": ("Bezig", "In progress"),
     "state_done": ("Gereed", "Done"),
     "state_overdue": ("Te laat", "Overdue"),
     "step_col": ("OESO-stap", "OECD step"),
-    "chart_dd": ("Gepaste zorgvuldigheid bij lopende contracten met ISV",
-                 "Due diligence on active contracts with ISV"),
-    "chart_risks": ("Risico's per thema en prioriteit (laatste risicoanalyse)",
-                    "Risks per theme and priority (latest risk analysis)"),
+    "chart_dd": (
+        "Gepaste zorgvuldigheid bij lopende contracten met ISV",
+        "Due diligence on active contracts with ISV",
+    ),
+    "chart_risks": (
+        "Risico's per thema en prioriteit (laatste risicoanalyse)",
+        "Risks per theme and priority (latest risk analysis)",
+    ),
     "chart_sdg": ("Contracten met ISV per SDG-subdoel", "Contracts with ISV per SDG target"),
     "col_tenders": ("Gepubliceerd", "Published"),
     "col_mandatory": ("ISV verplicht", "ISV mandatory"),
@@ -201,10 +235,14 @@ _T: dict[str, tuple[str, str]] = {
     "series_mandatory": ("ISV verplicht", "ISV mandatory"),
     "series_applied": ("Verplicht en toegepast", "Mandatory and applied"),
     "series_voluntary": ("Vrijwillig toegepast", "Applied voluntarily"),
-    "footer": ("ISV-jaarrapportage {year} · {organisation} · peildatum {as_of}",
-               "ISV yearly report {year} · {organisation} · reference date {as_of}"),
-    "clause_version": ("Actuele versie van de ISV-bestekteksten: {version}.",
-                       "Current version of the ISV standard tender texts: {version}."),
+    "footer": (
+        "ISV-jaarrapportage {year} · {organisation} · peildatum {as_of}",
+        "ISV yearly report {year} · {organisation} · reference date {as_of}",
+    ),
+    "clause_version": (
+        "Actuele versie van de ISV-bestekteksten: {version}.",
+        "Current version of the ISV standard tender texts: {version}.",
+    ),
 }
 
 
@@ -256,8 +294,9 @@ class _Writer:
         if figure is not None:
             return figure.name(self.lang)
         if code.startswith("escalation_"):
-            return self.reference.label("escalation_steps", code.removeprefix("escalation_"),
-                                        self.lang)
+            return self.reference.label(
+                "escalation_steps", code.removeprefix("escalation_"), self.lang
+            )
         return code
 
     def t(self, key: str, **params: Any) -> str:
@@ -267,8 +306,7 @@ class _Writer:
 def _styles() -> StyleSheet1:
     sheet = base_stylesheet()
     body = sheet["Body"]
-    sheet.add(ParagraphStyle("Th", parent=body, fontName=BOLD, fontSize=7, leading=9,
-                             spaceAfter=0))
+    sheet.add(ParagraphStyle("Th", parent=body, fontName=BOLD, fontSize=7, leading=9, spaceAfter=0))
     sheet.add(ParagraphStyle("ThRight", parent=sheet["Th"], alignment=2))
     sheet.add(ParagraphStyle("ThCenter", parent=sheet["Th"], alignment=1))
     sheet.add(ParagraphStyle("Td", parent=body, fontSize=8, leading=10, spaceAfter=0))
@@ -276,14 +314,33 @@ def _styles() -> StyleSheet1:
     sheet.add(ParagraphStyle("TdBold", parent=sheet["Td"], fontName=BOLD))
     sheet.add(ParagraphStyle("TdBoldRight", parent=sheet["TdBold"], alignment=2))
     sheet.add(ParagraphStyle("Lead", parent=body, fontSize=10.5, leading=15, spaceAfter=8))
-    sheet.add(ParagraphStyle("Caption", parent=body, fontName=BOLD, fontSize=8.5, leading=11,
-                             spaceBefore=6, spaceAfter=2, textColor=MUTED, keepWithNext=1))
-    sheet.add(ParagraphStyle("Bullet", parent=body, leftIndent=12, bulletIndent=2,
-                             bulletFontName=FAMILY, spaceAfter=3))
-    sheet.add(ParagraphStyle("CoverTitle", parent=sheet["Title"], fontSize=28, leading=34,
-                             spaceAfter=10))
-    sheet.add(ParagraphStyle("Mono", parent=sheet["Td"], fontSize=7, leading=9,
-                             textColor=MUTED))
+    sheet.add(
+        ParagraphStyle(
+            "Caption",
+            parent=body,
+            fontName=BOLD,
+            fontSize=8.5,
+            leading=11,
+            spaceBefore=6,
+            spaceAfter=2,
+            textColor=MUTED,
+            keepWithNext=1,
+        )
+    )
+    sheet.add(
+        ParagraphStyle(
+            "Bullet",
+            parent=body,
+            leftIndent=12,
+            bulletIndent=2,
+            bulletFontName=FAMILY,
+            spaceAfter=3,
+        )
+    )
+    sheet.add(
+        ParagraphStyle("CoverTitle", parent=sheet["Title"], fontSize=28, leading=34, spaceAfter=10)
+    )
+    sheet.add(ParagraphStyle("Mono", parent=sheet["Td"], fontSize=7, leading=9, textColor=MUTED))
     return sheet
 
 
@@ -291,8 +348,10 @@ def _styles() -> StyleSheet1:
 # Building blocks
 # ---------------------------------------------------------------------------------------
 
-def _table(rows: list[list[Any]], widths: Sequence[float], *, header_rows: int = 1,
-           total_row: bool = False) -> Table:
+
+def _table(
+    rows: list[list[Any]], widths: Sequence[float], *, header_rows: int = 1, total_row: bool = False
+) -> Table:
     table = Table(rows, colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT")
     style: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), FAMILY),
@@ -310,16 +369,25 @@ def _table(rows: list[list[Any]], widths: Sequence[float], *, header_rows: int =
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
     if total_row:
-        style += [("BACKGROUND", (0, -1), (-1, -1), TOTAL_BACKGROUND),
-                  ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
-                  ("FONTNAME", (0, -1), (-1, -1), BOLD)]
+        style += [
+            ("BACKGROUND", (0, -1), (-1, -1), TOTAL_BACKGROUND),
+            ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
+            ("FONTNAME", (0, -1), (-1, -1), BOLD),
+        ]
     table.setStyle(TableStyle(style))
     return table
 
 
-def _bar_chart(w: _Writer, labels: Sequence[str], series: Sequence[Sequence[int]],
-               names: Sequence[str], palette: Sequence[Any], *, stacked: bool = False,
-               bar_height: float = 9) -> Drawing:
+def _bar_chart(
+    w: _Writer,
+    labels: Sequence[str],
+    series: Sequence[Sequence[int]],
+    names: Sequence[str],
+    palette: Sequence[Any],
+    *,
+    stacked: bool = False,
+    bar_height: float = 9,
+) -> Drawing:
     """A horizontal bar chart (one group per label) with a legend beneath."""
     count = max(len(labels), 1)
     per_group = bar_height * (1 if stacked else len(series)) + 6
@@ -344,8 +412,11 @@ def _bar_chart(w: _Writer, labels: Sequence[str], series: Sequence[Sequence[int]
     chart.valueAxis.labels.fontName = FAMILY
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0
-    top = max([sum(v) for v in zip(*series, strict=True)] if stacked
-              else [v for s in series for v in s] or [0])
+    top = max(
+        [sum(v) for v in zip(*series, strict=True)]
+        if stacked
+        else [v for s in series for v in s] or [0]
+    )
     step = _step(max(top, 1))
     chart.valueAxis.valueStep = step
     chart.valueAxis.valueMax = math.ceil(max(top, 1) * 1.06 / step) * step
@@ -385,8 +456,26 @@ def _bar_chart(w: _Writer, labels: Sequence[str], series: Sequence[Sequence[int]
 
 
 def _step(top: int) -> float:
-    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000,
-                 20000, 50000, 100000):
+    for step in (
+        1,
+        2,
+        5,
+        10,
+        20,
+        25,
+        50,
+        100,
+        200,
+        250,
+        500,
+        1000,
+        2000,
+        5000,
+        10000,
+        20000,
+        50000,
+        100000,
+    ):
         if top / step <= 8:
             return step
     return float(top) / 8
@@ -397,8 +486,7 @@ def _short(text: str, limit: int) -> str:
 
 
 def _chart_block(w: _Writer, caption: str, drawing: Drawing) -> Flowable:
-    return KeepTogether([Paragraph(escape(caption), w.styles["Caption"]), drawing,
-                         Spacer(1, 4)])
+    return KeepTogether([Paragraph(escape(caption), w.styles["Caption"]), drawing, Spacer(1, 4)])
 
 
 def _heading(w: _Writer, text: str, level: int = 0) -> Flowable:
@@ -410,6 +498,7 @@ def _heading(w: _Writer, text: str, level: int = 0) -> Flowable:
 # Sections
 # ---------------------------------------------------------------------------------------
 
+
 def _cover(w: _Writer) -> list[Flowable]:
     r, s = w.report, w.styles
     organisation = r.organisation or w.t("all")
@@ -417,25 +506,40 @@ def _cover(w: _Writer) -> list[Flowable]:
         [para(w.t("year"), s["Label"]), para(str(r.year), s["Cell"])],
         [para(w.t("organisation"), s["Label"]), para(organisation, s["Cell"])],
         [para(w.t("as_of"), s["Label"]), para(w.date(r.as_of), s["Cell"])],
-        [para(w.t("generated"), s["Label"]),
-         para(f"{w.date(r.generated_at.date())}, {r.generated_at.strftime('%H:%M')} UTC",
-              s["Cell"])],
+        [
+            para(w.t("generated"), s["Label"]),
+            para(
+                f"{w.date(r.generated_at.date())}, {r.generated_at.strftime('%H:%M')} UTC",
+                s["Cell"],
+            ),
+        ],
     ]
     if r.grouping:
-        rows.append([para(w.t("grouping"), s["Label"]),
-                     para(w.reference.category_set(r.grouping).name(w.lang), s["Cell"])])
+        rows.append(
+            [
+                para(w.t("grouping"), s["Label"]),
+                para(w.reference.category_set(r.grouping).name(w.lang), s["Cell"]),
+            ]
+        )
     sources = "; ".join(
         f"{source.label} ({w.t(source.kind)}, {w.n(source.records)} {w.t('records')})"
-        for source in r.sources)
+        for source in r.sources
+    )
     rows.append([para(w.t("sources"), s["Label"]), para(sources, s["Cell"])])
     rows.append([para(w.t("fingerprint"), s["Label"]), para(r.fingerprint, s["Mono"])])
     info = Table(rows, colWidths=[52 * mm, WIDTH - 52 * mm], hAlign="LEFT")
-    info.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FAMILY),
-                              ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                              ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
-                              ("TOPPADDING", (0, 0), (-1, -1), 4),
-                              ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                              ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    info.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FAMILY),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     title = w.t("title", year=r.year)
     return [
         Spacer(1, 42 * mm),
@@ -526,16 +630,30 @@ def _summary(w: _Writer) -> list[Flowable]:
     sentences = _summary_sentences(w)
     flow: list[Flowable] = [_heading(w, w.t("summary"))]
     flow += [para(text, s["Lead"] if i == 0 else s["Body"]) for i, text in enumerate(sentences)]
-    key_codes = ("tenders", "tenders_isv_mandatory", "tenders_isv_applied_mandatory",
-                 "tenders_isv_not_applied_mandatory", "tenders_isv_applied_voluntary",
-                 "contracts_active", "contracts_isv", "risk_analysis_received",
-                 "plan_agreed", "yearly_report_received", "yearly_report_sufficient",
-                 "measures_overdue", "signals_received")
+    key_codes = (
+        "tenders",
+        "tenders_isv_mandatory",
+        "tenders_isv_applied_mandatory",
+        "tenders_isv_not_applied_mandatory",
+        "tenders_isv_applied_voluntary",
+        "contracts_active",
+        "contracts_isv",
+        "risk_analysis_received",
+        "plan_agreed",
+        "yearly_report_received",
+        "yearly_report_sufficient",
+        "measures_overdue",
+        "signals_received",
+    )
     rows: list[list[Any]] = [[para(w.t("figure"), s["Th"]), para(w.t("value"), s["ThRight"])]]
     for code in key_codes:
         rows.append([para(w.name(code), s["Td"]), w.value(code, tot[code])])
-    flow += [Spacer(1, 3 * mm), para(w.t("key_figures"), s["Heading2"]),
-             _table(rows, [WIDTH - 40 * mm, 40 * mm]), PageBreak()]
+    flow += [
+        Spacer(1, 3 * mm),
+        para(w.t("key_figures"), s["Heading2"]),
+        _table(rows, [WIDTH - 40 * mm, 40 * mm]),
+        PageBreak(),
+    ]
     return flow
 
 
@@ -544,8 +662,13 @@ def _word_width(text: str, size: float) -> float:
     return max((stringWidth(word, BOLD, size) for word in text.split()), default=0)
 
 
-def _category_table(w: _Writer, codes: Sequence[str], groups: Sequence[tuple[str, int]],
-                    heads: Sequence[str], keep: str) -> Table:
+def _category_table(
+    w: _Writer,
+    codes: Sequence[str],
+    groups: Sequence[tuple[str, int]],
+    heads: Sequence[str],
+    keep: str,
+) -> Table:
     """Categories down, figures across, under a two-row header: ``groups`` are the upper
     labels with the number of columns each spans (1 = a single header over two rows).
     Categories without ``keep`` are left out; with several category sets in the year,
@@ -553,8 +676,10 @@ def _category_table(w: _Writer, codes: Sequence[str], groups: Sequence[tuple[str
     s = w.styles
     padding = 6
     widths = [max(_word_width(h, 7) + padding + 1, 10 * mm) for h in heads]
-    widths = [max(width, stringWidth(w.plain(c, w.report.totals.get(c, 0)), BOLD, 8) + padding)
-              for width, c in zip(widths, codes, strict=True)]
+    widths = [
+        max(width, stringWidth(w.plain(c, w.report.totals.get(c, 0)), BOLD, 8) + padding)
+        for width, c in zip(widths, codes, strict=True)
+    ]
     first = WIDTH - sum(widths)
     top: list[Any] = [para(w.t("category"), s["Th"])]
     second: list[Any] = [""]
@@ -570,8 +695,10 @@ def _category_table(w: _Writer, codes: Sequence[str], groups: Sequence[tuple[str
             top.append(para(label, s["ThCenter"]))
             top += [""] * (span - 1)
             second += [para(next(head_iter), s["ThRight"]) for _ in range(span)]
-            spans += [("SPAN", (column, 0), (column + span - 1, 0)),
-                      ("LINEBELOW", (column, 0), (column + span - 1, 0), 0.4, GRID)]
+            spans += [
+                ("SPAN", (column, 0), (column + span - 1, 0)),
+                ("LINEBELOW", (column, 0), (column + span - 1, 0), 0.4, GRID),
+            ]
         column += span
     rows: list[list[Any]] = [top, second]
     shown = [c for c in w.report.categories if c.figures.get(keep, 0)]
@@ -582,19 +709,21 @@ def _category_table(w: _Writer, codes: Sequence[str], groups: Sequence[tuple[str
         if len(sets) > 1 and category.key.set_id != current and category.key.set_id:
             current = category.key.set_id
             set_rows.append(len(rows))
-            rows.append([para(_set_name(w, category.key.set_id), s["TdBold"])]
-                        + [""] * len(codes))
-        rows.append([para(category.name(w.lang), s["Td"])]
-                    + [w.plain(c, category.figures.get(c, 0))
-                       for c in codes])
-    rows.append([para(w.t("total"), s["TdBold"])]
-                + [w.plain(c, w.report.totals.get(c, 0))
-                   for c in codes])
+            rows.append([para(_set_name(w, category.key.set_id), s["TdBold"])] + [""] * len(codes))
+        rows.append(
+            [para(category.name(w.lang), s["Td"])]
+            + [w.plain(c, category.figures.get(c, 0)) for c in codes]
+        )
+    rows.append(
+        [para(w.t("total"), s["TdBold"])] + [w.plain(c, w.report.totals.get(c, 0)) for c in codes]
+    )
     table = _table(rows, [first, *widths], header_rows=2, total_row=True)
     extra = [*spans, ("VALIGN", (0, 0), (-1, 1), "BOTTOM")]
     for index in set_rows:
-        extra += [("SPAN", (0, index), (-1, index)),
-                  ("BACKGROUND", (0, index), (-1, index), TOTAL_BACKGROUND)]
+        extra += [
+            ("SPAN", (0, index), (-1, index)),
+            ("BACKGROUND", (0, index), (-1, index), TOTAL_BACKGROUND),
+        ]
     table.setStyle(TableStyle(extra))
     return table
 
@@ -610,11 +739,27 @@ def _set_name(w: _Writer, set_id: str | None) -> str:
 
 def _tenders_section(w: _Writer) -> list[Flowable]:
     r, s = w.report, w.styles
-    codes = ("tenders", "tenders_isv_mandatory", "tenders_isv_applied_mandatory",
-             "tenders_isv_not_applied_mandatory", "tenders_isv_applied_voluntary",
-             "tenders_clause_current", "tenders_value")
-    heads = [w.t(k) for k in ("col_tenders", "col_total", "col_applied", "col_not_applied",
-                              "col_voluntary", "col_current", "col_value")]
+    codes = (
+        "tenders",
+        "tenders_isv_mandatory",
+        "tenders_isv_applied_mandatory",
+        "tenders_isv_not_applied_mandatory",
+        "tenders_isv_applied_voluntary",
+        "tenders_clause_current",
+        "tenders_value",
+    )
+    heads = [
+        w.t(k)
+        for k in (
+            "col_tenders",
+            "col_total",
+            "col_applied",
+            "col_not_applied",
+            "col_voluntary",
+            "col_current",
+            "col_value",
+        )
+    ]
     groups = [("", 1), (w.t("col_mandatory"), 3), ("", 1), ("", 1), ("", 1)]
     flow: list[Flowable] = [
         _heading(w, w.t("tenders_section")),
@@ -623,49 +768,105 @@ def _tenders_section(w: _Writer) -> list[Flowable]:
     ]
     with_tenders = [c for c in r.categories if c.figures.get("tenders", 0)]
     if with_tenders:
-        flow.append(_chart_block(w, w.t("chart_tenders"), _bar_chart(
-            w, [c.name(w.lang) for c in with_tenders],
-            [[c.figures.get(k, 0) for c in with_tenders]
-             for k in ("tenders_isv_mandatory", "tenders_isv_applied_mandatory",
-                       "tenders_isv_applied_voluntary")],
-            [w.t("series_mandatory"), w.t("series_applied"), w.t("series_voluntary")],
-            SERIES_COLOURS[:3], bar_height=6)))
+        flow.append(
+            _chart_block(
+                w,
+                w.t("chart_tenders"),
+                _bar_chart(
+                    w,
+                    [c.name(w.lang) for c in with_tenders],
+                    [
+                        [c.figures.get(k, 0) for c in with_tenders]
+                        for k in (
+                            "tenders_isv_mandatory",
+                            "tenders_isv_applied_mandatory",
+                            "tenders_isv_applied_voluntary",
+                        )
+                    ],
+                    [w.t("series_mandatory"), w.t("series_applied"), w.t("series_voluntary")],
+                    SERIES_COLOURS[:3],
+                    bar_height=6,
+                ),
+            )
+        )
     forms = [[para(w.t("forms"), s["Th"]), para(w.t("number"), s["ThRight"])]]
     for form, count in r.forms.items():
-        forms.append([para(w.reference.label("forms", form, w.lang), s["Td"]),
-                      w.n(count)])
-    flow += [CondPageBreak(40 * mm), para(w.t("forms"), s["Heading2"]),
-             _table(forms, [WIDTH - 40 * mm, 40 * mm])]
+        forms.append([para(w.reference.label("forms", form, w.lang), s["Td"]), w.n(count)])
+    flow += [
+        CondPageBreak(40 * mm),
+        para(w.t("forms"), s["Heading2"]),
+        _table(forms, [WIDTH - 40 * mm, 40 * mm]),
+    ]
     flow.append(para(w.t("reasons"), s["Heading2"]))
     if not r.not_applied_reasons:
         flow.append(para(w.t("no_reasons"), s["Body"]))
     for reason, count in r.not_applied_reasons:
         # Paragraphs, not table cells: a very long reason must be able to cross a page.
         tenders = w.pl(count, *_T_PLURAL["tender_word"][1 if w.lang == "en" else 0])
-        flow.append(Paragraph(f"<b>{escape(tenders)}</b>: {escape(reason)}", s["Bullet"],
-                              bulletText="•"))
+        flow.append(
+            Paragraph(f"<b>{escape(tenders)}</b>: {escape(reason)}", s["Bullet"], bulletText="•")
+        )
     flow.append(PageBreak())
     return flow
 
 
 def _contracts_section(w: _Writer) -> list[Flowable]:
     r = w.report
-    codes = ("contracts_active", "contracts_isv", "contracts_value", "risk_analysis_received",
-             "risk_analysis_on_time", "plan_agreed", "yearly_report_received",
-             "yearly_report_sufficient")
-    heads = [w.t(k) for k in ("col_active", "col_isv", "col_contract_value", "col_received",
-                              "col_ra_on_time", "col_plan", "col_received", "col_yr_ok")]
+    codes = (
+        "contracts_active",
+        "contracts_isv",
+        "contracts_value",
+        "risk_analysis_received",
+        "risk_analysis_on_time",
+        "plan_agreed",
+        "yearly_report_received",
+        "yearly_report_sufficient",
+    )
+    heads = [
+        w.t(k)
+        for k in (
+            "col_active",
+            "col_isv",
+            "col_contract_value",
+            "col_received",
+            "col_ra_on_time",
+            "col_plan",
+            "col_received",
+            "col_yr_ok",
+        )
+    ]
     groups = [(w.t("contracts"), 3), (w.t("col_ra"), 2), ("", 1), (w.t("col_yr"), 2)]
     tot = r.totals
-    stages = ("contracts_isv", "risk_analysis_received", "risk_analysis_on_time",
-              "plan_agreed", "yearly_report_due", "yearly_report_received",
-              "yearly_report_sufficient")
+    stages = (
+        "contracts_isv",
+        "risk_analysis_received",
+        "risk_analysis_on_time",
+        "plan_agreed",
+        "yearly_report_due",
+        "yearly_report_received",
+        "yearly_report_sufficient",
+    )
     return [
         _heading(w, w.t("contracts_section")),
         _category_table(w, codes, groups, heads, keep="contracts_active"),
-        *([_chart_block(w, w.t("chart_dd"), _bar_chart(
-            w, [w.name(c) for c in stages], [[tot[c] for c in stages]], [""],
-            SERIES_COLOURS[:1], bar_height=11))] if tot["contracts_isv"] else []),
+        *(
+            [
+                _chart_block(
+                    w,
+                    w.t("chart_dd"),
+                    _bar_chart(
+                        w,
+                        [w.name(c) for c in stages],
+                        [[tot[c] for c in stages]],
+                        [""],
+                        SERIES_COLOURS[:1],
+                        bar_height=11,
+                    ),
+                )
+            ]
+            if tot["contracts_isv"]
+            else []
+        ),
         *_steps_table(w),
         PageBreak(),
     ]
@@ -674,16 +875,29 @@ def _contracts_section(w: _Writer) -> list[Flowable]:
 def _steps_table(w: _Writer) -> list[Flowable]:
     s = w.styles
     states = ("not_started", "in_progress", "done", "overdue")
-    rows: list[list[Any]] = [[para(w.t("step_col"), s["Th"])]
-                             + [para(w.t(f"state_{x}"), s["ThRight"]) for x in states]]
+    rows: list[list[Any]] = [
+        [para(w.t("step_col"), s["Th"])] + [para(w.t(f"state_{x}"), s["ThRight"]) for x in states]
+    ]
     for step in w.reference.oecd_steps:
         counts = w.report.step_states.get(step.code, {})
-        rows.append([[para(f"{step.number}. {step.text(w.lang)}", s["Td"]),
-                      para(step.isv_en if w.lang == "en" else step.isv_nl, s["Mono"])]]
-                    + [w.n(counts.get(x, 0)) for x in states])
-    return [KeepTogether([para(w.t("oecd_heading"), s["Heading2"]),
-                          _table(rows, [WIDTH - 4 * 22 * mm] + [22 * mm] * 4),
-                          para(STEPS_DEFINITION[1 if w.lang == "en" else 0], s["Small"])])]
+        rows.append(
+            [
+                [
+                    para(f"{step.number}. {step.text(w.lang)}", s["Td"]),
+                    para(step.isv_en if w.lang == "en" else step.isv_nl, s["Mono"]),
+                ]
+            ]
+            + [w.n(counts.get(x, 0)) for x in states]
+        )
+    return [
+        KeepTogether(
+            [
+                para(w.t("oecd_heading"), s["Heading2"]),
+                _table(rows, [WIDTH - 4 * 22 * mm] + [22 * mm] * 4),
+                para(STEPS_DEFINITION[1 if w.lang == "en" else 0], s["Small"]),
+            ]
+        )
+    ]
 
 
 def _risks_section(w: _Writer) -> list[Flowable]:
@@ -691,55 +905,85 @@ def _risks_section(w: _Writer) -> list[Flowable]:
     flow: list[Flowable] = [_heading(w, w.t("risks_section"))]
     priorities = ("high", "medium", "low")
     themes = [t for t in w.reference.themes if t.code in r.risk_matrix]
-    rows: list[list[Any]] = [[para(w.t("theme"), s["Th"])]
-                             + [para(w.t(f"priority_{p}"), s["ThRight"]) for p in priorities]
-                             + [para(w.t("total"), s["ThRight"])]]
+    rows: list[list[Any]] = [
+        [para(w.t("theme"), s["Th"])]
+        + [para(w.t(f"priority_{p}"), s["ThRight"]) for p in priorities]
+        + [para(w.t("total"), s["ThRight"])]
+    ]
     for theme in themes:
         counts = r.risk_matrix.get(theme.code, {})
-        rows.append([para(theme.text(w.lang), s["Td"])]
-                    + [w.n(counts.get(p, 0)) for p in priorities]
-                    + [w.n(sum(counts.values()))])
+        rows.append(
+            [para(theme.text(w.lang), s["Td"])]
+            + [w.n(counts.get(p, 0)) for p in priorities]
+            + [w.n(sum(counts.values()))]
+        )
     known = {t.code for t in w.reference.themes}
     for code in sorted(set(r.risk_matrix) - known):
         counts = r.risk_matrix[code]
-        rows.append([para(code, s["Td"])]
-                    + [w.n(counts.get(p, 0)) for p in priorities]
-                    + [w.n(sum(counts.values()))])
-    totals = [sum(r.risk_matrix.get(t, {}).get(p, 0) for t in r.risk_matrix)
-              for p in priorities]
-    rows.append([para(w.t("total"), s["TdBold"])]
-                + [w.n(v) for v in totals]
-                + [w.n(sum(totals))])
+        rows.append(
+            [para(code, s["Td"])]
+            + [w.n(counts.get(p, 0)) for p in priorities]
+            + [w.n(sum(counts.values()))]
+        )
+    totals = [sum(r.risk_matrix.get(t, {}).get(p, 0) for t in r.risk_matrix) for p in priorities]
+    rows.append([para(w.t("total"), s["TdBold"])] + [w.n(v) for v in totals] + [w.n(sum(totals))])
     if r.risk_matrix:
         table = _table(rows, [WIDTH - 4 * 24 * mm] + [24 * mm] * 4, total_row=True)
         table.setStyle(TableStyle([("FONTNAME", (-1, 1), (-1, -1), BOLD)]))
         flow.append(table)
         labels = [t.text(w.lang) for t in themes]
         series = [[r.risk_matrix.get(t.code, {}).get(p, 0) for t in themes] for p in priorities]
-        flow.append(_chart_block(w, w.t("chart_risks"), _bar_chart(
-            w, labels, series, [w.t(f"priority_{p}") for p in priorities],
-            [PRIORITY_COLOURS[p] for p in priorities], stacked=True, bar_height=10)))
+        flow.append(
+            _chart_block(
+                w,
+                w.t("chart_risks"),
+                _bar_chart(
+                    w,
+                    labels,
+                    series,
+                    [w.t(f"priority_{p}") for p in priorities],
+                    [PRIORITY_COLOURS[p] for p in priorities],
+                    stacked=True,
+                    bar_height=10,
+                ),
+            )
+        )
     else:
         flow.append(para(w.t("no_risks"), s["Body"]))
-    follow = ("measures", "measures_completed", "measures_overdue", "signals_received",
-              "signals_closed", "signals_open", "evidence_expiring")
+    follow = (
+        "measures",
+        "measures_completed",
+        "measures_overdue",
+        "signals_received",
+        "signals_closed",
+        "signals_open",
+        "evidence_expiring",
+    )
     rows = [[para(w.t("figure"), s["Th"]), para(w.t("number"), s["ThRight"])]]
-    rows += [[para(w.name(c), s["Td"]), w.n(r.totals.get(c, 0))]
-             for c in follow]
+    rows += [[para(w.name(c), s["Td"]), w.n(r.totals.get(c, 0))] for c in follow]
     steps = [[para(w.t("step"), s["Th"]), para(w.t("number"), s["ThRight"])]]
-    steps += [[para(w.reference.label("escalation_steps", code, w.lang), s["Td"]),
-               w.n(count)] for code, count in r.escalation_by_step.items()]
-    steps.append([para(w.t("total"), s["TdBold"]),
-                  w.n(r.totals.get("escalation_steps", 0))])
+    steps += [
+        [para(w.reference.label("escalation_steps", code, w.lang), s["Td"]), w.n(count)]
+        for code, count in r.escalation_by_step.items()
+    ]
+    steps.append([para(w.t("total"), s["TdBold"]), w.n(r.totals.get("escalation_steps", 0))])
     half = (WIDTH - 8 * mm) / 2
     left = [para(w.t("follow_up"), s["Heading2"]), _table(rows, [half - 20 * mm, 20 * mm])]
-    right = [para(w.t("escalation"), s["Heading2"]),
-             _table(steps, [half - 20 * mm, 20 * mm], total_row=True)]
+    right = [
+        para(w.t("escalation"), s["Heading2"]),
+        _table(steps, [half - 20 * mm, 20 * mm], total_row=True),
+    ]
     side_by_side = Table([[left, right]], colWidths=[half + 8 * mm, half], hAlign="LEFT")
-    side_by_side.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FAMILY),
-                                      ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                      ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                      ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    side_by_side.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FAMILY),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     flow += [side_by_side, PageBreak()]
     return flow
 
@@ -747,15 +991,25 @@ def _risks_section(w: _Writer) -> list[Flowable]:
 def _sdg_section(w: _Writer) -> list[Flowable]:
     r, s = w.report, w.styles
     theme_names = {t.code: t.text(w.lang) for t in w.reference.themes}
-    rows: list[list[Any]] = [[para(w.t("sdg_target"), s["Th"]), para(w.t("sdg_themes"), s["Th"]),
-                              para(w.t("contracts"), s["ThRight"]),
-                              para(w.t("risks"), s["ThRight"]),
-                              para(w.t("signals"), s["ThRight"])]]
+    rows: list[list[Any]] = [
+        [
+            para(w.t("sdg_target"), s["Th"]),
+            para(w.t("sdg_themes"), s["Th"]),
+            para(w.t("contracts"), s["ThRight"]),
+            para(w.t("risks"), s["ThRight"]),
+            para(w.t("signals"), s["ThRight"]),
+        ]
+    ]
     for sdg in r.sdg:
-        rows.append([para(sdg.name(w.lang), s["Td"]),
-                     para(", ".join(theme_names.get(t, t) for t in sdg.themes), s["Td"]),
-                     w.n(sdg.contracts), w.n(sdg.risks),
-                     w.n(sdg.signals)])
+        rows.append(
+            [
+                para(sdg.name(w.lang), s["Td"]),
+                para(", ".join(theme_names.get(t, t) for t in sdg.themes), s["Td"]),
+                w.n(sdg.contracts),
+                w.n(sdg.risks),
+                w.n(sdg.signals),
+            ]
+        )
     flow: list[Flowable] = [
         _heading(w, w.t("sdg_section")),
         para(w.t("sdg_intro"), s["Body"]),
@@ -764,24 +1018,45 @@ def _sdg_section(w: _Writer) -> list[Flowable]:
     ]
     served = [x for x in r.sdg if x.contracts]
     if served:
-        flow.append(_chart_block(w, w.t("chart_sdg"), _bar_chart(
-            w, [f"SDG {x.target}" for x in served], [[x.contracts for x in served]], [""],
-            SERIES_COLOURS[1:2], bar_height=10)))
+        flow.append(
+            _chart_block(
+                w,
+                w.t("chart_sdg"),
+                _bar_chart(
+                    w,
+                    [f"SDG {x.target}" for x in served],
+                    [[x.contracts for x in served]],
+                    [""],
+                    SERIES_COLOURS[1:2],
+                    bar_height=10,
+                ),
+            )
+        )
     flow.append(PageBreak())
     return flow
 
 
 def _sources_section(w: _Writer) -> list[Flowable]:
     r, s = w.report, w.styles
-    rows: list[list[Any]] = [[para(w.t("source"), s["Th"]), para(w.t("kind"), s["Th"]),
-                              para(w.t("installation"), s["Th"]),
-                              para(w.t("organisation"), s["Th"]),
-                              para(w.t("records_col"), s["ThRight"])]]
+    rows: list[list[Any]] = [
+        [
+            para(w.t("source"), s["Th"]),
+            para(w.t("kind"), s["Th"]),
+            para(w.t("installation"), s["Th"]),
+            para(w.t("organisation"), s["Th"]),
+            para(w.t("records_col"), s["ThRight"]),
+        ]
+    ]
     for source in r.sources:
-        rows.append([para(source.label, s["Td"]), para(w.t(source.kind), s["Td"]),
-                     para(source.installation_id, s["Mono"]),
-                     para(", ".join(source.organisations) or "–", s["Td"]),
-                     w.n(source.records)])
+        rows.append(
+            [
+                para(source.label, s["Td"]),
+                para(w.t(source.kind), s["Td"]),
+                para(source.installation_id, s["Mono"]),
+                para(", ".join(source.organisations) or "–", s["Td"]),
+                w.n(source.records),
+            ]
+        )
     flow: list[Flowable] = [
         _heading(w, w.t("sources_section")),
         _table(rows, [38 * mm, 18 * mm, 44 * mm, WIDTH - 118 * mm, 18 * mm]),
@@ -793,10 +1068,14 @@ def _sources_section(w: _Writer) -> list[Flowable]:
     if not r.conflicts:
         flow.append(para(w.t("no_conflicts"), s["Body"]))
     for conflict in r.conflicts:
-        text = w.t("conflict_line", kind=kind_label(conflict.kind, w.lang).capitalize(),
-                   ref=conflict.ref or conflict.uid,
-                   kept=conflict.kept_from, other=conflict.other_from,
-                   fields=", ".join(conflict.fields))
+        text = w.t(
+            "conflict_line",
+            kind=kind_label(conflict.kind, w.lang).capitalize(),
+            ref=conflict.ref or conflict.uid,
+            kept=conflict.kept_from,
+            other=conflict.other_from,
+            fields=", ".join(conflict.fields),
+        )
         flow.append(Paragraph(escape(text), s["Bullet"], bulletText="•"))
     flow.append(PageBreak())
     return flow
@@ -815,13 +1094,15 @@ def _annex(w: _Writer) -> list[Flowable]:
     for label, text in general:
         flow.append(Paragraph(f"<b>{escape(label)}</b>: {escape(text)}", s["Body"]))
     for group, nl, en in GROUPS:
-        rows: list[list[Any]] = [[para(w.t("figure"), s["Th"]),
-                                  para(w.t("definition"), s["Th"])]]
+        rows: list[list[Any]] = [[para(w.t("figure"), s["Th"]), para(w.t("definition"), s["Th"])]]
         for figure in FIGURES:
             if figure.group == group:
-                rows.append([[para(figure.name(w.lang), s["TdBold"]),
-                              para(figure.code, s["Mono"])],
-                             para(figure.definition(w.lang), s["Td"])])
+                rows.append(
+                    [
+                        [para(figure.name(w.lang), s["TdBold"]), para(figure.code, s["Mono"])],
+                        para(figure.definition(w.lang), s["Td"]),
+                    ]
+                )
         flow.append(para(en if w.lang == "en" else nl, s["Heading2"]))
         flow.append(_table(rows, [56 * mm, WIDTH - 56 * mm]))
     return flow
@@ -834,8 +1115,13 @@ def _footer(report: YearReport, lang: str) -> str:
     organisation = report.organisation or _t("all", lang)
     if not _in_base_font(organisation):
         organisation = _t("organisation", lang).lower() + " " + _t("see_cover", lang)
-    return _t("footer", lang, year=report.year, organisation=_short(organisation, 60),
-              as_of=format_date(report.as_of, lang))
+    return _t(
+        "footer",
+        lang,
+        year=report.year,
+        organisation=_short(organisation, 60),
+        as_of=format_date(report.as_of, lang),
+    )
 
 
 def _in_base_font(text: str) -> bool:
@@ -899,9 +1185,12 @@ def render_report_pdf(report: YearReport, reference: Reference, lang: str = "nl"
     title = _t("title", lang, year=report.year)
     organisation = report.organisation or _t("all", lang)
     meta = PdfMeta(
-        title=title, author=organisation,
-        subject=_t("subtitle", lang), lang=lang,
+        title=title,
+        author=organisation,
+        subject=_t("subtitle", lang),
+        lang=lang,
         keywords=("ISV", "JBR", str(report.year), f"sha256:{report.fingerprint}"),
-        footer=_footer(report, lang))
+        footer=_footer(report, lang),
+    )
     with _quick_settings():
         return build_pdf(report_story(report, reference, lang), meta)

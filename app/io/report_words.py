@@ -24,8 +24,10 @@ SHARED_WORDS: dict[str, tuple[str, str]] = {
     "category": ("Categorie", "Category"),
     "kind": ("Soort", "Kind"),
     "theme": ("Thema", "Theme"),
-    "reasons": ("Redenen om verplichte ISV niet toe te passen",
-                "Reasons for not applying mandatory ISV"),
+    "reasons": (
+        "Redenen om verplichte ISV niet toe te passen",
+        "Reasons for not applying mandatory ISV",
+    ),
     "conflicts": ("Conflicten", "Conflicts"),
 }
 

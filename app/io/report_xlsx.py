@@ -92,10 +92,14 @@ _T: dict[str, tuple[str, str]] = {
     "duplicates": ("Dubbele records één keer geteld", "Duplicate records counted once"),
     "escalation": ("Escalatiestap", "Escalation step"),
     "oecd_step": ("OESO-stap", "OECD step"),
-    "oecd_section": ("OESO-stappen: contracten met ISV per toestand op de peildatum",
-                     "OECD steps: contracts with ISV per state on the reference date"),
-    "recount": ("Elk cijfer is de som van zijn kolom op het blad {sheet}.",
-                "Each figure is the sum of its column on the sheet {sheet}."),
+    "oecd_section": (
+        "OESO-stappen: contracten met ISV per toestand op de peildatum",
+        "OECD steps: contracts with ISV per state on the reference date",
+    ),
+    "recount": (
+        "Elk cijfer is de som van zijn kolom op het blad {sheet}.",
+        "Each figure is the sum of its column on the sheet {sheet}.",
+    ),
     "risk_columns": ("Risico's per thema en prioriteit", "Risks by theme and priority"),
     "risk_columns_definition": (
         "Per lopend contract met ISV: het aantal risico's met dat thema en die prioriteit "
@@ -105,7 +109,8 @@ _T: dict[str, tuple[str, str]] = {
         "For each active contract with ISV: the number of risks with that theme and "
         "priority in the latest supplier workbook received by the reference date; an "
         "empty cell is zero. The sum of a column is the report's number of risks of that "
-        "theme and priority; together the columns add up to the figure ‘risks’."),
+        "theme and priority; together the columns add up to the figure ‘risks’.",
+    ),
 }
 
 
@@ -148,14 +153,14 @@ class _Sheet:
         """An amount in cents as euros in a cell with the money format."""
         return self.cell(_euros(cents), money=True)
 
-    def row(self, values: Sequence[Any], *, bold: bool = False,
-            money_columns: Sequence[int] = ()) -> None:
+    def row(
+        self, values: Sequence[Any], *, bold: bool = False, money_columns: Sequence[int] = ()
+    ) -> None:
         """Append a row: text, dates, money and bold cells as styled cells; plain numbers
         as they are (openpyxl writes them as numbers)."""
         cells: list[Any] = []
         for index, value in enumerate(values):
-            if value is None or (type(value) is int and not bold
-                                 and index not in money_columns):
+            if value is None or (type(value) is int and not bold and index not in money_columns):
                 cells.append(value)
             elif type(value) is str and not bold:
                 cells.append(literal_value(self.ws, value))
@@ -201,11 +206,11 @@ def render_report_xlsx(report: YearReport, reference: Reference, lang: str = "nl
     return buffer.getvalue()
 
 
-def _summary(workbook: Any, report: YearReport, reference: Reference, lang: str,
-             codes: list[str]) -> None:
+def _summary(
+    workbook: Any, report: YearReport, reference: Reference, lang: str, codes: list[str]
+) -> None:
     categories = report.categories
-    sheet = _Sheet(workbook, _t("summary", lang),
-                   [46, 34, 16, *([14] * len(categories)), 90])
+    sheet = _Sheet(workbook, _t("summary", lang), [46, 34, 16, *([14] * len(categories)), 90])
     sheet.ws.freeze_panes = "D1"
     sheet.row([_t("title", lang, year=report.year)], bold=True)
     sheet.row([_t("organisation", lang), report.organisation or _t("all", lang)])
@@ -219,8 +224,13 @@ def _summary(workbook: Any, report: YearReport, reference: Reference, lang: str,
     sheet.row([_t("conflicts", lang), "", len(report.conflicts)])
     sheet.row([_t("recount", lang, sheet=f"{_t('tenders', lang)} / {_t('contracts', lang)}")])
     sheet.row([])
-    header = [_t("figure", lang), _t("code", lang), _t("total", lang),
-              *[c.name(lang) for c in categories], _t("definition", lang)]
+    header = [
+        _t("figure", lang),
+        _t("code", lang),
+        _t("total", lang),
+        *[c.name(lang) for c in categories],
+        _t("definition", lang),
+    ]
     sheet.row(header, bold=True)
     group_names = {g: (nl, en) for g, nl, en in GROUPS}
     current_group = None
@@ -235,21 +245,41 @@ def _summary(workbook: Any, report: YearReport, reference: Reference, lang: str,
         values = [_figure_value(code, report.totals.get(code, 0))]
         values += [_figure_value(code, c.figures.get(code, 0)) for c in categories]
         money_cols = tuple(range(2, 3 + len(categories))) if money else ()
-        sheet.row([_figure_name(code, reference, lang), code, *values,
-                   figure.definition(lang) if figure else ""], money_columns=money_cols)
+        sheet.row(
+            [
+                _figure_name(code, reference, lang),
+                code,
+                *values,
+                figure.definition(lang) if figure else "",
+            ],
+            money_columns=money_cols,
+        )
     sheet.row([])
     sheet.row([_t("oecd_section", lang)], bold=True)
     states = ("not_started", "in_progress", "done", "overdue")
     sheet.row([_t("oecd_step", lang), _t("code", lang), *states], bold=True)
     for step in reference.oecd_steps:
         counts = report.step_states.get(step.code, {})
-        sheet.row([f"{step.number}. {step.text(lang)}", f"step_{step.code}",
-                   *[counts.get(state, 0) for state in states]])
+        sheet.row(
+            [
+                f"{step.number}. {step.text(lang)}",
+                f"step_{step.code}",
+                *[counts.get(state, 0) for state in states],
+            ]
+        )
     sheet.row([_t("definition", lang), STEPS_DEFINITION[1 if lang == "en" else 0]])
     sheet.row([])
     sheet.row([_t("sdg_section", lang)], bold=True)
-    sheet.row([_t("sdg_target", lang), _t("code", lang), _t("contracts", lang),
-               _t("risks", lang), _t("sdg_signals", lang)], bold=True)
+    sheet.row(
+        [
+            _t("sdg_target", lang),
+            _t("code", lang),
+            _t("contracts", lang),
+            _t("risks", lang),
+            _t("sdg_signals", lang),
+        ],
+        bold=True,
+    )
     for sdg in report.sdg:
         sheet.row([sdg.name(lang), sdg.target, sdg.contracts, sdg.risks, sdg.signals])
     sheet.row([_t("definition", lang), SDG_DEFINITION[1 if lang == "en" else 0]])
@@ -266,8 +296,15 @@ def _summary(workbook: Any, report: YearReport, reference: Reference, lang: str,
         sheet.row([])
         sheet.row([_t("conflicts", lang)], bold=True)
         for conflict in report.conflicts:
-            sheet.row([conflict.kind, conflict.ref or conflict.uid, conflict.kept_from,
-                       conflict.other_from, ", ".join(conflict.fields)])
+            sheet.row(
+                [
+                    conflict.kind,
+                    conflict.ref or conflict.uid,
+                    conflict.kept_from,
+                    conflict.other_from,
+                    ", ".join(conflict.fields),
+                ]
+            )
 
 
 def _category_name(reference: Reference, set_id: str | None, code: str, lang: str) -> str:
@@ -285,32 +322,66 @@ def _flag_header(code: str, reference: Reference, lang: str) -> str:
 
 
 def _tenders(workbook: Any, report: YearReport, reference: Reference, lang: str) -> None:
-    base = ["ref", "title_col", "organisation", "published", "category_code", "category",
-            "set", "kind", "value", "verdict", "applied", "form", "clause_version", "reason"]
-    sheet = _Sheet(workbook, _t("tenders", lang),
-                   [18, 40, 30, 12, 22, 30, 12, 10, 16, 26, 12, 22, 10, 40,
-                    *([14] * len(TENDER_FIGURES))])
+    base = [
+        "ref",
+        "title_col",
+        "organisation",
+        "published",
+        "category_code",
+        "category",
+        "set",
+        "kind",
+        "value",
+        "verdict",
+        "applied",
+        "form",
+        "clause_version",
+        "reason",
+    ]
+    sheet = _Sheet(
+        workbook,
+        _t("tenders", lang),
+        [18, 40, 30, 12, 22, 30, 12, 10, 16, 26, 12, 22, 10, 40, *([14] * len(TENDER_FIGURES))],
+    )
     sheet.ws.freeze_panes = "B2"
-    sheet.row([_t(k, lang) for k in base]
-              + [_flag_header(c, reference, lang) for c in TENDER_FIGURES], bold=True)
+    sheet.row(
+        [_t(k, lang) for k in base] + [_flag_header(c, reference, lang) for c in TENDER_FIGURES],
+        bold=True,
+    )
     text, words, money = sheet.literal, _Words(sheet), sheet.money
-    applied_word = {None: words(_t("none", lang)), True: words(_t("yes", lang)),
-                    False: words(_t("no", lang))}
+    applied_word = {
+        None: words(_t("none", lang)),
+        True: words(_t("yes", lang)),
+        False: words(_t("no", lang)),
+    }
     value_flag = TENDER_FIGURES.index("tenders_value")
     append = sheet.ws.append
     for row in report.tender_rows:
         t = row.fact
         flags = [row.flags[c] for c in TENDER_FIGURES]
         flags[value_flag] = money(flags[value_flag])
-        append([text(t.ref), text(t.title), text(t.organisation), t.published,
+        append(
+            [
+                text(t.ref),
+                text(t.title),
+                text(t.organisation),
+                t.published,
                 words(t.category_code),
                 words.category(reference, t.category_set, t.category_code, lang),
-                words(t.category_set), words(t.kind), money(t.value_cents), words(t.verdict),
+                words(t.category_set),
+                words(t.kind),
+                money(t.value_cents),
+                words(t.verdict),
                 applied_word[t.isv_applied],
                 words(reference.label("forms", t.form, lang)) if t.form else None,
-                text(t.clause_version), text(t.not_applied_reason), *flags])
-    sheet.ws.auto_filter.ref = f"A1:{_last_column(len(base) + len(TENDER_FIGURES))}" \
-                               f"{len(report.tender_rows) + 1}"
+                text(t.clause_version),
+                text(t.not_applied_reason),
+                *flags,
+            ]
+        )
+    sheet.ws.auto_filter.ref = (
+        f"A1:{_last_column(len(base) + len(TENDER_FIGURES))}{len(report.tender_rows) + 1}"
+    )
 
 
 def _contract_codes(report: YearReport) -> list[str]:
@@ -324,36 +395,75 @@ def _risk_columns(report: YearReport, reference: Reference) -> list[tuple[str, s
     themes = [t.code for t in reference.themes]
     themes += sorted(set(report.risk_matrix) - set(themes))
     priorities = [p.code for p in reference.priorities]
-    priorities += sorted({p for counts in report.risk_matrix.values() for p in counts}
-                         - set(priorities))
+    priorities += sorted(
+        {p for counts in report.risk_matrix.values() for p in counts} - set(priorities)
+    )
     return [(theme, priority) for theme in themes for priority in priorities]
 
 
 def _risk_header(theme: str, priority: str, reference: Reference, lang: str) -> str:
     names = {t.code: t.text(lang) for t in reference.themes}
-    return (f"{_t('risks', lang)}: {names.get(theme, theme)}, "
-            f"{reference.label('priorities', priority, lang).lower()} "
-            f"[{RISK_COLUMN_PREFIX}{theme}:{priority}]")
+    return (
+        f"{_t('risks', lang)}: {names.get(theme, theme)}, "
+        f"{reference.label('priorities', priority, lang).lower()} "
+        f"[{RISK_COLUMN_PREFIX}{theme}:{priority}]"
+    )
 
 
 def _contracts(workbook: Any, report: YearReport, reference: Reference, lang: str) -> None:
-    base = ["ref", "tender", "supplier", "country", "category_code", "category", "set",
-            "start", "end", "contract_value", "plan_due", "first_ra", "plan_agreed_on",
-            "latest"]
+    base = [
+        "ref",
+        "tender",
+        "supplier",
+        "country",
+        "category_code",
+        "category",
+        "set",
+        "start",
+        "end",
+        "contract_value",
+        "plan_due",
+        "first_ra",
+        "plan_agreed_on",
+        "latest",
+    ]
     codes = _contract_codes(report)
     steps = [s.code for s in reference.oecd_steps]
     risk_columns = _risk_columns(report, reference)
-    sheet = _Sheet(workbook, _t("contracts", lang),
-                   [18, 18, 30, 8, 22, 30, 12, 12, 12, 16, 12, 12, 12, 10,
-                    *([14] * len(codes)), *([16] * len(steps)),
-                    *([14] * len(risk_columns))])
+    sheet = _Sheet(
+        workbook,
+        _t("contracts", lang),
+        [
+            18,
+            18,
+            30,
+            8,
+            22,
+            30,
+            12,
+            12,
+            12,
+            16,
+            12,
+            12,
+            12,
+            10,
+            *([14] * len(codes)),
+            *([16] * len(steps)),
+            *([14] * len(risk_columns)),
+        ],
+    )
     sheet.ws.freeze_panes = "B2"
-    sheet.row([_t(k, lang) for k in base]
-              + [_flag_header(c, reference, lang) for c in codes]
-              + [f"{_t('oecd_step', lang)} {s.number}: {s.text(lang)} [step_{s.code}]"
-                 for s in reference.oecd_steps]
-              + [_risk_header(theme, priority, reference, lang)
-                 for theme, priority in risk_columns], bold=True)
+    sheet.row(
+        [_t(k, lang) for k in base]
+        + [_flag_header(c, reference, lang) for c in codes]
+        + [
+            f"{_t('oecd_step', lang)} {s.number}: {s.text(lang)} [step_{s.code}]"
+            for s in reference.oecd_steps
+        ]
+        + [_risk_header(theme, priority, reference, lang) for theme, priority in risk_columns],
+        bold=True,
+    )
     text, words, money = sheet.literal, _Words(sheet), sheet.money
     value_flag = codes.index("contracts_value")
     every = [code in EVERY_CONTRACT for code in codes]
@@ -366,20 +476,35 @@ def _contracts(workbook: Any, report: YearReport, reference: Reference, lang: st
         if row.isv:
             flags = [get(code, 0) for code in codes]
             states = [words(row.steps.get(code)) for code in steps]
-            risks = ([row.risk_counts.get(pair) for pair in risk_columns]
-                     if row.risk_counts else [])
+            risks = [row.risk_counts.get(pair) for pair in risk_columns] if row.risk_counts else []
         else:  # figures about due diligence do not apply: blank cells
-            flags = [get(code, 0) if applies else None
-                     for code, applies in zip(codes, every, strict=True)]
+            flags = [
+                get(code, 0) if applies else None
+                for code, applies in zip(codes, every, strict=True)
+            ]
             states, risks = [], []
         flags[value_flag] = money(flags[value_flag])
-        append([text(c.ref), text(row.tender_ref), text(c.supplier),
-                words(c.supplier_country), words(row.category_code),
+        append(
+            [
+                text(c.ref),
+                text(row.tender_ref),
+                text(c.supplier),
+                words(c.supplier_country),
+                words(row.category_code),
                 words.category(reference, row.category_set, row.category_code, lang),
-                words(row.category_set), c.start, c.end,
+                words(row.category_set),
+                c.start,
+                c.end,
                 money(c.value_cents) if c.value_cents is not None else None,
-                row.plan_due, row.risk_analysis_first, c.plan_agreed_on,
-                row.latest_submission, *flags, *states, *risks])
+                row.plan_due,
+                row.risk_analysis_first,
+                c.plan_agreed_on,
+                row.latest_submission,
+                *flags,
+                *states,
+                *risks,
+            ]
+        )
     width = len(base) + len(codes) + len(steps) + len(risk_columns)
     sheet.ws.auto_filter.ref = f"A1:{_last_column(width)}{len(report.contract_rows) + 1}"
 
@@ -403,8 +528,7 @@ class _Words:
                 self.known[value] = found
         return found
 
-    def category(self, reference: Reference, set_id: str | None, code: str,
-                 lang: str) -> Any:
+    def category(self, reference: Reference, set_id: str | None, code: str, lang: str) -> Any:
         key = (set_id, code)
         found = self.categories.get(key)
         if found is None:
@@ -419,14 +543,21 @@ def _definitions(workbook: Any, reference: Reference, lang: str, codes: list[str
     sheet.row([_t("code", lang), _t("figure", lang), _t("definition", lang)], bold=True)
     for code in codes:
         figure = FIGURE_BY_CODE.get(code)
-        sheet.row([code, _figure_name(code, reference, lang),
-                   figure.definition(lang) if figure else FIGURE_BY_CODE[
-                       "escalation_steps"].definition(lang)])
+        sheet.row(
+            [
+                code,
+                _figure_name(code, reference, lang),
+                figure.definition(lang)
+                if figure
+                else FIGURE_BY_CODE["escalation_steps"].definition(lang),
+            ]
+        )
     sheet.row(["as_of", _t("as_of", lang), AS_OF_DEFINITION[1 if lang == "en" else 0]])
     sheet.row(["sdg", _t("sdg", lang), SDG_DEFINITION[1 if lang == "en" else 0]])
     sheet.row(["step_*", _t("oecd_step", lang), STEPS_DEFINITION[1 if lang == "en" else 0]])
-    sheet.row([f"{RISK_COLUMN_PREFIX}*", _t("risk_columns", lang),
-               _t("risk_columns_definition", lang)])
+    sheet.row(
+        [f"{RISK_COLUMN_PREFIX}*", _t("risk_columns", lang), _t("risk_columns_definition", lang)]
+    )
     sheet.row(["merge", _t("sources", lang), MERGE_DEFINITION[1 if lang == "en" else 0]])
 
 

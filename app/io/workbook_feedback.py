@@ -21,8 +21,15 @@ from app.io.xlsx_safe import set_text
 FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "note": "DDEBF7"}
 RANK = {"error": 3, "warning": 2, "note": 1}
 SHEET_NL, SHEET_EN = "Problemen", "Problems"
-HEADINGS = (("Soort", "Kind"), ("Blad", "Sheet"), ("Rij", "Row"), ("Kolom", "Column"),
-            ("Gevonden", "Found"), ("Melding", "Message (NL)"), ("Message", "Message (EN)"))
+HEADINGS = (
+    ("Soort", "Kind"),
+    ("Blad", "Sheet"),
+    ("Rij", "Row"),
+    ("Kolom", "Column"),
+    ("Gevonden", "Found"),
+    ("Melding", "Message (NL)"),
+    ("Message", "Message (EN)"),
+)
 WIDTHS = (14, 16, 8, 22, 30, 70, 70)
 
 
@@ -54,14 +61,24 @@ def _problem_sheet(wb: Any, problems: list[Problem], catalog: Catalog) -> None:
         cell = ws.cell(row=1, column=col)
         set_text(cell, f"{nl} / {en}" if nl != en else nl)
         cell.font = bold
-    kinds = {"error": ("Fout", "Error"), "warning": ("Waarschuwing", "Warning"),
-             "note": ("Opmerking", "Note")}
+    kinds = {
+        "error": ("Fout", "Error"),
+        "warning": ("Waarschuwing", "Warning"),
+        "note": ("Opmerking", "Note"),
+    }
     ordered = sorted(problems, key=lambda p: (-RANK.get(p.severity, 0), p.sheet, p.row, p.col))
     for index, problem in enumerate(ordered, start=2):
         nl, en = _messages(problem, catalog)
         kind_nl, kind_en = kinds.get(problem.severity, (problem.severity, problem.severity))
-        values: tuple[Any, ...] = (f"{kind_nl} / {kind_en}", problem.sheet, problem.row or None,
-                                   problem.column, problem.value, nl, en)
+        values: tuple[Any, ...] = (
+            f"{kind_nl} / {kind_en}",
+            problem.sheet,
+            problem.row or None,
+            problem.column,
+            problem.value,
+            nl,
+            en,
+        )
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=index, column=col)
             if isinstance(value, str):
@@ -70,7 +87,8 @@ def _problem_sheet(wb: Any, problems: list[Problem], catalog: Catalog) -> None:
                 cell.value = value
             cell.alignment = Alignment(wrap_text=col >= 5, vertical="top")
         ws.cell(row=index, column=1).fill = PatternFill(
-            "solid", fgColor=FILLS.get(problem.severity, "FFFFFF"))
+            "solid", fgColor=FILLS.get(problem.severity, "FFFFFF")
+        )
     if not problems:
         set_text(ws.cell(row=2, column=6), "Geen problemen gevonden.")
         set_text(ws.cell(row=2, column=7), "No problems found.")
@@ -161,8 +179,10 @@ def _rebuilt(data: bytes, problems: list[Problem], catalog: Catalog) -> bytes:
                     cell.value = value
                 worst = max(found, key=lambda p: RANK.get(p.severity, 0))
                 cell.fill = PatternFill("solid", fgColor=FILLS.get(worst.severity, "FFFFFF"))
-                cell.comment = Comment("\n\n".join("\n".join(_messages(p, catalog))
-                                                    for p in found)[:30_000], "ISV-assistent")
+                cell.comment = Comment(
+                    "\n\n".join("\n".join(_messages(p, catalog)) for p in found)[:30_000],
+                    "ISV-assistent",
+                )
                 cells.append(cell)
             ws.append(cells)
         del grid

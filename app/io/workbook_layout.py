@@ -81,8 +81,9 @@ SITE_COLUMNS = (
     Column("workers", "Aantal werknemers", "Number of workers", "int", False, low=0, width=14),
     Column("certifications", "Certificeringen", "Certifications", "text", False, width=28),
     Column("last_audit", "Laatste audit", "Last audit", "date", False, width=14),
-    Column("osh_id", "Open Supply Hub-ID", "Open Supply Hub ID", "text", False, limit=100,
-           width=20),
+    Column(
+        "osh_id", "Open Supply Hub-ID", "Open Supply Hub ID", "text", False, limit=100, width=20
+    ),
 )
 
 RISK_COLUMNS = (
@@ -103,8 +104,7 @@ MEASURE_COLUMNS = (
     Column("start", "Startdatum", "Start date", "date", False, width=14),
     Column("due", "Einddatum", "Due date", "date", True, width=14),
     Column("status", "Status", "Status", "status", True, width=16),
-    Column("progress", "Voortgang (%)", "Progress (%)", "number", False, low=0, high=100,
-           width=14),
+    Column("progress", "Voortgang (%)", "Progress (%)", "number", False, low=0, high=100, width=14),
     Column("evidence_name", "Bewijsstuk", "Evidence", "text", False, width=28),
 )
 

@@ -103,6 +103,7 @@ NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 # Stage 1: the container
 # ---------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class SheetPart:
     name: str  # as the workbook names it
@@ -122,8 +123,10 @@ def _sniff_not_zip(data: bytes, name: str) -> UsageError:
             return _refuse("wb_encrypted", name)
         return _refuse("wb_legacy_xls", name)
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith((b"<!doctype html", b"<html", b"<table", b"<head", b"<body", b"<meta")) \
-            or b"<html" in head[:1024]:
+    if (
+        head.startswith((b"<!doctype html", b"<html", b"<table", b"<head", b"<body", b"<meta"))
+        or b"<html" in head[:1024]
+    ):
         return _refuse("wb_html", name)
     if head.startswith(b"<?xml") or head.startswith(b"<"):
         return _refuse("wb_not_workbook", name)
@@ -170,7 +173,8 @@ def precheck(data: bytes, name: str) -> zipfile.ZipFile:
             raise _refuse("wb_encrypted", name)
         total += info.file_size
         if info.file_size > RATIO_FLOOR and (
-                info.compress_size == 0 or info.file_size / info.compress_size > MAX_ENTRY_RATIO):
+            info.compress_size == 0 or info.file_size / info.compress_size > MAX_ENTRY_RATIO
+        ):
             raise _refuse("wb_zip_bomb", name)
     if total > MAX_TOTAL_UNCOMPRESSED:
         raise _refuse("wb_too_large", name, limit=MAX_FILE_BYTES // (1024 * 1024))
@@ -183,8 +187,9 @@ def precheck(data: bytes, name: str) -> zipfile.ZipFile:
     return archive
 
 
-def _read_small(archive: zipfile.ZipFile, entry: str, name: str,
-                limit: int = MAX_SMALL_PART) -> bytes:
+def _read_small(
+    archive: zipfile.ZipFile, entry: str, name: str, limit: int = MAX_SMALL_PART
+) -> bytes:
     """A small part, read whole (its declared size is bounded, and zipfile checks it)."""
     try:
         info = archive.getinfo(entry)
@@ -261,6 +266,7 @@ def _read_head(archive: zipfile.ZipFile, entry: str, name: str) -> bytes:
 # Stage 2: bounding a sheet before it is parsed
 # ---------------------------------------------------------------------------------------
 
+
 @dataclass
 class SheetScan:
     max_row: int = 0
@@ -313,8 +319,7 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, sheet: str, name: str) -> Sh
                     prefix = (found.group(1) or b"") if found else b""
                     odd_cell = _odd_cell_pattern(prefix)
                     first = False
-                if odd_cell.search(block) is not None or (
-                        not prefix and block.find(b":c") >= 0):
+                if odd_cell.search(block) is not None or (not prefix and block.find(b":c") >= 0):
                     _scan_block_precisely(block, scan, sheet=sheet, name=name)
                 if not formulas and block.find(b"</" + prefix + b"f>") >= 0:
                     formulas = True
@@ -355,8 +360,9 @@ def _scan_block_precisely(block: bytes, scan: SheetScan, *, sheet: str, name: st
         scan.max_row = max(scan.max_row, int(position.group(2)))
 
 
-def _formulas_without_value(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
-                            name: str) -> set[tuple[int, int]]:
+def _formulas_without_value(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str
+) -> set[tuple[int, int]]:
     """(row, column) of formula cells whose cached value is missing or empty."""
     import defusedxml.ElementTree as safe_et
 
@@ -373,8 +379,9 @@ def _formulas_without_value(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
                         if (value is None or not value.text) and element.get("t") != "str":
                             match = re.fullmatch(r"([A-Z]{1,3})(\d+)", element.get("r", ""))
                             if match and len(found) < 100_000:
-                                found.add((int(match.group(2)),
-                                           _column_number(match.group(1).encode())))
+                                found.add(
+                                    (int(match.group(2)), _column_number(match.group(1).encode()))
+                                )
                     element.clear()
                 elif element.tag == row_tag:
                     element.clear()
@@ -386,6 +393,7 @@ def _formulas_without_value(archive: zipfile.ZipFile, info: zipfile.ZipInfo,
 # ---------------------------------------------------------------------------------------
 # Stage 3: values and the reading rules
 # ---------------------------------------------------------------------------------------
+
 
 class _Bad(Exception):
     """A cell that does not pass; carries the message code and its parameters."""
@@ -498,13 +506,17 @@ class _Rules:
     @classmethod
     def from_reference(cls, reference: Reference, countries: CountryTable) -> _Rules:
         groups: dict[str, list[tuple[str | int, Iterable[str]]]] = {
-            "theme": [(t.code, (t.code, str(i), t.nl, t.en))
-                      for i, t in enumerate(reference.themes, 1)],
+            "theme": [
+                (t.code, (t.code, str(i), t.nl, t.en)) for i, t in enumerate(reference.themes, 1)
+            ],
             "severity": [(int(x.code), (x.code, x.nl, x.en)) for x in reference.severity.values],
-            "likelihood": [(int(x.code), (x.code, x.nl, x.en))
-                           for x in reference.likelihood.values],
-            "status": [(x.code, (x.code, str(i), x.nl, x.en))
-                       for i, x in enumerate(reference.measure_statuses, 1)],
+            "likelihood": [
+                (int(x.code), (x.code, x.nl, x.en)) for x in reference.likelihood.values
+            ],
+            "status": [
+                (x.code, (x.code, str(i), x.nl, x.en))
+                for i, x in enumerate(reference.measure_statuses, 1)
+            ],
         }
         labels: dict[str, dict[str, str | int]] = {}
         allowed: dict[str, str] = {}
@@ -516,8 +528,7 @@ class _Rules:
             labels[group] = table
         allowed["theme"] = ", ".join(t.nl for t in reference.themes)
         allowed["severity"] = ", ".join(f"{x.code} {x.nl}" for x in reference.severity.values)
-        allowed["likelihood"] = ", ".join(f"{x.code} {x.nl}"
-                                          for x in reference.likelihood.values)
+        allowed["likelihood"] = ", ".join(f"{x.code} {x.nl}" for x in reference.likelihood.values)
         allowed["status"] = ", ".join(x.nl for x in reference.measure_statuses)
         return cls(countries, labels, allowed)
 
@@ -586,7 +597,8 @@ def _parse_cell(rules: _Rules, column: Column, value: Any) -> Any:
 
 def _check_range(column: Column, number: float) -> None:
     if (column.low is not None and number < column.low) or (
-            column.high is not None and number > column.high):
+        column.high is not None and number > column.high
+    ):
         low = "" if column.low is None else _plain(column.low)
         high = "∞" if column.high is None else _plain(column.high)
         raise _Bad("wb_out_of_range", low=low, high=high)
@@ -606,10 +618,30 @@ class _Collector:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, sheet: str, row: int, column: str, value: Any, code: str, *,
-            severity: str = "error", col: int = 0, **params: Any) -> None:
-        self.problems.append(Problem(sheet=sheet, row=row, column=column, value=shown(value),
-                                     code=code, params=params, severity=severity, col=col))
+    def add(
+        self,
+        sheet: str,
+        row: int,
+        column: str,
+        value: Any,
+        code: str,
+        *,
+        severity: str = "error",
+        col: int = 0,
+        **params: Any,
+    ) -> None:
+        self.problems.append(
+            Problem(
+                sheet=sheet,
+                row=row,
+                column=column,
+                value=shown(value),
+                code=code,
+                params=params,
+                severity=severity,
+                col=col,
+            )
+        )
 
 
 @dataclass
@@ -623,9 +655,16 @@ class _Sheet:
 class WorkbookReader:
     """One read of one workbook. Use :func:`read_workbook`."""
 
-    def __init__(self, reference: Reference, countries: CountryTable, *,
-                 expected_contract: str | None, contract_period: tuple[dt.date, dt.date] | None,
-                 progress: Progress | None, cancelled: Cancelled | None) -> None:
+    def __init__(
+        self,
+        reference: Reference,
+        countries: CountryTable,
+        *,
+        expected_contract: str | None,
+        contract_period: tuple[dt.date, dt.date] | None,
+        progress: Progress | None,
+        cancelled: Cancelled | None,
+    ) -> None:
         self.rules = _Rules.from_reference(reference, countries)
         self.expected_contract = expected_contract
         self.contract_period = contract_period
@@ -647,8 +686,7 @@ class WorkbookReader:
             if match is None:
                 self.out.add(part.name, 0, "", "", "wb_sheet_ignored", severity="note")
             elif match.key in found:
-                self.out.add(part.name, 0, "", "", "wb_sheet_twice",
-                             other=found[match.key].name)
+                self.out.add(part.name, 0, "", "", "wb_sheet_twice", other=found[match.key].name)
             else:
                 found[match.key] = part
         for layout in (SUPPLIER, SITES, RISKS, MEASURES):
@@ -681,23 +719,42 @@ class WorkbookReader:
             number = index + 1
             if known is None:
                 if index > 0 and not _is_empty(value):
-                    self.out.add(sheet.name, number, as_text(label), value, "wb_label_ignored",
-                                 severity="note", col=1)
+                    self.out.add(
+                        sheet.name,
+                        number,
+                        as_text(label),
+                        value,
+                        "wb_label_ignored",
+                        severity="note",
+                        col=1,
+                    )
                 continue
             if known.field in places:
-                self.out.add(sheet.name, number, as_text(label), value, "wb_label_twice",
-                             col=2, first=places[known.field][0])
+                self.out.add(
+                    sheet.name,
+                    number,
+                    as_text(label),
+                    value,
+                    "wb_label_twice",
+                    col=2,
+                    first=places[known.field][0],
+                )
                 ok = False
                 continue
             places[known.field] = (number, as_text(label))
-            ok = self._supplier_value(sheet, number, as_text(label), known, value=value,
-                                      values=values) and ok
+            ok = (
+                self._supplier_value(
+                    sheet, number, as_text(label), known, value=value, values=values
+                )
+                and ok
+            )
         for column in SUPPLIER.columns:
             if column.field not in places and column.required:
                 self.out.add(sheet.name, 0, column.nl, "", "wb_label_missing", english=column.en)
                 ok = False
-        invalid_kvk = any(p.code == "wb_invalid_kvk" and p.sheet == sheet.name
-                          for p in self.out.problems)
+        invalid_kvk = any(
+            p.code == "wb_invalid_kvk" and p.sheet == sheet.name for p in self.out.problems
+        )
         values.setdefault("kvk", None)
         if values.get("country") == "NL" and values["kvk"] is None and not invalid_kvk:
             row, label = places.get("kvk", (0, SUPPLIER.columns[1].nl))
@@ -712,14 +769,31 @@ class WorkbookReader:
             first, last = self.contract_period
             if start < first or end > last:
                 row, label = places["period_from"]
-                self.out.add(sheet.name, row, label, start, "wb_period_outside_contract",
-                             severity="warning", col=2, start=first, end=last)
+                self.out.add(
+                    sheet.name,
+                    row,
+                    label,
+                    start,
+                    "wb_period_outside_contract",
+                    severity="warning",
+                    col=2,
+                    start=first,
+                    end=last,
+                )
         if not ok or any(c.field not in values for c in SUPPLIER.columns):
             return None
         return SupplierBlock(**values)
 
-    def _supplier_value(self, sheet: _Sheet, number: int, label: str, column: Column, *,
-                        value: Any, values: dict[str, Any]) -> bool:
+    def _supplier_value(
+        self,
+        sheet: _Sheet,
+        number: int,
+        label: str,
+        column: Column,
+        *,
+        value: Any,
+        values: dict[str, Any],
+    ) -> bool:
         if _is_empty(value):
             if (number, 2) in sheet.scan.formulas_without_value:
                 self.out.add(sheet.name, number, label, "", "wb_formula_no_value", col=2)
@@ -734,10 +808,20 @@ class WorkbookReader:
         except _Bad as bad:
             self.out.add(sheet.name, number, label, value, bad.code, col=2, **bad.params)
             return False
-        if column.field == "contract_ref" and self.expected_contract is not None and (
-                header_key(parsed) != header_key(self.expected_contract)):
-            self.out.add(sheet.name, number, label, value, "wb_contract_mismatch", col=2,
-                         expected=self.expected_contract)
+        if (
+            column.field == "contract_ref"
+            and self.expected_contract is not None
+            and (header_key(parsed) != header_key(self.expected_contract))
+        ):
+            self.out.add(
+                sheet.name,
+                number,
+                label,
+                value,
+                "wb_contract_mismatch",
+                col=2,
+                expected=self.expected_contract,
+            )
             return False
         if column.kind == "text":
             self._note_formula_like(sheet.name, number, label, 2, parsed)
@@ -746,8 +830,7 @@ class WorkbookReader:
 
     def _note_formula_like(self, sheet: str, row: int, label: str, col: int, text: str) -> None:
         if text.startswith(_FORMULA_START):
-            self.out.add(sheet, row, label, text, "wb_formula_text_kept", severity="note",
-                         col=col)
+            self.out.add(sheet, row, label, text, "wb_formula_text_kept", severity="note", col=col)
 
     # -- the tables ------------------------------------------------------------------------
     def _header(self, sheet: _Sheet) -> list[tuple[int, Column, str]] | None:
@@ -767,20 +850,27 @@ class WorkbookReader:
             text = as_text(cell)
             known = wanted.get(header_key(text))
             if known is None:
-                self.out.add(sheet.name, 1, text, text, "wb_column_ignored", severity="note",
-                             col=index + 1)
+                self.out.add(
+                    sheet.name, 1, text, text, "wb_column_ignored", severity="note", col=index + 1
+                )
                 continue
             if known.field in seen:
-                self.out.add(sheet.name, 1, text, text, "wb_column_twice", col=index + 1,
-                             first=_column_letter(seen[known.field] + 1))
+                self.out.add(
+                    sheet.name,
+                    1,
+                    text,
+                    text,
+                    "wb_column_twice",
+                    col=index + 1,
+                    first=_column_letter(seen[known.field] + 1),
+                )
                 ok = False
                 continue
             seen[known.field] = index
             mapped.append((index, known, text))
         for column in layout.columns:
             if column.field not in seen and column.required:
-                self.out.add(sheet.name, 1, column.nl, "", "wb_column_missing",
-                             english=column.en)
+                self.out.add(sheet.name, 1, column.nl, "", "wb_column_missing", english=column.en)
                 ok = False
         return mapped if ok else None
 
@@ -796,8 +886,15 @@ class WorkbookReader:
         previous = 0
         for position, index in enumerate(kept):
             if index - previous - 1 >= EMPTY_RUN:
-                self.out.add(sheet.name, index + 1, "", "", "wb_rows_after_gap_ignored",
-                             severity="warning", gap=EMPTY_RUN)
+                self.out.add(
+                    sheet.name,
+                    index + 1,
+                    "",
+                    "",
+                    "wb_rows_after_gap_ignored",
+                    severity="warning",
+                    gap=EMPTY_RUN,
+                )
                 kept = kept[:position]
                 break
             previous = index
@@ -807,8 +904,9 @@ class WorkbookReader:
         for index, column, header in mapped:
             table.places[column.field] = (header, index + 1)
             values = list(map(operator.itemgetter(index), rows))
-            table.columns[column.field] = self._convert(sheet, table, column, values,
-                                                        header=header, col=index + 1)
+            table.columns[column.field] = self._convert(
+                sheet, table, column, values, header=header, col=index + 1
+            )
             if self.cancelled is not None and self.cancelled():
                 raise ValidationError("cancelled")
         count = len(rows)
@@ -825,13 +923,28 @@ class WorkbookReader:
             if seen is None:
                 first[key] = table.numbers[position]
             else:
-                self.out.add(sheet.name, table.numbers[position], header, key,
-                             "wb_duplicate_id", col=col, first=seen)
+                self.out.add(
+                    sheet.name,
+                    table.numbers[position],
+                    header,
+                    key,
+                    "wb_duplicate_id",
+                    col=col,
+                    first=seen,
+                )
                 table.invalid.add(position)
         return table
 
-    def _convert(self, sheet: _Sheet, table: _Table, column: Column, values: list[Any], *,
-                 header: str, col: int) -> list[Any]:
+    def _convert(
+        self,
+        sheet: _Sheet,
+        table: _Table,
+        column: Column,
+        values: list[Any],
+        *,
+        header: str,
+        col: int,
+    ) -> list[Any]:
         """Stored values of one column; bad and missing cells are reported and marked."""
         kind = column.kind
         # Each kind first tries a fast path of C-level passes (map, set, min, max) that
@@ -843,39 +956,63 @@ class WorkbookReader:
             if types == {str}:
                 out = list(map(str.strip, values))
                 odd = [k for k, v in enumerate(out) if not v] if "" in out else []
-                if out and (max(map(len, out)) > limit or not _FORMULA_SIGNS.isdisjoint(
-                        map(_first_character, out))):
-                    odd = [k for k, v in enumerate(out)
-                           if not v or v[0] in "=+-@" or len(v) > limit]
+                if out and (
+                    max(map(len, out)) > limit
+                    or not _FORMULA_SIGNS.isdisjoint(map(_first_character, out))
+                ):
+                    odd = [
+                        k for k, v in enumerate(out) if not v or v[0] in "=+-@" or len(v) > limit
+                    ]
             else:
                 out = [v.strip() if type(v) is str else v for v in values]
-                odd = [k for k, v in enumerate(out)
-                       if type(v) is not str or not v or v[0] in "=+-@" or len(v) > limit]
+                odd = [
+                    k
+                    for k, v in enumerate(out)
+                    if type(v) is not str or not v or v[0] in "=+-@" or len(v) > limit
+                ]
         elif kind == "date":
             out = list(values)
-            odd = [] if types == {dt.date} else [
-                k for k, v in enumerate(values) if type(v) is not dt.date]
+            odd = (
+                []
+                if types == {dt.date}
+                else [k for k, v in enumerate(values) if type(v) is not dt.date]
+            )
         elif kind == "int":
             low, high = column.low, column.high
-            if (types == {float} and all(map(float.is_integer, values))
-                    and (low is None or min(values) >= low)
-                    and (high is None or max(values) <= high)):
+            if (
+                types == {float}
+                and all(map(float.is_integer, values))
+                and (low is None or min(values) >= low)
+                and (high is None or max(values) <= high)
+            ):
                 out, odd = list(map(int, values)), []
             else:
                 out = [int(v) if type(v) is float and v.is_integer() else v for v in values]
-                odd = [k for k, v in enumerate(values)
-                       if type(v) is not float or not v.is_integer()
-                       or (low is not None and v < low) or (high is not None and v > high)]
+                odd = [
+                    k
+                    for k, v in enumerate(values)
+                    if type(v) is not float
+                    or not v.is_integer()
+                    or (low is not None and v < low)
+                    or (high is not None and v > high)
+                ]
         elif kind == "number":
             low, high = column.low, column.high
             out = list(values)
-            if (types == {float} and (low is None or min(values) >= low)
-                    and (high is None or max(values) <= high)):
+            if (
+                types == {float}
+                and (low is None or min(values) >= low)
+                and (high is None or max(values) <= high)
+            ):
                 odd = []
             else:
-                odd = [k for k, v in enumerate(values)
-                       if type(v) is not float
-                       or (low is not None and v < low) or (high is not None and v > high)]
+                odd = [
+                    k
+                    for k, v in enumerate(values)
+                    if type(v) is not float
+                    or (low is not None and v < low)
+                    or (high is not None and v > high)
+                ]
         else:  # countries and labels: each distinct value is looked up once
             known: dict[Any, Any] = {}
             for value in set(values):
@@ -930,21 +1067,20 @@ class WorkbookReader:
         # most of the work, takes about half as long. At most three grids are in memory.
         books = [self._open(data, file_name) for _ in range(min(PARSERS, len(keys)))]
         loading: dict[str, Future[list[list[Any]]]] = {}
-        with ThreadPoolExecutor(max_workers=len(books),
-                                thread_name_prefix="workbook") as pool:
+        with ThreadPoolExecutor(max_workers=len(books), thread_name_prefix="workbook") as pool:
 
             def load(position: int) -> None:
                 # a book is used again only by the sheet ``len(books)`` later, submitted
                 # once the earlier one's grid was taken: never by two threads at once
                 key = keys[position]
-                loading[key] = pool.submit(self._grid, books[position % len(books)],
-                                           found[key].name, file_name)
+                loading[key] = pool.submit(
+                    self._grid, books[position % len(books)], found[key].name, file_name
+                )
 
             scans: dict[str, SheetScan] = {}
             try:
                 for position, key in enumerate(keys):
-                    scans[key] = scan_sheet(archive, found[key].part, found[key].name,
-                                            file_name)
+                    scans[key] = scan_sheet(archive, found[key].part, found[key].name, file_name)
                     if position < len(books):
                         load(position)
                 for position, key in enumerate(keys):
@@ -1017,59 +1153,99 @@ class WorkbookReader:
         header, col = sites_t.places.get("last_audit", ("", 0))
         for k, audit in enumerate(sites_t.columns.get("last_audit", ())):
             if audit is not None and audit > today:
-                out.add(sites_t.name, sites_t.numbers[k], header, audit, "wb_audit_in_future",
-                        severity="warning", col=col)
+                out.add(
+                    sites_t.name,
+                    sites_t.numbers[k],
+                    header,
+                    audit,
+                    "wb_audit_in_future",
+                    severity="warning",
+                    col=col,
+                )
 
         if "sites" in tables:
             header, col = risks_t.places.get("site_key", ("", 0))
             for k, site in enumerate(risks_t.columns.get("site_key", ())):
                 if site is not None and site not in site_keys:
-                    out.add(risks_t.name, risks_t.numbers[k], header, site, "wb_unknown_site",
-                            col=col)
+                    out.add(
+                        risks_t.name, risks_t.numbers[k], header, site, "wb_unknown_site", col=col
+                    )
                     risks_t.invalid.add(k)
         risk_columns = risks_t.columns
         if risk_columns:
             table = _PRIORITY
-            risk_columns["priority"] = [table.get((s, li)) for s, li in
-                                        zip(risk_columns["severity"], risk_columns["likelihood"],
-                                            strict=True)]
+            risk_columns["priority"] = [
+                table.get((s, li))
+                for s, li in zip(risk_columns["severity"], risk_columns["likelihood"], strict=True)
+            ]
 
         if "risks" in tables:
             header, col = measures_t.places.get("risk_key", ("", 0))
             for k, risk in enumerate(measures_t.columns.get("risk_key", ())):
                 if risk is not None and risk not in risk_keys:
-                    out.add(measures_t.name, measures_t.numbers[k], header, risk,
-                            "wb_unknown_risk", col=col)
+                    out.add(
+                        measures_t.name,
+                        measures_t.numbers[k],
+                        header,
+                        risk,
+                        "wb_unknown_risk",
+                        col=col,
+                    )
                     measures_t.invalid.add(k)
         measure_columns = measures_t.columns
         if measure_columns:
             header, col = measures_t.places.get("due", ("", 0))
-            for k, (start, due) in enumerate(zip(measure_columns["start"], measure_columns["due"],
-                                                 strict=True)):
+            for k, (start, due) in enumerate(
+                zip(measure_columns["start"], measure_columns["due"], strict=True)
+            ):
                 if start is not None and due is not None and due < start:
-                    out.add(measures_t.name, measures_t.numbers[k], header, due,
-                            "wb_end_before_start", col=col, start=start)
+                    out.add(
+                        measures_t.name,
+                        measures_t.numbers[k],
+                        header,
+                        due,
+                        "wb_end_before_start",
+                        col=col,
+                        start=start,
+                    )
                     measures_t.invalid.add(k)
             header, col = measures_t.places.get("progress", ("", 0))
-            for k, (status, progress) in enumerate(zip(measure_columns["status"],
-                                                       measure_columns["progress"], strict=True)):
+            for k, (status, progress) in enumerate(
+                zip(measure_columns["status"], measure_columns["progress"], strict=True)
+            ):
                 if status == "completed" and progress is not None and progress < 100:
-                    out.add(measures_t.name, measures_t.numbers[k], header, progress,
-                            "wb_completed_not_full", severity="warning", col=col)
+                    out.add(
+                        measures_t.name,
+                        measures_t.numbers[k],
+                        header,
+                        progress,
+                        "wb_completed_not_full",
+                        severity="warning",
+                        col=col,
+                    )
 
         if "measures" in tables and risk_columns:
             measured = set(measure_columns.get("risk_key", ()))
             header, col = risks_t.places.get("risk_key", ("", 0))
-            for k, (key, level) in enumerate(zip(risk_columns["risk_key"],
-                                                 risk_columns["priority"], strict=True)):
+            for k, (key, level) in enumerate(
+                zip(risk_columns["risk_key"], risk_columns["priority"], strict=True)
+            ):
                 if level == "high" and key not in measured and k not in risks_t.invalid:
-                    out.add(risks_t.name, risks_t.numbers[k], header, key,
-                            "wb_high_risk_without_measure", severity="warning", col=col)
+                    out.add(
+                        risks_t.name,
+                        risks_t.numbers[k],
+                        header,
+                        key,
+                        "wb_high_risk_without_measure",
+                        severity="warning",
+                        col=col,
+                    )
         for table_value in tables.values():
             if table_value.header_ok and not table_value.numbers:
                 out.add(table_value.name, 0, "", "", "wb_sheet_empty", severity="warning")
-        return Submission(supplier, sites_t.valid(SiteRow), risks_t.valid(RiskRow),
-                          measures_t.valid(MeasureRow))
+        return Submission(
+            supplier, sites_t.valid(SiteRow), risks_t.valid(RiskRow), measures_t.valid(MeasureRow)
+        )
 
 
 _MISSING = object()
@@ -1095,8 +1271,9 @@ class _Table:
         names = tuple(f.name for f in dataclasses.fields(cls) if f.name != "row")
         if self.invalid or not self.numbers:
             return RowTable(("row", *names), tuple(() for _ in range(len(names) + 1)))
-        return RowTable(("row", *names),
-                        (tuple(self.numbers), *(tuple(self.columns[n]) for n in names)))
+        return RowTable(
+            ("row", *names), (tuple(self.numbers), *(tuple(self.columns[n]) for n in names))
+        )
 
 
 def _has_content(row: list[Any]) -> bool:
@@ -1115,10 +1292,15 @@ def _column_letter(number: int) -> str:
 
 
 def read_workbook(
-    data: bytes, *, file_name: str, reference: Reference, countries: CountryTable,
+    data: bytes,
+    *,
+    file_name: str,
+    reference: Reference,
+    countries: CountryTable,
     expected_contract: str | None = None,
     contract_period: tuple[dt.date, dt.date] | None = None,
-    progress: Progress | None = None, cancelled: Cancelled | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> tuple[Submission, list[Problem]]:
     """Read a supplier workbook's bytes: its submission and every problem found.
 
@@ -1127,8 +1309,13 @@ def read_workbook(
     turns true. ``expected_contract`` is the contract the workbook is imported into, and
     ``contract_period`` its start and end (a reporting period outside it is a warning).
     """
-    reader = WorkbookReader(reference, countries, expected_contract=expected_contract,
-                            contract_period=contract_period, progress=progress,
-                            cancelled=cancelled)
+    reader = WorkbookReader(
+        reference,
+        countries,
+        expected_contract=expected_contract,
+        contract_period=contract_period,
+        progress=progress,
+        cancelled=cancelled,
+    )
     submission = reader.read(data, file_name)
     return submission, reader.out.problems

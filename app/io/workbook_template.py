@@ -52,40 +52,56 @@ class TemplateData:
 INSTRUCTION_TEXT = (
     ("ISV-werkmap voor leveranciers", "ISV workbook for suppliers"),
     ("", ""),
-    ("Met deze werkmap legt u als leverancier verantwoording af over uw gepaste zorgvuldigheid "
-     "(due diligence) volgens de Internationale Sociale Voorwaarden (ISV) van het Rijk.",
-     "With this workbook you, the supplier, account for your due diligence under the "
-     "International Social Conditions (ISV) of the Dutch central government."),
+    (
+        "Met deze werkmap legt u als leverancier verantwoording af over uw gepaste zorgvuldigheid "
+        "(due diligence) volgens de Internationale Sociale Voorwaarden (ISV) van het Rijk.",
+        "With this workbook you, the supplier, account for your due diligence under the "
+        "International Social Conditions (ISV) of the Dutch central government.",
+    ),
     ("", ""),
-    ("1. Leverancier: controleer de vooraf ingevulde gegevens en vul de rest aan. "
-     "De contractreferentie niet wijzigen.",
-     "1. Supplier: check the pre-filled data and complete the rest. "
-     "Do not change the contract reference."),
-    ("2. Keten: één rij per productielocatie in uw keten voor dit contract. Schakel 1 is uw "
-     "directe leverancier. Elke Locatie-ID komt één keer voor.",
-     "2. Supply chain: one row per production site in your chain for this contract. Tier 1 "
-     "is your direct supplier. Each Site ID appears once."),
-    ("3. Risico's: één rij per risico uit uw risicoanalyse, met thema, ernst en "
-     "waarschijnlijkheid uit de keuzelijsten. Een Locatie-ID moet op het blad Keten staan.",
-     "3. Risks: one row per risk from your risk analysis, with theme, severity and "
-     "likelihood from the drop-down lists. A Site ID must appear on the Supply chain sheet."),
-    ("4. Maatregelen: uw plan van aanpak, één rij per maatregel. Elke Risico-ID moet op het "
-     "blad Risico's staan; de einddatum ligt niet vóór de startdatum.",
-     "4. Measures: your plan of action, one row per measure. Each Risk ID must appear on the "
-     "Risks sheet; the due date is not before the start date."),
+    (
+        "1. Leverancier: controleer de vooraf ingevulde gegevens en vul de rest aan. "
+        "De contractreferentie niet wijzigen.",
+        "1. Supplier: check the pre-filled data and complete the rest. "
+        "Do not change the contract reference.",
+    ),
+    (
+        "2. Keten: één rij per productielocatie in uw keten voor dit contract. Schakel 1 is uw "
+        "directe leverancier. Elke Locatie-ID komt één keer voor.",
+        "2. Supply chain: one row per production site in your chain for this contract. Tier 1 "
+        "is your direct supplier. Each Site ID appears once.",
+    ),
+    (
+        "3. Risico's: één rij per risico uit uw risicoanalyse, met thema, ernst en "
+        "waarschijnlijkheid uit de keuzelijsten. Een Locatie-ID moet op het blad Keten staan.",
+        "3. Risks: one row per risk from your risk analysis, with theme, severity and "
+        "likelihood from the drop-down lists. A Site ID must appear on the Supply chain sheet.",
+    ),
+    (
+        "4. Maatregelen: uw plan van aanpak, één rij per maatregel. Elke Risico-ID moet op het "
+        "blad Risico's staan; de einddatum ligt niet vóór de startdatum.",
+        "4. Measures: your plan of action, one row per measure. Each Risk ID must appear on the "
+        "Risks sheet; the due date is not before the start date.",
+    ),
     ("", ""),
-    ("Datums als 31-12-2026; getallen als 1234,5 of 1234.5. Donkere kolomkoppen zijn "
-     "verplicht, lichtere zijn aanvullend. U mag kolommen in een andere volgorde zetten en "
-     "de kopjes in het Engels schrijven.",
-     "Dates as 31-12-2026; numbers as 1234.5 or 1234,5. Dark column headers are required, "
-     "lighter ones optional. You may reorder the columns and write the headers in English."),
-    ("Prioriteit: de ernst gaat vóór de waarschijnlijkheid (OESO-richtlijnen): een zeer "
-     "ernstig risico heeft altijd hoge prioriteit.",
-     "Priority: severity comes before likelihood (OECD Guidelines): a very serious risk is "
-     "always high priority."),
+    (
+        "Datums als 31-12-2026; getallen als 1234,5 of 1234.5. Donkere kolomkoppen zijn "
+        "verplicht, lichtere zijn aanvullend. U mag kolommen in een andere volgorde zetten en "
+        "de kopjes in het Engels schrijven.",
+        "Dates as 31-12-2026; numbers as 1234.5 or 1234,5. Dark column headers are required, "
+        "lighter ones optional. You may reorder the columns and write the headers in English.",
+    ),
+    (
+        "Prioriteit: de ernst gaat vóór de waarschijnlijkheid (OESO-richtlijnen): een zeer "
+        "ernstig risico heeft altijd hoge prioriteit.",
+        "Priority: severity comes before likelihood (OECD Guidelines): a very serious risk is "
+        "always high priority.",
+    ),
     ("", ""),
-    ("Stuur de ingevulde werkmap als .xlsx terug aan uw contractmanager, zonder wachtwoord.",
-     "Send the filled-in workbook back to your contract manager as .xlsx, without a password."),
+    (
+        "Stuur de ingevulde werkmap als .xlsx terug aan uw contractmanager, zonder wachtwoord.",
+        "Send the filled-in workbook back to your contract manager as .xlsx, without a password.",
+    ),
 )
 
 
@@ -134,22 +150,25 @@ def _column_style(ws: Any, letter: str, column: Column) -> None:
         dimension.number_format = "@"
 
 
-def _lists_sheet(wb: Any, reference: Reference, countries: CountryTable,
-                 lang: str) -> dict[str, str]:
+def _lists_sheet(
+    wb: Any, reference: Reference, countries: CountryTable, lang: str
+) -> dict[str, str]:
     """The hidden, protected ``Lijsten`` sheet; returns a range formula per group."""
     other = "nl" if lang == "en" else "en"
     groups: dict[str, list[tuple[str, str, str]]] = {
         "theme": [(t.text(lang), t.text(other), t.code) for t in reference.themes],
         "severity": [(x.text(lang), x.text(other), x.code) for x in reference.severity.values],
-        "likelihood": [(x.text(lang), x.text(other), x.code)
-                       for x in reference.likelihood.values],
+        "likelihood": [(x.text(lang), x.text(other), x.code) for x in reference.likelihood.values],
         "status": [(x.text(lang), x.text(other), x.code) for x in reference.measure_statuses],
-        "country": sorted(((c.name(lang), c.name(other), c.alpha2) for c in countries.all()),
-                          key=lambda x: x[0]),
+        "country": sorted(
+            ((c.name(lang), c.name(other), c.alpha2) for c in countries.all()), key=lambda x: x[0]
+        ),
     }
     titles = {
-        "theme": ("Thema", "Theme"), "severity": ("Ernst", "Severity"),
-        "likelihood": ("Waarschijnlijkheid", "Likelihood"), "status": ("Status", "Status"),
+        "theme": ("Thema", "Theme"),
+        "severity": ("Ernst", "Severity"),
+        "likelihood": ("Waarschijnlijkheid", "Likelihood"),
+        "status": ("Status", "Status"),
         "country": ("Land", "Country"),
     }
     ws = wb.create_sheet(LISTS.nl)
@@ -157,8 +176,11 @@ def _lists_sheet(wb: Any, reference: Reference, countries: CountryTable,
     first_col = 1
     for group, entries in groups.items():
         nl_title, en_title = titles[group]
-        heads = (en_title if lang == "en" else nl_title, nl_title if lang == "en" else en_title,
-                 "code")
+        heads = (
+            en_title if lang == "en" else nl_title,
+            nl_title if lang == "en" else en_title,
+            "code",
+        )
         for offset, text in enumerate(heads):
             set_text(ws.cell(row=1, column=first_col + offset), text)
         for index, entry in enumerate(entries, start=2):
@@ -176,30 +198,44 @@ def _lists_sheet(wb: Any, reference: Reference, countries: CountryTable,
     return formulas
 
 
-def _validation(ws: Any, column: Column, letter: str, formulas: dict[str, str],
-                lang: str) -> None:
+def _validation(ws: Any, column: Column, letter: str, formulas: dict[str, str], lang: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     area = f"{letter}2:{letter}{DATA_ROWS + 1}"
     group = "country" if column.kind == "country" else column.kind
     if group in formulas:
-        check = DataValidation(type="list", formula1=f"={formulas[group]}", allow_blank=True,
-                               showErrorMessage=False)
+        check = DataValidation(
+            type="list", formula1=f"={formulas[group]}", allow_blank=True, showErrorMessage=False
+        )
     elif column.kind == "int":
         low = int(column.low or 0)
         if column.high is not None:
-            check = DataValidation(type="whole", operator="between", formula1=str(low),
-                                   formula2=str(int(column.high)), allow_blank=True)
+            check = DataValidation(
+                type="whole",
+                operator="between",
+                formula1=str(low),
+                formula2=str(int(column.high)),
+                allow_blank=True,
+            )
         else:
-            check = DataValidation(type="whole", operator="greaterThanOrEqual",
-                                   formula1=str(low), allow_blank=True)
+            check = DataValidation(
+                type="whole", operator="greaterThanOrEqual", formula1=str(low), allow_blank=True
+            )
     elif column.kind == "number":
-        check = DataValidation(type="decimal", operator="between", formula1=str(column.low),
-                               formula2=str(column.high), allow_blank=True)
+        check = DataValidation(
+            type="decimal",
+            operator="between",
+            formula1=str(column.low),
+            formula2=str(column.high),
+            allow_blank=True,
+        )
     else:
         return
-    check.error = ("Choose a value from the list or within the range." if lang == "en"
-                   else "Kies een waarde uit de lijst of binnen het bereik.")
+    check.error = (
+        "Choose a value from the list or within the range."
+        if lang == "en"
+        else "Kies een waarde uit de lijst of binnen het bereik."
+    )
     check.add(area)
     ws.add_data_validation(check)
 
@@ -218,8 +254,9 @@ def _table_sheet(wb: Any, layout: SheetLayout, formulas: dict[str, str], lang: s
     _protect(ws)
 
 
-def _supplier_sheet(wb: Any, data: TemplateData, countries: CountryTable,
-                    formulas: dict[str, str]) -> None:
+def _supplier_sheet(
+    wb: Any, data: TemplateData, countries: CountryTable, formulas: dict[str, str]
+) -> None:
     from openpyxl.styles import Font, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -230,15 +267,19 @@ def _supplier_sheet(wb: Any, data: TemplateData, countries: CountryTable,
     _header_cell(ws, 1, 3, "Notes" if lang == "en" else "Toelichting", False)
     country = countries.get(data.supplier_country)
     prefilled: dict[str, Any] = {
-        "name": data.supplier_name, "kvk": data.supplier_kvk,
+        "name": data.supplier_name,
+        "kvk": data.supplier_kvk,
         "country": country.name(lang) if country else data.supplier_country,
-        "contract_ref": data.contract_ref, "period_from": data.period_from,
+        "contract_ref": data.contract_ref,
+        "period_from": data.period_from,
         "period_to": data.period_to,
     }
     notes = {
-        "text": ("verplicht", "required"), "kvk": ("8 cijfers; verplicht voor Nederlandse "
-                                                    "leveranciers", "8 digits; required for "
-                                                    "Dutch suppliers"),
+        "text": ("verplicht", "required"),
+        "kvk": (
+            "8 cijfers; verplicht voor Nederlandse leveranciers",
+            "8 digits; required for Dutch suppliers",
+        ),
         "country": ("land uit de keuzelijst", "country from the drop-down list"),
         "date": ("datum, bijvoorbeeld 31-12-2026", "date, for example 31-12-2026"),
         "email": ("e-mailadres", "e-mail address"),
@@ -263,8 +304,12 @@ def _supplier_sheet(wb: Any, data: TemplateData, countries: CountryTable,
         nl_note, en_note = notes.get(column.kind, notes["text"])
         set_text(ws.cell(row=row, column=3), en_note if lang == "en" else nl_note)
         if column.kind == "country":
-            check = DataValidation(type="list", formula1=f"={formulas['country']}",
-                                   allow_blank=True, showErrorMessage=False)
+            check = DataValidation(
+                type="list",
+                formula1=f"={formulas['country']}",
+                allow_blank=True,
+                showErrorMessage=False,
+            )
             check.add(f"B{row}")
             ws.add_data_validation(check)
     ws.column_dimensions["A"].width = 34
@@ -318,10 +363,10 @@ def write_template(data: TemplateData, reference: Reference, countries: CountryT
     props.keywords = f"{TEMPLATE_VERSION}; {data.contract_ref}"
     props.creator = "ISV-assistent"
     props.language = data.lang
-    wb.custom_doc_props.append(StringProperty(name="ISV template version",
-                                              value=TEMPLATE_VERSION))
-    wb.custom_doc_props.append(StringProperty(name="ISV contract reference",
-                                              value=data.contract_ref))
+    wb.custom_doc_props.append(StringProperty(name="ISV template version", value=TEMPLATE_VERSION))
+    wb.custom_doc_props.append(
+        StringProperty(name="ISV contract reference", value=data.contract_ref)
+    )
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -46,9 +46,11 @@ from app.domain.report import (
 
 FORMAT = "isv-assistent-year-export"
 FORMAT_VERSION = 1
-ABOUT = ("Records of one ISV-assistent installation for one year, to be merged into the "
-         "yearly ISV report with 'isv-assistent report --merge'. Do not edit: the checksum "
-         "refuses a changed file.")
+ABOUT = (
+    "Records of one ISV-assistent installation for one year, to be merged into the "
+    "yearly ISV report with 'isv-assistent report --merge'. Do not edit: the checksum "
+    "refuses a changed file."
+)
 
 FIELDS: Mapping[str, Mapping[str, str]] = {
     "tenders": {
@@ -62,7 +64,7 @@ FIELDS: Mapping[str, Mapping[str, str]] = {
         "category_code": "ISV category code as registered ('overig' outside the categories)",
         "category_set": "category set the code belongs to, or null",
         "verdict": "mandatory, voluntary_below_threshold, voluntary_outside_categories or "
-                   "threshold_unknown",
+        "threshold_unknown",
         "isv_applied": "true, false, or null when no decision is recorded",
         "not_applied_reason": "the buyer's reason for not applying the ISV, or null",
         "form": "contract-condition, minimum-requirement, award-criterion, or null",
@@ -146,8 +148,10 @@ def write_export(header: ExportHeader, facts: YearFacts) -> bytes:
     """The export file's bytes (UTF-8 JSON without indentation: Python's JSON writer
     is several times slower when it indents, and a year holds tens of thousands of
     records; any JSON viewer lays it out)."""
-    records = {name: [plain(f) for f in sorted(facts.kind(name), key=lambda f: f.uid)]
-               for name, _ in FACT_KINDS}
+    records = {
+        name: [plain(f) for f in sorted(facts.kind(name), key=lambda f: f.uid)]
+        for name, _ in FACT_KINDS
+    }
     organisations = sorted(header.organisations)
     body: dict[str, Any] = {
         "format": FORMAT,
@@ -180,15 +184,45 @@ def _optional_date(value: Any) -> dt.date | None:
     return None if value is None else _date(value)
 
 
-_DATE_FIELDS = {"published", "start", "end", "plan_agreed_on", "received_on", "issued_on",
-                "valid_until", "assessed_on", "closed_on", "taken_on", "due", "response_due",
-                "responded_on"}
-_OPTIONAL = {"organisation", "category_set", "isv_applied", "not_applied_reason", "form",
-             "clause_version", "value_cents", "plan_agreed_on", "issued_on", "valid_until",
-             "supersedes_uid", "contract_year", "closed_on", "response_due", "responded_on"}
+_DATE_FIELDS = {
+    "published",
+    "start",
+    "end",
+    "plan_agreed_on",
+    "received_on",
+    "issued_on",
+    "valid_until",
+    "assessed_on",
+    "closed_on",
+    "taken_on",
+    "due",
+    "response_due",
+    "responded_on",
+}
+_OPTIONAL = {
+    "organisation",
+    "category_set",
+    "isv_applied",
+    "not_applied_reason",
+    "form",
+    "clause_version",
+    "value_cents",
+    "plan_agreed_on",
+    "issued_on",
+    "valid_until",
+    "supersedes_uid",
+    "contract_year",
+    "closed_on",
+    "response_due",
+    "responded_on",
+}
 _TYPES: Mapping[str, type | tuple[type, ...]] = {
-    "value_cents": int, "plan_months": int, "report_month": int, "version_no": int,
-    "contract_year": int, "isv_applied": bool,
+    "value_cents": int,
+    "plan_months": int,
+    "report_month": int,
+    "version_no": int,
+    "contract_year": int,
+    "isv_applied": bool,
 }
 
 
@@ -251,8 +285,15 @@ def _shape(cls: type[Any]) -> _FactShape:
         elif expected is int:
             whole_numbers.append(index)
     shape = _SHAPES[cls] = _FactShape(
-        names, frozenset(names), operator.itemgetter(*names), tuple(types),
-        tuple(whole_numbers), tuple(dates), tuple(nested), tuple(checks))
+        names,
+        frozenset(names),
+        operator.itemgetter(*names),
+        tuple(types),
+        tuple(whole_numbers),
+        tuple(dates),
+        tuple(nested),
+        tuple(checks),
+    )
     return shape
 
 
@@ -264,7 +305,8 @@ def _fact(cls: type[Any], data: Any) -> Any:
         raise ValueError(cls.__name__)
     found = shape.values(data)
     if not all(map(isinstance, found, shape.types)) or any(
-            type(found[i]) is bool for i in shape.whole_numbers):
+        type(found[i]) is bool for i in shape.whole_numbers
+    ):
         # something is off: the checks of each field raise the error
         return cls(*[check(v) for v, check in zip(found, shape.checks, strict=True)])
     values = list(found)
@@ -299,8 +341,11 @@ def read_export(data: bytes, name: str) -> tuple[ExportHeader, YearFacts]:
     if version != FORMAT_VERSION:
         raise _refuse(name, "foreign_version", version=str(version), supported=FORMAT_VERSION)
     checksum = body.pop("checksum", None)
-    if (not isinstance(checksum, dict) or checksum.get("algorithm") != "sha256"
-            or checksum.get("value") != _checksum(body)):
+    if (
+        not isinstance(checksum, dict)
+        or checksum.get("algorithm") != "sha256"
+        or checksum.get("value") != _checksum(body)
+    ):
         raise _refuse(name, "tampered")
     try:
         records = body["records"]
@@ -312,9 +357,12 @@ def read_export(data: bytes, name: str) -> tuple[ExportHeader, YearFacts]:
         if not isinstance(year, int) or isinstance(year, bool):
             raise ValueError("year")
         header = ExportHeader(
-            installation_id=str(body["installation_id"]), year=year,
-            organisations=organisations, exported_at=str(body["exported_at"]),
-            application_version=str(body["application_version"]))
+            installation_id=str(body["installation_id"]),
+            year=year,
+            organisations=organisations,
+            exported_at=str(body["exported_at"]),
+            application_version=str(body["application_version"]),
+        )
     except (KeyError, ValueError, TypeError):
         raise _refuse(name, "malformed") from None
     return header, YearFacts(**kinds)

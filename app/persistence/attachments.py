@@ -46,8 +46,9 @@ class AttachmentStore:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp_name = tempfile.mkstemp(dir=self.folder, prefix=".incoming-")
         except OSError as exc:
-            raise StorageError("database_unavailable", location=str(self.folder),
-                               problem=exc.strerror or str(exc)) from exc
+            raise StorageError(
+                "database_unavailable", location=str(self.folder), problem=exc.strerror or str(exc)
+            ) from exc
         tmp = Path(tmp_name)
         digest = hashlib.sha256()
         size = 0
@@ -70,8 +71,9 @@ class AttachmentStore:
             return sha, size
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise StorageError("database_unavailable", location=str(self.folder),
-                               problem=exc.strerror or str(exc)) from exc
+            raise StorageError(
+                "database_unavailable", location=str(self.folder), problem=exc.strerror or str(exc)
+            ) from exc
         finally:
             tmp.unlink(missing_ok=True)
 

@@ -59,8 +59,9 @@ def _plain(value: Any) -> Any:
 
 def canonical(data: Any) -> str:
     """The one canonical JSON form used for hashing: sorted keys, no spaces, UTF-8."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      default=_plain)
+    return json.dumps(
+        data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_plain
+    )
 
 
 def snapshot(record: m.Base) -> dict[str, Any]:
@@ -75,11 +76,30 @@ def row_snapshot(model: type[m.Base], row: Mapping[str, Any]) -> dict[str, Any]:
     return {c.key: _plain(row[c.key]) for c in mapper.column_attrs}
 
 
-def entry_hash(seq: int, at: str, actor: str, entity: str, entity_id: str, action: str,
-               before: str | None, after: str | None, prev_hash: str) -> str:
-    payload = canonical({"seq": seq, "at": at, "actor": actor, "entity": entity,
-                         "entity_id": entity_id, "action": action, "before": before,
-                         "after": after, "prev": prev_hash})
+def entry_hash(
+    seq: int,
+    at: str,
+    actor: str,
+    entity: str,
+    entity_id: str,
+    action: str,
+    before: str | None,
+    after: str | None,
+    prev_hash: str,
+) -> str:
+    payload = canonical(
+        {
+            "seq": seq,
+            "at": at,
+            "actor": actor,
+            "entity": entity,
+            "entity_id": entity_id,
+            "action": action,
+            "before": before,
+            "after": after,
+            "prev": prev_hash,
+        }
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -98,8 +118,12 @@ def values_digest(rows: Iterable[Sequence[Any]]) -> str:
     listed = rows if isinstance(rows, list) else list(rows)
     digest = hashlib.sha256(b"[")
     for start in range(0, len(listed), _DIGEST_CHUNK):
-        text = json.dumps(listed[start:start + _DIGEST_CHUNK], ensure_ascii=False,
-                          separators=(",", ":"), default=_json_default)
+        text = json.dumps(
+            listed[start : start + _DIGEST_CHUNK],
+            ensure_ascii=False,
+            separators=(",", ":"),
+            default=_json_default,
+        )
         if start:
             digest.update(b",")
         digest.update(text[1:-1].encode("utf-8"))
@@ -121,15 +145,23 @@ class AuditWriter:
         self._hash = GENESIS
 
     def _claim(self) -> None:
-        self.session.execute(update(m.AuditHead).where(m.AuditHead.id == 1)
-                             .values(seq=m.AuditHead.seq))
+        self.session.execute(
+            update(m.AuditHead).where(m.AuditHead.id == 1).values(seq=m.AuditHead.seq)
+        )
         head = self.session.execute(
-            select(m.AuditHead.seq, m.AuditHead.hash).where(m.AuditHead.id == 1)).one()
+            select(m.AuditHead.seq, m.AuditHead.hash).where(m.AuditHead.id == 1)
+        ).one()
         self._seq, self._hash = int(head.seq), str(head.hash)
 
-    def build(self, entity: str, entity_id: object, action: str,
-              before: Mapping[str, Any] | None, after: Mapping[str, Any] | None,
-              at: dt.datetime | None = None) -> dict[str, Any]:
+    def build(
+        self,
+        entity: str,
+        entity_id: object,
+        action: str,
+        before: Mapping[str, Any] | None,
+        after: Mapping[str, Any] | None,
+        at: dt.datetime | None = None,
+    ) -> dict[str, Any]:
         """The next entry as a row dict (not yet written); advances the chain."""
         if self._seq is None:
             self._claim()
@@ -139,16 +171,40 @@ class AuditWriter:
         at_text = _plain(when)
         before_json = canonical(before) if before is not None else None
         after_json = canonical(after) if after is not None else None
-        digest = entry_hash(seq, at_text, self.actor, entity, str(entity_id), action,
-                            before_json, after_json, self._hash)
-        row = {"seq": seq, "at": when, "actor": self.actor, "entity": entity,
-               "entity_id": str(entity_id), "action": action, "before_json": before_json,
-               "after_json": after_json, "prev_hash": self._hash, "hash": digest}
+        digest = entry_hash(
+            seq,
+            at_text,
+            self.actor,
+            entity,
+            str(entity_id),
+            action,
+            before_json,
+            after_json,
+            self._hash,
+        )
+        row = {
+            "seq": seq,
+            "at": when,
+            "actor": self.actor,
+            "entity": entity,
+            "entity_id": str(entity_id),
+            "action": action,
+            "before_json": before_json,
+            "after_json": after_json,
+            "prev_hash": self._hash,
+            "hash": digest,
+        }
         self._seq, self._hash = seq, digest
         return row
 
-    def append(self, entity: str, entity_id: object, action: str,
-               before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> None:
+    def append(
+        self,
+        entity: str,
+        entity_id: object,
+        action: str,
+        before: Mapping[str, Any] | None,
+        after: Mapping[str, Any] | None,
+    ) -> None:
         row = self.build(entity, entity_id, action, before, after)
         self.session.add(m.AuditEntry(**row))
         self.flush_head()
@@ -161,8 +217,11 @@ class AuditWriter:
 
     def flush_head(self) -> None:
         if self._seq is not None:
-            self.session.execute(update(m.AuditHead).where(m.AuditHead.id == 1)
-                                 .values(seq=self._seq, hash=self._hash))
+            self.session.execute(
+                update(m.AuditHead)
+                .where(m.AuditHead.id == 1)
+                .values(seq=self._seq, hash=self._hash)
+            )
 
     # -- conveniences for services -----------------------------------------------------
     def created(self, entity: str, record: m.Base) -> None:

@@ -37,9 +37,12 @@ def write_backup(db: Database, target: Path, progress: Progress | None = None) -
     """Write a backup of ``db`` to ``target`` (a .zip), atomically."""
     source_path = sqlite_path(db.engine)
     if source_path is None:
-        raise StorageError("database_unavailable", location=db.location,
-                           problem="backups are made of SQLite databases; use the server's "
-                                   "own backup for PostgreSQL")
+        raise StorageError(
+            "database_unavailable",
+            location=db.location,
+            problem="backups are made of SQLite databases; use the server's "
+            "own backup for PostgreSQL",
+        )
     target = target.expanduser().resolve()
     if not target.parent.is_dir():
         raise UsageError("file_not_writable", path=str(target), problem="the folder does not exist")
@@ -52,7 +55,9 @@ def write_backup(db: Database, target: Path, progress: Progress | None = None) -
         if progress:
             progress(1, total)
         manifest: dict[str, object] = {
-            "format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "app_version": __version__,
             "schema_revision": current_revision(db.engine),
             "installation_id": db.installation_id(),
             "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -73,8 +78,9 @@ def write_backup(db: Database, target: Path, progress: Progress | None = None) -
         try:
             partial.replace(target)
         except OSError as exc:
-            raise UsageError("file_not_writable", path=str(target),
-                             problem=exc.strerror or str(exc)) from exc
+            raise UsageError(
+                "file_not_writable", path=str(target), problem=exc.strerror or str(exc)
+            ) from exc
     return target
 
 
@@ -82,13 +88,17 @@ def _read_manifest(archive: zipfile.ZipFile, path: Path) -> dict[str, object]:
     try:
         manifest = json.loads(archive.read("manifest.json"))
     except (KeyError, ValueError):
-        raise UsageError("backup_invalid", path=str(path), problem="manifest.json is missing "
-                         "or unreadable") from None
+        raise UsageError(
+            "backup_invalid", path=str(path), problem="manifest.json is missing or unreadable"
+        ) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise UsageError("backup_invalid", path=str(path), problem="not an ISV-assistent backup")
     if manifest.get("format_version") != FORMAT_VERSION:
-        raise UsageError("backup_invalid", path=str(path),
-                         problem=f"format version {manifest.get('format_version')} is unknown")
+        raise UsageError(
+            "backup_invalid",
+            path=str(path),
+            problem=f"format version {manifest.get('format_version')} is unknown",
+        )
     return manifest
 
 
@@ -105,12 +115,14 @@ def restore_backup(source: Path, target_db: Path, progress: Progress | None = No
             raise UsageError("backup_invalid", path=str(source), problem="no database inside")
         names = set(archive.namelist()) - {"manifest.json"}
         if names != set(members):
-            raise ValidationError("backup_invalid", path=str(source),
-                                  problem="its contents do not match its manifest")
+            raise ValidationError(
+                "backup_invalid", path=str(source), problem="its contents do not match its manifest"
+            )
         for name in names:
             if name != DB_MEMBER and not _is_attachment_name(name):
-                raise ValidationError("backup_invalid", path=str(source),
-                                      problem=f"unexpected member {name}")
+                raise ValidationError(
+                    "backup_invalid", path=str(source), problem=f"unexpected member {name}"
+                )
         attachments = target_db.with_name(target_db.stem + ".attachments")
         store = AttachmentStore(attachments)
         total = len(names)
@@ -119,22 +131,27 @@ def restore_backup(source: Path, target_db: Path, progress: Progress | None = No
             with archive.open(DB_MEMBER) as src, db_copy.open("wb") as out:
                 shutil.copyfileobj(src, out)
             if AttachmentStore.hash_of(db_copy) != members[DB_MEMBER]:
-                raise ValidationError("backup_invalid", path=str(source),
-                                      problem="the database inside is damaged")
+                raise ValidationError(
+                    "backup_invalid", path=str(source), problem="the database inside is damaged"
+                )
             check = sqlite3.connect(str(db_copy))
             try:
                 ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             finally:
                 check.close()
             if not ok:
-                raise ValidationError("backup_invalid", path=str(source),
-                                      problem="the database inside fails its integrity check")
+                raise ValidationError(
+                    "backup_invalid",
+                    path=str(source),
+                    problem="the database inside fails its integrity check",
+                )
             for done, name in enumerate(sorted(names - {DB_MEMBER}), start=1):
                 with archive.open(name) as src:
                     sha, _ = store.put_stream(src)
                 if sha != members[name]:
-                    raise ValidationError("backup_invalid", path=str(source),
-                                          problem=f"attachment {name} is damaged")
+                    raise ValidationError(
+                        "backup_invalid", path=str(source), problem=f"attachment {name} is damaged"
+                    )
                 if progress:
                     progress(done, total)
             _fsync_file(db_copy)
@@ -147,8 +164,13 @@ def restore_backup(source: Path, target_db: Path, progress: Progress | None = No
 
 def _is_attachment_name(name: str) -> bool:
     parts = name.split("/")
-    return (len(parts) == 3 and parts[0] == "attachments" and len(parts[2]) == 64
-            and parts[1] == parts[2][:2] and all(c in "0123456789abcdef" for c in parts[2]))
+    return (
+        len(parts) == 3
+        and parts[0] == "attachments"
+        and len(parts[2]) == 64
+        and parts[1] == parts[2][:2]
+        and all(c in "0123456789abcdef" for c in parts[2])
+    )
 
 
 def rotate(folder: Path, keep: int, pattern: str = "*.zip") -> list[Path]:

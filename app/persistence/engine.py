@@ -110,8 +110,7 @@ class Database:
                     session.connection(execution_options={WRITE: True})
                 elif self.engine.dialect.name == "postgresql":
                     session.execute(text(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}"))
-                    session.execute(select(AuditHead.id).where(AuditHead.id == 1)
-                                    .with_for_update())
+                    session.execute(select(AuditHead.id).where(AuditHead.id == 1).with_for_update())
                 yield session
         except OperationalError as exc:
             raise storage_error(exc, self.location) from exc
@@ -159,6 +158,7 @@ def attachments_dir_for(engine: Engine, configured: str = "") -> Path:
 # ---------------------------------------------------------------------------------------
 # Migrations
 # ---------------------------------------------------------------------------------------
+
 
 def _alembic_config(engine: Engine) -> Any:
     from alembic.config import Config
@@ -262,8 +262,10 @@ def migrate(engine: Engine) -> Path | None:
 def _ensure_meta(sessions: sessionmaker[Session]) -> None:
     session = sessions()
     try:  # usually all there: opening then writes nothing and waits for nobody
-        if (session.get(Meta, "installation_id") is not None
-                and session.get(AuditHead, 1) is not None):
+        if (
+            session.get(Meta, "installation_id") is not None
+            and session.get(AuditHead, 1) is not None
+        ):
             return
     finally:
         session.rollback()
@@ -298,8 +300,9 @@ def open_database(location: str, attachments: str = "", *, upgrade: bool = True)
             raise StorageError("database_in_use") from exc
         raise StorageError("database_unavailable", location=location, problem=problem) from exc
     except OSError as exc:
-        raise StorageError("database_unavailable", location=location,
-                           problem=exc.strerror or str(exc)) from exc
+        raise StorageError(
+            "database_unavailable", location=location, problem=exc.strerror or str(exc)
+        ) from exc
     folder = attachments_dir_for(engine, attachments)
     return Database(engine, sessions, folder, location)
 
@@ -310,6 +313,9 @@ def reset_sequences(session: Session, tables: list[str]) -> None:
     if session.get_bind().dialect.name != "postgresql":
         return
     for table in tables:
-        session.execute(text(
-            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-            f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"))
+        session.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+            )
+        )

@@ -29,12 +29,39 @@ from app.persistence.audit import (
 )
 from app.persistence.engine import Database, is_sqlite
 
-SITE_COLUMNS = ("site_key", "name", "country", "city", "tier", "product", "workers",
-                "certifications", "last_audit", "osh_id")
-RISK_COLUMNS = ("risk_key", "site_key", "theme", "description", "severity", "likelihood",
-                "priority", "source")
-MEASURE_COLUMNS = ("measure_key", "risk_key", "description", "owner", "start", "due",
-                   "status", "progress", "evidence_name")
+SITE_COLUMNS = (
+    "site_key",
+    "name",
+    "country",
+    "city",
+    "tier",
+    "product",
+    "workers",
+    "certifications",
+    "last_audit",
+    "osh_id",
+)
+RISK_COLUMNS = (
+    "risk_key",
+    "site_key",
+    "theme",
+    "description",
+    "severity",
+    "likelihood",
+    "priority",
+    "source",
+)
+MEASURE_COLUMNS = (
+    "measure_key",
+    "risk_key",
+    "description",
+    "owner",
+    "start",
+    "due",
+    "status",
+    "progress",
+    "evidence_name",
+)
 
 
 @dataclass(frozen=True)
@@ -78,8 +105,9 @@ def _dates_as_text(values: list[Any]) -> list[Any]:
     return [v.isoformat() if type(v) is dt.date else v for v in values]
 
 
-def table_digest(rows: Columns | Sequence[Mapping[str, Any]], key: str,
-                 names: Sequence[str]) -> str:
+def table_digest(
+    rows: Columns | Sequence[Mapping[str, Any]], key: str, names: Sequence[str]
+) -> str:
     """The digest of one table's rows (given row by row or column by column), in the
     text order of ``key``: the same for an import's columns and for rows read back."""
     columns = _as_columns(rows, names)
@@ -97,21 +125,31 @@ def _combine(parts: list[str]) -> str:
     return values_digest([[p] for p in parts])
 
 
-def submission_digest(sites: Columns | Sequence[Mapping[str, Any]],
-                      risks: Columns | Sequence[Mapping[str, Any]],
-                      measures: Columns | Sequence[Mapping[str, Any]]) -> str:
+def submission_digest(
+    sites: Columns | Sequence[Mapping[str, Any]],
+    risks: Columns | Sequence[Mapping[str, Any]],
+    measures: Columns | Sequence[Mapping[str, Any]],
+) -> str:
     """The content hash of a submission's rows, in key order (import and verify share it)."""
-    return _combine([table_digest(sites, "site_key", SITE_COLUMNS),
-                     table_digest(risks, "risk_key", RISK_COLUMNS),
-                     table_digest(measures, "measure_key", MEASURE_COLUMNS)])
+    return _combine(
+        [
+            table_digest(sites, "site_key", SITE_COLUMNS),
+            table_digest(risks, "risk_key", RISK_COLUMNS),
+            table_digest(measures, "measure_key", MEASURE_COLUMNS),
+        ]
+    )
 
 
-def _digests_by_submission(session: Session, model: type[m.Base], key: str,
-                           columns: tuple[str, ...]) -> dict[int, str]:
+def _digests_by_submission(
+    session: Session, model: type[m.Base], key: str, columns: tuple[str, ...]
+) -> dict[int, str]:
     """Per submission, the digest of its rows of one table, in one streamed query."""
     table = model.__table__
-    query = (select(table.c.submission_id, *(table.c[c] for c in columns))
-             .order_by(table.c.submission_id).execution_options(yield_per=5000))
+    query = (
+        select(table.c.submission_id, *(table.c[c] for c in columns))
+        .order_by(table.c.submission_id)
+        .execution_options(yield_per=5000)
+    )
     result: dict[int, str] = {}
     rows = session.execute(query).mappings()
     for submission_id, group in itertools.groupby(rows, key=lambda r: r["submission_id"]):
@@ -126,8 +164,9 @@ def verify(db: Database, progress: Callable[[int, int], None] | None = None) -> 
             rows = [r[0] for r in session.execute(text("PRAGMA integrity_check"))]
             if rows != ["ok"]:
                 for detail in rows[:20]:
-                    result.problems.append(Problem("integrity", "verify_integrity", "database",
-                                                   {"detail": detail}))
+                    result.problems.append(
+                        Problem("integrity", "verify_integrity", "database", {"detail": detail})
+                    )
 
         # -- the chain -------------------------------------------------------------------
         latest: dict[tuple[str, str], str | None] = {}
@@ -139,33 +178,64 @@ def verify(db: Database, progress: Callable[[int, int], None] | None = None) -> 
             result.entries += 1
             if not chain_broken:
                 at = entry.at.isoformat(timespec="microseconds")
-                recomputed = entry_hash(entry.seq, at, entry.actor, entry.entity,
-                                        entry.entity_id, entry.action, entry.before_json,
-                                        entry.after_json, entry.prev_hash)
+                recomputed = entry_hash(
+                    entry.seq,
+                    at,
+                    entry.actor,
+                    entry.entity,
+                    entry.entity_id,
+                    entry.action,
+                    entry.before_json,
+                    entry.after_json,
+                    entry.prev_hash,
+                )
                 if entry.seq != expected_seq:
                     code = "verify_audit_gap" if entry.seq > expected_seq else "verify_audit_chain"
-                    result.problems.append(Problem("audit", code, f"audit_entry seq {expected_seq}",
-                                                   {"seq": expected_seq}))
+                    result.problems.append(
+                        Problem(
+                            "audit", code, f"audit_entry seq {expected_seq}", {"seq": expected_seq}
+                        )
+                    )
                     chain_broken = True
                 elif recomputed != entry.hash:
-                    result.problems.append(Problem("audit", "verify_audit_hash",
-                                                   f"audit_entry seq {entry.seq}",
-                                                   {"seq": entry.seq}))
+                    result.problems.append(
+                        Problem(
+                            "audit",
+                            "verify_audit_hash",
+                            f"audit_entry seq {entry.seq}",
+                            {"seq": entry.seq},
+                        )
+                    )
                     chain_broken = True
                 elif entry.prev_hash != prev:
-                    result.problems.append(Problem("audit", "verify_audit_chain",
-                                                   f"audit_entry seq {entry.seq}",
-                                                   {"seq": entry.seq}))
+                    result.problems.append(
+                        Problem(
+                            "audit",
+                            "verify_audit_chain",
+                            f"audit_entry seq {entry.seq}",
+                            {"seq": entry.seq},
+                        )
+                    )
                     chain_broken = True
             prev = entry.hash
             expected_seq = entry.seq + 1
             latest[(entry.entity, entry.entity_id)] = (
-                None if entry.action == "delete" else entry.after_json)
+                None if entry.action == "delete" else entry.after_json
+            )
         head = session.get(m.AuditHead, 1)
-        if head is not None and not chain_broken and (
-                head.seq != result.entries or (result.entries and head.hash != prev)):
-            result.problems.append(Problem("audit", "verify_audit_head", "audit_head",
-                                           {"found": result.entries, "expected": head.seq}))
+        if (
+            head is not None
+            and not chain_broken
+            and (head.seq != result.entries or (result.entries and head.hash != prev))
+        ):
+            result.problems.append(
+                Problem(
+                    "audit",
+                    "verify_audit_head",
+                    "audit_head",
+                    {"found": result.entries, "expected": head.seq},
+                )
+            )
         if progress:
             progress(1, 4)
 
@@ -180,18 +250,35 @@ def verify(db: Database, progress: Callable[[int, int], None] | None = None) -> 
                 after = latest.get((entity, key), "<none>")
                 location = f"{entity} id {key}"
                 if after == "<none>" or after is None:
-                    result.problems.append(Problem("record", "verify_record_unaudited", location,
-                                                   {"entity": entity, "id": key}))
+                    result.problems.append(
+                        Problem(
+                            "record",
+                            "verify_record_unaudited",
+                            location,
+                            {"entity": entity, "id": key},
+                        )
+                    )
                     continue
                 assert isinstance(after, str)
                 if json.loads(after) != json.loads(canonical(row_snapshot(model, dict(row)))):
-                    result.problems.append(Problem("record", "verify_record_changed", location,
-                                                   {"entity": entity, "id": key}))
+                    result.problems.append(
+                        Problem(
+                            "record",
+                            "verify_record_changed",
+                            location,
+                            {"entity": entity, "id": key},
+                        )
+                    )
             for (ent, key), after in latest.items():
                 if ent == entity and after is not None and key not in seen:
-                    result.problems.append(Problem("record", "verify_record_missing",
-                                                   f"{entity} id {key}",
-                                                   {"entity": entity, "id": key}))
+                    result.problems.append(
+                        Problem(
+                            "record",
+                            "verify_record_missing",
+                            f"{entity} id {key}",
+                            {"entity": entity, "id": key},
+                        )
+                    )
         if progress:
             progress(2, 4)
 
@@ -200,21 +287,31 @@ def verify(db: Database, progress: Callable[[int, int], None] | None = None) -> 
         sites = _digests_by_submission(session, m.Site, "site_key", SITE_COLUMNS)
         risks = _digests_by_submission(session, m.Risk, "risk_key", RISK_COLUMNS)
         measures = _digests_by_submission(session, m.Measure, "measure_key", MEASURE_COLUMNS)
-        for sub in session.execute(select(m.Submission.id, m.Submission.contract_id,
-                                          m.Submission.content_sha256)):
-            digest = _combine([sites.get(sub.id, empty), risks.get(sub.id, empty),
-                               measures.get(sub.id, empty)])
+        for sub in session.execute(
+            select(m.Submission.id, m.Submission.contract_id, m.Submission.content_sha256)
+        ):
+            digest = _combine(
+                [sites.get(sub.id, empty), risks.get(sub.id, empty), measures.get(sub.id, empty)]
+            )
             if digest != sub.content_sha256:
-                result.problems.append(Problem("submission", "verify_submission_changed",
-                                               f"submission id {sub.id}",
-                                               {"id": sub.id, "contract": sub.contract_id}))
+                result.problems.append(
+                    Problem(
+                        "submission",
+                        "verify_submission_changed",
+                        f"submission id {sub.id}",
+                        {"id": sub.id, "contract": sub.contract_id},
+                    )
+                )
         if progress:
             progress(3, 4)
 
         # -- attachments -----------------------------------------------------------------
         store = AttachmentStore(db.attachments_dir)
-        files = session.execute(select(m.Evidence.sha256, m.Evidence.file_name)
-                                .group_by(m.Evidence.sha256, m.Evidence.file_name)).all()
+        files = session.execute(
+            select(m.Evidence.sha256, m.Evidence.file_name).group_by(
+                m.Evidence.sha256, m.Evidence.file_name
+            )
+        ).all()
         checked: set[str] = set()
         for sha, name in files:
             if sha in checked:
@@ -223,9 +320,14 @@ def verify(db: Database, progress: Callable[[int, int], None] | None = None) -> 
             state = store.check(sha)
             result.files += 1
             if state is not None:
-                result.problems.append(Problem(
-                    "attachment", f"verify_file_{state}", str(store.path_for(sha)),
-                    {"sha256": sha, "name": name}))
+                result.problems.append(
+                    Problem(
+                        "attachment",
+                        f"verify_file_{state}",
+                        str(store.path_for(sha)),
+                        {"sha256": sha, "name": name},
+                    )
+                )
         if progress:
             progress(4, 4)
     return result

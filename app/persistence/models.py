@@ -241,9 +241,12 @@ class Evidence(Base):
         # the dashboard sums up each contract's documents from this index alone
         Index("ix_evidence_contract_type_received", "contract_id", "type", "received_on"),
         # the few documents that correct another (revision 0002)
-        Index("ix_evidence_supersedes", "supersedes_id",
-              sqlite_where=text("supersedes_id IS NOT NULL"),
-              postgresql_where=text("supersedes_id IS NOT NULL")),
+        Index(
+            "ix_evidence_supersedes",
+            "supersedes_id",
+            sqlite_where=text("supersedes_id IS NOT NULL"),
+            postgresql_where=text("supersedes_id IS NOT NULL"),
+        ),
     )
 
 

@@ -86,8 +86,9 @@ def _renderer(fmt: str) -> Callable[[ClauseDocument], bytes]:
     return render_markdown
 
 
-def _merge(name: str, chosen: Any, contract_values: list[Any], default: Any,
-           defaults: set[str]) -> Any:
+def _merge(
+    name: str, chosen: Any, contract_values: list[Any], default: Any, defaults: set[str]
+) -> Any:
     """The buyer's choice, else the contracts' common value, else the default."""
     if chosen is not None:
         return chosen
@@ -100,78 +101,121 @@ def _merge(name: str, chosen: Any, contract_values: list[Any], default: Any,
     return default
 
 
-def _parameters(ctx: Context, session: Session, tender: m.Tender, choices: ClauseChoices,
-                lang: str) -> tuple[ClauseParameters, list[m.Contract]]:
+def _parameters(
+    ctx: Context, session: Session, tender: m.Tender, choices: ClauseChoices, lang: str
+) -> tuple[ClauseParameters, list[m.Contract]]:
     if tender.isv_applied is not True:
         raise ValidationError("clauses_isv_not_applied", ref=tender.ref)
-    contracts = list(session.scalars(select(m.Contract).where(m.Contract.tender_id == tender.id)
-                                     .order_by(m.Contract.ref)))
+    contracts = list(
+        session.scalars(
+            select(m.Contract).where(m.Contract.tender_id == tender.id).order_by(m.Contract.ref)
+        )
+    )
     authority = choices.authority
     if authority is None and tender.organisation_id is not None:
-        authority = session.scalar(select(m.Organisation.name)
-                                   .where(m.Organisation.id == tender.organisation_id))
+        authority = session.scalar(
+            select(m.Organisation.name).where(m.Organisation.id == tender.organisation_id)
+        )
     category_set = tender.category_set
     if category_set is None:
         found = ctx.reference.find_category(tender.category_code, tender.published)
         category_set = found.set_id if found else "-"
     defaults: set[str] = set()
-    penalty = _merge("penalty", choices.penalty,
-                     [from_cents(c.penalty_cents) for c in contracts], rules.DEFAULT_PENALTY,
-                     defaults)
+    penalty = _merge(
+        "penalty",
+        choices.penalty,
+        [from_cents(c.penalty_cents) for c in contracts],
+        rules.DEFAULT_PENALTY,
+        defaults,
+    )
     params = ClauseParameters(
-        authority=authority or "", tender_ref=tender.ref, tender_title=tender.title,
-        category_code=tender.category_code, category_set=category_set,
-        form=tender.form or "", acceptance=tender.acceptance,
+        authority=authority or "",
+        tender_ref=tender.ref,
+        tender_title=tender.title,
+        category_code=tender.category_code,
+        category_set=category_set,
+        form=tender.form or "",
+        acceptance=tender.acceptance,
         generated_on=choices.generated_on or dt.date.today(),
         contract_refs=tuple(c.ref for c in contracts),
-        plan_months=_merge("plan_months", choices.plan_months,
-                           [c.plan_months for c in contracts], rules.DEFAULT_PLAN_MONTHS,
-                           defaults),
-        report_month=_merge("report_month", choices.report_month,
-                            [c.report_month for c in contracts],
-                            rules.DEFAULT_REPORT_MONTH, defaults),
+        plan_months=_merge(
+            "plan_months",
+            choices.plan_months,
+            [c.plan_months for c in contracts],
+            rules.DEFAULT_PLAN_MONTHS,
+            defaults,
+        ),
+        report_month=_merge(
+            "report_month",
+            choices.report_month,
+            [c.report_month for c in contracts],
+            rules.DEFAULT_REPORT_MONTH,
+            defaults,
+        ),
         penalty=penalty,
-        independent_check=_merge("independent_check", choices.independent_check,
-                                 [c.independent_check for c in contracts],
-                                 rules.DEFAULT_INDEPENDENT_CHECK, defaults),
-        contact_role=_merge("contact_role", choices.contact_role, [],
-                            rules.DEFAULT_CONTACT_ROLE[lang], defaults),
-        award_method=choices.award_method, award_subject=choices.award_subject,
+        independent_check=_merge(
+            "independent_check",
+            choices.independent_check,
+            [c.independent_check for c in contracts],
+            rules.DEFAULT_INDEPENDENT_CHECK,
+            defaults,
+        ),
+        contact_role=_merge(
+            "contact_role", choices.contact_role, [], rules.DEFAULT_CONTACT_ROLE[lang], defaults
+        ),
+        award_method=choices.award_method,
+        award_subject=choices.award_subject,
         award_assessor=choices.award_assessor,
     )
     params = replace(params, defaults=frozenset(defaults))
     return rules.validate_parameters(params), contracts
 
 
-def preview(ctx: Context, tender_ref: str, *, lang: str | None = None, text: str = "all",
-            choices: ClauseChoices | None = None) -> ClauseDocument:
+def preview(
+    ctx: Context,
+    tender_ref: str,
+    *,
+    lang: str | None = None,
+    text: str = "all",
+    choices: ClauseChoices | None = None,
+) -> ClauseDocument:
     """The text model of a tender's ISV texts, without writing or recording anything."""
     document, _params, _contracts, _version = _build(ctx, tender_ref, lang, text, choices)
     return document
 
 
-def _build(ctx: Context, tender_ref: str, lang: str | None, text: str,
-           choices: ClauseChoices | None) -> tuple[ClauseDocument, ClauseParameters,
-                                                   list[int], str]:
+def _build(
+    ctx: Context, tender_ref: str, lang: str | None, text: str, choices: ClauseChoices | None
+) -> tuple[ClauseDocument, ClauseParameters, list[int], str]:
     language = rules.check_choice(lang or ctx.lang, rules.LANGUAGES, "clauses_unknown_language")
     with ctx.db.read() as session:
         tender = _tender(session, tender_ref)
-        params, contracts = _parameters(ctx, session, tender, choices or ClauseChoices(),
-                                        language)
+        params, contracts = _parameters(ctx, session, tender, choices or ClauseChoices(), language)
         version = tender.clause_version or registry.CURRENT_CLAUSE_VERSION
         contract_ids = [c.id for c in contracts]
     known_sets = {s.id for s in ctx.reference.category_sets}
-    in_category = (params.category_set in known_sets and ctx.reference.find_category(
-        params.category_code, set_id=params.category_set) is not None)
+    in_category = (
+        params.category_set in known_sets
+        and ctx.reference.find_category(params.category_code, set_id=params.category_set)
+        is not None
+    )
     texts = rules.select_texts(text, params.form, params.acceptance, in_category=in_category)
     info = template_version(version)
-    document = build_document(params, texts, language, reference=ctx.reference,
-                              countries=ctx.countries, version=info.id)
+    document = build_document(
+        params, texts, language, reference=ctx.reference, countries=ctx.countries, version=info.id
+    )
     return document, params, contract_ids, info.id
 
 
-def generate(ctx: Context, tender_ref: str, *, fmt: str, lang: str | None = None,
-             text: str = "all", choices: ClauseChoices | None = None) -> GeneratedClauses:
+def generate(
+    ctx: Context,
+    tender_ref: str,
+    *,
+    fmt: str,
+    lang: str | None = None,
+    text: str = "all",
+    choices: ClauseChoices | None = None,
+) -> GeneratedClauses:
     """Render the tender's ISV texts as ``fmt`` (docx, pdf, md) in ``lang`` and record
     the generated document. ``text`` is one of contract, guide, statement, annex, all."""
     fmt = rules.check_choice(fmt, rules.FORMATS, "clauses_unknown_format")
@@ -185,29 +229,41 @@ def generate(ctx: Context, tender_ref: str, *, fmt: str, lang: str | None = None
         row = m.GeneratedDocument(
             tender_id=tender.id,
             contract_id=contract_ids[0] if len(contract_ids) == 1 else None,
-            kind=text.strip().lower() or "all", template_version=version,
-            parameters_json=canonical(recorded), format=fmt, language=document.lang,
-            sha256=digest, generated_by=ctx.actor,
+            kind=text.strip().lower() or "all",
+            template_version=version,
+            parameters_json=canonical(recorded),
+            format=fmt,
+            language=document.lang,
+            sha256=digest,
+            generated_by=ctx.actor,
         )
         session.add(row)
         audit.created("generated_document", row)
         if tender.clause_version != version:
             _record_version(session, audit, tender, version)
         uid = row.uid
-    return GeneratedClauses(data=data, format=fmt, lang=document.lang, texts=document.texts,
-                            version=version, sha256=digest, parameters=params,
-                            document_uid=uid)
+    return GeneratedClauses(
+        data=data,
+        format=fmt,
+        lang=document.lang,
+        texts=document.texts,
+        version=version,
+        sha256=digest,
+        parameters=params,
+        document_uid=uid,
+    )
 
 
-def _record_version(session: Session, audit: AuditWriter, tender: m.Tender,
-                    version: str) -> None:
+def _record_version(session: Session, audit: AuditWriter, tender: m.Tender, version: str) -> None:
     """What ``registry.set_clause_version`` does, inside this transaction, so the
     document and the tender's text version are recorded together or not at all."""
     before = snapshot(tender)
     expected = tender.version
-    result = session.execute(update(m.Tender).where(m.Tender.id == tender.id,
-                                                    m.Tender.version == expected)
-                             .values(version=expected + 1))
+    result = session.execute(
+        update(m.Tender)
+        .where(m.Tender.id == tender.id, m.Tender.version == expected)
+        .values(version=expected + 1)
+    )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise ConflictError("changed_by_someone_else", entity="tender", ref=tender.ref)
     session.refresh(tender)
@@ -236,9 +292,22 @@ def history(ctx: Context, tender_ref: str) -> list[GeneratedRecord]:
 
     with ctx.db.read() as session:
         tender = _tender(session, tender_ref)
-        rows = session.scalars(select(m.GeneratedDocument)
-                               .where(m.GeneratedDocument.tender_id == tender.id)
-                               .order_by(m.GeneratedDocument.id.desc()))
-        return [GeneratedRecord(r.uid, r.kind, r.template_version, r.format, r.language,
-                                r.sha256, r.generated_at, r.generated_by,
-                                json.loads(r.parameters_json)) for r in rows]
+        rows = session.scalars(
+            select(m.GeneratedDocument)
+            .where(m.GeneratedDocument.tender_id == tender.id)
+            .order_by(m.GeneratedDocument.id.desc())
+        )
+        return [
+            GeneratedRecord(
+                r.uid,
+                r.kind,
+                r.template_version,
+                r.format,
+                r.language,
+                r.sha256,
+                r.generated_at,
+                r.generated_by,
+                json.loads(r.parameters_json),
+            )
+            for r in rows
+        ]

@@ -36,8 +36,9 @@ class Context:
         return code
 
 
-def open_context(location: str | None = None, lang: str | None = None,
-                 actor: str | None = None) -> Context:
+def open_context(
+    location: str | None = None, lang: str | None = None, actor: str | None = None
+) -> Context:
     """Open the database (creating or upgrading it) and build a context for it.
 
     The first opening of a day also writes that day's automatic backup (see
@@ -47,5 +48,4 @@ def open_context(location: str | None = None, lang: str | None = None,
     from app.services.maintenance import daily_backup_quietly
 
     daily_backup_quietly(db)
-    return Context(db=db, actor=actor or settings.actor(current),
-                   lang=lang or current.language)
+    return Context(db=db, actor=actor or settings.actor(current), lang=lang or current.language)

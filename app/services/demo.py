@@ -43,28 +43,73 @@ MINISTRIES = (
     "Ministerie van Onderwijs, Cultuur en Wetenschap",
     "Ministerie van Buitenlandse Zaken",
 )
-TEN = ("bedrijfskleding", "catering", "grondstoffen-afval", "energie", "kantoorartikelen",
-       "papier-print", "laboratorium", "ict-werkomgeving", "datacenters", "dataverbindingen")
+TEN = (
+    "bedrijfskleding",
+    "catering",
+    "grondstoffen-afval",
+    "energie",
+    "kantoorartikelen",
+    "papier-print",
+    "laboratorium",
+    "ict-werkomgeving",
+    "datacenters",
+    "dataverbindingen",
+)
 TITLES = {
-    "bedrijfskleding": ("Bedrijfskleding en schoeisel", "Persoonlijke beschermingsmiddelen",
-                        "Uniformen"),
+    "bedrijfskleding": (
+        "Bedrijfskleding en schoeisel",
+        "Persoonlijke beschermingsmiddelen",
+        "Uniformen",
+    ),
     "catering": ("Catering kantoorlocaties", "Koffie- en theevoorziening", "Bedrijfsrestaurants"),
     "grondstoffen-afval": ("Afvalinzameling en recycling", "Verwerking e-waste"),
     "energie": ("Levering elektriciteit", "Levering aardgas", "Zonnepanelen op rijksgebouwen"),
     "kantoorartikelen": ("Kantoorartikelen", "Computersupplies en toner"),
-    "papier-print": ("Print- en drukwerk", "Vernietiging vertrouwelijke informatiedragers",
-                     "Papier"),
+    "papier-print": (
+        "Print- en drukwerk",
+        "Vernietiging vertrouwelijke informatiedragers",
+        "Papier",
+    ),
     "laboratorium": ("Laboratoriumbenodigdheden", "Wegwerphandschoenen en verbruiksartikelen"),
-    "ict-werkomgeving": ("Laptops en werkplekapparatuur", "Mobiele telefoons",
-                         "Beeldschermen en randapparatuur"),
+    "ict-werkomgeving": (
+        "Laptops en werkplekapparatuur",
+        "Mobiele telefoons",
+        "Beeldschermen en randapparatuur",
+    ),
     "datacenters": ("Servers en opslag", "Koeling en facilitaire diensten datacenter"),
     "dataverbindingen": ("Dataverbindingen", "Mobiele data 4G en 5G", "Netwerkapparatuur"),
     OUTSIDE_CATEGORIES: ("Adviesdiensten", "Schoonmaak", "Verhuisdiensten", "Meubilair"),
 }
-SUPPLIER_WORDS = ("Noord", "Delta", "Polder", "Kust", "Oranje", "Horizon", "Lint", "Vaart",
-                  "Brug", "Duin", "Eik", "Hoeve", "Kompas", "Linde", "Merel", "Anker")
-SUPPLIER_KINDS = ("Textiel", "Facilitair", "IT", "Energie", "Lab", "Print", "Data", "Groep",
-                  "Services", "Supplies")
+SUPPLIER_WORDS = (
+    "Noord",
+    "Delta",
+    "Polder",
+    "Kust",
+    "Oranje",
+    "Horizon",
+    "Lint",
+    "Vaart",
+    "Brug",
+    "Duin",
+    "Eik",
+    "Hoeve",
+    "Kompas",
+    "Linde",
+    "Merel",
+    "Anker",
+)
+SUPPLIER_KINDS = (
+    "Textiel",
+    "Facilitair",
+    "IT",
+    "Energie",
+    "Lab",
+    "Print",
+    "Data",
+    "Groep",
+    "Services",
+    "Supplies",
+)
 SUPPLIER_COUNTRIES = ("NL",) * 7 + ("DE", "BE", "GB", "FR", "DK")
 REASONS = (
     "Raamovereenkomst verlengd binnen bestaande voorwaarden.",
@@ -83,9 +128,18 @@ SITE_COUNTRIES = {
     "datacenters": ("CD", "RW", "CN", "MY", "VN", "TH", "MX"),
     "dataverbindingen": ("CD", "RW", "CN", "MY", "VN", "TH", "MX"),
 }
-THEMES = ("freedom_of_association", "forced_labour", "child_labour", "discrimination",
-          "health_safety", "living_wage", "working_hours", "environment", "land_rights",
-          "other_human_rights")
+THEMES = (
+    "freedom_of_association",
+    "forced_labour",
+    "child_labour",
+    "discrimination",
+    "health_safety",
+    "living_wage",
+    "working_hours",
+    "environment",
+    "land_rights",
+    "other_human_rights",
+)
 STATUSES = ("planned", "in_progress", "completed", "delayed", "cancelled")
 
 
@@ -118,14 +172,20 @@ class _Ids:
 
 
 def load_demo(
-    ctx: Context, *, seed: int = 2026, tenders: int = 400, risks_per_submission: int = 6,
-    today: dt.date | None = None, progress: Progress | None = None,
+    ctx: Context,
+    *,
+    seed: int = 2026,
+    tenders: int = 400,
+    risks_per_submission: int = 6,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> DemoSummary:
     """Fill an empty database with demo data. Refuses a database that holds tenders."""
     if tenders < 1 or tenders > 1_000_000:
-        raise ValidationError("out_of_range", field="--tenders", low=1, high=1_000_000,
-                              value=tenders)
+        raise ValidationError(
+            "out_of_range", field="--tenders", low=1, high=1_000_000, value=tenders
+        )
     today = today or dt.date.today()
     rng = random.Random(seed)
     builder = _Builder(ctx, rng, today, risks_per_submission)
@@ -146,21 +206,27 @@ class _Builder:
         self.risks_per_submission = risks
         self.rows: dict[type[m.Base], list[dict[str, Any]]] = {}
         self.files: dict[str, tuple[str, int]] = {}
-        self.counts = {"tenders": 0, "contracts": 0, "submissions": 0, "risks": 0,
-                       "evidence": 0, "signals": 0}
+        self.counts = {
+            "tenders": 0,
+            "contracts": 0,
+            "submissions": 0,
+            "risks": 0,
+            "evidence": 0,
+            "signals": 0,
+        }
 
     # -- documents: a few real files, shared by many evidence records ------------------
     def prepare_files(self) -> None:
         store = AttachmentStore(self.ctx.db.attachments_dir)
         documents = {
             "policy": "ISV-beleid (demo): ketenverantwoordelijkheid, due diligence volgens de "
-                      "OESO-richtlijnen en de UNGP's.",
+            "OESO-richtlijnen en de UNGP's.",
             "certificate": "Certificaat (demo): lidmaatschap van een keteninitiatief, met "
-                           "geldigheidsduur. Geen bewijs van naleving op zichzelf.",
+            "geldigheidsduur. Geen bewijs van naleving op zichzelf.",
             "yearly-report": "Jaarrapportage (demo): voortgang van de maatregelen uit het plan "
-                             "van aanpak en publieke verantwoording.",
+            "van aanpak en publieke verantwoording.",
             "plan-of-action": "Plan van aanpak (demo): maatregelen per risico met eigenaar, "
-                              "datum en monitoring.",
+            "datum en monitoring.",
             "audit-report": "Auditrapport (demo): bevindingen van een onafhankelijk bezoek.",
         }
         for kind, body in documents.items():
@@ -174,27 +240,51 @@ class _Builder:
         return row
 
     # -- the whole build -----------------------------------------------------------------
-    def build(self, session: Session, count: int, progress: Progress | None,
-              cancelled: Callable[[], bool]) -> None:
+    def build(
+        self, session: Session, count: int, progress: Progress | None, cancelled: Callable[[], bool]
+    ) -> None:
         ids = _Ids(session)
         rng = self.rng
         now = m.utcnow()
         organisations = []
         for name in MINISTRIES:
-            organisations.append(self.add(m.Organisation, {
-                "id": ids.take(m.Organisation), "uid": m.new_uid(), "version": 1,
-                "name": name}))
+            organisations.append(
+                self.add(
+                    m.Organisation,
+                    {
+                        "id": ids.take(m.Organisation),
+                        "uid": m.new_uid(),
+                        "version": 1,
+                        "name": name,
+                    },
+                )
+            )
         suppliers = []
         supplier_count = max(12, min(300, count // 8))
-        names = [f"{word} {kind}{legal}" for legal in (" B.V.", " N.V.", " Groep B.V.")
-                 for word in SUPPLIER_WORDS for kind in SUPPLIER_KINDS]
+        names = [
+            f"{word} {kind}{legal}"
+            for legal in (" B.V.", " N.V.", " Groep B.V.")
+            for word in SUPPLIER_WORDS
+            for kind in SUPPLIER_KINDS
+        ]
         rng.shuffle(names)
         for name in names[:supplier_count]:
             country = rng.choice(SUPPLIER_COUNTRIES)
-            suppliers.append(self.add(m.Supplier, {
-                "id": ids.take(m.Supplier), "uid": m.new_uid(), "version": 1, "name": name,
-                "country": country,
-                "kvk": f"{rng.randrange(10_000_000, 99_999_999)}" if country == "NL" else None}))
+            suppliers.append(
+                self.add(
+                    m.Supplier,
+                    {
+                        "id": ids.take(m.Supplier),
+                        "uid": m.new_uid(),
+                        "version": 1,
+                        "name": name,
+                        "country": country,
+                        "kvk": f"{rng.randrange(10_000_000, 99_999_999)}"
+                        if country == "NL"
+                        else None,
+                    },
+                )
+            )
         reference = self.ctx.reference
         start_day = dt.date(2019, 1, 1)
         span = (min(self.today, dt.date(2026, 12, 31)) - start_day).days
@@ -230,33 +320,53 @@ class _Builder:
             else:
                 applied = roll < 0.2
             if applied:
-                form = rng.choices(("contract-condition", "minimum-requirement",
-                                    "award-criterion"), (75, 15, 10))[0]
+                form = rng.choices(
+                    ("contract-condition", "minimum-requirement", "award-criterion"), (75, 15, 10)
+                )[0]
                 if form == "contract-condition":
                     acceptance = rng.choice(("implicit", "explicit"))
             title = rng.choice(TITLES[ten_code])
             organisation = rng.choice(organisations)
-            tender = self.add(m.Tender, {
-                "id": ids.take(m.Tender), "uid": m.new_uid(), "version": 1,
-                "ref": f"{published.year}-{organisation['id']:02d}-{index + 1:06d}",
-                "title": f"{title} {published.year}", "organisation_id": organisation["id"],
-                "kind": kind, "value_cents": int(value) * 100, "published": published,
-                "category_code": verdict.category_code,
-                "category_set": verdict.category.set_id if verdict.category else None,
-                "verdict": verdict.verdict.value,
-                "threshold_cents": verdict.threshold * 100 if verdict.threshold else None,
-                "threshold_period": verdict.threshold_period, "isv_applied": applied,
-                "not_applied_reason": reason, "form": form, "acceptance": acceptance,
-                "clause_version": CURRENT_CLAUSE_VERSION if applied else None,
-                "created_at": now})
+            tender = self.add(
+                m.Tender,
+                {
+                    "id": ids.take(m.Tender),
+                    "uid": m.new_uid(),
+                    "version": 1,
+                    "ref": f"{published.year}-{organisation['id']:02d}-{index + 1:06d}",
+                    "title": f"{title} {published.year}",
+                    "organisation_id": organisation["id"],
+                    "kind": kind,
+                    "value_cents": int(value) * 100,
+                    "published": published,
+                    "category_code": verdict.category_code,
+                    "category_set": verdict.category.set_id if verdict.category else None,
+                    "verdict": verdict.verdict.value,
+                    "threshold_cents": verdict.threshold * 100 if verdict.threshold else None,
+                    "threshold_period": verdict.threshold_period,
+                    "isv_applied": applied,
+                    "not_applied_reason": reason,
+                    "form": form,
+                    "acceptance": acceptance,
+                    "clause_version": CURRENT_CLAUSE_VERSION if applied else None,
+                    "created_at": now,
+                },
+            )
             self.counts["tenders"] += 1
             if applied is None or rng.random() > (0.75 if applied else 0.35):
                 continue
             self._contract(ids, tender, ten_code, rng.choice(suppliers), value, published)
         self._write(session, progress, count)
 
-    def _contract(self, ids: _Ids, tender: dict[str, Any], ten_code: str,
-                  supplier: dict[str, Any], value: Decimal, published: dt.date) -> None:
+    def _contract(
+        self,
+        ids: _Ids,
+        tender: dict[str, Any],
+        ten_code: str,
+        supplier: dict[str, Any],
+        value: Decimal,
+        published: dt.date,
+    ) -> None:
         rng = self.rng
         start = published + dt.timedelta(days=rng.randrange(60, 150))
         end = start + dt.timedelta(days=365 * rng.choice((1, 2, 3, 4)) - 1)
@@ -268,23 +378,44 @@ class _Builder:
         if tender["isv_applied"] and due < self.today and rng.random() < 0.7:
             agreed = due - dt.timedelta(days=rng.randrange(-40, 30))
             agreed = min(agreed, self.today)
-        self.add(m.Contract, {
-            "id": contract_id, "uid": m.new_uid(), "version": 1,
-            "ref": f"C-{tender['ref']}", "tender_id": tender["id"], "supplier_id": supplier["id"],
-            "start": start, "end": end, "value_cents": int(value * Decimal("0.95")) * 100,
-            "plan_months": plan_months, "report_month": report_month,
-            "penalty_cents": rng.choice((None, 2_500_000, 5_000_000)),
-            "independent_check": rng.random() < 0.2, "plan_agreed_on": agreed,
-            "follow_up_choice": None, "follow_up_note": None, "created_at": m.utcnow()})
+        self.add(
+            m.Contract,
+            {
+                "id": contract_id,
+                "uid": m.new_uid(),
+                "version": 1,
+                "ref": f"C-{tender['ref']}",
+                "tender_id": tender["id"],
+                "supplier_id": supplier["id"],
+                "start": start,
+                "end": end,
+                "value_cents": int(value * Decimal("0.95")) * 100,
+                "plan_months": plan_months,
+                "report_month": report_month,
+                "penalty_cents": rng.choice((None, 2_500_000, 5_000_000)),
+                "independent_check": rng.random() < 0.2,
+                "plan_agreed_on": agreed,
+                "follow_up_choice": None,
+                "follow_up_note": None,
+                "created_at": m.utcnow(),
+            },
+        )
         self.counts["contracts"] += 1
         if not tender["isv_applied"] or start > self.today:
             return
         self._evidence(ids, contract_id, "policy", start + dt.timedelta(days=rng.randrange(5, 40)))
         if rng.random() < 0.4:
             issued = start - dt.timedelta(days=rng.randrange(0, 500))
-            self._evidence(ids, contract_id, "certificate", issued, issuer=rng.choice(
-                ("Fair Wear", "amfori BSCI", "RBA", "SA8000", "Fairtrade", "FSC")),
-                valid_until=issued + dt.timedelta(days=365 * rng.choice((1, 2, 3))))
+            self._evidence(
+                ids,
+                contract_id,
+                "certificate",
+                issued,
+                issuer=rng.choice(
+                    ("Fair Wear", "amfori BSCI", "RBA", "SA8000", "Fairtrade", "FSC")
+                ),
+                valid_until=issued + dt.timedelta(days=365 * rng.choice((1, 2, 3))),
+            )
         received = due + dt.timedelta(days=rng.randrange(-60, 45))
         if received <= self.today and rng.random() < 0.8 and ten_code != OUTSIDE_CATEGORIES:
             self._submission(ids, contract_id, supplier, ten_code, start, end, received)
@@ -295,72 +426,155 @@ class _Builder:
             evidence_id = self._evidence(ids, contract_id, "yearly-report", arrived)
             if rng.random() < 0.7:
                 verdict = "sufficient" if rng.random() < 0.75 else "insufficient"
-                self.add(m.Assessment, {
-                    "id": ids.take(m.Assessment), "uid": m.new_uid(),
-                    "contract_id": contract_id, "subject": "yearly-report",
-                    "evidence_id": evidence_id, "submission_id": None,
-                    "rubric_version": "2017", "elements_json": "{}", "verdict": verdict,
-                    "assessor": "demo", "contract_year": report.contract_year,
-                    "assessed_on": min(self.today, arrived + dt.timedelta(days=21)),
-                    "note": None})
+                self.add(
+                    m.Assessment,
+                    {
+                        "id": ids.take(m.Assessment),
+                        "uid": m.new_uid(),
+                        "contract_id": contract_id,
+                        "subject": "yearly-report",
+                        "evidence_id": evidence_id,
+                        "submission_id": None,
+                        "rubric_version": "2017",
+                        "elements_json": "{}",
+                        "verdict": verdict,
+                        "assessor": "demo",
+                        "contract_year": report.contract_year,
+                        "assessed_on": min(self.today, arrived + dt.timedelta(days=21)),
+                        "note": None,
+                    },
+                )
         if rng.random() < 0.08:
             self._signal(ids, contract_id, start)
 
-    def _evidence(self, ids: _Ids, contract_id: int, kind: str, received: dt.date,
-                  issuer: str | None = None, valid_until: dt.date | None = None) -> int:
+    def _evidence(
+        self,
+        ids: _Ids,
+        contract_id: int,
+        kind: str,
+        received: dt.date,
+        issuer: str | None = None,
+        valid_until: dt.date | None = None,
+    ) -> int:
         sha, size = self.files[kind]
         evidence_id = ids.take(m.Evidence)
-        self.add(m.Evidence, {
-            "id": evidence_id, "uid": m.new_uid(), "contract_id": contract_id,
-            "submission_id": None, "site_id": None, "risk_id": None, "measure_id": None,
-            "type": kind, "sha256": sha, "file_name": f"demo-{kind}.txt", "size": size,
-            "issuer": issuer, "issued_on": received if kind == "certificate" else None,
-            "valid_until": valid_until, "received_on": min(received, self.today), "note": None,
-            "supersedes_id": None, "added_at": m.utcnow(), "added_by": self.ctx.actor})
+        self.add(
+            m.Evidence,
+            {
+                "id": evidence_id,
+                "uid": m.new_uid(),
+                "contract_id": contract_id,
+                "submission_id": None,
+                "site_id": None,
+                "risk_id": None,
+                "measure_id": None,
+                "type": kind,
+                "sha256": sha,
+                "file_name": f"demo-{kind}.txt",
+                "size": size,
+                "issuer": issuer,
+                "issued_on": received if kind == "certificate" else None,
+                "valid_until": valid_until,
+                "received_on": min(received, self.today),
+                "note": None,
+                "supersedes_id": None,
+                "added_at": m.utcnow(),
+                "added_by": self.ctx.actor,
+            },
+        )
         self.counts["evidence"] += 1
         return evidence_id
 
-    def _submission(self, ids: _Ids, contract_id: int, supplier: dict[str, Any],
-                    ten_code: str, start: dt.date, end: dt.date, received: dt.date) -> None:
+    def _submission(
+        self,
+        ids: _Ids,
+        contract_id: int,
+        supplier: dict[str, Any],
+        ten_code: str,
+        start: dt.date,
+        end: dt.date,
+        received: dt.date,
+    ) -> None:
         rng = self.rng
         submission_id = ids.take(m.Submission)
         sites, risks, measures = [], [], []
         countries = SITE_COUNTRIES[ten_code]
         for n in range(rng.randrange(2, 7)):
-            sites.append({
-                "id": ids.take(m.Site), "submission_id": submission_id, "site_key": f"L{n + 1}",
-                "name": f"Productielocatie {n + 1}", "country": rng.choice(countries),
-                "city": None, "tier": rng.choice((1, 1, 2, 3)), "product": "Onderdelen",
-                "workers": rng.randrange(20, 3000), "certifications": None,
-                "last_audit": None, "osh_id": None})
+            sites.append(
+                {
+                    "id": ids.take(m.Site),
+                    "submission_id": submission_id,
+                    "site_key": f"L{n + 1}",
+                    "name": f"Productielocatie {n + 1}",
+                    "country": rng.choice(countries),
+                    "city": None,
+                    "tier": rng.choice((1, 1, 2, 3)),
+                    "product": "Onderdelen",
+                    "workers": rng.randrange(20, 3000),
+                    "certifications": None,
+                    "last_audit": None,
+                    "osh_id": None,
+                }
+            )
         for n in range(max(1, int(self.risks_per_submission * rng.uniform(0.5, 1.5)))):
             severity, likelihood = rng.randrange(1, 5), rng.randrange(1, 5)
             site = rng.choice(sites)
-            risks.append({
-                "id": ids.take(m.Risk), "submission_id": submission_id, "risk_key": f"R{n + 1}",
-                "site_key": site["site_key"], "theme": rng.choice(THEMES),
-                "description": "Risico in de keten, gemeld in de risicoanalyse",
-                "severity": severity, "likelihood": likelihood,
-                "priority": priority(severity, likelihood), "source": "eigen analyse"})
+            risks.append(
+                {
+                    "id": ids.take(m.Risk),
+                    "submission_id": submission_id,
+                    "risk_key": f"R{n + 1}",
+                    "site_key": site["site_key"],
+                    "theme": rng.choice(THEMES),
+                    "description": "Risico in de keten, gemeld in de risicoanalyse",
+                    "severity": severity,
+                    "likelihood": likelihood,
+                    "priority": priority(severity, likelihood),
+                    "source": "eigen analyse",
+                }
+            )
         for n, risk in enumerate(r for r in risks if r["priority"] != "low"):
             begin = start + dt.timedelta(days=rng.randrange(0, 90))
-            measures.append({
-                "id": ids.take(m.Measure), "submission_id": submission_id,
-                "measure_key": f"M{n + 1}", "risk_key": risk["risk_key"],
-                "description": "Verbeterplan met de toeleverancier", "owner": "Inkoop",
-                "start": begin, "due": begin + dt.timedelta(days=rng.randrange(90, 540)),
-                "status": rng.choice(STATUSES), "progress": float(rng.randrange(0, 101)),
-                "evidence_name": None})
+            measures.append(
+                {
+                    "id": ids.take(m.Measure),
+                    "submission_id": submission_id,
+                    "measure_key": f"M{n + 1}",
+                    "risk_key": risk["risk_key"],
+                    "description": "Verbeterplan met de toeleverancier",
+                    "owner": "Inkoop",
+                    "start": begin,
+                    "due": begin + dt.timedelta(days=rng.randrange(90, 540)),
+                    "status": rng.choice(STATUSES),
+                    "progress": float(rng.randrange(0, 101)),
+                    "evidence_name": None,
+                }
+            )
         digest = submission_digest(sites, risks, measures)
-        self.add(m.Submission, {
-            "id": submission_id, "uid": m.new_uid(), "contract_id": contract_id,
-            "version_no": 1, "file_sha256": hashlib.sha256(digest.encode()).hexdigest(),
-            "file_name": "demo-inzending.xlsx", "supplier_name": supplier["name"],
-            "supplier_kvk": supplier["kvk"], "supplier_country": supplier["country"],
-            "period_from": start, "period_to": min(end, start + dt.timedelta(days=364)),
-            "contact_person": "Contactpersoon", "email": "isv@example.org",
-            "signed_on": received, "signed_by": "Directie", "received_on": received,
-            "content_sha256": digest, "imported_at": m.utcnow(), "imported_by": self.ctx.actor})
+        self.add(
+            m.Submission,
+            {
+                "id": submission_id,
+                "uid": m.new_uid(),
+                "contract_id": contract_id,
+                "version_no": 1,
+                "file_sha256": hashlib.sha256(digest.encode()).hexdigest(),
+                "file_name": "demo-inzending.xlsx",
+                "supplier_name": supplier["name"],
+                "supplier_kvk": supplier["kvk"],
+                "supplier_country": supplier["country"],
+                "period_from": start,
+                "period_to": min(end, start + dt.timedelta(days=364)),
+                "contact_person": "Contactpersoon",
+                "email": "isv@example.org",
+                "signed_on": received,
+                "signed_by": "Directie",
+                "received_on": received,
+                "content_sha256": digest,
+                "imported_at": m.utcnow(),
+                "imported_by": self.ctx.actor,
+            },
+        )
         self.rows.setdefault(m.Site, []).extend(sites)
         self.rows.setdefault(m.Risk, []).extend(risks)
         self.rows.setdefault(m.Measure, []).extend(measures)
@@ -374,42 +588,74 @@ class _Builder:
             return
         signal_id = ids.take(m.Signal)
         closed = rng.random() < 0.5
-        self.add(m.Signal, {
-            "id": signal_id, "uid": m.new_uid(), "version": 1, "contract_id": contract_id,
-            "received_on": received, "source": rng.choice(("NGO-rapport", "Vakbond", "Media",
-                                                            "Eigen audit")),
-            "theme": rng.choice(THEMES), "site_id": None,
-            "description": "Melding van mogelijke misstand bij een toeleverancier",
-            "status": "closed" if closed else "open",
-            "closed_on": min(self.today, received + dt.timedelta(days=60)) if closed else None})
+        self.add(
+            m.Signal,
+            {
+                "id": signal_id,
+                "uid": m.new_uid(),
+                "version": 1,
+                "contract_id": contract_id,
+                "received_on": received,
+                "source": rng.choice(("NGO-rapport", "Vakbond", "Media", "Eigen audit")),
+                "theme": rng.choice(THEMES),
+                "site_id": None,
+                "description": "Melding van mogelijke misstand bij een toeleverancier",
+                "status": "closed" if closed else "open",
+                "closed_on": min(self.today, received + dt.timedelta(days=60)) if closed else None,
+            },
+        )
         self.counts["signals"] += 1
-        self.add(m.EscalationStep, {
-            "id": ids.take(m.EscalationStep), "uid": m.new_uid(), "contract_id": contract_id,
-            "signal_id": signal_id, "step": "dialogue", "taken_on": received,
-            "response_due": received + dt.timedelta(days=30),
-            "responded_on": received + dt.timedelta(days=20) if closed else None,
-            "amount_cents": None, "evidence_ids": None, "note": None})
+        self.add(
+            m.EscalationStep,
+            {
+                "id": ids.take(m.EscalationStep),
+                "uid": m.new_uid(),
+                "contract_id": contract_id,
+                "signal_id": signal_id,
+                "step": "dialogue",
+                "taken_on": received,
+                "response_due": received + dt.timedelta(days=30),
+                "responded_on": received + dt.timedelta(days=20) if closed else None,
+                "amount_cents": None,
+                "evidence_ids": None,
+                "note": None,
+            },
+        )
 
     # -- writing ---------------------------------------------------------------------------
     def _write(self, session: Session, progress: Progress | None, count: int) -> None:
         audit = AuditWriter(session, self.ctx.actor)
-        order = (m.Organisation, m.Supplier, m.Tender, m.Contract, m.Submission, m.Site,
-                 m.Risk, m.Measure, m.Evidence, m.Assessment, m.Signal, m.EscalationStep)
+        order = (
+            m.Organisation,
+            m.Supplier,
+            m.Tender,
+            m.Contract,
+            m.Submission,
+            m.Site,
+            m.Risk,
+            m.Measure,
+            m.Evidence,
+            m.Assessment,
+            m.Signal,
+            m.EscalationStep,
+        )
         entity_of = {model: name for name, model in AUDITED.items()}
         entries: list[dict[str, Any]] = []
         for model in order:
             rows = self.rows.get(model, [])
             connection = session.connection()  # Core executemany: the fastest bulk path
             for start in range(0, len(rows), 20_000):
-                connection.execute(_table(model).insert(), rows[start:start + 20_000])
+                connection.execute(_table(model).insert(), rows[start : start + 20_000])
             entity = entity_of.get(model)
             if entity is not None:
                 for row in rows:
-                    entries.append(audit.build(entity, row["id"], "create", None,
-                                               row_snapshot(model, row)))
+                    entries.append(
+                        audit.build(entity, row["id"], "create", None, row_snapshot(model, row))
+                    )
         for start in range(0, len(entries), 20_000):
-            session.connection().execute(_table(m.AuditEntry).insert(),
-                                         entries[start:start + 20_000])
+            session.connection().execute(
+                _table(m.AuditEntry).insert(), entries[start : start + 20_000]
+            )
         audit.flush_head()
         reset_sequences(session, [model.__tablename__ for model in order])
         if progress:

@@ -74,17 +74,20 @@ OPEN_STATUSES = ("planned", "in_progress", "delayed")
 # Step states and deadlines, for all contracts at once
 # =======================================================================================
 
+
 def _superseded_ids(as_of: dt.date) -> Any:
     """The ids of documents superseded by one received on or before ``as_of``: an
     uncorrelated subquery, evaluated once, along the partial index of the few documents
     that correct another."""
     newer = aliased(m.Evidence)
-    return select(newer.supersedes_id).where(newer.supersedes_id.is_not(None),
-                                             newer.received_on <= as_of)
+    return select(newer.supersedes_id).where(
+        newer.supersedes_id.is_not(None), newer.received_on <= as_of
+    )
 
 
-def gather_facts(session: Session, as_of: dt.date,
-                 contract_ids: Sequence[int] | None = None) -> list[ContractFacts]:
+def gather_facts(
+    session: Session, as_of: dt.date, contract_ids: Sequence[int] | None = None
+) -> list[ContractFacts]:
     """The record facts of every contract (or of ``contract_ids``) whose tender applies
     the ISV, as known on ``as_of``. (A contract from a tender that did not apply them, or
     whose decision is not recorded yet, owes no plan of action or yearly report.)
@@ -97,6 +100,7 @@ def gather_facts(session: Session, as_of: dt.date,
     shows the dossier as it stood then (measure statuses are the only exception: they
     are kept as they are now).
     """
+
     def only(query: Any, column: Any) -> Any:
         return query if contract_ids is None else query.where(column.in_(contract_ids))
 
@@ -111,15 +115,33 @@ def gather_facts(session: Session, as_of: dt.date,
 
     # documents: first policy, newest risk analysis, first plan, current yearly reports
     e = m.Evidence
-    docs = {row[0]: row for row in run(only(
-        select(e.contract_id,
-               day(func.min(case((e.type == "policy", e.received_on))), "policy"),
-               day(func.max(case((e.type == "risk-analysis", e.received_on))), "analysis"),
-               day(func.min(case((e.type == "plan-of-action", e.received_on))), "plan"),
-               func.sum(case((and_(e.type == "yearly-report",
-                                   e.id.not_in(_superseded_ids(as_of))), 1), else_=0)))
-        .where(e.type.in_(DOCUMENT_TYPES), e.received_on <= as_of)
-        .group_by(e.contract_id), e.contract_id))}
+    docs = {
+        row[0]: row
+        for row in run(
+            only(
+                select(
+                    e.contract_id,
+                    day(func.min(case((e.type == "policy", e.received_on))), "policy"),
+                    day(func.max(case((e.type == "risk-analysis", e.received_on))), "analysis"),
+                    day(func.min(case((e.type == "plan-of-action", e.received_on))), "plan"),
+                    func.sum(
+                        case(
+                            (
+                                and_(
+                                    e.type == "yearly-report", e.id.not_in(_superseded_ids(as_of))
+                                ),
+                                1,
+                            ),
+                            else_=0,
+                        )
+                    ),
+                )
+                .where(e.type.in_(DOCUMENT_TYPES), e.received_on <= as_of)
+                .group_by(e.contract_id),
+                e.contract_id,
+            )
+        )
+    }
 
     # imported workbooks, each with its measures counted along the (submission, status,
     # due) index: the newest receipt, the first that carried measures, and how many
@@ -127,12 +149,22 @@ def gather_facts(session: Session, as_of: dt.date,
     s, mx = m.Submission, m.Measure
     is_open = mx.status.in_(OPEN_STATUSES)
     books: dict[int, list[Any]] = {}  # cid -> [newest receipt, first plan, v, counts]
-    for cid, version, received, total, open_, first_due in run(only(
-            select(s.contract_id, s.version_no, s.received_on, func.count(mx.id),
-                   func.sum(case((is_open, 1), else_=0)),
-                   day(func.min(case((is_open, mx.due))), "first_due"))
+    for cid, version, received, total, open_, first_due in run(
+        only(
+            select(
+                s.contract_id,
+                s.version_no,
+                s.received_on,
+                func.count(mx.id),
+                func.sum(case((is_open, 1), else_=0)),
+                day(func.min(case((is_open, mx.due))), "first_due"),
+            )
             .outerjoin(mx, mx.submission_id == s.id)
-            .where(s.received_on <= as_of).group_by(s.id), s.contract_id)):
+            .where(s.received_on <= as_of)
+            .group_by(s.id),
+            s.contract_id,
+        )
+    ):
         counts = (total, open_ or 0, first_due)
         carried = received if total else None
         book = books.get(cid)
@@ -148,24 +180,45 @@ def gather_facts(session: Session, as_of: dt.date,
     # signals (open on as_of) and escalation responses still awaited on as_of
     g = m.Signal
     still_open = or_(g.status != "closed", g.closed_on.is_(None), g.closed_on > as_of)
-    signals = {cid: (total, open_) for cid, total, open_ in run(only(
-        select(g.contract_id, func.count(g.id), func.sum(case((still_open, 1), else_=0)))
-        .where(g.received_on <= as_of).group_by(g.contract_id), g.contract_id))}
+    signals = {
+        cid: (total, open_)
+        for cid, total, open_ in run(
+            only(
+                select(g.contract_id, func.count(g.id), func.sum(case((still_open, 1), else_=0)))
+                .where(g.received_on <= as_of)
+                .group_by(g.contract_id),
+                g.contract_id,
+            )
+        )
+    }
     x = m.EscalationStep
-    pending = dict(run(only(
-        select(x.contract_id, day(func.min(x.response_due), "first"))
-        .where(x.taken_on <= as_of, x.response_due.is_not(None),
-               or_(x.responded_on.is_(None), x.responded_on > as_of))
-        .group_by(x.contract_id), x.contract_id)))
+    pending = dict(
+        run(
+            only(
+                select(x.contract_id, day(func.min(x.response_due), "first"))
+                .where(
+                    x.taken_on <= as_of,
+                    x.response_due.is_not(None),
+                    or_(x.responded_on.is_(None), x.responded_on > as_of),
+                )
+                .group_by(x.contract_id),
+                x.contract_id,
+            )
+        )
+    )
 
     # assessments: the newest of each risk analysis; per contract year of a yearly report
     a = m.Assessment
     risk_verdict: dict[int, tuple[dt.date, int, str]] = {}
     yearly: dict[int, dict[int, tuple[dt.date, int, str]]] = {}
-    for cid, subject, on, aid, verdict, year in run(only(
-            select(a.contract_id, a.subject, a.assessed_on, a.id, a.verdict, a.contract_year)
-            .where(a.assessed_on <= as_of,
-                   a.subject.in_(("risk-analysis", "yearly-report"))), a.contract_id)):
+    for cid, subject, on, aid, verdict, year in run(
+        only(
+            select(a.contract_id, a.subject, a.assessed_on, a.id, a.verdict, a.contract_year).where(
+                a.assessed_on <= as_of, a.subject.in_(("risk-analysis", "yearly-report"))
+            ),
+            a.contract_id,
+        )
+    ):
         if subject == "risk-analysis":
             if cid not in risk_verdict or (on, aid) > risk_verdict[cid][:2]:
                 risk_verdict[cid] = (on, aid, verdict)
@@ -173,8 +226,10 @@ def gather_facts(session: Session, as_of: dt.date,
             per_year = yearly.setdefault(cid, {})
             if year not in per_year or (on, aid) > per_year[year][:2]:
                 per_year[year] = (on, aid, verdict)
-    sufficient = {cid: frozenset([y for y, row in years.items() if row[2] == "sufficient"])
-                  for cid, years in yearly.items()}
+    sufficient = {
+        cid: frozenset([y for y, row in years.items() if row[2] == "sufficient"])
+        for cid, years in yearly.items()
+    }
 
     nothing: frozenset[int] = frozenset()
     no_docs = (None, None, None, None, 0)
@@ -183,11 +238,14 @@ def gather_facts(session: Session, as_of: dt.date,
     make = tuple.__new__  # ContractFacts without its Python-level __new__: 20,000 a call
     c = m.Contract
     facts = []
-    for cid, ref, start, end, plan_months, report_month, agreed in run(only(
-            select(c.id, c.ref, c.start, c.end, c.plan_months, c.report_month,
-                   c.plan_agreed_on)
+    for cid, ref, start, end, plan_months, report_month, agreed in run(
+        only(
+            select(c.id, c.ref, c.start, c.end, c.plan_months, c.report_month, c.plan_agreed_on)
             .join(m.Tender, and_(m.Tender.id == c.tender_id, m.Tender.isv_applied.is_(True)))
-            .order_by(c.ref), c.id)):
+            .order_by(c.ref),
+            c.id,
+        )
+    ):
         _, policy, analysis, plan, reports = docs.get(cid, no_docs)
         book_last, book_plan, _, (m_total, m_open, m_first) = books.get(cid, no_book)
         s_total, s_open = signals.get(cid, no_signals)
@@ -196,12 +254,32 @@ def gather_facts(session: Session, as_of: dt.date,
             analysis = book_last  # the newest risk analysis, document or workbook
         if book_plan is not None and (plan is None or book_plan < plan):
             plan = book_plan  # the first plan, document or workbook with measures
-        facts.append(make(ContractFacts, (
-            cid, ref, start, end, plan_months, report_month,
-            agreed if agreed is not None and agreed <= as_of else None,
-            policy, analysis, (verdict[0], verdict[2]) if verdict else None,
-            plan, m_total, m_open, m_first, reports or 0, sufficient.get(cid, nothing),
-            s_total, s_open or 0, pending.get(cid))))
+        facts.append(
+            make(
+                ContractFacts,
+                (
+                    cid,
+                    ref,
+                    start,
+                    end,
+                    plan_months,
+                    report_month,
+                    agreed if agreed is not None and agreed <= as_of else None,
+                    policy,
+                    analysis,
+                    (verdict[0], verdict[2]) if verdict else None,
+                    plan,
+                    m_total,
+                    m_open,
+                    m_first,
+                    reports or 0,
+                    sufficient.get(cid, nothing),
+                    s_total,
+                    s_open or 0,
+                    pending.get(cid),
+                ),
+            )
+        )
     return facts
 
 
@@ -222,11 +300,14 @@ _KEPT_DAYS = 2  # the dashboard's day and one other (the yearly report's)
 _REFRESH_LIMIT = 2_000
 """More audited changes than this since the kept answer: work everything out anew."""
 _OWNED: dict[str, Any] = {
-    "evidence": m.Evidence, "submission": m.Submission, "assessment": m.Assessment,
-    "signal": m.Signal, "escalation_step": m.EscalationStep}
+    "evidence": m.Evidence,
+    "submission": m.Submission,
+    "assessment": m.Assessment,
+    "signal": m.Signal,
+    "escalation_step": m.EscalationStep,
+}
 """Audited records that belong to one contract (measures come with their workbook)."""
-_NO_FACTS = frozenset({"organisation", "supplier", "generated_document",
-                       "country_risk_import"})
+_NO_FACTS = frozenset({"organisation", "supplier", "generated_document", "country_risk_import"})
 """Audited records no contract's facts are made of."""
 _BY_REF = operator.attrgetter("contract_ref")  # steps in references' code-point order
 _KEPT_LOCK = threading.Lock()
@@ -248,8 +329,9 @@ def last_refresh() -> str:
 
 
 def _head(session: Session) -> tuple[int, str]:
-    head = session.execute(select(m.AuditHead.seq, m.AuditHead.hash)
-                           .where(m.AuditHead.id == 1)).one_or_none()
+    head = session.execute(
+        select(m.AuditHead.seq, m.AuditHead.hash).where(m.AuditHead.id == 1)
+    ).one_or_none()
     return (int(head[0]), str(head[1])) if head is not None else (-1, "")
 
 
@@ -260,11 +342,13 @@ def _touched_contracts(session: Session, seq: int, chain_hash: str) -> set[int] 
     a history that does not go on from that entry (another database file, a restored
     backup)."""
     e = m.AuditEntry
-    rows = session.execute(select(e.seq, e.prev_hash, e.entity, e.entity_id)
-                           .where(e.seq > seq).order_by(e.seq)
-                           .limit(_REFRESH_LIMIT + 1)).all()
-    if (not rows or len(rows) > _REFRESH_LIMIT or rows[0][0] != seq + 1
-            or rows[0][1] != chain_hash):
+    rows = session.execute(
+        select(e.seq, e.prev_hash, e.entity, e.entity_id)
+        .where(e.seq > seq)
+        .order_by(e.seq)
+        .limit(_REFRESH_LIMIT + 1)
+    ).all()
+    if not rows or len(rows) > _REFRESH_LIMIT or rows[0][0] != seq + 1 or rows[0][1] != chain_hash:
         return None
     wanted: dict[str, set[int]] = {}
     for _seq, _prev, entity, entity_id in rows:
@@ -278,35 +362,47 @@ def _touched_contracts(session: Session, seq: int, chain_hash: str) -> set[int] 
     touched = wanted.pop("contract", set())
     tenders = wanted.pop("tender", None)
     if tenders:
-        touched.update(session.scalars(select(m.Contract.id)
-                                       .where(m.Contract.tender_id.in_(tenders))))
+        touched.update(
+            session.scalars(select(m.Contract.id).where(m.Contract.tender_id.in_(tenders)))
+        )
     for entity, ids in wanted.items():
         model = _OWNED[entity]
-        found = session.execute(select(model.id, model.contract_id)
-                                .where(model.id.in_(ids))).all()
+        found = session.execute(select(model.id, model.contract_id).where(model.id.in_(ids))).all()
         if len(found) != len(ids):
             return None
         touched.update(cid for _id, cid in found)
     return touched
 
 
-def _refreshed_due(session: Session, day: dt.date, within: int, listed: Sequence[DueItem],
-                   before: dict[int, ContractSteps], now: dict[int, ContractSteps],
-                   touched: set[int]) -> tuple[DueItem, ...]:
+def _refreshed_due(
+    session: Session,
+    day: dt.date,
+    within: int,
+    listed: Sequence[DueItem],
+    before: dict[int, ContractSteps],
+    now: dict[int, ContractSteps],
+    touched: set[int],
+) -> tuple[DueItem, ...]:
     """A kept due list with the items of the ``touched`` contracts made again (under
     their reference before and now, should it have changed)."""
-    refs = ({before[c].contract_ref for c in touched if c in before}
-            | {now[c].contract_ref for c in touched if c in now})
+    refs = {before[c].contract_ref for c in touched if c in before} | {
+        now[c].contract_ref for c in touched if c in now
+    }
     horizon = day + dt.timedelta(days=within)
     fresh: list[tuple[str, str, dt.date, int | None]] = list(
-        _document_deadlines(session, day, horizon, sorted(touched)) if touched else ())
+        _document_deadlines(session, day, horizon, sorted(touched)) if touched else ()
+    )
     for cid in touched:
         steps = now.get(cid)
         if steps is not None:
-            fresh.extend((steps.contract_ref, kind, due, key)
-                         for kind, due, key in steps.open_deadlines if due <= horizon)
-    return tuple(falls_due(fresh, day, within,
-                           listed=[d for d in listed if d.contract_ref not in refs]))
+            fresh.extend(
+                (steps.contract_ref, kind, due, key)
+                for kind, due, key in steps.open_deadlines
+                if due <= horizon
+            )
+    return tuple(
+        falls_due(fresh, day, within, listed=[d for d in listed if d.contract_ref not in refs])
+    )
 
 
 def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSteps, ...]:
@@ -324,13 +420,15 @@ def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSte
         if kept is not None and (kept.seq, kept.hash) == (seq, chain_hash):
             _last_refresh[0] = "kept"
             return kept.ordered
-        touched = (None if kept is None or seq < kept.seq
-                   else _touched_contracts(session, kept.seq, chain_hash=kept.hash))
+        touched = (
+            None
+            if kept is None or seq < kept.seq
+            else _touched_contracts(session, kept.seq, chain_hash=kept.hash)
+        )
         hold_collector()
         try:
             if touched is None:
-                by_id = {f.contract_id: contract_steps(f, day)
-                         for f in gather_facts(session, day)}
+                by_id = {f.contract_id: contract_steps(f, day) for f in gather_facts(session, day)}
                 # in references' code-point order, as a refresh sorts them (the database's
                 # own order can follow a language's collation on a server); the rows come
                 # in order already on SQLite, so the sort only checks them there
@@ -346,15 +444,20 @@ def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSte
                 for facts in changed:
                     by_id[facts.contract_id] = contract_steps(facts, day)
                 same_order = len(by_id) == len(kept.by_id) and all(
-                    f.contract_id in kept.by_id
-                    and kept.by_id[f.contract_id].contract_ref == f.ref for f in changed)
-                ordered = (tuple([by_id[s.contract_id] for s in kept.ordered]) if same_order
-                           else tuple(sorted(by_id.values(), key=_BY_REF)))
+                    f.contract_id in kept.by_id and kept.by_id[f.contract_id].contract_ref == f.ref
+                    for f in changed
+                )
+                ordered = (
+                    tuple([by_id[s.contract_id] for s in kept.ordered])
+                    if same_order
+                    else tuple(sorted(by_id.values(), key=_BY_REF))
+                )
                 with _KEPT_LOCK:  # another thread may be adding a window's list
                     windows = list(kept.due.items())
-                due = {within: _refreshed_due(session, day, within, listed, kept.by_id,
-                                              by_id, touched)
-                       for within, listed in windows}
+                due = {
+                    within: _refreshed_due(session, day, within, listed, kept.by_id, by_id, touched)
+                    for within, listed in windows
+                }
                 _last_refresh[0] = f"changed {len(touched)}"
         finally:
             # A full answer lives until the next day or a big change: it goes out of the
@@ -374,8 +477,9 @@ def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSte
     return ordered
 
 
-def step_states_for_all(ctx: Context, as_of: dt.date | None = None, *,
-                        use_cache: bool = True) -> list[ContractSteps]:
+def step_states_for_all(
+    ctx: Context, as_of: dt.date | None = None, *, use_cache: bool = True
+) -> list[ContractSteps]:
     """Every contract's six step states and deadline summary on ``as_of`` (default
     today), ordered by contract reference. Plain values; the yearly report reads these.
 
@@ -385,8 +489,7 @@ def step_states_for_all(ctx: Context, as_of: dt.date | None = None, *,
     return list(_all_steps(ctx, as_of or dt.date.today(), use_cache))
 
 
-def step_states(ctx: Context, contract_ref: str,
-                as_of: dt.date | None = None) -> ContractSteps:
+def step_states(ctx: Context, contract_ref: str, as_of: dt.date | None = None) -> ContractSteps:
     """One contract's step states and open deadlines."""
     day = as_of or dt.date.today()
     with ctx.db.read() as session:
@@ -394,46 +497,62 @@ def step_states(ctx: Context, contract_ref: str,
         facts = gather_facts(session, day, [contract.id])
         if not facts:
             tender = session.get_one(m.Tender, contract.tender_id)
-            raise ValidationError("dossier_isv_not_applied", ref=contract.ref,
-                                  tender=tender.ref)
+            raise ValidationError("dossier_isv_not_applied", ref=contract.ref, tender=tender.ref)
     return contract_steps(facts[0], day)
 
 
-def _document_deadlines(session: Session, as_of: dt.date, horizon: dt.date,
-                        contract_ids: Sequence[int] | None = None) -> list[Deadline]:
+def _document_deadlines(
+    session: Session, as_of: dt.date, horizon: dt.date, contract_ids: Sequence[int] | None = None
+) -> list[Deadline]:
     """Expiring evidence (while the contract runs) and escalation responses awaited, for
     contracts whose tender applies the ISV."""
     items: list[Deadline] = []
     run: Any = session.connection().execute  # Core rows: plain columns, no ORM loading
     e = m.Evidence
     isv = and_(m.Tender.id == m.Contract.tender_id, m.Tender.isv_applied.is_(True))
-    query = (select(e.id, m.Contract.ref, e.valid_until, m.Contract.end)
-             .join(m.Contract, m.Contract.id == e.contract_id).join(m.Tender, isv)
-             .where(e.received_on <= as_of, e.id.not_in(_superseded_ids(as_of)),
-                    e.valid_until.is_not(None), e.valid_until <= horizon,
-                    e.valid_until < m.Contract.end, m.Contract.end >= as_of))
+    query = (
+        select(e.id, m.Contract.ref, e.valid_until, m.Contract.end)
+        .join(m.Contract, m.Contract.id == e.contract_id)
+        .join(m.Tender, isv)
+        .where(
+            e.received_on <= as_of,
+            e.id.not_in(_superseded_ids(as_of)),
+            e.valid_until.is_not(None),
+            e.valid_until <= horizon,
+            e.valid_until < m.Contract.end,
+            m.Contract.end >= as_of,
+        )
+    )
     if contract_ids is not None:
         query = query.where(e.contract_id.in_(contract_ids))
     expiry = DeadlineKind.EVIDENCE_EXPIRY
-    items.extend(Deadline(ref, expiry, valid_until, evidence_id)
-                 for evidence_id, ref, valid_until, end in run(query).all()
-                 if evidence_expiry_matters(valid_until, end, superseded=False))
+    items.extend(
+        Deadline(ref, expiry, valid_until, evidence_id)
+        for evidence_id, ref, valid_until, end in run(query).all()
+        if evidence_expiry_matters(valid_until, end, superseded=False)
+    )
     x = m.EscalationStep
-    steps = (select(x.id, m.Contract.ref, x.response_due)
-             .join(m.Contract, m.Contract.id == x.contract_id).join(m.Tender, isv)
-             .where(x.response_due.is_not(None), x.response_due <= horizon,
-                    x.taken_on <= as_of,
-                    or_(x.responded_on.is_(None), x.responded_on > as_of)))
+    steps = (
+        select(x.id, m.Contract.ref, x.response_due)
+        .join(m.Contract, m.Contract.id == x.contract_id)
+        .join(m.Tender, isv)
+        .where(
+            x.response_due.is_not(None),
+            x.response_due <= horizon,
+            x.taken_on <= as_of,
+            or_(x.responded_on.is_(None), x.responded_on > as_of),
+        )
+    )
     if contract_ids is not None:
         steps = steps.where(x.contract_id.in_(contract_ids))
     response = DeadlineKind.ESCALATION_RESPONSE
-    items.extend(Deadline(ref, response, due, step_id)
-                 for step_id, ref, due in run(steps).all())
+    items.extend(Deadline(ref, response, due, step_id) for step_id, ref, due in run(steps).all())
     return items
 
 
-def due_items(ctx: Context, within: int = 30, as_of: dt.date | None = None,
-              contract_ref: str | None = None) -> list[DueItem]:
+def due_items(
+    ctx: Context, within: int = 30, as_of: dt.date | None = None, contract_ref: str | None = None
+) -> list[DueItem]:
     """What is overdue or falls due within ``within`` days: plans of action, yearly
     reports, expiring evidence, escalation steps' response dates; soonest first.
 
@@ -464,9 +583,21 @@ def due_items(ctx: Context, within: int = 30, as_of: dt.date | None = None,
         with paused_collector():
             with ctx.db.read() as session:
                 documents = _document_deadlines(session, day, horizon)
-            listed = tuple(falls_due(itertools.chain(documents, (
-                (steps.contract_ref, kind, due, key) for steps in ordered
-                for kind, due, key in steps.open_deadlines if due <= horizon)), day, within))
+            listed = tuple(
+                falls_due(
+                    itertools.chain(
+                        documents,
+                        (
+                            (steps.contract_ref, kind, due, key)
+                            for steps in ordered
+                            for kind, due, key in steps.open_deadlines
+                            if due <= horizon
+                        ),
+                    ),
+                    day,
+                    within,
+                )
+            )
         if kept is not None:
             with _KEPT_LOCK:
                 kept.due[within] = listed
@@ -477,6 +608,7 @@ def due_items(ctx: Context, within: int = 30, as_of: dt.date | None = None,
 # Signals
 # =======================================================================================
 
+
 def _not_ahead(day: dt.date | None, field_name: str) -> None:
     """Something that happened cannot be dated after today."""
     if day is not None and day > dt.date.today():
@@ -484,25 +616,38 @@ def _not_ahead(day: dt.date | None, field_name: str) -> None:
 
 
 def _signal_record(signal: m.Signal, ref: str) -> SignalRecord:
-    return SignalRecord(signal.id, signal.uid, ref, signal.received_on, signal.source,
-                        signal.theme, signal.site_id, signal.description, signal.status,
-                        signal.closed_on, signal.version)
+    return SignalRecord(
+        signal.id,
+        signal.uid,
+        ref,
+        signal.received_on,
+        signal.source,
+        signal.theme,
+        signal.site_id,
+        signal.description,
+        signal.status,
+        signal.closed_on,
+        signal.version,
+    )
 
 
 def _check_site(session: Session, contract_id: int, site_id: int | None) -> None:
     if site_id is None:
         return
-    owner = session.scalar(select(m.Submission.contract_id)
-                           .join(m.Site, m.Site.submission_id == m.Submission.id)
-                           .where(m.Site.id == site_id))
+    owner = session.scalar(
+        select(m.Submission.contract_id)
+        .join(m.Site, m.Site.submission_id == m.Submission.id)
+        .where(m.Site.id == site_id)
+    )
     if owner != contract_id:
         raise NotFoundError("dossier_site_not_found", id=site_id)
 
 
 def _check_status(status: str, closed_on: dt.date | None, received_on: dt.date) -> None:
     if status not in SIGNAL_STATUSES:
-        raise ValidationError("dossier_unknown_signal_status", value=status,
-                              allowed=", ".join(SIGNAL_STATUSES))
+        raise ValidationError(
+            "dossier_unknown_signal_status", value=status, allowed=", ".join(SIGNAL_STATUSES)
+        )
     if status == "closed" and closed_on is None:
         raise ValidationError("dossier_closed_needs_date")
     if status != "closed" and closed_on is not None:
@@ -511,32 +656,55 @@ def _check_status(status: str, closed_on: dt.date | None, received_on: dt.date) 
         raise ValidationError("end_before_start", start=received_on, end=closed_on)
 
 
-def log_signal(ctx: Context, *, contract_ref: str, received_on: dt.date, source: str,
-               theme: str, description: str, site_id: int | None = None,
-               status: str = "open", closed_on: dt.date | None = None) -> SignalRecord:
+def log_signal(
+    ctx: Context,
+    *,
+    contract_ref: str,
+    received_on: dt.date,
+    source: str,
+    theme: str,
+    description: str,
+    site_id: int | None = None,
+    status: str = "open",
+    closed_on: dt.date | None = None,
+) -> SignalRecord:
     """Log a signal of a possible abuse in the supplier's chain."""
     source = clean_text(source, "source", limit=300)
     description = clean_text(description, "description", limit=10_000)
     if theme not in {t.code for t in ctx.reference.themes}:
-        raise ValidationError("dossier_unknown_theme", value=theme,
-                              allowed=", ".join(t.code for t in ctx.reference.themes))
+        raise ValidationError(
+            "dossier_unknown_theme",
+            value=theme,
+            allowed=", ".join(t.code for t in ctx.reference.themes),
+        )
     _check_status(status, closed_on, received_on)
     _not_ahead(received_on, "received-on")
     _not_ahead(closed_on, "closed-on")
     with ctx.db.begin() as session:
         contract = find_contract(session, contract_ref)
         _check_site(session, contract.id, site_id)
-        signal = m.Signal(contract_id=contract.id, received_on=received_on, source=source,
-                          theme=theme, site_id=site_id, description=description,
-                          status=status, closed_on=closed_on)
+        signal = m.Signal(
+            contract_id=contract.id,
+            received_on=received_on,
+            source=source,
+            theme=theme,
+            site_id=site_id,
+            description=description,
+            status=status,
+            closed_on=closed_on,
+        )
         session.add(signal)
         AuditWriter(session, ctx.actor).created("signal", signal)
         return _signal_record(signal, contract.ref)
 
 
-def set_signal_status(ctx: Context, signal_id: int, status: str,
-                      closed_on: dt.date | None = None,
-                      expected_version: int | None = None) -> SignalRecord:
+def set_signal_status(
+    ctx: Context,
+    signal_id: int,
+    status: str,
+    closed_on: dt.date | None = None,
+    expected_version: int | None = None,
+) -> SignalRecord:
     """Move a signal to open, in progress or closed (closed needs the date)."""
     _not_ahead(closed_on, "closed-on")
     with ctx.db.begin() as session:
@@ -554,13 +722,16 @@ def set_signal_status(ctx: Context, signal_id: int, status: str,
         return _signal_record(signal, ref or "")
 
 
-def list_signals(ctx: Context, contract_ref: str | None = None,
-                 open_only: bool = False) -> list[SignalRecord]:
+def list_signals(
+    ctx: Context, contract_ref: str | None = None, open_only: bool = False
+) -> list[SignalRecord]:
     """The signals log, newest first."""
     with ctx.db.read() as session:
-        query = (select(m.Signal, m.Contract.ref)
-                 .join(m.Contract, m.Contract.id == m.Signal.contract_id)
-                 .order_by(m.Signal.received_on.desc(), m.Signal.id.desc()))
+        query = (
+            select(m.Signal, m.Contract.ref)
+            .join(m.Contract, m.Contract.id == m.Signal.contract_id)
+            .order_by(m.Signal.received_on.desc(), m.Signal.id.desc())
+        )
         if contract_ref is not None:
             query = query.where(m.Signal.contract_id == find_contract(session, contract_ref).id)
         if open_only:
@@ -572,19 +743,35 @@ def list_signals(ctx: Context, contract_ref: str | None = None,
 # Escalation ladder
 # =======================================================================================
 
+
 def _escalation_record(step: m.EscalationStep, ref: str) -> EscalationRecord:
     ids = tuple(int(i) for i in json.loads(step.evidence_ids)) if step.evidence_ids else ()
-    return EscalationRecord(step.id, step.uid, ref, step.signal_id, step.step, step.taken_on,
-                            step.response_due, step.responded_on, step.amount_cents, ids,
-                            step.note)
+    return EscalationRecord(
+        step.id,
+        step.uid,
+        ref,
+        step.signal_id,
+        step.step,
+        step.taken_on,
+        step.response_due,
+        step.responded_on,
+        step.amount_cents,
+        ids,
+        step.note,
+    )
 
 
 def _check_evidence_ids(session: Session, contract_id: int, ids: Iterable[int]) -> list[int]:
     wanted = sorted(set(ids))
     if not wanted:
         return []
-    found = set(session.scalars(select(m.Evidence.id).where(
-        m.Evidence.id.in_(wanted), m.Evidence.contract_id == contract_id)))
+    found = set(
+        session.scalars(
+            select(m.Evidence.id).where(
+                m.Evidence.id.in_(wanted), m.Evidence.contract_id == contract_id
+            )
+        )
+    )
     for evidence_id in wanted:
         if evidence_id not in found:
             raise NotFoundError("evidence_not_found", id=evidence_id)
@@ -592,9 +779,16 @@ def _check_evidence_ids(session: Session, contract_id: int, ids: Iterable[int]) 
 
 
 def record_escalation_step(
-    ctx: Context, *, contract_ref: str, step: str, taken_on: dt.date,
-    response_due: dt.date | None = None, amount: Decimal | int | str | None = None,
-    evidence_ids: Sequence[int] = (), signal_id: int | None = None, note: str | None = None,
+    ctx: Context,
+    *,
+    contract_ref: str,
+    step: str,
+    taken_on: dt.date,
+    response_due: dt.date | None = None,
+    amount: Decimal | int | str | None = None,
+    evidence_ids: Sequence[int] = (),
+    signal_id: int | None = None,
+    note: str | None = None,
 ) -> EscalationRecord:
     """Record one rung of the ladder, dated, with its documents and a response date.
 
@@ -610,8 +804,11 @@ def record_escalation_step(
         contract = find_contract(session, contract_ref)
         if step == "penalty" and amount_cents is None:
             amount_cents = contract.penalty_cents
-        existing = session.execute(select(m.EscalationStep.step, m.EscalationStep.taken_on)
-                                   .where(m.EscalationStep.contract_id == contract.id)).all()
+        existing = session.execute(
+            select(m.EscalationStep.step, m.EscalationStep.taken_on).where(
+                m.EscalationStep.contract_id == contract.id
+            )
+        ).all()
         check_escalation_step([(s, d) for s, d in existing], step, taken_on, amount_cents)
         if signal_id is not None:
             owner = session.scalar(select(m.Signal.contract_id).where(m.Signal.id == signal_id))
@@ -619,16 +816,23 @@ def record_escalation_step(
                 raise NotFoundError("dossier_signal_not_found", id=signal_id)
         ids = _check_evidence_ids(session, contract.id, evidence_ids)
         row = m.EscalationStep(
-            contract_id=contract.id, signal_id=signal_id, step=step, taken_on=taken_on,
-            response_due=response_due, amount_cents=amount_cents,
-            evidence_ids=json.dumps(ids) if ids else None, note=note)
+            contract_id=contract.id,
+            signal_id=signal_id,
+            step=step,
+            taken_on=taken_on,
+            response_due=response_due,
+            amount_cents=amount_cents,
+            evidence_ids=json.dumps(ids) if ids else None,
+            note=note,
+        )
         session.add(row)
         AuditWriter(session, ctx.actor).created("escalation_step", row)
         return _escalation_record(row, contract.ref)
 
 
-def record_escalation_response(ctx: Context, step_id: int, responded_on: dt.date | None,
-                               add_evidence_ids: Sequence[int] = ()) -> EscalationRecord:
+def record_escalation_response(
+    ctx: Context, step_id: int, responded_on: dt.date | None, add_evidence_ids: Sequence[int] = ()
+) -> EscalationRecord:
     """Record the supplier's response date (and any documents) on a ladder step."""
     _not_ahead(responded_on, "responded-on")
     with ctx.db.begin() as session:
@@ -651,9 +855,11 @@ def list_escalation(ctx: Context, contract_ref: str) -> list[EscalationRecord]:
     """The contract's ladder in the order the steps were taken."""
     with ctx.db.read() as session:
         contract = find_contract(session, contract_ref)
-        rows = session.scalars(select(m.EscalationStep)
-                               .where(m.EscalationStep.contract_id == contract.id)
-                               .order_by(m.EscalationStep.taken_on, m.EscalationStep.id))
+        rows = session.scalars(
+            select(m.EscalationStep)
+            .where(m.EscalationStep.contract_id == contract.id)
+            .order_by(m.EscalationStep.taken_on, m.EscalationStep.id)
+        )
         return [_escalation_record(r, contract.ref) for r in rows]
 
 
@@ -661,10 +867,13 @@ def list_escalation(ctx: Context, contract_ref: str) -> list[EscalationRecord]:
 # Assessments against the rubric
 # =======================================================================================
 
+
 @functools.cache
 def _rubrics_in(folder: str) -> tuple[Rubric, ...]:
-    return tuple(load_rubric(p.read_text(encoding="utf-8"), p.name)
-                 for p in sorted(Path(folder).glob("*.json")))
+    return tuple(
+        load_rubric(p.read_text(encoding="utf-8"), p.name)
+        for p in sorted(Path(folder).glob("*.json"))
+    )
 
 
 def rubrics() -> tuple[Rubric, ...]:
@@ -679,26 +888,48 @@ def rubric(version: str | None = None, day: dt.date | None = None) -> Rubric:
         for item in available:
             if item.version == version:
                 return item
-        raise ValidationError("dossier_unknown_rubric", value=version,
-                              allowed=", ".join(r.version for r in available))
+        raise ValidationError(
+            "dossier_unknown_rubric", value=version, allowed=", ".join(r.version for r in available)
+        )
     return rubric_in_force(available, day or dt.date.today())
 
 
 def _assessment_record(row: m.Assessment, ref: str) -> AssessmentRecord:
     elements = json.loads(row.elements_json or "[]")
-    ratings = tuple(ElementRating(str(e["code"]), str(e["rating"]), str(e.get("comment", "")))
-                    for e in (elements if isinstance(elements, list) else [])
-                    if isinstance(e, dict) and "code" in e and "rating" in e)
-    return AssessmentRecord(row.id, row.uid, ref, row.subject, row.evidence_id,
-                            row.submission_id, row.rubric_version, ratings, row.verdict,
-                            row.assessor, row.assessed_on, row.contract_year, row.note)
+    ratings = tuple(
+        ElementRating(str(e["code"]), str(e["rating"]), str(e.get("comment", "")))
+        for e in (elements if isinstance(elements, list) else [])
+        if isinstance(e, dict) and "code" in e and "rating" in e
+    )
+    return AssessmentRecord(
+        row.id,
+        row.uid,
+        ref,
+        row.subject,
+        row.evidence_id,
+        row.submission_id,
+        row.rubric_version,
+        ratings,
+        row.verdict,
+        row.assessor,
+        row.assessed_on,
+        row.contract_year,
+        row.note,
+    )
 
 
 def assess(
-    ctx: Context, *, contract_ref: str, subject: str, ratings: Sequence[ElementRating],
-    assessed_on: dt.date | None = None, evidence_id: int | None = None,
-    submission_id: int | None = None, contract_year: int | None = None,
-    note: str | None = None, rubric_version: str | None = None,
+    ctx: Context,
+    *,
+    contract_ref: str,
+    subject: str,
+    ratings: Sequence[ElementRating],
+    assessed_on: dt.date | None = None,
+    evidence_id: int | None = None,
+    submission_id: int | None = None,
+    contract_year: int | None = None,
+    note: str | None = None,
+    rubric_version: str | None = None,
 ) -> AssessmentRecord:
     """Judge a risk analysis, plan of action or yearly report against the rubric.
 
@@ -711,9 +942,12 @@ def assess(
     note = clean_text(note, "note", required=False, limit=5000) or None
     used = rubric(rubric_version, day)
     chosen = used.subject(subject)
-    cleaned = [ElementRating(r.code, r.rating, clean_text(r.comment, "comment",
-                                                          required=False, limit=5000))
-               for r in ratings]
+    cleaned = [
+        ElementRating(
+            r.code, r.rating, clean_text(r.comment, "comment", required=False, limit=5000)
+        )
+        for r in ratings
+    ]
     verdict = rubric_verdict(chosen, cleaned)
     with ctx.db.begin() as session:
         contract = find_contract(session, contract_ref)
@@ -722,11 +956,13 @@ def assess(
             if doc is None or doc.contract_id != contract.id:
                 raise NotFoundError("evidence_not_found", id=evidence_id)
             if doc.type != subject:
-                raise ValidationError("dossier_evidence_wrong_type", id=evidence_id,
-                                      found=doc.type, expected=subject)
+                raise ValidationError(
+                    "dossier_evidence_wrong_type", id=evidence_id, found=doc.type, expected=subject
+                )
         if submission_id is not None:
-            owner = session.scalar(select(m.Submission.contract_id)
-                                   .where(m.Submission.id == submission_id))
+            owner = session.scalar(
+                select(m.Submission.contract_id).where(m.Submission.id == submission_id)
+            )
             if owner != contract.id:
                 raise NotFoundError("dossier_submission_not_found", id=submission_id)
             if subject == "yearly-report":
@@ -734,18 +970,27 @@ def assess(
         if subject == "yearly-report":
             years = _contract_year_count(contract)
             if contract_year is None or not 1 <= contract_year <= years:
-                raise ValidationError("out_of_range", field="contract-year", low=1,
-                                      high=years, value=contract_year)
+                raise ValidationError(
+                    "out_of_range", field="contract-year", low=1, high=years, value=contract_year
+                )
         elif contract_year is not None:
             raise ValidationError("dossier_year_only_for_reports")
         row = m.Assessment(
-            contract_id=contract.id, subject=subject, evidence_id=evidence_id,
-            submission_id=submission_id, rubric_version=used.version,
-            elements_json=json.dumps([{"code": r.code, "rating": r.rating,
-                                       "comment": r.comment} for r in cleaned],
-                                     ensure_ascii=False),
-            verdict=verdict, assessor=ctx.actor, assessed_on=day,
-            contract_year=contract_year, note=note)
+            contract_id=contract.id,
+            subject=subject,
+            evidence_id=evidence_id,
+            submission_id=submission_id,
+            rubric_version=used.version,
+            elements_json=json.dumps(
+                [{"code": r.code, "rating": r.rating, "comment": r.comment} for r in cleaned],
+                ensure_ascii=False,
+            ),
+            verdict=verdict,
+            assessor=ctx.actor,
+            assessed_on=day,
+            contract_year=contract_year,
+            note=note,
+        )
         session.add(row)
         AuditWriter(session, ctx.actor).created("assessment", row)
         return _assessment_record(row, contract.ref)
@@ -756,24 +1001,33 @@ def rubric_hints(ctx: Context, contract_ref: str, subject: str) -> tuple[RubricH
     yearly report, which is judged from its document). Suggestions, never a verdict."""
     with ctx.db.read() as session:
         contract = find_contract(session, contract_ref)
-        newest = session.scalar(select(m.Submission.id)
-                                .where(m.Submission.contract_id == contract.id)
-                                .order_by(m.Submission.version_no.desc()).limit(1))
+        newest = session.scalar(
+            select(m.Submission.id)
+            .where(m.Submission.contract_id == contract.id)
+            .order_by(m.Submission.version_no.desc())
+            .limit(1)
+        )
         if newest is None or subject == "yearly-report":
             return ()
         if subject == "plan-of-action":
-            risks = session.execute(select(m.Risk.risk_key, m.Risk.priority)
-                                    .where(m.Risk.submission_id == newest)).all()
-            measures = session.execute(select(m.Measure.risk_key, m.Measure.owner,
-                                              m.Measure.due)
-                                       .where(m.Measure.submission_id == newest)).all()
+            risks = session.execute(
+                select(m.Risk.risk_key, m.Risk.priority).where(m.Risk.submission_id == newest)
+            ).all()
+            measures = session.execute(
+                select(m.Measure.risk_key, m.Measure.owner, m.Measure.due).where(
+                    m.Measure.submission_id == newest
+                )
+            ).all()
             return plan_hints([(k, p) for k, p in risks], [(k, o, d) for k, o, d in measures])
-        sites = session.execute(select(m.Site.country, m.Site.tier)
-                                .where(m.Site.submission_id == newest)).all()
-        risk_count = session.scalar(select(func.count(m.Risk.id))
-                                    .where(m.Risk.submission_id == newest)) or 0
-        return risk_analysis_hints([c for c, _t in sites], max((t for _c, t in sites), default=0),
-                                   int(risk_count))
+        sites = session.execute(
+            select(m.Site.country, m.Site.tier).where(m.Site.submission_id == newest)
+        ).all()
+        risk_count = (
+            session.scalar(select(func.count(m.Risk.id)).where(m.Risk.submission_id == newest)) or 0
+        )
+        return risk_analysis_hints(
+            [c for c, _t in sites], max((t for _c, t in sites), default=0), int(risk_count)
+        )
 
 
 def _contract_year_count(contract: m.Contract) -> int:
@@ -785,9 +1039,11 @@ def _contract_year_count(contract: m.Contract) -> int:
 def list_assessments(ctx: Context, contract_ref: str) -> list[AssessmentRecord]:
     with ctx.db.read() as session:
         contract = find_contract(session, contract_ref)
-        rows = session.scalars(select(m.Assessment)
-                               .where(m.Assessment.contract_id == contract.id)
-                               .order_by(m.Assessment.assessed_on, m.Assessment.id))
+        rows = session.scalars(
+            select(m.Assessment)
+            .where(m.Assessment.contract_id == contract.id)
+            .order_by(m.Assessment.assessed_on, m.Assessment.id)
+        )
         return [_assessment_record(r, contract.ref) for r in rows]
 
 
@@ -795,8 +1051,10 @@ def list_assessments(ctx: Context, contract_ref: str) -> list[AssessmentRecord]:
 # The plan of action: the dated agreement on reasonable effort
 # =======================================================================================
 
-def agree_plan(ctx: Context, contract_ref: str, agreed_on: dt.date | None,
-               expected_version: int | None = None) -> ContractRecord:
+
+def agree_plan(
+    ctx: Context, contract_ref: str, agreed_on: dt.date | None, expected_version: int | None = None
+) -> ContractRecord:
     """Record (or, with ``None``, withdraw) the agreement on the plan of action."""
     _not_ahead(agreed_on, "agreed-on")
     return mark_plan_agreed(ctx, contract_ref, agreed_on, expected_version)
@@ -806,52 +1064,87 @@ def agree_plan(ctx: Context, contract_ref: str, agreed_on: dt.date | None,
 # Where to look first
 # =======================================================================================
 
+
 def _intensity_inputs(ctx: Context, session: Session, contract: m.Contract) -> IntensityInputs:
     tender = session.get_one(m.Tender, contract.tender_id)
-    category = ctx.reference.find_category(tender.category_code, tender.published,
-                                           tender.category_set)
-    newest = session.scalar(select(m.Submission.id)
-                            .where(m.Submission.contract_id == contract.id)
-                            .order_by(m.Submission.version_no.desc()).limit(1))
+    category = ctx.reference.find_category(
+        tender.category_code, tender.published, tender.category_set
+    )
+    newest = session.scalar(
+        select(m.Submission.id)
+        .where(m.Submission.contract_id == contract.id)
+        .order_by(m.Submission.version_no.desc())
+        .limit(1)
+    )
     priorities: set[str] = set()
     site_countries: set[str] = set()
     if newest is not None:
-        priorities = set(session.scalars(select(m.Risk.priority).distinct()
-                                         .where(m.Risk.submission_id == newest)))
-        site_countries = set(session.scalars(select(m.Site.country).distinct()
-                                             .where(m.Site.submission_id == newest)))
+        priorities = set(
+            session.scalars(
+                select(m.Risk.priority).distinct().where(m.Risk.submission_id == newest)
+            )
+        )
+        site_countries = set(
+            session.scalars(select(m.Site.country).distinct().where(m.Site.submission_id == newest))
+        )
     highest = next((p for p in ("high", "medium", "low") if p in priorities), None)
-    table = session.execute(select(m.CountryRisk.country, m.CountryRisk.score,
-                                   m.CountryRisk.flag, m.CountryRisk.source,
-                                   m.CountryRisk.year)).all()
+    table = session.execute(
+        select(
+            m.CountryRisk.country,
+            m.CountryRisk.score,
+            m.CountryRisk.flag,
+            m.CountryRisk.source,
+            m.CountryRisk.year,
+        )
+    ).all()
     risky = risky_by_table(table)
-    open_signals = session.scalar(select(func.count(m.Signal.id)).where(
-        m.Signal.contract_id == contract.id, m.Signal.status != "closed")) or 0
+    open_signals = (
+        session.scalar(
+            select(func.count(m.Signal.id)).where(
+                m.Signal.contract_id == contract.id, m.Signal.status != "closed"
+            )
+        )
+        or 0
+    )
     return IntensityInputs(
-        value_cents=contract.value_cents, category_code=tender.category_code,
-        category_weight=category.risk_weight if category else None, highest_priority=highest,
+        value_cents=contract.value_cents,
+        category_code=tender.category_code,
+        category_weight=category.risk_weight if category else None,
+        highest_priority=highest,
         risky_countries={c: why for c, why in risky.items() if c in site_countries},
-        open_signals=int(open_signals), countries_known=bool(table))
+        open_signals=int(open_signals),
+        countries_known=bool(table),
+    )
 
 
-def follow_up(ctx: Context, contract_ref: str,
-              rules: IntensityRules | None = None) -> FollowUpRecord:
+def follow_up(
+    ctx: Context, contract_ref: str, rules: IntensityRules | None = None
+) -> FollowUpRecord:
     """The suggested follow-up intensity with its reasons, and the user's own choice."""
     with ctx.db.read() as session:
         contract = find_contract(session, contract_ref)
         inputs = _intensity_inputs(ctx, session, contract)
-        return FollowUpRecord(contract.ref, suggest_intensity(inputs, rules or IntensityRules()),
-                              contract.follow_up_choice, contract.follow_up_note,
-                              contract.version)
+        return FollowUpRecord(
+            contract.ref,
+            suggest_intensity(inputs, rules or IntensityRules()),
+            contract.follow_up_choice,
+            contract.follow_up_note,
+            contract.version,
+        )
 
 
-def choose_follow_up(ctx: Context, contract_ref: str, choice: str | None,
-                     note: str | None = None,
-                     expected_version: int | None = None) -> FollowUpRecord:
+def choose_follow_up(
+    ctx: Context,
+    contract_ref: str,
+    choice: str | None,
+    note: str | None = None,
+    expected_version: int | None = None,
+) -> FollowUpRecord:
     """Record the user's own choice of follow-up (beside the suggestion), audited."""
     if choice is not None and choice not in INTENSITIES:
-        raise ValidationError("dossier_unknown_intensity", value=choice,
-                              allowed=", ".join(INTENSITIES))
+        raise ValidationError(
+            "dossier_unknown_intensity", value=choice, allowed=", ".join(INTENSITIES)
+        )
     note = clean_text(note, "note", required=False, limit=5000) or None
     with ctx.db.begin() as session:
         contract = find_contract(session, contract_ref)
@@ -868,6 +1161,7 @@ def choose_follow_up(ctx: Context, contract_ref: str, choice: str | None,
 # The organisation's country-risk table
 # =======================================================================================
 
+
 def import_country_risk(ctx: Context, path: Path) -> CountryRiskImport:
     """Import a country-risk table; any problem refuses the whole file.
 
@@ -880,44 +1174,82 @@ def import_country_risk(ctx: Context, path: Path) -> CountryRiskImport:
     rows, problems = parse_rows(cells, ctx.countries)
     if problems:
         first = problems[0]
-        raise ValidationError("dossier_country_risk_refused", row=first.row,
-                              column=first.column, value=first.value,
-                              problem=ctx.text(first.code), count=len(problems),
-                              problems=[(p.row, p.column, p.value, p.code) for p in problems])
+        raise ValidationError(
+            "dossier_country_risk_refused",
+            row=first.row,
+            column=first.column,
+            value=first.value,
+            problem=ctx.text(first.code),
+            count=len(problems),
+            problems=[(p.row, p.column, p.value, p.code) for p in problems],
+        )
     if not rows:
-        raise ValidationError("dossier_country_risk_refused", row=2, column="country",
-                              value="", problem=ctx.text("dossier_table_empty"), count=1,
-                              problems=[(2, "country", "", "dossier_table_empty")])
+        raise ValidationError(
+            "dossier_country_risk_refused",
+            row=2,
+            column="country",
+            value="",
+            problem=ctx.text("dossier_table_empty"),
+            count=1,
+            problems=[(2, "country", "", "dossier_table_empty")],
+        )
     sources = tuple(sorted({(r.source, r.year) for r in rows}))
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     with ctx.db.begin() as session:
         replaced = 0
         for source, year in sources:
-            result = session.execute(delete(m.CountryRisk).where(
-                m.CountryRisk.source == source, m.CountryRisk.year == year))
+            result = session.execute(
+                delete(m.CountryRisk).where(
+                    m.CountryRisk.source == source, m.CountryRisk.year == year
+                )
+            )
             replaced += int(result.rowcount or 0)  # type: ignore[attr-defined]
-        session.execute(insert(m.CountryRisk), [
-            {"country": r.country, "score": r.score, "flag": r.flag, "source": r.source,
-             "year": r.year} for r in rows])
+        session.execute(
+            insert(m.CountryRisk),
+            [
+                {
+                    "country": r.country,
+                    "score": r.score,
+                    "flag": r.flag,
+                    "source": r.source,
+                    "year": r.year,
+                }
+                for r in rows
+            ],
+        )
         AuditWriter(session, ctx.actor).append(
-            "country_risk_import", digest[:16], "import", None,
-            {"file_name": path.name, "sha256": digest, "rows": len(rows),
-             "replaced": replaced, "sources": [list(s) for s in sources]})
+            "country_risk_import",
+            digest[:16],
+            "import",
+            None,
+            {
+                "file_name": path.name,
+                "sha256": digest,
+                "rows": len(rows),
+                "replaced": replaced,
+                "sources": [list(s) for s in sources],
+            },
+        )
     return CountryRiskImport(path.name, len(rows), replaced, sources)
 
 
 def list_country_risk(ctx: Context) -> list[CountryRiskEntry]:
     """The imported table, by source, year and country (for showing it beside reasons)."""
     with ctx.db.read() as session:
-        rows = session.execute(select(m.CountryRisk.country, m.CountryRisk.score,
-                                      m.CountryRisk.flag, m.CountryRisk.source,
-                                      m.CountryRisk.year)
-                               .order_by(m.CountryRisk.source, m.CountryRisk.year.desc(),
-                                         m.CountryRisk.country)).all()
+        rows = session.execute(
+            select(
+                m.CountryRisk.country,
+                m.CountryRisk.score,
+                m.CountryRisk.flag,
+                m.CountryRisk.source,
+                m.CountryRisk.year,
+            ).order_by(m.CountryRisk.source, m.CountryRisk.year.desc(), m.CountryRisk.country)
+        ).all()
         return [CountryRiskEntry(*row) for row in rows]
 
 
 def reasons_text(ctx: Context, record: FollowUpRecord) -> list[str]:
     """The suggestion's reasons as sentences in the context's language."""
-    return [ctx.text(r.code, **dict(r.params)) + f" (+{r.points})"
-            for r in record.suggestion.reasons]
+    return [
+        ctx.text(r.code, **dict(r.params)) + f" (+{r.points})" for r in record.suggestion.reasons
+    ]

@@ -25,19 +25,34 @@ from app.services.registry import find_contract
 
 
 def evidence_record(session: Session, evidence: m.Evidence) -> EvidenceRecord:
-    contract_ref = session.scalar(select(m.Contract.ref)
-                                  .where(m.Contract.id == evidence.contract_id)) or ""
-    superseded_by = session.scalar(select(m.Evidence.id)
-                                   .where(m.Evidence.supersedes_id == evidence.id)
-                                   .order_by(m.Evidence.id.desc()).limit(1))
+    contract_ref = (
+        session.scalar(select(m.Contract.ref).where(m.Contract.id == evidence.contract_id)) or ""
+    )
+    superseded_by = session.scalar(
+        select(m.Evidence.id)
+        .where(m.Evidence.supersedes_id == evidence.id)
+        .order_by(m.Evidence.id.desc())
+        .limit(1)
+    )
     return EvidenceRecord(
-        id=evidence.id, uid=evidence.uid, contract_ref=contract_ref, type=evidence.type,
-        file_name=evidence.file_name, sha256=evidence.sha256, size=evidence.size,
-        issuer=evidence.issuer, issued_on=evidence.issued_on,
-        valid_until=evidence.valid_until, received_on=evidence.received_on,
-        note=evidence.note, supersedes_id=evidence.supersedes_id,
-        superseded_by_id=superseded_by, submission_id=evidence.submission_id,
-        site_id=evidence.site_id, risk_id=evidence.risk_id, measure_id=evidence.measure_id,
+        id=evidence.id,
+        uid=evidence.uid,
+        contract_ref=contract_ref,
+        type=evidence.type,
+        file_name=evidence.file_name,
+        sha256=evidence.sha256,
+        size=evidence.size,
+        issuer=evidence.issuer,
+        issued_on=evidence.issued_on,
+        valid_until=evidence.valid_until,
+        received_on=evidence.received_on,
+        note=evidence.note,
+        supersedes_id=evidence.supersedes_id,
+        superseded_by_id=superseded_by,
+        submission_id=evidence.submission_id,
+        site_id=evidence.site_id,
+        risk_id=evidence.risk_id,
+        measure_id=evidence.measure_id,
         added_by=evidence.added_by,
     )
 
@@ -46,8 +61,7 @@ def validate_evidence_type(ctx: Context, type_code: str) -> str:
     code = type_code.strip().lower()
     allowed = [t.code for t in ctx.reference.evidence_types]
     if code not in allowed:
-        raise ValidationError("evidence_unknown_type", value=type_code,
-                              allowed=", ".join(allowed))
+        raise ValidationError("evidence_unknown_type", value=type_code, allowed=", ".join(allowed))
     return code
 
 
@@ -63,20 +77,33 @@ def _check_attached_to(session: Session, contract_id: int, **ids: int | None) ->
         if value is None:
             continue
         row_id, submission_id = links[name]
-        owner = session.scalar(select(m.Submission.contract_id)
-                               .where(m.Submission.id == select(submission_id)
-                                      .where(row_id == value).scalar_subquery()))
+        owner = session.scalar(
+            select(m.Submission.contract_id).where(
+                m.Submission.id == select(submission_id).where(row_id == value).scalar_subquery()
+            )
+        )
         if owner != contract_id:
-            raise NotFoundError("evidence_link_not_found", what=name.removesuffix("_id"),
-                                id=value)
+            raise NotFoundError("evidence_link_not_found", what=name.removesuffix("_id"), id=value)
 
 
 def store_evidence_in(
-    session: Session, audit: AuditWriter, *, contract_id: int, type_code: str, sha256: str,
-    size: int, file_name: str, received_on: dt.date, issuer: str | None = None,
-    issued_on: dt.date | None = None, valid_until: dt.date | None = None,
-    note: str | None = None, supersedes_id: int | None = None,
-    submission_id: int | None = None, site_id: int | None = None, risk_id: int | None = None,
+    session: Session,
+    audit: AuditWriter,
+    *,
+    contract_id: int,
+    type_code: str,
+    sha256: str,
+    size: int,
+    file_name: str,
+    received_on: dt.date,
+    issuer: str | None = None,
+    issued_on: dt.date | None = None,
+    valid_until: dt.date | None = None,
+    note: str | None = None,
+    supersedes_id: int | None = None,
+    submission_id: int | None = None,
+    site_id: int | None = None,
+    risk_id: int | None = None,
     measure_id: int | None = None,
 ) -> m.Evidence:
     """Add the evidence row (the file is already in the store) and its audit entry."""
@@ -87,20 +114,42 @@ def store_evidence_in(
         if old is None or old.contract_id != contract_id:
             raise NotFoundError("evidence_not_found", id=supersedes_id)
         if old.type != type_code:
-            raise ValidationError("evidence_supersede_other_type", id=supersedes_id,
-                                  found=old.type, given=type_code)
-        newer = session.scalar(select(m.Evidence.id).where(m.Evidence.supersedes_id == old.id)
-                               .order_by(m.Evidence.id.desc()).limit(1))
+            raise ValidationError(
+                "evidence_supersede_other_type", id=supersedes_id, found=old.type, given=type_code
+            )
+        newer = session.scalar(
+            select(m.Evidence.id)
+            .where(m.Evidence.supersedes_id == old.id)
+            .order_by(m.Evidence.id.desc())
+            .limit(1)
+        )
         if newer is not None:
             raise ValidationError("evidence_already_superseded", id=supersedes_id, newer=newer)
-    _check_attached_to(session, contract_id, site_id=site_id, risk_id=risk_id,
-                       measure_id=measure_id, submission_id=submission_id)
+    _check_attached_to(
+        session,
+        contract_id,
+        site_id=site_id,
+        risk_id=risk_id,
+        measure_id=measure_id,
+        submission_id=submission_id,
+    )
     evidence = m.Evidence(
-        contract_id=contract_id, type=type_code, sha256=sha256, size=size,
-        file_name=Path(file_name).name[:500] or "document", issuer=issuer,
-        issued_on=issued_on, valid_until=valid_until, received_on=received_on, note=note,
-        supersedes_id=supersedes_id, submission_id=submission_id, site_id=site_id,
-        risk_id=risk_id, measure_id=measure_id, added_by=audit.actor,
+        contract_id=contract_id,
+        type=type_code,
+        sha256=sha256,
+        size=size,
+        file_name=Path(file_name).name[:500] or "document",
+        issuer=issuer,
+        issued_on=issued_on,
+        valid_until=valid_until,
+        received_on=received_on,
+        note=note,
+        supersedes_id=supersedes_id,
+        submission_id=submission_id,
+        site_id=site_id,
+        risk_id=risk_id,
+        measure_id=measure_id,
+        added_by=audit.actor,
     )
     session.add(evidence)
     audit.created("evidence", evidence)
@@ -108,11 +157,20 @@ def store_evidence_in(
 
 
 def add_evidence(
-    ctx: Context, *, contract_ref: str, path: Path, type_code: str,
-    issued_on: dt.date | None = None, valid_until: dt.date | None = None,
-    issuer: str | None = None, note: str | None = None, supersedes_id: int | None = None,
-    received_on: dt.date | None = None, site_id: int | None = None,
-    risk_id: int | None = None, measure_id: int | None = None,
+    ctx: Context,
+    *,
+    contract_ref: str,
+    path: Path,
+    type_code: str,
+    issued_on: dt.date | None = None,
+    valid_until: dt.date | None = None,
+    issuer: str | None = None,
+    note: str | None = None,
+    supersedes_id: int | None = None,
+    received_on: dt.date | None = None,
+    site_id: int | None = None,
+    risk_id: int | None = None,
+    measure_id: int | None = None,
 ) -> EvidenceRecord:
     """Store ``path`` as evidence for the contract; the original name is kept as metadata."""
     type_code = validate_evidence_type(ctx, type_code)
@@ -128,11 +186,23 @@ def add_evidence(
         contract = find_contract(session, contract_ref)
         audit = AuditWriter(session, ctx.actor)
         evidence = store_evidence_in(
-            session, audit, contract_id=contract.id, type_code=type_code, sha256=sha,
-            size=size, file_name=path.name, received_on=received_on or dt.date.today(),
-            issuer=issuer, issued_on=issued_on, valid_until=valid_until, note=note,
-            supersedes_id=supersedes_id, site_id=site_id, risk_id=risk_id,
-            measure_id=measure_id)
+            session,
+            audit,
+            contract_id=contract.id,
+            type_code=type_code,
+            sha256=sha,
+            size=size,
+            file_name=path.name,
+            received_on=received_on or dt.date.today(),
+            issuer=issuer,
+            issued_on=issued_on,
+            valid_until=valid_until,
+            note=note,
+            supersedes_id=supersedes_id,
+            site_id=site_id,
+            risk_id=risk_id,
+            measure_id=measure_id,
+        )
         return evidence_record(session, evidence)
 
 
@@ -145,8 +215,14 @@ def list_evidence(ctx: Context, contract_ref: str | None = None) -> list[Evidenc
 
 
 def supersede_evidence(
-    ctx: Context, old_id: int, path: Path, *, issued_on: dt.date | None = None,
-    valid_until: dt.date | None = None, issuer: str | None = None, note: str | None = None,
+    ctx: Context,
+    old_id: int,
+    path: Path,
+    *,
+    issued_on: dt.date | None = None,
+    valid_until: dt.date | None = None,
+    issuer: str | None = None,
+    note: str | None = None,
     received_on: dt.date | None = None,
 ) -> EvidenceRecord:
     """Store a correction of evidence ``old_id``: same contract and type; both are kept."""
@@ -154,13 +230,25 @@ def supersede_evidence(
         old = session.get(m.Evidence, old_id)
         if old is None:
             raise NotFoundError("evidence_not_found", id=old_id)
-        contract_ref = session.scalar(select(m.Contract.ref)
-                                      .where(m.Contract.id == old.contract_id)) or ""
+        contract_ref = (
+            session.scalar(select(m.Contract.ref).where(m.Contract.id == old.contract_id)) or ""
+        )
         type_code, site_id, risk_id, measure_id = old.type, old.site_id, old.risk_id, old.measure_id
-    return add_evidence(ctx, contract_ref=contract_ref, path=path, type_code=type_code,
-                        issued_on=issued_on, valid_until=valid_until, issuer=issuer, note=note,
-                        supersedes_id=old_id, received_on=received_on, site_id=site_id,
-                        risk_id=risk_id, measure_id=measure_id)
+    return add_evidence(
+        ctx,
+        contract_ref=contract_ref,
+        path=path,
+        type_code=type_code,
+        issued_on=issued_on,
+        valid_until=valid_until,
+        issuer=issuer,
+        note=note,
+        supersedes_id=old_id,
+        received_on=received_on,
+        site_id=site_id,
+        risk_id=risk_id,
+        measure_id=measure_id,
+    )
 
 
 def evidence_history(ctx: Context, evidence_id: int) -> list[EvidenceRecord]:
@@ -173,17 +261,21 @@ def evidence_history(ctx: Context, evidence_id: int) -> list[EvidenceRecord]:
             first = session.get_one(m.Evidence, first.supersedes_id)
         chain = [first]
         while True:
-            newer = session.scalar(select(m.Evidence)
-                                   .where(m.Evidence.supersedes_id == chain[-1].id)
-                                   .order_by(m.Evidence.id).limit(1))
+            newer = session.scalar(
+                select(m.Evidence)
+                .where(m.Evidence.supersedes_id == chain[-1].id)
+                .order_by(m.Evidence.id)
+                .limit(1)
+            )
             if newer is None:
                 break
             chain.append(newer)
         return [evidence_record(session, e) for e in chain]
 
 
-def expiring_evidence(ctx: Context, within: int = 30,
-                      as_of: dt.date | None = None) -> list[EvidenceRecord]:
+def expiring_evidence(
+    ctx: Context, within: int = 30, as_of: dt.date | None = None
+) -> list[EvidenceRecord]:
     """Current (not superseded) documents whose validity ends within ``within`` days or
     has ended, for contracts still running whose end lies after that validity."""
     day = as_of or dt.date.today()
@@ -194,10 +286,15 @@ def expiring_evidence(ctx: Context, within: int = 30,
             select(m.Evidence)
             .join(m.Contract, m.Contract.id == m.Evidence.contract_id)
             .outerjoin(newer, newer.supersedes_id == m.Evidence.id)
-            .where(newer.id.is_(None), m.Evidence.valid_until.is_not(None),
-                   m.Evidence.valid_until <= horizon,
-                   m.Evidence.valid_until < m.Contract.end, m.Contract.end >= day)
-            .order_by(m.Evidence.valid_until, m.Evidence.id)).all()
+            .where(
+                newer.id.is_(None),
+                m.Evidence.valid_until.is_not(None),
+                m.Evidence.valid_until <= horizon,
+                m.Evidence.valid_until < m.Contract.end,
+                m.Contract.end >= day,
+            )
+            .order_by(m.Evidence.valid_until, m.Evidence.id)
+        ).all()
         return [evidence_record(session, e) for e in rows]
 
 

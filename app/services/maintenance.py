@@ -63,9 +63,15 @@ def restore_backup(source: Path, location: str, progress: Progress | None = None
     return location
 
 
-def save_report_files(ctx: Context, report: YearReport, *, pdf: Path | None = None,
-                      xlsx: Path | None = None, lang: str | None = None,
-                      progress: Progress | None = None) -> list[Path]:
+def save_report_files(
+    ctx: Context,
+    report: YearReport,
+    *,
+    pdf: Path | None = None,
+    xlsx: Path | None = None,
+    lang: str | None = None,
+    progress: Progress | None = None,
+) -> list[Path]:
     """Render a year report (from ``reporting.year_report``) as PDF and/or Excel and write
     each file atomically. The file-format libraries are imported here, when needed."""
     from app.io.files import write_atomically
@@ -114,8 +120,13 @@ def _daily_prefix(db: Database) -> str:
     return f"{stem}-{db.installation_id()[:8]}-{DAILY_MARK}-"
 
 
-def daily_backup(db: Database, *, today: dt.date | None = None, folder: Path | None = None,
-                 keep: int | None = None) -> Path | None:
+def daily_backup(
+    db: Database,
+    *,
+    today: dt.date | None = None,
+    folder: Path | None = None,
+    keep: int | None = None,
+) -> Path | None:
     """Once a day per database, on the first start of that day: a backup of the database
     and its attachments (``<name>-<id>-daily-YYYY-MM-DD.zip``), then the oldest daily
     backups beyond ``keep`` (settings: ``backups_kept``) are removed.
@@ -139,8 +150,9 @@ def daily_backup(db: Database, *, today: dt.date | None = None, folder: Path | N
     try:
         target_folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError("database_unavailable", location=str(target_folder),
-                           problem=exc.strerror or str(exc)) from exc
+        raise StorageError(
+            "database_unavailable", location=str(target_folder), problem=exc.strerror or str(exc)
+        ) from exc
     _remove_stale_work(target_folder)
     write_backup(db, target)
     rotate(target_folder, keep or current.backups_kept, f"{prefix}*.zip")

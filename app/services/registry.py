@@ -36,43 +36,64 @@ CURRENT_CLAUSE_VERSION = "2017"
 
 # -- reading -------------------------------------------------------------------------------
 
+
 def _tender_record(tender: m.Tender, organisation: str | None) -> TenderRecord:
     decision = None
     if tender.isv_applied is not None:
-        decision = IsvDecision(tender.isv_applied, tender.not_applied_reason, tender.form,
-                               tender.acceptance)
+        decision = IsvDecision(
+            tender.isv_applied, tender.not_applied_reason, tender.form, tender.acceptance
+        )
     value = from_cents(tender.value_cents)
     assert value is not None
     return TenderRecord(
-        id=tender.id, uid=tender.uid, ref=tender.ref, title=tender.title,
-        organisation=organisation, kind=tender.kind, value=value,
-        published=tender.published, category_code=tender.category_code,
-        category_set=tender.category_set, verdict=tender.verdict,
-        threshold=from_cents(tender.threshold_cents), threshold_period=tender.threshold_period,
-        decision=decision, clause_version=tender.clause_version, version=tender.version,
+        id=tender.id,
+        uid=tender.uid,
+        ref=tender.ref,
+        title=tender.title,
+        organisation=organisation,
+        kind=tender.kind,
+        value=value,
+        published=tender.published,
+        category_code=tender.category_code,
+        category_set=tender.category_set,
+        verdict=tender.verdict,
+        threshold=from_cents(tender.threshold_cents),
+        threshold_period=tender.threshold_period,
+        decision=decision,
+        clause_version=tender.clause_version,
+        version=tender.version,
     )
 
 
 def _supplier_record(supplier: m.Supplier) -> SupplierRecord:
-    return SupplierRecord(supplier.id, supplier.uid, supplier.name, supplier.country,
-                          supplier.kvk)
+    return SupplierRecord(supplier.id, supplier.uid, supplier.name, supplier.country, supplier.kvk)
 
 
-def _contract_record(session: Session, contract: m.Contract,
-                     supplier: m.Supplier | None = None,
-                     tender_ref: str | None = None) -> ContractRecord:
+def _contract_record(
+    session: Session,
+    contract: m.Contract,
+    supplier: m.Supplier | None = None,
+    tender_ref: str | None = None,
+) -> ContractRecord:
     """The contract as a value; list callers pass supplier and tender ref they joined."""
     if supplier is None:
         supplier = session.get_one(m.Supplier, contract.supplier_id)
     if tender_ref is None:
-        tender_ref = session.scalar(select(m.Tender.ref)
-                                    .where(m.Tender.id == contract.tender_id))
+        tender_ref = session.scalar(select(m.Tender.ref).where(m.Tender.id == contract.tender_id))
     return ContractRecord(
-        id=contract.id, uid=contract.uid, ref=contract.ref, tender_ref=tender_ref or "",
-        supplier=_supplier_record(supplier), start=contract.start, end=contract.end,
-        value=from_cents(contract.value_cents), plan_months=contract.plan_months,
-        report_month=contract.report_month, penalty=from_cents(contract.penalty_cents),
-        independent_check=contract.independent_check, plan_agreed_on=contract.plan_agreed_on,
+        id=contract.id,
+        uid=contract.uid,
+        ref=contract.ref,
+        tender_ref=tender_ref or "",
+        supplier=_supplier_record(supplier),
+        start=contract.start,
+        end=contract.end,
+        value=from_cents(contract.value_cents),
+        plan_months=contract.plan_months,
+        report_month=contract.report_month,
+        penalty=from_cents(contract.penalty_cents),
+        independent_check=contract.independent_check,
+        plan_agreed_on=contract.plan_agreed_on,
         version=contract.version,
     )
 
@@ -95,8 +116,7 @@ def find_contract(session: Session, ref: str) -> m.Contract:
 def _organisation_name(session: Session, organisation_id: int | None) -> str | None:
     if organisation_id is None:
         return None
-    return session.scalar(select(m.Organisation.name)
-                          .where(m.Organisation.id == organisation_id))
+    return session.scalar(select(m.Organisation.name).where(m.Organisation.id == organisation_id))
 
 
 def get_tender(ctx: Context, ref: str) -> TenderRecord:
@@ -110,10 +130,13 @@ def list_tenders(ctx: Context, year: int | None = None) -> list[TenderRecord]:
         names = dict(session.execute(select(m.Organisation.id, m.Organisation.name)).all())
         query = select(m.Tender).order_by(m.Tender.published.desc(), m.Tender.ref)
         if year is not None:
-            query = query.where(m.Tender.published >= dt.date(year, 1, 1),
-                                m.Tender.published <= dt.date(year, 12, 31))
-        return [_tender_record(t, names.get(t.organisation_id or -1))
-                for t in session.scalars(query)]
+            query = query.where(
+                m.Tender.published >= dt.date(year, 1, 1),
+                m.Tender.published <= dt.date(year, 12, 31),
+            )
+        return [
+            _tender_record(t, names.get(t.organisation_id or -1)) for t in session.scalars(query)
+        ]
 
 
 def get_contract(ctx: Context, ref: str) -> ContractRecord:
@@ -127,7 +150,8 @@ def list_contracts(ctx: Context) -> list[ContractRecord]:
             select(m.Contract, m.Supplier, m.Tender.ref)
             .join(m.Supplier, m.Supplier.id == m.Contract.supplier_id)
             .join(m.Tender, m.Tender.id == m.Contract.tender_id)
-            .order_by(m.Contract.ref)).all()
+            .order_by(m.Contract.ref)
+        ).all()
         return [_contract_record(session, c, s, ref) for c, s, ref in rows]
 
 
@@ -140,16 +164,24 @@ def tender_counts(ctx: Context) -> list[tuple[str | None, str, int]]:
     """How many tenders each category has, as ``(category set, category code, count)``:
     one grouped query, for a dashboard that needs the counts and not the tenders."""
     with ctx.db.read() as session:
-        return [(category_set, code, int(count)) for category_set, code, count in session.execute(
-            select(m.Tender.category_set, m.Tender.category_code, func.count())
-            .group_by(m.Tender.category_set, m.Tender.category_code))]
+        return [
+            (category_set, code, int(count))
+            for category_set, code, count in session.execute(
+                select(m.Tender.category_set, m.Tender.category_code, func.count()).group_by(
+                    m.Tender.category_set, m.Tender.category_code
+                )
+            )
+        ]
 
 
 def contract_suppliers(ctx: Context) -> dict[str, str]:
     """Each contract's reference with its supplier's name."""
     with ctx.db.read() as session:
-        rows = session.execute(select(m.Contract.ref, m.Supplier.name)
-                               .join(m.Supplier, m.Supplier.id == m.Contract.supplier_id))
+        rows = session.execute(
+            select(m.Contract.ref, m.Supplier.name).join(
+                m.Supplier, m.Supplier.id == m.Contract.supplier_id
+            )
+        )
         return {str(ref): str(name) for ref, name in rows}
 
 
@@ -159,6 +191,7 @@ def count_tenders(ctx: Context) -> int:
 
 
 # -- writing -------------------------------------------------------------------------------
+
 
 def _ensure_organisation(session: Session, audit: AuditWriter, name: str | None) -> int | None:
     if name is None or not name.strip():
@@ -180,18 +213,30 @@ def _check_version(record: Any, expected: int | None, entity: str, ref: str) -> 
 
 def _bump(session: Session, model: type[Any], record: Any, expected: int) -> None:
     """Raise the version only if nobody raised it in between (compare-and-set)."""
-    result = session.execute(update(model).where(model.id == record.id,
-                                                 model.version == expected)
-                             .values(version=expected + 1))
+    result = session.execute(
+        update(model)
+        .where(model.id == record.id, model.version == expected)
+        .values(version=expected + 1)
+    )
     if result.rowcount != 1:  # type: ignore[attr-defined]
-        raise ConflictError("changed_by_someone_else", entity=model.__tablename__,
-                            ref=getattr(record, "ref", record.id))
+        raise ConflictError(
+            "changed_by_someone_else",
+            entity=model.__tablename__,
+            ref=getattr(record, "ref", record.id),
+        )
     session.refresh(record)
 
 
 def register_tender(
-    ctx: Context, *, ref: str, title: str, category: str, kind: str,
-    value: Decimal | int | str, published: dt.date, organisation: str | None = None,
+    ctx: Context,
+    *,
+    ref: str,
+    title: str,
+    category: str,
+    kind: str,
+    value: Decimal | int | str,
+    published: dt.date,
+    organisation: str | None = None,
     decision: IsvDecision | None = None,
 ) -> TenderRecord:
     """Register a tender with its verdict (and, when given, the ISV decision)."""
@@ -205,8 +250,12 @@ def register_tender(
         audit = AuditWriter(session, ctx.actor)
         organisation_id = _ensure_organisation(session, audit, organisation)
         tender = m.Tender(
-            ref=ref, title=title, organisation_id=organisation_id, kind=verdict.kind,
-            value_cents=to_cents(verdict.value), published=published,
+            ref=ref,
+            title=title,
+            organisation_id=organisation_id,
+            kind=verdict.kind,
+            value_cents=to_cents(verdict.value),
+            published=published,
             category_code=verdict.category_code,
             category_set=verdict.category.set_id if verdict.category else None,
             verdict=verdict.verdict.value,
@@ -228,8 +277,9 @@ def _apply_decision(tender: m.Tender, decision: IsvDecision) -> None:
     tender.clause_version = CURRENT_CLAUSE_VERSION if decision.applied else None
 
 
-def record_decision(ctx: Context, ref: str, decision: IsvDecision,
-                    expected_version: int | None = None) -> TenderRecord:
+def record_decision(
+    ctx: Context, ref: str, decision: IsvDecision, expected_version: int | None = None
+) -> TenderRecord:
     """Record (or change) the ISV decision of a tender."""
     with ctx.db.begin() as session:
         tender = _find_tender(session, ref)
@@ -257,15 +307,17 @@ def set_clause_version(ctx: Context, ref: str, version: str) -> None:
 KVK = re.compile(r"^\d{8}$")
 
 
-def _ensure_supplier(session: Session, audit: AuditWriter, ctx: Context, name: str,
-                     country: str, kvk: str | None) -> m.Supplier:
+def _ensure_supplier(
+    session: Session, audit: AuditWriter, ctx: Context, name: str, country: str, kvk: str | None
+) -> m.Supplier:
     name = clean_text(name, "supplier", limit=300)
     code = ctx.country(country, "supplier-country")
     kvk = (kvk or "").strip() or None
     if kvk is not None and not KVK.match(kvk):
         raise ValidationError("invalid_kvk", value=kvk)
-    found = session.scalar(select(m.Supplier).where(m.Supplier.name == name,
-                                                    m.Supplier.country == code))
+    found = session.scalar(
+        select(m.Supplier).where(m.Supplier.name == name, m.Supplier.country == code)
+    )
     if found is not None:
         if kvk and found.kvk != kvk:
             before = snapshot(found)
@@ -280,21 +332,33 @@ def _ensure_supplier(session: Session, audit: AuditWriter, ctx: Context, name: s
 
 
 def add_contract(
-    ctx: Context, *, ref: str, tender_ref: str, supplier: str, supplier_country: str,
-    start: dt.date, end: dt.date, value: Decimal | int | str | None = None,
-    kvk: str | None = None, plan_months: int = 3, report_month: int = 3,
-    penalty: Decimal | int | str | None = None, independent_check: bool = False,
+    ctx: Context,
+    *,
+    ref: str,
+    tender_ref: str,
+    supplier: str,
+    supplier_country: str,
+    start: dt.date,
+    end: dt.date,
+    value: Decimal | int | str | None = None,
+    kvk: str | None = None,
+    plan_months: int = 3,
+    report_month: int = 3,
+    penalty: Decimal | int | str | None = None,
+    independent_check: bool = False,
 ) -> ContractRecord:
     """Register an awarded contract and its supplier."""
     ref = clean_text(ref, "ref", limit=100)
     if end < start:
         raise ValidationError("end_before_start", start=start, end=end)
     if not 1 <= plan_months <= 24:
-        raise ValidationError("out_of_range", field="plan-months", low=1, high=24,
-                              value=plan_months)
+        raise ValidationError(
+            "out_of_range", field="plan-months", low=1, high=24, value=plan_months
+        )
     if not 1 <= report_month <= 12:
-        raise ValidationError("out_of_range", field="report-month", low=1, high=12,
-                              value=report_month)
+        raise ValidationError(
+            "out_of_range", field="report-month", low=1, high=12, value=report_month
+        )
     amount = validate_value(value) if value is not None else None
     penalty_amount = validate_value(penalty) if penalty is not None else None
     with ctx.db.begin() as session:
@@ -304,9 +368,14 @@ def add_contract(
         audit = AuditWriter(session, ctx.actor)
         supplier_row = _ensure_supplier(session, audit, ctx, supplier, supplier_country, kvk)
         contract = m.Contract(
-            ref=ref, tender_id=tender.id, supplier_id=supplier_row.id, start=start, end=end,
+            ref=ref,
+            tender_id=tender.id,
+            supplier_id=supplier_row.id,
+            start=start,
+            end=end,
             value_cents=to_cents(amount) if amount is not None else None,
-            plan_months=plan_months, report_month=report_month,
+            plan_months=plan_months,
+            report_month=report_month,
             penalty_cents=to_cents(penalty_amount) if penalty_amount is not None else None,
             independent_check=independent_check,
         )
@@ -315,8 +384,9 @@ def add_contract(
         return _contract_record(session, contract)
 
 
-def mark_plan_agreed(ctx: Context, ref: str, agreed_on: dt.date | None,
-                     expected_version: int | None = None) -> ContractRecord:
+def mark_plan_agreed(
+    ctx: Context, ref: str, agreed_on: dt.date | None, expected_version: int | None = None
+) -> ContractRecord:
     """Record the dated agreement on the plan of action (the reasonable effort)."""
     with ctx.db.begin() as session:
         contract = find_contract(session, ref)
@@ -326,5 +396,3 @@ def mark_plan_agreed(ctx: Context, ref: str, agreed_on: dt.date | None,
         contract.plan_agreed_on = agreed_on
         AuditWriter(session, ctx.actor).changed("contract", contract, before)
         return _contract_record(session, contract)
-
-

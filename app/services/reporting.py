@@ -59,6 +59,7 @@ OUTSIDE_NAMES = ("Buiten de risicocategorieën", "Outside the risk categories")
 # Gathering the facts of a year from the database
 # ---------------------------------------------------------------------------------------
 
+
 def _year_bounds(year: int) -> tuple[dt.date, dt.date]:
     if not 1900 <= year <= 9999:
         raise UsageError("report_year_invalid", year=str(year))
@@ -81,87 +82,254 @@ def gather_facts(session: Session, year: int) -> YearFacts:
         return connection.execute(select(*columns).where(where)).all()
 
     organisations: dict[int, str] = {
-        r[0]: r[1] for r in connection.execute(select(m.Organisation.id, m.Organisation.name))}
+        r[0]: r[1] for r in connection.execute(select(m.Organisation.id, m.Organisation.name))
+    }
     tender_rows = rows(
-        m.Tender.id, m.Tender.uid, m.Tender.ref, m.Tender.title, m.Tender.organisation_id,
-        m.Tender.kind, m.Tender.value_cents, m.Tender.published, m.Tender.category_code,
-        m.Tender.category_set, m.Tender.verdict, m.Tender.isv_applied,
-        m.Tender.not_applied_reason, m.Tender.form, m.Tender.clause_version,
-        where=or_(and_(m.Tender.published >= first, m.Tender.published <= last),
-                  m.Tender.id.in_(select(m.Contract.tender_id).where(active))))
+        m.Tender.id,
+        m.Tender.uid,
+        m.Tender.ref,
+        m.Tender.title,
+        m.Tender.organisation_id,
+        m.Tender.kind,
+        m.Tender.value_cents,
+        m.Tender.published,
+        m.Tender.category_code,
+        m.Tender.category_set,
+        m.Tender.verdict,
+        m.Tender.isv_applied,
+        m.Tender.not_applied_reason,
+        m.Tender.form,
+        m.Tender.clause_version,
+        where=or_(
+            and_(m.Tender.published >= first, m.Tender.published <= last),
+            m.Tender.id.in_(select(m.Contract.tender_id).where(active)),
+        ),
+    )
     tender_uid = {r[0]: r[1] for r in tender_rows}
-    tenders = tuple([TenderFact(
-        uid, ref, title, organisations.get(org) if org else None, kind, int(value),
-        published, code, category_set, verdict, applied, reason, form, clause)
-        for (_, uid, ref, title, org, kind, value, published, code, category_set, verdict,
-             applied, reason, form, clause) in tender_rows])
+    tenders = tuple(
+        [
+            TenderFact(
+                uid,
+                ref,
+                title,
+                organisations.get(org) if org else None,
+                kind,
+                int(value),
+                published,
+                code,
+                category_set,
+                verdict,
+                applied,
+                reason,
+                form,
+                clause,
+            )
+            for (
+                _,
+                uid,
+                ref,
+                title,
+                org,
+                kind,
+                value,
+                published,
+                code,
+                category_set,
+                verdict,
+                applied,
+                reason,
+                form,
+                clause,
+            ) in tender_rows
+        ]
+    )
 
-    suppliers = {r[0]: (r[1], r[2]) for r in rows(
-        m.Supplier.id, m.Supplier.name, m.Supplier.country,
-        where=m.Supplier.id.in_(select(m.Contract.supplier_id).where(active)))}
+    suppliers = {
+        r[0]: (r[1], r[2])
+        for r in rows(
+            m.Supplier.id,
+            m.Supplier.name,
+            m.Supplier.country,
+            where=m.Supplier.id.in_(select(m.Contract.supplier_id).where(active)),
+        )
+    }
     contract_rows = rows(
-        m.Contract.id, m.Contract.uid, m.Contract.ref, m.Contract.tender_id,
-        m.Contract.supplier_id, m.Contract.start, m.Contract.end, m.Contract.value_cents,
-        m.Contract.plan_months, m.Contract.report_month, m.Contract.plan_agreed_on,
-        where=active)
+        m.Contract.id,
+        m.Contract.uid,
+        m.Contract.ref,
+        m.Contract.tender_id,
+        m.Contract.supplier_id,
+        m.Contract.start,
+        m.Contract.end,
+        m.Contract.value_cents,
+        m.Contract.plan_months,
+        m.Contract.report_month,
+        m.Contract.plan_agreed_on,
+        where=active,
+    )
     assert {r[3] for r in contract_rows} <= set(tender_uid)
     contract_uid = {r[0]: r[1] for r in contract_rows}
-    contracts = tuple([ContractFact(
-        uid, ref, tender_uid[tender_id], *suppliers[supplier_id], start, end,
-        int(value) if value is not None else None, plan_months, report_month, agreed)
-        for (_, uid, ref, tender_id, supplier_id, start, end, value, plan_months,
-             report_month, agreed) in contract_rows])
+    contracts = tuple(
+        [
+            ContractFact(
+                uid,
+                ref,
+                tender_uid[tender_id],
+                *suppliers[supplier_id],
+                start,
+                end,
+                int(value) if value is not None else None,
+                plan_months,
+                report_month,
+                agreed,
+            )
+            for (
+                _,
+                uid,
+                ref,
+                tender_id,
+                supplier_id,
+                start,
+                end,
+                value,
+                plan_months,
+                report_month,
+                agreed,
+            ) in contract_rows
+        ]
+    )
 
-    submission_ids = select(m.Submission.id).where(
-        m.Submission.contract_id.in_(active_ids)).scalar_subquery()
+    submission_ids = (
+        select(m.Submission.id).where(m.Submission.contract_id.in_(active_ids)).scalar_subquery()
+    )
     risks: dict[int, list[RiskFact]] = {}
-    for submission_id, *risk in rows(m.Risk.submission_id, m.Risk.risk_key, m.Risk.theme,
-                                     m.Risk.priority,
-                                     where=m.Risk.submission_id.in_(submission_ids)):
+    for submission_id, *risk in rows(
+        m.Risk.submission_id,
+        m.Risk.risk_key,
+        m.Risk.theme,
+        m.Risk.priority,
+        where=m.Risk.submission_id.in_(submission_ids),
+    ):
         risks.setdefault(submission_id, []).append(RiskFact(*risk))
     measures: dict[int, list[MeasureFact]] = {}
     for submission_id, *measure in rows(
-            m.Measure.submission_id, m.Measure.measure_key, m.Measure.risk_key,
-            m.Measure.due, m.Measure.status,
-            where=m.Measure.submission_id.in_(submission_ids)):
+        m.Measure.submission_id,
+        m.Measure.measure_key,
+        m.Measure.risk_key,
+        m.Measure.due,
+        m.Measure.status,
+        where=m.Measure.submission_id.in_(submission_ids),
+    ):
         measures.setdefault(submission_id, []).append(MeasureFact(*measure))
-    submissions = tuple([SubmissionFact(
-        uid, contract_uid[contract_id], version_no, received_on, digest,
-        tuple(sorted(risks.get(submission_id, ()), key=_risk_key)),
-        tuple(sorted(measures.get(submission_id, ()), key=_measure_key)))
-        for submission_id, uid, contract_id, version_no, received_on, digest in rows(
-            m.Submission.id, m.Submission.uid, m.Submission.contract_id,
-            m.Submission.version_no, m.Submission.received_on, m.Submission.content_sha256,
-            where=m.Submission.contract_id.in_(active_ids))])
+    submissions = tuple(
+        [
+            SubmissionFact(
+                uid,
+                contract_uid[contract_id],
+                version_no,
+                received_on,
+                digest,
+                tuple(sorted(risks.get(submission_id, ()), key=_risk_key)),
+                tuple(sorted(measures.get(submission_id, ()), key=_measure_key)),
+            )
+            for submission_id, uid, contract_id, version_no, received_on, digest in rows(
+                m.Submission.id,
+                m.Submission.uid,
+                m.Submission.contract_id,
+                m.Submission.version_no,
+                m.Submission.received_on,
+                m.Submission.content_sha256,
+                where=m.Submission.contract_id.in_(active_ids),
+            )
+        ]
+    )
 
     evidence_rows = rows(
-        m.Evidence.id, m.Evidence.uid, m.Evidence.contract_id, m.Evidence.type,
-        m.Evidence.received_on, m.Evidence.issued_on, m.Evidence.valid_until,
-        m.Evidence.supersedes_id, where=m.Evidence.contract_id.in_(active_ids))
+        m.Evidence.id,
+        m.Evidence.uid,
+        m.Evidence.contract_id,
+        m.Evidence.type,
+        m.Evidence.received_on,
+        m.Evidence.issued_on,
+        m.Evidence.valid_until,
+        m.Evidence.supersedes_id,
+        where=m.Evidence.contract_id.in_(active_ids),
+    )
     evidence_uid = {r[0]: r[1] for r in evidence_rows}
-    evidence = tuple([EvidenceFact(
-        uid, contract_uid[contract_id], kind, received_on, issued_on, valid_until,
-        evidence_uid.get(supersedes) if supersedes else None)
-        for (_, uid, contract_id, kind, received_on, issued_on, valid_until,
-             supersedes) in evidence_rows])
-    assessments = tuple([AssessmentFact(uid, contract_uid[contract_id], *rest)
-                         for uid, contract_id, *rest in rows(
-        m.Assessment.uid, m.Assessment.contract_id, m.Assessment.subject,
-        m.Assessment.verdict, m.Assessment.assessed_on, m.Assessment.contract_year,
-        where=m.Assessment.contract_id.in_(active_ids))])
-    signals = tuple([SignalFact(uid, contract_uid[contract_id], *rest)
-                     for uid, contract_id, *rest in rows(
-        m.Signal.uid, m.Signal.contract_id, m.Signal.received_on, m.Signal.theme,
-        m.Signal.status, m.Signal.closed_on, where=m.Signal.contract_id.in_(active_ids))])
-    escalations = tuple([EscalationFact(uid, contract_uid[contract_id], *rest)
-                         for uid, contract_id, *rest in rows(
-        m.EscalationStep.uid, m.EscalationStep.contract_id, m.EscalationStep.step,
-        m.EscalationStep.taken_on, m.EscalationStep.response_due,
-        m.EscalationStep.responded_on,
-        where=m.EscalationStep.contract_id.in_(active_ids))])
-    return YearFacts(tenders=tenders, contracts=contracts, submissions=submissions,
-                     evidence=evidence, assessments=assessments, signals=signals,
-                     escalation_steps=escalations)
+    evidence = tuple(
+        [
+            EvidenceFact(
+                uid,
+                contract_uid[contract_id],
+                kind,
+                received_on,
+                issued_on,
+                valid_until,
+                evidence_uid.get(supersedes) if supersedes else None,
+            )
+            for (
+                _,
+                uid,
+                contract_id,
+                kind,
+                received_on,
+                issued_on,
+                valid_until,
+                supersedes,
+            ) in evidence_rows
+        ]
+    )
+    assessments = tuple(
+        [
+            AssessmentFact(uid, contract_uid[contract_id], *rest)
+            for uid, contract_id, *rest in rows(
+                m.Assessment.uid,
+                m.Assessment.contract_id,
+                m.Assessment.subject,
+                m.Assessment.verdict,
+                m.Assessment.assessed_on,
+                m.Assessment.contract_year,
+                where=m.Assessment.contract_id.in_(active_ids),
+            )
+        ]
+    )
+    signals = tuple(
+        [
+            SignalFact(uid, contract_uid[contract_id], *rest)
+            for uid, contract_id, *rest in rows(
+                m.Signal.uid,
+                m.Signal.contract_id,
+                m.Signal.received_on,
+                m.Signal.theme,
+                m.Signal.status,
+                m.Signal.closed_on,
+                where=m.Signal.contract_id.in_(active_ids),
+            )
+        ]
+    )
+    escalations = tuple(
+        [
+            EscalationFact(uid, contract_uid[contract_id], *rest)
+            for uid, contract_id, *rest in rows(
+                m.EscalationStep.uid,
+                m.EscalationStep.contract_id,
+                m.EscalationStep.step,
+                m.EscalationStep.taken_on,
+                m.EscalationStep.response_due,
+                m.EscalationStep.responded_on,
+                where=m.EscalationStep.contract_id.in_(active_ids),
+            )
+        ]
+    )
+    return YearFacts(
+        tenders=tenders,
+        contracts=contracts,
+        submissions=submissions,
+        evidence=evidence,
+        assessments=assessments,
+        signals=signals,
+        escalation_steps=escalations,
+    )
 
 
 def _risk_key(risk: RiskFact) -> str:
@@ -180,6 +348,7 @@ def _organisations(facts: YearFacts) -> tuple[str, ...]:
 # Export
 # ---------------------------------------------------------------------------------------
 
+
 def export_year(ctx: Context, year: int, now: dt.datetime | None = None) -> bytes:
     """The year's records as an export file (see :mod:`app.io.year_export`)."""
     with paused_collector():
@@ -187,10 +356,12 @@ def export_year(ctx: Context, year: int, now: dt.datetime | None = None) -> byte
             facts = gather_facts(session, year)
         moment = now or dt.datetime.now(dt.UTC)
         header = ExportHeader(
-            installation_id=ctx.db.installation_id(), year=year,
+            installation_id=ctx.db.installation_id(),
+            year=year,
             organisations=_organisations(facts),
             exported_at=moment.replace(microsecond=0).isoformat(),
-            application_version=__version__)
+            application_version=__version__,
+        )
         return write_export(header, facts)
 
 
@@ -205,6 +376,7 @@ def save_export(ctx: Context, year: int, target: Path) -> Path:
 # ---------------------------------------------------------------------------------------
 # Merge
 # ---------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class MergeInput:
@@ -243,12 +415,17 @@ def merge_facts(inputs: Sequence[MergeInput]) -> Merged:
                 elif found[0] == fact:  # frozen values: equal in every field
                     duplicates += 1
                 else:
-                    conflicts.append(Conflict(
-                        kind=name, uid=fact.uid, ref=str(getattr(fact, "ref", "") or ""),
-                        kept_from=found[1], other_from=item.source.label,
-                        fields=_differing_fields(found[0], fact)))
-    facts = YearFacts(**{name: tuple(v[0] for v in kept[name].values())
-                         for name, _ in FACT_KINDS})
+                    conflicts.append(
+                        Conflict(
+                            kind=name,
+                            uid=fact.uid,
+                            ref=str(getattr(fact, "ref", "") or ""),
+                            kept_from=found[1],
+                            other_from=item.source.label,
+                            fields=_differing_fields(found[0], fact),
+                        )
+                    )
+    facts = YearFacts(**{name: tuple(v[0] for v in kept[name].values()) for name, _ in FACT_KINDS})
     return Merged(facts, duplicates, tuple(conflicts))
 
 
@@ -257,20 +434,27 @@ def read_export_file(path: Path, year: int) -> MergeInput:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UsageError("report_file_not_readable", path=str(path),
-                         problem=exc.strerror or str(exc)) from None
+        raise UsageError(
+            "report_file_not_readable", path=str(path), problem=exc.strerror or str(exc)
+        ) from None
     header, facts = read_export(data, path.name)
     if header.year != year:
         raise UsageError("export_other_year", file=path.name, found=header.year, year=year)
-    source = Source(kind="export", installation_id=header.installation_id, label=path.name,
-                    organisations=header.organisations, records=facts.count(),
-                    exported_at=header.exported_at)
+    source = Source(
+        kind="export",
+        installation_id=header.installation_id,
+        label=path.name,
+        organisations=header.organisations,
+        records=facts.count(),
+        exported_at=header.exported_at,
+    )
     return MergeInput(source, facts)
 
 
 # ---------------------------------------------------------------------------------------
 # The report
 # ---------------------------------------------------------------------------------------
+
 
 def _for_organisation(facts: YearFacts, organisation: str) -> YearFacts:
     """Only the tenders of ``organisation`` and what hangs from them: the fingerprint is
@@ -283,9 +467,15 @@ def _for_organisation(facts: YearFacts, organisation: str) -> YearFacts:
     def keep(name: str) -> tuple[Any, ...]:
         return tuple(f for f in facts.kind(name) if f.contract_uid in contract_uids)
 
-    return YearFacts(tenders=tenders, contracts=contracts, submissions=keep("submissions"),
-                     evidence=keep("evidence"), assessments=keep("assessments"),
-                     signals=keep("signals"), escalation_steps=keep("escalation_steps"))
+    return YearFacts(
+        tenders=tenders,
+        contracts=contracts,
+        submissions=keep("submissions"),
+        evidence=keep("evidence"),
+        assessments=keep("assessments"),
+        signals=keep("signals"),
+        escalation_steps=keep("escalation_steps"),
+    )
 
 
 def _resolve_organisation(requested: str, known: Iterable[str]) -> str:
@@ -294,12 +484,14 @@ def _resolve_organisation(requested: str, known: Iterable[str]) -> str:
     for name in names:
         if " ".join(name.split()).casefold() == wanted:
             return name
-    raise NotFoundError("report_organisation_unknown", organisation=requested,
-                        known=", ".join(names) or "-")
+    raise NotFoundError(
+        "report_organisation_unknown", organisation=requested, known=", ".join(names) or "-"
+    )
 
 
-def category_grouping(reference: Reference, into: str | None
-                      ) -> Callable[[CategoryKey], CategoryKey] | None:
+def category_grouping(
+    reference: Reference, into: str | None
+) -> Callable[[CategoryKey], CategoryKey] | None:
     """A function that reports each category under its counterpart in the set ``into``
     (via the reference mapping); a category that maps to several becomes one combined
     group (``a+b``) so that nothing is split by guesswork."""
@@ -308,8 +500,9 @@ def category_grouping(reference: Reference, into: str | None
     try:
         target = reference.category_set(into)
     except KeyError:
-        raise UsageError("report_unknown_set", set=into,
-                         allowed=", ".join(s.id for s in reference.category_sets)) from None
+        raise UsageError(
+            "report_unknown_set", set=into, allowed=", ".join(s.id for s in reference.category_sets)
+        ) from None
 
     def group(key: CategoryKey) -> CategoryKey:
         if key.set_id is None or key.set_id == target.id:
@@ -320,8 +513,7 @@ def category_grouping(reference: Reference, into: str | None
             category = None
         if category is None:
             return key
-        numbers = {c.code: c.number for c in reference.mapped(category)
-                   if c.set_id == target.id}
+        numbers = {c.code: c.number for c in reference.mapped(category) if c.set_id == target.id}
         codes = sorted(numbers, key=lambda c: (numbers[c], c))
         if not codes:
             return key
@@ -344,14 +536,23 @@ def _category_names(reference: Reference, key: CategoryKey) -> tuple[str, str, i
     found = [p for p in parts if p is not None]
     if not found:
         return key.code, key.code, set_index, 99
-    return (" / ".join(p.name_nl for p in found), " / ".join(p.name_en for p in found),
-            set_index, found[0].number)
+    return (
+        " / ".join(p.name_nl for p in found),
+        " / ".join(p.name_en for p in found),
+        set_index,
+        found[0].number,
+    )
 
 
 def build_report(
-    reference: Reference, inputs: Sequence[MergeInput], year: int, *,
-    organisation: str | None = None, group_into: str | None = None,
-    today: dt.date | None = None, now: dt.datetime | None = None,
+    reference: Reference,
+    inputs: Sequence[MergeInput],
+    year: int,
+    *,
+    organisation: str | None = None,
+    group_into: str | None = None,
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
     known_organisations: Iterable[str] = (),
 ) -> YearReport:
     """Merge the sources, count the year and attach names: the finished report.
@@ -371,49 +572,80 @@ def build_report(
     escalation_codes = [s.code for s in reference.escalation_steps]
     theme_sdg = {t.code: t.sdg for t in reference.themes}
     counted = count_year(
-        facts, year, as_of, organisation=organisation,
-        current_clause_version=CURRENT_CLAUSE_VERSION, escalation_codes=escalation_codes,
-        theme_sdg=theme_sdg, group=category_grouping(reference, group_into))
+        facts,
+        year,
+        as_of,
+        organisation=organisation,
+        current_clause_version=CURRENT_CLAUSE_VERSION,
+        escalation_codes=escalation_codes,
+        theme_sdg=theme_sdg,
+        group=category_grouping(reference, group_into),
+    )
     categories = []
     for key, figures in counted.by_category.items():
         nl, en, set_index, number = _category_names(reference, key)
-        categories.append(((set_index, number, key.code),
-                           CategoryFigures(key, nl, en, figures)))
+        categories.append(((set_index, number, key.code), CategoryFigures(key, nl, en, figures)))
     categories.sort(key=lambda x: x[0])
     sdg = tuple(
-        SdgFigure(target=code, name_nl=label.nl, name_en=label.en,
-                  themes=tuple(t.code for t in reference.themes if code in t.sdg),
-                  contracts=counted.sdg_counts.get(code, (0, 0, 0))[0],
-                  risks=counted.sdg_counts.get(code, (0, 0, 0))[1],
-                  signals=counted.sdg_counts.get(code, (0, 0, 0))[2])
-        for code, label in reference.sdg_targets.items())
+        SdgFigure(
+            target=code,
+            name_nl=label.nl,
+            name_en=label.en,
+            themes=tuple(t.code for t in reference.themes if code in t.sdg),
+            contracts=counted.sdg_counts.get(code, (0, 0, 0))[0],
+            risks=counted.sdg_counts.get(code, (0, 0, 0))[1],
+            signals=counted.sdg_counts.get(code, (0, 0, 0))[2],
+        )
+        for code, label in reference.sdg_targets.items()
+    )
     return YearReport(
-        year=year, organisation=organisation, as_of=as_of, generated_at=moment,
-        fingerprint=fingerprint(facts), current_clause_version=CURRENT_CLAUSE_VERSION,
-        grouping=group_into, totals=counted.totals,
-        categories=tuple(c for _, c in categories), forms=counted.forms,
-        not_applied_reasons=counted.not_applied_reasons, risk_matrix=counted.risk_matrix,
-        escalation_by_step=counted.escalation_by_step, step_states=counted.step_states,
+        year=year,
+        organisation=organisation,
+        as_of=as_of,
+        generated_at=moment,
+        fingerprint=fingerprint(facts),
+        current_clause_version=CURRENT_CLAUSE_VERSION,
+        grouping=group_into,
+        totals=counted.totals,
+        categories=tuple(c for _, c in categories),
+        forms=counted.forms,
+        not_applied_reasons=counted.not_applied_reasons,
+        risk_matrix=counted.risk_matrix,
+        escalation_by_step=counted.escalation_by_step,
+        step_states=counted.step_states,
         sdg=sdg,
-        tender_rows=counted.tender_rows, contract_rows=counted.contract_rows,
+        tender_rows=counted.tender_rows,
+        contract_rows=counted.contract_rows,
         sources=tuple(i.source for i in inputs),
-        conflicts=merged.conflicts, duplicates=merged.duplicates)
+        conflicts=merged.conflicts,
+        duplicates=merged.duplicates,
+    )
 
 
 def local_input(ctx: Context, year: int) -> MergeInput:
     with ctx.db.read() as session:
         facts = gather_facts(session, year)
-    source = Source(kind="database", installation_id=ctx.db.installation_id(),
-                    label=Path(ctx.db.location).name if "://" not in ctx.db.location
-                    else ctx.db.location.split("@")[-1],
-                    organisations=_organisations(facts), records=facts.count())
+    source = Source(
+        kind="database",
+        installation_id=ctx.db.installation_id(),
+        label=Path(ctx.db.location).name
+        if "://" not in ctx.db.location
+        else ctx.db.location.split("@")[-1],
+        organisations=_organisations(facts),
+        records=facts.count(),
+    )
     return MergeInput(source, facts)
 
 
 def year_report(
-    ctx: Context, year: int, *, organisation: str | None = None,
-    merge: Sequence[Path] = (), group_into: str | None = None,
-    today: dt.date | None = None, now: dt.datetime | None = None,
+    ctx: Context,
+    year: int,
+    *,
+    organisation: str | None = None,
+    merge: Sequence[Path] = (),
+    group_into: str | None = None,
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
 ) -> YearReport:
     """The report of ``year`` from the local database plus the given export files."""
     _year_bounds(year)
@@ -421,9 +653,16 @@ def year_report(
         exports = [read_export_file(path, year) for path in merge]
         with ctx.db.read() as session:
             names = list(session.scalars(select(m.Organisation.name)))
-        return build_report(ctx.reference, [local_input(ctx, year), *exports], year,
-                            organisation=organisation, group_into=group_into, today=today,
-                            now=now, known_organisations=names)
+        return build_report(
+            ctx.reference,
+            [local_input(ctx, year), *exports],
+            year,
+            organisation=organisation,
+            group_into=group_into,
+            today=today,
+            now=now,
+            known_organisations=names,
+        )
 
 
 # ---------------------------------------------------------------------------------------
@@ -434,8 +673,9 @@ MONEY = {f.code for f in FIGURES if f.money}
 
 
 def _figures_json(figures: Mapping[str, int]) -> dict[str, Any]:
-    return {code: (from_cents(value) if code in MONEY else value)
-            for code, value in figures.items()}
+    return {
+        code: (from_cents(value) if code in MONEY else value) for code, value in figures.items()
+    }
 
 
 def report_document(report: YearReport) -> dict[str, Any]:
@@ -451,24 +691,53 @@ def report_document(report: YearReport) -> dict[str, Any]:
         "grouping": report.grouping,
         "totals": _figures_json(report.totals),
         "categories": [
-            {"code": c.key.code, "set": c.key.set_id, "name_nl": c.name_nl,
-             "name_en": c.name_en, **_figures_json(c.figures)}
-            for c in report.categories],
+            {
+                "code": c.key.code,
+                "set": c.key.set_id,
+                "name_nl": c.name_nl,
+                "name_en": c.name_en,
+                **_figures_json(c.figures),
+            }
+            for c in report.categories
+        ],
         "forms": dict(report.forms),
-        "not_applied_reasons": [{"reason": r, "tenders": n}
-                                for r, n in report.not_applied_reasons],
+        "not_applied_reasons": [{"reason": r, "tenders": n} for r, n in report.not_applied_reasons],
         "risks_by_theme": {theme: dict(p) for theme, p in sorted(report.risk_matrix.items())},
         "escalation_by_step": dict(report.escalation_by_step),
         "oecd_steps": {code: dict(states) for code, states in report.step_states.items()},
-        "sdg": [{"target": s.target, "name_nl": s.name_nl, "name_en": s.name_en,
-                 "themes": list(s.themes), "contracts": s.contracts, "risks": s.risks,
-                 "signals": s.signals} for s in report.sdg],
-        "sources": [{"kind": s.kind, "installation_id": s.installation_id, "label": s.label,
-                     "organisations": list(s.organisations), "records": s.records,
-                     "exported_at": s.exported_at} for s in report.sources],
+        "sdg": [
+            {
+                "target": s.target,
+                "name_nl": s.name_nl,
+                "name_en": s.name_en,
+                "themes": list(s.themes),
+                "contracts": s.contracts,
+                "risks": s.risks,
+                "signals": s.signals,
+            }
+            for s in report.sdg
+        ],
+        "sources": [
+            {
+                "kind": s.kind,
+                "installation_id": s.installation_id,
+                "label": s.label,
+                "organisations": list(s.organisations),
+                "records": s.records,
+                "exported_at": s.exported_at,
+            }
+            for s in report.sources
+        ],
         "duplicates": report.duplicates,
-        "conflicts": [{"kind": c.kind, "uid": c.uid, "ref": c.ref, "kept_from": c.kept_from,
-                       "other_from": c.other_from, "fields": list(c.fields)}
-                      for c in report.conflicts],
+        "conflicts": [
+            {
+                "kind": c.kind,
+                "uid": c.uid,
+                "ref": c.ref,
+                "kept_from": c.kept_from,
+                "other_from": c.other_from,
+                "fields": list(c.fields),
+            }
+            for c in report.conflicts
+        ],
     }
-

@@ -83,8 +83,11 @@ class CheckResult:
     @property
     def counts(self) -> dict[str, int]:
         sub = self.submission
-        return {"sites": len(sub.site_table), "risks": len(sub.risk_table),
-                "measures": len(sub.measure_table)}
+        return {
+            "sites": len(sub.site_table),
+            "risks": len(sub.risk_table),
+            "measures": len(sub.measure_table),
+        }
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,7 @@ class ImportResult:
 
 # -- the template --------------------------------------------------------------------------
 
+
 def template_bytes(ctx: Context, contract_ref: str, lang: str | None = None) -> bytes:
     """The pre-filled supplier workbook for the contract, as .xlsx bytes."""
     from app.io.workbook_template import TemplateData, write_template
@@ -109,14 +113,20 @@ def template_bytes(ctx: Context, contract_ref: str, lang: str | None = None) -> 
         contract = find_contract(session, contract_ref)
         supplier = session.get_one(m.Supplier, contract.supplier_id)
         data = TemplateData(
-            contract_ref=contract.ref, supplier_name=supplier.name, supplier_kvk=supplier.kvk,
-            supplier_country=supplier.country, period_from=contract.start,
-            period_to=contract.end, lang=lang or ctx.lang)
+            contract_ref=contract.ref,
+            supplier_name=supplier.name,
+            supplier_kvk=supplier.kvk,
+            supplier_country=supplier.country,
+            period_from=contract.start,
+            period_to=contract.end,
+            lang=lang or ctx.lang,
+        )
     return write_template(data, ctx.reference, ctx.countries)
 
 
-def write_template_file(ctx: Context, contract_ref: str, path: Path,
-                        lang: str | None = None) -> Path:
+def write_template_file(
+    ctx: Context, contract_ref: str, path: Path, lang: str | None = None
+) -> Path:
     content = template_bytes(ctx, contract_ref, lang)
     _write_file(path, content)
     return path
@@ -129,6 +139,7 @@ def _write_file(path: Path, content: bytes) -> None:
 
 
 # -- checking ------------------------------------------------------------------------------
+
 
 def _read_file(path: Path) -> bytes:
     from app.io.workbook_reader import MAX_FILE_BYTES
@@ -143,22 +154,45 @@ def _read_file(path: Path) -> bytes:
         raise UsageError("file_not_found", path=str(path)) from None
 
 
-def _check_bytes(ctx: Context, data: bytes, file_name: str, contract: m.Contract, *,
-                 progress: Progress | None, cancelled: Cancelled | None) -> CheckResult:
+def _check_bytes(
+    ctx: Context,
+    data: bytes,
+    file_name: str,
+    contract: m.Contract,
+    *,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> CheckResult:
     from app.io.workbook_reader import read_workbook
 
     with paused_collector():
         submission, problems = read_workbook(
-            data, file_name=file_name, reference=ctx.reference, countries=ctx.countries,
-            expected_contract=contract.ref, contract_period=(contract.start, contract.end),
-            progress=progress, cancelled=cancelled)
-    return CheckResult(contract_ref=contract.ref, file_name=file_name,
-                       file_sha256=hashlib.sha256(data).hexdigest(), size=len(data),
-                       submission=submission, problems=tuple(problems))
+            data,
+            file_name=file_name,
+            reference=ctx.reference,
+            countries=ctx.countries,
+            expected_contract=contract.ref,
+            contract_period=(contract.start, contract.end),
+            progress=progress,
+            cancelled=cancelled,
+        )
+    return CheckResult(
+        contract_ref=contract.ref,
+        file_name=file_name,
+        file_sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        submission=submission,
+        problems=tuple(problems),
+    )
 
 
-def check(ctx: Context, path: Path, contract_ref: str, progress: Progress | None = None,
-          cancelled: Cancelled | None = None) -> CheckResult:
+def check(
+    ctx: Context,
+    path: Path,
+    contract_ref: str,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> CheckResult:
     """Read and check the workbook for the contract; writes nothing.
 
     Raises ``NotFoundError`` for an unknown contract and ``UsageError`` for a file that
@@ -173,9 +207,15 @@ def check(ctx: Context, path: Path, contract_ref: str, progress: Progress | None
 
 # -- importing -----------------------------------------------------------------------------
 
+
 def import_workbook(
-    ctx: Context, path: Path, contract_ref: str, progress: Progress | None = None,
-    cancelled: Cancelled | None = None, *, allow_warnings: bool = False,
+    ctx: Context,
+    path: Path,
+    contract_ref: str,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    *,
+    allow_warnings: bool = False,
     received_on: dt.date | None = None,
 ) -> ImportResult:
     """Check the workbook and, when it passes, store it as the contract's next version."""
@@ -202,13 +242,25 @@ def import_workbook(
     try:
         # The content digest is worked out in a second thread while the rows go in: the
         # database engine releases the interpreter while it writes, so the two overlap.
-        with paused_collector(), ThreadPoolExecutor(
-                max_workers=1, thread_name_prefix="digest") as pool:
-            digest = pool.submit(submission_digest, sub.site_table.as_columns(),
-                                 sub.risk_table.as_columns(), sub.measure_table.as_columns())
+        with (
+            paused_collector(),
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest") as pool,
+        ):
+            digest = pool.submit(
+                submission_digest,
+                sub.site_table.as_columns(),
+                sub.risk_table.as_columns(),
+                sub.measure_table.as_columns(),
+            )
             submission_id, version_no, duplicate = _write(
-                ctx, contract_ref, result, digest=digest,
-                received_on=received_on or dt.date.today(), sha=sha, size=size)
+                ctx,
+                contract_ref,
+                result,
+                digest=digest,
+                received_on=received_on or dt.date.today(),
+                sha=sha,
+                size=size,
+            )
     except BaseException:
         if not stored_before:  # the file came for this import only
             store.path_for(sha).unlink(missing_ok=True)
@@ -219,13 +271,24 @@ def import_workbook(
 
 
 def _version_of_file(session: Session, contract_id: int, sha256: str) -> tuple[int, int] | None:
-    found = session.execute(select(m.Submission.id, m.Submission.version_no).where(
-        m.Submission.contract_id == contract_id, m.Submission.file_sha256 == sha256)).first()
+    found = session.execute(
+        select(m.Submission.id, m.Submission.version_no).where(
+            m.Submission.contract_id == contract_id, m.Submission.file_sha256 == sha256
+        )
+    ).first()
     return (int(found[0]), int(found[1])) if found is not None else None
 
 
-def _write(ctx: Context, contract_ref: str, result: CheckResult, *, digest: Future[str],
-           received_on: dt.date, sha: str, size: int) -> tuple[int, int, bool]:
+def _write(
+    ctx: Context,
+    contract_ref: str,
+    result: CheckResult,
+    *,
+    digest: Future[str],
+    received_on: dt.date,
+    sha: str,
+    size: int,
+) -> tuple[int, int, bool]:
     """The one transaction; ``(submission id, version, was it already there)``."""
     sub = result.submission
     supplier = sub.supplier
@@ -236,44 +299,68 @@ def _write(ctx: Context, contract_ref: str, result: CheckResult, *, digest: Futu
             earlier = _version_of_file(session, contract.id, result.file_sha256)
             if earlier is not None:  # imported meanwhile by someone else
                 return earlier[0], earlier[1], True
-            last = session.scalar(select(func.max(m.Submission.version_no))
-                                  .where(m.Submission.contract_id == contract.id))
+            last = session.scalar(
+                select(func.max(m.Submission.version_no)).where(
+                    m.Submission.contract_id == contract.id
+                )
+            )
             version_no = int(last or 0) + 1
             audit = AuditWriter(session, ctx.actor)
             record = m.Submission(
-                contract_id=contract.id, version_no=version_no,
-                file_sha256=result.file_sha256, file_name=Path(result.file_name).name[:500],
-                supplier_name=supplier.name, supplier_kvk=supplier.kvk,
-                supplier_country=supplier.country, period_from=supplier.period_from,
-                period_to=supplier.period_to, contact_person=supplier.contact_person,
-                email=supplier.email, signed_on=supplier.signed_on,
-                signed_by=supplier.signed_by, received_on=received_on,
-                content_sha256="", imported_by=ctx.actor)  # the digest once it is known
+                contract_id=contract.id,
+                version_no=version_no,
+                file_sha256=result.file_sha256,
+                file_name=Path(result.file_name).name[:500],
+                supplier_name=supplier.name,
+                supplier_kvk=supplier.kvk,
+                supplier_country=supplier.country,
+                period_from=supplier.period_from,
+                period_to=supplier.period_to,
+                contact_person=supplier.contact_person,
+                email=supplier.email,
+                signed_on=supplier.signed_on,
+                signed_by=supplier.signed_by,
+                received_on=received_on,
+                content_sha256="",
+                imported_by=ctx.actor,
+            )  # the digest once it is known
             session.add(record)
             session.flush()
-            for model, columns, rows in ((m.Site, SITE_COLUMNS, sub.site_table),
-                                         (m.Risk, RISK_COLUMNS, sub.risk_table),
-                                         (m.Measure, MEASURE_COLUMNS, sub.measure_table)):
+            for model, columns, rows in (
+                (m.Site, SITE_COLUMNS, sub.site_table),
+                (m.Risk, RISK_COLUMNS, sub.risk_table),
+                (m.Measure, MEASURE_COLUMNS, sub.measure_table),
+            ):
                 _bulk_insert(session, cast(Table, model.__table__), columns, rows, record.id)
             record.content_sha256 = digest.result()
             audit.created("submission", record)
             store_evidence_in(
-                session, audit, contract_id=contract.id, type_code=EVIDENCE_TYPE,
-                sha256=sha, size=size, file_name=result.file_name, received_on=received_on,
-                issuer=supplier.name[:300], issued_on=supplier.signed_on,
+                session,
+                audit,
+                contract_id=contract.id,
+                type_code=EVIDENCE_TYPE,
+                sha256=sha,
+                size=size,
+                file_name=result.file_name,
+                received_on=received_on,
+                issuer=supplier.name[:300],
+                issued_on=supplier.signed_on,
                 note=f"{supplier.period_from.isoformat()} – {supplier.period_to.isoformat()}",
-                submission_id=record.id)
+                submission_id=record.id,
+            )
             return record.id, version_no, False
     except IntegrityError:
-        raise ConflictError("changed_by_someone_else", entity="contract",
-                            ref=contract_ref) from None
+        raise ConflictError(
+            "changed_by_someone_else", entity="contract", ref=contract_ref
+        ) from None
 
 
 _PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
 
-def _bulk_insert(session: Session, table: Table, columns: tuple[str, ...], rows: RowTable,
-                 submission_id: int) -> None:
+def _bulk_insert(
+    session: Session, table: Table, columns: tuple[str, ...], rows: RowTable, submission_id: int
+) -> None:
     """Insert the ``columns`` of ``rows`` into ``table`` for one submission.
 
     A plain DB-API ``executemany`` of tuples, with each column's own SQLAlchemy bind
@@ -288,8 +375,9 @@ def _bulk_insert(session: Session, table: Table, columns: tuple[str, ...], rows:
     dialect = connection.dialect
     placeholder = _PLACEHOLDERS.get(dialect.paramstyle)
     if placeholder is None:
-        session.execute(insert(table), [{**record, "submission_id": submission_id}
-                                        for record in rows.records()])
+        session.execute(
+            insert(table), [{**record, "submission_id": submission_id} for record in rows.records()]
+        )
         return
     values: list[tuple[Any, ...]] = [rows.column(name) for name in columns]
     for index, name in enumerate(columns):
@@ -299,42 +387,62 @@ def _bulk_insert(session: Session, table: Table, columns: tuple[str, ...], rows:
     quote = dialect.identifier_preparer.quote
     names = ", ".join(quote(n) for n in ("submission_id", *columns))
     marks = ", ".join([placeholder] * (len(columns) + 1))
-    connection.exec_driver_sql(f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})",
-                               list(zip(itertools.repeat(submission_id), *values,
-                                        strict=False)))
+    connection.exec_driver_sql(
+        f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})",
+        list(zip(itertools.repeat(submission_id), *values, strict=False)),
+    )
 
 
 # -- reading back --------------------------------------------------------------------------
 
+
 def list_submissions(ctx: Context, contract_ref: str) -> list[SubmissionInfo]:
     with ctx.db.read() as session:
         contract = find_contract(session, contract_ref)
-        subs = session.scalars(select(m.Submission).where(m.Submission.contract_id
-                                                         == contract.id)
-                               .order_by(m.Submission.version_no)).all()
+        subs = session.scalars(
+            select(m.Submission)
+            .where(m.Submission.contract_id == contract.id)
+            .order_by(m.Submission.version_no)
+        ).all()
         result = []
         for sub in subs:
-            counts = [int(session.scalar(select(func.count()).select_from(model)
-                                         .where(model.submission_id == sub.id)) or 0)
-                      for model in (m.Site, m.Risk, m.Measure)]
-            result.append(SubmissionInfo(
-                id=sub.id, contract_ref=contract.ref, version_no=sub.version_no,
-                file_name=sub.file_name, file_sha256=sub.file_sha256,
-                content_sha256=sub.content_sha256, supplier_name=sub.supplier_name,
-                period_from=sub.period_from, period_to=sub.period_to,
-                received_on=sub.received_on, sites=counts[0], risks=counts[1],
-                measures=counts[2]))
+            counts = [
+                int(
+                    session.scalar(
+                        select(func.count()).select_from(model).where(model.submission_id == sub.id)
+                    )
+                    or 0
+                )
+                for model in (m.Site, m.Risk, m.Measure)
+            ]
+            result.append(
+                SubmissionInfo(
+                    id=sub.id,
+                    contract_ref=contract.ref,
+                    version_no=sub.version_no,
+                    file_name=sub.file_name,
+                    file_sha256=sub.file_sha256,
+                    content_sha256=sub.content_sha256,
+                    supplier_name=sub.supplier_name,
+                    period_from=sub.period_from,
+                    period_to=sub.period_to,
+                    received_on=sub.received_on,
+                    sites=counts[0],
+                    risks=counts[1],
+                    measures=counts[2],
+                )
+            )
         return result
 
 
-def submission_rows(ctx: Context, contract_ref: str, version: int | None = None
-                    ) -> SubmissionRows:
+def submission_rows(ctx: Context, contract_ref: str, version: int | None = None) -> SubmissionRows:
     """The sites, risks (highest priority first) and measures of one version, the newest
     when ``version`` is ``None``; ``row`` of each value is its position in that list."""
     with ctx.db.read() as session:
         contract = find_contract(session, contract_ref)
         query = select(m.Submission.id, m.Submission.version_no).where(
-            m.Submission.contract_id == contract.id)
+            m.Submission.contract_id == contract.id
+        )
         if version is not None:
             query = query.where(m.Submission.version_no == version)
         found = session.execute(query.order_by(m.Submission.version_no.desc()).limit(1)).first()
@@ -343,27 +451,43 @@ def submission_rows(ctx: Context, contract_ref: str, version: int | None = None
         sub_id = found.id
 
         def rows(model: Any, key: str) -> list[Any]:
-            return list(session.execute(select(model.__table__).where(
-                model.submission_id == sub_id).order_by(model.__table__.c[key])).mappings())
+            return list(
+                session.execute(
+                    select(model.__table__)
+                    .where(model.submission_id == sub_id)
+                    .order_by(model.__table__.c[key])
+                ).mappings()
+            )
 
-        sites = tuple(SiteRow(row=i, **{f: r[f] for f in SiteRow.__dataclass_fields__
-                                        if f != "row"})
-                      for i, r in enumerate(rows(m.Site, "site_key"), start=1))
-        risks = sorted(rows(m.Risk, "risk_key"),
-                       key=lambda r: (-PRIORITY_RANK.get(r["priority"], 0), -r["severity"],
-                                      r["risk_key"]))
+        sites = tuple(
+            SiteRow(row=i, **{f: r[f] for f in SiteRow.__dataclass_fields__ if f != "row"})
+            for i, r in enumerate(rows(m.Site, "site_key"), start=1)
+        )
+        risks = sorted(
+            rows(m.Risk, "risk_key"),
+            key=lambda r: (-PRIORITY_RANK.get(r["priority"], 0), -r["severity"], r["risk_key"]),
+        )
         measures = rows(m.Measure, "due")
         return SubmissionRows(
-            contract.ref, found.version_no, sites,
-            tuple(RiskRow(row=i, **{f: r[f] for f in RiskRow.__dataclass_fields__
-                                    if f != "row"}) for i, r in enumerate(risks, start=1)),
-            tuple(MeasureRow(row=i, **{f: r[f] for f in MeasureRow.__dataclass_fields__
-                                       if f != "row"})
-                  for i, r in enumerate(measures, start=1)))
+            contract.ref,
+            found.version_no,
+            sites,
+            tuple(
+                RiskRow(row=i, **{f: r[f] for f in RiskRow.__dataclass_fields__ if f != "row"})
+                for i, r in enumerate(risks, start=1)
+            ),
+            tuple(
+                MeasureRow(
+                    row=i, **{f: r[f] for f in MeasureRow.__dataclass_fields__ if f != "row"}
+                )
+                for i, r in enumerate(measures, start=1)
+            ),
+        )
 
 
-def _keyed(session: Session, model: Any, key: str, columns: tuple[str, ...],
-           submission_id: int | None) -> dict[str, tuple[Any, ...]]:
+def _keyed(
+    session: Session, model: Any, key: str, columns: tuple[str, ...], submission_id: int | None
+) -> dict[str, tuple[Any, ...]]:
     if submission_id is None:
         return {}
     table = model.__table__
@@ -372,12 +496,12 @@ def _keyed(session: Session, model: Any, key: str, columns: tuple[str, ...],
     return {row[index]: tuple(row) for row in session.execute(query)}
 
 
-def _compare(before: dict[str, tuple[Any, ...]], after: dict[str, tuple[Any, ...]]
-             ) -> KindChanges:
+def _compare(before: dict[str, tuple[Any, ...]], after: dict[str, tuple[Any, ...]]) -> KindChanges:
     return KindChanges(
         added=tuple(sorted(k for k in after if k not in before)),
         removed=tuple(sorted(k for k in before if k not in after)),
-        changed=tuple(sorted(k for k in after if k in before and after[k] != before[k])))
+        changed=tuple(sorted(k for k in after if k in before and after[k] != before[k])),
+    )
 
 
 def changes(ctx: Context, contract_ref: str, version: int | None = None) -> SubmissionChanges:
@@ -385,29 +509,44 @@ def changes(ctx: Context, contract_ref: str, version: int | None = None) -> Subm
     (default: the newest) against the version before it."""
     with ctx.db.read() as session:
         contract = find_contract(session, contract_ref)
-        versions = dict(session.execute(
-            select(m.Submission.version_no, m.Submission.id)
-            .where(m.Submission.contract_id == contract.id)).all())
+        versions = dict(
+            session.execute(
+                select(m.Submission.version_no, m.Submission.id).where(
+                    m.Submission.contract_id == contract.id
+                )
+            ).all()
+        )
         if version is None:
             version = max(versions, default=0)
         if version not in versions:
-            raise NotFoundError("wb_submission_not_found", contract=contract.ref,
-                                version=version)
+            raise NotFoundError("wb_submission_not_found", contract=contract.ref, version=version)
         earlier = [v for v in versions if v < version]
         previous = max(earlier) if earlier else None
         now_id, before_id = versions[version], versions.get(previous) if previous else None
         kinds = []
-        for model, key, columns in ((m.Site, "site_key", SITE_COLUMNS),
-                                    (m.Risk, "risk_key", RISK_COLUMNS),
-                                    (m.Measure, "measure_key", MEASURE_COLUMNS)):
-            kinds.append(_compare(_keyed(session, model, key, columns, before_id),
-                                  _keyed(session, model, key, columns, now_id)))
-        return SubmissionChanges(contract_ref=contract.ref, version=version,
-                                 previous_version=previous, sites=kinds[0], risks=kinds[1],
-                                 measures=kinds[2])
+        for model, key, columns in (
+            (m.Site, "site_key", SITE_COLUMNS),
+            (m.Risk, "risk_key", RISK_COLUMNS),
+            (m.Measure, "measure_key", MEASURE_COLUMNS),
+        ):
+            kinds.append(
+                _compare(
+                    _keyed(session, model, key, columns, before_id),
+                    _keyed(session, model, key, columns, now_id),
+                )
+            )
+        return SubmissionChanges(
+            contract_ref=contract.ref,
+            version=version,
+            previous_version=previous,
+            sites=kinds[0],
+            risks=kinds[1],
+            measures=kinds[2],
+        )
 
 
 # -- feedback ------------------------------------------------------------------------------
+
 
 def write_feedback(ctx: Context, path: Path, result: CheckResult, target: Path) -> Path:
     """The supplier's workbook with every problem marked, written to ``target``."""

@@ -25,7 +25,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("isv-assistent")
     QCoreApplication.setApplicationName("ISV-assistent")
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationDisplayName("ISV-assistent")
     # The system palette and style stay as they are: high-contrast themes keep working.

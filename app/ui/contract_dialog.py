@@ -21,38 +21,57 @@ class ContractDialog(SimpleDialog):
         form = QFormLayout()
         self.body.addLayout(form)
         self.ref = QLineEdit()
-        add_row(form, tr("&Referentie:"), self.ref,
-                description=tr("Het kenmerk van het contract"))
+        add_row(form, tr("&Referentie:"), self.ref, description=tr("Het kenmerk van het contract"))
         self.tender = QComboBox()
         self.tender.setEditable(True)
         self.tender.addItems(tender_refs)
         self.tender.setCurrentIndex(-1)
-        add_row(form, tr("&Aanbesteding:"), self.tender,
-                description=tr("De aanbesteding waaruit het contract voortkomt"))
+        add_row(
+            form,
+            tr("&Aanbesteding:"),
+            self.tender,
+            description=tr("De aanbesteding waaruit het contract voortkomt"),
+        )
         self.supplier = QLineEdit()
         add_row(form, tr("&Leverancier:"), self.supplier)
         self.country = QLineEdit("NL")
-        add_row(form, tr("Land van &vestiging:"), self.country,
-                description=tr("Landcode of naam, bijvoorbeeld NL of Duitsland"))
+        add_row(
+            form,
+            tr("Land van &vestiging:"),
+            self.country,
+            description=tr("Landcode of naam, bijvoorbeeld NL of Duitsland"),
+        )
         self.kvk = QLineEdit()
         self.kvk.setMaxLength(8)
-        add_row(form, tr("&KvK-nummer:"), self.kvk,
-                description=tr("Acht cijfers; voor Nederlandse leveranciers"))
+        add_row(
+            form,
+            tr("&KvK-nummer:"),
+            self.kvk,
+            description=tr("Acht cijfers; voor Nederlandse leveranciers"),
+        )
         today = dt.date.today()
         self.start = DateField(tr("Begindatum"), day=today)
         add_row(form, tr("&Begindatum:"), self.start)
         self.end = DateField(tr("Einddatum"), day=today.replace(year=today.year + 2))
         add_row(form, tr("&Einddatum:"), self.end)
         self.value = QLineEdit()
-        add_row(form, tr("&Waarde (€):"), self.value,
-                description=tr("De waarde van het contract; mag leeg blijven"))
+        add_row(
+            form,
+            tr("&Waarde (€):"),
+            self.value,
+            description=tr("De waarde van het contract; mag leeg blijven"),
+        )
         self.plan_months = plan_months_box()
         add_row(form, tr("&Plan van aanpak binnen:"), self.plan_months)
         self.report_month = report_month_box(lang)
         add_row(form, tr("&Jaarrapportage uiterlijk eind:"), self.report_month)
         self.penalty = QLineEdit()
-        add_row(form, tr("Boe&te (€):"), self.penalty,
-                description=tr("Het bedrag van de boete na een ingebrekestelling"))
+        add_row(
+            form,
+            tr("Boe&te (€):"),
+            self.penalty,
+            description=tr("Het bedrag van de boete na een ingebrekestelling"),
+        )
         self.check = QCheckBox(tr("&Onafhankelijke toetsing van de rapportage vragen"))
         a11y(self.check, tr("Onafhankelijke toetsing"))
         form.addRow("", self.check)
@@ -64,10 +83,16 @@ class ContractDialog(SimpleDialog):
         value = parse_amount(self.value.text(), self.lang)
         penalty = parse_amount(self.penalty.text(), self.lang)
         return {
-            "ref": self.ref.text(), "tender_ref": self.tender.currentText().strip(),
-            "supplier": self.supplier.text(), "supplier_country": self.country.text(),
-            "kvk": self.kvk.text().strip() or None, "start": self.start.value(),
-            "end": self.end.value(), "value": value, "plan_months": self.plan_months.value(),
-            "report_month": self.report_month.currentData(), "penalty": penalty,
+            "ref": self.ref.text(),
+            "tender_ref": self.tender.currentText().strip(),
+            "supplier": self.supplier.text(),
+            "supplier_country": self.country.text(),
+            "kvk": self.kvk.text().strip() or None,
+            "start": self.start.value(),
+            "end": self.end.value(),
+            "value": value,
+            "plan_months": self.plan_months.value(),
+            "report_month": self.report_month.currentData(),
+            "penalty": penalty,
             "independent_check": self.check.isChecked(),
         }

@@ -33,30 +33,51 @@ class CountryRiskDialog(QDialog):
         self.setWindowTitle(tr("Landenrisico’s"))
         self.setAccessibleName(self.windowTitle())
         layout = QVBoxLayout(self)
-        layout.addWidget(note(tr(
-            "Uw eigen tabel met landenrisico’s. Een locatie in een land dat de tabel als "
-            "risicovol aanmerkt, telt mee in het voorstel voor de opvolging. Een nieuwe "
-            "tabel vervangt de rijen van dezelfde bron en hetzelfde jaar.")))
-        self.model: RowTableModel[Any] = RowTableModel([
-            Column("country", lambda: tr("Land"), lambda r: country_label(r.country, lang),
-                   width=200),
-            Column("score", lambda: tr("Score"), lambda r: r.score, align_right=True,
-                   width=80),
-            Column("flag", lambda: tr("Risicovol"), lambda r: r.flag, width=90),
-            Column("source", lambda: tr("Bron"), lambda r: r.source, width=200),
-            Column("year", lambda: tr("Jaar"), lambda r: r.year, text=lambda r: str(r.year),
-                   align_right=True, width=70),
-        ], lang)
-        self.table = DataTable(self.model, "country-risk", tr("Landenrisico’s"),
-                               tr("De ingelezen landenrisico’s per bron, jaar en land"))
+        layout.addWidget(
+            note(
+                tr(
+                    "Uw eigen tabel met landenrisico’s. Een locatie in een land dat de tabel als "
+                    "risicovol aanmerkt, telt mee in het voorstel voor de opvolging. Een nieuwe "
+                    "tabel vervangt de rijen van dezelfde bron en hetzelfde jaar."
+                )
+            )
+        )
+        self.model: RowTableModel[Any] = RowTableModel(
+            [
+                Column(
+                    "country",
+                    lambda: tr("Land"),
+                    lambda r: country_label(r.country, lang),
+                    width=200,
+                ),
+                Column("score", lambda: tr("Score"), lambda r: r.score, align_right=True, width=80),
+                Column("flag", lambda: tr("Risicovol"), lambda r: r.flag, width=90),
+                Column("source", lambda: tr("Bron"), lambda r: r.source, width=200),
+                Column(
+                    "year",
+                    lambda: tr("Jaar"),
+                    lambda r: r.year,
+                    text=lambda r: str(r.year),
+                    align_right=True,
+                    width=70,
+                ),
+            ],
+            lang,
+        )
+        self.table = DataTable(
+            self.model,
+            "country-risk",
+            tr("Landenrisico’s"),
+            tr("De ingelezen landenrisico’s per bron, jaar en land"),
+        )
         layout.addWidget(self.table, 1)
         self.summary = note()
         a11y(self.summary, tr("Uitkomst"), tr("Wat het inlezen opleverde"))
         layout.addWidget(self.summary)
         bar = QHBoxLayout()
-        self.import_button = button(tr("Tabel &inlezen…"),
-                                    tr("Een landenrisicotabel (CSV of Excel) inlezen"),
-                                    self.choose)
+        self.import_button = button(
+            tr("Tabel &inlezen…"), tr("Een landenrisicotabel (CSV of Excel) inlezen"), self.choose
+        )
         bar.addWidget(self.import_button)
         bar.addStretch(1)
         bar.addWidget(button(tr("Sl&uiten"), tr("Het venster sluiten"), self.reject))
@@ -74,8 +95,12 @@ class CountryRiskDialog(QDialog):
             self.summary.setText(tr("Nog geen tabel ingelezen."))
 
     def choose(self) -> None:
-        path = widgets.ask_open_path(self, tr("Landenrisicotabel kiezen"), str(Path.home()),
-                                     tr("Tabel (*.csv *.xlsx);;Alle bestanden (*)"))
+        path = widgets.ask_open_path(
+            self,
+            tr("Landenrisicotabel kiezen"),
+            str(Path.home()),
+            tr("Tabel (*.csv *.xlsx);;Alle bestanden (*)"),
+        )
         if path:
             self.import_file(Path(path))
 
@@ -83,15 +108,22 @@ class CountryRiskDialog(QDialog):
         ctx = self.shell.context
         self.import_button.setEnabled(False)
         self.summary.setText(tr("Bezig met inlezen…"))
-        self.shell.tasks.run(lambda: gw.import_country_risk(ctx, path), write=True,
-                             done=self._imported, failed=self._failed)
+        self.shell.tasks.run(
+            lambda: gw.import_country_risk(ctx, path),
+            write=True,
+            done=self._imported,
+            failed=self._failed,
+        )
 
     def _imported(self, outcome: Any) -> None:
         self.imported = outcome
         self.import_button.setEnabled(True)
-        self.summary.setText(tr("{rows} rijen ingelezen uit {name}; {replaced} eerdere rijen "
-                                "van dezelfde bron en hetzelfde jaar vervangen.").format(
-            rows=outcome.rows, name=outcome.file_name, replaced=outcome.replaced))
+        self.summary.setText(
+            tr(
+                "{rows} rijen ingelezen uit {name}; {replaced} eerdere rijen "
+                "van dezelfde bron en hetzelfde jaar vervangen."
+            ).format(rows=outcome.rows, name=outcome.file_name, replaced=outcome.replaced)
+        )
         self.shell.data_changed()
         self.load()
 

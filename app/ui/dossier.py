@@ -36,22 +36,31 @@ class DossierView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
-        self.back = button(tr("← &Terug naar de lijst"), tr("Terug naar alle contracten (Esc)"),
-                           page.close_dossier)
+        self.back = button(
+            tr("← &Terug naar de lijst"), tr("Terug naar alle contracten (Esc)"), page.close_dossier
+        )
         bar.addWidget(self.back)
         bar.addStretch(1)
-        self.import_button = button(tr("Werkmap &importeren…"),
-                                    tr("Een ingevulde werkmap van de leverancier inlezen"),
-                                    lambda: self.shell.import_workbook(self.ref))
+        self.import_button = button(
+            tr("Werkmap &importeren…"),
+            tr("Een ingevulde werkmap van de leverancier inlezen"),
+            lambda: self.shell.import_workbook(self.ref),
+        )
         bar.addWidget(self.import_button)
         layout.addLayout(bar)
         self.tabs = QTabWidget()
-        a11y(self.tabs, tr("Onderdelen van het dossier"),
-             tr("Ctrl+Tab gaat naar het volgende onderdeel"))
+        a11y(
+            self.tabs,
+            tr("Onderdelen van het dossier"),
+            tr("Ctrl+Tab gaat naar het volgende onderdeel"),
+        )
         layout.addWidget(self.tabs, 1)
         self.overview = QTextBrowser()
-        a11y(self.overview, tr("Overzicht van het contract"),
-             tr("Gegevens, termijnen en afspraken van het contract"))
+        a11y(
+            self.overview,
+            tr("Overzicht van het contract"),
+            tr("Gegevens, termijnen en afspraken van het contract"),
+        )
         self.tabs.addTab(self.overview, tr("&Overzicht"))
         self.evidence = EvidenceTab(self)
         self.extra_tabs: list[Any] = []
@@ -108,24 +117,30 @@ def contract_html(contract: ContractRecord, lang: str) -> str:
         line(tr("Leverancier"), supplier.name),
         line(tr("Land van vestiging"), country_label(supplier.country, lang)),
         line(tr("KvK-nummer"), supplier.kvk or "–"),
-        line(tr("Looptijd"), f"{show_value(contract.start, lang)} – "
-                             f"{show_value(contract.end, lang)}"),
+        line(
+            tr("Looptijd"), f"{show_value(contract.start, lang)} – {show_value(contract.end, lang)}"
+        ),
         line(tr("Waarde"), contract.value if contract.value is not None else "–"),
         line(tr("Plan van aanpak uiterlijk"), plan_due(contract.start, contract.plan_months)),
         line(tr("Plan van aanpak afgesproken op"), contract.plan_agreed_on or tr("nog niet")),
-        line(tr("Boete bij tekortschieten"), contract.penalty if contract.penalty is not None
-             else "–"),
+        line(
+            tr("Boete bij tekortschieten"),
+            contract.penalty if contract.penalty is not None else "–",
+        ),
         line(tr("Onafhankelijke toetsing"), contract.independent_check),
     ]
     reports = yearly_reports(contract.start, contract.end, contract.report_month)
     report_rows = "".join(
         f"<tr><td>{r.contract_year}</td><td>{esc(show_value(r.period_from, lang))} – "
         f"{esc(show_value(r.period_to, lang))}</td><td>{esc(show_value(r.due, lang))}</td></tr>"
-        for r in reports)
-    return (f"<h3>{esc(contract.ref)}</h3><table cellpadding='3'>{''.join(rows)}</table>"
-            f"<h4>{esc(tr('Jaarrapportages'))}</h4><table cellpadding='3'>"
-            f"<tr><th>{esc(tr('Contractjaar'))}</th><th>{esc(tr('Periode'))}</th>"
-            f"<th>{esc(tr('Uiterlijk'))}</th></tr>{report_rows}</table>")
+        for r in reports
+    )
+    return (
+        f"<h3>{esc(contract.ref)}</h3><table cellpadding='3'>{''.join(rows)}</table>"
+        f"<h4>{esc(tr('Jaarrapportages'))}</h4><table cellpadding='3'>"
+        f"<tr><th>{esc(tr('Contractjaar'))}</th><th>{esc(tr('Periode'))}</th>"
+        f"<th>{esc(tr('Uiterlijk'))}</th></tr>{report_rows}</table>"
+    )
 
 
 class EvidenceTab(QWidget):
@@ -137,15 +152,24 @@ class EvidenceTab(QWidget):
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         self.model: RowTableModel[EvidenceRecord] = RowTableModel(
-            evidence_columns(dossier.lang, with_contract=False), dossier.lang)
-        self.table = DataTable(self.model, "dossier-evidence", tr("Bewijsstukken"),
-                               tr("De documenten van dit contract; Enter opent het document"))
+            evidence_columns(dossier.lang, with_contract=False), dossier.lang
+        )
+        self.table = DataTable(
+            self.model,
+            "dossier-evidence",
+            tr("Bewijsstukken"),
+            tr("De documenten van dit contract; Enter opent het document"),
+        )
         bar = QHBoxLayout()
-        self.add_button = button(tr("Toe&voegen…"), tr("Een document als bewijsstuk bewaren "
-                                                      "(of sleep een bestand hierheen)"),
-                                 self.add, "Ctrl+Shift+A")
-        self.open_button = button(tr("&Document openen"), tr("Het gekozen document openen"),
-                                  self._open_selected)
+        self.add_button = button(
+            tr("Toe&voegen…"),
+            tr("Een document als bewijsstuk bewaren (of sleep een bestand hierheen)"),
+            self.add,
+            "Ctrl+Shift+A",
+        )
+        self.open_button = button(
+            tr("&Document openen"), tr("Het gekozen document openen"), self._open_selected
+        )
         bar.addWidget(self.add_button)
         bar.addWidget(self.open_button)
         hint = QLabel(tr("Tip: sleep een bestand naar deze lijst om het toe te voegen."))
@@ -173,8 +197,9 @@ class EvidenceTab(QWidget):
             return
         values = dialog.values()
         ctx = self.dossier.ctx
-        self.dossier.shell.tasks.run(lambda: gw.add_evidence(ctx, **values), write=True,
-                                     done=self._added)
+        self.dossier.shell.tasks.run(
+            lambda: gw.add_evidence(ctx, **values), write=True, done=self._added
+        )
 
     def _added(self, record: EvidenceRecord) -> None:
         self.dossier.shell.say(tr("Bewijsstuk bewaard: {name}").format(name=record.file_name))

@@ -35,16 +35,23 @@ if TYPE_CHECKING:
 
 
 def state_label(state: str) -> str:
-    return {"not_started": tr("Nog niet begonnen"), "in_progress": tr("Bezig"),
-            "done": tr("Gedaan"), "overdue": tr("Te laat")}.get(state, state)
+    return {
+        "not_started": tr("Nog niet begonnen"),
+        "in_progress": tr("Bezig"),
+        "done": tr("Gedaan"),
+        "overdue": tr("Te laat"),
+    }.get(state, state)
 
 
 STATE_COLOUR = {"overdue": "overdue", "done": "done", "in_progress": "soon"}
 
 
 def signal_status_label(status: str) -> str:
-    return {"open": tr("Open"), "in_progress": tr("In behandeling"),
-            "closed": tr("Afgehandeld")}.get(status, status)
+    return {
+        "open": tr("Open"),
+        "in_progress": tr("In behandeling"),
+        "closed": tr("Afgehandeld"),
+    }.get(status, status)
 
 
 class Tab(QWidget):
@@ -68,23 +75,43 @@ class StepsTab(Tab):
 
     def __init__(self, dossier: DossierView) -> None:
         super().__init__(dossier)
-        self.model: RowTableModel[Any] = RowTableModel([
-            Column("number", lambda: tr("Stap"), lambda s: s.number, width=50),
-            Column("step", lambda: tr("OESO-stap"), lambda s: _step_name(s.number, dossier.lang),
-                   width=280),
-            Column("state", lambda: tr("Stand"), lambda s: state_label(str(s.state)), width=130,
-                   colour=lambda s: STATE_COLOUR.get(str(s.state))),
-            Column("due", lambda: tr("Termijn"), lambda s: s.due, width=140),
-            Column("reason", lambda: tr("Toelichting"),
-                   lambda s: locator.catalog().text(s.reason, dossier.lang, **dict(s.params))),
-        ], dossier.lang)
-        self.table = DataTable(self.model, "dossier-steps", tr("OESO-stappen"),
-                               tr("De zes stappen van gepaste zorgvuldigheid met hun stand en "
-                                  "termijn"))
+        self.model: RowTableModel[Any] = RowTableModel(
+            [
+                Column("number", lambda: tr("Stap"), lambda s: s.number, width=50),
+                Column(
+                    "step",
+                    lambda: tr("OESO-stap"),
+                    lambda s: _step_name(s.number, dossier.lang),
+                    width=280,
+                ),
+                Column(
+                    "state",
+                    lambda: tr("Stand"),
+                    lambda s: state_label(str(s.state)),
+                    width=130,
+                    colour=lambda s: STATE_COLOUR.get(str(s.state)),
+                ),
+                Column("due", lambda: tr("Termijn"), lambda s: s.due, width=140),
+                Column(
+                    "reason",
+                    lambda: tr("Toelichting"),
+                    lambda s: locator.catalog().text(s.reason, dossier.lang, **dict(s.params)),
+                ),
+            ],
+            dossier.lang,
+        )
+        self.table = DataTable(
+            self.model,
+            "dossier-steps",
+            tr("OESO-stappen"),
+            tr("De zes stappen van gepaste zorgvuldigheid met hun stand en termijn"),
+        )
         self.table.setSortingEnabled(False)
-        self.agree = button(tr("Plan van aanpak &afgesproken…"),
-                            tr("De datum vastleggen waarop het plan van aanpak is afgesproken"),
-                            self._agree)
+        self.agree = button(
+            tr("Plan van aanpak &afgesproken…"),
+            tr("De datum vastleggen waarop het plan van aanpak is afgesproken"),
+            self._agree,
+        )
         bar = QHBoxLayout()
         bar.addWidget(self.agree)
         bar.addStretch(1)
@@ -107,8 +134,11 @@ class StepsTab(Tab):
         if not dialog.exec():
             return
         ctx, ref, agreed = self.dossier.ctx, self.dossier.ref, day.value()
-        self.run(lambda: gw.call("dossier", "agree_plan", ctx, ref, agreed),
-                 lambda _r: self.dossier.changed(), write=True)
+        self.run(
+            lambda: gw.call("dossier", "agree_plan", ctx, ref, agreed),
+            lambda _r: self.dossier.changed(),
+            write=True,
+        )
 
 
 def _step_name(number: int, lang: str) -> str:
@@ -123,27 +153,48 @@ class SubmissionsTab(Tab):
 
     def __init__(self, dossier: DossierView) -> None:
         super().__init__(dossier)
-        self.model: RowTableModel[Any] = RowTableModel([
-            Column("version", lambda: tr("Versie"), lambda s: s.version_no, width=70),
-            Column("received", lambda: tr("Ontvangen"), lambda s: s.received_on, width=140),
-            Column("period", lambda: tr("Periode"),
-                   lambda s: f"{show_value(s.period_from, dossier.lang)} – "
-                             f"{show_value(s.period_to, dossier.lang)}", width=260),
-            Column("file", lambda: tr("Bestand"), lambda s: s.file_name, width=220),
-            Column("sites", lambda: tr("Locaties"), lambda s: s.sites, align_right=True),
-            Column("risks", lambda: tr("Risico’s"), lambda s: s.risks, align_right=True),
-            Column("measures", lambda: tr("Maatregelen"), lambda s: s.measures,
-                   align_right=True),
-        ], dossier.lang)
-        self.table = DataTable(self.model, "dossier-submissions", tr("Inzendingen"),
-                               tr("De ingelezen werkmappen per versie"))
+        self.model: RowTableModel[Any] = RowTableModel(
+            [
+                Column("version", lambda: tr("Versie"), lambda s: s.version_no, width=70),
+                Column("received", lambda: tr("Ontvangen"), lambda s: s.received_on, width=140),
+                Column(
+                    "period",
+                    lambda: tr("Periode"),
+                    lambda s: (
+                        f"{show_value(s.period_from, dossier.lang)} – "
+                        f"{show_value(s.period_to, dossier.lang)}"
+                    ),
+                    width=260,
+                ),
+                Column("file", lambda: tr("Bestand"), lambda s: s.file_name, width=220),
+                Column("sites", lambda: tr("Locaties"), lambda s: s.sites, align_right=True),
+                Column("risks", lambda: tr("Risico’s"), lambda s: s.risks, align_right=True),
+                Column(
+                    "measures", lambda: tr("Maatregelen"), lambda s: s.measures, align_right=True
+                ),
+            ],
+            dossier.lang,
+        )
+        self.table = DataTable(
+            self.model,
+            "dossier-submissions",
+            tr("Inzendingen"),
+            tr("De ingelezen werkmappen per versie"),
+        )
         self.changes = QTextBrowser()
-        a11y(self.changes, tr("Wijzigingen"), tr("Wat er veranderde ten opzichte van de "
-                                                 "vorige versie"))
+        a11y(
+            self.changes,
+            tr("Wijzigingen"),
+            tr("Wat er veranderde ten opzichte van de vorige versie"),
+        )
         bar = QHBoxLayout()
-        bar.addWidget(button(tr("&Werkmap voor de leverancier…"),
-                             tr("De vooraf ingevulde werkmap voor dit contract opslaan"),
-                             self._template))
+        bar.addWidget(
+            button(
+                tr("&Werkmap voor de leverancier…"),
+                tr("De vooraf ingevulde werkmap voor dit contract opslaan"),
+                self._template,
+            )
+        )
         bar.addStretch(1)
         self.layout_.addLayout(bar)
         splitter = QSplitter()
@@ -159,8 +210,7 @@ class SubmissionsTab(Tab):
 
     def reload(self) -> None:
         ctx, ref = self.dossier.ctx, self.dossier.ref
-        self.run(lambda: gw.call("submissions", "list_submissions", ctx, ref),
-                 self._loaded)
+        self.run(lambda: gw.call("submissions", "list_submissions", ctx, ref), self._loaded)
 
     def _loaded(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
@@ -173,24 +223,30 @@ class SubmissionsTab(Tab):
             self.changes.clear()
             return
         ctx, ref, version = self.dossier.ctx, self.dossier.ref, item.version_no
-        self.run(lambda: gw.call("submissions", "changes", ctx, ref, version),
-                 self._changes_loaded)
+        self.run(lambda: gw.call("submissions", "changes", ctx, ref, version), self._changes_loaded)
 
     def _changes_loaded(self, changes: Any) -> None:
         esc = html.escape
         if changes.previous_version is None:
             self.changes.setHtml(f"<p>{esc(tr('Dit is de eerste versie.'))}</p>")
             return
-        parts = [f"<p>{esc(tr('Ten opzichte van versie {n}:').format(n=changes.previous_version))}"
-                 "</p>"]
-        for title, kind in ((tr("Locaties"), changes.sites), (tr("Risico’s"), changes.risks),
-                            (tr("Maatregelen"), changes.measures)):
+        parts = [
+            f"<p>{esc(tr('Ten opzichte van versie {n}:').format(n=changes.previous_version))}</p>"
+        ]
+        for title, kind in (
+            (tr("Locaties"), changes.sites),
+            (tr("Risico’s"), changes.risks),
+            (tr("Maatregelen"), changes.measures),
+        ):
             if not kind.any:
                 parts.append(f"<p><b>{esc(title)}</b>: {esc(tr('geen wijzigingen'))}</p>")
                 continue
             parts.append(f"<p><b>{esc(title)}</b></p><ul>")
-            for label, keys in ((tr("nieuw"), kind.added), (tr("vervallen"), kind.removed),
-                                (tr("gewijzigd"), kind.changed)):
+            for label, keys in (
+                (tr("nieuw"), kind.added),
+                (tr("vervallen"), kind.removed),
+                (tr("gewijzigd"), kind.changed),
+            ):
                 if keys:
                     parts.append(f"<li>{esc(label)}: {esc(', '.join(keys))}</li>")
             parts.append("</ul>")
@@ -201,16 +257,22 @@ class SubmissionsTab(Tab):
 
         from app.ui import widgets
 
-        path = widgets.ask_save_path(self, tr("Werkmap voor de leverancier opslaan"),
-                                     str(Path.home() / f"ISV-werkmap-{self.dossier.ref}.xlsx"),
-                                     tr("Excel-werkmap (*.xlsx)"))
+        path = widgets.ask_save_path(
+            self,
+            tr("Werkmap voor de leverancier opslaan"),
+            str(Path.home() / f"ISV-werkmap-{self.dossier.ref}.xlsx"),
+            tr("Excel-werkmap (*.xlsx)"),
+        )
         if not path:
             return
         ctx, ref, lang = self.dossier.ctx, self.dossier.ref, self.dossier.lang
-        self.run(lambda: gw.call("submissions", "write_template_file", ctx, ref, Path(path),
-                                 lang),
-                 lambda target: self.dossier.shell.say(
-                     tr("Werkmap opgeslagen: {path}").format(path=target)), write=True)
+        self.run(
+            lambda: gw.call("submissions", "write_template_file", ctx, ref, Path(path), lang),
+            lambda target: self.dossier.shell.say(
+                tr("Werkmap opgeslagen: {path}").format(path=target)
+            ),
+            write=True,
+        )
 
 
 class SignalsTab(Tab):
@@ -220,54 +282,104 @@ class SignalsTab(Tab):
         super().__init__(dossier)
         lang = dossier.lang
         reference = locator.reference()
-        self.signals: RowTableModel[Any] = RowTableModel([
-            Column("received", lambda: tr("Ontvangen"), lambda s: s.received_on, width=130),
-            Column("source", lambda: tr("Bron"), lambda s: s.source, width=160),
-            Column("theme", lambda: tr("Thema"), lambda s: _theme(s.theme, lang), width=200),
-            Column("status", lambda: tr("Status"), lambda s: signal_status_label(s.status),
-                   width=120, colour=lambda s: None if s.status == "closed" else "soon"),
-            Column("description", lambda: tr("Omschrijving"), lambda s: s.description),
-        ], lang)
-        self.ladder: RowTableModel[Any] = RowTableModel([
-            Column("taken", lambda: tr("Datum"), lambda e: e.taken_on, width=130),
-            Column("step", lambda: tr("Stap"),
-                   lambda e: reference.label("escalation_steps", e.step, lang), width=240),
-            Column("due", lambda: tr("Reactie uiterlijk"), lambda e: e.response_due, width=140),
-            Column("responded", lambda: tr("Reactie ontvangen"), lambda e: e.responded_on,
-                   width=140),
-            Column("amount", lambda: tr("Bedrag"),
-                   lambda e: show_value(gw.money(e.amount_cents), lang)
-                   if e.amount_cents is not None else "", align_right=True, width=110),
-            Column("note", lambda: tr("Notitie"), lambda e: e.note),
-        ], lang)
-        self.signal_table = DataTable(self.signals, "dossier-signals", tr("Signalen"),
-                                      tr("Signalen van mogelijke misstanden in de keten"))
-        self.ladder_table = DataTable(self.ladder, "dossier-ladder", tr("Escalatieladder"),
-                                      tr("De genomen escalatiestappen, oudste eerst"))
+        self.signals: RowTableModel[Any] = RowTableModel(
+            [
+                Column("received", lambda: tr("Ontvangen"), lambda s: s.received_on, width=130),
+                Column("source", lambda: tr("Bron"), lambda s: s.source, width=160),
+                Column("theme", lambda: tr("Thema"), lambda s: _theme(s.theme, lang), width=200),
+                Column(
+                    "status",
+                    lambda: tr("Status"),
+                    lambda s: signal_status_label(s.status),
+                    width=120,
+                    colour=lambda s: None if s.status == "closed" else "soon",
+                ),
+                Column("description", lambda: tr("Omschrijving"), lambda s: s.description),
+            ],
+            lang,
+        )
+        self.ladder: RowTableModel[Any] = RowTableModel(
+            [
+                Column("taken", lambda: tr("Datum"), lambda e: e.taken_on, width=130),
+                Column(
+                    "step",
+                    lambda: tr("Stap"),
+                    lambda e: reference.label("escalation_steps", e.step, lang),
+                    width=240,
+                ),
+                Column("due", lambda: tr("Reactie uiterlijk"), lambda e: e.response_due, width=140),
+                Column(
+                    "responded",
+                    lambda: tr("Reactie ontvangen"),
+                    lambda e: e.responded_on,
+                    width=140,
+                ),
+                Column(
+                    "amount",
+                    lambda: tr("Bedrag"),
+                    lambda e: (
+                        show_value(gw.money(e.amount_cents), lang)
+                        if e.amount_cents is not None
+                        else ""
+                    ),
+                    align_right=True,
+                    width=110,
+                ),
+                Column("note", lambda: tr("Notitie"), lambda e: e.note),
+            ],
+            lang,
+        )
+        self.signal_table = DataTable(
+            self.signals,
+            "dossier-signals",
+            tr("Signalen"),
+            tr("Signalen van mogelijke misstanden in de keten"),
+        )
+        self.ladder_table = DataTable(
+            self.ladder,
+            "dossier-ladder",
+            tr("Escalatieladder"),
+            tr("De genomen escalatiestappen, oudste eerst"),
+        )
         self.ladder_table.setSortingEnabled(False)
         signal_box = QGroupBox(tr("Signalen"))
         signal_layout = QVBoxLayout(signal_box)
         bar = QHBoxLayout()
-        bar.addWidget(button(tr("Signaal &vastleggen…"),
-                             tr("Een signaal van een mogelijke misstand vastleggen"),
-                             self._log_signal))
-        bar.addWidget(button(tr("Signaal af&handelen…"),
-                             tr("De status van het gekozen signaal wijzigen"),
-                             self._signal_status))
+        bar.addWidget(
+            button(
+                tr("Signaal &vastleggen…"),
+                tr("Een signaal van een mogelijke misstand vastleggen"),
+                self._log_signal,
+            )
+        )
+        bar.addWidget(
+            button(
+                tr("Signaal af&handelen…"),
+                tr("De status van het gekozen signaal wijzigen"),
+                self._signal_status,
+            )
+        )
         bar.addStretch(1)
         signal_layout.addLayout(bar)
         signal_layout.addWidget(self.signal_table)
-        ladder_box = QGroupBox(tr("Escalatieladder: dialoog, extern advies, "
-                                  "ingebrekestelling, boete, ontbinding"))
+        ladder_box = QGroupBox(
+            tr("Escalatieladder: dialoog, extern advies, ingebrekestelling, boete, ontbinding")
+        )
         ladder_layout = QVBoxLayout(ladder_box)
         bar = QHBoxLayout()
-        self.step_button = button(tr("Escalatiestap vast&leggen…"),
-                                  tr("Een stap op de escalatieladder vastleggen"),
-                                  self.record_step)
+        self.step_button = button(
+            tr("Escalatiestap vast&leggen…"),
+            tr("Een stap op de escalatieladder vastleggen"),
+            self.record_step,
+        )
         bar.addWidget(self.step_button)
-        bar.addWidget(button(tr("Reactie &ontvangen…"),
-                             tr("De datum vastleggen waarop de leverancier op de gekozen stap "
-                                "reageerde"), self._response))
+        bar.addWidget(
+            button(
+                tr("Reactie &ontvangen…"),
+                tr("De datum vastleggen waarop de leverancier op de gekozen stap reageerde"),
+                self._response,
+            )
+        )
         bar.addStretch(1)
         ladder_layout.addLayout(bar)
         ladder_layout.addWidget(self.ladder_table)
@@ -290,8 +402,12 @@ class SignalsTab(Tab):
         received = DateField(tr("Ontvangen op"))
         add_row(form, tr("&Ontvangen op:"), received)
         source = QLineEdit()
-        add_row(form, tr("&Bron:"), source, description=tr("Van wie of waar het signaal komt, "
-                                                           "bijvoorbeeld een ngo of vakbond"))
+        add_row(
+            form,
+            tr("&Bron:"),
+            source,
+            description=tr("Van wie of waar het signaal komt, bijvoorbeeld een ngo of vakbond"),
+        )
         theme = QComboBox()
         for item in locator.reference().themes:
             theme.addItem(item.text(lang), item.code)
@@ -302,11 +418,18 @@ class SignalsTab(Tab):
         if not dialog.exec():
             return
         ctx, ref = self.dossier.ctx, self.dossier.ref
-        values = {"contract_ref": ref, "received_on": received.value(),
-                  "source": source.text(), "theme": theme.currentData(),
-                  "description": description.text()}
-        self.run(lambda: gw.call("dossier", "log_signal", ctx, **values),
-                 lambda _r: self.dossier.changed(), write=True)
+        values = {
+            "contract_ref": ref,
+            "received_on": received.value(),
+            "source": source.text(),
+            "theme": theme.currentData(),
+            "description": description.text(),
+        }
+        self.run(
+            lambda: gw.call("dossier", "log_signal", ctx, **values),
+            lambda _r: self.dossier.changed(),
+            write=True,
+        )
 
     def _signal_status(self) -> None:
         signal = self.signal_table.selected()
@@ -327,9 +450,19 @@ class SignalsTab(Tab):
         ctx = self.dossier.ctx
         code = status.currentData()
         day = closed.value() if code == "closed" else None
-        self.run(lambda: gw.call("dossier", "set_signal_status", ctx, signal.id, code, day,
-                                 expected_version=signal.version),
-                 lambda _r: self.dossier.changed(), write=True)
+        self.run(
+            lambda: gw.call(
+                "dossier",
+                "set_signal_status",
+                ctx,
+                signal.id,
+                code,
+                day,
+                expected_version=signal.version,
+            ),
+            lambda _r: self.dossier.changed(),
+            write=True,
+        )
 
     def _response(self) -> None:
         step = self.ladder_table.selected()
@@ -343,9 +476,11 @@ class SignalsTab(Tab):
         if not dialog.exec():
             return
         ctx, responded = self.dossier.ctx, day.value()
-        self.run(lambda: gw.call("dossier", "record_escalation_response", ctx, step.id,
-                                 responded),
-                 lambda _r: self.dossier.changed(), write=True)
+        self.run(
+            lambda: gw.call("dossier", "record_escalation_response", ctx, step.id, responded),
+            lambda _r: self.dossier.changed(),
+            write=True,
+        )
 
     def record_step(self) -> None:
         dialog = EscalationDialog(self, self.dossier.lang, self.signals.rows())
@@ -353,8 +488,11 @@ class SignalsTab(Tab):
             return
         ctx = self.dossier.ctx
         values = dialog.values(self.dossier.ref)
-        self.run(lambda: gw.call("dossier", "record_escalation_step", ctx, **values),
-                 lambda _r: self.dossier.changed(), write=True)
+        self.run(
+            lambda: gw.call("dossier", "record_escalation_step", ctx, **values),
+            lambda _r: self.dossier.changed(),
+            write=True,
+        )
 
 
 def _theme(code: str, lang: str) -> str:
@@ -373,24 +511,31 @@ class EscalationDialog(SimpleDialog):
         self.step = QComboBox()
         for item in locator.reference().escalation_steps:
             self.step.addItem(item.text(lang), item.code)
-        add_row(form, tr("&Stap:"), self.step,
-                description=tr("Naar verhouding: begin met dialoog; ontbinden kan pas na een "
-                               "ingebrekestelling"))
+        add_row(
+            form,
+            tr("&Stap:"),
+            self.step,
+            description=tr(
+                "Naar verhouding: begin met dialoog; ontbinden kan pas na een ingebrekestelling"
+            ),
+        )
         self.taken = DateField(tr("Genomen op"))
         add_row(form, tr("&Genomen op:"), self.taken)
-        self.response = OptionalDate(tr("Reactie uiterlijk"), tr("&Reactie vragen"),
-                                     tr("De datum waarop u een reactie van de leverancier "
-                                        "verwacht"))
+        self.response = OptionalDate(
+            tr("Reactie uiterlijk"),
+            tr("&Reactie vragen"),
+            tr("De datum waarop u een reactie van de leverancier verwacht"),
+        )
         add_row(form, tr("Reactie uiterlijk:"), self.response)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(tr("leeg: de boete uit het contract"))
-        add_row(form, tr("&Bedrag (€):"), self.amount,
-                description=tr("Alleen bij een boete"))
+        add_row(form, tr("&Bedrag (€):"), self.amount, description=tr("Alleen bij een boete"))
         self.signal = QComboBox()
         self.signal.addItem(tr("Geen bepaald signaal"), None)
         for item in signals:
-            self.signal.addItem(f"{show_value(item.received_on, lang)}: {item.description[:60]}",
-                                item.id)
+            self.signal.addItem(
+                f"{show_value(item.received_on, lang)}: {item.description[:60]}", item.id
+            )
         add_row(form, tr("Naar aanleiding &van:"), self.signal)
         self.note = QLineEdit()
         add_row(form, tr("&Notitie:"), self.note)
@@ -403,10 +548,15 @@ class EscalationDialog(SimpleDialog):
 
     def values(self, contract_ref: str) -> dict[str, Any]:
         amount = parse_amount(self.amount.text(), self.lang) if self.amount.isEnabled() else None
-        return {"contract_ref": contract_ref, "step": self.step.currentData(),
-                "taken_on": self.taken.value(), "response_due": self.response.value(),
-                "amount": amount, "signal_id": self.signal.currentData(),
-                "note": self.note.text()}
+        return {
+            "contract_ref": contract_ref,
+            "step": self.step.currentData(),
+            "taken_on": self.taken.value(),
+            "response_due": self.response.value(),
+            "amount": amount,
+            "signal_id": self.signal.currentData(),
+            "note": self.note.text(),
+        }
 
 
 class AssessmentsTab(Tab):
@@ -415,24 +565,42 @@ class AssessmentsTab(Tab):
     def __init__(self, dossier: DossierView) -> None:
         super().__init__(dossier)
         lang = dossier.lang
-        self.model: RowTableModel[Any] = RowTableModel([
-            Column("date", lambda: tr("Datum"), lambda a: a.assessed_on, width=130),
-            Column("subject", lambda: tr("Onderwerp"), lambda a: _subject(a.subject, lang),
-                   width=180),
-            Column("year", lambda: tr("Contractjaar"), lambda a: a.contract_year, width=100),
-            Column("verdict", lambda: tr("Oordeel"),
-                   lambda a: tr("Voldoende") if a.verdict == "sufficient" else tr("Onvoldoende"),
-                   width=120,
-                   colour=lambda a: "done" if a.verdict == "sufficient" else "overdue"),
-            Column("assessor", lambda: tr("Beoordelaar"), lambda a: a.assessor, width=150),
-            Column("note", lambda: tr("Notitie"), lambda a: a.note),
-        ], lang)
-        self.table = DataTable(self.model, "dossier-assessments", tr("Beoordelingen"),
-                               tr("Beoordelingen van risicoanalyse, plan van aanpak en "
-                                  "jaarrapportages"))
+        self.model: RowTableModel[Any] = RowTableModel(
+            [
+                Column("date", lambda: tr("Datum"), lambda a: a.assessed_on, width=130),
+                Column(
+                    "subject",
+                    lambda: tr("Onderwerp"),
+                    lambda a: _subject(a.subject, lang),
+                    width=180,
+                ),
+                Column("year", lambda: tr("Contractjaar"), lambda a: a.contract_year, width=100),
+                Column(
+                    "verdict",
+                    lambda: tr("Oordeel"),
+                    lambda a: tr("Voldoende") if a.verdict == "sufficient" else tr("Onvoldoende"),
+                    width=120,
+                    colour=lambda a: "done" if a.verdict == "sufficient" else "overdue",
+                ),
+                Column("assessor", lambda: tr("Beoordelaar"), lambda a: a.assessor, width=150),
+                Column("note", lambda: tr("Notitie"), lambda a: a.note),
+            ],
+            lang,
+        )
+        self.table = DataTable(
+            self.model,
+            "dossier-assessments",
+            tr("Beoordelingen"),
+            tr("Beoordelingen van risicoanalyse, plan van aanpak en jaarrapportages"),
+        )
         bar = QHBoxLayout()
-        bar.addWidget(button(tr("Beoordeling &maken…"),
-                             tr("Een document beoordelen met de rubriek"), self._assess))
+        bar.addWidget(
+            button(
+                tr("Beoordeling &maken…"),
+                tr("Een document beoordelen met de rubriek"),
+                self._assess,
+            )
+        )
         bar.addStretch(1)
         self.layout_.addLayout(bar)
         self.layout_.addWidget(self.table, 1)
@@ -450,8 +618,11 @@ class AssessmentsTab(Tab):
             return
         ctx = self.dossier.ctx
         values = dialog.values(self.dossier.ref)
-        self.run(lambda: gw.call("dossier", "assess", ctx, **values),
-                 lambda _r: self.dossier.changed(), write=True)
+        self.run(
+            lambda: gw.call("dossier", "assess", ctx, **values),
+            lambda _r: self.dossier.changed(),
+            write=True,
+        )
 
 
 def _subject(code: str, lang: str) -> str:
@@ -474,8 +645,12 @@ class AssessmentDialog(SimpleDialog):
             self.subject.addItem(subject.en if lang == "en" else subject.nl, code)
         add_row(top, tr("&Onderwerp:"), self.subject)
         self.year = QLineEdit()
-        add_row(top, tr("Contract&jaar:"), self.year,
-                description=tr("Alleen bij een jaarrapportage: het hoeveelste contractjaar"))
+        add_row(
+            top,
+            tr("Contract&jaar:"),
+            self.year,
+            description=tr("Alleen bij een jaarrapportage: het hoeveelste contractjaar"),
+        )
         self.day = DateField(tr("Beoordeeld op"))
         add_row(top, tr("Beoordeeld &op:"), self.day)
         self.elements_box = QGroupBox(tr("Onderdelen van de rubriek"))
@@ -504,8 +679,7 @@ class AssessmentDialog(SimpleDialog):
             comment = QLineEdit()
             comment.setPlaceholderText(tr("toelichting"))
             a11y(rating, element.text(self.lang), tr("Het oordeel over dit onderdeel"))
-            a11y(comment, tr("Toelichting bij {element}").format(
-                element=element.text(self.lang)))
+            a11y(comment, tr("Toelichting bij {element}").format(element=element.text(self.lang)))
             row = QWidget()
             layout = QHBoxLayout(row)
             layout.setContentsMargins(0, 0, 0, 0)
@@ -521,12 +695,17 @@ class AssessmentDialog(SimpleDialog):
         from app.domain.followup import ElementRating
 
         year = self.year.text().strip()
-        return {"contract_ref": contract_ref, "subject": self.subject.currentData(),
-                "ratings": [ElementRating(code, rating.currentData(), comment.text())
-                            for code, rating, comment in self.ratings],
-                "assessed_on": self.day.value(),
-                "contract_year": int(year) if year.isdigit() else None,
-                "note": self.note.text() or None}
+        return {
+            "contract_ref": contract_ref,
+            "subject": self.subject.currentData(),
+            "ratings": [
+                ElementRating(code, rating.currentData(), comment.text())
+                for code, rating, comment in self.ratings
+            ],
+            "assessed_on": self.day.value(),
+            "contract_year": int(year) if year.isdigit() else None,
+            "note": self.note.text() or None,
+        }
 
 
 class FollowUpTab(Tab):
@@ -537,22 +716,34 @@ class FollowUpTab(Tab):
         super().__init__(dossier)
         self.loaded: gw.FollowUpWords | None = None
         self.text = QTextBrowser()
-        a11y(self.text, tr("Opvolging"), tr("De voorgestelde intensiteit van de opvolging en "
-                                            "waarom"))
+        a11y(
+            self.text, tr("Opvolging"), tr("De voorgestelde intensiteit van de opvolging en waarom")
+        )
         own = QGroupBox(tr("Uw eigen keuze"))
         form = QFormLayout(own)
         self.choice = QComboBox()
         self.choice.addItem(tr("Geen eigen keuze: het voorstel volgen"), None)
         for code in INTENSITIES:
             self.choice.addItem(intensity_label(code, dossier.lang), code)
-        add_row(form, tr("&Mate van opvolging:"), self.choice,
-                description=tr("Hoe u dit contract zelf opvolgt, naast het voorstel"))
+        add_row(
+            form,
+            tr("&Mate van opvolging:"),
+            self.choice,
+            description=tr("Hoe u dit contract zelf opvolgt, naast het voorstel"),
+        )
         self.note = QLineEdit()
         self.note.setPlaceholderText(tr("waarom (mag leeg blijven)"))
-        add_row(form, tr("Toe&lichting:"), self.note,
-                description=tr("Waarom u voor deze opvolging kiest"))
-        self.save = button(tr("Keuze &vastleggen"),
-                           tr("Uw keuze en toelichting vastleggen in het dossier"), self._save)
+        add_row(
+            form,
+            tr("Toe&lichting:"),
+            self.note,
+            description=tr("Waarom u voor deze opvolging kiest"),
+        )
+        self.save = button(
+            tr("Keuze &vastleggen"),
+            tr("Uw keuze en toelichting vastleggen in het dossier"),
+            self._save,
+        )
         self.save.setEnabled(False)
         bar = QHBoxLayout()
         bar.addWidget(self.save)
@@ -579,8 +770,11 @@ class FollowUpTab(Tab):
         parts.append("</ul>")
         if words.choice:
             chosen = self.choice.itemText(max(0, self.choice.findData(words.choice)))
-            parts.append(f"<p><b>{esc(tr('Uw keuze'))}: {esc(chosen)}</b>"
-                         + (f" ({esc(words.note)})" if words.note else "") + "</p>")
+            parts.append(
+                f"<p><b>{esc(tr('Uw keuze'))}: {esc(chosen)}</b>"
+                + (f" ({esc(words.note)})" if words.note else "")
+                + "</p>"
+            )
         caveat = tr("Een voorstel, geen oordeel: u kiest zelf hoe u opvolgt.")
         parts.append(f"<p><small>{esc(caveat)}</small></p>")
         self.text.setHtml("".join(parts))
@@ -594,8 +788,12 @@ class FollowUpTab(Tab):
         ctx, ref, version = self.dossier.ctx, self.dossier.ref, self.loaded.version
         choice, note = self.choice.currentData(), self.note.text().strip()
         self.save.setEnabled(False)
-        self.run(lambda: gw.choose_follow_up(ctx, ref, choice, note, version),
-                 self._saved, write=True, failed=self._not_saved)
+        self.run(
+            lambda: gw.choose_follow_up(ctx, ref, choice, note, version),
+            self._saved,
+            write=True,
+            failed=self._not_saved,
+        )
 
     def _not_saved(self, error: BaseException) -> None:
         """Shown as a sentence; the tab reloads, so a choice saved meanwhile by a
@@ -623,49 +821,96 @@ class ChainTab(Tab):
 
         self.heading = QLabel()
         self.layout_.addWidget(self.heading)
-        self.sites: RowTableModel[Any] = RowTableModel([
-            Column("site", lambda: tr("Locatie-ID"), lambda r: r.site_key, width=90),
-            Column("name", lambda: tr("Naam locatie"), lambda r: r.name, width=220),
-            Column("country", lambda: tr("Land"), lambda r: countries.name(r.country, lang),
-                   width=150),
-            Column("tier", lambda: tr("Schakel"), lambda r: r.tier, align_right=True),
-            Column("product", lambda: tr("Product of dienst"), lambda r: r.product, width=200),
-            Column("workers", lambda: tr("Werknemers"), lambda r: r.workers, align_right=True),
-            Column("audit", lambda: tr("Laatste audit"), lambda r: r.last_audit, width=110),
-        ], lang)
-        self.risks: RowTableModel[Any] = RowTableModel([
-            Column("risk", lambda: tr("Risico-ID"), lambda r: r.risk_key, width=80),
-            Column("priority", lambda: tr("Prioriteit"),
-                   lambda r: label("priorities", r.priority), width=90,
-                   colour=lambda r: r.priority),
-            Column("theme", lambda: tr("Thema"),
-                   lambda r: reference.theme(r.theme).text(lang), width=200),
-            Column("severity", lambda: tr("Ernst"),
-                   lambda r: reference.severity.label(r.severity, lang), width=110),
-            Column("likelihood", lambda: tr("Waarschijnlijkheid"),
-                   lambda r: reference.likelihood.label(r.likelihood, lang), width=130),
-            Column("site", lambda: tr("Locatie-ID"), lambda r: r.site_key, width=80),
-            Column("description", lambda: tr("Omschrijving"), lambda r: r.description),
-        ], lang)
-        self.measures: RowTableModel[Any] = RowTableModel([
-            Column("measure", lambda: tr("Maatregel-ID"), lambda r: r.measure_key, width=90),
-            Column("risk", lambda: tr("Risico-ID"), lambda r: r.risk_key, width=80),
-            Column("status", lambda: tr("Status"),
-                   lambda r: label("measure_statuses", r.status), width=110),
-            Column("due", lambda: tr("Einddatum"), lambda r: r.due, width=100),
-            Column("progress", lambda: tr("Voortgang (%)"), lambda r: r.progress,
-                   align_right=True),
-            Column("owner", lambda: tr("Verantwoordelijke"), lambda r: r.owner, width=140),
-            Column("description", lambda: tr("Omschrijving"), lambda r: r.description),
-        ], lang)
+        self.sites: RowTableModel[Any] = RowTableModel(
+            [
+                Column("site", lambda: tr("Locatie-ID"), lambda r: r.site_key, width=90),
+                Column("name", lambda: tr("Naam locatie"), lambda r: r.name, width=220),
+                Column(
+                    "country",
+                    lambda: tr("Land"),
+                    lambda r: countries.name(r.country, lang),
+                    width=150,
+                ),
+                Column("tier", lambda: tr("Schakel"), lambda r: r.tier, align_right=True),
+                Column("product", lambda: tr("Product of dienst"), lambda r: r.product, width=200),
+                Column("workers", lambda: tr("Werknemers"), lambda r: r.workers, align_right=True),
+                Column("audit", lambda: tr("Laatste audit"), lambda r: r.last_audit, width=110),
+            ],
+            lang,
+        )
+        self.risks: RowTableModel[Any] = RowTableModel(
+            [
+                Column("risk", lambda: tr("Risico-ID"), lambda r: r.risk_key, width=80),
+                Column(
+                    "priority",
+                    lambda: tr("Prioriteit"),
+                    lambda r: label("priorities", r.priority),
+                    width=90,
+                    colour=lambda r: r.priority,
+                ),
+                Column(
+                    "theme",
+                    lambda: tr("Thema"),
+                    lambda r: reference.theme(r.theme).text(lang),
+                    width=200,
+                ),
+                Column(
+                    "severity",
+                    lambda: tr("Ernst"),
+                    lambda r: reference.severity.label(r.severity, lang),
+                    width=110,
+                ),
+                Column(
+                    "likelihood",
+                    lambda: tr("Waarschijnlijkheid"),
+                    lambda r: reference.likelihood.label(r.likelihood, lang),
+                    width=130,
+                ),
+                Column("site", lambda: tr("Locatie-ID"), lambda r: r.site_key, width=80),
+                Column("description", lambda: tr("Omschrijving"), lambda r: r.description),
+            ],
+            lang,
+        )
+        self.measures: RowTableModel[Any] = RowTableModel(
+            [
+                Column("measure", lambda: tr("Maatregel-ID"), lambda r: r.measure_key, width=90),
+                Column("risk", lambda: tr("Risico-ID"), lambda r: r.risk_key, width=80),
+                Column(
+                    "status",
+                    lambda: tr("Status"),
+                    lambda r: label("measure_statuses", r.status),
+                    width=110,
+                ),
+                Column("due", lambda: tr("Einddatum"), lambda r: r.due, width=100),
+                Column(
+                    "progress", lambda: tr("Voortgang (%)"), lambda r: r.progress, align_right=True
+                ),
+                Column("owner", lambda: tr("Verantwoordelijke"), lambda r: r.owner, width=140),
+                Column("description", lambda: tr("Omschrijving"), lambda r: r.description),
+            ],
+            lang,
+        )
         splitter = QSplitter(Qt.Orientation.Vertical)
         for model, key, name, description in (
-                (self.sites, "dossier-sites", tr("Locaties in de keten"),
-                 tr("De productielocaties uit de nieuwste inzending")),
-                (self.risks, "dossier-risks", tr("Risico’s"),
-                 tr("De risico’s uit de nieuwste inzending, hoogste prioriteit eerst")),
-                (self.measures, "dossier-measures", tr("Maatregelen"),
-                 tr("Het plan van aanpak: maatregelen uit de nieuwste inzending"))):
+            (
+                self.sites,
+                "dossier-sites",
+                tr("Locaties in de keten"),
+                tr("De productielocaties uit de nieuwste inzending"),
+            ),
+            (
+                self.risks,
+                "dossier-risks",
+                tr("Risico’s"),
+                tr("De risico’s uit de nieuwste inzending, hoogste prioriteit eerst"),
+            ),
+            (
+                self.measures,
+                "dossier-measures",
+                tr("Maatregelen"),
+                tr("Het plan van aanpak: maatregelen uit de nieuwste inzending"),
+            ),
+        ):
             splitter.addWidget(DataTable(model, key, name, description))
         self.layout_.addWidget(splitter, 1)
 
@@ -678,14 +923,21 @@ class ChainTab(Tab):
 
     def _loaded(self, rows: Any) -> None:
         self.heading.setText(
-            tr("Nog geen inzending ingelezen.") if rows.version == 0
-            else tr("Uit inzending versie {n}.").format(n=rows.version))
+            tr("Nog geen inzending ingelezen.")
+            if rows.version == 0
+            else tr("Uit inzending versie {n}.").format(n=rows.version)
+        )
         self.sites.set_rows(list(rows.sites))
         self.risks.set_rows(list(rows.risks))
         self.measures.set_rows(list(rows.measures))
 
 
 def make_tabs(dossier: DossierView) -> list[Tab]:
-    return [StepsTab(dossier), SubmissionsTab(dossier), ChainTab(dossier),
-            AssessmentsTab(dossier), SignalsTab(dossier), FollowUpTab(dossier)]
-
+    return [
+        StepsTab(dossier),
+        SubmissionsTab(dossier),
+        ChainTab(dossier),
+        AssessmentsTab(dossier),
+        SignalsTab(dossier),
+        FollowUpTab(dossier),
+    ]

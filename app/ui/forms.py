@@ -59,8 +59,9 @@ class OptionalDate(QWidget):
             self.date.set_value(day)
 
 
-def add_row(form: QFormLayout, text: str, field: QWidget, name: str = "",
-            description: str = "") -> QLabel:
+def add_row(
+    form: QFormLayout, text: str, field: QWidget, name: str = "", description: str = ""
+) -> QLabel:
     """A labelled row; the label is the field's buddy (Alt+letter focuses it) and its
     accessible name unless one is given."""
     label = QLabel(text)

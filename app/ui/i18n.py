@@ -65,8 +65,9 @@ class TsTranslator(QTranslator):
         super().__init__()
         self._entries = entries
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str | None:
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
         # None (a null QString) tells Qt "not translated here"; "" would blank the text.
         if context != CONTEXT:
             return None
@@ -102,8 +103,12 @@ def compiled_qm(lang: str) -> Path | None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(".partial.qm")
-        subprocess.run([tool, "-silent", str(source), "-qm", str(partial)], check=True,
-                       capture_output=True, timeout=60)
+        subprocess.run(
+            [tool, "-silent", str(source), "-qm", str(partial)],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
         partial.replace(target)
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("could not compile %s: %s", source, exc)
@@ -129,8 +134,9 @@ class Language:
             app.removeTranslator(translator)
         self._installed = []
         self.code = lang if lang in LANGUAGES else "nl"
-        QLocale.setDefault(QLocale(QLocale.Language.Dutch if self.code == "nl"
-                                   else QLocale.Language.English))
+        QLocale.setDefault(
+            QLocale(QLocale.Language.Dutch if self.code == "nl" else QLocale.Language.English)
+        )
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt_base = QTranslator()
         if qt_base.load(f"qtbase_{self.code}", qt_folder):
@@ -152,6 +158,7 @@ class Language:
 # Keeping the .ts in step with the code
 # ---------------------------------------------------------------------------------------
 
+
 def ui_source_files() -> list[Path]:
     return sorted(Path(__file__).resolve().parent.rglob("*.py"))
 
@@ -168,8 +175,11 @@ def strings_in_code(files: list[Path] | None = None) -> dict[str, str]:
             if not isinstance(node, ast.Call):
                 continue
             func = node.func
-            name = func.id if isinstance(func, ast.Name) else (
-                func.attr if isinstance(func, ast.Attribute) else "")
+            name = (
+                func.id
+                if isinstance(func, ast.Name)
+                else (func.attr if isinstance(func, ast.Attribute) else "")
+            )
             args = node.args
             if name == "tr" and args:
                 literal = args[0]
@@ -182,8 +192,9 @@ def strings_in_code(files: list[Path] | None = None) -> dict[str, str]:
     return found
 
 
-def write_ts(path: Path, lang: str, entries: dict[str, tuple[str, bool]],
-             where: dict[str, str]) -> None:
+def write_ts(
+    path: Path, lang: str, entries: dict[str, tuple[str, bool]], where: dict[str, str]
+) -> None:
     import xml.etree.ElementTree as ET
 
     root = ET.Element("TS", version="2.1", language="en_GB" if lang == "en" else lang)
@@ -203,12 +214,14 @@ def write_ts(path: Path, lang: str, entries: dict[str, tuple[str, bool]],
             node.set("type", "unfinished")
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
 
 
-def update_ts(lang: str = "en", additions: dict[str, str] | None = None,
-              drop_obsolete: bool = True) -> list[str]:
+def update_ts(
+    lang: str = "en", additions: dict[str, str] | None = None, drop_obsolete: bool = True
+) -> list[str]:
     """Rewrite the .ts from the code; returns the strings still without a translation."""
     path = ts_path(lang)
     existing = read_ts(path)
@@ -231,10 +244,13 @@ def _main(argv: list[str]) -> int:
     """``python -m app.ui.i18n [TRANSLATIONS.tsv]``: update the .ts; a file of
     ``dutch<TAB>english`` lines adds translations."""
     if any(name.startswith("-") for name in argv):
-        print("usage: python -m app.ui.i18n [TRANSLATIONS.tsv ...]\n"
-              "Brings resources/i18n/isv_en.ts up to date with the tr() texts in the code "
-              "and prints the Dutch texts that still have no English; each file of "
-              "dutch<TAB>english lines adds translations.", file=sys.stderr)
+        print(
+            "usage: python -m app.ui.i18n [TRANSLATIONS.tsv ...]\n"
+            "Brings resources/i18n/isv_en.ts up to date with the tr() texts in the code "
+            "and prints the Dutch texts that still have no English; each file of "
+            "dutch<TAB>english lines adds translations.",
+            file=sys.stderr,
+        )
         return 2
     additions: dict[str, str] = {}
     for name in argv:

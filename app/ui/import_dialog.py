@@ -38,8 +38,9 @@ RowsAt = dict[tuple[str, int], dict[str, Any]]
 
 
 def severity_label(severity: str) -> str:
-    return {"error": tr("Fout"), "warning": tr("Waarschuwing"),
-            "note": tr("Opmerking")}.get(severity, severity)
+    return {"error": tr("Fout"), "warning": tr("Waarschuwing"), "note": tr("Opmerking")}.get(
+        severity, severity
+    )
 
 
 class ImportDialog(QDialog):
@@ -57,8 +58,12 @@ class ImportDialog(QDialog):
         form = QFormLayout()
         self.contract = QComboBox()
         self.contract.setEditable(True)
-        add_row(form, tr("&Contract:"), self.contract,
-                description=tr("Het contract waarvoor de leverancier de werkmap invulde"))
+        add_row(
+            form,
+            tr("&Contract:"),
+            self.contract,
+            description=tr("Het contract waarvoor de leverancier de werkmap invulde"),
+        )
         if contract_ref:
             self.contract.setEditText(contract_ref)
         self.path = QLineEdit()
@@ -68,19 +73,34 @@ class ImportDialog(QDialog):
         row.addWidget(self.path, 1)
         row.addWidget(button(tr("&Kiezen…"), tr("De ingevulde werkmap kiezen"), self._choose))
         holder.setFocusProxy(self.path)
-        add_row(form, tr("&Werkmap:"), holder, tr("Werkmap"),
-                tr("Het Excel-bestand dat de leverancier terugstuurde"))
+        add_row(
+            form,
+            tr("&Werkmap:"),
+            holder,
+            tr("Werkmap"),
+            tr("Het Excel-bestand dat de leverancier terugstuurde"),
+        )
         a11y(self.path, tr("Werkmap"), tr("Het Excel-bestand dat de leverancier terugstuurde"))
         layout.addLayout(form)
         actions = QHBoxLayout()
-        self.check_button = button(tr("C&ontroleren"), tr("De werkmap controleren; er wordt "
-                                                         "nog niets opgeslagen"), self.check)
-        self.import_button = button(tr("&Importeren"), tr("De gecontroleerde werkmap opslaan "
-                                                         "als nieuwe versie"), self.do_import)
-        self.feedback_button = button(tr("&Terugkoppeling opslaan…"),
-                                      tr("De werkmap met alle opmerkingen gemarkeerd opslaan, "
-                                         "om terug te sturen naar de leverancier"),
-                                      self.write_feedback)
+        self.check_button = button(
+            tr("C&ontroleren"),
+            tr("De werkmap controleren; er wordt nog niets opgeslagen"),
+            self.check,
+        )
+        self.import_button = button(
+            tr("&Importeren"),
+            tr("De gecontroleerde werkmap opslaan als nieuwe versie"),
+            self.do_import,
+        )
+        self.feedback_button = button(
+            tr("&Terugkoppeling opslaan…"),
+            tr(
+                "De werkmap met alle opmerkingen gemarkeerd opslaan, "
+                "om terug te sturen naar de leverancier"
+            ),
+            self.write_feedback,
+        )
         for item in (self.check_button, self.import_button, self.feedback_button):
             actions.addWidget(item)
         actions.addStretch(1)
@@ -94,8 +114,11 @@ class ImportDialog(QDialog):
         self.sheet_filter = QComboBox()
         self.kind_filter = QComboBox()
         a11y(self.sheet_filter, tr("Blad"), tr("Alleen problemen op dit blad tonen"))
-        a11y(self.kind_filter, tr("Soort melding"), tr("Alleen fouten, waarschuwingen of "
-                                                       "opmerkingen tonen"))
+        a11y(
+            self.kind_filter,
+            tr("Soort melding"),
+            tr("Alleen fouten, waarschuwingen of opmerkingen tonen"),
+        )
         sheet_label = QLabel(tr("&Blad:"))
         sheet_label.setBuddy(self.sheet_filter)
         kind_label = QLabel(tr("&Soort:"))
@@ -107,24 +130,41 @@ class ImportDialog(QDialog):
         filters.addStretch(1)
         layout.addLayout(filters)
         catalog = locator.catalog()
-        self.model: RowTableModel[Any] = RowTableModel([
-            Column("severity", lambda: tr("Soort"), lambda p: severity_label(p.severity),
-                   width=110, colour=lambda p: {"error": "overdue", "warning": "soon"}
-                   .get(p.severity)),
-            Column("sheet", lambda: tr("Blad"), lambda p: p.sheet, width=120),
-            Column("row", lambda: tr("Rij"), lambda p: p.row or None, align_right=True,
-                   width=60),
-            Column("column", lambda: tr("Kolom"), lambda p: p.column, width=150),
-            Column("value", lambda: tr("Waarde"), lambda p: p.value, width=140),
-            Column("message", lambda: tr("Melding"),
-                   lambda p: catalog.text(p.code, self.lang, **dict(p.params))),
-        ], self.lang)
-        self.table = DataTable(self.model, "import-problems", tr("Problemen in de werkmap"),
-                               tr("Elke fout, waarschuwing en opmerking met blad en rij; Enter "
-                                  "toont de rij"))
+        self.model: RowTableModel[Any] = RowTableModel(
+            [
+                Column(
+                    "severity",
+                    lambda: tr("Soort"),
+                    lambda p: severity_label(p.severity),
+                    width=110,
+                    colour=lambda p: {"error": "overdue", "warning": "soon"}.get(p.severity),
+                ),
+                Column("sheet", lambda: tr("Blad"), lambda p: p.sheet, width=120),
+                Column(
+                    "row", lambda: tr("Rij"), lambda p: p.row or None, align_right=True, width=60
+                ),
+                Column("column", lambda: tr("Kolom"), lambda p: p.column, width=150),
+                Column("value", lambda: tr("Waarde"), lambda p: p.value, width=140),
+                Column(
+                    "message",
+                    lambda: tr("Melding"),
+                    lambda p: catalog.text(p.code, self.lang, **dict(p.params)),
+                ),
+            ],
+            self.lang,
+        )
+        self.table = DataTable(
+            self.model,
+            "import-problems",
+            tr("Problemen in de werkmap"),
+            tr("Elke fout, waarschuwing en opmerking met blad en rij; Enter toont de rij"),
+        )
         self.row_view = QTextBrowser()
-        a11y(self.row_view, tr("De rij in de werkmap"),
-             tr("Wat er in de gekozen rij van de werkmap staat"))
+        a11y(
+            self.row_view,
+            tr("De rij in de werkmap"),
+            tr("Wat er in de gekozen rij van de werkmap staat"),
+        )
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.row_view)
@@ -152,8 +192,9 @@ class ImportDialog(QDialog):
         self.contract.setEditText(current)
 
     def _choose(self) -> None:
-        path = widgets.ask_open_path(self, tr("Werkmap kiezen"), str(Path.home()),
-                                     tr("Excel-werkmap (*.xlsx)"))
+        path = widgets.ask_open_path(
+            self, tr("Werkmap kiezen"), str(Path.home()), tr("Excel-werkmap (*.xlsx)")
+        )
         if path:
             self.path.setText(path)
 
@@ -168,8 +209,9 @@ class ImportDialog(QDialog):
         self.check_button.setEnabled(not running)
         ok = self.result is not None and not self.result.errors and not self.imported
         self.import_button.setEnabled(ok and not running)
-        self.feedback_button.setEnabled(self.result is not None and bool(self.result.problems)
-                                        and not running)
+        self.feedback_button.setEnabled(
+            self.result is not None and bool(self.result.problems) and not running
+        )
 
     # -- check ---------------------------------------------------------------------------
     def check(self) -> None:
@@ -182,12 +224,14 @@ class ImportDialog(QDialog):
         self.model.set_rows([])
         self.summary.setText("")
         self.progress.start(tr("Controleren…"))
+
         def work(progress: Progress, cancelled: Cancelled) -> tuple[Any, RowsAt]:
             result = gw.call("submissions", "check", ctx, path, ref, progress, cancelled)
             return result, problem_rows(result)
 
-        self.task = self.shell.tasks.run(work, long=True, progress=self.progress.step,
-                                         done=self._checked, failed=self._failed)
+        self.task = self.shell.tasks.run(
+            work, long=True, progress=self.progress.step, done=self._checked, failed=self._failed
+        )
         self._settle()
 
     def _cancel(self) -> None:
@@ -210,13 +254,28 @@ class ImportDialog(QDialog):
         self.result = result
         counts = result.counts
         found = Counter(p.severity for p in result.problems)  # one pass over 7,500 or more
-        self.summary.setText(tr(
-            "{sites} locaties, {risks} risico’s en {measures} maatregelen gelezen. "
-            "{errors} fouten, {warnings} waarschuwingen, {notes} opmerkingen.").format(
-                sites=counts["sites"], risks=counts["risks"], measures=counts["measures"],
-                errors=found["error"], warnings=found["warning"], notes=found["note"])
-            + (" " + tr("Met fouten kan de werkmap niet worden geïmporteerd; stuur de "
-                        "leverancier de terugkoppeling.") if found["error"] else ""))
+        self.summary.setText(
+            tr(
+                "{sites} locaties, {risks} risico’s en {measures} maatregelen gelezen. "
+                "{errors} fouten, {warnings} waarschuwingen, {notes} opmerkingen."
+            ).format(
+                sites=counts["sites"],
+                risks=counts["risks"],
+                measures=counts["measures"],
+                errors=found["error"],
+                warnings=found["warning"],
+                notes=found["note"],
+            )
+            + (
+                " "
+                + tr(
+                    "Met fouten kan de werkmap niet worden geïmporteerd; stuur de "
+                    "leverancier de terugkoppeling."
+                )
+                if found["error"]
+                else ""
+            )
+        )
         self.model.set_rows(result.problems)
         self._fill_filters(result.problems, found)
         self._update_buttons()
@@ -244,8 +303,9 @@ class ImportDialog(QDialog):
         if sheet is None and kind is None:
             self.model.set_filter(None)
             return
-        self.model.set_filter(lambda p: (sheet is None or p.sheet == sheet)
-                              and (kind is None or p.severity == kind))
+        self.model.set_filter(
+            lambda p: (sheet is None or p.sheet == sheet) and (kind is None or p.severity == kind)
+        )
 
     def show_row(self) -> None:
         """Show what the workbook holds in the problem's row (the 'jump to the row')."""
@@ -257,16 +317,20 @@ class ImportDialog(QDialog):
         key = _sheet_key(problem.sheet)
         found = self.rows_at.get((key, problem.row))
         sheet = f"<b>{esc(problem.sheet)}</b>"
-        lines = [f"<p>{sheet}, " + esc(tr("rij {row}").format(row=problem.row)) + "</p>"
-                 if problem.row else f"<p>{sheet}</p>"]
+        lines = [
+            f"<p>{sheet}, " + esc(tr("rij {row}").format(row=problem.row)) + "</p>"
+            if problem.row
+            else f"<p>{sheet}</p>"
+        ]
         if found is not None:
             lines.append("<table cellpadding='2'>")
             for header, text in row_in_words(key, found, self.lang):
                 lines.append(f"<tr><td><b>{esc(header)}</b></td><td>{esc(text)}</td></tr>")
             lines.append("</table>")
         else:
-            lines.append("<p>" + tr("Deze rij kon niet als geheel worden gelezen; zie de "
-                                    "melding.") + "</p>")
+            lines.append(
+                "<p>" + tr("Deze rij kon niet als geheel worden gelezen; zie de melding.") + "</p>"
+            )
         self.row_view.setHtml("".join(lines))
 
     # -- import and feedback -------------------------------------------------------------
@@ -274,10 +338,15 @@ class ImportDialog(QDialog):
         if self.result is None:
             return
         if self.result.warnings and not allow_warnings:
-            if not widgets.ask(self, tr("Importeren met waarschuwingen?"),
-                               tr("De werkmap heeft {n} waarschuwingen. Toch importeren?")
-                               .format(n=len(self.result.warnings)),
-                               tr("&Toch importeren"), tr("&Niet importeren")):
+            if not widgets.ask(
+                self,
+                tr("Importeren met waarschuwingen?"),
+                tr("De werkmap heeft {n} waarschuwingen. Toch importeren?").format(
+                    n=len(self.result.warnings)
+                ),
+                tr("&Toch importeren"),
+                tr("&Niet importeren"),
+            ):
                 return
             allow_warnings = True
         path = Path(self.path.text().strip())
@@ -285,11 +354,22 @@ class ImportDialog(QDialog):
         ctx = self.shell.context
         self.progress.start(tr("Importeren…"))
         self.task = self.shell.tasks.run(
-            lambda progress, cancelled: gw.call("submissions", "import_workbook", ctx, path,
-                                                ref, progress, cancelled,
-                                                allow_warnings=allow_warnings),
-            long=True, write=True, progress=self.progress.step, done=self._imported,
-            failed=self._failed)
+            lambda progress, cancelled: gw.call(
+                "submissions",
+                "import_workbook",
+                ctx,
+                path,
+                ref,
+                progress,
+                cancelled,
+                allow_warnings=allow_warnings,
+            ),
+            long=True,
+            write=True,
+            progress=self.progress.step,
+            done=self._imported,
+            failed=self._failed,
+        )
         self._settle()
 
     def _imported(self, outcome: Any) -> None:
@@ -297,11 +377,15 @@ class ImportDialog(QDialog):
         self.progress.finish()
         if outcome.status == "imported":
             self.imported = True
-            self.summary.setText(tr("Geïmporteerd als versie {version}.").format(
-                version=outcome.version_no))
+            self.summary.setText(
+                tr("Geïmporteerd als versie {version}.").format(version=outcome.version_no)
+            )
         elif outcome.status == "duplicate":
-            self.summary.setText(tr("Deze werkmap was al geïmporteerd als versie {version}; "
-                                    "er is niets toegevoegd.").format(version=outcome.version_no))
+            self.summary.setText(
+                tr(
+                    "Deze werkmap was al geïmporteerd als versie {version}; er is niets toegevoegd."
+                ).format(version=outcome.version_no)
+            )
         else:
             self.summary.setText(tr("Niet geïmporteerd: de werkmap heeft fouten."))
         self._update_buttons()
@@ -311,16 +395,20 @@ class ImportDialog(QDialog):
             return
         source = Path(self.path.text().strip())
         suggested = source.with_name(source.stem + "-terugkoppeling.xlsx")
-        target = widgets.ask_save_path(self, tr("Terugkoppeling opslaan"), str(suggested),
-                                       tr("Excel-werkmap (*.xlsx)"))
+        target = widgets.ask_save_path(
+            self, tr("Terugkoppeling opslaan"), str(suggested), tr("Excel-werkmap (*.xlsx)")
+        )
         if not target:
             return
         ctx, result = self.shell.context, self.result
         self.shell.tasks.run(
             lambda: gw.call("submissions", "write_feedback", ctx, source, result, Path(target)),
-            write=True, done=lambda path: self.summary.setText(
-                tr("Terugkoppeling opgeslagen: {path}").format(path=path)),
-            failed=self._failed)
+            write=True,
+            done=lambda path: self.summary.setText(
+                tr("Terugkoppeling opgeslagen: {path}").format(path=path)
+            ),
+            failed=self._failed,
+        )
 
     def reject(self) -> None:
         if self.task is not None:
@@ -385,13 +473,19 @@ def problem_rows(result: Any) -> RowsAt:
             wanted.setdefault(_sheet_key(problem.sheet), set()).add(problem.row)
     submission = result.submission
     found: RowsAt = {}
-    for key, table in (("sites", submission.site_table), ("risks", submission.risk_table),
-                       ("measures", submission.measure_table)):
+    for key, table in (
+        ("sites", submission.site_table),
+        ("risks", submission.risk_table),
+        ("measures", submission.measure_table),
+    ):
         numbers = wanted.get(key)
         if not numbers:
             continue
-        shown = [(name, column) for name, column in zip(table.fields, table.columns,
-                                                         strict=True) if name != "row"]
+        shown = [
+            (name, column)
+            for name, column in zip(table.fields, table.columns, strict=True)
+            if name != "row"
+        ]
         for k, number in enumerate(table.column("row")):
             if number in numbers:
                 found[(key, number)] = {name: column[k] for name, column in shown}

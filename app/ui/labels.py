@@ -18,8 +18,9 @@ def verdict_label(code: str) -> str:
 
 
 def kind_label(code: str) -> str:
-    return {"supplies": tr("Leveringen"), "services": tr("Diensten"),
-            "works": tr("Werken")}.get(code, code)
+    return {"supplies": tr("Leveringen"), "services": tr("Diensten"), "works": tr("Werken")}.get(
+        code, code
+    )
 
 
 def category_label(code: str, set_id: str | None, lang: str) -> str:
@@ -44,8 +45,10 @@ def decision_label(decision: IsvDecision | None, lang: str) -> str:
 
 
 def acceptance_label(code: str | None) -> str:
-    return {"implicit": tr("Impliciet (meedoen is aanvaarden)"),
-            "explicit": tr("Expliciet (verklaring of checklist)")}.get(code or "", "")
+    return {
+        "implicit": tr("Impliciet (meedoen is aanvaarden)"),
+        "explicit": tr("Expliciet (verklaring of checklist)"),
+    }.get(code or "", "")
 
 
 def evidence_type_label(code: str, lang: str) -> str:

@@ -39,8 +39,13 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     """The shell every screen talks to: the open context, the task helper, navigation."""
 
-    def __init__(self, db_location: str | None = None, language: Language | None = None,
-                 tasks: Tasks | None = None, offer_demo: bool = True) -> None:
+    def __init__(
+        self,
+        db_location: str | None = None,
+        language: Language | None = None,
+        tasks: Tasks | None = None,
+        offer_demo: bool = True,
+    ) -> None:
         super().__init__()
         self.db_location = db_location
         self.language = language or Language()
@@ -105,8 +110,11 @@ class MainWindow(QMainWindow):
 
     def _texts(self) -> None:
         """(Re)write every text of the shell in the current language."""
-        a11y(self.navigation, tr("Onderdelen"),
-             tr("Kies een onderdeel; Ctrl+1 tot en met Ctrl+7 springen er direct heen"))
+        a11y(
+            self.navigation,
+            tr("Onderdelen"),
+            tr("Kies een onderdeel; Ctrl+1 tot en met Ctrl+7 springen er direct heen"),
+        )
         self.loading_label.setText(tr("De database wordt geopend…"))
         self._build_menus()
         self._update_status()
@@ -116,8 +124,9 @@ class MainWindow(QMainWindow):
         bar.clear()
         self.menu_actions: dict[str, QAction] = {}
 
-        def action(key: str, text: str, slot: Callable[[], Any], keys: Any = None,
-                   tip: str = "") -> QAction:
+        def action(
+            key: str, text: str, slot: Callable[[], Any], keys: Any = None, tip: str = ""
+        ) -> QAction:
             item = QAction(text, self)
             if keys is not None:
                 item.setShortcut(QKeySequence(keys))
@@ -129,42 +138,97 @@ class MainWindow(QMainWindow):
             return item
 
         file_menu = bar.addMenu(tr("&Bestand"))
-        file_menu.addAction(action("new-db", tr("&Nieuwe database…"), self.new_database,
-                                   tip=tr("Een nieuwe, lege database maken en openen")))
-        file_menu.addAction(action("open-db", tr("Andere database &openen…"), self.choose_database,
-                                   QKeySequence.StandardKey.Open,
-                                   tr("Een bestaande database openen")))
+        file_menu.addAction(
+            action(
+                "new-db",
+                tr("&Nieuwe database…"),
+                self.new_database,
+                tip=tr("Een nieuwe, lege database maken en openen"),
+            )
+        )
+        file_menu.addAction(
+            action(
+                "open-db",
+                tr("Andere database &openen…"),
+                self.choose_database,
+                QKeySequence.StandardKey.Open,
+                tr("Een bestaande database openen"),
+            )
+        )
         file_menu.addSeparator()
-        file_menu.addAction(action("backup", tr("&Back-up maken…"), self.make_backup,
-                                   "Ctrl+Shift+B",
-                                   tr("Een volledige kopie van database en bijlagen maken")))
-        file_menu.addAction(action("restore", tr("Back-up &terugzetten…"), self.restore_backup,
-                                   tip=tr("Een back-up terugzetten in een nieuwe database")))
+        file_menu.addAction(
+            action(
+                "backup",
+                tr("&Back-up maken…"),
+                self.make_backup,
+                "Ctrl+Shift+B",
+                tr("Een volledige kopie van database en bijlagen maken"),
+            )
+        )
+        file_menu.addAction(
+            action(
+                "restore",
+                tr("Back-up &terugzetten…"),
+                self.restore_backup,
+                tip=tr("Een back-up terugzetten in een nieuwe database"),
+            )
+        )
         file_menu.addSeparator()
-        file_menu.addAction(action("settings", tr("&Instellingen…"), self.open_settings,
-                                   QKeySequence.StandardKey.Preferences,
-                                   tr("Taal, gebruikersnaam, database en back-upmap")))
+        file_menu.addAction(
+            action(
+                "settings",
+                tr("&Instellingen…"),
+                self.open_settings,
+                QKeySequence.StandardKey.Preferences,
+                tr("Taal, gebruikersnaam, database en back-upmap"),
+            )
+        )
         file_menu.addSeparator()
-        file_menu.addAction(action("quit", tr("&Afsluiten"), self.close,
-                                   QKeySequence.StandardKey.Quit))
+        file_menu.addAction(
+            action("quit", tr("&Afsluiten"), self.close, QKeySequence.StandardKey.Quit)
+        )
 
         work = bar.addMenu(tr("&Werk"))
-        work.addAction(action("new-tender", tr("Nieuwe &aanbesteding…"), self.new_tender,
-                              QKeySequence.StandardKey.New,
-                              tr("Een aanbesteding registreren en de ISV-teksten maken")))
-        work.addAction(action("import", tr("Werkmap van leverancier &importeren…"),
-                              self.import_workbook, "Ctrl+I",
-                              tr("Een ingevulde leverancierswerkmap controleren en inlezen")))
-        work.addAction(action("country-risk", tr("&Landenrisico’s…"), self.open_country_risk,
-                              tip=tr("Uw tabel met landenrisico’s bekijken of een nieuwe "
-                                     "inlezen")))
-        work.addAction(action("refresh", tr("&Vernieuwen"), self.refresh_all,
-                              QKeySequence.StandardKey.Refresh))
+        work.addAction(
+            action(
+                "new-tender",
+                tr("Nieuwe &aanbesteding…"),
+                self.new_tender,
+                QKeySequence.StandardKey.New,
+                tr("Een aanbesteding registreren en de ISV-teksten maken"),
+            )
+        )
+        work.addAction(
+            action(
+                "import",
+                tr("Werkmap van leverancier &importeren…"),
+                self.import_workbook,
+                "Ctrl+I",
+                tr("Een ingevulde leverancierswerkmap controleren en inlezen"),
+            )
+        )
+        work.addAction(
+            action(
+                "country-risk",
+                tr("&Landenrisico’s…"),
+                self.open_country_risk,
+                tip=tr("Uw tabel met landenrisico’s bekijken of een nieuwe inlezen"),
+            )
+        )
+        work.addAction(
+            action("refresh", tr("&Vernieuwen"), self.refresh_all, QKeySequence.StandardKey.Refresh)
+        )
         self.pages_menu = bar.addMenu(tr("&Ga naar"))
 
         help_menu = bar.addMenu(tr("&Help"))
-        help_menu.addAction(action("manual", tr("&Handleiding"), self.show_manual,
-                                   QKeySequence.StandardKey.HelpContents))
+        help_menu.addAction(
+            action(
+                "manual",
+                tr("&Handleiding"),
+                self.show_manual,
+                QKeySequence.StandardKey.HelpContents,
+            )
+        )
         help_menu.addAction(action("about", tr("&Over ISV-assistent"), self.show_about))
         self._fill_pages_menu()
         self._enable_actions()
@@ -188,8 +252,9 @@ class MainWindow(QMainWindow):
             self.status_database.setText(tr("Geen database geopend"))
             self.status_user.setText("")
         else:
-            self.status_database.setText(tr("Database: {location}").format(
-                location=self.ctx.db.location))
+            self.status_database.setText(
+                tr("Database: {location}").format(location=self.ctx.db.location)
+            )
             self.status_user.setText(tr("Gebruiker: {name}").format(name=self.ctx.actor))
         self.status_database.setAccessibleName(self.status_database.text())
         self.status_user.setAccessibleName(self.status_user.text())
@@ -268,8 +333,12 @@ class MainWindow(QMainWindow):
             self.db_location = location
         self.stack.setCurrentWidget(self.loading)
         self.loading_label.setText(tr("De database wordt geopend…"))
-        self.tasks.run(lambda: gw.open_context(self.db_location, self.lang),
-                       done=self._on_context_opened, failed=self._on_open_failed, write=True)
+        self.tasks.run(
+            lambda: gw.open_context(self.db_location, self.lang),
+            done=self._on_context_opened,
+            failed=self._on_open_failed,
+            write=True,
+        )
 
     def _on_context_opened(self, ctx: Context) -> None:
         old = self.ctx
@@ -293,15 +362,22 @@ class MainWindow(QMainWindow):
         so the window, for 150–280 ms)."""
         from app.ui import services_gateway as gw
 
-        self.tasks.run(lambda _progress, _cancelled: gw.warm_up(), long=True,
-                       done=lambda _r: setattr(self, "warmed", True))
+        self.tasks.run(
+            lambda _progress, _cancelled: gw.warm_up(),
+            long=True,
+            done=lambda _r: setattr(self, "warmed", True),
+        )
 
     warmed = False
 
     def _on_open_failed(self, error: BaseException) -> None:
         self.loading_label.setText(
-            tr("De database kon niet worden geopend.") + "\n\n" + error_sentence(error, self.lang)
-            + "\n\n" + tr("Kies via het menu Bestand een andere of een nieuwe database."))
+            tr("De database kon niet worden geopend.")
+            + "\n\n"
+            + error_sentence(error, self.lang)
+            + "\n\n"
+            + tr("Kies via het menu Bestand een andere of een nieuwe database.")
+        )
         self._enable_actions()
 
     def _maybe_offer_demo(self) -> None:
@@ -320,11 +396,17 @@ class MainWindow(QMainWindow):
         if store.value(key):
             return
         store.setValue(key, True)
-        if widgets.ask(self, tr("Voorbeeldgegevens laden?"),
-               tr("Deze database is nog leeg. Wilt u voorbeeldgegevens laden om de "
-                  "applicatie te verkennen? Gebruik ze niet voor echt werk: maak daarvoor "
-                  "later een nieuwe database."),
-               tr("&Voorbeeldgegevens laden"), tr("&Leeg beginnen")):
+        if widgets.ask(
+            self,
+            tr("Voorbeeldgegevens laden?"),
+            tr(
+                "Deze database is nog leeg. Wilt u voorbeeldgegevens laden om de "
+                "applicatie te verkennen? Gebruik ze niet voor echt werk: maak daarvoor "
+                "later een nieuwe database."
+            ),
+            tr("&Voorbeeldgegevens laden"),
+            tr("&Leeg beginnen"),
+        ):
             self.load_demo()
 
     def load_demo(self, seed: int = 1, tenders: int = 200) -> None:
@@ -333,18 +415,26 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         if ctx is None:
             return
-        self.run_long(lambda progress, cancelled: gw.load_demo(ctx, seed, tenders, progress,
-                                                               cancelled),
-                      tr("Voorbeeldgegevens laden…"), lambda _result: self.data_changed(),
-                      write=True)
+        self.run_long(
+            lambda progress, cancelled: gw.load_demo(ctx, seed, tenders, progress, cancelled),
+            tr("Voorbeeldgegevens laden…"),
+            lambda _result: self.data_changed(),
+            write=True,
+        )
 
-    def run_long(self, fn: Callable[..., Any], text: str, done: Callable[[Any], None],
-                 write: bool = False) -> None:
+    def run_long(
+        self, fn: Callable[..., Any], text: str, done: Callable[[Any], None], write: bool = False
+    ) -> None:
         """Long work with the progress panel in the status bar and a cancel button."""
         self.progress.start(text)
-        task = self.tasks.run(fn, long=True, write=write, progress=self.progress.step,
-                              done=lambda result: self._long_done(done, result),
-                              failed=self._long_failed)
+        task = self.tasks.run(
+            fn,
+            long=True,
+            write=write,
+            progress=self.progress.step,
+            done=lambda result: self._long_done(done, result),
+            failed=self._long_failed,
+        )
         self._long_task = task
 
     def _long_done(self, done: Callable[[Any], None], result: Any) -> None:
@@ -367,8 +457,8 @@ class MainWindow(QMainWindow):
 
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Nieuwe database"), str(settings.data_dir()),
-            tr("ISV-database (*.sqlite)"))
+            self, tr("Nieuwe database"), str(settings.data_dir()), tr("ISV-database (*.sqlite)")
+        )
         if path:
             if not path.endswith(".sqlite"):
                 path += ".sqlite"
@@ -376,8 +466,11 @@ class MainWindow(QMainWindow):
 
     def choose_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, tr("Database openen"), str(settings.data_dir()),
-            tr("ISV-database (*.sqlite);;Alle bestanden (*)"))
+            self,
+            tr("Database openen"),
+            str(settings.data_dir()),
+            tr("ISV-database (*.sqlite);;Alle bestanden (*)"),
+        )
         if path:
             self.open_database(path)
 
@@ -388,31 +481,40 @@ class MainWindow(QMainWindow):
             return
         folder = settings.load().backup_dir or str(Path.home())
         suggested = str(Path(folder) / gw.backup_file_name())
-        path = widgets.ask_save_path(self, tr("Back-up maken"), suggested,
-                                     tr("Back-up (*.zip)"))
+        path = widgets.ask_save_path(self, tr("Back-up maken"), suggested, tr("Back-up (*.zip)"))
         if not path:
             return
         ctx = self.ctx
-        self.run_long(lambda progress, _cancelled: gw.make_backup(ctx, Path(path), progress),
-                      tr("Back-up maken…"),
-                      lambda target: self.statusBar().showMessage(
-                          tr("Back-up geschreven: {path}").format(path=target), 10000))
+        self.run_long(
+            lambda progress, _cancelled: gw.make_backup(ctx, Path(path), progress),
+            tr("Back-up maken…"),
+            lambda target: self.statusBar().showMessage(
+                tr("Back-up geschreven: {path}").format(path=target), 10000
+            ),
+        )
 
     def restore_backup(self) -> None:
         from app.ui import services_gateway as gw
 
-        source, _ = QFileDialog.getOpenFileName(self, tr("Back-up terugzetten"), "",
-                                                tr("Back-up (*.zip)"))
+        source, _ = QFileDialog.getOpenFileName(
+            self, tr("Back-up terugzetten"), "", tr("Back-up (*.zip)")
+        )
         if not source:
             return
         target, _ = QFileDialog.getSaveFileName(
-            self, tr("Nieuwe database voor de teruggezette gegevens"),
-            str(settings.data_dir() / "teruggezet.sqlite"), tr("ISV-database (*.sqlite)"))
+            self,
+            tr("Nieuwe database voor de teruggezette gegevens"),
+            str(settings.data_dir() / "teruggezet.sqlite"),
+            tr("ISV-database (*.sqlite)"),
+        )
         if not target:
             return
-        self.run_long(lambda progress, _c: gw.restore_backup(Path(source), target, progress),
-                      tr("Back-up terugzetten…"), lambda _r: self.open_database(target),
-                      write=True)
+        self.run_long(
+            lambda progress, _c: gw.restore_backup(Path(source), target, progress),
+            tr("Back-up terugzetten…"),
+            lambda _r: self.open_database(target),
+            write=True,
+        )
 
     # -- actions of the screens --------------------------------------------------------
     def new_tender(self) -> None:
@@ -474,11 +576,15 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from app import __version__
 
-        QMessageBox.about(self, tr("Over ISV-assistent"), tr(
-            "ISV-assistent {version}\n\nHelpt inkopers en contractmanagers van het Rijk bij "
-            "de Internationale Sociale Voorwaarden: van de vraag of ze verplicht zijn tot de "
-            "jaarcijfers. Werkt zonder internet; alle gegevens blijven op deze computer."
-        ).format(version=__version__))
+        QMessageBox.about(
+            self,
+            tr("Over ISV-assistent"),
+            tr(
+                "ISV-assistent {version}\n\nHelpt inkopers en contractmanagers van het Rijk bij "
+                "de Internationale Sociale Voorwaarden: van de vraag of ze verplicht zijn tot de "
+                "jaarcijfers. Werkt zonder internet; alle gegevens blijven op deze computer."
+            ).format(version=__version__),
+        )
 
     def open_file(self, path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -498,9 +604,15 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.tasks.busy and not widgets.ask(
-                self, tr("Werk loopt nog"),
-                tr("Er loopt nog werk op de achtergrond. Toch afsluiten? Wat nog niet klaar "
-                   "is, wordt niet opgeslagen."), tr("&Toch afsluiten"), tr("&Wachten")):
+            self,
+            tr("Werk loopt nog"),
+            tr(
+                "Er loopt nog werk op de achtergrond. Toch afsluiten? Wat nog niet klaar "
+                "is, wordt niet opgeslagen."
+            ),
+            tr("&Toch afsluiten"),
+            tr("&Wachten"),
+        ):
             event.ignore()
             return
         state = window_settings()

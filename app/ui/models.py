@@ -106,8 +106,9 @@ def _sort_key(value: Any) -> tuple[int, Any]:
 class RowTableModel(QAbstractTableModel, Generic[Row]):
     """Rows of any frozen value, columns declared once; sorting and filtering in here."""
 
-    def __init__(self, columns: Sequence[Column[Row]], lang: str = "nl",
-                 parent: Any = None) -> None:
+    def __init__(
+        self, columns: Sequence[Column[Row]], lang: str = "nl", parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self.lang = lang
@@ -134,8 +135,11 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if self._sort is not None:
             column, order = self._sort
             getter = self.columns[column].value
-            rows = sorted(rows, key=lambda r: _sort_key(getter(r)),
-                          reverse=order == Qt.SortOrder.DescendingOrder)
+            rows = sorted(
+                rows,
+                key=lambda r: _sort_key(getter(r)),
+                reverse=order == Qt.SortOrder.DescendingOrder,
+            )
         elif rows is self._all:
             rows = list(rows)
         self._rows = rows
@@ -145,8 +149,9 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if self.columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(self.columns) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1)
+            )
 
     # -- data out ------------------------------------------------------------------------
     def row(self, index: Index | int) -> Row:
@@ -196,8 +201,9 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             return column.tooltip(row) if column.tooltip is not None else None
         return column.value(row)  # _USER
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -219,6 +225,10 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         self._apply()
         position = {id(r): n for n, r in enumerate(self._rows)}
         self.changePersistentIndexList(
-            old, [self.index(position[id(r)], i.column()) if id(r) in position
-                  else QModelIndex() for r, i in zip(rows_before, old, strict=True)])
+            old,
+            [
+                self.index(position[id(r)], i.column()) if id(r) in position else QModelIndex()
+                for r, i in zip(rows_before, old, strict=True)
+            ],
+        )
         self.layoutChanged.emit()

@@ -31,10 +31,20 @@ from app.ui.widgets import BarChart, a11y, button
 if TYPE_CHECKING:
     from app.ui.pages.reporting import ReportingPage
 
-SHOWN = ("tenders", "tenders_isv_mandatory", "tenders_isv_applied_mandatory",
-         "tenders_isv_not_applied_mandatory", "tenders_isv_applied_voluntary",
-         "contracts_active", "contracts_isv", "plan_agreed", "yearly_report_received",
-         "risks_high", "signals_received", "escalation_steps")
+SHOWN = (
+    "tenders",
+    "tenders_isv_mandatory",
+    "tenders_isv_applied_mandatory",
+    "tenders_isv_not_applied_mandatory",
+    "tenders_isv_applied_voluntary",
+    "contracts_active",
+    "contracts_isv",
+    "plan_agreed",
+    "yearly_report_received",
+    "risks_high",
+    "signals_received",
+    "escalation_steps",
+)
 
 
 class ReportView(QWidget):
@@ -51,21 +61,30 @@ class ReportView(QWidget):
         form = QFormLayout()
         self.year = QSpinBox()
         self.year.setRange(2017, 2100)
-        self.year.setValue(dt.date.today().year - 1 if dt.date.today().month < 4
-                           else dt.date.today().year)
+        self.year.setValue(
+            dt.date.today().year - 1 if dt.date.today().month < 4 else dt.date.today().year
+        )
         add_row(form, tr("&Jaar:"), self.year, description=tr("Het verslagjaar"))
         self.organisation = QComboBox()
         self.organisation.addItem(tr("Alle organisaties"), None)
-        add_row(form, tr("&Organisatie:"), self.organisation,
-                description=tr("Alleen de cijfers van één organisatie, of van allemaal"))
+        add_row(
+            form,
+            tr("&Organisatie:"),
+            self.organisation,
+            description=tr("Alleen de cijfers van één organisatie, of van allemaal"),
+        )
         self.grouping = QComboBox()
         self.grouping.addItem(tr("Zoals geregistreerd"), None)
         for cat_set in locator.reference().category_sets:
-            self.grouping.addItem(tr("Ingedeeld als: {name}").format(
-                name=cat_set.name(self.shell.lang)), cat_set.id)
-        add_row(form, tr("&Indeling:"), self.grouping,
-                description=tr("Tel de categorieën zoals ze zijn geregistreerd, of in één "
-                               "indeling"))
+            self.grouping.addItem(
+                tr("Ingedeeld als: {name}").format(name=cat_set.name(self.shell.lang)), cat_set.id
+            )
+        add_row(
+            form,
+            tr("&Indeling:"),
+            self.grouping,
+            description=tr("Tel de categorieën zoals ze zijn geregistreerd, of in één indeling"),
+        )
         left_layout.addLayout(form)
         merge_label = QLabel(tr("E&xports van collega’s om mee te tellen (mag leeg blijven):"))
         merge_label.setWordWrap(True)
@@ -73,33 +92,51 @@ class ReportView(QWidget):
         self.merge = QListWidget()
         merge_label.setBuddy(self.merge)
         self.merge.setMaximumHeight(160)
-        a11y(self.merge, tr("Exports om samen te voegen"),
-             tr("Jaarexports van collega’s die in dit rapport meetellen"))
+        a11y(
+            self.merge,
+            tr("Exports om samen te voegen"),
+            tr("Jaarexports van collega’s die in dit rapport meetellen"),
+        )
         left_layout.addWidget(self.merge)
         merge_bar = QHBoxLayout()
-        merge_bar.addWidget(button(tr("Export &toevoegen…"),
-                                   tr("Een jaarexport van een andere laptop toevoegen"),
-                                   self._add_export))
-        merge_bar.addWidget(button(tr("&Weghalen"), tr("De gekozen export weghalen"),
-                                   self._remove_export))
+        merge_bar.addWidget(
+            button(
+                tr("Export &toevoegen…"),
+                tr("Een jaarexport van een andere laptop toevoegen"),
+                self._add_export,
+            )
+        )
+        merge_bar.addWidget(
+            button(tr("&Weghalen"), tr("De gekozen export weghalen"), self._remove_export)
+        )
         left_layout.addLayout(merge_bar)
-        self.make = button(tr("Cijfers &berekenen"), tr("De jaarcijfers berekenen en tonen"),
-                           self.compute)
+        self.make = button(
+            tr("Cijfers &berekenen"), tr("De jaarcijfers berekenen en tonen"), self.compute
+        )
         left_layout.addWidget(self.make)
         save_bar = QHBoxLayout()
-        self.save_pdf = button(tr("Opslaan als P&DF…"), tr("Het jaarrapport als PDF opslaan"),
-                               lambda: self.save("pdf"))
-        self.save_xlsx = button(tr("Opslaan als &Excel…"), tr("De cijfers als Excel-werkmap "
-                                                             "opslaan"), lambda: self.save("xlsx"))
+        self.save_pdf = button(
+            tr("Opslaan als P&DF…"), tr("Het jaarrapport als PDF opslaan"), lambda: self.save("pdf")
+        )
+        self.save_xlsx = button(
+            tr("Opslaan als &Excel…"),
+            tr("De cijfers als Excel-werkmap opslaan"),
+            lambda: self.save("xlsx"),
+        )
         save_bar.addWidget(self.save_pdf)
         save_bar.addWidget(self.save_xlsx)
         left_layout.addLayout(save_bar)
         left_layout.addStretch(1)
         self.preview = QTextBrowser()
-        a11y(self.preview, tr("Voorbeeld van de cijfers"),
-             tr("De belangrijkste jaarcijfers, per categorie"))
-        self.chart = BarChart(tr("ISV toegepast per categorie"),
-                              tr("Staafdiagram: aanbestedingen met ISV toegepast per categorie"))
+        a11y(
+            self.preview,
+            tr("Voorbeeld van de cijfers"),
+            tr("De belangrijkste jaarcijfers, per categorie"),
+        )
+        self.chart = BarChart(
+            tr("ISV toegepast per categorie"),
+            tr("Staafdiagram: aanbestedingen met ISV toegepast per categorie"),
+        )
         right = QSplitter()
         right.setOrientation(right.orientation().Vertical)
         right.addWidget(self.preview)
@@ -127,8 +164,12 @@ class ReportView(QWidget):
         self.organisation.setCurrentIndex(max(0, self.organisation.findData(current)))
 
     def _add_export(self) -> None:
-        path = widgets.ask_open_path(self, tr("Jaarexport kiezen"), str(Path.home()),
-                                     tr("Jaarexport (*.json *.isvexport);;Alle bestanden (*)"))
+        path = widgets.ask_open_path(
+            self,
+            tr("Jaarexport kiezen"),
+            str(Path.home()),
+            tr("Jaarexport (*.json *.isvexport);;Alle bestanden (*)"),
+        )
         if path:
             self.merge.addItem(path)
 
@@ -149,9 +190,12 @@ class ReportView(QWidget):
         merge = [Path(self.merge.item(i).text()) for i in range(self.merge.count())]
         self.preview.setPlainText(tr("De cijfers worden berekend…"))
         self.shell.run_long(
-            lambda progress, cancelled: gw.year_report(ctx, year, organisation, merge,
-                                                       grouping, progress, cancelled),
-            tr("Jaarcijfers berekenen…"), self._computed)
+            lambda progress, cancelled: gw.year_report(
+                ctx, year, organisation, merge, grouping, progress, cancelled
+            ),
+            tr("Jaarcijfers berekenen…"),
+            self._computed,
+        )
 
     def _computed(self, report: Any) -> None:
         self.report = report
@@ -164,24 +208,35 @@ class ReportView(QWidget):
         parts.append("<table cellpadding='3'>")
         for code in SHOWN:
             if code in report.totals:
-                parts.append(f"<tr><td>{esc(names.get(code, code))}</td>"
-                             f"<td align='right'>{esc(show_value(report.totals[code], lang))}"
-                             "</td></tr>")
+                parts.append(
+                    f"<tr><td>{esc(names.get(code, code))}</td>"
+                    f"<td align='right'>{esc(show_value(report.totals[code], lang))}"
+                    "</td></tr>"
+                )
         parts.append("</table>")
-        parts.append(f"<h3>{esc(tr('Per categorie'))}</h3><table cellpadding='3'>"
-                     f"<tr><th align='left'>{esc(tr('Categorie'))}</th>"
-                     f"<th>{esc(names.get('tenders', 'tenders'))}</th>"
-                     f"<th>{esc(names.get('tenders_isv_mandatory', ''))}</th>"
-                     f"<th>{esc(names.get('contracts_active', ''))}</th></tr>")
-        shown = [c for c in report.categories if any(c.figures.get(code, 0) for code in (
-            "tenders", "tenders_isv_mandatory", "contracts_active"))]
+        parts.append(
+            f"<h3>{esc(tr('Per categorie'))}</h3><table cellpadding='3'>"
+            f"<tr><th align='left'>{esc(tr('Categorie'))}</th>"
+            f"<th>{esc(names.get('tenders', 'tenders'))}</th>"
+            f"<th>{esc(names.get('tenders_isv_mandatory', ''))}</th>"
+            f"<th>{esc(names.get('contracts_active', ''))}</th></tr>"
+        )
+        shown = [
+            c
+            for c in report.categories
+            if any(
+                c.figures.get(code, 0)
+                for code in ("tenders", "tenders_isv_mandatory", "contracts_active")
+            )
+        ]
         for category in shown:
             figures = category.figures
             parts.append(
                 f"<tr><td>{esc(category.name(lang))}</td>"
                 f"<td align='right'>{figures.get('tenders', 0)}</td>"
                 f"<td align='right'>{figures.get('tenders_isv_mandatory', 0)}</td>"
-                f"<td align='right'>{figures.get('contracts_active', 0)}</td></tr>")
+                f"<td align='right'>{figures.get('contracts_active', 0)}</td></tr>"
+            )
         parts.append("</table>")
         if report.sdg:
             parts.append(f"<h3>{esc(tr('Bijdrage aan de SDG’s'))}</h3><ul>")
@@ -192,27 +247,35 @@ class ReportView(QWidget):
         for warning in report.warnings:
             parts.append(f"<p><i>{esc(str(warning))}</i></p>")
         self.preview.setHtml("".join(parts))
-        bars = [(category.name(lang), category.figures.get("tenders_isv_applied_mandatory", 0)
-                 + category.figures.get("tenders_isv_applied_voluntary", 0))
-                for category in shown]
+        bars = [
+            (
+                category.name(lang),
+                category.figures.get("tenders_isv_applied_mandatory", 0)
+                + category.figures.get("tenders_isv_applied_voluntary", 0),
+            )
+            for category in shown
+        ]
         self.chart.set_bars([bar for bar in bars if bar[1]])
         self._update_buttons()
 
     def save(self, kind: str) -> None:
         if self.report is None:
             return
-        suffix, filters = (("pdf", tr("PDF (*.pdf)")) if kind == "pdf"
-                           else ("xlsx", tr("Excel-werkmap (*.xlsx)")))
+        suffix, filters = (
+            ("pdf", tr("PDF (*.pdf)")) if kind == "pdf" else ("xlsx", tr("Excel-werkmap (*.xlsx)"))
+        )
         name = f"ISV-jaarrapport-{self.report.year}.{suffix}"
-        path = widgets.ask_save_path(self, tr("Jaarrapport opslaan"), str(Path.home() / name),
-                                     filters)
+        path = widgets.ask_save_path(
+            self, tr("Jaarrapport opslaan"), str(Path.home() / name), filters
+        )
         if not path:
             return
         target = Path(path)
         ctx, report, lang = self.shell.context, self.report, self.shell.lang
         self.shell.run_long(
-            lambda progress, _cancelled: gw.save_report(ctx, report, kind, target, lang,
-                                                        progress),
+            lambda progress, _cancelled: gw.save_report(ctx, report, kind, target, lang, progress),
             tr("Jaarrapport opslaan…"),
-            lambda written: self.shell.say(tr("Opgeslagen: {path}").format(
-                path=", ".join(str(p) for p in written))))
+            lambda written: self.shell.say(
+                tr("Opgeslagen: {path}").format(path=", ".join(str(p) for p in written))
+            ),
+        )

@@ -27,8 +27,16 @@ def _relaunch_under_xvfb(argv: list[str]) -> int:
         print("xvfb-run is not installed (apt-get install xvfb xauth)", file=sys.stderr)
         return 3
     env = dict(os.environ, QT_QPA_PLATFORM="xcb", ISV_SCREENSHOTS_UNDER_XVFB="1")
-    command = [tool, "-a", "-s", "-screen 0 1920x1080x24", sys.executable, "-m",
-               "app.ui.screenshots", *argv]
+    command = [
+        tool,
+        "-a",
+        "-s",
+        "-screen 0 1920x1080x24",
+        sys.executable,
+        "-m",
+        "app.ui.screenshots",
+        *argv,
+    ]
     return subprocess.run(command, env=env, check=False).returncode
 
 
@@ -43,8 +51,11 @@ def _settle(app: object, rounds: int = 30) -> None:
     del app
 
 
-DOSSIER_TABS = {"StepsTab": "dossier-steps", "SignalsTab": "dossier-signals",
-                "EvidenceTab": "dossier-evidence"}
+DOSSIER_TABS = {
+    "StepsTab": "dossier-steps",
+    "SignalsTab": "dossier-signals",
+    "EvidenceTab": "dossier-evidence",
+}
 
 
 def take(out: Path, every_tab: bool = False) -> list[Path]:
@@ -64,8 +75,12 @@ def take(out: Path, every_tab: bool = False) -> list[Path]:
 
     language = Language()
     language.install("nl")
-    window = MainWindow(db_location=str(home / "demo.sqlite"), language=language,
-                        tasks=Tasks(inline=True), offer_demo=False)
+    window = MainWindow(
+        db_location=str(home / "demo.sqlite"),
+        language=language,
+        tasks=Tasks(inline=True),
+        offer_demo=False,
+    )
     window.show()
     window.open_database()
     assert window.ctx is not None
@@ -106,8 +121,9 @@ def take(out: Path, every_tab: bool = False) -> list[Path]:
                 dossier.tabs.setCurrentIndex(index)
                 _settle(app)
                 number += 1
-                written.append(_save(window, out, lang, width, height, number,
-                                     key or f"dossier-{index + 1}"))
+                written.append(
+                    _save(window, out, lang, width, height, number, key or f"dossier-{index + 1}")
+                )
             contracts.close_dossier()
             number += 1
             written.append(_wizard_shot(window, app, out, lang, width, height, number))
@@ -130,8 +146,9 @@ def _a_busy_contract(window: object) -> str:
     return registry.list_contracts(ctx)[0].ref
 
 
-def _save(widget: object, out: Path, lang: str, width: int, height: int, number: int,
-          key: str) -> Path:
+def _save(
+    widget: object, out: Path, lang: str, width: int, height: int, number: int, key: str
+) -> Path:
     path = out / f"{lang}-{width}x{height}-{number:02d}-{key}.png"
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage
@@ -139,22 +156,25 @@ def _save(widget: object, out: Path, lang: str, width: int, height: int, number:
     image = widget.grab().toImage()  # type: ignore[attr-defined]
     # A 256-colour palette keeps a window's flat colours and text crisp at a quarter of
     # the size (these files live in the repository).
-    image = image.convertToFormat(QImage.Format.Format_Indexed8,
-                                  Qt.ImageConversionFlag.ThresholdDither
-                                  | Qt.ImageConversionFlag.AvoidDither)
+    image = image.convertToFormat(
+        QImage.Format.Format_Indexed8,
+        Qt.ImageConversionFlag.ThresholdDither | Qt.ImageConversionFlag.AvoidDither,
+    )
     image.save(str(path), "PNG", 0)
     return path
 
 
-def _wizard_shot(window: object, app: object, out: Path, lang: str, width: int, height: int,
-                 number: int) -> Path:
+def _wizard_shot(
+    window: object, app: object, out: Path, lang: str, width: int, height: int, number: int
+) -> Path:
     from app.ui.wizard import TenderWizard
 
     wizard = TenderWizard(window)  # type: ignore[arg-type]
     wizard.show()
     wizard.data.ref.setText("2026-ICT-014")
-    wizard.data.title_.setText("Laptops en beeldschermen" if lang == "nl"
-                               else "Laptops and monitors")
+    wizard.data.title_.setText(
+        "Laptops en beeldschermen" if lang == "nl" else "Laptops and monitors"
+    )
     wizard.data.value.setText("250.000" if lang == "nl" else "250,000")
     wizard.next()
     for row in range(wizard.category.list.count()):

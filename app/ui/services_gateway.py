@@ -30,12 +30,12 @@ def count_tenders(ctx: Context) -> int:
     return _count(ctx)
 
 
-def load_demo(ctx: Context, seed: int, tenders: int, progress: Progress,
-              cancelled: Cancelled) -> Any:
+def load_demo(
+    ctx: Context, seed: int, tenders: int, progress: Progress, cancelled: Cancelled
+) -> Any:
     from app.services import demo
 
-    return demo.load_demo(ctx, seed=seed, tenders=tenders, progress=progress,
-                          cancelled=cancelled)
+    return demo.load_demo(ctx, seed=seed, tenders=tenders, progress=progress, cancelled=cancelled)
 
 
 def backup_file_name() -> str:
@@ -110,8 +110,9 @@ def preview_clauses(ctx: Context, tender_ref: str, lang: str, choices: Any) -> A
     return preview(ctx, tender_ref, lang=lang, choices=choices)
 
 
-def save_clauses(ctx: Context, tender_ref: str, fmt: str, lang: str, choices: Any,
-                 target: Path) -> Path:
+def save_clauses(
+    ctx: Context, tender_ref: str, fmt: str, lang: str, choices: Any, target: Path
+) -> Path:
     """Generate (and record) the texts, then write them atomically to ``target``."""
     from app.io.files import write_atomically
     from app.services.clauses import generate
@@ -151,9 +152,13 @@ def _follow_up_words(ctx: Context, record: Any) -> FollowUpWords:
     from app.services.dossier import reasons_text
     from app.ui.labels import intensity_label
 
-    return FollowUpWords(intensity_label(record.suggestion.level, ctx.lang),
-                         tuple(reasons_text(ctx, record)), record.choice, record.note,
-                         record.version)
+    return FollowUpWords(
+        intensity_label(record.suggestion.level, ctx.lang),
+        tuple(reasons_text(ctx, record)),
+        record.choice,
+        record.note,
+        record.version,
+    )
 
 
 def follow_up_words(ctx: Context, contract_ref: str) -> FollowUpWords:
@@ -162,8 +167,9 @@ def follow_up_words(ctx: Context, contract_ref: str) -> FollowUpWords:
     return _follow_up_words(ctx, follow_up(ctx, contract_ref))
 
 
-def choose_follow_up(ctx: Context, contract_ref: str, choice: str | None, note: str,
-                     version: int) -> FollowUpWords:
+def choose_follow_up(
+    ctx: Context, contract_ref: str, choice: str | None, note: str, version: int
+) -> FollowUpWords:
     """Record the user's own follow-up beside the suggestion (``None``: none of their own)."""
     from app.services.dossier import choose_follow_up as _choose
 
@@ -183,8 +189,15 @@ def list_country_risk(ctx: Context) -> list[Any]:
     return _list(ctx)
 
 
-def year_report(ctx: Context, year: int, organisation: str | None, merge: list[Path],
-                grouping: str | None, progress: Progress, cancelled: Cancelled) -> Any:
+def year_report(
+    ctx: Context,
+    year: int,
+    organisation: str | None,
+    merge: list[Path],
+    grouping: str | None,
+    progress: Progress,
+    cancelled: Cancelled,
+) -> Any:
     """The year report; the service has no progress of its own, so two steps are shown."""
     from app.services.reporting import year_report as _report
     from app.ui.tasks import TaskCancelled
@@ -203,22 +216,34 @@ def figure_definitions() -> Any:
     return FIGURES
 
 
-def save_report(ctx: Context, report: Any, kind: str, target: Path, lang: str,
-                progress: Progress) -> list[Path]:
+def save_report(
+    ctx: Context, report: Any, kind: str, target: Path, lang: str, progress: Progress
+) -> list[Path]:
     from app.services.maintenance import save_report_files
 
-    return save_report_files(ctx, report, pdf=target if kind == "pdf" else None,
-                             xlsx=target if kind == "xlsx" else None, lang=lang,
-                             progress=progress)
+    return save_report_files(
+        ctx,
+        report,
+        pdf=target if kind == "pdf" else None,
+        xlsx=target if kind == "xlsx" else None,
+        lang=lang,
+        progress=progress,
+    )
 
 
 def warm_up() -> None:
     """Import what the screens will need, off the GUI thread (see MainWindow._warm_up)."""
     import importlib
 
-    for name in ("app.services.dossier", "app.services.submissions", "app.services.reporting",
-                 "app.services.clauses", "app.io.workbook_reader", "python_calamine",
-                 "openpyxl"):
+    for name in (
+        "app.services.dossier",
+        "app.services.submissions",
+        "app.services.reporting",
+        "app.services.clauses",
+        "app.io.workbook_reader",
+        "python_calamine",
+        "openpyxl",
+    ):
         try:
             importlib.import_module(name)
         except ImportError:

@@ -26,24 +26,41 @@ class SettingsDialog(SimpleDialog):
         self.language.addItem("Nederlands", "nl")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(shell.lang)))
-        add_row(form, tr("&Taal:"), self.language,
-                description=tr("De taal van het venster en van meldingen; wordt direct "
-                               "toegepast"))
+        add_row(
+            form,
+            tr("&Taal:"),
+            self.language,
+            description=tr("De taal van het venster en van meldingen; wordt direct toegepast"),
+        )
         self.user = QLineEdit(self.current.user_name)
         self.user.setPlaceholderText(settings.actor(self.current))
-        add_row(form, tr("&Uw naam:"), self.user,
-                description=tr("Staat bij elke wijziging in de audittrail"))
+        add_row(
+            form,
+            tr("&Uw naam:"),
+            self.user,
+            description=tr("Staat bij elke wijziging in de audittrail"),
+        )
         self.database = QLineEdit(self.current.database)
         self.database.setPlaceholderText(settings.default_database())
-        a11y(self.database, tr("Database"), tr("Het databasebestand dat bij de start wordt "
-                                               "geopend"))
-        add_row(form, tr("&Database:"), self._with_chooser(self.database, self._choose_db),
-                tr("Database"), tr("Het databasebestand dat bij de start wordt geopend"))
+        a11y(
+            self.database, tr("Database"), tr("Het databasebestand dat bij de start wordt geopend")
+        )
+        add_row(
+            form,
+            tr("&Database:"),
+            self._with_chooser(self.database, self._choose_db),
+            tr("Database"),
+            tr("Het databasebestand dat bij de start wordt geopend"),
+        )
         self.backup = QLineEdit(self.current.backup_dir)
-        a11y(self.backup, tr("Back-upmap"), tr("De map die bij Back-up maken wordt "
-                                               "voorgesteld"))
-        add_row(form, tr("&Back-upmap:"), self._with_chooser(self.backup, self._choose_backup),
-                tr("Back-upmap"), tr("De map die bij Back-up maken wordt voorgesteld"))
+        a11y(self.backup, tr("Back-upmap"), tr("De map die bij Back-up maken wordt voorgesteld"))
+        add_row(
+            form,
+            tr("&Back-upmap:"),
+            self._with_chooser(self.backup, self._choose_backup),
+            tr("Back-upmap"),
+            tr("De map die bij Back-up maken wordt voorgesteld"),
+        )
         self.resize(620, self.sizeHint().height())
 
     def _with_chooser(self, field: QLineEdit, slot: object) -> QWidget:
@@ -59,14 +76,17 @@ class SettingsDialog(SimpleDialog):
 
     def _choose_db(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Database kiezen"), self.database.text() or str(settings.data_dir()),
-            tr("ISV-database (*.sqlite)"), options=QFileDialog.Option.DontConfirmOverwrite)
+            self,
+            tr("Database kiezen"),
+            self.database.text() or str(settings.data_dir()),
+            tr("ISV-database (*.sqlite)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
         if path:
             self.database.setText(path)
 
     def _choose_backup(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, tr("Back-upmap kiezen"),
-                                                self.backup.text())
+        path = QFileDialog.getExistingDirectory(self, tr("Back-upmap kiezen"), self.backup.text())
         if path:
             self.backup.setText(path)
 

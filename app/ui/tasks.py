@@ -59,9 +59,13 @@ class Task(QObject):
     _failed = Signal(object)
     _progressed = Signal(int, int)
 
-    def __init__(self, owner: Tasks, done: Callable[[Any], None] | None,
-                 failed: Callable[[BaseException], None] | None,
-                 progress: Callable[[int, int], None] | None) -> None:
+    def __init__(
+        self,
+        owner: Tasks,
+        done: Callable[[Any], None] | None,
+        failed: Callable[[BaseException], None] | None,
+        progress: Callable[[int, int], None] | None,
+    ) -> None:
         super().__init__()
         self._owner = owner
         self._done = done
@@ -134,8 +138,9 @@ class Tasks(QObject):
 
     busy_changed = Signal(bool)
 
-    def __init__(self, inline: bool = False,
-                 on_error: Callable[[BaseException], None] | None = None) -> None:
+    def __init__(
+        self, inline: bool = False, on_error: Callable[[BaseException], None] | None = None
+    ) -> None:
         super().__init__()
         self.inline = inline
         self._reads = QThreadPool.globalInstance()
@@ -150,10 +155,16 @@ class Tasks(QObject):
     def set_error_handler(self, handler: Callable[[BaseException], None]) -> None:
         self._on_error = handler
 
-    def run(self, fn: Callable[..., Any], *, done: Callable[[Any], None] | None = None,
-            failed: Callable[[BaseException], None] | None = None,
-            progress: Callable[[int, int], None] | None = None,
-            write: bool = False, long: bool = False) -> Task:
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *,
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        write: bool = False,
+        long: bool = False,
+    ) -> Task:
         """Run ``fn`` in the background; with ``long=True`` it is called as
         ``fn(progress, cancelled)``. Returns the task (``cancel()`` asks it to stop)."""
         task = Task(self, done, failed, progress)

@@ -57,8 +57,12 @@ def a11y(widget: QWidget, name: str, description: str = "") -> QWidget:
     return widget
 
 
-def button(text: str, description: str, slot: Callable[[], Any] | None = None,
-           shortcut: str | QKeySequence | None = None) -> QPushButton:
+def button(
+    text: str,
+    description: str,
+    slot: Callable[[], Any] | None = None,
+    shortcut: str | QKeySequence | None = None,
+) -> QPushButton:
     widget = QPushButton(text)
     a11y(widget, text.replace("&", ""), description)
     if slot is not None:
@@ -92,8 +96,14 @@ class DataTable(QTableView):
 
     row_activated = Signal(object)
 
-    def __init__(self, model: RowTableModel[Any], key: str, name: str, description: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: RowTableModel[Any],
+        key: str,
+        name: str,
+        description: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.key = key
         self.setModel(model)
@@ -120,8 +130,11 @@ class DataTable(QTableView):
                 header.setStretchLastSection(False)
                 self._stretch = number
         a11y(self, name, description)
-        a11y(header, tr("Kolomkoppen van {table}").format(table=name),
-             tr("Klik op een kolomkop om op die kolom te sorteren"))
+        a11y(
+            header,
+            tr("Kolomkoppen van {table}").format(table=name),
+            tr("Klik op een kolomkop om op die kolom te sorteren"),
+        )
         self.doubleClicked.connect(lambda index: self._activate(index.row()))
         self._restore()
         header.sectionResized.connect(lambda *_: self.save_layout())
@@ -136,8 +149,11 @@ class DataTable(QTableView):
         if self._stretch < 0:
             return
         header = self.horizontalHeader()
-        others = sum(header.sectionSize(n) for n in range(header.count())
-                     if n != self._stretch and not header.isSectionHidden(n))
+        others = sum(
+            header.sectionSize(n)
+            for n in range(header.count())
+            if n != self._stretch and not header.isSectionHidden(n)
+        )
         base = self.table_model().columns[self._stretch].width or 150
         self.setColumnWidth(self._stretch, max(base, self.viewport().width() - others))
 
@@ -209,12 +225,17 @@ def error_sentence(error: BaseException, lang: str) -> str:
     log.error("unexpected error in the window", exc_info=error)
     from app.settings import log_dir
 
-    return locator.message("unexpected_error", lang, problem=type(error).__name__,
-                           log=str(log_dir() / "isv-assistent.log"))
+    return locator.message(
+        "unexpected_error",
+        lang,
+        problem=type(error).__name__,
+        log=str(log_dir() / "isv-assistent.log"),
+    )
 
 
-def show_error(parent: QWidget | None, error: BaseException, lang: str,
-               title: str | None = None) -> None:
+def show_error(
+    parent: QWidget | None, error: BaseException, lang: str, title: str | None = None
+) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title or tr("Dat lukte niet"))
@@ -238,8 +259,11 @@ class ProgressPanel(QFrame):
         self.bar.setTextVisible(True)
         self.bar.setMinimumWidth(220)  # room for the percentage, also in a status bar
         a11y(self.bar, tr("Voortgang"), tr("Hoe ver het werk op de achtergrond is"))
-        self.cancel = button(tr("Afbreken"), tr("Het werk stoppen; er wordt niets gewijzigd"),
-                             self.cancel_requested.emit)
+        self.cancel = button(
+            tr("Afbreken"),
+            tr("Het werk stoppen; er wordt niets gewijzigd"),
+            self.cancel_requested.emit,
+        )
         layout.addWidget(self.label)
         layout.addWidget(self.bar, 1)
         layout.addWidget(self.cancel)
@@ -297,8 +321,9 @@ class BarChart(QWidget):
         palette = self.palette()
         metrics = self.fontMetrics()
         line = metrics.height() + 8
-        label_width = max((metrics.horizontalAdvance(label) for label, _ in self._bars),
-                          default=0) + 12
+        label_width = (
+            max((metrics.horizontalAdvance(label) for label, _ in self._bars), default=0) + 12
+        )
         label_width = min(label_width, int(self.width() * 0.55))
         number_width = metrics.horizontalAdvance("00000") + 8
         top = 4
@@ -309,14 +334,20 @@ class BarChart(QWidget):
         for label, value in self._bars:
             painter.setPen(text_colour)
             shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_width - 8)
-            painter.drawText(QRectF(0, top, label_width - 8, line),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
+            painter.drawText(
+                QRectF(0, top, label_width - 8, line),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                shown,
+            )
             width = room * value / most
-            painter.fillRect(QRectF(label_width, top + 4, max(width, 1 if value else 0),
-                                    line - 8), bar_colour)
-            painter.drawText(QRectF(label_width + width + 6, top, number_width, line),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             str(value))
+            painter.fillRect(
+                QRectF(label_width, top + 4, max(width, 1 if value else 0), line - 8), bar_colour
+            )
+            painter.drawText(
+                QRectF(label_width + width + 6, top, number_width, line),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                str(value),
+            )
             top += line
         if self.hasFocus():
             painter.setPen(palette.color(QPalette.ColorRole.Highlight))
@@ -354,8 +385,9 @@ class SimpleDialog(QDialog):
         layout = QVBoxLayout(self)
         self.body = QVBoxLayout()
         layout.addLayout(self.body)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         ok.setText(ok_text or tr("OK"))

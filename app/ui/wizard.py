@@ -59,30 +59,53 @@ class DataPage(QWizardPage):
         form = QFormLayout(self)
         self.ref = QLineEdit()
         self.ref.setMaxLength(100)
-        add_row(form, tr("&Referentie:"), self.ref,
-                description=tr("Het kenmerk van de aanbesteding, bijvoorbeeld 2026-ICT-014"))
+        add_row(
+            form,
+            tr("&Referentie:"),
+            self.ref,
+            description=tr("Het kenmerk van de aanbesteding, bijvoorbeeld 2026-ICT-014"),
+        )
         self.title_ = QLineEdit()
         self.title_.setMaxLength(500)
-        add_row(form, tr("&Titel:"), self.title_, tr("Titel"),
-                tr("Waar de opdracht over gaat, in een paar woorden"))
+        add_row(
+            form,
+            tr("&Titel:"),
+            self.title_,
+            tr("Titel"),
+            tr("Waar de opdracht over gaat, in een paar woorden"),
+        )
         self.organisation = QComboBox()
         self.organisation.setEditable(True)
         self.organisation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        add_row(form, tr("&Organisatie:"), self.organisation, tr("Organisatie"),
-                tr("Het ministerie of de dienst die aanbesteedt; mag leeg blijven"))
+        add_row(
+            form,
+            tr("&Organisatie:"),
+            self.organisation,
+            tr("Organisatie"),
+            tr("Het ministerie of de dienst die aanbesteedt; mag leeg blijven"),
+        )
         self.kind = QComboBox()
         for kind in KINDS:
             self.kind.addItem(kind_label(kind), kind)
-        add_row(form, tr("&Soort opdracht:"), self.kind,
-                description=tr("Leveringen, diensten of werken: dat bepaalt de drempel"))
+        add_row(
+            form,
+            tr("&Soort opdracht:"),
+            self.kind,
+            description=tr("Leveringen, diensten of werken: dat bepaalt de drempel"),
+        )
         self.value = QLineEdit()
         self.value.setPlaceholderText("250.000" if wizard.lang == "nl" else "250,000")
-        add_row(form, tr("Geraamde &waarde (€, excl. btw):"), self.value,
-                tr("Geraamde waarde in euro, exclusief btw"),
-                tr("De geraamde waarde van de hele opdracht, exclusief btw"))
-        self.published = DateField(tr("Publicatiedatum"),
-                                   tr("De (geplande) datum van publicatie; die bepaalt welke "
-                                      "drempel geldt"))
+        add_row(
+            form,
+            tr("Geraamde &waarde (€, excl. btw):"),
+            self.value,
+            tr("Geraamde waarde in euro, exclusief btw"),
+            tr("De geraamde waarde van de hele opdracht, exclusief btw"),
+        )
+        self.published = DateField(
+            tr("Publicatiedatum"),
+            tr("De (geplande) datum van publicatie; die bepaalt welke drempel geldt"),
+        )
         add_row(form, tr("&Publicatiedatum:"), self.published)
         self.problem = note()
         self.problem.setStyleSheet("")
@@ -96,13 +119,13 @@ class DataPage(QWizardPage):
         return parse_amount(self.value.text(), self.wizard_.lang)
 
     def isComplete(self) -> bool:
-        return bool(self.ref.text().strip() and self.title_.text().strip()
-                    and self.amount() is not None)
+        return bool(
+            self.ref.text().strip() and self.title_.text().strip() and self.amount() is not None
+        )
 
     def validatePage(self) -> bool:
         if self.amount() is None:
-            self.problem.setText(tr("Vul de geraamde waarde in als bedrag, bijvoorbeeld "
-                                    "250.000."))
+            self.problem.setText(tr("Vul de geraamde waarde in als bedrag, bijvoorbeeld 250.000."))
             return False
         self.problem.setText("")
         return True
@@ -113,21 +136,31 @@ class CategoryPage(QWizardPage):
         super().__init__()
         self.wizard_ = wizard
         self.setTitle(tr("Categorie"))
-        self.setSubTitle(tr("Kies de inkoopcategorie. Rechts ziet u de typische risico’s "
-                            "in de keten; dat is achtergrond, geen oordeel."))
+        self.setSubTitle(
+            tr(
+                "Kies de inkoopcategorie. Rechts ziet u de typische risico’s "
+                "in de keten; dat is achtergrond, geen oordeel."
+            )
+        )
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         label = QLabel(tr("&Categorie:"))
         self.list = QListWidget()
         label.setBuddy(self.list)
-        a11y(self.list, tr("Categorie"), tr("De ISV-risicocategorieën en ‘buiten de "
-                                            "risicocategorieën’"))
+        a11y(
+            self.list,
+            tr("Categorie"),
+            tr("De ISV-risicocategorieën en ‘buiten de risicocategorieën’"),
+        )
         left.addWidget(label)
         left.addWidget(self.list, 1)
         self.guidance = QTextBrowser()
         self.guidance.setOpenExternalLinks(True)
-        a11y(self.guidance, tr("Toelichting bij de categorie"),
-             tr("Keten, risico’s, landen, initiatieven en bronnen van de gekozen categorie"))
+        a11y(
+            self.guidance,
+            tr("Toelichting bij de categorie"),
+            tr("Keten, risico’s, landen, initiatieven en bronnen van de gekozen categorie"),
+        )
         layout.addLayout(left, 2)
         layout.addWidget(self.guidance, 3)
         self.list.currentRowChanged.connect(self._show)
@@ -162,13 +195,19 @@ class CategoryPage(QWizardPage):
         if code is None:
             self.guidance.clear()
         elif code == OUTSIDE_CATEGORIES:
-            self.guidance.setHtml("<p>" + html.escape(tr(
-                "De opdracht valt in geen van de ISV-risicocategorieën. De ISV zijn dan niet "
-                "verplicht, maar u mag ze toepassen als dat proportioneel is, bijvoorbeeld "
-                "als er een bekend risico in de keten zit.")) + "</p>")
+            self.guidance.setHtml(
+                "<p>"
+                + html.escape(
+                    tr(
+                        "De opdracht valt in geen van de ISV-risicocategorieën. "
+                        "De ISV zijn dan niet verplicht, maar u mag ze toepassen als dat "
+                        "proportioneel is, bijvoorbeeld als er een bekend risico in de keten zit."
+                    )
+                )
+                + "</p>"
+            )
         else:
-            category = locator.reference().find_category(
-                code, self.wizard_.data.published.value())
+            category = locator.reference().find_category(code, self.wizard_.data.published.value())
             if category is not None:
                 self.guidance.setHtml(category_html(category, self.wizard_.lang))
 
@@ -199,9 +238,13 @@ class VerdictPage(QWizardPage):
         data = self.wizard_.data
         lang = self.wizard_.lang
         try:
-            self.result = applicability(locator.reference(), self.wizard_.category.code() or "",
-                                        data.kind.currentData(), data.amount(),
-                                        data.published.value())
+            self.result = applicability(
+                locator.reference(),
+                self.wizard_.category.code() or "",
+                data.kind.currentData(),
+                data.amount(),
+                data.published.value(),
+            )
         except IsvError as error:
             self.result = None
             self.verdict.setText(error_sentence(error, lang))
@@ -211,8 +254,9 @@ class VerdictPage(QWizardPage):
         self.verdict.setAccessibleName(self.verdict.text())
         catalog = locator.catalog()
         reasons = [catalog.text(r.code, lang, **r.as_dict()) for r in self.result.reasons]
-        self.reasons.setHtml("<ul>" + "".join(f"<li>{html.escape(r)}</li>" for r in reasons)
-                             + "</ul>")
+        self.reasons.setHtml(
+            "<ul>" + "".join(f"<li>{html.escape(r)}</li>" for r in reasons) + "</ul>"
+        )
         self.reasons.setAccessibleDescription(" ".join(reasons))
 
     def isComplete(self) -> bool:
@@ -224,14 +268,21 @@ class DecisionPage(QWizardPage):
         super().__init__()
         self.wizard_ = wizard
         self.setTitle(tr("Besluit"))
-        self.setSubTitle(tr("Past u de ISV toe, en in welke vorm? Niet toepassen terwijl ze "
-                            "verplicht zijn kan alleen met een reden."))
+        self.setSubTitle(
+            tr(
+                "Past u de ISV toe, en in welke vorm? Niet toepassen terwijl ze "
+                "verplicht zijn kan alleen met een reden."
+            )
+        )
         form = QFormLayout(self)
         self.apply = QRadioButton(tr("ISV &toepassen"))
         self.skip = QRadioButton(tr("ISV &niet toepassen"))
         a11y(self.apply, tr("ISV toepassen"), tr("De ISV komen in de aanbestedingsstukken"))
-        a11y(self.skip, tr("ISV niet toepassen"), tr("De ISV komen niet in de stukken; "
-                                                      "geef de reden"))
+        a11y(
+            self.skip,
+            tr("ISV niet toepassen"),
+            tr("De ISV komen niet in de stukken; geef de reden"),
+        )
         group = QButtonGroup(self)
         group.addButton(self.apply)
         group.addButton(self.skip)
@@ -246,20 +297,33 @@ class DecisionPage(QWizardPage):
         self.form = QComboBox()
         for item in locator.reference().forms:
             self.form.addItem(item.text(wizard.lang), item.code)
-        add_row(form, tr("&Vorm:"), self.form,
-                description=tr("Uitvoeringsvoorwaarde is het minimum van het Rijk; minimumeis "
-                               "en gunningscriterium gaan verder"))
+        add_row(
+            form,
+            tr("&Vorm:"),
+            self.form,
+            description=tr(
+                "Uitvoeringsvoorwaarde is het minimum van het Rijk; minimumeis "
+                "en gunningscriterium gaan verder"
+            ),
+        )
         self.acceptance = QComboBox()
         self.acceptance.addItem(tr("Impliciet: meedoen is aanvaarden"), "implicit")
         self.acceptance.addItem(tr("Expliciet: met een verklaring of checklist"), "explicit")
         self.acceptance_label = add_row(
-            form, tr("&Aanvaarding:"), self.acceptance,
-            description=tr("Hoe inschrijvers de ISV aanvaarden (alleen bij een "
-                           "uitvoeringsvoorwaarde)"))
+            form,
+            tr("&Aanvaarding:"),
+            self.acceptance,
+            description=tr(
+                "Hoe inschrijvers de ISV aanvaarden (alleen bij een uitvoeringsvoorwaarde)"
+            ),
+        )
         self.reason = QLineEdit()
-        add_row(form, tr("&Reden:"), self.reason,
-                description=tr("Waarom u zo besluit; verplicht als u verplichte ISV niet "
-                               "toepast"))
+        add_row(
+            form,
+            tr("&Reden:"),
+            self.reason,
+            description=tr("Waarom u zo besluit; verplicht als u verplichte ISV niet toepast"),
+        )
         self.problem = note()
         form.addRow(self.problem)
         self.apply.toggled.connect(self._update)
@@ -283,10 +347,14 @@ class DecisionPage(QWizardPage):
 
     def decision(self) -> IsvDecision:
         if self.apply.isChecked():
-            return IsvDecision(True, self.reason.text().strip() or None,
-                               self.form.currentData(),
-                               self.acceptance.currentData()
-                               if self.form.currentData() == "contract-condition" else None)
+            return IsvDecision(
+                True,
+                self.reason.text().strip() or None,
+                self.form.currentData(),
+                self.acceptance.currentData()
+                if self.form.currentData() == "contract-condition"
+                else None,
+            )
         return IsvDecision(False, self.reason.text().strip() or None)
 
     def isComplete(self) -> bool:
@@ -309,59 +377,111 @@ class ParametersPage(QWizardPage):
         super().__init__()
         self.wizard_ = wizard
         self.setTitle(tr("Afspraken in de teksten"))
-        self.setSubTitle(tr("Deze waarden komen in de ISV-teksten. Wat u niet wijzigt, krijgt "
-                            "de gebruikelijke standaardwaarde; het overzicht in het document "
-                            "zegt welke dat zijn."))
+        self.setSubTitle(
+            tr(
+                "Deze waarden komen in de ISV-teksten. Wat u niet wijzigt, krijgt "
+                "de gebruikelijke standaardwaarde; het overzicht in het document "
+                "zegt welke dat zijn."
+            )
+        )
         form = QFormLayout(self)
         self.authority = QLineEdit()
-        add_row(form, tr("Aanbestedende &dienst:"), self.authority,
-                description=tr("De naam van de opdrachtgever zoals die in de teksten komt"))
+        add_row(
+            form,
+            tr("Aanbestedende &dienst:"),
+            self.authority,
+            description=tr("De naam van de opdrachtgever zoals die in de teksten komt"),
+        )
         self.plan_months = plan_months_box()
-        add_row(form, tr("&Plan van aanpak binnen:"), self.plan_months,
-                description=tr("Binnen hoeveel maanden na de start de leverancier het plan "
-                               "van aanpak levert"))
+        add_row(
+            form,
+            tr("&Plan van aanpak binnen:"),
+            self.plan_months,
+            description=tr(
+                "Binnen hoeveel maanden na de start de leverancier het plan van aanpak levert"
+            ),
+        )
         self.report_month = report_month_box(wizard.lang)
-        add_row(form, tr("&Jaarrapportage uiterlijk eind:"), self.report_month,
-                description=tr("De maand waarin de jaarrapportage over het vorige "
-                               "contractjaar binnen moet zijn"))
+        add_row(
+            form,
+            tr("&Jaarrapportage uiterlijk eind:"),
+            self.report_month,
+            description=tr(
+                "De maand waarin de jaarrapportage over het vorige contractjaar binnen moet zijn"
+            ),
+        )
         self.penalty = QLineEdit("5.000" if wizard.lang == "nl" else "5,000")
-        add_row(form, tr("&Boete (€):"), self.penalty,
-                description=tr("Het bedrag van de boete na een ingebrekestelling"))
+        add_row(
+            form,
+            tr("&Boete (€):"),
+            self.penalty,
+            description=tr("Het bedrag van de boete na een ingebrekestelling"),
+        )
         self.check = QCheckBox(tr("&Onafhankelijke toetsing van de rapportage vragen"))
-        a11y(self.check, tr("Onafhankelijke toetsing"),
-             tr("De leverancier laat de rapportage door een onafhankelijke partij toetsen"))
+        a11y(
+            self.check,
+            tr("Onafhankelijke toetsing"),
+            tr("De leverancier laat de rapportage door een onafhankelijke partij toetsen"),
+        )
         form.addRow("", self.check)
         self.contact = QLineEdit()
         self.contact.setPlaceholderText(tr("contractmanager"))
-        add_row(form, tr("&Contactpersoon (functie):"), self.contact,
-                description=tr("Wie bij de opdrachtgever het aanspreekpunt is"))
+        add_row(
+            form,
+            tr("&Contactpersoon (functie):"),
+            self.contact,
+            description=tr("Wie bij de opdrachtgever het aanspreekpunt is"),
+        )
         self.award_method = QLineEdit()
         self.award_subject = QLineEdit()
         self.award_assessor = QLineEdit()
         self.award_rows = [
-            add_row(form, tr("Gunning: &hoe:"), self.award_method,
-                    description=tr("Hoe de inschrijvingen op dit punt worden gescoord")),
-            add_row(form, tr("Gunning: &waarop:"), self.award_subject,
-                    description=tr("Wat er wordt beoordeeld")),
-            add_row(form, tr("Gunning: &door wie:"), self.award_assessor,
-                    description=tr("Wie de beoordeling doet")),
+            add_row(
+                form,
+                tr("Gunning: &hoe:"),
+                self.award_method,
+                description=tr("Hoe de inschrijvingen op dit punt worden gescoord"),
+            ),
+            add_row(
+                form,
+                tr("Gunning: &waarop:"),
+                self.award_subject,
+                description=tr("Wat er wordt beoordeeld"),
+            ),
+            add_row(
+                form,
+                tr("Gunning: &door wie:"),
+                self.award_assessor,
+                description=tr("Wie de beoordeling doet"),
+            ),
         ]
         self.doc_lang = QComboBox()
         self.doc_lang.addItem("Nederlands", "nl")
         self.doc_lang.addItem("English", "en")
-        add_row(form, tr("&Taal van de documenten:"), self.doc_lang,
-                description=tr("Engels voor leveranciers in het buitenland"))
+        add_row(
+            form,
+            tr("&Taal van de documenten:"),
+            self.doc_lang,
+            description=tr("Engels voor leveranciers in het buitenland"),
+        )
         self.problem = note()
         form.addRow(self.problem)
-        for field in (self.penalty, self.contact, self.award_method, self.award_subject,
-                      self.award_assessor):
+        for field in (
+            self.penalty,
+            self.contact,
+            self.award_method,
+            self.award_subject,
+            self.award_assessor,
+        ):
             field.textChanged.connect(wizard.touched)
 
     def initializePage(self) -> None:
         if not self.authority.text().strip():
             registered = self.wizard_.registered
-            self.authority.setText((registered.organisation if registered else None)
-                                   or self.wizard_.data.organisation.currentText().strip())
+            self.authority.setText(
+                (registered.organisation if registered else None)
+                or self.wizard_.data.organisation.currentText().strip()
+            )
         award = self.wizard_.decision.form.currentData() == "award-criterion"
         for field in (self.award_method, self.award_subject, self.award_assessor):
             field.setEnabled(award)
@@ -391,10 +511,12 @@ class ParametersPage(QWizardPage):
             self.problem.setText(tr("Vul de boete in als bedrag, bijvoorbeeld 5.000."))
             return False
         award = self.wizard_.decision.form.currentData() == "award-criterion"
-        if award and not all(f.text().strip() for f in (
-                self.award_method, self.award_subject, self.award_assessor)):
-            self.problem.setText(tr("Bij een gunningscriterium zegt u hoe, waarop en door "
-                                    "wie wordt beoordeeld."))
+        if award and not all(
+            f.text().strip() for f in (self.award_method, self.award_subject, self.award_assessor)
+        ):
+            self.problem.setText(
+                tr("Bij een gunningscriterium zegt u hoe, waarop en door wie wordt beoordeeld.")
+            )
             return False
         if not self.authority.text().strip():
             self.problem.setText(tr("Vul de aanbestedende dienst in."))
@@ -408,29 +530,45 @@ class DocumentsPage(QWizardPage):
         super().__init__()
         self.wizard_ = wizard
         self.setTitle(tr("De documenten"))
-        self.setSubTitle(tr("Bekijk de ISV-teksten en sla ze op voor de aanbestedingsstukken. "
-                            "Elke opgeslagen versie wordt vastgelegd bij de aanbesteding."))
+        self.setSubTitle(
+            tr(
+                "Bekijk de ISV-teksten en sla ze op voor de aanbestedingsstukken. "
+                "Elke opgeslagen versie wordt vastgelegd bij de aanbesteding."
+            )
+        )
         layout = QVBoxLayout(self)
         self.preview = QTextBrowser()
-        a11y(self.preview, tr("Voorbeeld van de teksten"),
-             tr("De ISV-teksten zoals ze in de documenten komen"))
+        a11y(
+            self.preview,
+            tr("Voorbeeld van de teksten"),
+            tr("De ISV-teksten zoals ze in de documenten komen"),
+        )
         layout.addWidget(self.preview, 1)
         row = QHBoxLayout()
-        self.save_docx = button(tr("Opslaan als &Word…"), tr("De teksten opslaan als "
-                                                            "Word-document (.docx)"),
-                                lambda: self.save("docx"))
-        self.save_pdf = button(tr("Opslaan als P&DF…"), tr("De teksten opslaan als PDF"),
-                               lambda: self.save("pdf"))
-        self.save_md = button(tr("Opslaan als &Markdown…"), tr("De teksten opslaan als "
-                                                              "platte tekst (Markdown)"),
-                              lambda: self.save("md"))
+        self.save_docx = button(
+            tr("Opslaan als &Word…"),
+            tr("De teksten opslaan als Word-document (.docx)"),
+            lambda: self.save("docx"),
+        )
+        self.save_pdf = button(
+            tr("Opslaan als P&DF…"), tr("De teksten opslaan als PDF"), lambda: self.save("pdf")
+        )
+        self.save_md = button(
+            tr("Opslaan als &Markdown…"),
+            tr("De teksten opslaan als platte tekst (Markdown)"),
+            lambda: self.save("md"),
+        )
         for item in (self.save_docx, self.save_pdf, self.save_md):
             row.addWidget(item)
         row.addStretch(1)
         layout.addLayout(row)
-        self.saved_label = note(tr("De werkmap voor de leverancier maakt u na de gunning, "
-                                   "vanuit het contractdossier: die wordt vooraf ingevuld met "
-                                   "de gegevens van het contract."))
+        self.saved_label = note(
+            tr(
+                "De werkmap voor de leverancier maakt u na de gunning, "
+                "vanuit het contractdossier: die wordt vooraf ingevuld met "
+                "de gegevens van het contract."
+            )
+        )
         layout.addWidget(self.saved_label)
         self.saved: list[Path] = []
 
@@ -439,8 +577,11 @@ class DocumentsPage(QWizardPage):
         ctx, ref = wizard.shell.context, wizard.tender_ref()
         choices, lang = wizard.parameters.choices(), wizard.parameters.doc_lang.currentData()
         self.preview.setPlainText(tr("Het voorbeeld wordt gemaakt…"))
-        wizard.shell.tasks.run(lambda: gw.preview_clauses(ctx, ref, lang, choices),
-                               done=self._previewed, failed=self._failed)
+        wizard.shell.tasks.run(
+            lambda: gw.preview_clauses(ctx, ref, lang, choices),
+            done=self._previewed,
+            failed=self._failed,
+        )
         self.save_docx.setFocus()
 
     def _previewed(self, document: Any) -> None:
@@ -452,8 +593,11 @@ class DocumentsPage(QWizardPage):
     def save(self, fmt: str) -> None:
         wizard = self.wizard_
         suffix = {"docx": "docx", "pdf": "pdf", "md": "md"}[fmt]
-        name = {"docx": tr("Word-document (*.docx)"), "pdf": tr("PDF (*.pdf)"),
-                "md": tr("Markdown (*.md)")}[fmt]
+        name = {
+            "docx": tr("Word-document (*.docx)"),
+            "pdf": tr("PDF (*.pdf)"),
+            "md": tr("Markdown (*.md)"),
+        }[fmt]
         folder = Path(settings.load().backup_dir or Path.home())
         suggested = str(folder / f"ISV-{wizard.tender_ref()}.{suffix}")
         path = widgets.ask_save_path(self, tr("ISV-teksten opslaan"), suggested, name)
@@ -464,9 +608,12 @@ class DocumentsPage(QWizardPage):
             target = target.with_name(target.name + f".{suffix}")
         ctx, ref = wizard.shell.context, wizard.tender_ref()
         choices, lang = wizard.parameters.choices(), wizard.parameters.doc_lang.currentData()
-        wizard.shell.tasks.run(lambda: gw.save_clauses(ctx, ref, fmt, lang, choices, target),
-                               write=True, done=self._saved,
-                               failed=wizard.shell.show_error)
+        wizard.shell.tasks.run(
+            lambda: gw.save_clauses(ctx, ref, fmt, lang, choices, target),
+            write=True,
+            done=self._saved,
+            failed=wizard.shell.show_error,
+        )
 
     def _saved(self, target: Path) -> None:
         self.saved.append(target)
@@ -492,15 +639,18 @@ class TenderWizard(QWizard):
         self.decision = DecisionPage(self)
         self.parameters = ParametersPage(self)
         self.documents = DocumentsPage(self)
-        for number, page in enumerate((self.data, self.category, self.verdict, self.decision,
-                                       self.parameters, self.documents)):
+        for number, page in enumerate(
+            (self.data, self.category, self.verdict, self.decision, self.parameters, self.documents)
+        ):
             self.setPage(number, page)
         self.decision.setCommitPage(True)
-        for which, text in ((QWizard.WizardButton.NextButton, tr("&Volgende >")),
-                            (QWizard.WizardButton.CommitButton, tr("&Vastleggen >")),
-                            (QWizard.WizardButton.BackButton, tr("< V&orige")),
-                            (QWizard.WizardButton.FinishButton, tr("&Klaar")),
-                            (QWizard.WizardButton.CancelButton, tr("Annuleren"))):
+        for which, text in (
+            (QWizard.WizardButton.NextButton, tr("&Volgende >")),
+            (QWizard.WizardButton.CommitButton, tr("&Vastleggen >")),
+            (QWizard.WizardButton.BackButton, tr("< V&orige")),
+            (QWizard.WizardButton.FinishButton, tr("&Klaar")),
+            (QWizard.WizardButton.CancelButton, tr("Annuleren")),
+        ):
             self.setButtonText(which, text)
             a11y(self.button(which), text.replace("&", "").strip("<> "))
         self.resize(900, 640)
@@ -517,7 +667,8 @@ class TenderWizard(QWizard):
         decision = tender.decision
         if decision is not None and decision.form:
             wizard.decision.form.setCurrentIndex(
-                max(0, wizard.decision.form.findData(decision.form)))
+                max(0, wizard.decision.form.findData(decision.form))
+            )
         wizard.setStartId(PARAMETERS)
         return wizard
 
@@ -547,15 +698,22 @@ class TenderWizard(QWizard):
         data = self.data
         ctx = self.shell.context
         values = {
-            "ref": data.ref.text(), "title": data.title_.text(),
-            "category": self.category.code() or "", "kind": data.kind.currentData(),
-            "value": data.amount(), "published": data.published.value(),
+            "ref": data.ref.text(),
+            "title": data.title_.text(),
+            "category": self.category.code() or "",
+            "kind": data.kind.currentData(),
+            "value": data.amount(),
+            "published": data.published.value(),
             "organisation": data.organisation.currentText().strip() or None,
             "decision": self.decision.decision(),
         }
         self.decision.problem.setText(tr("Bezig met vastleggen…"))
-        self.shell.tasks.run(lambda: gw.register_tender(ctx, **values), write=True,
-                             done=self._registered, failed=self._not_registered)
+        self.shell.tasks.run(
+            lambda: gw.register_tender(ctx, **values),
+            write=True,
+            done=self._registered,
+            failed=self._not_registered,
+        )
         return self.registered is not None and self._finish_now()
 
     def _finish_now(self) -> bool:
@@ -574,10 +732,19 @@ class TenderWizard(QWizard):
         self.decision.problem.setText(error_sentence(error, self.lang))
 
     def reject(self) -> None:
-        if self.registered is None and self._touched and not widgets.ask(
-                self, tr("Invoer weggooien?"),
-                tr("De aanbesteding is nog niet vastgelegd. Wilt u stoppen en uw invoer "
-                   "weggooien?"), tr("&Weggooien"), tr("&Doorgaan met invullen")):
+        if (
+            self.registered is None
+            and self._touched
+            and not widgets.ask(
+                self,
+                tr("Invoer weggooien?"),
+                tr(
+                    "De aanbesteding is nog niet vastgelegd. Wilt u stoppen en uw invoer weggooien?"
+                ),
+                tr("&Weggooien"),
+                tr("&Doorgaan met invullen"),
+            )
+        ):
             return
         if self.registered is not None:
             super().accept()

@@ -41,8 +41,9 @@ def baseline() -> None:
     from app.io.pdf import stylesheet
 
     docx.Document().save(io.BytesIO())
-    SimpleDocTemplate(io.BytesIO()).build([Paragraph("Internationale Sociale Voorwaarden",
-                                                     stylesheet()["Body"])])
+    SimpleDocTemplate(io.BytesIO()).build(
+        [Paragraph("Internationale Sociale Voorwaarden", stylesheet()["Body"])]
+    )
 
 
 def main() -> None:
@@ -57,23 +58,34 @@ def main() -> None:
 
         ctx = open_context(str(Path(home) / "bench.sqlite"), lang="nl", actor="bench")
         registry.register_tender(
-            ctx, ref="BENCH-1", title="Werkkleding & beschermingsmiddelen", kind="supplies",
-            category="bedrijfskleding", value=750_000, published=dt.date(2026, 4, 1),
+            ctx,
+            ref="BENCH-1",
+            title="Werkkleding & beschermingsmiddelen",
+            kind="supplies",
+            category="bedrijfskleding",
+            value=750_000,
+            published=dt.date(2026, 4, 1),
             organisation="Ministerie van Defensie",
-            decision=IsvDecision(True, None, "contract-condition", "explicit"))
+            decision=IsvDecision(True, None, "contract-condition", "explicit"),
+        )
         choices = clauses.ClauseChoices(generated_on=dt.date(2026, 11, 25))
         document = clauses.preview(ctx, "BENCH-1", choices=choices)
 
         figures = {
             "baseline (empty DOCX + one-paragraph PDF)": median_seconds(baseline),
             "text model from the templates": median_seconds(
-                lambda: clauses.preview(ctx, "BENCH-1", choices=choices)),
+                lambda: clauses.preview(ctx, "BENCH-1", choices=choices)
+            ),
             "DOCX renderer": median_seconds(lambda: render_docx(document)),
             "PDF renderer": median_seconds(lambda: render_pdf(document)),
             "Markdown renderer": median_seconds(lambda: render_markdown(document)),
             "all three formats via the service (recorded)": median_seconds(
-                lambda: [clauses.generate(ctx, "BENCH-1", fmt=f, choices=choices)
-                         for f in ("docx", "pdf", "md")], runs=5),
+                lambda: [
+                    clauses.generate(ctx, "BENCH-1", fmt=f, choices=choices)
+                    for f in ("docx", "pdf", "md")
+                ],
+                runs=5,
+            ),
         }
         ctx.db.dispose()
     base = figures["baseline (empty DOCX + one-paragraph PDF)"]
@@ -82,8 +94,10 @@ def main() -> None:
     for name, seconds in figures.items():
         print(f"  {name:<48} {seconds * 1000:8.1f} ms   {seconds / base:5.1f}x baseline")
     total = figures["all three formats via the service (recorded)"]
-    print(f"all three formats for one tender: {total * 1000:.0f} ms "
-          f"({'under' if total < 1 else 'NOT under'} one second)")
+    print(
+        f"all three formats for one tender: {total * 1000:.0f} ms "
+        f"({'under' if total < 1 else 'NOT under'} one second)"
+    )
 
 
 if __name__ == "__main__":

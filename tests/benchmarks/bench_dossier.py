@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import Any
 
 
-def median_time(run: Callable[[], Any], repeat: int = 5,
-                setup: Callable[[], Any] | None = None) -> tuple[float, Any]:
+def median_time(
+    run: Callable[[], Any], repeat: int = 5, setup: Callable[[], Any] | None = None
+) -> tuple[float, Any]:
     """Median wall-clock seconds of ``repeat`` runs, and the last result; ``setup`` runs
     before each one, outside the time."""
     times, result = [], None
@@ -38,8 +39,9 @@ def median_time(run: Callable[[], Any], repeat: int = 5,
     return statistics.median(times), result
 
 
-def median_cpu(run: Callable[[], Any], repeat: int = 5,
-               setup: Callable[[], Any] | None = None) -> float:
+def median_cpu(
+    run: Callable[[], Any], repeat: int = 5, setup: Callable[[], Any] | None = None
+) -> float:
     """Median CPU seconds of this process: on a machine shared with other work, the
     figure that says what the code itself costs."""
     times = []
@@ -62,85 +64,211 @@ def build(ctx: Any, contracts: int, rng: random.Random, today: dt.date) -> None:
     def add(model: Any, row: dict[str, Any]) -> None:
         rows.setdefault(model, []).append(row)
 
-    add(m.Supplier, {"id": 1, "uid": m.new_uid(), "version": 1, "name": "Bench BV",
-                     "country": "NL", "kvk": None})
+    add(
+        m.Supplier,
+        {
+            "id": 1,
+            "uid": m.new_uid(),
+            "version": 1,
+            "name": "Bench BV",
+            "country": "NL",
+            "kvk": None,
+        },
+    )
     evidence_id = submission_id = measure_id = 0
     for n in range(1, contracts + 1):
         start = today - dt.timedelta(days=rng.randrange(0, 5 * 365))
         end = start + dt.timedelta(days=365 * rng.choice((1, 2, 3, 4)) - 1)
-        add(m.Tender, {"id": n, "uid": m.new_uid(), "version": 1, "ref": f"T{n}",
-                       "title": "Bench", "organisation_id": None, "kind": "supplies",
-                       "value_cents": 50_000_000, "published": start, "verdict": "mandatory",
-                       "category_code": "bedrijfskleding", "category_set": None,
-                       "threshold_cents": None, "threshold_period": None, "isv_applied": True,
-                       "not_applied_reason": None, "form": None, "acceptance": None,
-                       "clause_version": None, "created_at": m.utcnow()})
+        add(
+            m.Tender,
+            {
+                "id": n,
+                "uid": m.new_uid(),
+                "version": 1,
+                "ref": f"T{n}",
+                "title": "Bench",
+                "organisation_id": None,
+                "kind": "supplies",
+                "value_cents": 50_000_000,
+                "published": start,
+                "verdict": "mandatory",
+                "category_code": "bedrijfskleding",
+                "category_set": None,
+                "threshold_cents": None,
+                "threshold_period": None,
+                "isv_applied": True,
+                "not_applied_reason": None,
+                "form": None,
+                "acceptance": None,
+                "clause_version": None,
+                "created_at": m.utcnow(),
+            },
+        )
         agreed = start + dt.timedelta(days=80) if rng.random() < 0.6 else None
-        add(m.Contract, {"id": n, "uid": m.new_uid(), "version": 1, "ref": f"C{n:06d}",
-                         "tender_id": n, "supplier_id": 1, "start": start, "end": end,
-                         "value_cents": 40_000_000, "plan_months": 3, "report_month": 3,
-                         "penalty_cents": None, "independent_check": False,
-                         "plan_agreed_on": agreed, "follow_up_choice": None,
-                         "follow_up_note": None, "created_at": m.utcnow()})
+        add(
+            m.Contract,
+            {
+                "id": n,
+                "uid": m.new_uid(),
+                "version": 1,
+                "ref": f"C{n:06d}",
+                "tender_id": n,
+                "supplier_id": 1,
+                "start": start,
+                "end": end,
+                "value_cents": 40_000_000,
+                "plan_months": 3,
+                "report_month": 3,
+                "penalty_cents": None,
+                "independent_check": False,
+                "plan_agreed_on": agreed,
+                "follow_up_choice": None,
+                "follow_up_note": None,
+                "created_at": m.utcnow(),
+            },
+        )
         for kind in ("policy", "risk-analysis", "yearly-report", "certificate"):
             if rng.random() < 0.7:
                 evidence_id += 1
                 received = start + dt.timedelta(days=rng.randrange(0, 400))
-                add(m.Evidence, {
-                    "id": evidence_id, "uid": m.new_uid(), "contract_id": n,
-                    "submission_id": None, "site_id": None, "risk_id": None,
-                    "measure_id": None, "type": kind, "sha256": "0" * 64, "file_name": "x",
-                    "size": 1, "issuer": None, "issued_on": None,
-                    "valid_until": received + dt.timedelta(days=365)
-                    if kind == "certificate" else None,
-                    "received_on": received, "note": None, "supersedes_id": None,
-                    "added_at": m.utcnow(), "added_by": "bench"})
+                add(
+                    m.Evidence,
+                    {
+                        "id": evidence_id,
+                        "uid": m.new_uid(),
+                        "contract_id": n,
+                        "submission_id": None,
+                        "site_id": None,
+                        "risk_id": None,
+                        "measure_id": None,
+                        "type": kind,
+                        "sha256": "0" * 64,
+                        "file_name": "x",
+                        "size": 1,
+                        "issuer": None,
+                        "issued_on": None,
+                        "valid_until": received + dt.timedelta(days=365)
+                        if kind == "certificate"
+                        else None,
+                        "received_on": received,
+                        "note": None,
+                        "supersedes_id": None,
+                        "added_at": m.utcnow(),
+                        "added_by": "bench",
+                    },
+                )
         if rng.random() < 0.8:
             submission_id += 1
-            add(m.Submission, {
-                "id": submission_id, "uid": m.new_uid(), "contract_id": n, "version_no": 1,
-                "file_sha256": f"{submission_id:064d}", "file_name": "w.xlsx",
-                "supplier_name": "Bench BV", "supplier_kvk": None, "supplier_country": "NL",
-                "period_from": start, "period_to": end, "contact_person": "A",
-                "email": "a@example.org", "signed_on": start, "signed_by": "B",
-                "received_on": start + dt.timedelta(days=60), "content_sha256": "0" * 64,
-                "imported_at": m.utcnow(), "imported_by": "bench"})
+            add(
+                m.Submission,
+                {
+                    "id": submission_id,
+                    "uid": m.new_uid(),
+                    "contract_id": n,
+                    "version_no": 1,
+                    "file_sha256": f"{submission_id:064d}",
+                    "file_name": "w.xlsx",
+                    "supplier_name": "Bench BV",
+                    "supplier_kvk": None,
+                    "supplier_country": "NL",
+                    "period_from": start,
+                    "period_to": end,
+                    "contact_person": "A",
+                    "email": "a@example.org",
+                    "signed_on": start,
+                    "signed_by": "B",
+                    "received_on": start + dt.timedelta(days=60),
+                    "content_sha256": "0" * 64,
+                    "imported_at": m.utcnow(),
+                    "imported_by": "bench",
+                },
+            )
             for k in range(rng.randrange(1, 6)):
                 measure_id += 1
-                add(m.Measure, {
-                    "id": measure_id, "submission_id": submission_id,
-                    "measure_key": f"M{k}", "risk_key": "R1", "description": "x",
-                    "owner": "y", "start": None,
-                    "due": start + dt.timedelta(days=rng.randrange(30, 700)),
-                    "status": rng.choice(("planned", "in_progress", "completed", "delayed")),
-                    "progress": None, "evidence_name": None})
+                add(
+                    m.Measure,
+                    {
+                        "id": measure_id,
+                        "submission_id": submission_id,
+                        "measure_key": f"M{k}",
+                        "risk_key": "R1",
+                        "description": "x",
+                        "owner": "y",
+                        "start": None,
+                        "due": start + dt.timedelta(days=rng.randrange(30, 700)),
+                        "status": rng.choice(("planned", "in_progress", "completed", "delayed")),
+                        "progress": None,
+                        "evidence_name": None,
+                    },
+                )
         if rng.random() < 0.5:
-            add(m.Assessment, {
-                "uid": m.new_uid(), "contract_id": n, "subject": "yearly-report",
-                "evidence_id": None, "submission_id": None, "rubric_version": "2017",
-                "elements_json": "[]", "verdict": "sufficient", "assessor": "bench",
-                "assessed_on": start + dt.timedelta(days=420), "contract_year": 1,
-                "note": None})
+            add(
+                m.Assessment,
+                {
+                    "uid": m.new_uid(),
+                    "contract_id": n,
+                    "subject": "yearly-report",
+                    "evidence_id": None,
+                    "submission_id": None,
+                    "rubric_version": "2017",
+                    "elements_json": "[]",
+                    "verdict": "sufficient",
+                    "assessor": "bench",
+                    "assessed_on": start + dt.timedelta(days=420),
+                    "contract_year": 1,
+                    "note": None,
+                },
+            )
         if rng.random() < 0.1:
-            add(m.Signal, {"id": n, "uid": m.new_uid(), "version": 1, "contract_id": n,
-                           "received_on": start + dt.timedelta(days=100), "source": "NGO",
-                           "theme": "child_labour", "site_id": None, "description": "x",
-                           "status": rng.choice(("open", "closed")),
-                           "closed_on": None})
-            add(m.EscalationStep, {
-                "uid": m.new_uid(), "contract_id": n, "signal_id": n, "step": "dialogue",
-                "taken_on": start + dt.timedelta(days=101),
-                "response_due": start + dt.timedelta(days=131), "responded_on": None,
-                "amount_cents": None, "evidence_ids": None, "note": None})
+            add(
+                m.Signal,
+                {
+                    "id": n,
+                    "uid": m.new_uid(),
+                    "version": 1,
+                    "contract_id": n,
+                    "received_on": start + dt.timedelta(days=100),
+                    "source": "NGO",
+                    "theme": "child_labour",
+                    "site_id": None,
+                    "description": "x",
+                    "status": rng.choice(("open", "closed")),
+                    "closed_on": None,
+                },
+            )
+            add(
+                m.EscalationStep,
+                {
+                    "uid": m.new_uid(),
+                    "contract_id": n,
+                    "signal_id": n,
+                    "step": "dialogue",
+                    "taken_on": start + dt.timedelta(days=101),
+                    "response_due": start + dt.timedelta(days=131),
+                    "responded_on": None,
+                    "amount_cents": None,
+                    "evidence_ids": None,
+                    "note": None,
+                },
+            )
     for row in rows.get(m.Signal, []):
         if row["status"] == "closed":
             row["closed_on"] = row["received_on"] + dt.timedelta(days=30)
     with ctx.db.begin() as session:
-        for model in (m.Supplier, m.Tender, m.Contract, m.Evidence, m.Submission, m.Measure,
-                      m.Assessment, m.Signal, m.EscalationStep):
+        for model in (
+            m.Supplier,
+            m.Tender,
+            m.Contract,
+            m.Evidence,
+            m.Submission,
+            m.Measure,
+            m.Assessment,
+            m.Signal,
+            m.EscalationStep,
+        ):
             data = rows.get(model, [])
             for first in range(0, len(data), 20_000):
-                session.execute(insert(model), data[first:first + 20_000])
+                session.execute(insert(model), data[first : first + 20_000])
 
 
 def main() -> None:
@@ -160,13 +288,21 @@ def main() -> None:
     build(ctx, contracts, random.Random(5), today)
     print(f"built {contracts} contracts in {time.perf_counter() - began:.1f} s")
 
-    tables = (m.Contract, m.Evidence, m.Submission, m.Measure, m.Assessment, m.Signal,
-              m.EscalationStep)
+    tables = (
+        m.Contract,
+        m.Evidence,
+        m.Submission,
+        m.Measure,
+        m.Assessment,
+        m.Signal,
+        m.EscalationStep,
+    )
 
     def plain_count() -> int:
         with ctx.db.read() as session:
-            return sum(int(session.scalar(select(func.count()).select_from(t)) or 0)
-                       for t in tables)
+            return sum(
+                int(session.scalar(select(func.count()).select_from(t)) or 0) for t in tables
+            )
 
     def plain_rows() -> int:
         with ctx.db.read() as session:
@@ -203,12 +339,18 @@ def main() -> None:
     # after one change through the service (a signal logged), as the dashboard refreshes
     # then: the kept answer brought up to date from the audit trail
     dossier.due_items(ctx, 30, today)
-    picked = iter([s.contract_ref for s in states[::max(1, len(states) // 7)]])
+    picked = iter([s.contract_ref for s in states[:: max(1, len(states) // 7)]])
     refreshes: list[str] = []
 
     def after_a_change() -> Any:
-        dossier.log_signal(ctx, contract_ref=next(picked), received_on=today,
-                           source="NGO", theme="child_labour", description="Melding")
+        dossier.log_signal(
+            ctx,
+            contract_ref=next(picked),
+            received_on=today,
+            source="NGO",
+            theme="child_labour",
+            description="Melding",
+        )
         began = time.perf_counter()
         dossier.due_items(ctx, 30, today)  # the states are brought up to date here
         refreshes.append(dossier.last_refresh())
@@ -223,23 +365,35 @@ def main() -> None:
     print(f"rows read by the dossier: {rows}")
     print(f"plain count of those rows:          {count_time * 1000:8.1f} ms")
     print(f"plain fetch of every one of them:   {fetch_time * 1000:8.1f} ms")
-    print(f"step states + deadlines, all:       {steps_time * 1000:8.1f} ms "
-          f"(ratio to count {steps_time / count_time:.1f}x, to fetch "
-          f"{steps_time / fetch_time:.2f}x)")
-    print(f"  the same in CPU time of this process: {steps_cpu * 1000:8.1f} ms "
-          f"(count {count_cpu * 1000:.1f} ms, ratio {steps_cpu / max(count_cpu, 1e-9):.1f}x)")
+    print(
+        f"step states + deadlines, all:       {steps_time * 1000:8.1f} ms "
+        f"(ratio to count {steps_time / count_time:.1f}x, to fetch "
+        f"{steps_time / fetch_time:.2f}x)"
+    )
+    print(
+        f"  the same in CPU time of this process: {steps_cpu * 1000:8.1f} ms "
+        f"(count {count_cpu * 1000:.1f} ms, ratio {steps_cpu / max(count_cpu, 1e-9):.1f}x)"
+    )
     print(f"  again with nothing changed (kept answer): {warm_time * 1000:8.1f} ms")
-    print(f"due items within 30 days ({len(due)}): {due_time * 1000:8.1f} ms "
-          f"(ratio to count {due_time / count_time:.1f}x)")
+    print(
+        f"due items within 30 days ({len(due)}): {due_time * 1000:8.1f} ms "
+        f"(ratio to count {due_time / count_time:.1f}x)"
+    )
     print(f"  again with nothing changed (kept with the states): {due_warm * 1000:8.1f} ms")
-    print(f"the dashboard's dossier work from cold (due list + step states): "
-          f"{board_time * 1000:8.1f} ms (ratio to count {board_time / count_time:.1f}x)")
-    print(f"the same after one change (a signal logged): {changed_time * 1000:8.1f} ms "
-          f"(ratio to count {changed_time / count_time:.1f}x; {', '.join(set(refreshes))})")
-    print("target: step states + deadlines of every contract well under 1 s; margin under "
-          f"1 s: step states {1 - steps_time:.0%}, their CPU time {1 - steps_cpu:.0%}, the "
-          f"dashboard's whole dossier work {1 - board_time:.0%} (from cold), "
-          f"{1 - changed_time:.0%} (after a change)")
+    print(
+        f"the dashboard's dossier work from cold (due list + step states): "
+        f"{board_time * 1000:8.1f} ms (ratio to count {board_time / count_time:.1f}x)"
+    )
+    print(
+        f"the same after one change (a signal logged): {changed_time * 1000:8.1f} ms "
+        f"(ratio to count {changed_time / count_time:.1f}x; {', '.join(set(refreshes))})"
+    )
+    print(
+        "target: step states + deadlines of every contract well under 1 s; margin under "
+        f"1 s: step states {1 - steps_time:.0%}, their CPU time {1 - steps_cpu:.0%}, the "
+        f"dashboard's whole dossier work {1 - board_time:.0%} (from cold), "
+        f"{1 - changed_time:.0%} (after a change)"
+    )
     ctx.db.dispose()
 
 

@@ -41,8 +41,9 @@ def median_time(run: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
     return statistics.median(times), result
 
 
-def paired_times(run: Callable[[], Any], baseline: Callable[[], Any], repeat: int = 3
-                 ) -> tuple[float, Any, float, Any]:
+def paired_times(
+    run: Callable[[], Any], baseline: Callable[[], Any], repeat: int = 3
+) -> tuple[float, Any, float, Any]:
     """Medians of ``run`` and of ``baseline`` timed in turns (run, baseline, run, ...):
     on a shared machine both then meet the same load, so their ratio holds."""
     times: tuple[list[float], list[float]] = ([], [])
@@ -52,8 +53,7 @@ def paired_times(run: Callable[[], Any], baseline: Callable[[], Any], repeat: in
             began = time.perf_counter()
             results[index] = function()
             times[index].append(time.perf_counter() - began)
-    return (statistics.median(times[0]), results[0],
-            statistics.median(times[1]), results[1])
+    return (statistics.median(times[0]), results[0], statistics.median(times[1]), results[1])
 
 
 def plain_tables_pdf(pages: int, rows_per_page: int = 32) -> bytes:
@@ -63,13 +63,24 @@ def plain_tables_pdf(pages: int, rows_per_page: int = 32) -> bytes:
 
     story: list[Any] = []
     for page in range(pages):
-        data = [["Categorie", "Aanbestedingen", "Verplicht", "Toegepast", "Contracten",
-                 "Waarde"]]
-        data += [[f"Categorie {page}-{row}", str(row), str(row * 2), str(row * 3),
-                  str(row * 4), f"{row * 1000:,}"] for row in range(rows_per_page - 1)]
+        data = [["Categorie", "Aanbestedingen", "Verplicht", "Toegepast", "Contracten", "Waarde"]]
+        data += [
+            [
+                f"Categorie {page}-{row}",
+                str(row),
+                str(row * 2),
+                str(row * 3),
+                str(row * 4),
+                f"{row * 1000:,}",
+            ]
+            for row in range(rows_per_page - 1)
+        ]
         table = Table(data, repeatRows=1)
-        table.setStyle(TableStyle([("FONTSIZE", (0, 0), (-1, -1), 8),
-                                   ("GRID", (0, 0), (-1, -1), 0.25, "#999999")]))
+        table.setStyle(
+            TableStyle(
+                [("FONTSIZE", (0, 0), (-1, -1), 8), ("GRID", (0, 0), (-1, -1), 0.25, "#999999")]
+            )
+        )
         story += [table, PageBreak()]
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4).build(story[:-1])
@@ -138,10 +149,16 @@ def main() -> None:
 
         def plain_count() -> tuple[int, int]:
             with ctx.db.read() as session:
-                published = session.scalar(select(func.count()).select_from(m.Tender).where(
-                    m.Tender.published >= first, m.Tender.published <= last))
-                active = session.scalar(select(func.count()).select_from(m.Contract).where(
-                    m.Contract.start <= last, m.Contract.end >= first))
+                published = session.scalar(
+                    select(func.count())
+                    .select_from(m.Tender)
+                    .where(m.Tender.published >= first, m.Tender.published <= last)
+                )
+                active = session.scalar(
+                    select(func.count())
+                    .select_from(m.Contract)
+                    .where(m.Contract.start <= last, m.Contract.end >= first)
+                )
                 return int(published or 0), int(active or 0)
 
         def figures() -> Any:
@@ -149,56 +166,72 @@ def main() -> None:
 
         def full() -> tuple[bytes, bytes]:
             report = reporting.year_report(ctx, year)
-            return (render_report_pdf(report, ctx.reference, "nl"),
-                    render_report_xlsx(report, ctx.reference, "nl"))
+            return (
+                render_report_pdf(report, ctx.reference, "nl"),
+                render_report_xlsx(report, ctx.reference, "nl"),
+            )
 
         # each measured thing alternates with its baseline (see paired_times); the PDF
         # and the workbook are made once first, for their page and cell counts
-        figures_time, report, count_time, counts = paired_times(figures, plain_count,
-                                                                repeat=5)
+        figures_time, report, count_time, counts = paired_times(figures, plain_count, repeat=5)
         assert (report.totals["tenders"], report.totals["contracts_active"]) == counts
         pages = page_count(render_report_pdf(report, ctx.reference, "nl"))
         rows, cells = cell_count(render_report_xlsx(report, ctx.reference, "nl"))
         assert rows == len(report.tender_rows) + len(report.contract_rows)
         pdf_time, pdf, baseline_time, baseline = paired_times(
-            lambda: render_report_pdf(report, ctx.reference, "nl"),
-            lambda: plain_tables_pdf(pages))
+            lambda: render_report_pdf(report, ctx.reference, "nl"), lambda: plain_tables_pdf(pages)
+        )
         assert page_count(baseline) == pages
         xlsx_time, xlsx, floor_time, _ = paired_times(
-            lambda: render_report_xlsx(report, ctx.reference, "nl"),
-            lambda: plain_cells_xlsx(cells))
+            lambda: render_report_xlsx(report, ctx.reference, "nl"), lambda: plain_cells_xlsx(cells)
+        )
         full_time, _, full_baseline_time, _ = paired_times(full, lambda: plain_tables_pdf(pages))
         row_pages = -(-rows // 31)
         rows_time, _ = median_time(lambda: plain_tables_pdf(row_pages), repeat=1)
         export_path = Path(folder) / "export.json"
         export_time, _ = median_time(lambda: reporting.save_export(ctx, year, export_path))
         merged_time, merged = median_time(
-            lambda: reporting.year_report(ctx, year, merge=[export_path]))
+            lambda: reporting.year_report(ctx, year, merge=[export_path])
+        )
         assert merged.totals == report.totals and merged.duplicates > 0
         export_size = export_path.stat().st_size
         ctx.db.dispose()
 
-    print(f"year {year}: {counts[0]} tenders published, {counts[1]} contracts active, "
-          f"{report.totals['risks']} risks; PDF {pages} pages ({len(pdf):,} bytes), "
-          f"Excel {rows:,} data rows, {cells:,} cells ({len(xlsx):,} bytes)")
+    print(
+        f"year {year}: {counts[0]} tenders published, {counts[1]} contracts active, "
+        f"{report.totals['risks']} risks; PDF {pages} pages ({len(pdf):,} bytes), "
+        f"Excel {rows:,} data rows, {cells:,} cells ({len(xlsx):,} bytes)"
+    )
     print(f"plain count (tenders + active contracts)  {count_time * 1000:8.1f} ms")
-    print(f"figures (year_report)                     {figures_time * 1000:8.1f} ms"
-          f"   ratio {figures_time / count_time:6.1f}x the plain count")
+    print(
+        f"figures (year_report)                     {figures_time * 1000:8.1f} ms"
+        f"   ratio {figures_time / count_time:6.1f}x the plain count"
+    )
     print(f"PDF rendering                             {pdf_time * 1000:8.1f} ms")
     print(f"Excel rendering                           {xlsx_time * 1000:8.1f} ms")
-    print(f"floor: openpyxl write_only, {cells:,} plain cells {floor_time * 1000:8.1f} ms"
-          f"   Excel / floor {xlsx_time / floor_time:5.2f}x")
-    print(f"baseline: reportlab, {pages} pages of plain tables {baseline_time * 1000:8.1f} ms"
-          f" (in turns with the PDF), {full_baseline_time * 1000:.1f} ms (with the full report)")
+    print(
+        f"floor: openpyxl write_only, {cells:,} plain cells {floor_time * 1000:8.1f} ms"
+        f"   Excel / floor {xlsx_time / floor_time:5.2f}x"
+    )
+    print(
+        f"baseline: reportlab, {pages} pages of plain tables {baseline_time * 1000:8.1f} ms"
+        f" (in turns with the PDF), {full_baseline_time * 1000:.1f} ms (with the full report)"
+    )
     print(f"  PDF alone / baseline                    {pdf_time / baseline_time:8.1f}x")
     print(f"full report (figures + PDF + Excel)       {full_time * 1000:8.1f} ms")
-    print(f"  full report / baseline                  {full_time / full_baseline_time:8.1f}x"
-          "   (target at most 1.5x)")
+    print(
+        f"  full report / baseline                  {full_time / full_baseline_time:8.1f}x"
+        "   (target at most 1.5x)"
+    )
     print(f"export of the year ({export_size:,} bytes)   {export_time * 1000:8.1f} ms")
-    print(f"figures merged with that export           {merged_time * 1000:8.1f} ms"
-          f"   ({merged.duplicates:,} duplicates counted once)")
-    print(f"scale: reportlab, {row_pages} pages of plain tables holding the Excel's {rows:,} "
-          f"rows {rows_time * 1000:8.1f} ms; full report / that {full_time / rows_time:5.2f}x")
+    print(
+        f"figures merged with that export           {merged_time * 1000:8.1f} ms"
+        f"   ({merged.duplicates:,} duplicates counted once)"
+    )
+    print(
+        f"scale: reportlab, {row_pages} pages of plain tables holding the Excel's {rows:,} "
+        f"rows {rows_time * 1000:8.1f} ms; full report / that {full_time / rows_time:5.2f}x"
+    )
 
 
 if __name__ == "__main__":

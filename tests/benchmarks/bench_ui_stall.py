@@ -48,18 +48,30 @@ def main() -> int:
 
     language = Language()
     language.install("nl")
-    window = MainWindow(db_location=str(home / "stall.sqlite"), language=language,
-                        offer_demo=False)
+    window = MainWindow(db_location=str(home / "stall.sqlite"), language=language, offer_demo=False)
     window.show()
     window.open_database()
     wait(lambda: window.ctx is not None and window.pages and window.warmed)
     ctx = window.ctx
-    registry.register_tender(ctx, ref="T-1", title="Kleding", category="bedrijfskleding",
-                             kind="supplies", value=500_000, published=dt.date(2025, 9, 1),
-                             decision=IsvDecision(True, None, "contract-condition"))
-    registry.add_contract(ctx, ref="C-1", tender_ref="T-1", supplier="Textiel B.V.",
-                          supplier_country="NL", start=dt.date(2026, 1, 1),
-                          end=dt.date(2028, 12, 31))
+    registry.register_tender(
+        ctx,
+        ref="T-1",
+        title="Kleding",
+        category="bedrijfskleding",
+        kind="supplies",
+        value=500_000,
+        published=dt.date(2025, 9, 1),
+        decision=IsvDecision(True, None, "contract-condition"),
+    )
+    registry.add_contract(
+        ctx,
+        ref="C-1",
+        tender_ref="T-1",
+        supplier="Textiel B.V.",
+        supplier_country="NL",
+        start=dt.date(2026, 1, 1),
+        end=dt.date(2028, 12, 31),
+    )
     started = time.perf_counter()
     source = big_workbook(home / "groot.xlsx", "C-1", rows)
     print(f"workbook with {rows} rows written in {time.perf_counter() - started:.1f} s")
@@ -73,13 +85,16 @@ def main() -> int:
         on_gui = time.perf_counter() - began
         wait(done)
         worst = probe.stop()
-        first_time = sorted(m for m in set(sys.modules) - loaded
-                            if "." not in m or m.startswith("app"))
+        first_time = sorted(
+            m for m in set(sys.modules) - loaded if "." not in m or m.startswith("app")
+        )
         if first_time:
             print(f"           imported on first use: {', '.join(first_time)}")
-        print(f"{label:10s} {time.perf_counter() - began:6.1f} s   largest gap {worst:5.0f} ms"
-              f"   (largest gaps ms @ s: {probe.worst()}; starting took {on_gui * 1000:.0f} ms "
-              "on the GUI thread)")
+        print(
+            f"{label:10s} {time.perf_counter() - began:6.1f} s   largest gap {worst:5.0f} ms"
+            f"   (largest gaps ms @ s: {probe.worst()}; starting took {on_gui * 1000:.0f} ms "
+            "on the GUI thread)"
+        )
         return worst
 
     idle = measured("idle", lambda: None, lambda: True)
@@ -101,16 +116,19 @@ def main() -> int:
     from app.ui import widgets
 
     widgets.ask = lambda *_args, **_kw: True  # import despite warnings
-    worst["import"] = measured("import", dialog.do_import,
-                               lambda: dialog.task is None and dialog.summary.text() != before)
+    worst["import"] = measured(
+        "import", dialog.do_import, lambda: dialog.task is None and dialog.summary.text() != before
+    )
     print(f"           {dialog.summary.text()}")
     view = window.show_page("reporting").view
     view.year.setValue(2026)
     worst["report"] = measured("report", view.compute, lambda: view.report is not None)
     print(f"idle baseline largest gap {idle:.0f} ms")
     for label, value in worst.items():
-        print(f"{label:10s} largest gap {value:5.0f} ms = {value / max(idle, 1):.1f}x idle "
-              f"({'ok' if value < 100 else 'OVER 100 ms'})")
+        print(
+            f"{label:10s} largest gap {value:5.0f} ms = {value / max(idle, 1):.1f}x idle "
+            f"({'ok' if value < 100 else 'OVER 100 ms'})"
+        )
     window.tasks.wait()
     window.ctx.db.dispose()
     shutil.rmtree(home, ignore_errors=True)  # 20 MB of database and workbook per run

@@ -64,15 +64,15 @@ def make_database(folder: Path) -> str:
 
 def timed(command: list[str], env: dict[str, str], wait_for: str) -> float:
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                               text=True, env=env, cwd=ROOT)
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT
+    )
     assert process.stdout is not None
     elapsed = None
     for line in process.stdout:
         if line.strip() == wait_for:
             elapsed = time.perf_counter() - started
-            if wait_for == "shown" and "ready" not in env.get("ISV_ASSISTENT_EXIT_WHEN_SHOWN",
-                                                                ""):
+            if wait_for == "shown" and "ready" not in env.get("ISV_ASSISTENT_EXIT_WHEN_SHOWN", ""):
                 break
             break
     process.wait(timeout=120)
@@ -86,17 +86,25 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="isv-bench-ui-") as work:
         folder = Path(work)
         location = make_database(folder)
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-                   ISV_ASSISTENT_HOME=str(folder / "home"))
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ISV_ASSISTENT_HOME=str(folder / "home"))
         python = sys.executable
         cases = {
             "bare": ([python, "-c", BARE], env, "shown"),
-            "window": ([python, "-c", WINDOW, location],
-                       dict(env, ISV_ASSISTENT_EXIT_WHEN_SHOWN="1"), "shown"),
-            "first data": ([python, "-c", WINDOW, location],
-                            dict(env, ISV_ASSISTENT_EXIT_WHEN_SHOWN="ready"), "ready"),
-            "cli gui": ([python, "-m", "app", "--db", location, "gui"],
-                        dict(env, ISV_ASSISTENT_EXIT_WHEN_SHOWN="1"), "shown"),
+            "window": (
+                [python, "-c", WINDOW, location],
+                dict(env, ISV_ASSISTENT_EXIT_WHEN_SHOWN="1"),
+                "shown",
+            ),
+            "first data": (
+                [python, "-c", WINDOW, location],
+                dict(env, ISV_ASSISTENT_EXIT_WHEN_SHOWN="ready"),
+                "ready",
+            ),
+            "cli gui": (
+                [python, "-m", "app", "--db", location, "gui"],
+                dict(env, ISV_ASSISTENT_EXIT_WHEN_SHOWN="1"),
+                "shown",
+            ),
         }
         timed(*cases["window"])  # once to build the translations and warm the disk cache
         results: dict[str, list[float]] = {name: [] for name in cases}
@@ -106,9 +114,11 @@ def main() -> int:
         base = statistics.median(results["bare"])
         for name, values in results.items():
             median = statistics.median(values)
-            print(f"{name:12s} median {median * 1000:7.0f} ms  "
-                  f"(min {min(values) * 1000:.0f}, max {max(values) * 1000:.0f})  "
-                  f"ratio to bare {median / base:.2f}x")
+            print(
+                f"{name:12s} median {median * 1000:7.0f} ms  "
+                f"(min {min(values) * 1000:.0f}, max {max(values) * 1000:.0f})  "
+                f"ratio to bare {median / base:.2f}x"
+            )
     return 0
 
 

@@ -34,32 +34,93 @@ def write_workbook(path: Path, contract: str) -> None:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Leverancier")
     ws.append(["Gegeven", "Waarde"])
-    for row in (["Naam leverancier", "Textiel B.V."], ["KvK-nummer", "12345678"],
-                ["Land van vestiging", "NL"], ["Contractreferentie", contract],
-                ["Rapportageperiode van", dt.date(2026, 1, 1)],
-                ["Rapportageperiode tot", dt.date(2026, 12, 31)],
-                ["Contactpersoon", "Anna de Vries"], ["E-mail", "anna@textiel.example"],
-                ["Datum ondertekening", dt.date(2026, 2, 1)], ["Ondertekend door", "B. Jansen"]):
+    for row in (
+        ["Naam leverancier", "Textiel B.V."],
+        ["KvK-nummer", "12345678"],
+        ["Land van vestiging", "NL"],
+        ["Contractreferentie", contract],
+        ["Rapportageperiode van", dt.date(2026, 1, 1)],
+        ["Rapportageperiode tot", dt.date(2026, 12, 31)],
+        ["Contactpersoon", "Anna de Vries"],
+        ["E-mail", "anna@textiel.example"],
+        ["Datum ondertekening", dt.date(2026, 2, 1)],
+        ["Ondertekend door", "B. Jansen"],
+    ):
         ws.append(row)
     ws = wb.create_sheet("Keten")
-    ws.append(["Locatie-ID", "Naam locatie", "Land", "Plaats", "Schakel", "Product of dienst",
-               "Aantal werknemers", "Certificeringen", "Laatste audit", "Open Supply Hub-ID"])
+    ws.append(
+        [
+            "Locatie-ID",
+            "Naam locatie",
+            "Land",
+            "Plaats",
+            "Schakel",
+            "Product of dienst",
+            "Aantal werknemers",
+            "Certificeringen",
+            "Laatste audit",
+            "Open Supply Hub-ID",
+        ]
+    )
     for i in range(SITES):
-        ws.append([f"S{i}", f"Fabriek {i}", COUNTRIES[i % 5], "Dhaka", 1 + i % 4, "Werkkleding",
-                   100 + i, "SA8000; BSCI", dt.date(2025, 1 + i % 12, 1 + i % 28), f"OSH{i}"])
+        ws.append(
+            [
+                f"S{i}",
+                f"Fabriek {i}",
+                COUNTRIES[i % 5],
+                "Dhaka",
+                1 + i % 4,
+                "Werkkleding",
+                100 + i,
+                "SA8000; BSCI",
+                dt.date(2025, 1 + i % 12, 1 + i % 28),
+                f"OSH{i}",
+            ]
+        )
     ws = wb.create_sheet("Risico's")
-    ws.append(["Risico-ID", "Locatie-ID", "Thema", "Omschrijving", "Ernst",
-               "Waarschijnlijkheid", "Bron"])
+    ws.append(
+        ["Risico-ID", "Locatie-ID", "Thema", "Omschrijving", "Ernst", "Waarschijnlijkheid", "Bron"]
+    )
     for i in range(RISKS):
-        ws.append([f"R{i}", f"S{i % SITES}", THEMES[i % 5], f"Risico nummer {i} in de keten",
-                   1 + i % 4, 1 + (i // 4) % 4, "Audit 2025"])
+        ws.append(
+            [
+                f"R{i}",
+                f"S{i % SITES}",
+                THEMES[i % 5],
+                f"Risico nummer {i} in de keten",
+                1 + i % 4,
+                1 + (i // 4) % 4,
+                "Audit 2025",
+            ]
+        )
     ws = wb.create_sheet("Maatregelen")
-    ws.append(["Maatregel-ID", "Risico-ID", "Omschrijving", "Verantwoordelijke", "Startdatum",
-               "Einddatum", "Status", "Voortgang (%)", "Bewijsstuk"])
+    ws.append(
+        [
+            "Maatregel-ID",
+            "Risico-ID",
+            "Omschrijving",
+            "Verantwoordelijke",
+            "Startdatum",
+            "Einddatum",
+            "Status",
+            "Voortgang (%)",
+            "Bewijsstuk",
+        ]
+    )
     for i in range(MEASURES):
-        ws.append([f"M{i}", f"R{i % RISKS}", f"Maatregel {i} tegen het risico", "CSR-team",
-                   dt.date(2026, 1, 1), dt.date(2026, 12, 31), STATUSES[i % 4],
-                   100 if i % 4 == 2 else (i % 10) * 10, "rapport.pdf"])
+        ws.append(
+            [
+                f"M{i}",
+                f"R{i % RISKS}",
+                f"Maatregel {i} tegen het risico",
+                "CSR-team",
+                dt.date(2026, 1, 1),
+                dt.date(2026, 12, 31),
+                STATUSES[i % 4],
+                100 if i % 4 == 2 else (i % 10) * 10,
+                "rapport.pdf",
+            ]
+        )
     wb.save(path)
 
 
@@ -85,20 +146,35 @@ def main() -> int:
         path = root / "groot.xlsx"
         started = time.perf_counter()
         write_workbook(path, contract)
-        print(f"workbook written: {SITES} sites, {RISKS} risks, {MEASURES} measures, "
-              f"{path.stat().st_size / 2**20:.1f} MB in {time.perf_counter() - started:.1f} s")
+        print(
+            f"workbook written: {SITES} sites, {RISKS} risks, {MEASURES} measures, "
+            f"{path.stat().st_size / 2**20:.1f} MB in {time.perf_counter() - started:.1f} s"
+        )
 
         # Rounds interleave the baseline and the import, so a busy shared machine slows
         # both alike; wall and CPU time (all threads) are both reported.
         rounds = []
         for attempt in range(3):
             ctx = open_context(str(root / f"bench-{attempt}.sqlite"), lang="nl", actor="bench")
-            registry.register_tender(ctx, ref="T-1", title="Kleding", category="bedrijfskleding",
-                                     kind="supplies", value=500_000,
-                                     published=dt.date(2025, 9, 1))
-            registry.add_contract(ctx, ref=contract, tender_ref="T-1", supplier="Textiel B.V.",
-                                  supplier_country="NL", start=dt.date(2026, 1, 1),
-                                  end=dt.date(2029, 12, 31), kvk="12345678")
+            registry.register_tender(
+                ctx,
+                ref="T-1",
+                title="Kleding",
+                category="bedrijfskleding",
+                kind="supplies",
+                value=500_000,
+                published=dt.date(2025, 9, 1),
+            )
+            registry.add_contract(
+                ctx,
+                ref=contract,
+                tender_ref="T-1",
+                supplier="Textiel B.V.",
+                supplier_country="NL",
+                start=dt.date(2026, 1, 1),
+                end=dt.date(2029, 12, 31),
+                kvk="12345678",
+            )
             wall, cpu = time.perf_counter(), time.process_time()
             raw_read(path)
             raw = (time.perf_counter() - wall, time.process_time() - cpu)
@@ -115,9 +191,11 @@ def main() -> int:
             del checked, result, ctx
             gc.collect()  # each round starts from the same heap
             rounds.append((raw, check, full))
-            print(f"round {attempt + 1}: raw read {raw[0]:.2f} s (cpu {raw[1]:.2f}), "
-                  f"check {check[0]:.2f} s (cpu {check[1]:.2f}), "
-                  f"import {full[0]:.2f} s (cpu {full[1]:.2f})")
+            print(
+                f"round {attempt + 1}: raw read {raw[0]:.2f} s (cpu {raw[1]:.2f}), "
+                f"check {check[0]:.2f} s (cpu {check[1]:.2f}), "
+                f"import {full[0]:.2f} s (cpu {full[1]:.2f})"
+            )
 
         def median_ratio(index: int, kind: int) -> float:
             return statistics.median(r[index][kind] / r[0][kind] for r in rounds)
@@ -125,8 +203,10 @@ def main() -> int:
         raw_wall = statistics.median(r[0][0] for r in rounds)
         print(f"python-calamine raw read (median): {raw_wall:.2f} s")
         print(f"check only: {median_ratio(1, 0):.2f}x raw read (cpu {median_ratio(1, 1):.2f}x)")
-        print(f"full import, check + write: {median_ratio(2, 0):.2f}x raw read "
-              f"(cpu {median_ratio(2, 1):.2f}x) (target <= 2x)")
+        print(
+            f"full import, check + write: {median_ratio(2, 0):.2f}x raw read "
+            f"(cpu {median_ratio(2, 1):.2f}x) (target <= 2x)"
+        )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak memory (ru_maxrss): {peak:.0f} MB (target < 400 MB)")
     return 0

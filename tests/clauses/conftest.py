@@ -27,22 +27,36 @@ that Helvetica lacks: it must come back literally from DOCX, PDF and Markdown.""
 def make_params(**changes: object) -> ClauseParameters:
     values: dict[str, object] = {
         "authority": "Ministerie van Binnenlandse Zaken & Koninkrijksrelaties",
-        "tender_ref": "BZK-2026/017", "tender_title": TITLE,
-        "category_code": "bedrijfskleding", "category_set": "tien-2017",
-        "form": "contract-condition", "acceptance": "implicit",
-        "generated_on": dt.date(2026, 11, 25), "contract_refs": ("C-2026-01",),
-        "plan_months": 4, "report_month": 5, "penalty": Decimal(7500),
-        "independent_check": True, "contact_role": "contractbeheerder",
+        "tender_ref": "BZK-2026/017",
+        "tender_title": TITLE,
+        "category_code": "bedrijfskleding",
+        "category_set": "tien-2017",
+        "form": "contract-condition",
+        "acceptance": "implicit",
+        "generated_on": dt.date(2026, 11, 25),
+        "contract_refs": ("C-2026-01",),
+        "plan_months": 4,
+        "report_month": 5,
+        "penalty": Decimal(7500),
+        "independent_check": True,
+        "contact_role": "contractbeheerder",
     }
     values.update(changes)
     return validate_parameters(ClauseParameters(**values))  # type: ignore[arg-type]
 
 
-def make_document(params: ClauseParameters, lang: str = "nl",
-                  texts: tuple[str, ...] | None = None) -> ClauseDocument:
+def make_document(
+    params: ClauseParameters, lang: str = "nl", texts: tuple[str, ...] | None = None
+) -> ClauseDocument:
     chosen = texts if texts is not None else texts_for(params.form, params.acceptance)
-    return build_document(params, chosen, lang, reference=locator.reference(),
-                          countries=locator.countries(), version="2017")
+    return build_document(
+        params,
+        chosen,
+        lang,
+        reference=locator.reference(),
+        countries=locator.countries(),
+        version="2017",
+    )
 
 
 def normalise(text: str) -> str:
@@ -109,11 +123,13 @@ def render_all() -> Callable[[ClauseDocument], Rendered]:
     from app.io.md_render import render_markdown
 
     def render(document: ClauseDocument) -> Rendered:
-        return Rendered(document, render_docx(document), render_pdf(document),
-                        render_markdown(document))
+        return Rendered(
+            document, render_docx(document), render_pdf(document), render_markdown(document)
+        )
 
     return render
 
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None,
-                                   reason="poppler-utils (pdftotext, pdffonts) not installed")
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext, pdffonts) not installed"
+)

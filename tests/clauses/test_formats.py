@@ -40,16 +40,18 @@ def rendered_nl() -> Rendered:
     from app.io.md_render import render_markdown
 
     document = make_document(make_params(form="contract-condition", acceptance="explicit"))
-    return Rendered(document, render_docx(document), render_pdf(document),
-                    render_markdown(document))
+    return Rendered(
+        document, render_docx(document), render_pdf(document), render_markdown(document)
+    )
 
 
 @needs_poppler
 def test_pdffonts_lists_every_font_as_embedded(rendered_nl: Rendered, tmp_path: Path) -> None:
     path = tmp_path / "clauses.pdf"
     path.write_bytes(rendered_nl.pdf)
-    lines = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True,
-                           text=True).stdout.splitlines()[2:]
+    lines = subprocess.run(
+        ["pdffonts", str(path)], check=True, capture_output=True, text=True
+    ).stdout.splitlines()[2:]
     assert lines, "no fonts listed"
     for line in lines:
         columns = line.split()
@@ -59,15 +61,18 @@ def test_pdffonts_lists_every_font_as_embedded(rendered_nl: Rendered, tmp_path: 
 
 
 @needs_poppler
-def test_dutch_and_latin_characters_come_back_from_every_format(rendered_nl: Rendered,
-                                                                 tmp_path: Path) -> None:
+def test_dutch_and_latin_characters_come_back_from_every_format(
+    rendered_nl: Rendered, tmp_path: Path
+) -> None:
     path = tmp_path / "clauses.pdf"
     path.write_bytes(rendered_nl.pdf)
     footer = rendered_nl.document.footer
-    for name, text in (("pdftotext", pdftotext_text(path, footer)),
-                       ("pypdf", pypdf_text(rendered_nl.pdf, footer)),
-                       ("docx", docx_text(rendered_nl.docx)),
-                       ("md", markdown_text(rendered_nl.md))):
+    for name, text in (
+        ("pdftotext", pdftotext_text(path, footer)),
+        ("pypdf", pypdf_text(rendered_nl.pdf, footer)),
+        ("docx", docx_text(rendered_nl.docx)),
+        ("md", markdown_text(rendered_nl.md)),
+    ):
         assert TITLE in text, name  # markup characters literally, not interpreted
         for char in DUTCH:
             assert char in text, (name, char)
@@ -89,7 +94,8 @@ def test_pdf_metadata_and_language(rendered_nl: Rendered) -> None:
     last = reader.pages[-1].extract_text()
     assert f"Pagina {len(reader.pages)} van {len(reader.pages)}" in last
     assert next(o.title for o in reader.outline if not isinstance(o, list)).startswith(
-        "Contractbepalingen")
+        "Contractbepalingen"
+    )
 
 
 def test_docx_language_styles_and_properties(rendered_nl: Rendered) -> None:
@@ -130,10 +136,10 @@ def test_docx_language_in_english() -> None:
     assert any(p.text == "Article 2  Due diligence" for p in document.paragraphs)
 
 
-def test_same_input_gives_the_same_bytes(rendered_nl: Rendered,
-                                         render_all: Callable[..., Rendered]) -> None:
-    again = render_all(make_document(make_params(form="contract-condition",
-                                                 acceptance="explicit")))
+def test_same_input_gives_the_same_bytes(
+    rendered_nl: Rendered, render_all: Callable[..., Rendered]
+) -> None:
+    again = render_all(make_document(make_params(form="contract-condition", acceptance="explicit")))
     assert again.pdf == rendered_nl.pdf
     assert again.docx == rendered_nl.docx
     assert again.md == rendered_nl.md
@@ -141,8 +147,7 @@ def test_same_input_gives_the_same_bytes(rendered_nl: Rendered,
 
 def test_escape_helpers() -> None:
     assert escape('A & B <b>"x"</b>') == 'A &amp; B &lt;b&gt;"x"&lt;/b&gt;'
-    assert escape_markdown("*a* _b_ #1 <c> & [d](e)") == \
-        r"\*a\* \_b\_ \#1 \<c\> \& \[d\](e)"
+    assert escape_markdown("*a* _b_ #1 <c> & [d](e)") == r"\*a\* \_b\_ \#1 \<c\> \& \[d\](e)"
     assert escape_markdown("1. item") == r"1\. item"
     assert escape_markdown("- item") == r"\- item"
 
@@ -166,8 +171,7 @@ def test_a_value_cannot_open_a_block_of_its_own() -> None:
     assert any("::section Ingevoegd" in b.text for b in document.front)
 
 
-def test_a_missing_template_value_is_an_error_not_a_gap(monkeypatch: pytest.MonkeyPatch
-                                                        ) -> None:
+def test_a_missing_template_value_is_an_error_not_a_gap(monkeypatch: pytest.MonkeyPatch) -> None:
     original = clause_io.template_context
 
     def without_penalty(*args: object, **kwargs: object) -> dict[str, object]:
@@ -185,8 +189,7 @@ def test_articles_are_numbered_and_cross_references_follow() -> None:
     without = make_document(make_params(independent_check=False))
 
     def articles(document: clause_io.ClauseDocument) -> dict[str, str]:
-        return {b.text: b.label for s in document.sections for b in s.blocks
-                if b.kind == "article"}
+        return {b.text: b.label for s in document.sections for b in s.blocks if b.kind == "article"}
 
     assert articles(with_check)["Escalatie en sancties"] == "Artikel 11"
     assert articles(without)["Escalatie en sancties"] == "Artikel 10"
@@ -212,15 +215,22 @@ WORD = re.compile(r"\w+")
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 @needs_poppler
-def test_libreoffice_shows_the_same_text_as_our_pdf(render_all: Callable[..., Rendered],
-                                                    tmp_path: Path) -> None:
+def test_libreoffice_shows_the_same_text_as_our_pdf(
+    render_all: Callable[..., Rendered], tmp_path: Path
+) -> None:
     """One soffice run converts a Dutch and an English DOCX; pdftotext of LibreOffice's
     PDF and of ours give the same words in the same order (running footers aside)."""
     documents = {
         "nl": make_document(make_params(form="contract-condition", acceptance="explicit")),
-        "en": make_document(make_params(form="award-criterion", award_method="0-10 points",
-                                        award_subject="the plan", award_assessor="a panel"),
-                            "en"),
+        "en": make_document(
+            make_params(
+                form="award-criterion",
+                award_method="0-10 points",
+                award_subject="the plan",
+                award_assessor="a panel",
+            ),
+            "en",
+        ),
     }
     ours: dict[str, Path] = {}
     for lang, document in documents.items():
@@ -229,13 +239,26 @@ def test_libreoffice_shows_the_same_text_as_our_pdf(render_all: Callable[..., Re
         ours[lang] = tmp_path / f"{lang}-ours.pdf"
         ours[lang].write_bytes(rendered.pdf)
     out = tmp_path / "lo"
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-                    "--headless", "--convert-to", "pdf", "--outdir", str(out),
-                    str(tmp_path / "nl.docx"), str(tmp_path / "en.docx")],
-                   check=True, capture_output=True, timeout=240)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(tmp_path / "nl.docx"),
+            str(tmp_path / "en.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
     for lang, document in documents.items():
-        theirs = _body_words(pdftotext_text(out / f"{lang}.pdf", document.footer, layout=True),
-                             document)
+        theirs = _body_words(
+            pdftotext_text(out / f"{lang}.pdf", document.footer, layout=True), document
+        )
         mine = _body_words(pdftotext_text(ours[lang], document.footer, layout=True), document)
         assert len(mine) > 1500
         assert theirs == mine

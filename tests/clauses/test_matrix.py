@@ -34,11 +34,15 @@ from tests.clauses.conftest import (
 CONVENTIONS = ("C29", "C87", "C98", "C100", "C105", "C111", "C138", "C155", "C182", "C187")
 
 FRAMEWORKS = {
-    "nl": ("OESO-richtlijnen voor multinationale ondernemingen",
-           "OECD Guidelines for Multinational Enterprises",
-           "UN Guiding Principles on Business and Human Rights"),
-    "en": ("OECD Guidelines for Multinational Enterprises",
-           "UN Guiding Principles on Business and Human Rights"),
+    "nl": (
+        "OESO-richtlijnen voor multinationale ondernemingen",
+        "OECD Guidelines for Multinational Enterprises",
+        "UN Guiding Principles on Business and Human Rights",
+    ),
+    "en": (
+        "OECD Guidelines for Multinational Enterprises",
+        "UN Guiding Principles on Business and Human Rights",
+    ),
 }
 
 OBLIGATIONS = {
@@ -63,8 +67,11 @@ OBLIGATIONS = {
         "Doorgeven aan toeleveranciers",
         "voor zover dat redelijk is",
         # the escalation ladder in five steps
-        "a. Dialoog:", "b. Extern advies of nader onderzoek:", "c. Ingebrekestelling:",
-        "d. Boete:", "e. Ontbinding:",
+        "a. Dialoog:",
+        "b. Extern advies of nader onderzoek:",
+        "c. Ingebrekestelling:",
+        "d. Boete:",
+        "e. Ontbinding:",
     ),
     "en": (
         "shall exercise due diligence",
@@ -84,63 +91,113 @@ OBLIGATIONS = {
         "shall provide for or cooperate in remediation",
         "Passing obligations on to sub-suppliers",
         "insofar as this is reasonable",
-        "a. Dialogue:", "b. External advice or further investigation:",
-        "c. Notice of default:", "d. Penalty:", "e. Termination:",
+        "a. Dialogue:",
+        "b. External advice or further investigation:",
+        "c. Notice of default:",
+        "d. Penalty:",
+        "e. Termination:",
     ),
 }
 
-INDEPENDENT = {"nl": "laten controleren door een onafhankelijke partij",
-               "en": "verified by an independent party"}
-
-FORM_TEXT = {
-    ("contract-condition", "implicit", "nl"): ("Toepassing als uitvoeringsvoorwaarde",
-                                               "Door in te schrijven aanvaardt de inschrijver"),
-    ("contract-condition", "explicit", "nl"): ("Toepassing als uitvoeringsvoorwaarde",
-                                               "Conformiteitsverklaring Internationale Sociale",
-                                               "Handtekening", "Naam ondertekenaar"),
-    ("minimum-requirement", None, "nl"): ("Toepassing als minimumeis",
-                                          "wordt niet verder beoordeeld"),
-    ("award-criterion", None, "nl"): ("Toepassing als gunningscriterium",
-                                      "Waarop wordt beoordeeld", "Hoe wordt beoordeeld",
-                                      "Door wie wordt beoordeeld"),
-    ("contract-condition", "implicit", "en"): ("Application as a contract performance",
-                                               "By submitting a bid, the bidder accepts"),
-    ("contract-condition", "explicit", "en"): ("Application as a contract performance",
-                                               "Compliance statement: International Social",
-                                               "Signature", "Name of the signatory"),
-    ("minimum-requirement", None, "en"): ("Application as a minimum requirement",
-                                          "will not be evaluated further"),
-    ("award-criterion", None, "en"): ("Application as an award criterion", "What is scored",
-                                      "How it is scored", "Who scores"),
+INDEPENDENT = {
+    "nl": "laten controleren door een onafhankelijke partij",
+    "en": "verified by an independent party",
 }
 
-FORMS = (("contract-condition", "implicit"), ("contract-condition", "explicit"),
-         ("minimum-requirement", None), ("award-criterion", None))
+FORM_TEXT = {
+    ("contract-condition", "implicit", "nl"): (
+        "Toepassing als uitvoeringsvoorwaarde",
+        "Door in te schrijven aanvaardt de inschrijver",
+    ),
+    ("contract-condition", "explicit", "nl"): (
+        "Toepassing als uitvoeringsvoorwaarde",
+        "Conformiteitsverklaring Internationale Sociale",
+        "Handtekening",
+        "Naam ondertekenaar",
+    ),
+    ("minimum-requirement", None, "nl"): (
+        "Toepassing als minimumeis",
+        "wordt niet verder beoordeeld",
+    ),
+    ("award-criterion", None, "nl"): (
+        "Toepassing als gunningscriterium",
+        "Waarop wordt beoordeeld",
+        "Hoe wordt beoordeeld",
+        "Door wie wordt beoordeeld",
+    ),
+    ("contract-condition", "implicit", "en"): (
+        "Application as a contract performance",
+        "By submitting a bid, the bidder accepts",
+    ),
+    ("contract-condition", "explicit", "en"): (
+        "Application as a contract performance",
+        "Compliance statement: International Social",
+        "Signature",
+        "Name of the signatory",
+    ),
+    ("minimum-requirement", None, "en"): (
+        "Application as a minimum requirement",
+        "will not be evaluated further",
+    ),
+    ("award-criterion", None, "en"): (
+        "Application as an award criterion",
+        "What is scored",
+        "How it is scored",
+        "Who scores",
+    ),
+}
+
+FORMS = (
+    ("contract-condition", "implicit"),
+    ("contract-condition", "explicit"),
+    ("minimum-requirement", None),
+    ("award-criterion", None),
+)
 CATEGORIES = tuple((c.set_id, c.code) for c in locator.reference().all_categories())
-AWARD = {"award_method": "0 tot 10 punten, weging 20 % & <ketentransparantie>",
-         "award_subject": "de kwaliteit van de eerste ketenrisicoanalyse",
-         "award_assessor": "een commissie van drie inkopers en de MVI-coördinator"}
+AWARD = {
+    "award_method": "0 tot 10 punten, weging 20 % & <ketentransparantie>",
+    "award_subject": "de kwaliteit van de eerste ketenrisicoanalyse",
+    "award_assessor": "een commissie van drie inkopers en de MVI-coördinator",
+}
 MONTH = {"nl": "mei", "en": "May"}
 GUIDANCE = {"nl": "Deze bijlage is een handreiking", "en": "This annex is guidance"}
 
 COMBINATIONS = list(itertools.product(CATEGORIES, ("nl", "en"), FORMS))
 
 
-def expected_phrases(params: ClauseParameters, lang: str, form: str,
-                     acceptance: str | None, set_id: str, code: str,
-                     independent: bool) -> list[str]:
+def expected_phrases(
+    params: ClauseParameters,
+    lang: str,
+    form: str,
+    acceptance: str | None,
+    set_id: str,
+    code: str,
+    independent: bool,
+) -> list[str]:
     reference, countries = locator.reference(), locator.countries()
     category = reference.find_category(code, set_id=set_id)
     assert category is not None
-    phrases = [*OBLIGATIONS[lang], *FRAMEWORKS[lang], *CONVENTIONS,
-               *FORM_TEXT[(form, acceptance, lang)],
-               TITLE, params.authority, params.tender_ref, "C-2026-01", "contractbeheerder",
-               "4 maanden" if lang == "nl" else "4 months", MONTH[lang],
-               normalise(format_money(params.penalty, lang)),
-               category.name(lang), category.risks(lang)[0], category.risks(lang)[-1],
-               countries.name(category.countries[0], lang),
-               countries.name(category.countries[-1], lang),
-               GUIDANCE[lang], reference.sources[category.sources[0]].url]
+    phrases = [
+        *OBLIGATIONS[lang],
+        *FRAMEWORKS[lang],
+        *CONVENTIONS,
+        *FORM_TEXT[(form, acceptance, lang)],
+        TITLE,
+        params.authority,
+        params.tender_ref,
+        "C-2026-01",
+        "contractbeheerder",
+        "4 maanden" if lang == "nl" else "4 months",
+        MONTH[lang],
+        normalise(format_money(params.penalty, lang)),
+        category.name(lang),
+        category.risks(lang)[0],
+        category.risks(lang)[-1],
+        countries.name(category.countries[0], lang),
+        countries.name(category.countries[-1], lang),
+        GUIDANCE[lang],
+        reference.sources[category.sources[0]].url,
+    ]
     if form == "award-criterion":
         phrases.extend(AWARD.values())
     if independent:
@@ -149,33 +206,54 @@ def expected_phrases(params: ClauseParameters, lang: str, form: str,
 
 
 @needs_poppler
-@pytest.mark.parametrize(("category", "lang", "form"), COMBINATIONS,
-                         ids=[f"{c[1]}@{c[0]}-{lang}-{f[0]}-{f[1]}" for c, lang, f in COMBINATIONS])
+@pytest.mark.parametrize(
+    ("category", "lang", "form"),
+    COMBINATIONS,
+    ids=[f"{c[1]}@{c[0]}-{lang}-{f[0]}-{f[1]}" for c, lang, f in COMBINATIONS],
+)
 def test_every_format_contains_the_obligations_and_parameters(
-        category: tuple[str, str], lang: str, form: tuple[str, str | None],
-        render_all: Callable[..., Rendered], tmp_path: Path) -> None:
+    category: tuple[str, str],
+    lang: str,
+    form: tuple[str, str | None],
+    render_all: Callable[..., Rendered],
+    tmp_path: Path,
+) -> None:
     set_id, code = category
     form_code, acceptance = form
     index = COMBINATIONS.index((category, lang, form))
     independent = index % 2 == 0  # half with the optional article, half without
     extra = AWARD if form_code == "award-criterion" else {}
-    params = make_params(category_code=code, category_set=set_id, form=form_code,
-                         acceptance=acceptance, independent_check=independent, **extra)
+    params = make_params(
+        category_code=code,
+        category_set=set_id,
+        form=form_code,
+        acceptance=acceptance,
+        independent_check=independent,
+        **extra,
+    )
     rendered = render_all(make_document(params, lang))
     footer = rendered.document.footer
     path = tmp_path / "clauses.pdf"
     path.write_bytes(rendered.pdf)
-    texts = {"docx": docx_text(rendered.docx), "pdf (pdftotext)": pdftotext_text(path, footer),
-             "md": markdown_text(rendered.md)}
+    texts = {
+        "docx": docx_text(rendered.docx),
+        "pdf (pdftotext)": pdftotext_text(path, footer),
+        "md": markdown_text(rendered.md),
+    }
     if index % 3 == 0:  # pypdf too, on a spread of combinations (it is the slow reader)
         texts["pdf (pypdf)"] = pypdf_text(rendered.pdf, footer)
-    phrases = expected_phrases(params, lang, form_code, acceptance, set_id, code,
-                               independent)
+    phrases = expected_phrases(params, lang, form_code, acceptance, set_id, code, independent)
     for name, text in texts.items():
         # A long address wraps inside the address in a PDF: compare it without spaces.
-        missing = [p for p in phrases
-                   if (p.replace(" ", "") not in text.replace(" ", "") if p.startswith("http")
-                       else normalise(p) not in text)]
+        missing = [
+            p
+            for p in phrases
+            if (
+                p.replace(" ", "") not in text.replace(" ", "")
+                if p.startswith("http")
+                else normalise(p) not in text
+            )
+        ]
         assert not missing, f"{name} lacks {missing}"
         if not independent:
             assert INDEPENDENT[lang] not in text, name

@@ -22,41 +22,76 @@ from tests.clauses.conftest import TITLE, docx_text, normalise
 DAY = dt.date(2026, 11, 25)
 
 
-def add_tender(ctx: Context, ref: str = "T-1", *, form: str | None = "contract-condition",
-               acceptance: str | None = "implicit", organisation: str | None = "Ministerie van EZ",
-               category: str = "ict-werkomgeving", applied: bool = True) -> None:
-    decision = IsvDecision(applied, None if applied else "proportionaliteit", form, acceptance) \
-        if form or not applied else None
-    registry.register_tender(ctx, ref=ref, title=TITLE, category=category, kind="supplies",
-                             value=500_000, published=dt.date(2026, 3, 1),
-                             organisation=organisation, decision=decision)
+def add_tender(
+    ctx: Context,
+    ref: str = "T-1",
+    *,
+    form: str | None = "contract-condition",
+    acceptance: str | None = "implicit",
+    organisation: str | None = "Ministerie van EZ",
+    category: str = "ict-werkomgeving",
+    applied: bool = True,
+) -> None:
+    decision = (
+        IsvDecision(applied, None if applied else "proportionaliteit", form, acceptance)
+        if form or not applied
+        else None
+    )
+    registry.register_tender(
+        ctx,
+        ref=ref,
+        title=TITLE,
+        category=category,
+        kind="supplies",
+        value=500_000,
+        published=dt.date(2026, 3, 1),
+        organisation=organisation,
+        decision=decision,
+    )
 
 
 def add_contract(ctx: Context, ref: str, tender: str = "T-1", **kwargs: object) -> None:
-    registry.add_contract(ctx, ref=ref, tender_ref=tender, supplier=f"Leverancier {ref}",
-                          supplier_country="NL", start=dt.date(2026, 6, 1),
-                          end=dt.date(2028, 5, 31), **kwargs)  # type: ignore[arg-type]
+    registry.add_contract(
+        ctx,
+        ref=ref,
+        tender_ref=tender,
+        supplier=f"Leverancier {ref}",
+        supplier_country="NL",
+        start=dt.date(2026, 6, 1),
+        end=dt.date(2028, 5, 31),
+        **kwargs,
+    )  # type: ignore[arg-type]
 
 
 def test_generation_is_recorded_with_its_audit_entry(ctx: Context) -> None:
     add_tender(ctx)
-    result = clauses.generate(ctx, "T-1", fmt="docx",
-                              choices=clauses.ClauseChoices(generated_on=DAY, penalty="2500"))
+    result = clauses.generate(
+        ctx, "T-1", fmt="docx", choices=clauses.ClauseChoices(generated_on=DAY, penalty="2500")
+    )
     assert result.sha256 == hashlib.sha256(result.data).hexdigest()
     with ctx.db.read() as session:
         row = session.scalars(select(m.GeneratedDocument)).one()
-        entry = session.scalars(select(m.AuditEntry)
-                                .where(m.AuditEntry.entity == "generated_document")).one()
-        assert (row.format, row.language, row.template_version, row.kind) == \
-            ("docx", "nl", "2017", "all")
+        entry = session.scalars(
+            select(m.AuditEntry).where(m.AuditEntry.entity == "generated_document")
+        ).one()
+        assert (row.format, row.language, row.template_version, row.kind) == (
+            "docx",
+            "nl",
+            "2017",
+            "all",
+        )
         assert row.sha256 == result.sha256 and row.generated_by == "tester"
         assert entry.entity_id == str(row.id) and entry.action == "create"
         recorded = json.loads(row.parameters_json)
     assert recorded["penalty"] == "2500"
     assert recorded["generated_on"] == "2026-11-25"
     assert recorded["texts"] == ["contract", "guide", "annex"]
-    assert set(recorded["defaults"]) == {"plan_months", "report_month", "independent_check",
-                                         "contact_role"}
+    assert set(recorded["defaults"]) == {
+        "plan_months",
+        "report_month",
+        "independent_check",
+        "contact_role",
+    }
     assert verify(ctx.db).ok
 
 
@@ -73,8 +108,13 @@ def test_same_tender_and_date_give_the_same_document(ctx: Context) -> None:
 def test_contract_values_are_used_and_choices_win(ctx: Context) -> None:
     add_tender(ctx)
     add_contract(ctx, "C-1", plan_months=6, report_month=4, penalty=Decimal(9000))
-    result = clauses.generate(ctx, "T-1", fmt="md", lang="en",
-                              choices=clauses.ClauseChoices(generated_on=DAY, report_month=9))
+    result = clauses.generate(
+        ctx,
+        "T-1",
+        fmt="md",
+        lang="en",
+        choices=clauses.ClauseChoices(generated_on=DAY, report_month=9),
+    )
     params = result.parameters
     assert (params.plan_months, params.report_month, params.penalty) == (6, 9, Decimal(9000))
     assert params.contract_refs == ("C-1",)
@@ -96,8 +136,7 @@ def test_contracts_that_differ_need_a_choice(ctx: Context) -> None:
         clauses.generate(ctx, "T-1", fmt="md")
     assert caught.value.code == "clauses_contracts_differ"
     assert caught.value.params["name"] == "plan-months"
-    result = clauses.generate(ctx, "T-1", fmt="md",
-                              choices=clauses.ClauseChoices(plan_months=4))
+    result = clauses.generate(ctx, "T-1", fmt="md", choices=clauses.ClauseChoices(plan_months=4))
     assert result.parameters.contract_refs == ("C-1", "C-2")
 
 
@@ -118,23 +157,36 @@ def test_a_tender_keeps_its_text_version(ctx: Context) -> None:
 def test_award_criterion_needs_its_three_parameters(ctx: Context) -> None:
     add_tender(ctx, form="award-criterion", acceptance=None)
     with pytest.raises(ValidationError) as caught:
-        clauses.generate(ctx, "T-1", fmt="docx",
-                         choices=clauses.ClauseChoices(award_method="0-10",
-                                                       award_subject="plan"))
+        clauses.generate(
+            ctx,
+            "T-1",
+            fmt="docx",
+            choices=clauses.ClauseChoices(award_method="0-10", award_subject="plan"),
+        )
     assert caught.value.params["name"] == "award-assessor"
-    result = clauses.generate(ctx, "T-1", fmt="docx", choices=clauses.ClauseChoices(
-        award_method="0-10 punten", award_subject="het plan", award_assessor="de commissie"))
+    result = clauses.generate(
+        ctx,
+        "T-1",
+        fmt="docx",
+        choices=clauses.ClauseChoices(
+            award_method="0-10 punten", award_subject="het plan", award_assessor="de commissie"
+        ),
+    )
     text = docx_text(result.data)
     assert "Door wie wordt beoordeeld de commissie" in text
 
 
-@pytest.mark.parametrize(("setup", "code"), [
-    ({"applied": False, "form": None, "acceptance": None}, "clauses_isv_not_applied"),
-    ({"form": None, "acceptance": None}, "clauses_isv_not_applied"),
-    ({"organisation": None}, "clauses_missing_parameter"),
-])
-def test_a_tender_that_cannot_get_texts_is_refused(ctx: Context, setup: dict[str, object],
-                                                   code: str) -> None:
+@pytest.mark.parametrize(
+    ("setup", "code"),
+    [
+        ({"applied": False, "form": None, "acceptance": None}, "clauses_isv_not_applied"),
+        ({"form": None, "acceptance": None}, "clauses_isv_not_applied"),
+        ({"organisation": None}, "clauses_missing_parameter"),
+    ],
+)
+def test_a_tender_that_cannot_get_texts_is_refused(
+    ctx: Context, setup: dict[str, object], code: str
+) -> None:
     add_tender(ctx, **setup)  # type: ignore[arg-type]
     with pytest.raises(ValidationError) as caught:
         clauses.generate(ctx, "T-1", fmt="pdf")
@@ -145,8 +197,9 @@ def test_a_tender_that_cannot_get_texts_is_refused(ctx: Context, setup: dict[str
 
 def test_authority_can_be_given_when_the_tender_has_none(ctx: Context) -> None:
     add_tender(ctx, organisation=None)
-    result = clauses.generate(ctx, "T-1", fmt="md", choices=clauses.ClauseChoices(
-        authority="Rijkswaterstaat"))
+    result = clauses.generate(
+        ctx, "T-1", fmt="md", choices=clauses.ClauseChoices(authority="Rijkswaterstaat")
+    )
     assert "Rijkswaterstaat" in result.data.decode()
 
 

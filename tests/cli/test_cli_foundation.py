@@ -14,38 +14,112 @@ Cli = Callable[..., object]
 
 
 def test_check_json_shape(cli: Cli) -> None:
-    result = cli("check", "--category", "ict-werkomgeving", "--kind", "supplies",
-                 "--value", "140000", "--date", "2026-03-01", "--json")
+    result = cli(
+        "check",
+        "--category",
+        "ict-werkomgeving",
+        "--kind",
+        "supplies",
+        "--value",
+        "140000",
+        "--date",
+        "2026-03-01",
+        "--json",
+    )
     assert result.status == 0, result.err
     data = json.loads(result.out)
     assert data["verdict"] == "mandatory" and data["mandatory"] is True
     assert data["threshold"] == 140000 and data["threshold_period"] == "2026-2027"
-    assert set(data) == {"mandatory", "verdict", "category", "kind", "value", "date",
-                         "threshold", "threshold_period", "reasons"}
+    assert set(data) == {
+        "mandatory",
+        "verdict",
+        "category",
+        "kind",
+        "value",
+        "date",
+        "threshold",
+        "threshold_period",
+        "reasons",
+    }
     assert all(isinstance(r, str) and r for r in data["reasons"])
 
 
-@pytest.mark.parametrize(("value", "date", "category", "verdict"), [
-    ("139999", "2026-03-01", "ict-werkomgeving", "voluntary_below_threshold"),
-    ("500000", "2028-02-01", "ict-werkomgeving", "threshold_unknown"),
-    ("500000", "2026-02-01", "overig", "voluntary_outside_categories"),
-])
+@pytest.mark.parametrize(
+    ("value", "date", "category", "verdict"),
+    [
+        ("139999", "2026-03-01", "ict-werkomgeving", "voluntary_below_threshold"),
+        ("500000", "2028-02-01", "ict-werkomgeving", "threshold_unknown"),
+        ("500000", "2026-02-01", "overig", "voluntary_outside_categories"),
+    ],
+)
 def test_check_verdicts(cli: Cli, value: str, date: str, category: str, verdict: str) -> None:
-    result = cli("check", "--category", category, "--kind", "supplies", "--value", value,
-                 "--date", date, "--json")
+    result = cli(
+        "check",
+        "--category",
+        category,
+        "--kind",
+        "supplies",
+        "--value",
+        value,
+        "--date",
+        date,
+        "--json",
+    )
     assert json.loads(result.out)["verdict"] == verdict
 
 
-@pytest.mark.parametrize(("args", "status", "words"), [
-    (["check", "--category", "meubels", "--kind", "supplies", "--value", "1", "--date",
-      "2026-01-01"], 1, "meubels"),
-    (["check", "--category", "energie", "--kind", "supplies", "--value", "1", "--date",
-      "01-01-2026"], 1, "01-01-2026"),
-    (["check", "--category", "energie", "--kind", "supplies", "--value", "-5", "--date",
-      "2026-01-01"], 1, "negatief"),
-    (["check", "--category", "energie"], 2, "Onjuist gebruik"),
-    (["frobnicate"], 2, "Onjuist gebruik"),
-])
+@pytest.mark.parametrize(
+    ("args", "status", "words"),
+    [
+        (
+            [
+                "check",
+                "--category",
+                "meubels",
+                "--kind",
+                "supplies",
+                "--value",
+                "1",
+                "--date",
+                "2026-01-01",
+            ],
+            1,
+            "meubels",
+        ),
+        (
+            [
+                "check",
+                "--category",
+                "energie",
+                "--kind",
+                "supplies",
+                "--value",
+                "1",
+                "--date",
+                "01-01-2026",
+            ],
+            1,
+            "01-01-2026",
+        ),
+        (
+            [
+                "check",
+                "--category",
+                "energie",
+                "--kind",
+                "supplies",
+                "--value",
+                "-5",
+                "--date",
+                "2026-01-01",
+            ],
+            1,
+            "negatief",
+        ),
+        (["check", "--category", "energie"], 2, "Onjuist gebruik"),
+        (["frobnicate"], 2, "Onjuist gebruik"),
+    ],
+)
 def test_bad_input_is_one_sentence(cli: Cli, args: list[str], status: int, words: str) -> None:
     result = cli(*args)
     assert result.status == status
@@ -61,8 +135,19 @@ def test_database_in_missing_folder(cli: Cli, tmp_path: Path) -> None:
 
 
 def test_english_messages(cli: Cli) -> None:
-    result = cli("--lang", "en", "check", "--category", "meubels", "--kind", "supplies",
-                 "--value", "1", "--date", "2026-01-01")
+    result = cli(
+        "--lang",
+        "en",
+        "check",
+        "--category",
+        "meubels",
+        "--kind",
+        "supplies",
+        "--value",
+        "1",
+        "--date",
+        "2026-01-01",
+    )
     assert result.status == 1 and "does not exist" in result.err
 
 
@@ -77,25 +162,100 @@ def test_categories_json(cli: Cli) -> None:
 
 
 def test_tender_and_contract_add(cli: Cli) -> None:
-    added = cli("tender", "add", "--ref", "T-9", "--title", "Werkkleding & schoenen",
-                "--category", "bedrijfskleding", "--kind", "supplies", "--value", "200000",
-                "--published", "2026-02-02", "--isv", "not-applied")
+    added = cli(
+        "tender",
+        "add",
+        "--ref",
+        "T-9",
+        "--title",
+        "Werkkleding & schoenen",
+        "--category",
+        "bedrijfskleding",
+        "--kind",
+        "supplies",
+        "--value",
+        "200000",
+        "--published",
+        "2026-02-02",
+        "--isv",
+        "not-applied",
+    )
     assert added.status == 1 and "reden" in added.err  # mandatory needs a reason
-    added = cli("tender", "add", "--ref", "T-9", "--title", "Werkkleding & schoenen",
-                "--category", "bedrijfskleding", "--kind", "supplies", "--value", "200000",
-                "--published", "2026-02-02", "--isv", "applied", "--form",
-                "contract-condition", "--organisation", "Defensie")
+    added = cli(
+        "tender",
+        "add",
+        "--ref",
+        "T-9",
+        "--title",
+        "Werkkleding & schoenen",
+        "--category",
+        "bedrijfskleding",
+        "--kind",
+        "supplies",
+        "--value",
+        "200000",
+        "--published",
+        "2026-02-02",
+        "--isv",
+        "applied",
+        "--form",
+        "contract-condition",
+        "--organisation",
+        "Defensie",
+    )
     assert added.status == 0, added.err
-    again = cli("tender", "add", "--ref", "T-9", "--title", "x", "--category",
-                "bedrijfskleding", "--kind", "supplies", "--value", "1", "--published",
-                "2026-02-02")
+    again = cli(
+        "tender",
+        "add",
+        "--ref",
+        "T-9",
+        "--title",
+        "x",
+        "--category",
+        "bedrijfskleding",
+        "--kind",
+        "supplies",
+        "--value",
+        "1",
+        "--published",
+        "2026-02-02",
+    )
     assert again.status == 1 and "T-9" in again.err
-    contract = cli("contract", "add", "--ref", "C-9", "--tender", "T-9", "--supplier",
-                   "Stof B.V.", "--supplier-country", "Nederland", "--start", "2026-04-01",
-                   "--end", "2028-03-31", "--kvk", "12345678")
+    contract = cli(
+        "contract",
+        "add",
+        "--ref",
+        "C-9",
+        "--tender",
+        "T-9",
+        "--supplier",
+        "Stof B.V.",
+        "--supplier-country",
+        "Nederland",
+        "--start",
+        "2026-04-01",
+        "--end",
+        "2028-03-31",
+        "--kvk",
+        "12345678",
+    )
     assert contract.status == 0, contract.err
-    missing = cli("contract", "add", "--ref", "C-10", "--tender", "T-404", "--supplier", "X",
-                  "--supplier-country", "NL", "--start", "2026-04-01", "--end", "2026-05-01")
+    missing = cli(
+        "contract",
+        "add",
+        "--ref",
+        "C-10",
+        "--tender",
+        "T-404",
+        "--supplier",
+        "X",
+        "--supplier-country",
+        "NL",
+        "--start",
+        "2026-04-01",
+        "--end",
+        "2026-05-01",
+    )
     assert missing.status == 1 and "T-404" in missing.err
     assert cli("verify").status == 0
 
@@ -121,8 +281,9 @@ def test_demo_verify_then_tamper(cli: Cli, sqlite_location: str) -> None:
 
 
 @pytest.mark.sqlite_only
-def test_backup_and_restore_give_the_same_records(cli: Cli, sqlite_location: str,
-                                                  tmp_path: Path) -> None:
+def test_backup_and_restore_give_the_same_records(
+    cli: Cli, sqlite_location: str, tmp_path: Path
+) -> None:
     assert cli("demo", "--tenders", "40", db=sqlite_location).status == 0
     archive = tmp_path / "backup.zip"
     assert cli("backup", "-o", str(archive), db=sqlite_location).status == 0
@@ -136,16 +297,19 @@ def test_backup_and_restore_give_the_same_records(cli: Cli, sqlite_location: str
     def dump(path: str) -> dict[str, list[tuple[object, ...]]]:
         engine = create_engine(f"sqlite:///{path}")
         with engine.connect() as connection:
-            result = {t.name: sorted(connection.execute(select(t)).all(), key=repr)
-                      for t in m.Base.metadata.sorted_tables}
+            result = {
+                t.name: sorted(connection.execute(select(t)).all(), key=repr)
+                for t in m.Base.metadata.sorted_tables
+            }
         engine.dispose()
         return result
 
     assert dump(sqlite_location) == dump(str(target))
-    original = {p.name: p.read_bytes() for p in Path(sqlite_location).with_name(
-        "isv.attachments").glob("??/*")}
-    copied = {p.name: p.read_bytes() for p in target.with_name(
-        "hersteld.attachments").glob("??/*")}
+    original = {
+        p.name: p.read_bytes()
+        for p in Path(sqlite_location).with_name("isv.attachments").glob("??/*")
+    }
+    copied = {p.name: p.read_bytes() for p in target.with_name("hersteld.attachments").glob("??/*")}
     assert original == copied and original
     # restoring over a database with data is refused
     again = cli("restore", str(archive), db=str(target))

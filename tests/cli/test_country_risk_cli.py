@@ -11,8 +11,10 @@ Cli = Callable[..., object]
 
 def test_refused_table_names_every_problem(cli: Cli, tmp_path: Path) -> None:
     table = tmp_path / "landen.csv"
-    table.write_text("country,score,source,year\nCN,4,ITUC,2025\nAtlantis,3,ITUC,2025\n"
-                     "IN,veel,ITUC,2025\n", encoding="utf-8")
+    table.write_text(
+        "country,score,source,year\nCN,4,ITUC,2025\nAtlantis,3,ITUC,2025\nIN,veel,ITUC,2025\n",
+        encoding="utf-8",
+    )
     result = cli("country-risk", "import", str(table), "--json")
     assert result.status == 1
     errors = json.loads(result.out)["errors"]

@@ -37,8 +37,9 @@ def test_each_threshold_edge(period: object, kind: str) -> None:
     for day in (period.start, period.end):  # type: ignore[attr-defined]
         at = applicability(REF, "bedrijfskleding", kind, threshold, day)
         assert at.verdict is Verdict.MANDATORY, "a value exactly at the threshold is at-or-above"
-        cent_below = applicability(REF, "bedrijfskleding", kind,
-                                   Decimal(threshold) - Decimal("0.01"), day)
+        cent_below = applicability(
+            REF, "bedrijfskleding", kind, Decimal(threshold) - Decimal("0.01"), day
+        )
         assert cent_below.verdict is Verdict.VOLUNTARY_BELOW_THRESHOLD
         assert at.threshold_period == period.label  # type: ignore[attr-defined]
 
@@ -72,8 +73,11 @@ def test_property_around_thresholds(category: str, kind: str, day: dt.date, offs
 
 
 @settings(max_examples=200, deadline=None)
-@given(day=st.dates(dt.date(2018, 1, 1), dt.date(2027, 12, 31)),
-       value=st.integers(0, 10**8), kind=st.sampled_from(KINDS))
+@given(
+    day=st.dates(dt.date(2018, 1, 1), dt.date(2027, 12, 31)),
+    value=st.integers(0, 10**8),
+    kind=st.sampled_from(KINDS),
+)
 def test_property_monotone_in_value(day: dt.date, value: int, kind: str) -> None:
     """Raising the value never turns a mandatory verdict into a voluntary one."""
     low = applicability(REF, "energie", kind, value, day)
@@ -82,12 +86,15 @@ def test_property_monotone_in_value(day: dt.date, value: int, kind: str) -> None
         assert high.mandatory
 
 
-@pytest.mark.parametrize(("category", "kind", "value", "code"), [
-    ("meubels", "supplies", 1, "unknown_category"),
-    ("energie", "goods", 1, "unknown_kind"),
-    ("energie", "works", -1, "negative_value"),
-    ("energie", "works", "abc", "invalid_value"),
-])
+@pytest.mark.parametrize(
+    ("category", "kind", "value", "code"),
+    [
+        ("meubels", "supplies", 1, "unknown_category"),
+        ("energie", "goods", 1, "unknown_kind"),
+        ("energie", "works", -1, "negative_value"),
+        ("energie", "works", "abc", "invalid_value"),
+    ],
+)
 def test_bad_input_is_a_typed_error(category: str, kind: str, value: object, code: str) -> None:
     with pytest.raises(ValidationError) as caught:
         applicability(REF, category, kind, value, dt.date(2026, 1, 1))  # type: ignore[arg-type]

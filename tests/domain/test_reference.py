@@ -33,8 +33,18 @@ def test_both_category_sets_and_their_mapping() -> None:
 def test_themes_conventions_and_sdg() -> None:
     ref = locator.reference()
     conventions = {c for t in ref.themes for c in t.ilo}
-    assert conventions == {"C29", "C87", "C98", "C100", "C105", "C111", "C138", "C155",
-                           "C182", "C187"}
+    assert conventions == {
+        "C29",
+        "C87",
+        "C98",
+        "C100",
+        "C105",
+        "C111",
+        "C138",
+        "C155",
+        "C182",
+        "C187",
+    }
     assert len(ref.themes) == 10
     assert all(t.sdg for t in ref.themes)
     assert [s.number for s in ref.oecd_steps] == [1, 2, 3, 4, 5, 6]
@@ -54,8 +64,10 @@ def test_priority_is_severity_first_and_monotone() -> None:
 
 def _files() -> dict[str, str]:
     folder = locator.resources_dir()
-    return {name: (folder / name).read_text(encoding="utf-8")
-            for name in ("categories.json", "thresholds.json", "themes.json", "scales.json")}
+    return {
+        name: (folder / name).read_text(encoding="utf-8")
+        for name in ("categories.json", "thresholds.json", "themes.json", "scales.json")
+    }
 
 
 def test_broken_file_names_file_and_field() -> None:
@@ -81,8 +93,18 @@ def test_invalid_json_is_named() -> None:
 
 def test_threshold_table_extension_and_overlap(isolated_home: Path) -> None:
     files = _files()
-    extra = {"periods": [{"period": "2028-2029", "from": "2028-01-01", "to": "2029-12-31",
-                          "supplies_services": 150000, "works": 5600000, "source": "test"}]}
+    extra = {
+        "periods": [
+            {
+                "period": "2028-2029",
+                "from": "2028-01-01",
+                "to": "2029-12-31",
+                "supplies_services": 150000,
+                "works": 5600000,
+                "source": "test",
+            }
+        ]
+    }
     ref = load_reference(files.__getitem__, extra_thresholds=("extra.json", json.dumps(extra)))
     period = ref.threshold_period(dt.date(2028, 6, 1))
     assert period is not None and period.supplies_services == 150000
@@ -94,9 +116,17 @@ def test_threshold_table_extension_and_overlap(isolated_home: Path) -> None:
 
 def test_countries() -> None:
     table = locator.countries()
-    for text, code in [("CN", "CN"), ("chn", "CN"), ("China", "CN"), ("Verenigde Staten", "US"),
-                       ("united states", "US"), ("  Ivoorkust ", "CI"), ("CÔTE D'IVOIRE", "CI"),
-                       ("Democratische Republiek Congo", "CD"), ("Duitsland", "DE")]:
+    for text, code in [
+        ("CN", "CN"),
+        ("chn", "CN"),
+        ("China", "CN"),
+        ("Verenigde Staten", "US"),
+        ("united states", "US"),
+        ("  Ivoorkust ", "CI"),
+        ("CÔTE D'IVOIRE", "CI"),
+        ("Democratische Republiek Congo", "CD"),
+        ("Duitsland", "DE"),
+    ]:
         assert table.normalise(text) == code, text
     assert table.normalise("Atlantis") is None
     assert table.normalise("") is None
@@ -107,9 +137,17 @@ def test_countries_file_is_what_pycountry_gives() -> None:
     script = locator.resources_dir() / "make_countries.py"
     if not script.exists():
         pytest.skip("generator not shipped in this installation")
-    generated = subprocess.run([sys.executable, "-c",
-                                "import runpy,sys;m=runpy.run_path(sys.argv[1]);"
-                                "sys.stdout.write(m['render']())", str(script)],
-                               capture_output=True, text=True, check=True).stdout
+    generated = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import runpy,sys;m=runpy.run_path(sys.argv[1]);sys.stdout.write(m['render']())",
+            str(script),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert json.loads(generated) == json.loads(
-        (locator.resources_dir() / "countries.json").read_text(encoding="utf-8"))
+        (locator.resources_dir() / "countries.json").read_text(encoding="utf-8")
+    )

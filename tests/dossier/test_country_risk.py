@@ -31,8 +31,12 @@ def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
     return path
 
 
-GOOD = [["Land", "Score", "Bron", "Jaar"], ["Bangladesh", 5, "ITUC", 2025],
-        ["NL", 1, "ITUC", 2025], ["Côte d'Ivoire", 4.5, "ITUC", 2025]]
+GOOD = [
+    ["Land", "Score", "Bron", "Jaar"],
+    ["Bangladesh", 5, "ITUC", 2025],
+    ["NL", 1, "ITUC", 2025],
+    ["Côte d'Ivoire", 4.5, "ITUC", 2025],
+]
 
 
 def refused(ctx: Context, path: Path) -> ValidationError:
@@ -46,8 +50,7 @@ def refused(ctx: Context, path: Path) -> ValidationError:
 def test_unknown_country_is_refused_with_row_and_column(ctx: Context, tmp_path: Path) -> None:
     rows = [*GOOD, ["Atlantis", 3, "ITUC", 2025]]
     err = refused(ctx, write_xlsx(tmp_path / "t.xlsx", rows))
-    assert (err.params["row"], err.params["column"], err.params["value"]) == (5, "Land",
-                                                                            "Atlantis")
+    assert (err.params["row"], err.params["column"], err.params["value"]) == (5, "Land", "Atlantis")
     sentence = ctx.catalog.error(err, "en")
     assert "row 5" in sentence and "Land" in sentence and "nothing was imported" in sentence
 
@@ -57,8 +60,9 @@ def test_non_numeric_score_is_refused(ctx: Context, tmp_path: Path) -> None:
     err = refused(ctx, write_xlsx(tmp_path / "t.xlsx", rows))
     assert (err.params["row"], err.params["column"], err.params["value"]) == (3, "Score", "5+")
     csv_file = tmp_path / "t.csv"
-    csv_file.write_text("country,score,source,year\nNL,1,ITUC,2025\nBD,hoog,ITUC,2025\n",
-                        encoding="utf-8")
+    csv_file.write_text(
+        "country,score,source,year\nNL,1,ITUC,2025\nBD,hoog,ITUC,2025\n", encoding="utf-8"
+    )
     err = refused(ctx, csv_file)
     assert (err.params["row"], err.params["column"]) == (3, "score")
 
@@ -78,7 +82,11 @@ def test_every_problem_is_listed(ctx: Context, tmp_path: Path) -> None:
     rows = [GOOD[0], ["Atlantis", "x", "", "twenty"], ["NL", 1, "ITUC", 2025]]
     err = refused(ctx, write_xlsx(tmp_path / "t.xlsx", rows))
     assert [(row, column) for row, column, _value, _code in err.params["problems"]] == [
-        (2, "Land"), (2, "Score"), (2, "Bron"), (2, "Jaar")]
+        (2, "Land"),
+        (2, "Score"),
+        (2, "Bron"),
+        (2, "Jaar"),
+    ]
 
 
 def test_a_bad_file_changes_nothing_already_imported(ctx: Context, tmp_path: Path) -> None:
@@ -93,20 +101,24 @@ def test_a_bad_file_changes_nothing_already_imported(ctx: Context, tmp_path: Pat
     entries = dossier.list_country_risk(ctx)
     assert [(e.country, e.score) for e in entries] == [("BD", 5.0), ("NL", 1.0)]
     with ctx.db.read() as session:
-        actions = session.scalars(select(m.AuditEntry.action).where(
-            m.AuditEntry.entity == "country_risk_import")).all()
+        actions = session.scalars(
+            select(m.AuditEntry.action).where(m.AuditEntry.entity == "country_risk_import")
+        ).all()
     assert actions == ["import", "import"]
     assert verify(ctx.db).ok
 
 
 def test_flags_and_dutch_words(ctx: Context, tmp_path: Path) -> None:
     csv_file = tmp_path / "dol.csv"
-    csv_file.write_text("land;vlag;bron;jaar\nMaleisië;ja;US DoL;2024\nthailand;nee;US DoL;2024\n",
-                        encoding="utf-8")
+    csv_file.write_text(
+        "land;vlag;bron;jaar\nMaleisië;ja;US DoL;2024\nthailand;nee;US DoL;2024\n", encoding="utf-8"
+    )
     result = dossier.import_country_risk(ctx, csv_file)
     assert result.rows == 2
     assert [(e.country, e.flag) for e in dossier.list_country_risk(ctx)] == [
-        ("MY", True), ("TH", False)]
+        ("MY", True),
+        ("TH", False),
+    ]
 
 
 def test_unreadable_files_are_usage_errors(ctx: Context, tmp_path: Path) -> None:

@@ -42,6 +42,7 @@ def state(f: ContractFacts, code: str, as_of: dt.date) -> StepState:
 
 # -- each derived state ------------------------------------------------------------------
 
+
 def test_policy_states() -> None:
     assert state(facts(), "policy", D(2025, 4, 15)) is StepState.NOT_STARTED
     assert state(facts(), "policy", D(2025, 4, 16)) is StepState.OVERDUE
@@ -53,22 +54,32 @@ def test_risk_analysis_states() -> None:
     assert state(facts(), "risk_analysis", D(2025, 5, 1)) is StepState.OVERDUE
     received = facts(risk_analysis_received=D(2025, 3, 1))
     assert state(received, "risk_analysis", D(2025, 5, 1)) is StepState.DONE
-    rejected = facts(risk_analysis_received=D(2025, 3, 1),
-                     risk_analysis_assessed=(D(2025, 3, 10), "insufficient"))
+    rejected = facts(
+        risk_analysis_received=D(2025, 3, 1),
+        risk_analysis_assessed=(D(2025, 3, 10), "insufficient"),
+    )
     assert state(rejected, "risk_analysis", D(2025, 5, 1)) is StepState.IN_PROGRESS
-    improved = facts(risk_analysis_received=D(2025, 3, 20),
-                     risk_analysis_assessed=(D(2025, 3, 10), "insufficient"))
+    improved = facts(
+        risk_analysis_received=D(2025, 3, 20),
+        risk_analysis_assessed=(D(2025, 3, 10), "insufficient"),
+    )
     assert state(improved, "risk_analysis", D(2025, 5, 1)) is StepState.DONE
 
 
 def test_plan_states() -> None:
     assert state(facts(), "plan_of_action", D(2025, 4, 15)) is StepState.NOT_STARTED
-    assert state(facts(plan_received=D(2025, 3, 1)), "plan_of_action",
-                 D(2025, 4, 1)) is StepState.IN_PROGRESS
-    assert state(facts(plan_received=D(2025, 3, 1)), "plan_of_action",
-                 D(2025, 4, 16)) is StepState.OVERDUE
-    assert state(facts(plan_agreed_on=D(2025, 5, 2)), "plan_of_action",
-                 D(2025, 6, 1)) is StepState.DONE
+    assert (
+        state(facts(plan_received=D(2025, 3, 1)), "plan_of_action", D(2025, 4, 1))
+        is StepState.IN_PROGRESS
+    )
+    assert (
+        state(facts(plan_received=D(2025, 3, 1)), "plan_of_action", D(2025, 4, 16))
+        is StepState.OVERDUE
+    )
+    assert (
+        state(facts(plan_agreed_on=D(2025, 5, 2)), "plan_of_action", D(2025, 6, 1))
+        is StepState.DONE
+    )
 
 
 def test_monitoring_states() -> None:
@@ -110,6 +121,7 @@ def test_six_steps_in_order_with_reasons() -> None:
 
 # -- deadline rules ------------------------------------------------------------------------
 
+
 def test_plan_due_in_months_with_short_months_and_leap_days() -> None:
     assert plan_due(D(2025, 1, 15), 3) == D(2025, 4, 15)
     assert plan_due(D(2023, 11, 30), 3) == D(2024, 2, 29)  # into a leap February
@@ -142,7 +154,8 @@ def test_yearly_reports_from_a_leap_day_start() -> None:
 def test_short_contract_reports_once_at_completion() -> None:
     reports = yearly_reports(D(2026, 1, 15), D(2026, 6, 30), 3)
     assert [(r.period_from, r.period_to, r.due) for r in reports] == [
-        (D(2026, 1, 15), D(2026, 6, 30), D(2027, 3, 31))]
+        (D(2026, 1, 15), D(2026, 6, 30), D(2027, 3, 31))
+    ]
 
 
 def test_contract_deadlines_close_when_the_records_say_so() -> None:
@@ -150,9 +163,11 @@ def test_contract_deadlines_close_when_the_records_say_so() -> None:
     assert [(d.kind, d.due, d.key) for d in items] == [
         (DeadlineKind.PLAN_OF_ACTION, D(2025, 4, 15), None),
         (DeadlineKind.YEARLY_REPORT, D(2026, 3, 31), 1),
-        (DeadlineKind.YEARLY_REPORT, D(2027, 3, 31), 2)]
-    done = contract_deadlines(facts(plan_agreed_on=D(2025, 3, 1), yearly_reports_received=1),
-                              D(2025, 2, 1))
+        (DeadlineKind.YEARLY_REPORT, D(2027, 3, 31), 2),
+    ]
+    done = contract_deadlines(
+        facts(plan_agreed_on=D(2025, 3, 1), yearly_reports_received=1), D(2025, 2, 1)
+    )
     assert [(d.kind, d.key) for d in done] == [(DeadlineKind.YEARLY_REPORT, 2)]
     after_end = contract_deadlines(facts(), D(2027, 2, 1))
     assert DeadlineKind.PLAN_OF_ACTION not in [d.kind for d in after_end]
@@ -162,22 +177,27 @@ def test_falls_due_keeps_overdue_and_the_window() -> None:
     items = contract_deadlines(facts(), D(2026, 3, 10))
     chosen = falls_due(items, D(2026, 3, 10), 30)
     assert [(d.kind, d.days_left) for d in chosen] == [
-        (DeadlineKind.PLAN_OF_ACTION, -329), (DeadlineKind.YEARLY_REPORT, 21)]
+        (DeadlineKind.PLAN_OF_ACTION, -329),
+        (DeadlineKind.YEARLY_REPORT, 21),
+    ]
     assert [d.key for d in falls_due(items, D(2026, 3, 10), 20)] == [None]
 
 
 # -- escalation -----------------------------------------------------------------------------
+
 
 def test_termination_needs_an_earlier_notice_of_default() -> None:
     with pytest.raises(ValidationError) as err:
         check_escalation_step([("dialogue", D(2026, 1, 1))], "termination", D(2026, 3, 1), None)
     assert err.value.code == "dossier_termination_needs_notice"
     with pytest.raises(ValidationError) as err:
-        check_escalation_step([("notice-of-default", D(2026, 3, 1))], "termination",
-                              D(2026, 3, 1), None)
+        check_escalation_step(
+            [("notice-of-default", D(2026, 3, 1))], "termination", D(2026, 3, 1), None
+        )
     assert err.value.code == "dossier_termination_before_notice"
-    check_escalation_step([("notice-of-default", D(2026, 2, 1))], "termination",
-                          D(2026, 3, 1), None)
+    check_escalation_step(
+        [("notice-of-default", D(2026, 2, 1))], "termination", D(2026, 3, 1), None
+    )
 
 
 def test_penalty_amount_rules() -> None:
@@ -195,6 +215,7 @@ def test_penalty_amount_rules() -> None:
 
 # -- rubric ---------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def rubric_2017():  # type: ignore[no-untyped-def]
     path = resources_dir() / "rubric" / "2017.json"
@@ -202,8 +223,10 @@ def rubric_2017():  # type: ignore[no-untyped-def]
 
 
 def test_rubric_has_the_elements_of_the_domain(rubric_2017) -> None:  # type: ignore[no-untyped-def]
-    codes = {s: [e.code for e in rubric_2017.subject(s).elements]
-             for s in ("risk-analysis", "plan-of-action", "yearly-report")}
+    codes = {
+        s: [e.code for e in rubric_2017.subject(s).elements]
+        for s in ("risk-analysis", "plan-of-action", "yearly-report")
+    }
     assert len(codes["risk-analysis"]) == 5
     assert codes["plan-of-action"] == ["measure_per_high_risk", "owner_and_date", "monitoring"]
     assert codes["yearly-report"] == ["progress_against_plan", "public_accountability"]
@@ -214,18 +237,24 @@ def test_rubric_has_the_elements_of_the_domain(rubric_2017) -> None:  # type: ig
 
 def test_rubric_verdicts(rubric_2017) -> None:  # type: ignore[no-untyped-def]
     report = rubric_2017.subject("yearly-report")
-    good = [ElementRating("progress_against_plan", "sufficient"),
-            ElementRating("public_accountability", "sufficient")]
+    good = [
+        ElementRating("progress_against_plan", "sufficient"),
+        ElementRating("public_accountability", "sufficient"),
+    ]
     assert rubric_verdict(report, good) == "sufficient"
     bad = [good[0], ElementRating("public_accountability", "insufficient", "geen jaarverslag")]
     assert rubric_verdict(report, bad) == "insufficient"
     cases = [
         ([good[0]], "dossier_elements_missing"),
         ([*good, good[0]], "dossier_element_twice"),
-        ([good[0], ElementRating("public_accountability", "insufficient")],
-         "dossier_comment_required"),
-        ([good[0], ElementRating("public_accountability", "not_applicable")],
-         "dossier_element_always_applies"),
+        (
+            [good[0], ElementRating("public_accountability", "insufficient")],
+            "dossier_comment_required",
+        ),
+        (
+            [good[0], ElementRating("public_accountability", "not_applicable")],
+            "dossier_element_always_applies",
+        ),
         ([*good, ElementRating("colour", "sufficient")], "dossier_unknown_element"),
         ([good[0], ElementRating("public_accountability", "meh")], "dossier_unknown_rating"),
     ]
@@ -234,43 +263,76 @@ def test_rubric_verdicts(rubric_2017) -> None:  # type: ignore[no-untyped-def]
             rubric_verdict(report, ratings)
         assert err.value.code == code
     plan = rubric_2017.subject("plan-of-action")
-    assert rubric_verdict(plan, [ElementRating("measure_per_high_risk", "not_applicable"),
-                                 ElementRating("owner_and_date", "sufficient"),
-                                 ElementRating("monitoring", "sufficient")]) == "sufficient"
+    assert (
+        rubric_verdict(
+            plan,
+            [
+                ElementRating("measure_per_high_risk", "not_applicable"),
+                ElementRating("owner_and_date", "sufficient"),
+                ElementRating("monitoring", "sufficient"),
+            ],
+        )
+        == "sufficient"
+    )
 
 
 # -- where to look first ---------------------------------------------------------------------
 
+
 def test_intensity_grows_with_each_factor() -> None:
-    calm = suggest_intensity(IntensityInputs(
-        value_cents=5_000_000, category_code="catering", category_weight=1,
-        highest_priority="low"))
+    calm = suggest_intensity(
+        IntensityInputs(
+            value_cents=5_000_000,
+            category_code="catering",
+            category_weight=1,
+            highest_priority="low",
+        )
+    )
     assert calm.level == "self-report" and calm.points == 0
-    busy = suggest_intensity(IntensityInputs(
-        value_cents=200_000_000, category_code="bedrijfskleding", category_weight=3,
-        highest_priority="high", risky_countries={"BD": "ITUC 2024: 5"}, open_signals=1,
-        countries_known=True))
+    busy = suggest_intensity(
+        IntensityInputs(
+            value_cents=200_000_000,
+            category_code="bedrijfskleding",
+            category_weight=3,
+            highest_priority="high",
+            risky_countries={"BD": "ITUC 2024: 5"},
+            open_signals=1,
+            countries_known=True,
+        )
+    )
     assert busy.level == "site-visit" and busy.points == 10
     codes = [r.code for r in busy.reasons]
     assert "dossier_intensity_risky_countries" in codes
     assert "dossier_intensity_open_signals" in codes
-    middle = suggest_intensity(IntensityInputs(
-        value_cents=30_000_000, category_code="ict-werkomgeving", category_weight=2,
-        highest_priority=None))
+    middle = suggest_intensity(
+        IntensityInputs(
+            value_cents=30_000_000,
+            category_code="ict-werkomgeving",
+            category_weight=2,
+            highest_priority=None,
+        )
+    )
     assert middle.level == "document-review" and middle.points == 2
 
 
 def test_risky_countries_from_flags_and_the_top_third_of_newest_scores() -> None:
-    rows = [("NL", 1.0, None, "ITUC", 2024), ("DE", 1.0, None, "ITUC", 2024),
-            ("BD", 5.0, None, "ITUC", 2024), ("FR", 2.0, None, "ITUC", 2024),
-            ("CN", 5.0, None, "ITUC", 2024), ("IT", 2.0, None, "ITUC", 2024),
-            ("NL", 5.0, None, "ITUC", 2020),  # older year of the same source: ignored
-            ("MY", None, True, "US DoL", 2024), ("TH", None, False, "US DoL", 2024)]
+    rows = [
+        ("NL", 1.0, None, "ITUC", 2024),
+        ("DE", 1.0, None, "ITUC", 2024),
+        ("BD", 5.0, None, "ITUC", 2024),
+        ("FR", 2.0, None, "ITUC", 2024),
+        ("CN", 5.0, None, "ITUC", 2024),
+        ("IT", 2.0, None, "ITUC", 2024),
+        ("NL", 5.0, None, "ITUC", 2020),  # older year of the same source: ignored
+        ("MY", None, True, "US DoL", 2024),
+        ("TH", None, False, "US DoL", 2024),
+    ]
     assert set(risky_by_table(rows)) == {"BD", "CN", "MY"}
 
 
 def test_rubric_sources_are_known_and_a_broken_rubric_names_the_field(  # type: ignore[no-untyped-def]
-        rubric_2017) -> None:
+    rubric_2017,
+) -> None:
     from app.domain.errors import ReferenceDataError
     from app.locator import reference
 

@@ -36,58 +36,132 @@ def afresh(ctx: Context) -> list[ContractSteps]:
 
 
 def test_each_kind_of_change_refreshes_only_its_contracts(
-        ctx: Context, make_contract: Callable[..., str],
-        document: Callable[[], Path]) -> None:
-    refs = [make_contract(D(2024, 1, 1) + dt.timedelta(days=40 * n), D(2026, 12, 31))
-            for n in range(6)]
+    ctx: Context, make_contract: Callable[..., str], document: Callable[[], Path]
+) -> None:
+    refs = [
+        make_contract(D(2024, 1, 1) + dt.timedelta(days=40 * n), D(2026, 12, 31)) for n in range(6)
+    ]
     first = afresh(ctx)
     assert len(first) == 6
     assert dossier.step_states_for_all(ctx, AS_OF) == first
     assert dossier.last_refresh() == "kept"
 
     ref = refs[2]
-    policy = evidence.add_evidence(ctx, contract_ref=ref, path=document(), type_code="policy",
-                                   received_on=D(2024, 4, 1))
-    report = evidence.add_evidence(ctx, contract_ref=refs[0], path=document(),
-                                   type_code="yearly-report", received_on=D(2025, 2, 1))
-    good = [ElementRating("progress_against_plan", "sufficient"),
-            ElementRating("public_accountability", "sufficient")]
-    signal = dossier.log_signal(ctx, contract_ref=refs[3], received_on=D(2025, 5, 1),
-                                source="NGO", theme="child_labour", description="Melding")
+    policy = evidence.add_evidence(
+        ctx, contract_ref=ref, path=document(), type_code="policy", received_on=D(2024, 4, 1)
+    )
+    report = evidence.add_evidence(
+        ctx,
+        contract_ref=refs[0],
+        path=document(),
+        type_code="yearly-report",
+        received_on=D(2025, 2, 1),
+    )
+    good = [
+        ElementRating("progress_against_plan", "sufficient"),
+        ElementRating("public_accountability", "sufficient"),
+    ]
+    signal = dossier.log_signal(
+        ctx,
+        contract_ref=refs[3],
+        received_on=D(2025, 5, 1),
+        source="NGO",
+        theme="child_labour",
+        description="Melding",
+    )
     step_id = 0
 
     def escalate() -> None:
         nonlocal step_id
         step_id = dossier.record_escalation_step(
-            ctx, contract_ref=refs[3], step="dialogue", taken_on=D(2025, 5, 2),
-            response_due=D(2025, 6, 1), signal_id=signal.id).id
+            ctx,
+            contract_ref=refs[3],
+            step="dialogue",
+            taken_on=D(2025, 5, 2),
+            response_due=D(2025, 6, 1),
+            signal_id=signal.id,
+        ).id
 
     changes: list[tuple[str, Callable[[], object], set[str]]] = [
-        ("a document", lambda: evidence.add_evidence(
-            ctx, contract_ref=ref, path=document(), type_code="risk-analysis",
-            received_on=D(2024, 5, 1)), {ref}),
-        ("a certificate that expires soon", lambda: evidence.add_evidence(
-            ctx, contract_ref=refs[4], path=document(), type_code="certificate",
-            received_on=D(2024, 5, 1), valid_until=D(2025, 11, 20)), {refs[4]}),
-        ("a correction of a document", lambda: evidence.supersede_evidence(
-            ctx, policy.id, document(), received_on=D(2024, 6, 1)), {ref}),
-        ("a workbook with measures", lambda: add_submission(
-            ctx, refs[1], D(2024, 5, 1), risks=[{}],
-            measures=[{"due": D(2025, 1, 1), "status": "in_progress"}]), {refs[1]}),
-        ("an assessment", lambda: dossier.assess(
-            ctx, contract_ref=refs[0], subject="yearly-report", ratings=good,
-            evidence_id=report.id, contract_year=1, assessed_on=D(2025, 2, 5)), {refs[0]}),
-        ("a signal closed", lambda: dossier.set_signal_status(
-            ctx, signal.id, "closed", closed_on=D(2025, 6, 1)), {refs[3]}),
+        (
+            "a document",
+            lambda: evidence.add_evidence(
+                ctx,
+                contract_ref=ref,
+                path=document(),
+                type_code="risk-analysis",
+                received_on=D(2024, 5, 1),
+            ),
+            {ref},
+        ),
+        (
+            "a certificate that expires soon",
+            lambda: evidence.add_evidence(
+                ctx,
+                contract_ref=refs[4],
+                path=document(),
+                type_code="certificate",
+                received_on=D(2024, 5, 1),
+                valid_until=D(2025, 11, 20),
+            ),
+            {refs[4]},
+        ),
+        (
+            "a correction of a document",
+            lambda: evidence.supersede_evidence(
+                ctx, policy.id, document(), received_on=D(2024, 6, 1)
+            ),
+            {ref},
+        ),
+        (
+            "a workbook with measures",
+            lambda: add_submission(
+                ctx,
+                refs[1],
+                D(2024, 5, 1),
+                risks=[{}],
+                measures=[{"due": D(2025, 1, 1), "status": "in_progress"}],
+            ),
+            {refs[1]},
+        ),
+        (
+            "an assessment",
+            lambda: dossier.assess(
+                ctx,
+                contract_ref=refs[0],
+                subject="yearly-report",
+                ratings=good,
+                evidence_id=report.id,
+                contract_year=1,
+                assessed_on=D(2025, 2, 5),
+            ),
+            {refs[0]},
+        ),
+        (
+            "a signal closed",
+            lambda: dossier.set_signal_status(ctx, signal.id, "closed", closed_on=D(2025, 6, 1)),
+            {refs[3]},
+        ),
         ("an escalation step", escalate, {refs[3]}),
-        ("a response", lambda: dossier.record_escalation_response(
-            ctx, step_id, D(2025, 5, 20)), {refs[3]}),
+        (
+            "a response",
+            lambda: dossier.record_escalation_response(ctx, step_id, D(2025, 5, 20)),
+            {refs[3]},
+        ),
         ("a plan agreed", lambda: dossier.agree_plan(ctx, refs[4], D(2024, 9, 1)), {refs[4]}),
-        ("the ISV no longer applied", lambda: registry.record_decision(
-            ctx, "T-" + refs[5].removeprefix("C-"), IsvDecision(False, "Klein")), {refs[5]}),
+        (
+            "the ISV no longer applied",
+            lambda: registry.record_decision(
+                ctx, "T-" + refs[5].removeprefix("C-"), IsvDecision(False, "Klein")
+            ),
+            {refs[5]},
+        ),
         ("a new contract", lambda: make_contract(D(2025, 1, 1), D(2025, 12, 31)), set()),
-        ("a choice of follow-up (no fact changes)", lambda: dossier.choose_follow_up(
-            ctx, refs[1], "site-visit"), {refs[1]}),
+        (
+            "a choice of follow-up (no fact changes)",
+            lambda: dossier.choose_follow_up(ctx, refs[1], "site-visit"),
+            {refs[1]},
+        ),
     ]
     windows = (30, 3650)  # the dashboard's window, and one that takes in every deadline
     for what, change, touched in changes:
@@ -116,8 +190,8 @@ def test_each_kind_of_change_refreshes_only_its_contracts(
 
 
 def test_what_the_trail_cannot_tell_works_everything_out(
-        ctx: Context, make_contract: Callable[..., str], monkeypatch: pytest.MonkeyPatch,
-        tmp_path: Path) -> None:
+    ctx: Context, make_contract: Callable[..., str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     ref = make_contract(D(2024, 1, 1), D(2026, 12, 31))
     afresh(ctx)
 
@@ -128,8 +202,14 @@ def test_what_the_trail_cannot_tell_works_everything_out(
     assert dossier.last_refresh() == "full"
 
     # a changed record that is no longer there
-    signal = dossier.log_signal(ctx, contract_ref=ref, received_on=D(2025, 5, 1),
-                                source="NGO", theme="child_labour", description="Melding")
+    signal = dossier.log_signal(
+        ctx,
+        contract_ref=ref,
+        received_on=D(2025, 5, 1),
+        source="NGO",
+        theme="child_labour",
+        description="Melding",
+    )
     dossier.step_states_for_all(ctx, AS_OF)
     with ctx.db.begin() as session:
         session.execute(delete(m.Signal).where(m.Signal.id == signal.id))
@@ -142,8 +222,14 @@ def test_what_the_trail_cannot_tell_works_everything_out(
     monkeypatch.setattr(dossier, "_REFRESH_LIMIT", 2)
     dossier.step_states_for_all(ctx, AS_OF)
     for n in range(3):
-        dossier.log_signal(ctx, contract_ref=ref, received_on=D(2025, 5, 1 + n),
-                           source="NGO", theme="child_labour", description="Melding")
+        dossier.log_signal(
+            ctx,
+            contract_ref=ref,
+            received_on=D(2025, 5, 1 + n),
+            source="NGO",
+            theme="child_labour",
+            description="Melding",
+        )
     dossier.step_states_for_all(ctx, AS_OF)
     assert dossier.last_refresh() == "full"
 
@@ -156,15 +242,22 @@ def test_what_the_trail_cannot_tell_works_everything_out(
 
 @pytest.mark.sqlite_only  # a file put back; a server's database is restored otherwise
 def test_a_database_with_another_history_is_worked_out_anew(
-        ctx: Context, make_contract: Callable[..., str], tmp_path: Path) -> None:
+    ctx: Context, make_contract: Callable[..., str], tmp_path: Path
+) -> None:
     """The same file put back from a copy (a restored backup) whose trail went another
     way after the kept answer: the entry after the kept one does not follow on from it."""
     ref = make_contract(D(2024, 1, 1), D(2026, 12, 31))
     location = Path(ctx.db.location)
     ctx.db.dispose()
     shutil.copyfile(location, tmp_path / "copy.sqlite")
-    dossier.log_signal(ctx, contract_ref=ref, received_on=D(2025, 5, 1), source="NGO",
-                       theme="child_labour", description="Melding een")
+    dossier.log_signal(
+        ctx,
+        contract_ref=ref,
+        received_on=D(2025, 5, 1),
+        source="NGO",
+        theme="child_labour",
+        description="Melding een",
+    )
     kept = afresh(ctx)
     assert kept[0].state("remediation") is StepState.IN_PROGRESS
     ctx.db.dispose()
@@ -181,7 +274,8 @@ def test_a_database_with_another_history_is_worked_out_anew(
 
 
 def test_references_are_in_the_same_order_fresh_and_refreshed(
-        ctx: Context, make_contract: Callable[..., str]) -> None:
+    ctx: Context, make_contract: Callable[..., str]
+) -> None:
     """Code-point order on both paths (a server database may order text by a language's
     collation, so the fresh answer is not left in the database's order)."""
     for ref in ("a-2", "B-1"):
@@ -194,8 +288,11 @@ def test_references_are_in_the_same_order_fresh_and_refreshed(
 
 
 def test_a_due_list_kept_while_a_refresh_runs_does_not_break_it(
-        ctx: Context, make_contract: Callable[..., str], monkeypatch: pytest.MonkeyPatch,
-        document: Callable[[], Path]) -> None:
+    ctx: Context,
+    make_contract: Callable[..., str],
+    monkeypatch: pytest.MonkeyPatch,
+    document: Callable[[], Path],
+) -> None:
     """Another thread may keep a due list for a new window in the very answer a refresh
     is bringing up to date."""
     ref = make_contract(D(2024, 1, 1), D(2026, 12, 31))
@@ -212,8 +309,9 @@ def test_a_due_list_kept_while_a_refresh_runs_does_not_break_it(
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(dossier, "_refreshed_due", meanwhile)
-    evidence.add_evidence(ctx, contract_ref=ref, path=document(), type_code="policy",
-                          received_on=D(2024, 2, 1))
+    evidence.add_evidence(
+        ctx, contract_ref=ref, path=document(), type_code="policy", received_on=D(2024, 2, 1)
+    )
     refreshed = dossier.due_items(ctx, 30, AS_OF)
     assert added and dossier.last_refresh() == "changed 1"
     monkeypatch.undo()
@@ -221,7 +319,8 @@ def test_a_due_list_kept_while_a_refresh_runs_does_not_break_it(
 
 
 def test_a_full_answer_goes_out_of_the_collectors_sight_unless_others_hold_it(
-        ctx: Context, make_contract: Callable[..., str]) -> None:
+    ctx: Context, make_contract: Callable[..., str]
+) -> None:
     """Worked out through the due list too (whose own pause once held the freeze back);
     not while other work holds the pause (its garbage would be frozen with it)."""
     make_contract(D(2024, 1, 1), D(2026, 12, 31))

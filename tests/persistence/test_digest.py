@@ -9,19 +9,32 @@ from app.persistence.integrity import MEASURE_COLUMNS, submission_digest, table_
 
 
 def _measures() -> list[dict[str, object]]:
-    return [{"measure_key": key, "risk_key": "R1", "description": f"maatregel {key}",
-             "owner": None, "start": start, "due": dt.date(2026, 12, 31),
-             "status": "planned", "progress": progress, "evidence_name": None}
-            for key, start, progress in (("M10", dt.date(2026, 1, 1), 10.0),
-                                         ("M2", None, None),
-                                         ("M1", dt.date(2025, 2, 28), 100.0))]
+    return [
+        {
+            "measure_key": key,
+            "risk_key": "R1",
+            "description": f"maatregel {key}",
+            "owner": None,
+            "start": start,
+            "due": dt.date(2026, 12, 31),
+            "status": "planned",
+            "progress": progress,
+            "evidence_name": None,
+        }
+        for key, start, progress in (
+            ("M10", dt.date(2026, 1, 1), 10.0),
+            ("M2", None, None),
+            ("M1", dt.date(2025, 2, 28), 100.0),
+        )
+    ]
 
 
 def test_columns_and_rows_give_the_same_digest() -> None:
     rows = _measures()
     columns = {name: tuple(row[name] for row in rows) for name in MEASURE_COLUMNS}
-    assert table_digest(columns, "measure_key", MEASURE_COLUMNS) == \
-        table_digest(rows, "measure_key", MEASURE_COLUMNS)
+    assert table_digest(columns, "measure_key", MEASURE_COLUMNS) == table_digest(
+        rows, "measure_key", MEASURE_COLUMNS
+    )
     assert submission_digest({}, [], columns) == submission_digest([], [], rows)
 
 

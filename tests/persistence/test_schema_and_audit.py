@@ -22,13 +22,27 @@ from app.services.evidence import add_evidence
 
 
 def _fill(ctx: Context, tmp_path: Path) -> None:
-    registry.register_tender(ctx, ref="T-1", title="Laptops", category="ict-werkomgeving",
-                             kind="supplies", value=250000, published=dt.date(2026, 3, 1),
-                             organisation="BZK",
-                             decision=IsvDecision(True, form="contract-condition"))
-    registry.add_contract(ctx, ref="C-1", tender_ref="T-1", supplier="Acme B.V.",
-                          supplier_country="NL", start=dt.date(2026, 5, 1),
-                          end=dt.date(2028, 4, 30), kvk="12345678")
+    registry.register_tender(
+        ctx,
+        ref="T-1",
+        title="Laptops",
+        category="ict-werkomgeving",
+        kind="supplies",
+        value=250000,
+        published=dt.date(2026, 3, 1),
+        organisation="BZK",
+        decision=IsvDecision(True, form="contract-condition"),
+    )
+    registry.add_contract(
+        ctx,
+        ref="C-1",
+        tender_ref="T-1",
+        supplier="Acme B.V.",
+        supplier_country="NL",
+        start=dt.date(2026, 5, 1),
+        end=dt.date(2028, 4, 30),
+        kvk="12345678",
+    )
     document = tmp_path / "beleid.pdf"
     document.write_bytes(b"%PDF-1.4 ISV-beleid")
     add_evidence(ctx, contract_ref="C-1", path=document, type_code="policy")
@@ -66,8 +80,9 @@ def test_chain_and_verify_pass(ctx: Context, tmp_path: Path) -> None:
 def test_changed_audit_row_is_named(ctx: Context, tmp_path: Path) -> None:
     _fill(ctx, tmp_path)
     with ctx.db.begin() as session:
-        session.execute(update(m.AuditEntry).where(m.AuditEntry.seq == 2)
-                        .values(actor="iemand anders"))
+        session.execute(
+            update(m.AuditEntry).where(m.AuditEntry.seq == 2).values(actor="iemand anders")
+        )
     result = verify(ctx.db)
     assert not result.ok
     assert result.problems[0].code == "verify_audit_hash"

@@ -53,43 +53,111 @@ D = dt.date
 _counter = itertools.count(1)
 
 TENDERS: dict[str, dict[str, Any]] = {
-    "T1": {"category": "ict-werkomgeving", "kind": "supplies", "value": "250000",
-           "published": "2025-03-01", "organisation": ORG_A, "isv": "applied",
-           "form": "contract-condition"},
-    "T2": {"category": "bedrijfskleding", "kind": "supplies", "value": "500000",
-           "published": "2025-12-31", "organisation": ORG_A, "isv": "applied",
-           "form": "minimum-requirement"},
-    "T3": {"category": "catering", "kind": "services", "value": "300000",
-           "published": "2025-06-01", "organisation": ORG_A, "isv": "not-applied",
-           "reason": "Spoedopdracht na faillissement van de vorige leverancier."},
-    "T4": {"category": "laboratorium", "kind": "supplies", "value": "50000",
-           "published": "2025-05-05", "organisation": ORG_B, "isv": "applied",
-           "form": "award-criterion"},
-    "T5": {"category": "overig", "kind": "services", "value": "80000",
-           "published": "2025-02-02", "isv": "applied", "form": "contract-condition"},
-    "T6": {"category": "energie", "kind": "supplies", "value": "1000000",
-           "published": "2025-08-08", "organisation": ORG_B},
-    "T7": {"category": "datacenters", "kind": "supplies", "value": "200000",
-           "published": "2024-12-31", "organisation": ORG_A, "isv": "applied",
-           "form": "contract-condition"},
-    "T8": {"category": "dataverbindingen", "kind": "services", "value": "400000",
-           "published": "2026-01-01", "organisation": ORG_B, "isv": "applied",
-           "form": "contract-condition"},
-    "T9": {"category": "werkplekomgeving", "kind": "supplies", "value": "100000",
-           "published": "2025-04-04", "isv": "not-applied"},
-    "T0": {"category": "energie", "kind": "supplies", "value": "900000",
-           "published": "2023-03-03", "organisation": ORG_A, "isv": "applied",
-           "form": "contract-condition"},
+    "T1": {
+        "category": "ict-werkomgeving",
+        "kind": "supplies",
+        "value": "250000",
+        "published": "2025-03-01",
+        "organisation": ORG_A,
+        "isv": "applied",
+        "form": "contract-condition",
+    },
+    "T2": {
+        "category": "bedrijfskleding",
+        "kind": "supplies",
+        "value": "500000",
+        "published": "2025-12-31",
+        "organisation": ORG_A,
+        "isv": "applied",
+        "form": "minimum-requirement",
+    },
+    "T3": {
+        "category": "catering",
+        "kind": "services",
+        "value": "300000",
+        "published": "2025-06-01",
+        "organisation": ORG_A,
+        "isv": "not-applied",
+        "reason": "Spoedopdracht na faillissement van de vorige leverancier.",
+    },
+    "T4": {
+        "category": "laboratorium",
+        "kind": "supplies",
+        "value": "50000",
+        "published": "2025-05-05",
+        "organisation": ORG_B,
+        "isv": "applied",
+        "form": "award-criterion",
+    },
+    "T5": {
+        "category": "overig",
+        "kind": "services",
+        "value": "80000",
+        "published": "2025-02-02",
+        "isv": "applied",
+        "form": "contract-condition",
+    },
+    "T6": {
+        "category": "energie",
+        "kind": "supplies",
+        "value": "1000000",
+        "published": "2025-08-08",
+        "organisation": ORG_B,
+    },
+    "T7": {
+        "category": "datacenters",
+        "kind": "supplies",
+        "value": "200000",
+        "published": "2024-12-31",
+        "organisation": ORG_A,
+        "isv": "applied",
+        "form": "contract-condition",
+    },
+    "T8": {
+        "category": "dataverbindingen",
+        "kind": "services",
+        "value": "400000",
+        "published": "2026-01-01",
+        "organisation": ORG_B,
+        "isv": "applied",
+        "form": "contract-condition",
+    },
+    "T9": {
+        "category": "werkplekomgeving",
+        "kind": "supplies",
+        "value": "100000",
+        "published": "2025-04-04",
+        "isv": "not-applied",
+    },
+    "T0": {
+        "category": "energie",
+        "kind": "supplies",
+        "value": "900000",
+        "published": "2023-03-03",
+        "organisation": ORG_A,
+        "isv": "applied",
+        "form": "contract-condition",
+    },
 }
 
 CONTRACTS: dict[str, dict[str, Any]] = {
     "C1": {"tender": "T1", "start": "2025-04-01", "end": "2027-03-31", "value": "240000"},
     "C2": {"tender": "T2", "start": "2026-02-01", "end": "2027-01-31", "value": "480000"},
     "C3": {"tender": "T3", "start": "2025-07-01", "end": "2026-06-30", "value": "290000"},
-    "C4": {"tender": "T4", "start": "2025-06-01", "end": "2025-11-30", "value": "45000",
-           "plan_months": "2"},
-    "C7": {"tender": "T7", "start": "2024-11-01", "end": "2026-10-31", "value": "600000",
-           "report_month": "12"},
+    "C4": {
+        "tender": "T4",
+        "start": "2025-06-01",
+        "end": "2025-11-30",
+        "value": "45000",
+        "plan_months": "2",
+    },
+    "C7": {
+        "tender": "T7",
+        "start": "2024-11-01",
+        "end": "2026-10-31",
+        "value": "600000",
+        "report_month": "12",
+    },
     "C0": {"tender": "T0", "start": "2023-06-01", "end": "2024-12-31", "value": "850000"},
 }
 
@@ -100,55 +168,115 @@ PART_A = ("T1", "T2", "T3", "T7", "T0", "C1", "C2", "C3", "C7", "C0")
 def cli_args(ref: str) -> list[str]:
     if ref in TENDERS:
         t = TENDERS[ref]
-        args = ["tender", "add", "--ref", ref, "--title", f"Aanbesteding {ref}",
-                "--category", t["category"], "--kind", t["kind"], "--value", t["value"],
-                "--published", t["published"]]
+        args = [
+            "tender",
+            "add",
+            "--ref",
+            ref,
+            "--title",
+            f"Aanbesteding {ref}",
+            "--category",
+            t["category"],
+            "--kind",
+            t["kind"],
+            "--value",
+            t["value"],
+            "--published",
+            t["published"],
+        ]
         for key in ("organisation", "isv", "reason", "form"):
             if key in t:
                 args += [f"--{key}", t[key]]
         return args
     c = CONTRACTS[ref]
-    args = ["contract", "add", "--ref", ref, "--tender", c["tender"], "--supplier",
-            f"Leverancier {ref}", "--supplier-country", "NL", "--start", c["start"],
-            "--end", c["end"], "--value", c["value"]]
+    args = [
+        "contract",
+        "add",
+        "--ref",
+        ref,
+        "--tender",
+        c["tender"],
+        "--supplier",
+        f"Leverancier {ref}",
+        "--supplier-country",
+        "NL",
+        "--start",
+        c["start"],
+        "--end",
+        c["end"],
+        "--value",
+        c["value"],
+    ]
     for key in ("plan_months", "report_month"):
         if key in c:
             args += [f"--{key.replace('_', '-')}", c[key]]
     return args
 
 
-def add_submission(ctx: Context, contract_ref: str, received_on: dt.date,
-                   risks: list[tuple[str, str, str]],
-                   measures: list[tuple[str, dt.date, str]]) -> int:
+def add_submission(
+    ctx: Context,
+    contract_ref: str,
+    received_on: dt.date,
+    risks: list[tuple[str, str, str]],
+    measures: list[tuple[str, dt.date, str]],
+) -> int:
     """A workbook submission written as the import writes it. ``risks`` are
     (key, theme, priority), ``measures`` (key, due, status)."""
     with ctx.db.begin() as session:
         contract = registry.find_contract(session, contract_ref)
         count = session.query(m.Submission).filter_by(contract_id=contract.id).count()
         severity = {"high": 4, "medium": 3, "low": 1}
-        risk_rows = [{"risk_key": key, "site_key": None, "theme": theme,
-                      "description": f"Risico {key}", "severity": severity[priority],
-                      "likelihood": 2, "priority": priority, "source": None}
-                     for key, theme, priority in risks]
-        measure_rows = [{"measure_key": key, "risk_key": risks[0][0],
-                         "description": f"Maatregel {key}", "owner": "Inkoop", "start": None,
-                         "due": due, "status": status, "progress": None,
-                         "evidence_name": None} for key, due, status in measures]
+        risk_rows = [
+            {
+                "risk_key": key,
+                "site_key": None,
+                "theme": theme,
+                "description": f"Risico {key}",
+                "severity": severity[priority],
+                "likelihood": 2,
+                "priority": priority,
+                "source": None,
+            }
+            for key, theme, priority in risks
+        ]
+        measure_rows = [
+            {
+                "measure_key": key,
+                "risk_key": risks[0][0],
+                "description": f"Maatregel {key}",
+                "owner": "Inkoop",
+                "start": None,
+                "due": due,
+                "status": status,
+                "progress": None,
+                "evidence_name": None,
+            }
+            for key, due, status in measures
+        ]
         digest = submission_digest([], risk_rows, measure_rows)
         submission = m.Submission(
-            contract_id=contract.id, version_no=count + 1,
+            contract_id=contract.id,
+            version_no=count + 1,
             file_sha256=hashlib.sha256(f"{contract_ref}{count}{digest}".encode()).hexdigest(),
-            file_name="werkmap.xlsx", supplier_name="Leverancier", supplier_kvk=None,
-            supplier_country="NL", period_from=contract.start, period_to=contract.end,
-            contact_person="A. Jansen", email="a@example.org", signed_on=received_on,
-            signed_by="Directie", received_on=received_on, content_sha256=digest,
-            imported_by=ctx.actor)
+            file_name="werkmap.xlsx",
+            supplier_name="Leverancier",
+            supplier_kvk=None,
+            supplier_country="NL",
+            period_from=contract.start,
+            period_to=contract.end,
+            contact_person="A. Jansen",
+            email="a@example.org",
+            signed_on=received_on,
+            signed_by="Directie",
+            received_on=received_on,
+            content_sha256=digest,
+            imported_by=ctx.actor,
+        )
         session.add(submission)
         AuditWriter(session, ctx.actor).created("submission", submission)
         for model, rows in ((m.Risk, risk_rows), (m.Measure, measure_rows)):
             if rows:
-                session.execute(insert(model), [r | {"submission_id": submission.id}
-                                                 for r in rows])
+                session.execute(insert(model), [r | {"submission_id": submission.id} for r in rows])
         return submission.id
 
 
@@ -163,8 +291,9 @@ def all_sufficient(subject: str) -> list[ElementRating]:
     return [ElementRating(e.code, "sufficient") for e in chosen.elements]
 
 
-def populate(ctx: Context, run_cli: Callable[..., Any], folder: Path,
-             refs: tuple[str, ...] | None = None) -> None:
+def populate(
+    ctx: Context, run_cli: Callable[..., Any], folder: Path, refs: tuple[str, ...] | None = None
+) -> None:
     """Build the dataset (or only the records named in ``refs``) in ``ctx``'s database."""
     wanted = set(refs) if refs is not None else set(TENDERS) | set(CONTRACTS)
     for ref in list(TENDERS) + list(CONTRACTS):
@@ -175,37 +304,91 @@ def populate(ctx: Context, run_cli: Callable[..., Any], folder: Path,
         registry.set_clause_version(ctx, "T5", "2013")
     if "C1" in wanted:
         # two workbooks: the first (on time) and a newer one whose rows count
-        add_submission(ctx, "C1", D(2025, 6, 15),
-                       [("R1", "working_hours", "medium"), ("R2", "living_wage", "low")], [])
-        add_submission(ctx, "C1", D(2025, 11, 1),
-                       [("R1", "child_labour", "high"), ("R2", "forced_labour", "high"),
-                        ("R3", "environment", "low")],
-                       [("M1", D(2025, 9, 1), "completed"), ("M2", D(2025, 10, 1), "planned"),
-                        ("M3", D(2026, 6, 1), "in_progress"),
-                        ("M4", D(2025, 5, 1), "cancelled")])
+        add_submission(
+            ctx,
+            "C1",
+            D(2025, 6, 15),
+            [("R1", "working_hours", "medium"), ("R2", "living_wage", "low")],
+            [],
+        )
+        add_submission(
+            ctx,
+            "C1",
+            D(2025, 11, 1),
+            [
+                ("R1", "child_labour", "high"),
+                ("R2", "forced_labour", "high"),
+                ("R3", "environment", "low"),
+            ],
+            [
+                ("M1", D(2025, 9, 1), "completed"),
+                ("M2", D(2025, 10, 1), "planned"),
+                ("M3", D(2026, 6, 1), "in_progress"),
+                ("M4", D(2025, 5, 1), "cancelled"),
+            ],
+        )
         registry.mark_plan_agreed(ctx, "C1", D(2025, 7, 15))
-        signal = dossier.log_signal(ctx, contract_ref="C1", received_on=D(2025, 9, 9),
-                                    source="Vakbond", theme="child_labour",
-                                    description="Melding over kinderarbeid bij een toeleverancier.")
-        dossier.record_escalation_step(ctx, contract_ref="C1", step="dialogue",
-                                       taken_on=D(2025, 9, 20), signal_id=signal.id)
-        evidence.add_evidence(ctx, contract_ref="C1", path=_document(folder, "cert"),
-                              type_code="certificate", received_on=D(2025, 5, 1),
-                              issued_on=D(2025, 2, 15), valid_until=D(2026, 2, 15))
+        signal = dossier.log_signal(
+            ctx,
+            contract_ref="C1",
+            received_on=D(2025, 9, 9),
+            source="Vakbond",
+            theme="child_labour",
+            description="Melding over kinderarbeid bij een toeleverancier.",
+        )
+        dossier.record_escalation_step(
+            ctx, contract_ref="C1", step="dialogue", taken_on=D(2025, 9, 20), signal_id=signal.id
+        )
+        evidence.add_evidence(
+            ctx,
+            contract_ref="C1",
+            path=_document(folder, "cert"),
+            type_code="certificate",
+            received_on=D(2025, 5, 1),
+            issued_on=D(2025, 2, 15),
+            valid_until=D(2026, 2, 15),
+        )
     if "C7" in wanted:
-        evidence.add_evidence(ctx, contract_ref="C7", path=_document(folder, "ra"),
-                              type_code="risk-analysis", received_on=D(2025, 3, 10))
-        old = evidence.add_evidence(ctx, contract_ref="C7", path=_document(folder, "c1"),
-                                    type_code="certificate", received_on=D(2024, 11, 1),
-                                    valid_until=D(2025, 6, 30))
-        evidence.add_evidence(ctx, contract_ref="C7", path=_document(folder, "c2"),
-                              type_code="certificate", received_on=D(2025, 6, 1),
-                              valid_until=D(2026, 12, 31), supersedes_id=old.id)
-        report = evidence.add_evidence(ctx, contract_ref="C7", path=_document(folder, "yr"),
-                                       type_code="yearly-report", received_on=D(2025, 12, 20))
-        dossier.assess(ctx, contract_ref="C7", subject="yearly-report",
-                       ratings=all_sufficient("yearly-report"), assessed_on=D(2025, 12, 22),
-                       evidence_id=report.id, contract_year=1)
+        evidence.add_evidence(
+            ctx,
+            contract_ref="C7",
+            path=_document(folder, "ra"),
+            type_code="risk-analysis",
+            received_on=D(2025, 3, 10),
+        )
+        old = evidence.add_evidence(
+            ctx,
+            contract_ref="C7",
+            path=_document(folder, "c1"),
+            type_code="certificate",
+            received_on=D(2024, 11, 1),
+            valid_until=D(2025, 6, 30),
+        )
+        evidence.add_evidence(
+            ctx,
+            contract_ref="C7",
+            path=_document(folder, "c2"),
+            type_code="certificate",
+            received_on=D(2025, 6, 1),
+            valid_until=D(2026, 12, 31),
+            supersedes_id=old.id,
+        )
+        report = evidence.add_evidence(
+            ctx,
+            contract_ref="C7",
+            path=_document(folder, "yr"),
+            type_code="yearly-report",
+            received_on=D(2025, 12, 20),
+        )
+        dossier.assess(
+            ctx,
+            contract_ref="C7",
+            subject="yearly-report",
+            ratings=all_sufficient("yearly-report"),
+            assessed_on=D(2025, 12, 22),
+            evidence_id=report.id,
+            contract_year=1,
+        )
 
 
 @pytest.fixture

@@ -70,8 +70,13 @@ EXPECTED_CATEGORIES_2025 = {
     ("acht", "werkplekomgeving"): (1, 0, 0, 0, 0),
     ("acht", "datacenters"): (0, 0, 0, 0, 1),
 }
-SPEC_KEYS = ("tenders", "tenders_isv_mandatory", "tenders_isv_applied_mandatory",
-             "tenders_isv_applied_voluntary", "contracts_active")
+SPEC_KEYS = (
+    "tenders",
+    "tenders_isv_mandatory",
+    "tenders_isv_applied_mandatory",
+    "tenders_isv_applied_voluntary",
+    "contracts_active",
+)
 
 
 def report_json(cli: Any, *args: str) -> dict[str, Any]:
@@ -87,17 +92,23 @@ def test_every_figure_of_report_json_equals_the_own_count(year_db: Any, cli: Any
     assert data["organisation"] is None
     assert data["as_of"] == "2025-12-31"
     assert data["totals"] == EXPECTED_2025
-    categories = {(c["set"], c["code"]): tuple(c[k] for k in SPEC_KEYS)
-                  for c in data["categories"]}
+    categories = {(c["set"], c["code"]): tuple(c[k] for k in SPEC_KEYS) for c in data["categories"]}
     assert categories == EXPECTED_CATEGORIES_2025
     for key in SPEC_KEYS:  # the categories add up to the totals
         assert sum(c[key] for c in data["categories"]) == data["totals"][key]
-    assert data["forms"] == {"contract-condition": 2, "minimum-requirement": 1,
-                             "award-criterion": 1}
+    assert data["forms"] == {
+        "contract-condition": 2,
+        "minimum-requirement": 1,
+        "award-criterion": 1,
+    }
     assert data["not_applied_reasons"] == [
-        {"reason": "Spoedopdracht na faillissement van de vorige leverancier.", "tenders": 1}]
-    assert data["risks_by_theme"] == {"child_labour": {"high": 1}, "forced_labour": {"high": 1},
-                                      "environment": {"low": 1}}
+        {"reason": "Spoedopdracht na faillissement van de vorige leverancier.", "tenders": 1}
+    ]
+    assert data["risks_by_theme"] == {
+        "child_labour": {"high": 1},
+        "forced_labour": {"high": 1},
+        "environment": {"low": 1},
+    }
     assert data["escalation_by_step"]["dialogue"] == 1
     assert len(data["fingerprint"]) == 64
 
@@ -138,8 +149,10 @@ def test_step_states_are_the_dossiers(year_db: Any) -> None:
     report = reporting.year_report(year_db, 2025)
     mine = {row.fact.ref: dict(row.steps) for row in report.contract_rows if row.isv}
     assert set(mine) == {"C1", "C4", "C7"}
-    theirs = {c.contract_ref: {s.code: s.state.value for s in c.steps}
-              for c in dossier.step_states_for_all(year_db, dt.date(2025, 12, 31))}
+    theirs = {
+        c.contract_ref: {s.code: s.state.value for s in c.steps}
+        for c in dossier.step_states_for_all(year_db, dt.date(2025, 12, 31))
+    }
     for ref, states in mine.items():
         assert states == theirs[ref], ref
     counted = Counter((code, state) for states in mine.values() for code, state in states.items())
@@ -161,8 +174,7 @@ def test_one_organisation(year_db: Any, cli: Any) -> None:
     assert data["fingerprint"] != everything["fingerprint"]
 
 
-def test_an_organisation_without_tenders_in_the_year_gives_zeros(year_db: Any,
-                                                                 cli: Any) -> None:
+def test_an_organisation_without_tenders_in_the_year_gives_zeros(year_db: Any, cli: Any) -> None:
     data = report_json(cli, "--year", "2022", "--organisation", ORG_B)
     assert data["organisation"] == ORG_B
     assert all(value == 0 for value in data["totals"].values())

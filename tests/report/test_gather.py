@@ -14,19 +14,26 @@ from app.services.context import Context
 from app.services.reporting import gather_facts
 
 MODELS: dict[str, Any] = {
-    "tenders": m.Tender, "contracts": m.Contract, "submissions": m.Submission,
-    "evidence": m.Evidence, "assessments": m.Assessment, "signals": m.Signal,
-    "escalation_steps": m.EscalationStep}
+    "tenders": m.Tender,
+    "contracts": m.Contract,
+    "submissions": m.Submission,
+    "evidence": m.Evidence,
+    "assessments": m.Assessment,
+    "signals": m.Signal,
+    "escalation_steps": m.EscalationStep,
+}
 # fields named after what they point to, not after a column: (name, how to read the row)
 LINKED: dict[str, Any] = {
     "tender_uid": lambda s, r: s.get(m.Tender, r.tender_id).uid,
     "contract_uid": lambda s, r: s.get(m.Contract, r.contract_id).uid,
     "supplier": lambda s, r: s.get(m.Supplier, r.supplier_id).name,
     "supplier_country": lambda s, r: s.get(m.Supplier, r.supplier_id).country,
-    "organisation": lambda s, r: (s.get(m.Organisation, r.organisation_id).name
-                                  if r.organisation_id else None),
-    "supersedes_uid": lambda s, r: (s.get(m.Evidence, r.supersedes_id).uid
-                                    if r.supersedes_id else None),
+    "organisation": lambda s, r: (
+        s.get(m.Organisation, r.organisation_id).name if r.organisation_id else None
+    ),
+    "supersedes_uid": lambda s, r: (
+        s.get(m.Evidence, r.supersedes_id).uid if r.supersedes_id else None
+    ),
 }
 
 
@@ -54,12 +61,19 @@ def test_every_fact_field_holds_the_records_value_of_that_name(year_db: Context)
         for submission in facts.submissions:
             row = session.scalar(select(m.Submission).where(m.Submission.uid == submission.uid))
             assert row is not None
-            risks = session.execute(select(m.Risk.risk_key, m.Risk.theme, m.Risk.priority)
-                                    .where(m.Risk.submission_id == row.id)).all()
-            assert sorted((r.risk_key, r.theme, r.priority) for r in submission.risks) == \
-                sorted(tuple(r) for r in risks)
+            risks = session.execute(
+                select(m.Risk.risk_key, m.Risk.theme, m.Risk.priority).where(
+                    m.Risk.submission_id == row.id
+                )
+            ).all()
+            assert sorted((r.risk_key, r.theme, r.priority) for r in submission.risks) == sorted(
+                tuple(r) for r in risks
+            )
             measures = session.execute(
-                select(m.Measure.measure_key, m.Measure.risk_key, m.Measure.due,
-                       m.Measure.status).where(m.Measure.submission_id == row.id)).all()
-            assert sorted((x.measure_key, x.risk_key, x.due, x.status)
-                          for x in submission.measures) == sorted(tuple(x) for x in measures)
+                select(
+                    m.Measure.measure_key, m.Measure.risk_key, m.Measure.due, m.Measure.status
+                ).where(m.Measure.submission_id == row.id)
+            ).all()
+            assert sorted(
+                (x.measure_key, x.risk_key, x.due, x.status) for x in submission.measures
+            ) == sorted(tuple(x) for x in measures)

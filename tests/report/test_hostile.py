@@ -25,14 +25,45 @@ def test_hostile_text_is_literal_in_pdf_and_excel(ctx: Any, cli: Any, tmp_path: 
     assert len(LONG) > 5000
     reasons = [*HOSTILE, LONG]
     for n, reason in enumerate(reasons, 1):
-        result = cli("tender", "add", "--ref", f"H{n}", "--title", HOSTILE[n % len(HOSTILE)],
-                     "--category", "bedrijfskleding", "--kind", "supplies",
-                     "--value", "300000", "--published", "2025-05-01",
-                     "--organisation", "=HYPERLINK(\"http://x\")" if n == 1 else "<i>Org</i>",
-                     "--isv", "not-applied", "--reason", reason)
+        result = cli(
+            "tender",
+            "add",
+            "--ref",
+            f"H{n}",
+            "--title",
+            HOSTILE[n % len(HOSTILE)],
+            "--category",
+            "bedrijfskleding",
+            "--kind",
+            "supplies",
+            "--value",
+            "300000",
+            "--published",
+            "2025-05-01",
+            "--organisation",
+            '=HYPERLINK("http://x")' if n == 1 else "<i>Org</i>",
+            "--isv",
+            "not-applied",
+            "--reason",
+            reason,
+        )
         assert result.status == 0, result.err
-    result = cli("contract", "add", "--ref", "@C1", "--tender", "H1", "--supplier", FORMULA,
-                 "--supplier-country", "CN", "--start", "2025-06-01", "--end", "2026-05-31")
+    result = cli(
+        "contract",
+        "add",
+        "--ref",
+        "@C1",
+        "--tender",
+        "H1",
+        "--supplier",
+        FORMULA,
+        "--supplier-country",
+        "CN",
+        "--start",
+        "2025-06-01",
+        "--end",
+        "2026-05-31",
+    )
     assert result.status == 0, result.err
     pdf, xlsx = tmp_path / "h.pdf", tmp_path / "h.xlsx"
     result = cli("report", "--year", "2025", "--pdf", str(pdf), "--xlsx", str(xlsx), "--json")
@@ -51,11 +82,16 @@ def test_hostile_text_is_literal_in_pdf_and_excel(ctx: Any, cli: Any, tmp_path: 
     assert set(ARABIC) <= set(text)
 
     book = openpyxl.load_workbook(xlsx)
-    cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row
-             if cell.value is not None]
+    cells = [
+        cell
+        for sheet in book
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
+    ]
     assert not [c for c in cells if c.data_type == "f"]  # no formula anywhere
     values = {c.value for c in cells}
-    for value in [*reasons, FORMULA, "@C1", "=HYPERLINK(\"http://x\")"]:
+    for value in [*reasons, FORMULA, "@C1", '=HYPERLINK("http://x")']:
         assert value in values, value[:40]
     for cell in cells:
         if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):

@@ -14,8 +14,16 @@ from tests.report.conftest import CONTRACTS, PART_A, TENDERS
 
 PART_B = tuple(r for r in list(TENDERS) + list(CONTRACTS) if r not in PART_A)
 
-FIGURE_KEYS = ("totals", "categories", "forms", "not_applied_reasons", "risks_by_theme",
-               "escalation_by_step", "oecd_steps", "sdg")
+FIGURE_KEYS = (
+    "totals",
+    "categories",
+    "forms",
+    "not_applied_reasons",
+    "risks_by_theme",
+    "escalation_by_step",
+    "oecd_steps",
+    "sdg",
+)
 
 
 def figures(data: dict[str, Any]) -> dict[str, Any]:
@@ -35,8 +43,9 @@ def export(cli: Any, db: str, path: Path, year: str = "2025") -> Path:
     return path
 
 
-def test_two_laptops_merged_equal_one_database_holding_both(other_db: Any, cli: Any,
-                                                           tmp_path: Path) -> None:
+def test_two_laptops_merged_equal_one_database_holding_both(
+    other_db: Any, cli: Any, tmp_path: Path
+) -> None:
     _, laptop_a = other_db("a", PART_A)
     _, laptop_b = other_db("b", PART_B)
     _, both = other_db("both", None)
@@ -55,14 +64,22 @@ def test_two_laptops_merged_equal_one_database_holding_both(other_db: Any, cli: 
     gathered, _ = report(cli, coordinator, "--merge", str(from_a), str(from_b))
     assert figures(gathered) == figures(single)
     # one organisation across the merge
-    only_b, _ = report(cli, coordinator, "--merge", str(from_a), str(from_b),
-                       "--organisation", "Ministerie van Financiën")
+    only_b, _ = report(
+        cli,
+        coordinator,
+        "--merge",
+        str(from_a),
+        str(from_b),
+        "--organisation",
+        "Ministerie van Financiën",
+    )
     assert only_b["totals"]["tenders"] == 2
     assert only_b["totals"]["contracts_active"] == 1
 
 
-def test_the_same_record_counts_once(year_db: Any, cli: Any, db_location: str,
-                                     tmp_path: Path) -> None:
+def test_the_same_record_counts_once(
+    year_db: Any, cli: Any, db_location: str, tmp_path: Path
+) -> None:
     alone, _ = report(cli, db_location)
     own = export(cli, db_location, tmp_path / "own.json")
     copy = tmp_path / "copy.json"
@@ -76,9 +93,9 @@ def test_the_same_record_counts_once(year_db: Any, cli: Any, db_location: str,
     assert err == ""
 
 
-def test_a_conflicting_copy_is_listed_not_chosen_silently(year_db: Any, cli: Any,
-                                                         db_location: str,
-                                                         tmp_path: Path) -> None:
+def test_a_conflicting_copy_is_listed_not_chosen_silently(
+    year_db: Any, cli: Any, db_location: str, tmp_path: Path
+) -> None:
     before = export(cli, db_location, tmp_path / "before.json")
     registry.mark_plan_agreed(year_db, "C7", dt.date(2025, 11, 30))  # changed afterwards
     merged, err = report(cli, db_location, "--merge", str(before))
@@ -93,25 +110,30 @@ def test_a_conflicting_copy_is_listed_not_chosen_silently(year_db: Any, cli: Any
     # the local copy (plan agreed) counted, as stated
     assert merged["totals"]["plan_agreed"] == 2
     pdf = tmp_path / "merged.pdf"
-    assert cli("report", "--year", "2025", "--merge", str(before), "--pdf", str(pdf),
-               db=db_location).status == 0
+    assert (
+        cli(
+            "report", "--year", "2025", "--merge", str(before), "--pdf", str(pdf), db=db_location
+        ).status
+        == 0
+    )
     from pypdf import PdfReader
 
     text = " ".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
     assert "before.json" in text and "plan_agreed_on" in text
 
 
-def test_the_export_file_is_versioned_documented_and_checksummed(year_db: Any, cli: Any,
-                                                                db_location: str,
-                                                                tmp_path: Path) -> None:
+def test_the_export_file_is_versioned_documented_and_checksummed(
+    year_db: Any, cli: Any, db_location: str, tmp_path: Path
+) -> None:
     path = export(cli, db_location, tmp_path / "export.json")
     body = json.loads(path.read_text("utf-8"))
     assert body["format"] == FORMAT
     assert body["format_version"] == FORMAT_VERSION
     assert body["installation_id"] == year_db.db.installation_id()
     assert body["year"] == 2025
-    assert body["organisations"] == sorted(["Ministerie van Financiën",
-                                            "Ministerie van Infrastructuur en Waterstaat"])
+    assert body["organisations"] == sorted(
+        ["Ministerie van Financiën", "Ministerie van Infrastructuur en Waterstaat"]
+    )
     assert body["fields"] == json.loads(json.dumps(FIELDS))
     assert body["checksum"]["algorithm"] == "sha256"
     assert len(body["checksum"]["value"]) == 64
@@ -146,27 +168,27 @@ def rewrite(path: Path, change: Any, *, fix_checksum: bool) -> Path:
     return target
 
 
-def test_a_tampered_or_foreign_file_is_refused(year_db: Any, cli: Any, db_location: str,
-                                               tmp_path: Path) -> None:
+def test_a_tampered_or_foreign_file_is_refused(
+    year_db: Any, cli: Any, db_location: str, tmp_path: Path
+) -> None:
     path = export(cli, db_location, tmp_path / "export.json")
 
     def more_value(body: dict[str, Any]) -> None:
         body["records"]["tenders"][0]["value_cents"] += 100
 
-    assert "gewijzigd" in refused(cli, db_location, rewrite(path, more_value,
-                                                            fix_checksum=False))
+    assert "gewijzigd" in refused(cli, db_location, rewrite(path, more_value, fix_checksum=False))
 
     def newer_version(body: dict[str, Any]) -> None:
         body["format_version"] = 2
 
-    assert "versie 2" in refused(cli, db_location, rewrite(path, newer_version,
-                                                           fix_checksum=True))
+    assert "versie 2" in refused(cli, db_location, rewrite(path, newer_version, fix_checksum=True))
 
     def other_format(body: dict[str, Any]) -> None:
         body["format"] = "something-else"
 
-    assert "geen jaarexport" in refused(cli, db_location, rewrite(path, other_format,
-                                                                  fix_checksum=True))
+    assert "geen jaarexport" in refused(
+        cli, db_location, rewrite(path, other_format, fix_checksum=True)
+    )
     garbage = tmp_path / "garbage.json"
     garbage.write_bytes(b"\x00\x01 not json")
     refused(cli, db_location, garbage)
@@ -187,8 +209,9 @@ def test_english_refusal(year_db: Any, cli: Any, db_location: str, tmp_path: Pat
     body = json.loads(path.read_text("utf-8"))
     body["year"] = 2026
     path.write_text(json.dumps(body), encoding="utf-8")
-    result = cli("--lang", "en", "report", "--year", "2025", "--merge", str(path),
-                 db=db_location)
+    result = cli("--lang", "en", "report", "--year", "2025", "--merge", str(path), db=db_location)
     assert result.status == 2
-    assert result.err.strip() == ("The file export.json was changed after it was exported "
-                                  "(the checksum does not match) and is refused.")
+    assert result.err.strip() == (
+        "The file export.json was changed after it was exported "
+        "(the checksum does not match) and is refused."
+    )

@@ -21,8 +21,9 @@ from app.domain.report import FIGURE_BY_CODE, TENDER_FIGURES
 
 def run_report(cli: Any, tmp_path: Path, lang: str = "nl") -> tuple[dict[str, Any], Path, Path]:
     pdf, xlsx = tmp_path / f"jaar-{lang}.pdf", tmp_path / f"jaar-{lang}.xlsx"
-    result = cli("--lang", lang, "report", "--year", "2025", "--pdf", str(pdf),
-                 "--xlsx", str(xlsx), "--json")
+    result = cli(
+        "--lang", lang, "report", "--year", "2025", "--pdf", str(pdf), "--xlsx", str(xlsx), "--json"
+    )
     assert result.status == 0, result.err
     return json.loads(result.out), pdf, xlsx
 
@@ -36,7 +37,7 @@ def pdf_tokens(path: Path) -> list[str]:
 
 def has_sequence(tokens: list[str], sequence: list[str]) -> bool:
     n = len(sequence)
-    return any(tokens[i:i + n] == sequence for i in range(len(tokens) - n + 1))
+    return any(tokens[i : i + n] == sequence for i in range(len(tokens) - n + 1))
 
 
 def plain_money(euros: int, lang: str) -> str:
@@ -49,38 +50,68 @@ def test_pdf_shows_the_json_figures(year_db: Any, cli: Any, tmp_path: Path, lang
     tokens = pdf_tokens(pdf)
     totals = data["totals"]
     # the key-figure table of the summary: name, then value
-    for code in ("tenders", "tenders_isv_mandatory", "tenders_isv_applied_mandatory",
-                 "tenders_isv_not_applied_mandatory", "tenders_isv_applied_voluntary",
-                 "contracts_active", "contracts_isv", "risk_analysis_received",
-                 "plan_agreed", "yearly_report_received", "yearly_report_sufficient",
-                 "measures_overdue", "signals_received"):
+    for code in (
+        "tenders",
+        "tenders_isv_mandatory",
+        "tenders_isv_applied_mandatory",
+        "tenders_isv_not_applied_mandatory",
+        "tenders_isv_applied_voluntary",
+        "contracts_active",
+        "contracts_isv",
+        "risk_analysis_received",
+        "plan_agreed",
+        "yearly_report_received",
+        "yearly_report_sufficient",
+        "measures_overdue",
+        "signals_received",
+    ):
         name = FIGURE_BY_CODE[code].name(lang).split()
         assert has_sequence(tokens, [*name, str(totals[code])]), code
     # the tenders table: each category row, then the total row
     total_word = "Total" if lang == "en" else "Totaal"
-    tender_codes = ("tenders", "tenders_isv_mandatory", "tenders_isv_applied_mandatory",
-                    "tenders_isv_not_applied_mandatory", "tenders_isv_applied_voluntary",
-                    "tenders_clause_current")
+    tender_codes = (
+        "tenders",
+        "tenders_isv_mandatory",
+        "tenders_isv_applied_mandatory",
+        "tenders_isv_not_applied_mandatory",
+        "tenders_isv_applied_voluntary",
+        "tenders_clause_current",
+    )
     for category in data["categories"]:
         if category["tenders"]:
             name = category[f"name_{lang}"].split()
             values = [str(category[c]) for c in tender_codes]
             values.append(plain_money(category["tenders_value"], lang))
             assert has_sequence(tokens, name + values), category["code"]
-    assert has_sequence(tokens, [total_word] + [str(totals[c]) for c in tender_codes]
-                        + [plain_money(totals["tenders_value"], lang)])
+    assert has_sequence(
+        tokens,
+        [total_word]
+        + [str(totals[c]) for c in tender_codes]
+        + [plain_money(totals["tenders_value"], lang)],
+    )
     # the contracts table's total row
     contract_codes = ("contracts_active", "contracts_isv")
-    assert has_sequence(tokens, [total_word] + [str(totals[c]) for c in contract_codes]
-                        + [plain_money(totals["contracts_value"], lang)]
-                        + [str(totals[c]) for c in ("risk_analysis_received",
-                                                    "risk_analysis_on_time", "plan_agreed",
-                                                    "yearly_report_received",
-                                                    "yearly_report_sufficient")])
+    assert has_sequence(
+        tokens,
+        [total_word]
+        + [str(totals[c]) for c in contract_codes]
+        + [plain_money(totals["contracts_value"], lang)]
+        + [
+            str(totals[c])
+            for c in (
+                "risk_analysis_received",
+                "risk_analysis_on_time",
+                "plan_agreed",
+                "yearly_report_received",
+                "yearly_report_sufficient",
+            )
+        ],
+    )
     # the escalation table and the SDG rows
     for sdg in data["sdg"]:
-        assert has_sequence(tokens, [str(sdg["contracts"]), str(sdg["risks"]),
-                                     str(sdg["signals"])]), sdg["target"]
+        assert has_sequence(
+            tokens, [str(sdg["contracts"]), str(sdg["risks"]), str(sdg["signals"])]
+        ), sdg["target"]
     # money and dates in the language's own format
     text = " ".join(tokens)
     assert format_money(Decimal(totals["tenders_value"]), lang) in text
@@ -100,8 +131,9 @@ def test_pdf_shows_the_json_figures(year_db: Any, cli: Any, tmp_path: Path, lang
 
 def test_pdf_fonts_embedded_and_metadata(year_db: Any, cli: Any, tmp_path: Path) -> None:
     _, pdf, _ = run_report(cli, tmp_path)
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
-                           check=True).stdout.splitlines()[2:]
+    fonts = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
     assert fonts
     for line in fonts:
         assert line.split()[-5] == "yes", line  # the "emb" column
@@ -122,9 +154,10 @@ def summary_rows(path: Path) -> dict[str, list[Any]]:
     rows = list(sheet.iter_rows(values_only=True))
     header = next(i for i, r in enumerate(rows) if r[1] == "Code")
     found = {}
-    for row in rows[header + 1:]:
-        if row[1] in FIGURE_BY_CODE or (isinstance(row[1], str)
-                                        and row[1].startswith("escalation_")):
+    for row in rows[header + 1 :]:
+        if row[1] in FIGURE_BY_CODE or (
+            isinstance(row[1], str) and row[1].startswith("escalation_")
+        ):
             found[row[1]] = list(row)
     found["_header"] = list(rows[header])
     return found
@@ -143,7 +176,7 @@ def test_excel_summary_shows_the_json_figures(year_db: Any, cli: Any, tmp_path: 
     assert set(rows) == set(data["totals"])
     for code, row in rows.items():
         assert euros_or_count(code, row[2]) == data["totals"][code], code
-    names = header[3:3 + len(data["categories"])]
+    names = header[3 : 3 + len(data["categories"])]
     assert names == [c["name_nl"] for c in data["categories"]]
     for index, category in enumerate(data["categories"]):
         for code, row in rows.items():
@@ -159,8 +192,7 @@ def column_code(header: str) -> str:
     return header.rsplit("[", 1)[1].rstrip("]") if header.endswith("]") else ""
 
 
-def test_excel_data_sheets_recount_to_the_figures(year_db: Any, cli: Any,
-                                                  tmp_path: Path) -> None:
+def test_excel_data_sheets_recount_to_the_figures(year_db: Any, cli: Any, tmp_path: Path) -> None:
     data, _, xlsx = run_report(cli, tmp_path)
     totals = data["totals"]
     workbook = openpyxl.load_workbook(xlsx)
@@ -176,8 +208,10 @@ def test_excel_data_sheets_recount_to_the_figures(year_db: Any, cli: Any,
         assert value == totals[code], code
     # a filter a reader would use: mandatory tenders not applied, by the text columns
     verdict, applied = header.index("Oordeel verplichting"), header.index("ISV toegepast")
-    assert sum(1 for r in rows if r[verdict] == "mandatory" and r[applied] == "nee") \
+    assert (
+        sum(1 for r in rows if r[verdict] == "mandatory" and r[applied] == "nee")
         == totals["tenders_isv_not_applied_mandatory"]
+    )
 
     header, rows = sheet_table(workbook, "Contracten")
     assert len(rows) == totals["contracts_active"]
@@ -211,8 +245,9 @@ def test_renderers_return_bytes_in_both_languages(year_db: Any) -> None:
     for lang in ("nl", "en"):
         pdf = render_report_pdf(report, year_db.reference, lang)
         assert pdf.startswith(b"%PDF")
-        book = openpyxl.load_workbook(io.BytesIO(render_report_xlsx(report, year_db.reference,
-                                                                    lang)))
+        book = openpyxl.load_workbook(
+            io.BytesIO(render_report_xlsx(report, year_db.reference, lang))
+        )
         assert book.sheetnames[0] == ("Summary" if lang == "en" else "Samenvatting")
 
 
@@ -241,8 +276,7 @@ def test_pdf_speed_settings_hold_only_while_a_report_renders(year_db: Any) -> No
     assert pdf.startswith(b"%PDF") and b"/ASCII85Decode" not in pdf
 
 
-def test_files_go_where_asked_or_the_command_says_why(ctx: Any, cli: Any,
-                                                      tmp_path: Path) -> None:
+def test_files_go_where_asked_or_the_command_says_why(ctx: Any, cli: Any, tmp_path: Path) -> None:
     missing = tmp_path / "no-such-folder" / "jaar.pdf"
     result = cli("report", "--year", "2025", "--pdf", str(missing))
     assert result.status == 2

@@ -34,7 +34,14 @@ def run_app(isolated_home: Path) -> Callable[..., subprocess.CompletedProcess[st
     """Run ``python -m app --db DB ARGS…`` as a real process; returns the finished run."""
 
     def run(db: str, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(app_command(db, *args), env=app_env(isolated_home), cwd=ROOT,
-                              capture_output=True, text=True, timeout=timeout, check=False)
+        return subprocess.run(
+            app_command(db, *args),
+            env=app_env(isolated_home),
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
 
     return run

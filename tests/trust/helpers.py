@@ -18,9 +18,15 @@ def dump_tables(location: str) -> dict[str, list[tuple[Any, ...]]]:
     engine = create_engine(database_url(location))
     try:
         with engine.connect() as connection:
-            return {table.name: [tuple(row) for row in connection.execute(
-                        select(table).order_by(*table.primary_key.columns))]
-                    for table in m.Base.metadata.sorted_tables}
+            return {
+                table.name: [
+                    tuple(row)
+                    for row in connection.execute(
+                        select(table).order_by(*table.primary_key.columns)
+                    )
+                ]
+                for table in m.Base.metadata.sorted_tables
+            }
     finally:
         engine.dispose()
 
@@ -29,8 +35,9 @@ def dump_files(folder: Path) -> dict[str, bytes]:
     """Every attachment file below ``folder`` by its relative path, with its bytes."""
     if not folder.is_dir():
         return {}
-    return {str(p.relative_to(folder)): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def integrity_check(path: Path | str) -> list[str]:
@@ -49,14 +56,31 @@ def scalar(path: Path | str, sql: str) -> Any:
         connection.close()
 
 
-SUPPLIER_LABELS = ("Naam leverancier", "KvK-nummer", "Land van vestiging",
-                   "Contractreferentie", "Rapportageperiode van", "Rapportageperiode tot",
-                   "Contactpersoon", "E-mail", "Datum ondertekening", "Ondertekend door")
+SUPPLIER_LABELS = (
+    "Naam leverancier",
+    "KvK-nummer",
+    "Land van vestiging",
+    "Contractreferentie",
+    "Rapportageperiode van",
+    "Rapportageperiode tot",
+    "Contactpersoon",
+    "E-mail",
+    "Datum ondertekening",
+    "Ondertekend door",
+)
 
 
-def supplier_workbook(path: Path, contract: str, *, supplier: str = "Textiel B.V.",
-                      kvk: str = "12345678", sites: int = 3, risks: int = 3,
-                      measures: int = 3, text: str = "") -> Path:
+def supplier_workbook(
+    path: Path,
+    contract: str,
+    *,
+    supplier: str = "Textiel B.V.",
+    kvk: str = "12345678",
+    sites: int = 3,
+    risks: int = 3,
+    measures: int = 3,
+    text: str = "",
+) -> Path:
     """A filled-in supplier workbook in the layout of spec/supplier-workbook.md (Dutch
     headers), with ``sites``/``risks``/``measures`` rows; ``text`` goes into free-text
     cells (descriptions, names), so hostile strings can be fed through the import."""
@@ -65,35 +89,96 @@ def supplier_workbook(path: Path, contract: str, *, supplier: str = "Textiel B.V
     wb = Workbook(write_only=True)
     info = wb.create_sheet("Leverancier")
     info.append(["Gegeven", "Waarde"])
-    values = (supplier, kvk, "Nederland", contract, dt.date(2026, 1, 1),
-              dt.date(2026, 12, 31), "Anna de Vries", "anna@textiel.example",
-              dt.date(2026, 2, 1), "B. Jansen")
+    values = (
+        supplier,
+        kvk,
+        "Nederland",
+        contract,
+        dt.date(2026, 1, 1),
+        dt.date(2026, 12, 31),
+        "Anna de Vries",
+        "anna@textiel.example",
+        dt.date(2026, 2, 1),
+        "B. Jansen",
+    )
     for label, value in zip(SUPPLIER_LABELS, values, strict=True):
         info.append([label, value])
     keten = wb.create_sheet("Keten")
-    keten.append(["Locatie-ID", "Naam locatie", "Land", "Plaats", "Schakel",
-                  "Product of dienst", "Aantal werknemers", "Certificeringen",
-                  "Laatste audit", "Open Supply Hub-ID"])
+    keten.append(
+        [
+            "Locatie-ID",
+            "Naam locatie",
+            "Land",
+            "Plaats",
+            "Schakel",
+            "Product of dienst",
+            "Aantal werknemers",
+            "Certificeringen",
+            "Laatste audit",
+            "Open Supply Hub-ID",
+        ]
+    )
     countries = ("BD", "IN", "CN", "VN", "TR")
     for i in range(sites):
-        keten.append([f"S{i + 1}", f"Fabriek {i + 1} {text}".strip(), countries[i % 5],
-                      "Stad", 1 + i % 3, f"Werkkleding {text}".strip(), 100 + i, None,
-                      dt.date(2025, 11, 3), None])
+        keten.append(
+            [
+                f"S{i + 1}",
+                f"Fabriek {i + 1} {text}".strip(),
+                countries[i % 5],
+                "Stad",
+                1 + i % 3,
+                f"Werkkleding {text}".strip(),
+                100 + i,
+                None,
+                dt.date(2025, 11, 3),
+                None,
+            ]
+        )
     risico = wb.create_sheet("Risico's")
-    risico.append(["Risico-ID", "Locatie-ID", "Thema", "Omschrijving", "Ernst",
-                   "Waarschijnlijkheid", "Bron"])
+    risico.append(
+        ["Risico-ID", "Locatie-ID", "Thema", "Omschrijving", "Ernst", "Waarschijnlijkheid", "Bron"]
+    )
     themes = ("living_wage", "child_labour", "forced_labour", "health_safety")
     for i in range(risks):
-        risico.append([f"R{i + 1}", f"S{i % max(sites, 1) + 1}" if sites else None,
-                       themes[i % 4], f"Risico {i + 1} {text}".strip(), 1 + i % 4,
-                       1 + (i // 4) % 4, "Audit 2025"])
+        risico.append(
+            [
+                f"R{i + 1}",
+                f"S{i % max(sites, 1) + 1}" if sites else None,
+                themes[i % 4],
+                f"Risico {i + 1} {text}".strip(),
+                1 + i % 4,
+                1 + (i // 4) % 4,
+                "Audit 2025",
+            ]
+        )
     maatregel = wb.create_sheet("Maatregelen")
-    maatregel.append(["Maatregel-ID", "Risico-ID", "Omschrijving", "Verantwoordelijke",
-                      "Startdatum", "Einddatum", "Status", "Voortgang (%)", "Bewijsstuk"])
+    maatregel.append(
+        [
+            "Maatregel-ID",
+            "Risico-ID",
+            "Omschrijving",
+            "Verantwoordelijke",
+            "Startdatum",
+            "Einddatum",
+            "Status",
+            "Voortgang (%)",
+            "Bewijsstuk",
+        ]
+    )
     for i in range(measures):
-        maatregel.append([f"M{i + 1}", f"R{i % max(risks, 1) + 1}",
-                          f"Maatregel {i + 1} {text}".strip(), "Inkoopmanager",
-                          dt.date(2026, 1, 15), dt.date(2026, 6, 30), "Gepland", 10, None])
+        maatregel.append(
+            [
+                f"M{i + 1}",
+                f"R{i % max(risks, 1) + 1}",
+                f"Maatregel {i + 1} {text}".strip(),
+                "Inkoopmanager",
+                dt.date(2026, 1, 15),
+                dt.date(2026, 6, 30),
+                "Gepland",
+                10,
+                None,
+            ]
+        )
     wb.save(path)
     return path
 
@@ -106,20 +191,36 @@ def fill_every_table(ctx: Any, folder: Path, *, tenders: int = 30) -> None:
 
     load_demo(ctx, seed=5, tenders=tenders, today=dt.date(2026, 11, 25))
     with ctx.db.read() as session:
-        ref = session.scalar(select(m.Tender.ref).where(m.Tender.isv_applied.is_(True))
-                             .order_by(m.Tender.id).limit(1))
+        ref = session.scalar(
+            select(m.Tender.ref)
+            .where(m.Tender.isv_applied.is_(True))
+            .order_by(m.Tender.id)
+            .limit(1)
+        )
     clauses.generate(ctx, ref, fmt="md", lang="nl")
     table = folder / "landenrisico.csv"
-    table.write_text("country,score,flag,source,year\nBD,7.5,ja,Eigen analyse,2026\n"
-                     "IN,6.1,nee,Eigen analyse,2026\nCN,8.2,ja,Eigen analyse,2026\n",
-                     encoding="utf-8")
+    table.write_text(
+        "country,score,flag,source,year\nBD,7.5,ja,Eigen analyse,2026\n"
+        "IN,6.1,nee,Eigen analyse,2026\nCN,8.2,ja,Eigen analyse,2026\n",
+        encoding="utf-8",
+    )
     dossier.import_country_risk(ctx, table)
     with ctx.db.read() as session:
         contract = session.scalar(select(m.Contract.ref).order_by(m.Contract.id).limit(1))
-    signal = dossier.log_signal(ctx, contract_ref=contract, received_on=dt.date(2026, 3, 2),
-                                source="Vakbond", theme=ctx.reference.themes[0].code,
-                                description="Melding van verplicht overwerk")
-    dossier.record_escalation_step(ctx, contract_ref=contract, step="dialogue",
-                                   taken_on=dt.date(2026, 3, 9),
-                                   response_due=dt.date(2026, 4, 9), signal_id=signal.id,
-                                   note="Gesprek met de leverancier")
+    signal = dossier.log_signal(
+        ctx,
+        contract_ref=contract,
+        received_on=dt.date(2026, 3, 2),
+        source="Vakbond",
+        theme=ctx.reference.themes[0].code,
+        description="Melding van verplicht overwerk",
+    )
+    dossier.record_escalation_step(
+        ctx,
+        contract_ref=contract,
+        step="dialogue",
+        taken_on=dt.date(2026, 3, 9),
+        response_due=dt.date(2026, 4, 9),
+        signal_id=signal.id,
+        note="Gesprek met de leverancier",
+    )

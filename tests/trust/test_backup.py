@@ -34,8 +34,9 @@ def _restored(archive: Path, folder: Path) -> Path:
 
 
 @pytest.mark.sqlite_only
-def test_restore_gives_identical_records_and_files(sqlite_location: str, tmp_path: Path,
-                                                   run_app: object) -> None:
+def test_restore_gives_identical_records_and_files(
+    sqlite_location: str, tmp_path: Path, run_app: object
+) -> None:
     ctx = open_context(sqlite_location, actor="tester")
     try:
         fill_every_table(ctx, tmp_path)
@@ -57,15 +58,20 @@ def test_restore_gives_identical_records_and_files(sqlite_location: str, tmp_pat
 
 
 @pytest.mark.sqlite_only
-def test_backup_is_consistent_while_another_window_writes(sqlite_location: str,
-                                                          tmp_path: Path,
-                                                          isolated_home: Path) -> None:
+def test_backup_is_consistent_while_another_window_writes(
+    sqlite_location: str, tmp_path: Path, isolated_home: Path
+) -> None:
     ctx = open_context(sqlite_location, actor="tester")
     try:
         fill_every_table(ctx, tmp_path, tenders=20)
-        writer = subprocess.Popen([sys.executable, str(WORKER), sqlite_location, "W", "60"],
-                                  cwd=ROOT, env=app_env(isolated_home),
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        writer = subprocess.Popen(
+            [sys.executable, str(WORKER), sqlite_location, "W", "60"],
+            cwd=ROOT,
+            env=app_env(isolated_home),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         archives: list[Path] = []
         bounds: list[tuple[int, int]] = []  # tenders committed before and after each backup
         try:
@@ -99,8 +105,7 @@ def test_backup_is_consistent_while_another_window_writes(sqlite_location: str,
 
 
 @pytest.mark.sqlite_only
-def test_daily_backup_once_a_day_kept_with_rotation(sqlite_location: str,
-                                                    tmp_path: Path) -> None:
+def test_daily_backup_once_a_day_kept_with_rotation(sqlite_location: str, tmp_path: Path) -> None:
     empty = open_context(sqlite_location, actor="tester")
     folder = Path(sqlite_location).with_name("isv.backups")
     try:
@@ -142,8 +147,7 @@ def test_daily_backup_once_a_day_kept_with_rotation(sqlite_location: str,
 
 
 @pytest.mark.sqlite_only
-def test_daily_backup_goes_to_the_configured_folder(sqlite_location: str,
-                                                    tmp_path: Path) -> None:
+def test_daily_backup_goes_to_the_configured_folder(sqlite_location: str, tmp_path: Path) -> None:
     chosen = tmp_path / "back-ups" / "isv"
     settings.save(settings.Settings(backup_dir=str(chosen), backups_kept=3))
     ctx = open_context(sqlite_location, actor="tester")
@@ -159,8 +163,7 @@ def test_daily_backup_goes_to_the_configured_folder(sqlite_location: str,
     assert not Path(sqlite_location).with_name("isv.backups").exists()
 
 
-def test_a_failing_daily_backup_does_not_stop_the_start(db_location: str, tmp_path: Path
-                                                        ) -> None:
+def test_a_failing_daily_backup_does_not_stop_the_start(db_location: str, tmp_path: Path) -> None:
     blocker = tmp_path / "geen-map"
     blocker.write_text("a file where the backup folder should be")
     settings.save(settings.Settings(backup_dir=str(blocker / "sub")))

@@ -44,8 +44,15 @@ def two(db_location: str) -> Iterator[tuple[Context, Context]]:
 
 
 def _tender(ctx: Context, ref: str = "T-1") -> None:
-    registry.register_tender(ctx, ref=ref, title="Laptops", category="ict-werkomgeving",
-                             kind="supplies", value=250_000, published=dt.date(2026, 3, 1))
+    registry.register_tender(
+        ctx,
+        ref=ref,
+        title="Laptops",
+        category="ict-werkomgeving",
+        kind="supplies",
+        value=250_000,
+        published=dt.date(2026, 3, 1),
+    )
 
 
 def test_second_save_of_the_same_tender_is_refused(two: tuple[Context, Context]) -> None:
@@ -71,9 +78,15 @@ def test_second_save_of_the_same_tender_is_refused(two: tuple[Context, Context])
 def test_second_save_of_the_same_contract_is_refused(two: tuple[Context, Context]) -> None:
     anna, bram = two
     _tender(anna)
-    registry.add_contract(anna, ref="C-1", tender_ref="T-1", supplier="Acme B.V.",
-                          supplier_country="NL", start=dt.date(2026, 5, 1),
-                          end=dt.date(2028, 4, 30))
+    registry.add_contract(
+        anna,
+        ref="C-1",
+        tender_ref="T-1",
+        supplier="Acme B.V.",
+        supplier_country="NL",
+        start=dt.date(2026, 5, 1),
+        end=dt.date(2028, 4, 30),
+    )
     version = registry.get_contract(bram, "C-1").version
     registry.mark_plan_agreed(anna, "C-1", dt.date(2026, 8, 1), expected_version=version)
     with pytest.raises(ConflictError):
@@ -82,8 +95,7 @@ def test_second_save_of_the_same_contract_is_refused(two: tuple[Context, Context
     assert verify(bram.db).ok
 
 
-def test_compare_and_set_refuses_a_version_raised_in_between(
-        two: tuple[Context, Context]) -> None:
+def test_compare_and_set_refuses_a_version_raised_in_between(two: tuple[Context, Context]) -> None:
     """The version check and the write are one step: even when the check was passed
     with a version that is stale by the time of writing, the write is refused."""
     anna, bram = two
@@ -114,8 +126,10 @@ def test_racing_saves_one_wins_the_others_are_refused(db_location: str) -> None:
             except StorageError as exc:
                 outcomes.append(exc.code)
 
-        threads = [threading.Thread(target=save, args=(c, APPLIED if i % 2 else NOT_APPLIED))
-                   for i, c in enumerate(contexts)]
+        threads = [
+            threading.Thread(target=save, args=(c, APPLIED if i % 2 else NOT_APPLIED))
+            for i, c in enumerate(contexts)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -130,15 +144,22 @@ def test_racing_saves_one_wins_the_others_are_refused(db_location: str) -> None:
 
 
 def test_server_database_keeps_attachments_in_the_shared_folder(
-        db_location: str, tmp_path: Path) -> None:
+    db_location: str, tmp_path: Path
+) -> None:
     shared = tmp_path / "gedeelde-map" / "bijlagen"
     settings.save(settings.Settings(attachments_dir=str(shared)))
     ctx = open_context(db_location, lang="en", actor="anna")
     try:
         _tender(ctx)
-        registry.add_contract(ctx, ref="C-1", tender_ref="T-1", supplier="Acme B.V.",
-                              supplier_country="NL", start=dt.date(2026, 5, 1),
-                              end=dt.date(2028, 4, 30))
+        registry.add_contract(
+            ctx,
+            ref="C-1",
+            tender_ref="T-1",
+            supplier="Acme B.V.",
+            supplier_country="NL",
+            start=dt.date(2026, 5, 1),
+            end=dt.date(2028, 4, 30),
+        )
         document = tmp_path / "beleid.pdf"
         document.write_bytes(b"%PDF-1.4 beleid van Acme")
         record = add_evidence(ctx, contract_ref="C-1", path=document, type_code="policy")
@@ -155,15 +176,22 @@ def test_server_database_keeps_attachments_in_the_shared_folder(
 
 # -- SQLite: two windows are two processes on one file ------------------------------------
 
+
 def _worker(db: str, name: str, count: int, home: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, str(WORKER), db, name, str(count)], cwd=ROOT,
-                            env=app_env(home), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, str(WORKER), db, name, str(count)],
+        cwd=ROOT,
+        env=app_env(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @pytest.mark.sqlite_only
-def test_two_processes_write_the_same_file_at_once(sqlite_location: str,
-                                                   isolated_home: Path) -> None:
+def test_two_processes_write_the_same_file_at_once(
+    sqlite_location: str, isolated_home: Path
+) -> None:
     open_context(sqlite_location, actor="setup").db.dispose()  # created and migrated
     count = 25
     workers = [_worker(sqlite_location, name, count, isolated_home) for name in ("A", "B")]
@@ -191,15 +219,30 @@ def test_two_processes_write_the_same_file_at_once(sqlite_location: str,
 
 @pytest.mark.sqlite_only
 def test_a_window_that_holds_the_file_too_long_is_named_plainly(
-        sqlite_location: str, cli: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    sqlite_location: str, cli: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
     open_context(sqlite_location, actor="setup").db.dispose()
     monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 300)
     holder = sqlite3.connect(sqlite_location, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another program writes and does not let go
     try:
-        result = cli("tender", "add", "--ref", "T-9", "--title", "Papier",  # type: ignore[operator]
-                     "--category", "papier-print", "--kind", "supplies", "--value", "90000",
-                     "--published", "2026-02-01", db=sqlite_location)
+        result = cli(
+            "tender",
+            "add",
+            "--ref",
+            "T-9",
+            "--title",
+            "Papier",  # type: ignore[operator]
+            "--category",
+            "papier-print",
+            "--kind",
+            "supplies",
+            "--value",
+            "90000",
+            "--published",
+            "2026-02-01",
+            db=sqlite_location,
+        )
     finally:
         holder.execute("ROLLBACK")
         holder.close()
@@ -212,13 +255,22 @@ def test_a_window_that_holds_the_file_too_long_is_named_plainly(
 
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("round_", range(3))
-def test_windows_opening_a_new_file_at_once(round_: int, tmp_path: Path,
-                                            isolated_home: Path) -> None:
+def test_windows_opening_a_new_file_at_once(
+    round_: int, tmp_path: Path, isolated_home: Path
+) -> None:
     """The first creates the schema; the others wait for it and find it done."""
     location = str(tmp_path / f"nieuw-{round_}.sqlite")
-    runs = [subprocess.Popen(app_command(location, "verify"), cwd=ROOT,
-                             env=app_env(isolated_home), stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    runs = [
+        subprocess.Popen(
+            app_command(location, "verify"),
+            cwd=ROOT,
+            env=app_env(isolated_home),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
     for run in runs:
         _out, err = run.communicate(timeout=120)
         assert run.returncode == 0, err

@@ -72,16 +72,24 @@ def _common_checks(db: Path) -> None:
         with ctx.db.read() as session:
             counted = {  # each submission with its rows and its file as evidence
                 sid: (sites, risks, measures, evidence)
-                for sid, sites, risks, measures, evidence in session.execute(select(
-                    m.Submission.id,
-                    select(func.count()).where(m.Site.submission_id == m.Submission.id)
-                    .scalar_subquery(),
-                    select(func.count()).where(m.Risk.submission_id == m.Submission.id)
-                    .scalar_subquery(),
-                    select(func.count()).where(m.Measure.submission_id == m.Submission.id)
-                    .scalar_subquery(),
-                    select(func.count()).where(m.Evidence.submission_id == m.Submission.id)
-                    .scalar_subquery()))}
+                for sid, sites, risks, measures, evidence in session.execute(
+                    select(
+                        m.Submission.id,
+                        select(func.count())
+                        .where(m.Site.submission_id == m.Submission.id)
+                        .scalar_subquery(),
+                        select(func.count())
+                        .where(m.Risk.submission_id == m.Submission.id)
+                        .scalar_subquery(),
+                        select(func.count())
+                        .where(m.Measure.submission_id == m.Submission.id)
+                        .scalar_subquery(),
+                        select(func.count())
+                        .where(m.Evidence.submission_id == m.Submission.id)
+                        .scalar_subquery(),
+                    )
+                )
+            }
         _SUBMISSION_ROWS.clear()
         _SUBMISSION_ROWS.update(counted)
     finally:
@@ -115,14 +123,17 @@ def _wait_for_writes(process: subprocess.Popen[bytes], db: Path, writes: int) ->
     return seen
 
 
-def _run_and_kill(scenario: Scenario, i: int, delay: float, after_write: int,
-                  home: Path) -> bool:
+def _run_and_kill(scenario: Scenario, i: int, delay: float, after_write: int, home: Path) -> bool:
     """Start run ``i`` and kill it ``delay`` seconds after the ``after_write``-th change
     of the database (or after its start when that is 0); True when it was killed."""
     scenario.prepare_run(i)
-    process = subprocess.Popen(app_command(str(scenario.db), *scenario.command(i)),
-                               env=app_env(home), cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        app_command(str(scenario.db), *scenario.command(i)),
+        env=app_env(home),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     if after_write:
         _wait_for_writes(process, scenario.db, after_write)
     time.sleep(delay)
@@ -139,9 +150,13 @@ def _measure(scenario: Scenario, home: Path) -> None:
     """One full, uninterrupted run: its duration and a check that it works at all."""
     scenario.prepare_run(-1)
     started = time.monotonic()
-    process = subprocess.Popen(app_command(str(scenario.db), *scenario.command(-1)),
-                               env=app_env(home), cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        app_command(str(scenario.db), *scenario.command(-1)),
+        env=app_env(home),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     scenario.writes = _wait_for_writes(process, scenario.db, 10_000)
     _out, err = process.communicate(timeout=300)
     scenario.duration = time.monotonic() - started
@@ -150,11 +165,16 @@ def _measure(scenario: Scenario, home: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.sqlite_only
-def test_killed_at_random_moments_leaves_everything_whole(tmp_path: Path,
-                                                          isolated_home: Path) -> None:
+def test_killed_at_random_moments_leaves_everything_whole(
+    tmp_path: Path, isolated_home: Path
+) -> None:
     rng = random.Random(SEED)
-    scenarios = [_import_scenario(tmp_path), _demo_scenario(tmp_path),
-                 _backup_scenario(tmp_path), _report_scenario(tmp_path)]
+    scenarios = [
+        _import_scenario(tmp_path),
+        _demo_scenario(tmp_path),
+        _backup_scenario(tmp_path),
+        _report_scenario(tmp_path),
+    ]
     for scenario in scenarios:
         _measure(scenario, isolated_home)
         _common_checks(scenario.db)
@@ -176,9 +196,16 @@ def test_killed_at_random_moments_leaves_everything_whole(tmp_path: Path,
                 scenario.finished += 1
             _common_checks(scenario.db)
             scenario.check(attempts)
-    summary = {s.name: {"kills": s.kills, "finished": s.finished, "writes": s.writes,
-                        "seconds": round(s.duration, 2), "moments": s.moments}
-               for s in scenarios}
+    summary = {
+        s.name: {
+            "kills": s.kills,
+            "finished": s.finished,
+            "writes": s.writes,
+            "seconds": round(s.duration, 2),
+            "moments": s.moments,
+        }
+        for s in scenarios
+    }
     print(json.dumps(summary))  # shown with -s: where in each run the kills fell
     assert sum(s.kills for s in scenarios) >= 30, summary
     assert all(s.kills >= KILLS[s.name] for s in scenarios), summary
@@ -186,16 +213,30 @@ def test_killed_at_random_moments_leaves_everything_whole(tmp_path: Path,
 
 # -- the four kinds of work ---------------------------------------------------------------
 
+
 def _contract_db(location: Path | str) -> None:
     """A tender and its contract C-1, in a SQLite file or on a server."""
     ctx = open_context(str(location), lang="en", actor="setup")
     try:
-        registry.register_tender(ctx, ref="T-1", title="Bedrijfskleding",
-                                 category="bedrijfskleding", kind="supplies", value=500_000,
-                                 published=dt.date(2025, 9, 1))
-        registry.add_contract(ctx, ref="C-1", tender_ref="T-1", supplier="Textiel B.V.",
-                              supplier_country="NL", start=dt.date(2026, 1, 1),
-                              end=dt.date(2029, 12, 31), kvk="12345678")
+        registry.register_tender(
+            ctx,
+            ref="T-1",
+            title="Bedrijfskleding",
+            category="bedrijfskleding",
+            kind="supplies",
+            value=500_000,
+            published=dt.date(2025, 9, 1),
+        )
+        registry.add_contract(
+            ctx,
+            ref="C-1",
+            tender_ref="T-1",
+            supplier="Textiel B.V.",
+            supplier_country="NL",
+            start=dt.date(2026, 1, 1),
+            end=dt.date(2029, 12, 31),
+            kvk="12345678",
+        )
     finally:
         ctx.db.dispose()
 
@@ -220,8 +261,7 @@ def _import_scenario(tmp_path: Path) -> Scenario:
 
     def prepare(i: int) -> None:  # a different file each run: a new version each time
         rows = (200 + i, 900 + i, 900 + i)
-        path = supplier_workbook(workbook(i), "C-1", sites=rows[0], risks=rows[1],
-                                 measures=rows[2])
+        path = supplier_workbook(workbook(i), "C-1", sites=rows[0], risks=rows[1], measures=rows[2])
         expected[AttachmentStore.hash_of(path)] = rows
 
     def check(_i: int) -> None:
@@ -229,8 +269,7 @@ def _import_scenario(tmp_path: Path) -> Scenario:
         ctx = open_context(str(db), lang="en", actor="check")
         try:
             with ctx.db.read() as session:
-                for sid, sha in session.execute(select(m.Submission.id,
-                                                       m.Submission.file_sha256)):
+                for sid, sha in session.execute(select(m.Submission.id, m.Submission.file_sha256)):
                     assert connection_rows[sid][:3] == expected[sha], f"half submission {sid}"
                     assert connection_rows[sid][3] == 1, f"submission {sid} without its file"
                 versions = sorted(session.scalars(select(m.Submission.version_no)))
@@ -238,8 +277,13 @@ def _import_scenario(tmp_path: Path) -> Scenario:
         finally:
             ctx.db.dispose()
 
-    return Scenario("import", db, lambda i: ["import", str(workbook(i)), "--contract", "C-1"],
-                    check=check, prepare_run=prepare)
+    return Scenario(
+        "import",
+        db,
+        lambda i: ["import", str(workbook(i)), "--contract", "C-1"],
+        check=check,
+        prepare_run=prepare,
+    )
 
 
 def _demo_scenario(tmp_path: Path) -> Scenario:
@@ -249,8 +293,9 @@ def _demo_scenario(tmp_path: Path) -> Scenario:
     def db_for(i: int) -> Path:
         return folder / f"demo-{i + 1}.sqlite"
 
-    scenario = Scenario("demo", db_for(-1), lambda _i: ["demo", "--tenders", str(DEMO_TENDERS),
-                                                        "--seed", "11"])
+    scenario = Scenario(
+        "demo", db_for(-1), lambda _i: ["demo", "--tenders", str(DEMO_TENDERS), "--seed", "11"]
+    )
 
     def prepare(i: int) -> None:  # each run on a new, empty file (demo wants one)
         scenario.db = db_for(i)
@@ -301,13 +346,25 @@ def _report_scenario(tmp_path: Path) -> Scenario:
         if pdf(i).exists():  # a report that is there is a whole one
             assert pdf(i).read_bytes().rstrip().endswith(b"%%EOF")
 
-    return Scenario("report", db, lambda i: ["report", "--year", "2025", "--pdf", str(pdf(i)),
-                                             "--xlsx", str(folder / f"rapport-{i + 1}.xlsx")],
-                    check=check)
+    return Scenario(
+        "report",
+        db,
+        lambda i: [
+            "report",
+            "--year",
+            "2025",
+            "--pdf",
+            str(pdf(i)),
+            "--xlsx",
+            str(folder / f"rapport-{i + 1}.xlsx"),
+        ],
+        check=check,
+    )
 
 
-def test_killed_imports_leave_a_server_database_whole(db_location: str, tmp_path: Path,
-                                                      isolated_home: Path) -> None:
+def test_killed_imports_leave_a_server_database_whole(
+    db_location: str, tmp_path: Path, isolated_home: Path
+) -> None:
     """Team mode: a client killed in the middle of an import leaves the server database
     as it was before that import (the server rolls the open transaction back)."""
     if "://" not in db_location:
@@ -319,12 +376,17 @@ def test_killed_imports_leave_a_server_database_whole(db_location: str, tmp_path
     kills = 0
     for i in range(8):
         rows = (150 + i, 700 + i, 700 + i)
-        path = supplier_workbook(tmp_path / f"werkmap-{i}.xlsx", "C-1", sites=rows[0],
-                                 risks=rows[1], measures=rows[2])
+        path = supplier_workbook(
+            tmp_path / f"werkmap-{i}.xlsx", "C-1", sites=rows[0], risks=rows[1], measures=rows[2]
+        )
         expected[AttachmentStore.hash_of(path)] = rows
-        process = subprocess.Popen(app_command(db_location, "import", str(path), "--contract",
-                                               "C-1"), env=app_env(isolated_home), cwd=ROOT,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        process = subprocess.Popen(
+            app_command(db_location, "import", str(path), "--contract", "C-1"),
+            env=app_env(isolated_home),
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         started = time.monotonic()
         if i == 0:  # the first runs through: its duration sets the moments of the rest
             _out, err = process.communicate(timeout=300)
@@ -341,11 +403,15 @@ def test_killed_imports_leave_a_server_database_whole(db_location: str, tmp_path
             result = verify(check.db)
             assert result.ok, [(p.kind, p.code, p.location) for p in result.problems]
             with check.db.read() as session:
-                for sid, sha in session.execute(select(m.Submission.id,
-                                                       m.Submission.file_sha256)):
-                    counts = tuple(session.scalar(select(func.count()).select_from(model)
-                                                  .where(model.submission_id == sid))
-                                   for model in (m.Site, m.Risk, m.Measure))
+                for sid, sha in session.execute(select(m.Submission.id, m.Submission.file_sha256)):
+                    counts = tuple(
+                        session.scalar(
+                            select(func.count())
+                            .select_from(model)
+                            .where(model.submission_id == sid)
+                        )
+                        for model in (m.Site, m.Risk, m.Measure)
+                    )
                     assert counts == expected[sha], f"half submission {sid}"
         finally:
             check.db.dispose()

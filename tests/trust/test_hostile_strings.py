@@ -36,8 +36,13 @@ HOSTILE = [FORMULA, "+SUM(1)", "-1+2", "@A1", "\tTAB", "\rCR", "\nLF", MARKUP, L
 
 def _cells(data: bytes) -> list[Any]:
     book = openpyxl.load_workbook(io.BytesIO(data))
-    return [cell for sheet in book for row in sheet.iter_rows() for cell in row
-            if cell.value is not None]
+    return [
+        cell
+        for sheet in book
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
+    ]
 
 
 def _assert_literal_in_workbook(data: bytes, expected: list[str]) -> None:
@@ -60,8 +65,9 @@ def _pdf_text(data: bytes, tmp_path: Path) -> list[str]:
     if shutil.which("pdftotext"):
         source = tmp_path / "read.pdf"
         source.write_bytes(data)
-        done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(source), "-"],
-                              capture_output=True, check=True)
+        done = subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(source), "-"], capture_output=True, check=True
+        )
         texts.append(_words(done.stdout.decode("utf-8")))
     return texts
 
@@ -80,25 +86,46 @@ def _assert_literal_in_pdf(data: bytes, tmp_path: Path, expected: list[str]) -> 
 
 # -- the supplier workbook template -------------------------------------------------------
 
+
 @pytest.mark.parametrize("hostile", HOSTILE, ids=range(len(HOSTILE)))
 def test_template_writes_hostile_text_as_text(hostile: str) -> None:
-    data = write_template(TemplateData(
-        contract_ref=hostile, supplier_name=hostile, supplier_kvk=None, supplier_country="NL",
-        period_from=dt.date(2026, 1, 1), period_to=dt.date(2026, 12, 31)),
-        locator.reference(), locator.countries())
+    data = write_template(
+        TemplateData(
+            contract_ref=hostile,
+            supplier_name=hostile,
+            supplier_kvk=None,
+            supplier_country="NL",
+            period_from=dt.date(2026, 1, 1),
+            period_to=dt.date(2026, 12, 31),
+        ),
+        locator.reference(),
+        locator.countries(),
+    )
     _assert_literal_in_workbook(data, [hostile])
 
 
 def test_template_of_a_registered_contract(ctx: Context) -> None:
     """The same through the service: what the application stored is what the cell says."""
-    registry.register_tender(ctx, ref="T-1", title=MARKUP, category="bedrijfskleding",
-                             kind="supplies", value=500_000, published=dt.date(2025, 9, 1))
+    registry.register_tender(
+        ctx,
+        ref="T-1",
+        title=MARKUP,
+        category="bedrijfskleding",
+        kind="supplies",
+        value=500_000,
+        published=dt.date(2025, 9, 1),
+    )
     names = []
     for i, hostile in enumerate(HOSTILE):
         contract = registry.add_contract(
-            ctx, ref=f"{hostile.strip()[:90]}-{i}", tender_ref="T-1",
-            supplier=hostile[:300], supplier_country="NL", start=dt.date(2026, 1, 1),
-            end=dt.date(2027, 12, 31))
+            ctx,
+            ref=f"{hostile.strip()[:90]}-{i}",
+            tender_ref="T-1",
+            supplier=hostile[:300],
+            supplier_country="NL",
+            start=dt.date(2026, 1, 1),
+            end=dt.date(2027, 12, 31),
+        )
         data = submissions.template_bytes(ctx, contract.ref)
         _assert_literal_in_workbook(data, [contract.ref, contract.supplier.name])
         names.append(contract.supplier.name)
@@ -107,6 +134,7 @@ def test_template_of_a_registered_contract(ctx: Context) -> None:
 
 # -- the feedback workbook ----------------------------------------------------------------
 
+
 def _hostile_supplier_workbook(path: Path) -> Path:
     """A supplier's workbook with every hostile string in free-text cells, stored as text
     cells (a supplier's spreadsheet program can do that), and one in a severity cell,
@@ -114,23 +142,38 @@ def _hostile_supplier_workbook(path: Path) -> Path:
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     info = wb.create_sheet("Leverancier")
-    for row in (["Gegeven", "Waarde"], ["Naam leverancier", "Textiel B.V."],
-                ["KvK-nummer", "12345678"], ["Land van vestiging", "Nederland"],
-                ["Contractreferentie", "C-1"],
-                ["Rapportageperiode van", dt.date(2026, 1, 1)],
-                ["Rapportageperiode tot", dt.date(2026, 12, 31)],
-                ["Contactpersoon", "Anna de Vries"], ["E-mail", "anna@textiel.example"],
-                ["Datum ondertekening", dt.date(2026, 2, 1)], ["Ondertekend door", "B. Jansen"]):
+    for row in (
+        ["Gegeven", "Waarde"],
+        ["Naam leverancier", "Textiel B.V."],
+        ["KvK-nummer", "12345678"],
+        ["Land van vestiging", "Nederland"],
+        ["Contractreferentie", "C-1"],
+        ["Rapportageperiode van", dt.date(2026, 1, 1)],
+        ["Rapportageperiode tot", dt.date(2026, 12, 31)],
+        ["Contactpersoon", "Anna de Vries"],
+        ["E-mail", "anna@textiel.example"],
+        ["Datum ondertekening", dt.date(2026, 2, 1)],
+        ["Ondertekend door", "B. Jansen"],
+    ):
         info.append(row)
     keten = wb.create_sheet("Keten")
-    keten.append(["Locatie-ID", "Naam locatie", "Land", "Plaats", "Schakel",
-                  "Product of dienst"])
+    keten.append(["Locatie-ID", "Naam locatie", "Land", "Plaats", "Schakel", "Product of dienst"])
     risico = wb.create_sheet("Risico's")
-    risico.append(["Risico-ID", "Locatie-ID", "Thema", "Omschrijving", "Ernst",
-                   "Waarschijnlijkheid", "Bron"])
+    risico.append(
+        ["Risico-ID", "Locatie-ID", "Thema", "Omschrijving", "Ernst", "Waarschijnlijkheid", "Bron"]
+    )
     maatregel = wb.create_sheet("Maatregelen")
-    maatregel.append(["Maatregel-ID", "Risico-ID", "Omschrijving", "Verantwoordelijke",
-                      "Startdatum", "Einddatum", "Status"])
+    maatregel.append(
+        [
+            "Maatregel-ID",
+            "Risico-ID",
+            "Omschrijving",
+            "Verantwoordelijke",
+            "Startdatum",
+            "Einddatum",
+            "Status",
+        ]
+    )
     for i, hostile in enumerate(HOSTILE, start=2):
         keten.append([f"S{i}", None, "BD", "Dhaka", 1, None])
         set_text(keten.cell(row=i, column=2), hostile)
@@ -138,8 +181,9 @@ def _hostile_supplier_workbook(path: Path) -> Path:
         risico.append([f"R{i}", f"S{i}", "child_labour", None, 3, 2, None])
         set_text(risico.cell(row=i, column=4), hostile)
         set_text(risico.cell(row=i, column=7), hostile)
-        maatregel.append([f"M{i}", f"R{i}", None, None, dt.date(2026, 1, 15),
-                          dt.date(2026, 6, 30), "Gepland"])
+        maatregel.append(
+            [f"M{i}", f"R{i}", None, None, dt.date(2026, 1, 15), dt.date(2026, 6, 30), "Gepland"]
+        )
         set_text(maatregel.cell(row=i, column=3), hostile)
         set_text(maatregel.cell(row=i, column=4), hostile)
     set_text(risico.cell(row=2, column=5), FORMULA)  # a severity that is no severity
@@ -148,11 +192,25 @@ def _hostile_supplier_workbook(path: Path) -> Path:
 
 
 def test_feedback_workbook_keeps_hostile_text_as_text(ctx: Context, tmp_path: Path) -> None:
-    registry.register_tender(ctx, ref="T-1", title="Bedrijfskleding", category="bedrijfskleding",
-                             kind="supplies", value=500_000, published=dt.date(2025, 9, 1))
-    registry.add_contract(ctx, ref="C-1", tender_ref="T-1", supplier="Textiel B.V.",
-                          supplier_country="NL", start=dt.date(2026, 1, 1),
-                          end=dt.date(2029, 12, 31), kvk="12345678")
+    registry.register_tender(
+        ctx,
+        ref="T-1",
+        title="Bedrijfskleding",
+        category="bedrijfskleding",
+        kind="supplies",
+        value=500_000,
+        published=dt.date(2025, 9, 1),
+    )
+    registry.add_contract(
+        ctx,
+        ref="C-1",
+        tender_ref="T-1",
+        supplier="Textiel B.V.",
+        supplier_country="NL",
+        start=dt.date(2026, 1, 1),
+        end=dt.date(2029, 12, 31),
+        kvk="12345678",
+    )
     source = _hostile_supplier_workbook(tmp_path / "werkmap.xlsx")
     result = submissions.check(ctx, source, "C-1")
     assert result.errors  # at least the formula in the severity column
@@ -170,6 +228,7 @@ def test_feedback_workbook_keeps_hostile_text_as_text(ctx: Context, tmp_path: Pa
 
 # -- the yearly report and the clause documents --------------------------------------------
 
+
 @pytest.fixture
 def hostile_year(ctx: Context) -> Context:
     """Tenders of 2025 whose title, organisation, supplier and not-applied reason are the
@@ -177,14 +236,27 @@ def hostile_year(ctx: Context) -> Context:
     limits clause titles to 300 characters)."""
     for i, hostile in enumerate(HOSTILE):
         registry.register_tender(
-            ctx, ref=f"H-{i}", title=hostile[:300], category="bedrijfskleding",
-            kind="supplies", value=300_000, published=dt.date(2025, 5, 1),
+            ctx,
+            ref=f"H-{i}",
+            title=hostile[:300],
+            category="bedrijfskleding",
+            kind="supplies",
+            value=300_000,
+            published=dt.date(2025, 5, 1),
             organisation=f"{hostile.strip()[:190]} {i}",
-            decision=IsvDecision(False, reason=hostile) if i % 2 else
-            IsvDecision(True, form="contract-condition"))
-        registry.add_contract(ctx, ref=f"C-{i}", tender_ref=f"H-{i}", supplier=hostile[:300],
-                              supplier_country="CN", start=dt.date(2025, 6, 1),
-                              end=dt.date(2026, 5, 31))
+            decision=IsvDecision(False, reason=hostile)
+            if i % 2
+            else IsvDecision(True, form="contract-condition"),
+        )
+        registry.add_contract(
+            ctx,
+            ref=f"C-{i}",
+            tender_ref=f"H-{i}",
+            supplier=hostile[:300],
+            supplier_country="CN",
+            start=dt.date(2025, 6, 1),
+            end=dt.date(2026, 5, 31),
+        )
     return ctx
 
 
@@ -192,14 +264,16 @@ def _stored(ctx: Context) -> dict[str, list[str]]:
     tenders = registry.list_tenders(ctx)
     return {
         "titles": [t.title for t in tenders],
-        "reasons": [t.decision.reason for t in tenders
-                    if t.decision is not None and t.decision.reason],
+        "reasons": [
+            t.decision.reason for t in tenders if t.decision is not None and t.decision.reason
+        ],
         "suppliers": [c.supplier.name for c in registry.list_contracts(ctx)],
     }
 
 
-def test_report_workbook_and_pdf_show_hostile_text_literally(hostile_year: Context,
-                                                             tmp_path: Path) -> None:
+def test_report_workbook_and_pdf_show_hostile_text_literally(
+    hostile_year: Context, tmp_path: Path
+) -> None:
     from app.io.report_pdf import render_report_pdf
     from app.io.report_xlsx import render_report_xlsx
 
@@ -215,15 +289,17 @@ def test_report_workbook_and_pdf_show_hostile_text_literally(hostile_year: Conte
 
 
 _WITH_ISV = [i for i in range(len(HOSTILE)) if i % 2 == 0]  # the others have no clauses
-_CLAUSE_CASES = [pytest.param(fmt, i, id=f"{fmt}-{i}")
-                 for fmt in ("pdf", "docx", "md") for i in _WITH_ISV]
+_CLAUSE_CASES = [
+    pytest.param(fmt, i, id=f"{fmt}-{i}") for fmt in ("pdf", "docx", "md") for i in _WITH_ISV
+]
 """A 300-character title once made the DOCX writer fail (Word's 255-character property
 limit); the property is now cut, the document keeps the whole title."""
 
 
 @pytest.mark.parametrize(("fmt", "index"), _CLAUSE_CASES)
-def test_clause_documents_show_hostile_titles_literally(hostile_year: Context, fmt: str,
-                                                        index: int, tmp_path: Path) -> None:
+def test_clause_documents_show_hostile_titles_literally(
+    hostile_year: Context, fmt: str, index: int, tmp_path: Path
+) -> None:
     ctx = hostile_year
     title = registry.get_tender(ctx, f"H-{index}").title
     made = clauses.generate(ctx, f"H-{index}", fmt=fmt, lang="nl", text="contract")

@@ -34,13 +34,27 @@ Cli = Callable[..., Any]
 def filled(ctx: Context, tmp_path: Path) -> Context:
     """A tender with its decision, a contract, a policy document and an imported
     supplier workbook (a submission with sites, risks and measures and its file)."""
-    registry.register_tender(ctx, ref="T-1", title="Bedrijfskleding", category="bedrijfskleding",
-                             kind="supplies", value=500_000, published=dt.date(2025, 9, 1),
-                             organisation="Ministerie van Defensie",
-                             decision=IsvDecision(True, form="contract-condition"))
-    registry.add_contract(ctx, ref="C-1", tender_ref="T-1", supplier="Textiel B.V.",
-                          supplier_country="NL", start=dt.date(2026, 1, 1),
-                          end=dt.date(2029, 12, 31), kvk="12345678")
+    registry.register_tender(
+        ctx,
+        ref="T-1",
+        title="Bedrijfskleding",
+        category="bedrijfskleding",
+        kind="supplies",
+        value=500_000,
+        published=dt.date(2025, 9, 1),
+        organisation="Ministerie van Defensie",
+        decision=IsvDecision(True, form="contract-condition"),
+    )
+    registry.add_contract(
+        ctx,
+        ref="C-1",
+        tender_ref="T-1",
+        supplier="Textiel B.V.",
+        supplier_country="NL",
+        start=dt.date(2026, 1, 1),
+        end=dt.date(2029, 12, 31),
+        kvk="12345678",
+    )
     document = tmp_path / "beleid.pdf"
     document.write_bytes(b"%PDF-1.4 ISV-beleid van Textiel B.V.")
     add_evidence(ctx, contract_ref="C-1", path=document, type_code="policy")
@@ -89,8 +103,12 @@ def test_untouched_database_verifies(filled: Context, cli: Cli) -> None:
 
 
 def _entry(sql: Callable[..., Any], entity: str, action: str = "create") -> Any:
-    return sql("SELECT seq, entity_id FROM audit_entry WHERE entity = :e AND action = :a "
-               "ORDER BY seq LIMIT 1", e=entity, a=action)[0]
+    return sql(
+        "SELECT seq, entity_id FROM audit_entry WHERE entity = :e AND action = :a "
+        "ORDER BY seq LIMIT 1",
+        e=entity,
+        a=action,
+    )[0]
 
 
 def test_changed_audit_entry(filled: Context, cli: Cli, sql: Callable[..., Any]) -> None:
@@ -99,29 +117,44 @@ def test_changed_audit_entry(filled: Context, cli: Cli, sql: Callable[..., Any])
     assert problems(cli)[0] == ("audit", "verify_audit_hash", f"audit_entry seq {seq}")
 
 
-def test_changed_after_image_in_audit_entry(filled: Context, cli: Cli,
-                                            sql: Callable[..., Any]) -> None:
+def test_changed_after_image_in_audit_entry(
+    filled: Context, cli: Cli, sql: Callable[..., Any]
+) -> None:
     """Hiding a change by rewriting the record's after-image breaks the entry's hash."""
     seq = _entry(sql, "tender").seq
     after = sql("SELECT after_json FROM audit_entry WHERE seq = :s", s=seq)[0][0]
-    sql("UPDATE audit_entry SET after_json = :a WHERE seq = :s",
-        a=after.replace("500000", "5000"), s=seq)
+    sql(
+        "UPDATE audit_entry SET after_json = :a WHERE seq = :s",
+        a=after.replace("500000", "5000"),
+        s=seq,
+    )
     assert ("audit", "verify_audit_hash", f"audit_entry seq {seq}") in problems(cli)
 
 
-def test_rehashed_audit_entry_breaks_the_chain(filled: Context, cli: Cli,
-                                               sql: Callable[..., Any]) -> None:
+def test_rehashed_audit_entry_breaks_the_chain(
+    filled: Context, cli: Cli, sql: Callable[..., Any]
+) -> None:
     """Someone who also recomputes the changed entry's own hash is caught by the next
     entry, which names the old hash as its predecessor."""
     seq = _entry(sql, "contract").seq
-    row = sql("SELECT seq, at, actor, entity, entity_id, action, before_json, after_json, "
-              "prev_hash FROM audit_entry WHERE seq = :s", s=seq)[0]
+    row = sql(
+        "SELECT seq, at, actor, entity, entity_id, action, before_json, after_json, "
+        "prev_hash FROM audit_entry WHERE seq = :s",
+        s=seq,
+    )[0]
     at = row.at if isinstance(row.at, dt.datetime) else dt.datetime.fromisoformat(row.at)
-    forged = entry_hash(row.seq, at.isoformat(timespec="microseconds"), "iemand anders",
-                        row.entity, row.entity_id, row.action, row.before_json,
-                        row.after_json, row.prev_hash)
-    sql("UPDATE audit_entry SET actor = 'iemand anders', hash = :h WHERE seq = :s",
-        h=forged, s=seq)
+    forged = entry_hash(
+        row.seq,
+        at.isoformat(timespec="microseconds"),
+        "iemand anders",
+        row.entity,
+        row.entity_id,
+        row.action,
+        row.before_json,
+        row.after_json,
+        row.prev_hash,
+    )
+    sql("UPDATE audit_entry SET actor = 'iemand anders', hash = :h WHERE seq = :s", h=forged, s=seq)
     assert problems(cli)[0] == ("audit", "verify_audit_chain", f"audit_entry seq {seq + 1}")
 
 
@@ -154,8 +187,9 @@ def test_changed_evidence_record(filled: Context, cli: Cli, sql: Callable[..., A
     assert problems(cli) == [("record", "verify_record_changed", f"evidence id {evidence_id}")]
 
 
-def test_evidence_pointed_at_another_file(filled: Context, cli: Cli,
-                                          sql: Callable[..., Any]) -> None:
+def test_evidence_pointed_at_another_file(
+    filled: Context, cli: Cli, sql: Callable[..., Any]
+) -> None:
     evidence_id = _entry(sql, "evidence").entity_id
     other = hashlib.sha256(b"iets anders").hexdigest()
     sql("UPDATE evidence SET sha256 = :h WHERE id = :i", h=other, i=int(evidence_id))
@@ -170,13 +204,18 @@ def test_deleted_evidence_record(filled: Context, cli: Cli, sql: Callable[..., A
     assert problems(cli) == [("record", "verify_record_missing", f"evidence id {evidence_id}")]
 
 
-def test_evidence_record_added_behind_the_back(filled: Context, cli: Cli,
-                                               sql: Callable[..., Any]) -> None:
+def test_evidence_record_added_behind_the_back(
+    filled: Context, cli: Cli, sql: Callable[..., Any]
+) -> None:
     row = sql("SELECT contract_id, sha256, size FROM evidence ORDER BY id LIMIT 1")[0]
-    sql("INSERT INTO evidence (uid, contract_id, type, sha256, file_name, size, received_on, "
+    sql(
+        "INSERT INTO evidence (uid, contract_id, type, sha256, file_name, size, received_on, "
         "added_at, added_by) VALUES ('00000000-0000-0000-0000-000000000001', :c, 'audit-report',"
         " :h, 'vals.pdf', :s, '2026-03-01', '2026-03-01 10:00:00', 'niemand')",
-        c=row.contract_id, h=row.sha256, s=row.size)
+        c=row.contract_id,
+        h=row.sha256,
+        s=row.size,
+    )
     new_id = sql("SELECT MAX(id) FROM evidence")[0][0]
     assert problems(cli) == [("record", "verify_record_unaudited", f"evidence id {new_id}")]
 
@@ -210,19 +249,22 @@ def test_deleted_attachment(filled: Context, cli: Cli) -> None:
 def test_changed_submission_row(filled: Context, cli: Cli, sql: Callable[..., Any]) -> None:
     submission_id = sql("SELECT id FROM submission")[0][0]
     sql("UPDATE risk SET severity = 1 WHERE risk_key = 'R4'")
-    assert problems(cli) == [("submission", "verify_submission_changed",
-                              f"submission id {submission_id}")]
+    assert problems(cli) == [
+        ("submission", "verify_submission_changed", f"submission id {submission_id}")
+    ]
 
 
 def test_deleted_submission_row(filled: Context, cli: Cli, sql: Callable[..., Any]) -> None:
     submission_id = sql("SELECT id FROM submission")[0][0]
     sql("DELETE FROM measure WHERE measure_key = 'M2'")
-    assert problems(cli) == [("submission", "verify_submission_changed",
-                              f"submission id {submission_id}")]
+    assert problems(cli) == [
+        ("submission", "verify_submission_changed", f"submission id {submission_id}")
+    ]
 
 
-def test_changed_record_of_each_audited_kind(filled: Context, cli: Cli,
-                                             sql: Callable[..., Any]) -> None:
+def test_changed_record_of_each_audited_kind(
+    filled: Context, cli: Cli, sql: Callable[..., Any]
+) -> None:
     """A tender and a contract changed behind the back are each named by id."""
     sql("UPDATE tender SET value_cents = 100 WHERE ref = 'T-1'")
     sql("UPDATE contract SET penalty_cents = 1 WHERE ref = 'C-1'")
@@ -230,4 +272,5 @@ def test_changed_record_of_each_audited_kind(filled: Context, cli: Cli,
     contract_id = sql("SELECT id FROM contract")[0][0]
     assert sorted(problems(cli)) == [
         ("record", "verify_record_changed", f"contract id {contract_id}"),
-        ("record", "verify_record_changed", f"tender id {tender_id}")]
+        ("record", "verify_record_changed", f"tender id {tender_id}"),
+    ]

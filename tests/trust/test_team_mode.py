@@ -24,35 +24,84 @@ def _ok(result: Any) -> Any:
 
 def test_every_command_on_this_database(cli: Cli, db_location: str, tmp_path: Path) -> None:
     _ok(cli("demo", "--tenders", "25", "--seed", "3"))
-    _ok(cli("tender", "add", "--ref", "T-TEAM", "--title", "Werkkleding team",
-            "--category", "bedrijfskleding", "--kind", "supplies", "--value", "500000",
-            "--published", "2025-09-01", "--organisation", "Ministerie van Defensie",
-            "--isv", "applied", "--form", "contract-condition"))
-    _ok(cli("contract", "add", "--ref", "C-1", "--tender", "T-TEAM", "--supplier",
-            "Textiel B.V.", "--supplier-country", "NL", "--start", "2026-01-01",
-            "--end", "2029-12-31", "--kvk", "12345678"))
+    _ok(
+        cli(
+            "tender",
+            "add",
+            "--ref",
+            "T-TEAM",
+            "--title",
+            "Werkkleding team",
+            "--category",
+            "bedrijfskleding",
+            "--kind",
+            "supplies",
+            "--value",
+            "500000",
+            "--published",
+            "2025-09-01",
+            "--organisation",
+            "Ministerie van Defensie",
+            "--isv",
+            "applied",
+            "--form",
+            "contract-condition",
+        )
+    )
+    _ok(
+        cli(
+            "contract",
+            "add",
+            "--ref",
+            "C-1",
+            "--tender",
+            "T-TEAM",
+            "--supplier",
+            "Textiel B.V.",
+            "--supplier-country",
+            "NL",
+            "--start",
+            "2026-01-01",
+            "--end",
+            "2029-12-31",
+            "--kvk",
+            "12345678",
+        )
+    )
     for fmt in ("docx", "pdf", "md"):
         target = tmp_path / f"isv.{fmt}"
         _ok(cli("clauses", "--tender", "T-TEAM", "--format", fmt, "-o", str(target)))
         assert target.stat().st_size > 0
     template = tmp_path / "werkmap-leeg.xlsx"
     _ok(cli("template", "--contract", "C-1", "-o", str(template)))
-    workbook = supplier_workbook(tmp_path / "werkmap.xlsx", "C-1", sites=4, risks=6,
-                                 measures=5)
-    imported = json.loads(_ok(cli("import", str(workbook), "--contract", "C-1",
-                                  "--json")).out)
+    workbook = supplier_workbook(tmp_path / "werkmap.xlsx", "C-1", sites=4, risks=6, measures=5)
+    imported = json.loads(_ok(cli("import", str(workbook), "--contract", "C-1", "--json")).out)
     assert imported["status"] == "imported"
     assert imported["counts"] == {"sites": 4, "risks": 6, "measures": 5}
     again = json.loads(_ok(cli("import", str(workbook), "--contract", "C-1", "--json")).out)
     assert again.get("duplicate") is True
     document = tmp_path / "certificaat.pdf"
     document.write_bytes(b"%PDF-1.4 certificaat")
-    _ok(cli("evidence", "add", str(document), "--contract", "C-1", "--type", "certificate",
-            "--issued", "2026-01-10", "--valid-until", "2027-01-09"))
+    _ok(
+        cli(
+            "evidence",
+            "add",
+            str(document),
+            "--contract",
+            "C-1",
+            "--type",
+            "certificate",
+            "--issued",
+            "2026-01-10",
+            "--valid-until",
+            "2027-01-09",
+        )
+    )
     json.loads(_ok(cli("due", "--within", "60", "--json")).out)
     pdf, xlsx = tmp_path / "rapport.pdf", tmp_path / "rapport.xlsx"
-    figures = json.loads(_ok(cli("report", "--year", "2025", "--json", "--pdf", str(pdf),
-                                 "--xlsx", str(xlsx))).out)
+    figures = json.loads(
+        _ok(cli("report", "--year", "2025", "--json", "--pdf", str(pdf), "--xlsx", str(xlsx))).out
+    )
     assert figures["totals"]["tenders"] >= 1
     assert pdf.read_bytes().startswith(b"%PDF") and xlsx.stat().st_size > 0
     _ok(cli("export", "--year", "2025", "-o", str(tmp_path / "export.json")))

@@ -37,9 +37,13 @@ def _raw_dump(path: Path) -> dict[str, dict[str, list[tuple[Any, ...]]]]:
     columns the older one had)."""
     connection = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' "
-            "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'")]
+        tables = [
+            r[0]
+            for r in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
+            )
+        ]
         result: dict[str, dict[str, list[tuple[Any, ...]]]] = {}
         for table in tables:
             columns = [r[1] for r in connection.execute(f"PRAGMA table_info('{table}')")]
@@ -55,8 +59,9 @@ def _columns_of(dump: dict[str, list[tuple[Any, ...]]]) -> tuple[str, ...]:
     return tuple(dump["columns"][0])
 
 
-def _project(dump: dict[str, list[tuple[Any, ...]]], columns: tuple[str, ...]
-             ) -> list[tuple[Any, ...]]:
+def _project(
+    dump: dict[str, list[tuple[Any, ...]]], columns: tuple[str, ...]
+) -> list[tuple[Any, ...]]:
     index = [_columns_of(dump).index(c) for c in columns]
     return [tuple(row[i] for i in index) for row in dump["rows"]]
 
@@ -139,16 +144,19 @@ def downgrade() -> None:
 
 
 def test_a_later_revision_upgrades_the_oldest_fixture_after_a_backup(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """With one more revision than the code has (added in a copy of the migrations
     folder), opening the oldest fixture runs a real migration: copy first, then upgrade,
     every record and file intact."""
     migrations = tmp_path / "db"
-    shutil.copytree(locator.migrations_dir(), migrations,
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        locator.migrations_dir(), migrations, ignore=shutil.ignore_patterns("__pycache__")
+    )
     head = SCHEMAS[-1].stem.removeprefix("schema_")
     (migrations / "versions" / "9999_upgrade_probe.py").write_text(
-        NEXT_REVISION.format(head=head), encoding="utf-8")
+        NEXT_REVISION.format(head=head), encoding="utf-8"
+    )
     monkeypatch.setattr(locator, "migrations_dir", lambda: migrations)
 
     copy = _copy(SCHEMAS[0], tmp_path)

@@ -27,9 +27,15 @@ def main() -> int:
             ref = f"{name}-{i:04d}"
             try:
                 registry.register_tender(
-                    ctx, ref=ref, title=f"Aanbesteding {i} van {name}",
-                    category="ict-werkomgeving", kind="supplies", value=200_000 + i,
-                    published=dt.date(2026, 3, 1), organisation="Ministerie van Gedeeld Werk")
+                    ctx,
+                    ref=ref,
+                    title=f"Aanbesteding {i} van {name}",
+                    category="ict-werkomgeving",
+                    kind="supplies",
+                    value=200_000 + i,
+                    published=dt.date(2026, 3, 1),
+                    organisation="Ministerie van Gedeeld Werk",
+                )
                 registry.record_decision(ctx, ref, IsvDecision(True, form="contract-condition"))
                 tally["ok"] = int(tally["ok"]) + 1  # type: ignore[call-overload]
             except StorageError as exc:

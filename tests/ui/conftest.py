@@ -16,8 +16,9 @@ class Dialogs:
         self.answers: list[bool] = []
         self.questions: list[str] = []
 
-    def show_error(self, _parent: Any, error: BaseException, _lang: str,
-                   _title: str | None = None) -> None:
+    def show_error(
+        self, _parent: Any, error: BaseException, _lang: str, _title: str | None = None
+    ) -> None:
         self.errors.append(error)
 
     def ask(self, _parent: Any, title: str, _text: str, _yes: str, _no: str) -> bool:
@@ -53,8 +54,9 @@ def window(qtbot: Any, db_location: str, language: Any) -> Iterator[Any]:
     from app.ui.main_window import MainWindow
     from app.ui.tasks import Tasks
 
-    win = MainWindow(db_location=db_location, language=language, tasks=Tasks(inline=True),
-                     offer_demo=False)
+    win = MainWindow(
+        db_location=db_location, language=language, tasks=Tasks(inline=True), offer_demo=False
+    )
     qtbot.addWidget(win)
     win.show()
     win.open_database()
@@ -73,13 +75,26 @@ def contract(window: Any) -> str:
     from app.services import registry
 
     ctx = window.ctx
-    registry.register_tender(ctx, ref="T-1", title="Bedrijfskleding Rijk",
-                             category="bedrijfskleding", kind="supplies", value=500_000,
-                             published=dt.date(2025, 9, 1),
-                             decision=IsvDecision(True, None, "contract-condition"))
-    registry.add_contract(ctx, ref="C-1", tender_ref="T-1", supplier="Textiel B.V.",
-                          supplier_country="NL", start=dt.date(2026, 1, 1),
-                          end=dt.date(2028, 12, 31), kvk="12345678")
+    registry.register_tender(
+        ctx,
+        ref="T-1",
+        title="Bedrijfskleding Rijk",
+        category="bedrijfskleding",
+        kind="supplies",
+        value=500_000,
+        published=dt.date(2025, 9, 1),
+        decision=IsvDecision(True, None, "contract-condition"),
+    )
+    registry.add_contract(
+        ctx,
+        ref="C-1",
+        tender_ref="T-1",
+        supplier="Textiel B.V.",
+        supplier_country="NL",
+        start=dt.date(2026, 1, 1),
+        end=dt.date(2028, 12, 31),
+        kvk="12345678",
+    )
     window.data_changed()
     return "C-1"
 
@@ -95,25 +110,51 @@ def filled_workbook(window: Any, contract_ref: str, path: Any, *, bad: bool) -> 
     from app.services.submissions import template_bytes
 
     wb = load_workbook(io.BytesIO(template_bytes(window.ctx, contract_ref)))
-    supplier = {"Naam leverancier": "Textiel B.V.", "KvK-nummer": "12345678",
-                "Land van vestiging": "Nederland", "Contractreferentie": contract_ref,
-                "Rapportageperiode van": dt.date(2026, 1, 1),
-                "Rapportageperiode tot": dt.date(2026, 12, 31), "Contactpersoon": "Anna",
-                "E-mail": "anna@textiel.example", "Datum ondertekening": dt.date(2026, 2, 1),
-                "Ondertekend door": "B. Jansen"}
+    supplier = {
+        "Naam leverancier": "Textiel B.V.",
+        "KvK-nummer": "12345678",
+        "Land van vestiging": "Nederland",
+        "Contractreferentie": contract_ref,
+        "Rapportageperiode van": dt.date(2026, 1, 1),
+        "Rapportageperiode tot": dt.date(2026, 12, 31),
+        "Contactpersoon": "Anna",
+        "E-mail": "anna@textiel.example",
+        "Datum ondertekening": dt.date(2026, 2, 1),
+        "Ondertekend door": "B. Jansen",
+    }
     ws = wb["Leverancier"]
     for row in range(2, ws.max_row + 1):
         label = ws.cell(row=row, column=1).value
         if label in supplier:
             ws.cell(row=row, column=2).value = supplier[label]
     rows = {
-        "Keten": [["S1", "Dhaka Garments", "Bangladesh", "Dhaka", 1, "Werkkleding", 850, None,
-                   None, None]],
-        "Risico's": [["R1", "S1", "Leefbaar loon", "Lonen te laag",
-                      "hoog-ish" if bad else "Ernstig", "Waarschijnlijk", "Audit"]],
-        "Maatregelen": [["M1", "R9" if bad else "R1", "Loonanalyse", "Inkoop",
-                         dt.date(2026, 1, 15), dt.date(2026, 6, 30), "In uitvoering", 40,
-                         None]],
+        "Keten": [
+            ["S1", "Dhaka Garments", "Bangladesh", "Dhaka", 1, "Werkkleding", 850, None, None, None]
+        ],
+        "Risico's": [
+            [
+                "R1",
+                "S1",
+                "Leefbaar loon",
+                "Lonen te laag",
+                "hoog-ish" if bad else "Ernstig",
+                "Waarschijnlijk",
+                "Audit",
+            ]
+        ],
+        "Maatregelen": [
+            [
+                "M1",
+                "R9" if bad else "R1",
+                "Loonanalyse",
+                "Inkoop",
+                dt.date(2026, 1, 15),
+                dt.date(2026, 6, 30),
+                "In uitvoering",
+                40,
+                None,
+            ]
+        ],
     }
     for sheet, values in rows.items():
         target = wb[sheet]

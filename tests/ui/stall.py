@@ -63,36 +63,69 @@ def big_workbook(path: Path, contract_ref: str, rows: int, *, warnings: bool = F
     wb = Workbook(write_only=True)
     supplier = wb.create_sheet("Leverancier")
     supplier.append(["Gegeven", "Waarde"])
-    for label, value in (("Naam leverancier", "Textiel B.V."), ("KvK-nummer", "12345678"),
-                         ("Land van vestiging", "NL"), ("Contractreferentie", contract_ref),
-                         ("Rapportageperiode van", dt.date(2026, 1, 1)),
-                         ("Rapportageperiode tot", dt.date(2026, 12, 31)),
-                         ("Contactpersoon", "Anna"), ("E-mail", "anna@textiel.example"),
-                         ("Datum ondertekening", dt.date(2026, 2, 1)),
-                         ("Ondertekend door", "B. Jansen")):
+    for label, value in (
+        ("Naam leverancier", "Textiel B.V."),
+        ("KvK-nummer", "12345678"),
+        ("Land van vestiging", "NL"),
+        ("Contractreferentie", contract_ref),
+        ("Rapportageperiode van", dt.date(2026, 1, 1)),
+        ("Rapportageperiode tot", dt.date(2026, 12, 31)),
+        ("Contactpersoon", "Anna"),
+        ("E-mail", "anna@textiel.example"),
+        ("Datum ondertekening", dt.date(2026, 2, 1)),
+        ("Ondertekend door", "B. Jansen"),
+    ):
         supplier.append([label, value])
     sites_n = rows // 10 if warnings else rows * 2 // 5
     risks_n = rows * 8 // 10 if warnings else rows * 2 // 5
     measures_n = rows - sites_n - risks_n
     sites = wb.create_sheet("Keten")
-    sites.append(["Locatie-ID", "Naam locatie", "Land", "Plaats", "Schakel",
-                  "Product of dienst", "Aantal werknemers"])
+    sites.append(
+        [
+            "Locatie-ID",
+            "Naam locatie",
+            "Land",
+            "Plaats",
+            "Schakel",
+            "Product of dienst",
+            "Aantal werknemers",
+        ]
+    )
     for n in range(sites_n):
-        sites.append([f"S{n}", f"Fabriek {n}", "BD", "Dhaka", 1 + n % 3, "Werkkleding",
-                      100 + n % 900])
+        sites.append(
+            [f"S{n}", f"Fabriek {n}", "BD", "Dhaka", 1 + n % 3, "Werkkleding", 100 + n % 900]
+        )
     risks = wb.create_sheet("Risico's")
-    risks.append(["Risico-ID", "Locatie-ID", "Thema", "Omschrijving", "Ernst",
-                  "Waarschijnlijkheid"])
+    risks.append(
+        ["Risico-ID", "Locatie-ID", "Thema", "Omschrijving", "Ernst", "Waarschijnlijkheid"]
+    )
     for n in range(risks_n):
         severity, likelihood = (4, 4) if warnings else (1 + n % 4, 1 + (n // 4) % 4)
-        risks.append([f"R{n}", f"S{n % max(sites_n, 1)}", "Leefbaar loon", "Lonen te laag",
-                      severity, likelihood])
+        risks.append(
+            [
+                f"R{n}",
+                f"S{n % max(sites_n, 1)}",
+                "Leefbaar loon",
+                "Lonen te laag",
+                severity,
+                likelihood,
+            ]
+        )
     measures = wb.create_sheet("Maatregelen")
-    measures.append(["Maatregel-ID", "Risico-ID", "Omschrijving", "Verantwoordelijke",
-                     "Einddatum", "Status"])
+    measures.append(
+        ["Maatregel-ID", "Risico-ID", "Omschrijving", "Verantwoordelijke", "Einddatum", "Status"]
+    )
     for n in range(measures_n):
-        measures.append([f"M{n}", f"R{n % max(risks_n, 1)}", "Loonanalyse", "Inkoop",
-                         dt.date(2026, 6, 30), "Gepland"])
+        measures.append(
+            [
+                f"M{n}",
+                f"R{n % max(risks_n, 1)}",
+                "Loonanalyse",
+                "Inkoop",
+                dt.date(2026, 6, 30),
+                "Gepland",
+            ]
+        )
     wb.save(path)
     return path
 

@@ -28,7 +28,8 @@ def save_answers(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
 
 
 def test_import_with_errors_shows_them_and_writes_feedback(
-        window: Any, contract: str, qtbot: Any, tmp_path: Path, save_answers: list[str]) -> None:
+    window: Any, contract: str, qtbot: Any, tmp_path: Path, save_answers: list[str]
+) -> None:
     from openpyxl import load_workbook
 
     from app.ui.import_dialog import ImportDialog
@@ -60,14 +61,16 @@ def test_import_with_errors_shows_them_and_writes_feedback(
     book = load_workbook(feedback)
     assert "Risico's" in book.sheetnames
     assert book["Risico's"]["E2"].comment is not None or any(
-        "hoog-ish" in str(c.value) for row in book["Risico's"].iter_rows() for c in row)
+        "hoog-ish" in str(c.value) for row in book["Risico's"].iter_rows() for c in row
+    )
     from app.services.submissions import list_submissions
 
     assert list_submissions(window.ctx, contract) == []
 
 
-def test_selecting_a_problem_shows_that_row_of_the_workbook(window: Any, contract: str,
-                                                            qtbot: Any, tmp_path: Path) -> None:
+def test_selecting_a_problem_shows_that_row_of_the_workbook(
+    window: Any, contract: str, qtbot: Any, tmp_path: Path
+) -> None:
     """The values beside a problem: gathered by the check's worker (``problem_rows``) for
     the rows with a problem, found by sheet and row when the user selects one."""
     from app.ui.import_dialog import ImportDialog
@@ -95,8 +98,9 @@ def test_selecting_a_problem_shows_that_row_of_the_workbook(window: Any, contrac
     assert "Lonen te laag" in dialog.row_view.toPlainText()
 
 
-def test_clean_import_becomes_version_one(window: Any, contract: str, qtbot: Any,
-                                          tmp_path: Path) -> None:
+def test_clean_import_becomes_version_one(
+    window: Any, contract: str, qtbot: Any, tmp_path: Path
+) -> None:
     from app.ui.import_dialog import ImportDialog
 
     source = filled_workbook(window, contract, tmp_path / "goed.xlsx", bad=False)
@@ -127,8 +131,9 @@ def test_clean_import_becomes_version_one(window: Any, contract: str, qtbot: Any
     assert [m.measure_key for m in chain.measures.rows()] == ["M1"]
 
 
-def test_adding_evidence_in_the_dossier(window: Any, contract: str, qtbot: Any,
-                                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_adding_evidence_in_the_dossier(
+    window: Any, contract: str, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from app.ui.evidence_dialog import EvidenceDialog
 
     document = tmp_path / "beleid.pdf"
@@ -146,13 +151,15 @@ def test_adding_evidence_in_the_dossier(window: Any, contract: str, qtbot: Any,
     dossier.evidence.add(document)  # what a drop of the file on the list does
     rows = dossier.evidence.model.rows()
     assert [(r.type, r.file_name, r.issuer, r.valid_until) for r in rows] == [
-        ("policy", "beleid.pdf", "Textiel B.V.", dt.date(2027, 1, 31))]
+        ("policy", "beleid.pdf", "Textiel B.V.", dt.date(2027, 1, 31))
+    ]
     window.show_page("evidence")
     assert window.page("evidence").model.rows()[0].file_name == "beleid.pdf"
 
 
-def test_recording_an_escalation_step(window: Any, contract: str, qtbot: Any, dialogs: Any,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_recording_an_escalation_step(
+    window: Any, contract: str, qtbot: Any, dialogs: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from app.ui.dossier_tabs import EscalationDialog, SignalsTab
 
     def fill_in(dialog: EscalationDialog) -> int:
@@ -174,7 +181,8 @@ def test_recording_an_escalation_step(window: Any, contract: str, qtbot: Any, di
     steps = tab.ladder.rows()
     assert not dialogs.errors, dialogs.errors
     assert [(s.step, s.taken_on, s.response_due, s.note) for s in steps] == [
-        ("dialogue", dt.date(2026, 3, 2), dt.date(2026, 3, 30), "Gesprek over lonen")]
+        ("dialogue", dt.date(2026, 3, 2), dt.date(2026, 3, 30), "Gesprek over lonen")
+    ]
     assert tab.ladder.data(tab.ladder.index(0, 1)) == "Dialoog"
     from app.ui.widgets import SimpleDialog
 
@@ -190,13 +198,21 @@ def test_recording_an_escalation_step(window: Any, contract: str, qtbot: Any, di
     assert tab.ladder.rows()[0].responded_on == dt.date(2026, 3, 20)
 
 
-def test_switching_language_keeps_the_place_and_translates(window: Any, contract: str,
-                                                           qtbot: Any) -> None:
+def test_switching_language_keeps_the_place_and_translates(
+    window: Any, contract: str, qtbot: Any
+) -> None:
     window.show_page("contracts")
     window.apply_language("en")
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert titles == ["Overview", "Tenders", "Contracts", "Suppliers", "Evidence",
-                      "Reporting", "Categories"]
+    assert titles == [
+        "Overview",
+        "Tenders",
+        "Contracts",
+        "Suppliers",
+        "Evidence",
+        "Reporting",
+        "Categories",
+    ]
     assert window.stack.currentWidget().key == "contracts"
     assert window.menuBar().actions()[0].text() == "&File"
     page = window.page("contracts")
@@ -206,8 +222,9 @@ def test_switching_language_keeps_the_place_and_translates(window: Any, contract
     assert window.navigation.item(0).text() == "Overzicht"
 
 
-def test_producing_the_yearly_report(window: Any, contract: str, qtbot: Any,
-                                     save_answers: list[str], tmp_path: Path) -> None:
+def test_producing_the_yearly_report(
+    window: Any, contract: str, qtbot: Any, save_answers: list[str], tmp_path: Path
+) -> None:
     from openpyxl import load_workbook
     from pypdf import PdfReader
 
@@ -226,8 +243,9 @@ def test_producing_the_yearly_report(window: Any, contract: str, qtbot: Any,
     assert load_workbook(xlsx).sheetnames
 
 
-def test_registering_a_contract_opens_its_dossier(window: Any, contract: str, qtbot: Any,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_registering_a_contract_opens_its_dossier(
+    window: Any, contract: str, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from app.services.registry import get_contract
     from app.ui.contract_dialog import ContractDialog
 
@@ -247,5 +265,8 @@ def test_registering_a_contract_opens_its_dossier(window: Any, contract: str, qt
     page.new_button.click()
     record = get_contract(window.ctx, "C-2")
     assert (record.supplier.country, record.penalty, record.end) == (
-        "BD", 10000, dt.date(2027, 1, 31))
+        "BD",
+        10000,
+        dt.date(2027, 1, 31),
+    )
     assert page.dossier is not None and page.dossier.ref == "C-2"

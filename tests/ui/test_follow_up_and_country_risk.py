@@ -22,14 +22,18 @@ def _follow_up_tab(window: Any, contract: str) -> Any:
 
 def _next_tab_stop(widget: Any) -> Any:
     following = widget.nextInFocusChain()
-    while not (following.focusPolicy() & Qt.FocusPolicy.TabFocus and following.isVisible()
-               and following.isEnabled()):
+    while not (
+        following.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and following.isVisible()
+        and following.isEnabled()
+    ):
         following = following.nextInFocusChain()
     return following
 
 
-def test_recording_my_own_follow_up_beside_the_suggestion(window: Any, contract: str,
-                                                          qtbot: Any) -> None:
+def test_recording_my_own_follow_up_beside_the_suggestion(
+    window: Any, contract: str, qtbot: Any
+) -> None:
     from app.services.dossier import follow_up
 
     tab = _follow_up_tab(window, contract)
@@ -54,7 +58,8 @@ def test_recording_my_own_follow_up_beside_the_suggestion(window: Any, contract:
     assert tab.choice.currentData() == "site-visit"
     assert tab.note.text() == "Bezoek aan de fabriek in maart"
     assert "Uw keuze: Bezoek ter plaatse (Bezoek aan de fabriek in maart)" in (
-        tab.text.toPlainText())
+        tab.text.toPlainText()
+    )
     tab.choice.setCurrentIndex(0)  # back to following the suggestion
     tab.note.clear()
     tab.save.click()
@@ -64,7 +69,8 @@ def test_recording_my_own_follow_up_beside_the_suggestion(window: Any, contract:
 
 
 def test_a_stale_follow_up_choice_is_refused_and_the_tab_reloads(
-        window: Any, contract: str, dialogs: Any) -> None:
+    window: Any, contract: str, dialogs: Any
+) -> None:
     from app.services.dossier import choose_follow_up, follow_up
 
     tab = _follow_up_tab(window, contract)
@@ -78,8 +84,10 @@ def test_a_stale_follow_up_choice_is_refused_and_the_tab_reloads(
     assert tab.note.text() == "door een collega"
 
 
-GOOD = "land;score;markering;bron;jaar\nBangladesh;7,5;ja;Eigen lijst;2026\nNL;1;nee;" \
-       "Eigen lijst;2026\nMM;;ja;Eigen lijst;2026\n"
+GOOD = (
+    "land;score;markering;bron;jaar\nBangladesh;7,5;ja;Eigen lijst;2026\nNL;1;nee;"
+    "Eigen lijst;2026\nMM;;ja;Eigen lijst;2026\n"
+)
 
 
 def _answer_open(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
@@ -95,8 +103,9 @@ def _answer_open(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
     return asked
 
 
-def test_importing_a_country_risk_table_from_the_menu(window: Any, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_importing_a_country_risk_table_from_the_menu(
+    window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from app.services.dossier import list_country_risk
     from app.ui.country_risk_dialog import CountryRiskDialog
 
@@ -109,10 +118,14 @@ def test_importing_a_country_risk_table_from_the_menu(window: Any, tmp_path: Pat
         seen["before"] = (dialog.model.rowCount(), dialog.summary.text())
         dialog.import_button.click()
         seen["after"] = dialog.summary.text()
-        seen["rows"] = [(dialog.model.data(dialog.model.index(r, 0)),
-                         dialog.model.data(dialog.model.index(r, 1)),
-                         dialog.model.data(dialog.model.index(r, 2)))
-                        for r in range(dialog.model.rowCount())]
+        seen["rows"] = [
+            (
+                dialog.model.data(dialog.model.index(r, 0)),
+                dialog.model.data(dialog.model.index(r, 1)),
+                dialog.model.data(dialog.model.index(r, 2)),
+            )
+            for r in range(dialog.model.rowCount())
+        ]
         return 0
 
     monkeypatch.setattr(CountryRiskDialog, "exec", use)
@@ -120,14 +133,18 @@ def test_importing_a_country_risk_table_from_the_menu(window: Any, tmp_path: Pat
     assert seen["before"] == (0, "Nog geen tabel ingelezen.")
     assert asked == ["Landenrisicotabel kiezen"]
     assert seen["after"].startswith("3 rijen ingelezen uit landen.csv; 0 eerdere rijen")
-    assert sorted(seen["rows"]) == [("Bangladesh", "7,5", "ja"), ("Myanmar", "", "ja"),
-                                    ("Nederland", "1", "nee")]
+    assert sorted(seen["rows"]) == [
+        ("Bangladesh", "7,5", "ja"),
+        ("Myanmar", "", "ja"),
+        ("Nederland", "1", "nee"),
+    ]
     stored = {(e.country, e.score, e.flag) for e in list_country_risk(window.ctx)}
     assert stored == {("BD", 7.5, True), ("NL", 1.0, False), ("MM", None, True)}
 
 
 def test_a_refused_country_risk_table_says_where_and_keeps_the_old_one(
-        window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from app.services.dossier import import_country_risk, list_country_risk
     from app.ui.country_risk_dialog import CountryRiskDialog
 

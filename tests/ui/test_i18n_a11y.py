@@ -36,9 +36,13 @@ def test_tr_is_only_called_with_literal_text() -> None:
     offenders = []
     for path in i18n.ui_source_files():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id == "tr" and path.name != "i18n.py"
-                    and not (node.args and isinstance(node.args[0], ast.Constant))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "tr"
+                and path.name != "i18n.py"
+                and not (node.args and isinstance(node.args[0], ast.Constant))
+            ):
                 offenders.append(f"{path.name}:{node.lineno}")
     assert not offenders
 
@@ -61,8 +65,14 @@ def test_the_compiled_translation_is_used(qapp: Any) -> None:
     assert i18n.tr("Aanbestedingen") == "Aanbestedingen"
 
 
-INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
-               QTextEdit)
+INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    QTextEdit,
+)
 
 
 def unnamed_widgets(root: QWidget) -> list[str]:
@@ -72,14 +82,17 @@ def unnamed_widgets(root: QWidget) -> list[str]:
             continue
         if isinstance(widget.parent(), QComboBox | QAbstractSpinBox):  # their inner parts
             continue
-        if type(widget).__name__ in ("QLineEdit",) and isinstance(widget.parent(),
-                                                                  QAbstractSpinBox):
+        if type(widget).__name__ in ("QLineEdit",) and isinstance(
+            widget.parent(), QAbstractSpinBox
+        ):
             continue
         interface = QAccessible.queryAccessibleInterface(widget)
         name = interface.text(QAccessible.Text.Name) if interface is not None else ""
         if not (name or "").strip():
-            found.append(f"{type(widget).__name__} {widget.objectName()!r} in "
-                         f"{type(widget.parent()).__name__}")
+            found.append(
+                f"{type(widget).__name__} {widget.objectName()!r} in "
+                f"{type(widget.parent()).__name__}"
+            )
     return found
 
 
@@ -120,10 +133,15 @@ def test_dialogs_name_their_widgets(window: Any, contract: str) -> None:
             wizard.category.list.setCurrentRow(0)
         wizard.next()
     wizard.close()
-    for dialog in (ImportDialog(window, contract), SettingsDialog(window),
-                   EvidenceDialog(window, "nl", contract, []),
-                   EscalationDialog(window, "nl", []), AssessmentDialog(window, "nl"),
-                   ContractDialog(window, "nl", ["T-1"]), CountryRiskDialog(window)):
+    for dialog in (
+        ImportDialog(window, contract),
+        SettingsDialog(window),
+        EvidenceDialog(window, "nl", contract, []),
+        EscalationDialog(window, "nl", []),
+        AssessmentDialog(window, "nl"),
+        ContractDialog(window, "nl", ["T-1"]),
+        CountryRiskDialog(window),
+    ):
         dialog.show()
         problems += [f"{type(dialog).__name__}: {p}" for p in unnamed_widgets(dialog)]
         dialog.close()
@@ -136,8 +154,11 @@ def test_table_models_pass_qtmodeltester(window: Any, contract: str, qtmodeltest
     window.open_contract(contract)
     from PySide6.QtWidgets import QTableView
 
-    models = {id(v.model()): v.model() for v in window.findChildren(QTableView)
-              if isinstance(v.model(), RowTableModel)}
+    models = {
+        id(v.model()): v.model()
+        for v in window.findChildren(QTableView)
+        if isinstance(v.model(), RowTableModel)
+    }
     assert len(models) >= 8
     for model in models.values():
         qtmodeltester.check(model, force_py=True)
@@ -151,10 +172,12 @@ def test_sorting_happens_in_the_model_on_the_list(qapp: Any) -> None:
 
     from app.ui.models import Column, RowTableModel
 
-    model: RowTableModel[tuple[str, int | None]] = RowTableModel([
-        Column("name", lambda: "Naam", lambda r: r[0]),
-        Column("n", lambda: "Aantal", lambda r: r[1]),
-    ])
+    model: RowTableModel[tuple[str, int | None]] = RowTableModel(
+        [
+            Column("name", lambda: "Naam", lambda r: r[0]),
+            Column("n", lambda: "Aantal", lambda r: r[1]),
+        ]
+    )
     model.set_rows([("beta", 2), ("Alfa", None), ("gamma", 1)])
     model.sort(0)
     assert [r[0] for r in model.rows()] == ["Alfa", "beta", "gamma"]

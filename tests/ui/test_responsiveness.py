@@ -49,18 +49,32 @@ def _contract(win: Any, number: int = 1) -> str:
     from app.services import registry
 
     if number == 1:
-        registry.register_tender(win.ctx, ref="T-1", title="Kleding",
-                                 category="bedrijfskleding", kind="supplies", value=500_000,
-                                 published=dt.date(2025, 9, 1),
-                                 decision=IsvDecision(True, None, "contract-condition"))
-    registry.add_contract(win.ctx, ref=f"C-{number}", tender_ref="T-1",
-                          supplier="Textiel B.V.", supplier_country="NL",
-                          start=dt.date(2026, 1, 1), end=dt.date(2028, 12, 31), kvk="12345678")
+        registry.register_tender(
+            win.ctx,
+            ref="T-1",
+            title="Kleding",
+            category="bedrijfskleding",
+            kind="supplies",
+            value=500_000,
+            published=dt.date(2025, 9, 1),
+            decision=IsvDecision(True, None, "contract-condition"),
+        )
+    registry.add_contract(
+        win.ctx,
+        ref=f"C-{number}",
+        tender_ref="T-1",
+        supplier="Textiel B.V.",
+        supplier_country="NL",
+        start=dt.date(2026, 1, 1),
+        end=dt.date(2028, 12, 31),
+        kvk="12345678",
+    )
     return f"C-{number}"
 
 
-def test_import_check_and_import_do_not_stall_the_window(live_window: Any, qtbot: Any,
-                                                         tmp_path: Path, dialogs: Any) -> None:
+def test_import_check_and_import_do_not_stall_the_window(
+    live_window: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+) -> None:
     from app.ui.import_dialog import ImportDialog
 
     checks, imports = [], []
@@ -71,17 +85,23 @@ def test_import_check_and_import_do_not_stall_the_window(live_window: Any, qtbot
         qtbot.addWidget(dialog)
         dialog.show()
         dialog.path.setText(str(source))
-        checks.append(run_with_probe(qtbot, dialog.check, lambda d=dialog: d.result is not None,
-                                     120_000))
+        checks.append(
+            run_with_probe(qtbot, dialog.check, lambda d=dialog: d.result is not None, 120_000)
+        )
         assert not dialog.result.errors, dialog.result.errors[:3]
         assert len(dialog.result.warnings) == WARNINGS
         assert dialog.model.rowCount() == WARNINGS
         qtbot.wait(300)  # the user reads the result (its layout and paint are done)
         before = dialog.summary.text()
         dialogs.answers.append(True)  # import despite warnings, if any
-        imports.append(run_with_probe(
-            qtbot, dialog.do_import,
-            lambda d=dialog, b=before: d.task is None and d.summary.text() != b, 120_000))
+        imports.append(
+            run_with_probe(
+                qtbot,
+                dialog.do_import,
+                lambda d=dialog, b=before: d.task is None and d.summary.text() != b,
+                120_000,
+            )
+        )
         assert dialog.imported, dialog.summary.text()
     assert min(checks) < LIMIT_MS, f"event loop stalled {checks} ms during the checks"
     assert min(imports) < LIMIT_MS, f"event loop stalled {imports} ms during the imports"
@@ -94,14 +114,14 @@ def test_report_does_not_stall_the_window(live_window: Any, qtbot: Any) -> None:
     gaps = []
     for _ in range(TRIES):
         view.report = None
-        gaps.append(run_with_probe(qtbot, view.compute, lambda: view.report is not None,
-                                   60_000))
+        gaps.append(run_with_probe(qtbot, view.compute, lambda: view.report is not None, 60_000))
     assert view.report.totals["tenders"] == 1
     assert min(gaps) < LIMIT_MS, f"event loop stalled {gaps} ms during the report"
 
 
 def test_the_rows_of_a_checked_workbook_are_handled_off_the_gui_thread(
-        live_window: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    live_window: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Regression guard: when the check's result arrived, the window built a value for
     every row of the submission and searched them on the GUI thread to show the first
     problem's row (700 ms for 100,000 rows). Row values are made from ``RowTable``; none

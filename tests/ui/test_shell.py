@@ -9,8 +9,15 @@ from PySide6.QtCore import Qt
 
 def test_window_opens_with_all_screens(window: Any) -> None:
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert titles == ["Overzicht", "Aanbestedingen", "Contracten", "Leveranciers",
-                      "Bewijsstukken", "Rapportage", "Categorieën"]
+    assert titles == [
+        "Overzicht",
+        "Aanbestedingen",
+        "Contracten",
+        "Leveranciers",
+        "Bewijsstukken",
+        "Rapportage",
+        "Categorieën",
+    ]
     assert window.ctx.db.location in window.status_database.text()
 
 
@@ -23,8 +30,9 @@ def test_keyboard_navigation_between_screens(window: Any, qtbot: Any) -> None:
     assert window.stack.currentWidget().key == "tenders"
 
 
-def test_first_start_offers_demo_data(qtbot: Any, db_location: str, language: Any,
-                                      dialogs: Any) -> None:
+def test_first_start_offers_demo_data(
+    qtbot: Any, db_location: str, language: Any, dialogs: Any
+) -> None:
     from app.services.registry import count_tenders
     from app.ui.main_window import MainWindow
     from app.ui.tasks import Tasks
@@ -54,8 +62,9 @@ def test_settings_change_user_and_language(window: Any, monkeypatch: Any) -> Non
     window.apply_language("nl")
 
 
-def test_backup_from_the_menu(window: Any, monkeypatch: Any, tmp_path: Any,
-                              db_location: str) -> None:
+def test_backup_from_the_menu(
+    window: Any, monkeypatch: Any, tmp_path: Any, db_location: str
+) -> None:
     import zipfile
 
     import pytest

@@ -41,7 +41,8 @@ def saved_to(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
 
 
 def test_wizard_by_keyboard_from_first_field_to_saved_documents(
-        window: Any, qtbot: Any, saved_to: list[str], tmp_path: Path) -> None:
+    window: Any, qtbot: Any, saved_to: list[str], tmp_path: Path
+) -> None:
     from app.services.registry import get_tender
     from app.ui.wizard import TenderWizard
 
@@ -65,8 +66,10 @@ def test_wizard_by_keyboard_from_first_field_to_saved_documents(
     qtbot.keyClick(wizard.category.list, Qt.Key.Key_Home)
     while wizard.category.code() != "ict-werkomgeving":
         qtbot.keyClick(wizard.category.list, Qt.Key.Key_Down)
-    assert "conflict" in wizard.category.guidance.toPlainText().lower() \
+    assert (
+        "conflict" in wizard.category.guidance.toPlainText().lower()
         or wizard.category.guidance.toPlainText()
+    )
     qtbot.keyClick(wizard.category.list, Qt.Key.Key_Return)
     assert wizard.currentId() == 2
     assert wizard.verdict.verdict.text() == "Verplicht"
@@ -85,13 +88,17 @@ def test_wizard_by_keyboard_from_first_field_to_saved_documents(
     assert wizard.parameters.authority.text() == "Ministerie van BZK"
     _tab(qtbot)
     assert QApplication.focusWidget() is wizard.parameters.plan_months
-    qtbot.keyClick(wizard.parameters.plan_months, Qt.Key.Key_A,
-                   Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(wizard.parameters.plan_months, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     _type(qtbot, "6")
     _enter(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.currentId() == 5)
-    qtbot.waitUntil(lambda: "6 maanden" in wizard.documents.preview.toPlainText()
-                    or "zes maanden" in wizard.documents.preview.toPlainText(), timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            "6 maanden" in wizard.documents.preview.toPlainText()
+            or "zes maanden" in wizard.documents.preview.toPlainText()
+        ),
+        timeout=10000,
+    )
     # save as Word by its shortcut, then as PDF and Markdown
     qtbot.keyClick(wizard, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
     qtbot.keyClick(wizard, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
@@ -151,27 +158,34 @@ def test_not_applying_mandatory_isv_needs_a_reason(window: Any, qtbot: Any) -> N
     qtbot.keyClicks(wizard.decision.reason, "Geen alternatief op de markt")
     assert wizard.decision.isComplete()
     assert wizard.decision.nextId() == -1
-    wizard.button(QWizard.WizardButton.CommitButton).click() \
-        if wizard.button(QWizard.WizardButton.CommitButton).isVisible() \
-        else wizard.button(QWizard.WizardButton.FinishButton).click()
+    wizard.button(QWizard.WizardButton.CommitButton).click() if wizard.button(
+        QWizard.WizardButton.CommitButton
+    ).isVisible() else wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: not wizard.isVisible())
     tender = get_tender(window.ctx, "2026-K-9")
     assert tender.decision is not None and not tender.decision.applied
     assert tender.decision.reason == "Geen alternatief op de markt"
 
 
-def test_texts_for_a_registered_tender_from_the_list(window: Any, qtbot: Any,
-                                                     saved_to: list[str], tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_texts_for_a_registered_tender_from_the_list(
+    window: Any, qtbot: Any, saved_to: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import datetime as dt
 
     from app.domain.values import IsvDecision
     from app.services import registry
     from app.ui.wizard import TenderWizard
 
-    registry.register_tender(window.ctx, ref="T-7", title="Servers", category="datacenters",
-                             kind="supplies", value=900_000, published=dt.date(2026, 3, 1),
-                             decision=IsvDecision(True, None, "award-criterion"))
+    registry.register_tender(
+        window.ctx,
+        ref="T-7",
+        title="Servers",
+        category="datacenters",
+        kind="supplies",
+        value=900_000,
+        published=dt.date(2026, 3, 1),
+        decision=IsvDecision(True, None, "award-criterion"),
+    )
     opened: list[TenderWizard] = []
 
     def run(wizard: TenderWizard) -> int:

@@ -29,12 +29,25 @@ def contract(ctx: Any) -> str:
     """A contract (and its tender) registered through the registry service."""
     from app.services import registry
 
-    registry.register_tender(ctx, ref="T-2026-001", title="Bedrijfskleding Rijk",
-                             category="bedrijfskleding", kind="supplies", value=500_000,
-                             published=dt.date(2025, 9, 1))
-    registry.add_contract(ctx, ref=CONTRACT, tender_ref="T-2026-001", supplier="Textiel B.V.",
-                          supplier_country="NL", start=dt.date(2026, 1, 1),
-                          end=dt.date(2029, 12, 31), kvk="12345678")
+    registry.register_tender(
+        ctx,
+        ref="T-2026-001",
+        title="Bedrijfskleding Rijk",
+        category="bedrijfskleding",
+        kind="supplies",
+        value=500_000,
+        published=dt.date(2025, 9, 1),
+    )
+    registry.add_contract(
+        ctx,
+        ref=CONTRACT,
+        tender_ref="T-2026-001",
+        supplier="Textiel B.V.",
+        supplier_country="NL",
+        start=dt.date(2026, 1, 1),
+        end=dt.date(2029, 12, 31),
+        kvk="12345678",
+    )
     return CONTRACT
 
 

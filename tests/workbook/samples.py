@@ -23,38 +23,134 @@ SUPPLIER_NL = {
     "Ondertekend door": "B. Jansen",
 }
 
-SITES_NL = ["Locatie-ID", "Naam locatie", "Land", "Plaats", "Schakel", "Product of dienst",
-            "Aantal werknemers", "Certificeringen", "Laatste audit", "Open Supply Hub-ID"]
-RISKS_NL = ["Risico-ID", "Locatie-ID", "Thema", "Omschrijving", "Ernst", "Waarschijnlijkheid",
-            "Bron"]
-MEASURES_NL = ["Maatregel-ID", "Risico-ID", "Omschrijving", "Verantwoordelijke", "Startdatum",
-               "Einddatum", "Status", "Voortgang (%)", "Bewijsstuk"]
+SITES_NL = [
+    "Locatie-ID",
+    "Naam locatie",
+    "Land",
+    "Plaats",
+    "Schakel",
+    "Product of dienst",
+    "Aantal werknemers",
+    "Certificeringen",
+    "Laatste audit",
+    "Open Supply Hub-ID",
+]
+RISKS_NL = [
+    "Risico-ID",
+    "Locatie-ID",
+    "Thema",
+    "Omschrijving",
+    "Ernst",
+    "Waarschijnlijkheid",
+    "Bron",
+]
+MEASURES_NL = [
+    "Maatregel-ID",
+    "Risico-ID",
+    "Omschrijving",
+    "Verantwoordelijke",
+    "Startdatum",
+    "Einddatum",
+    "Status",
+    "Voortgang (%)",
+    "Bewijsstuk",
+]
 
-SITES_EN = ["Site ID", "Site name", "Country", "City", "Tier", "Product or service",
-            "Number of workers", "Certifications", "Last audit", "Open Supply Hub ID"]
+SITES_EN = [
+    "Site ID",
+    "Site name",
+    "Country",
+    "City",
+    "Tier",
+    "Product or service",
+    "Number of workers",
+    "Certifications",
+    "Last audit",
+    "Open Supply Hub ID",
+]
 RISKS_EN = ["Risk ID", "Site ID", "Theme", "Description", "Severity", "Likelihood", "Source"]
-MEASURES_EN = ["Measure ID", "Risk ID", "Description", "Owner", "Start date", "Due date",
-               "Status", "Progress (%)", "Evidence"]
+MEASURES_EN = [
+    "Measure ID",
+    "Risk ID",
+    "Description",
+    "Owner",
+    "Start date",
+    "Due date",
+    "Status",
+    "Progress (%)",
+    "Evidence",
+]
 
 SITE_ROWS = [
-    ["S1", "Dhaka Garments Ltd", "Bangladesh", "Dhaka", 1, "Werkkleding", 850,
-     "SA8000; BSCI", dt.date(2025, 11, 3), "BD2019123ABC"],
+    [
+        "S1",
+        "Dhaka Garments Ltd",
+        "Bangladesh",
+        "Dhaka",
+        1,
+        "Werkkleding",
+        850,
+        "SA8000; BSCI",
+        dt.date(2025, 11, 3),
+        "BD2019123ABC",
+    ],
     ["S2", "Cotton Spinning Co", "IN", "Coimbatore", 2, "Garen", None, None, None, None],
 ]
 RISK_ROWS = [
-    ["R1", "S1", "Leefbaar loon", "Lonen onder leefbaar niveau", "Ernstig", "Waarschijnlijk",
-     "Audit 2025"],
+    [
+        "R1",
+        "S1",
+        "Leefbaar loon",
+        "Lonen onder leefbaar niveau",
+        "Ernstig",
+        "Waarschijnlijk",
+        "Audit 2025",
+    ],
     ["R2", "S2", "child_labour", "Kinderarbeid in spinnerij", 4, 2, None],
-    ["R3", None, "Forced labour", "Dwangarbeid in katoenteelt", "Zeer ernstig", "Possible",
-     "NGO-rapport"],
+    [
+        "R3",
+        None,
+        "Forced labour",
+        "Dwangarbeid in katoenteelt",
+        "Zeer ernstig",
+        "Possible",
+        "NGO-rapport",
+    ],
 ]
 MEASURE_ROWS = [
-    ["M1", "R1", "Loonkloofanalyse met vakbond", "Inkoopmanager", dt.date(2026, 1, 15),
-     dt.date(2026, 6, 30), "In uitvoering", 40, "loonanalyse.pdf"],
-    ["M2", "R2", "Onaangekondigde audit", "CSR-team", None, dt.date(2026, 9, 1), "Gepland",
-     None, None],
-    ["M3", "R3", "Herkomst katoen traceren", "CSR-team", dt.date(2026, 2, 1),
-     dt.date(2026, 12, 31), "Planned", 0, None],
+    [
+        "M1",
+        "R1",
+        "Loonkloofanalyse met vakbond",
+        "Inkoopmanager",
+        dt.date(2026, 1, 15),
+        dt.date(2026, 6, 30),
+        "In uitvoering",
+        40,
+        "loonanalyse.pdf",
+    ],
+    [
+        "M2",
+        "R2",
+        "Onaangekondigde audit",
+        "CSR-team",
+        None,
+        dt.date(2026, 9, 1),
+        "Gepland",
+        None,
+        None,
+    ],
+    [
+        "M3",
+        "R3",
+        "Herkomst katoen traceren",
+        "CSR-team",
+        dt.date(2026, 2, 1),
+        dt.date(2026, 12, 31),
+        "Planned",
+        0,
+        None,
+    ],
 ]
 
 
@@ -66,11 +162,16 @@ class Filler:
         self.count = 0
 
     def workbook(
-        self, *, supplier: dict[str, Any] | None = None, sites: list[list[Any]] | None = None,
-        risks: list[list[Any]] | None = None, measures: list[list[Any]] | None = None,
+        self,
+        *,
+        supplier: dict[str, Any] | None = None,
+        sites: list[list[Any]] | None = None,
+        risks: list[list[Any]] | None = None,
+        measures: list[list[Any]] | None = None,
         headers: tuple[list[str], list[str], list[str]] | None = None,
         names: tuple[str, str, str, str] = ("Leverancier", "Keten", "Risico's", "Maatregelen"),
-        template: bytes | None = None, extra: Callable[[Any], None] | None = None,
+        template: bytes | None = None,
+        extra: Callable[[Any], None] | None = None,
         name: str | None = None,
     ) -> Path:
         """A filled-in workbook file. ``template`` is filled in place when given."""
@@ -117,7 +218,6 @@ class Filler:
         path = self.folder / (name or f"werkmap-{self.count}.xlsx")
         wb.save(path)
         return path
-
 
 
 def dump_database(ctx: Any) -> list[str]:

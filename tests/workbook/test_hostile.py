@@ -19,24 +19,34 @@ from app.domain.errors import UsageError
 from app.services import submissions
 from workbook.samples import MEASURE_ROWS, RISK_ROWS
 
-CT = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
-      'package/2006/content-types"><Default Extension="rels" ContentType="application/'
-      'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
-      '"application/xml"/></Types>')
-RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
-        'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
-        'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-        'Target="xl/workbook.xml"/></Relationships>')
-BOOK = ('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.'
-        'org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/'
-        'officeDocument/2006/relationships"><sheets><sheet name="Keten" sheetId="1" '
-        'r:id="rId1"/></sheets></workbook>')
-BOOK_RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
-             'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type='
-             '"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
-             'Target="worksheets/sheet1.xml"/></Relationships>')
-SHEET_HEAD = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
-              'openxmlformats.org/spreadsheetml/2006/main">')
+CT = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/content-types"><Default Extension="rels" ContentType="application/'
+    'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
+    '"application/xml"/></Types>'
+)
+RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+    'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
+    'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+    'Target="xl/workbook.xml"/></Relationships>'
+)
+BOOK = (
+    '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.'
+    'org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/'
+    'officeDocument/2006/relationships"><sheets><sheet name="Keten" sheetId="1" '
+    'r:id="rId1"/></sheets></workbook>'
+)
+BOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+    'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type='
+    '"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+    'Target="worksheets/sheet1.xml"/></Relationships>'
+)
+SHEET_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
+    'openxmlformats.org/spreadsheetml/2006/main">'
+)
 
 
 def raw_workbook(path: Path, sheet_xml: str, extra: dict[str, str] | None = None) -> Path:
@@ -75,13 +85,16 @@ def refused(ctx: Any, contract: str, path: Path, code: str, dump: Any, cli: Any)
     assert dump() == before
 
 
-def test_billion_laughs_in_shared_strings(ctx: Any, contract: str, filler: Any, dump: Any,
-                                          cli: Any, tmp_path: Path) -> None:
+def test_billion_laughs_in_shared_strings(
+    ctx: Any, contract: str, filler: Any, dump: Any, cli: Any, tmp_path: Path
+) -> None:
     entities = '<!ENTITY lol "lol">' + "".join(
         f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
     ).replace("&lol0;", "&lol;")
-    shared = (f'<?xml version="1.0"?><!DOCTYPE sst [{entities}]><sst xmlns="http://schemas.'
-              'openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t></si></sst>')
+    shared = (
+        f'<?xml version="1.0"?><!DOCTYPE sst [{entities}]><sst xmlns="http://schemas.'
+        'openxmlformats.org/spreadsheetml/2006/main"><si><t>&lol9;</t></si></sst>'
+    )
     path = filler.workbook()
     target = tmp_path / "lol.xlsx"
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w") as out:
@@ -91,14 +104,16 @@ def test_billion_laughs_in_shared_strings(ctx: Any, contract: str, filler: Any, 
     refused(ctx, contract, target, "wb_xml_entities", dump, cli)
 
 
-def test_external_entity_in_a_sheet(ctx: Any, contract: str, dump: Any, cli: Any,
-                                    tmp_path: Path) -> None:
-    sheet = ('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-             + SHEET_HEAD[SHEET_HEAD.index("<worksheet"):]
-             + '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&e;</t></is></c></row>'
-             "</sheetData></worksheet>")
-    refused(ctx, contract, raw_workbook(tmp_path / "xxe.xlsx", sheet), "wb_xml_entities", dump,
-            cli)
+def test_external_entity_in_a_sheet(
+    ctx: Any, contract: str, dump: Any, cli: Any, tmp_path: Path
+) -> None:
+    sheet = (
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+        + SHEET_HEAD[SHEET_HEAD.index("<worksheet") :]
+        + '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&e;</t></is></c></row>'
+        "</sheetData></worksheet>"
+    )
+    refused(ctx, contract, raw_workbook(tmp_path / "xxe.xlsx", sheet), "wb_xml_entities", dump, cli)
 
 
 def test_zip_bomb(ctx: Any, contract: str, dump: Any, cli: Any, tmp_path: Path) -> None:
@@ -120,8 +135,9 @@ def test_too_many_entries(ctx: Any, contract: str, dump: Any, cli: Any, tmp_path
 
 
 def test_path_tricks(ctx: Any, contract: str, dump: Any, cli: Any, tmp_path: Path) -> None:
-    path = raw_workbook(tmp_path / "pad.xlsx", SHEET_HEAD + "<sheetData/></worksheet>",
-                        {"../../evil.xml": "<x/>"})
+    path = raw_workbook(
+        tmp_path / "pad.xlsx", SHEET_HEAD + "<sheetData/></worksheet>", {"../../evil.xml": "<x/>"}
+    )
     refused(ctx, contract, path, "wb_zip_path", dump, cli)
 
 
@@ -140,8 +156,10 @@ def test_csv_renamed(ctx: Any, contract: str, dump: Any, cli: Any, tmp_path: Pat
 
 def test_html_renamed(ctx: Any, contract: str, dump: Any, cli: Any, tmp_path: Path) -> None:
     path = tmp_path / "export.xlsx"
-    path.write_text("<!DOCTYPE html><html><body><table><tr><td>S1</td></tr></table></body>"
-                    "</html>", encoding="utf-8")
+    path.write_text(
+        "<!DOCTYPE html><html><body><table><tr><td>S1</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
     refused(ctx, contract, path, "wb_html", dump, cli)
 
 
@@ -155,22 +173,21 @@ def _ole_file(streams: list[str]) -> bytes:
     return header + entries.ljust(4096, b"\x00")
 
 
-def test_encrypted_workbook(ctx: Any, contract: str, dump: Any, cli: Any,
-                            tmp_path: Path) -> None:
+def test_encrypted_workbook(ctx: Any, contract: str, dump: Any, cli: Any, tmp_path: Path) -> None:
     path = tmp_path / "geheim.xlsx"
     path.write_bytes(_ole_file(["EncryptionInfo", "EncryptedPackage"]))
     refused(ctx, contract, path, "wb_encrypted", dump, cli)
 
 
-def test_legacy_xls_renamed(ctx: Any, contract: str, dump: Any, cli: Any,
-                            tmp_path: Path) -> None:
+def test_legacy_xls_renamed(ctx: Any, contract: str, dump: Any, cli: Any, tmp_path: Path) -> None:
     path = tmp_path / "oud.xlsx"
     path.write_bytes(_ole_file(["Workbook", "SummaryInformation"]))
     refused(ctx, contract, path, "wb_legacy_xls", dump, cli)
 
 
-def test_empty_file_and_word_document(ctx: Any, contract: str, dump: Any, cli: Any,
-                                      tmp_path: Path) -> None:
+def test_empty_file_and_word_document(
+    ctx: Any, contract: str, dump: Any, cli: Any, tmp_path: Path
+) -> None:
     empty = tmp_path / "leeg.xlsx"
     empty.write_bytes(b"")
     refused(ctx, contract, empty, "wb_empty_file", dump, cli)
@@ -202,36 +219,71 @@ def test_declared_million_rows_costs_nothing(ctx: Any, contract: str, filler: An
 
 
 def test_a_real_cell_at_the_far_corner_is_refused_before_parsing(
-        ctx: Any, contract: str, dump: Any, cli: Any, tmp_path: Path) -> None:
+    ctx: Any, contract: str, dump: Any, cli: Any, tmp_path: Path
+) -> None:
     """One value at XFD1048576 would make the grid parser allocate the whole sheet."""
-    sheet = (SHEET_HEAD + '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c>'
-             '</row><row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>y</t></is></c>'
-             "</row></sheetData></worksheet>")
-    refused(ctx, contract, raw_workbook(tmp_path / "ver.xlsx", sheet), "wb_too_many_rows",
-            dump, cli)
-    wide = (SHEET_HEAD + '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c>'
-            '<c r="XFD1" t="inlineStr"><is><t>y</t></is></c></row><row r="90000"><c '
-            'r="B90000" t="inlineStr"><is><t>z</t></is></c></row></sheetData></worksheet>')
-    refused(ctx, contract, raw_workbook(tmp_path / "breed.xlsx", wide), "wb_too_many_columns",
-            dump, cli)
-    unordered = (SHEET_HEAD + '<sheetData><row r="1"><c t="inlineStr" r="XFD1"><is><t>y</t>'
-                 '</is></c></row><row r="200000"><c r="A200000"><v>1</v></c></row>'
-                 "</sheetData></worksheet>")
-    refused(ctx, contract, raw_workbook(tmp_path / "volgorde.xlsx", unordered),
-            "wb_too_many_columns", dump, cli)
-    no_position = (SHEET_HEAD + '<sheetData><row r="1">' + "<c/>" * 20_000 + "<c><v>1</v></c>"
-                   "</row></sheetData></worksheet>")
-    refused(ctx, contract, raw_workbook(tmp_path / "zonder.xlsx", no_position),
-            "wb_cells_without_position", dump, cli)
+    sheet = (
+        SHEET_HEAD + '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c>'
+        '</row><row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>y</t></is></c>'
+        "</row></sheetData></worksheet>"
+    )
+    refused(
+        ctx, contract, raw_workbook(tmp_path / "ver.xlsx", sheet), "wb_too_many_rows", dump, cli
+    )
+    wide = (
+        SHEET_HEAD + '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c>'
+        '<c r="XFD1" t="inlineStr"><is><t>y</t></is></c></row><row r="90000"><c '
+        'r="B90000" t="inlineStr"><is><t>z</t></is></c></row></sheetData></worksheet>'
+    )
+    refused(
+        ctx, contract, raw_workbook(tmp_path / "breed.xlsx", wide), "wb_too_many_columns", dump, cli
+    )
+    unordered = (
+        SHEET_HEAD + '<sheetData><row r="1"><c t="inlineStr" r="XFD1"><is><t>y</t>'
+        '</is></c></row><row r="200000"><c r="A200000"><v>1</v></c></row>'
+        "</sheetData></worksheet>"
+    )
+    refused(
+        ctx,
+        contract,
+        raw_workbook(tmp_path / "volgorde.xlsx", unordered),
+        "wb_too_many_columns",
+        dump,
+        cli,
+    )
+    no_position = (
+        SHEET_HEAD + '<sheetData><row r="1">' + "<c/>" * 20_000 + "<c><v>1</v></c>"
+        "</row></sheetData></worksheet>"
+    )
+    refused(
+        ctx,
+        contract,
+        raw_workbook(tmp_path / "zonder.xlsx", no_position),
+        "wb_cells_without_position",
+        dump,
+        cli,
+    )
 
 
-def test_markup_long_and_non_latin_text_imports_cleanly(ctx: Any, contract: str, filler: Any,
-                                                        dump: Any) -> None:
+def test_markup_long_and_non_latin_text_imports_cleanly(
+    ctx: Any, contract: str, filler: Any, dump: Any
+) -> None:
     long_text = "Zoë’s ő Ł 工厂 مصنع " * 1500
-    sites = [["S1", "<script>alert(1)</script> & <b>Fabriek</b>", "CN", "广州", 1,
-              "Kleding ]]> <![CDATA[", 10, "SA8000", None, None],
-             ["S2", "Фабрика «Север»", "Rusland", "Санкт-Петербург", 2, "Ткань", None, None,
-              None, None]]
+    sites = [
+        [
+            "S1",
+            "<script>alert(1)</script> & <b>Fabriek</b>",
+            "CN",
+            "广州",
+            1,
+            "Kleding ]]> <![CDATA[",
+            10,
+            "SA8000",
+            None,
+            None,
+        ],
+        ["S2", "Фабрика «Север»", "Rusland", "Санкт-Петербург", 2, "Ткань", None, None, None, None],
+    ]
     risks = [["R1", "S1", "Milieu", long_text, 2, 2, "عربي"], *RISK_ROWS[2:]]
     path = filler.workbook(sites=sites, risks=risks, measures=MEASURE_ROWS[2:])
     result = submissions.import_workbook(ctx, path, contract, allow_warnings=True)
@@ -263,10 +315,23 @@ def test_200000_real_rows_within_bounds(ctx: Any, contract: str, tmp_path: Path)
     ws.append(SITES_NL)
     for i in range(200_000):
         ws.append([f"S{i}", "Fabriek", "CN", None, 1, "Kleding", None, None, None, None])
-    for name, head in (("Risico's", ["Risico-ID", "Locatie-ID", "Thema", "Omschrijving",
-                                     "Ernst", "Waarschijnlijkheid"]),
-                       ("Maatregelen", ["Maatregel-ID", "Risico-ID", "Omschrijving",
-                                        "Verantwoordelijke", "Einddatum", "Status"])):
+    for name, head in (
+        (
+            "Risico's",
+            ["Risico-ID", "Locatie-ID", "Thema", "Omschrijving", "Ernst", "Waarschijnlijkheid"],
+        ),
+        (
+            "Maatregelen",
+            [
+                "Maatregel-ID",
+                "Risico-ID",
+                "Omschrijving",
+                "Verantwoordelijke",
+                "Einddatum",
+                "Status",
+            ],
+        ),
+    ):
         ws = wb.create_sheet(name)
         ws.append(head)
     path = tmp_path / "200k.xlsx"
@@ -281,8 +346,9 @@ def test_200000_real_rows_within_bounds(ctx: Any, contract: str, tmp_path: Path)
     assert peak_mb < 1500  # the whole test process, including openpyxl writing the file
 
 
-def test_unexpected_reader_failure_is_one_sentence(ctx: Any, contract: str, filler: Any,
-                                                  cli: Any, monkeypatch: Any) -> None:
+def test_unexpected_reader_failure_is_one_sentence(
+    ctx: Any, contract: str, filler: Any, cli: Any, monkeypatch: Any
+) -> None:
     """Even a bug in the reader reaches the user as a sentence, never a traceback."""
     import app.io.workbook_reader as reader
 
@@ -296,6 +362,7 @@ def test_unexpected_reader_failure_is_one_sentence(ctx: Any, contract: str, fill
 
 def test_no_sheet_grid_for_unused_sheets(ctx: Any, contract: str, filler: Any) -> None:
     """An extra sheet with a far cell is not read (and not refused): it is ignored."""
+
     def extra(wb: Any) -> None:
         wb.create_sheet("Notities")["XFD1048576"] = "ver weg"
 
@@ -304,9 +371,9 @@ def test_no_sheet_grid_for_unused_sheets(ctx: Any, contract: str, filler: Any) -
     assert [p.code for p in result.notes] == ["wb_sheet_ignored"]
 
 
-
-def test_opendocument_spreadsheet_renamed(ctx: Any, contract: str, dump: Any, cli: Any,
-                                          tmp_path: Path) -> None:
+def test_opendocument_spreadsheet_renamed(
+    ctx: Any, contract: str, dump: Any, cli: Any, tmp_path: Path
+) -> None:
     path = tmp_path / "rekenblad.xlsx"
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")

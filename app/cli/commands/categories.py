@@ -16,17 +16,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run(inv: Invocation) -> int:
     reference = locator.reference()
-    rows = [{
-        "code": c.code, "name_nl": c.name_nl, "name_en": c.name_en, "set": c.set_id,
-        "valid_from": reference.category_set(c.set_id).valid_from.isoformat(),
-        "maps_to": list(c.maps_to),
-    } for c in reference.all_categories()]
+    rows = [
+        {
+            "code": c.code,
+            "name_nl": c.name_nl,
+            "name_en": c.name_en,
+            "set": c.set_id,
+            "valid_from": reference.category_set(c.set_id).valid_from.isoformat(),
+            "maps_to": list(c.maps_to),
+        }
+        for c in reference.all_categories()
+    ]
     if inv.args.json:
         inv.emit_json(rows)
         return 0
     for cat_set in reference.category_sets:
-        confirmed = "" if cat_set.valid_from_confirmed else (
-            " (date not confirmed)" if inv.lang == "en" else " (datum niet bevestigd)")
+        confirmed = (
+            ""
+            if cat_set.valid_from_confirmed
+            else (" (date not confirmed)" if inv.lang == "en" else " (datum niet bevestigd)")
+        )
         inv.say(f"{cat_set.name(inv.lang)}: {cat_set.valid_from.isoformat()}{confirmed}")
         for c in cat_set.categories:
             inv.say(f"  {c.code:<30} {c.name(inv.lang)}  → {', '.join(c.maps_to)}")

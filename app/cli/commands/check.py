@@ -26,21 +26,34 @@ def run(inv: Invocation) -> int:
     result = applicability(locator.reference(), args.category, args.kind, value, day)
     reasons = [inv.text(r.code, **r.as_dict()) for r in result.reasons]
     if args.json:
-        inv.emit_json({
-            "mandatory": result.mandatory, "verdict": result.verdict.value,
-            "category": result.category_code, "kind": result.kind, "value": result.value,
-            "date": result.date, "threshold": result.threshold,
-            "threshold_period": result.threshold_period, "reasons": reasons,
-        })
+        inv.emit_json(
+            {
+                "mandatory": result.mandatory,
+                "verdict": result.verdict.value,
+                "category": result.category_code,
+                "kind": result.kind,
+                "value": result.value,
+                "date": result.date,
+                "threshold": result.threshold,
+                "threshold_period": result.threshold_period,
+                "reasons": reasons,
+            }
+        )
         return 0
     headline = {
         "mandatory": ("De ISV zijn verplicht.", "The ISV are mandatory."),
-        "voluntary_below_threshold": ("De ISV zijn niet verplicht (onder de drempel).",
-                                      "The ISV are not mandatory (below the threshold)."),
-        "voluntary_outside_categories": ("De ISV zijn niet verplicht (buiten de categorieën).",
-                                         "The ISV are not mandatory (outside the categories)."),
-        "threshold_unknown": ("Onbekend: geen drempelwaarde voor deze datum.",
-                              "Unknown: no threshold for this date."),
+        "voluntary_below_threshold": (
+            "De ISV zijn niet verplicht (onder de drempel).",
+            "The ISV are not mandatory (below the threshold).",
+        ),
+        "voluntary_outside_categories": (
+            "De ISV zijn niet verplicht (buiten de categorieën).",
+            "The ISV are not mandatory (outside the categories).",
+        ),
+        "threshold_unknown": (
+            "Onbekend: geen drempelwaarde voor deze datum.",
+            "Unknown: no threshold for this date.",
+        ),
     }[result.verdict.value]
     inv.say(headline[1] if inv.lang == "en" else headline[0])
     for reason in reasons:

@@ -19,27 +19,35 @@ NO = ("no", "nee", "false", "0")
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
-        "clauses", help="write the ISV texts of a tender (contract clauses, tender guide, "
-                        "compliance statement, annex)")
+        "clauses",
+        help="write the ISV texts of a tender (contract clauses, tender guide, "
+        "compliance statement, annex)",
+    )
     parser.add_argument("--tender", required=True, help="tender reference")
-    parser.add_argument("--format", choices=FORMATS,
-                        help="docx, pdf or md (default: from the file name, else docx)")
+    parser.add_argument(
+        "--format", choices=FORMATS, help="docx, pdf or md (default: from the file name, else docx)"
+    )
     parser.add_argument("-o", "--output", required=True, help="file to write")
     parser.add_argument("--text", default="all", help="contract, guide, statement, annex or all")
-    parser.add_argument("--plan-months", help="months after the contract starts for the "
-                                              "plan of action (default 3)")
-    parser.add_argument("--report-month", help="month (1-12) by whose end the yearly report "
-                                               "is due (default 3, March)")
+    parser.add_argument(
+        "--plan-months", help="months after the contract starts for the plan of action (default 3)"
+    )
+    parser.add_argument(
+        "--report-month",
+        help="month (1-12) by whose end the yearly report is due (default 3, March)",
+    )
     parser.add_argument("--penalty", help="penalty in euros per failure (default 5000)")
     parser.add_argument("--independent-check", help="yes or no (default no)")
     parser.add_argument("--contact-role", help="the buyer's contact (default contractmanager)")
     parser.add_argument("--award-method", help="award criterion: how bids are scored")
     parser.add_argument("--award-subject", help="award criterion: what is scored")
     parser.add_argument("--award-assessor", help="award criterion: who scores")
-    parser.add_argument("--authority", help="contracting authority (default: the tender's "
-                                            "organisation)")
-    parser.add_argument("--generated-on", help="date shown as generated on (YYYY-MM-DD; "
-                                               "default today)")
+    parser.add_argument(
+        "--authority", help="contracting authority (default: the tender's organisation)"
+    )
+    parser.add_argument(
+        "--generated-on", help="date shown as generated on (YYYY-MM-DD; default today)"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -80,20 +88,31 @@ def run(inv: Invocation) -> int:
         report_month=_whole(args.report_month, "report-month"),
         penalty=args.penalty,
         independent_check=_yes_no(args.independent_check),
-        contact_role=args.contact_role, award_method=args.award_method,
-        award_subject=args.award_subject, award_assessor=args.award_assessor,
+        contact_role=args.contact_role,
+        award_method=args.award_method,
+        award_subject=args.award_subject,
+        award_assessor=args.award_assessor,
         authority=args.authority,
-        generated_on=parse_date(args.generated_on, "--generated-on") if args.generated_on
-        else None,
+        generated_on=parse_date(args.generated_on, "--generated-on") if args.generated_on else None,
     )
     if args.text.strip().lower() not in (*TEXTS, "all"):
-        raise ValidationError("clauses_unknown_text", value=args.text,
-                              allowed=", ".join((*TEXTS, "all")))
-    result = generate(inv.context(), args.tender, fmt=_format(args.format, target),
-                      lang=inv.lang, text=args.text, choices=choices)
+        raise ValidationError(
+            "clauses_unknown_text", value=args.text, allowed=", ".join((*TEXTS, "all"))
+        )
+    result = generate(
+        inv.context(),
+        args.tender,
+        fmt=_format(args.format, target),
+        lang=inv.lang,
+        text=args.text,
+        choices=choices,
+    )
     _write(target, result.data)
-    inv.say(inv.text("clauses_written", path=str(target), version=result.version,
-                     sha256=result.sha256[:12]))
+    inv.say(
+        inv.text(
+            "clauses_written", path=str(target), version=result.version, sha256=result.sha256[:12]
+        )
+    )
     return 0
 
 

@@ -29,12 +29,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run_add(inv: Invocation) -> int:
     args = inv.args
     contract = registry.add_contract(
-        inv.context(), ref=args.ref, tender_ref=args.tender, supplier=args.supplier,
-        supplier_country=args.supplier_country, start=parse_date(args.start, "--start"),
+        inv.context(),
+        ref=args.ref,
+        tender_ref=args.tender,
+        supplier=args.supplier,
+        supplier_country=args.supplier_country,
+        start=parse_date(args.start, "--start"),
         end=parse_date(args.end, "--end"),
-        value=parse_amount(args.value, "--value") if args.value else None, kvk=args.kvk,
-        plan_months=args.plan_months, report_month=args.report_month,
-        penalty=parse_amount(args.penalty, "--penalty") if args.penalty else None)
-    inv.say(f"{contract.ref}: {contract.supplier.name} ({contract.supplier.country}), "
-            f"{contract.start.isoformat()} – {contract.end.isoformat()}")
+        value=parse_amount(args.value, "--value") if args.value else None,
+        kvk=args.kvk,
+        plan_months=args.plan_months,
+        report_month=args.report_month,
+        penalty=parse_amount(args.penalty, "--penalty") if args.penalty else None,
+    )
+    inv.say(
+        f"{contract.ref}: {contract.supplier.name} ({contract.supplier.country}), "
+        f"{contract.start.isoformat()} – {contract.end.isoformat()}"
+    )
     return 0

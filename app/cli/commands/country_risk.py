@@ -32,19 +32,34 @@ def run_import(inv: Invocation) -> int:
     except ValidationError as exc:
         problems = exc.params.get("problems") or []
         if inv.args.json:
-            inv.emit_json({"status": "invalid", "errors": [
-                {"row": row, "column": column, "value": value, "message": inv.text(code)}
-                for row, column, value, code in problems]})
+            inv.emit_json(
+                {
+                    "status": "invalid",
+                    "errors": [
+                        {"row": row, "column": column, "value": value, "message": inv.text(code)}
+                        for row, column, value, code in problems
+                    ],
+                }
+            )
         else:
             inv.fail(exc)
-            where = ("row {0}, column ‘{1}’, value ‘{2}’" if inv.lang == "en"
-                     else "rij {0}, kolom ‘{1}’, waarde ‘{2}’")
+            where = (
+                "row {0}, column ‘{1}’, value ‘{2}’"
+                if inv.lang == "en"
+                else "rij {0}, kolom ‘{1}’, waarde ‘{2}’"
+            )
             for row, column, value, code in problems[1:]:
                 inv.error_line(f"  {where.format(row, column, value)}: {inv.text(code)}")
         return exc.exit_status
     if inv.args.json:
-        inv.emit_json({"status": "imported", "rows": result.rows, "replaced": result.replaced,
-                       "sources": [list(s) for s in result.sources]})
+        inv.emit_json(
+            {
+                "status": "imported",
+                "rows": result.rows,
+                "replaced": result.replaced,
+                "sources": [list(s) for s in result.sources],
+            }
+        )
     else:
         inv.say(f"{result.file_name}: {result.rows}")
     return 0

@@ -17,8 +17,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(inv: Invocation) -> int:
-    summary = load_demo(inv.context(), seed=inv.args.seed, tenders=inv.args.tenders,
-                        risks_per_submission=inv.args.risks_per_submission)
-    inv.say(inv.text("demo_done", tenders=summary.tenders, contracts=summary.contracts,
-                     risks=summary.risks))
+    summary = load_demo(
+        inv.context(),
+        seed=inv.args.seed,
+        tenders=inv.args.tenders,
+        risks_per_submission=inv.args.risks_per_submission,
+    )
+    inv.say(
+        inv.text(
+            "demo_done", tenders=summary.tenders, contracts=summary.contracts, risks=summary.risks
+        )
+    )
     return 0

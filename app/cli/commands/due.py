@@ -29,10 +29,13 @@ def _days(text: str) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
-        "due", help="what is overdue or falls due soon (plans, yearly reports, "
-                    "expiring evidence, escalation responses)")
-    parser.add_argument("--within", type=_days, default=30, metavar="DAYS",
-                        help="days ahead to look (default 30)")
+        "due",
+        help="what is overdue or falls due soon (plans, yearly reports, "
+        "expiring evidence, escalation responses)",
+    )
+    parser.add_argument(
+        "--within", type=_days, default=30, metavar="DAYS", help="days ahead to look (default 30)"
+    )
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(handler=run)
 
@@ -41,9 +44,19 @@ def run(inv: Invocation) -> int:
     within: int = inv.args.within
     items = dossier.due_items(inv.context(), within=within)
     if inv.args.json:
-        inv.emit_json([{"contract": i.contract_ref, "kind": i.kind, "due": i.due,
-                        "days_left": i.days_left, "overdue": i.overdue, "key": i.key}
-                       for i in items])
+        inv.emit_json(
+            [
+                {
+                    "contract": i.contract_ref,
+                    "kind": i.kind,
+                    "due": i.due,
+                    "days_left": i.days_left,
+                    "overdue": i.overdue,
+                    "key": i.key,
+                }
+                for i in items
+            ]
+        )
         return 0
     if not items:
         inv.say(inv.text("dossier_due_none", within=within))

@@ -19,14 +19,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add = actions.add_parser("add", help="store a document as evidence for a contract")
     add.add_argument("file", metavar="FILE")
     add.add_argument("--contract", required=True, metavar="REF")
-    add.add_argument("--type", required=True, metavar="TYPE",
-                     help="policy, risk-analysis, plan-of-action, yearly-report, audit-report, "
-                          "certificate, compliance-statement, correspondence, other")
+    add.add_argument(
+        "--type",
+        required=True,
+        metavar="TYPE",
+        help="policy, risk-analysis, plan-of-action, yearly-report, audit-report, "
+        "certificate, compliance-statement, correspondence, other",
+    )
     add.add_argument("--issued", metavar="YYYY-MM-DD")
     add.add_argument("--valid-until", metavar="YYYY-MM-DD")
     add.add_argument("--issuer", metavar="TEXT")
-    add.add_argument("--supersedes", type=int, metavar="ID",
-                     help="the id of the document this one corrects (both are kept)")
+    add.add_argument(
+        "--supersedes",
+        type=int,
+        metavar="ID",
+        help="the id of the document this one corrects (both are kept)",
+    )
     add.add_argument("--note", metavar="TEXT")
     add.add_argument("--json", action="store_true")
     add.set_defaults(handler=run_add)
@@ -37,20 +45,45 @@ def run_add(inv: Invocation) -> int:
     issued = parse_date(args.issued, "--issued") if args.issued else None
     valid_until = parse_date(args.valid_until, "--valid-until") if args.valid_until else None
     record = evidence.add_evidence(
-        inv.context(), contract_ref=args.contract, path=input_path(args.file),
-        type_code=args.type, issued_on=issued, valid_until=valid_until, issuer=args.issuer,
-        note=args.note, supersedes_id=args.supersedes)
+        inv.context(),
+        contract_ref=args.contract,
+        path=input_path(args.file),
+        type_code=args.type,
+        issued_on=issued,
+        valid_until=valid_until,
+        issuer=args.issuer,
+        note=args.note,
+        supersedes_id=args.supersedes,
+    )
     if args.json:
-        inv.emit_json({
-            "id": record.id, "uid": record.uid, "contract": record.contract_ref,
-            "type": record.type, "file_name": record.file_name, "sha256": record.sha256,
-            "size": record.size, "issuer": record.issuer, "issued_on": record.issued_on,
-            "valid_until": record.valid_until, "received_on": record.received_on,
-            "supersedes": record.supersedes_id, "note": record.note})
+        inv.emit_json(
+            {
+                "id": record.id,
+                "uid": record.uid,
+                "contract": record.contract_ref,
+                "type": record.type,
+                "file_name": record.file_name,
+                "sha256": record.sha256,
+                "size": record.size,
+                "issuer": record.issuer,
+                "issued_on": record.issued_on,
+                "valid_until": record.valid_until,
+                "received_on": record.received_on,
+                "supersedes": record.supersedes_id,
+                "note": record.note,
+            }
+        )
         return 0
     type_label = inv.context().reference.label("evidence_types", record.type, inv.lang)
-    inv.say(inv.text("dossier_evidence_added", id=record.id, type=type_label,
-                     contract=record.contract_ref, file=record.file_name))
+    inv.say(
+        inv.text(
+            "dossier_evidence_added",
+            id=record.id,
+            type=type_label,
+            contract=record.contract_ref,
+            file=record.file_name,
+        )
+    )
     if record.supersedes_id is not None:
         inv.say(inv.text("dossier_evidence_supersedes", id=record.supersedes_id))
     if record.type == "certificate":

@@ -30,27 +30,41 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _problem_json(inv: Invocation, problem: Problem) -> dict[str, Any]:
-    return {"sheet": problem.sheet, "row": problem.row, "column": problem.column,
-            "value": problem.value,
-            "message": inv.text(problem.code, **dict(problem.params))}
+    return {
+        "sheet": problem.sheet,
+        "row": problem.row,
+        "column": problem.column,
+        "value": problem.value,
+        "message": inv.text(problem.code, **dict(problem.params)),
+    }
 
 
 def _problem_line(inv: Invocation, problem: Problem) -> str:
     found = inv.text("wb_found", value=problem.value) if problem.value else ""
     label = inv.text(f"wb_severity_{problem.severity}")
-    line = inv.text("wb_problem_line", sheet=problem.sheet, row=problem.row,
-                    column=problem.column or "-",
-                    message=inv.text(problem.code, **dict(problem.params)), found=found)
+    line = inv.text(
+        "wb_problem_line",
+        sheet=problem.sheet,
+        row=problem.row,
+        column=problem.column or "-",
+        message=inv.text(problem.code, **dict(problem.params)),
+        found=found,
+    )
     return f"{label}: {line}"
 
 
-def _document(inv: Invocation, status: str, check: submissions.CheckResult | None,
-              counts: dict[str, int] | None = None, **extra: Any) -> dict[str, Any]:
+def _document(
+    inv: Invocation,
+    status: str,
+    check: submissions.CheckResult | None,
+    counts: dict[str, int] | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
     problems = check.problems if check is not None else ()
     document: dict[str, Any] = {
         "status": status,
-        "counts": counts or (check.counts if check is not None
-                             else {"sites": 0, "risks": 0, "measures": 0}),
+        "counts": counts
+        or (check.counts if check is not None else {"sites": 0, "risks": 0, "measures": 0}),
         "errors": [_problem_json(inv, p) for p in problems if p.severity == "error"],
         "warnings": [_problem_json(inv, p) for p in problems if p.severity == "warning"],
         "notes": [_problem_json(inv, p) for p in problems if p.severity == "note"],
@@ -63,9 +77,13 @@ def _refused(inv: Invocation, exc: IsvError) -> dict[str, Any]:
     """The JSON document for a file or contract that could not be checked at all."""
     status = "unreadable" if isinstance(exc, UsageError) else "invalid"
     message = inv.text(exc.code, **exc.params)
-    return {"status": status, "counts": {"sites": 0, "risks": 0, "measures": 0},
-            "errors": [{"sheet": "", "row": 0, "column": "", "value": "", "message": message}],
-            "warnings": [], "notes": []}
+    return {
+        "status": status,
+        "counts": {"sites": 0, "risks": 0, "measures": 0},
+        "errors": [{"sheet": "", "row": 0, "column": "", "value": "", "message": message}],
+        "warnings": [],
+        "notes": [],
+    }
 
 
 def run(inv: Invocation) -> int:
@@ -118,17 +136,20 @@ def run(inv: Invocation) -> int:
     return code
 
 
-def _summary(inv: Invocation, status: str, check: submissions.CheckResult,
-             result: submissions.ImportResult | None) -> str:
+def _summary(
+    inv: Invocation,
+    status: str,
+    check: submissions.CheckResult,
+    result: submissions.ImportResult | None,
+) -> str:
     counts = check.counts
     if status == "invalid":
-        return inv.text("wb_invalid_summary", errors=len(check.errors),
-                        warnings=len(check.warnings))
+        return inv.text(
+            "wb_invalid_summary", errors=len(check.errors), warnings=len(check.warnings)
+        )
     if status == "dry-run":
         return inv.text("wb_dry_run_ok", **counts)
     assert result is not None
     if result.status == "duplicate":
-        return inv.text("wb_duplicate_file", version=result.version_no,
-                        contract=check.contract_ref)
-    return inv.text("wb_imported", version=result.version_no, contract=check.contract_ref,
-                    **counts)
+        return inv.text("wb_duplicate_file", version=result.version_no, contract=check.contract_ref)
+    return inv.text("wb_imported", version=result.version_no, contract=check.contract_ref, **counts)

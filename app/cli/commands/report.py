@@ -20,8 +20,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--pdf")
     parser.add_argument("--xlsx")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--group-into", metavar="SET",
-                        help="count per category of this category set (tien-2017, acht)")
+    parser.add_argument(
+        "--group-into",
+        metavar="SET",
+        help="count per category of this category set (tien-2017, acht)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -31,26 +34,45 @@ def run(inv: Invocation) -> int:
     pdf = output_path(args.pdf) if args.pdf else None
     xlsx = output_path(args.xlsx) if args.xlsx else None
     ctx = inv.context()
-    report = reporting.year_report(ctx, args.year, organisation=args.organisation, merge=merge,
-                                   group_into=args.group_into)
+    report = reporting.year_report(
+        ctx, args.year, organisation=args.organisation, merge=merge, group_into=args.group_into
+    )
     if pdf is not None or xlsx is not None:
         from app.services.maintenance import save_report_files  # the window's way too
 
         save_report_files(ctx, report, pdf=pdf, xlsx=xlsx, lang=inv.lang)
     for conflict in report.conflicts:
-        inv.error_line(inv.text("report_conflict", kind=kind_label(conflict.kind, inv.lang),
-                                ref=conflict.ref or conflict.uid, kept=conflict.kept_from,
-                                other=conflict.other_from, fields=", ".join(conflict.fields)))
+        inv.error_line(
+            inv.text(
+                "report_conflict",
+                kind=kind_label(conflict.kind, inv.lang),
+                ref=conflict.ref or conflict.uid,
+                kept=conflict.kept_from,
+                other=conflict.other_from,
+                fields=", ".join(conflict.fields),
+            )
+        )
     if args.json:
         inv.emit_json(reporting.report_document(report))
         return 0
     totals = report.totals
-    inv.say(inv.text("report_summary", year=report.year,
-                     organisation=report.organisation or inv.text("report_all_organisations"),
-                     **{code: totals[code] for code in SPEC_FIGURES}))
+    inv.say(
+        inv.text(
+            "report_summary",
+            year=report.year,
+            organisation=report.organisation or inv.text("report_all_organisations"),
+            **{code: totals[code] for code in SPEC_FIGURES},
+        )
+    )
     if report.duplicates or len(report.sources) > 1:
-        inv.say(inv.text("report_merged", sources=len(report.sources),
-                         duplicates=report.duplicates, conflicts=len(report.conflicts)))
+        inv.say(
+            inv.text(
+                "report_merged",
+                sources=len(report.sources),
+                duplicates=report.duplicates,
+                conflicts=len(report.conflicts),
+            )
+        )
     for path in (pdf, xlsx):
         if path is not None:
             inv.say(inv.text("report_written", path=str(path)))

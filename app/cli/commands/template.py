@@ -18,6 +18,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(inv: Invocation) -> int:
     target = output_path(inv.args.output)
     submissions.write_template_file(inv.context(), inv.args.contract, target, lang=inv.lang)
-    inv.say(inv.text("wb_template_written", contract=inv.args.contract.strip(),
-                     path=str(target)))
+    inv.say(inv.text("wb_template_written", contract=inv.args.contract.strip(), path=str(target)))
     return 0

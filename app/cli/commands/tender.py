@@ -23,8 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add.add_argument("--organisation")
     add.add_argument("--isv", choices=("applied", "not-applied"))
     add.add_argument("--reason")
-    add.add_argument("--form", choices=("contract-condition", "minimum-requirement",
-                                        "award-criterion"))
+    add.add_argument(
+        "--form", choices=("contract-condition", "minimum-requirement", "award-criterion")
+    )
     add.add_argument("--acceptance", choices=("implicit", "explicit"))
     add.add_argument("--json", action="store_true")
     add.set_defaults(handler=run_add)
@@ -40,12 +41,27 @@ def run_add(inv: Invocation) -> int:
     elif args.reason or args.form:
         raise ValidationError("required_field", field="--isv")
     tender = registry.register_tender(
-        inv.context(), ref=args.ref, title=args.title, category=args.category, kind=args.kind,
-        value=value, published=published, organisation=args.organisation, decision=decision)
+        inv.context(),
+        ref=args.ref,
+        title=args.title,
+        category=args.category,
+        kind=args.kind,
+        value=value,
+        published=published,
+        organisation=args.organisation,
+        decision=decision,
+    )
     if args.json:
-        inv.emit_json({"ref": tender.ref, "verdict": tender.verdict,
-                       "threshold": tender.threshold, "threshold_period": tender.threshold_period,
-                       "category": tender.category_code, "category_set": tender.category_set})
+        inv.emit_json(
+            {
+                "ref": tender.ref,
+                "verdict": tender.verdict,
+                "threshold": tender.threshold,
+                "threshold_period": tender.threshold_period,
+                "category": tender.category_code,
+                "category_set": tender.category_set,
+            }
+        )
     else:
         inv.say(f"{tender.ref}: {tender.verdict}")
     return 0

@@ -17,12 +17,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(inv: Invocation) -> int:
     result = verify(inv.context().db)
     if inv.args.json:
-        inv.emit_json({
-            "ok": result.ok, "audit_entries": result.entries, "records": result.records,
-            "attachments": result.files,
-            "problems": [{"kind": p.kind, "code": p.code, "location": p.location,
-                          "message": inv.text(p.code, **p.params)} for p in result.problems],
-        })
+        inv.emit_json(
+            {
+                "ok": result.ok,
+                "audit_entries": result.entries,
+                "records": result.records,
+                "attachments": result.files,
+                "problems": [
+                    {
+                        "kind": p.kind,
+                        "code": p.code,
+                        "location": p.location,
+                        "message": inv.text(p.code, **p.params),
+                    }
+                    for p in result.problems
+                ],
+            }
+        )
     elif result.ok:
         inv.say(inv.text("verify_ok", entries=result.entries, files=result.files))
     else:

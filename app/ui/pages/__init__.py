@@ -17,5 +17,12 @@ def all_pages() -> list[type[Page]]:
     from app.ui.pages.suppliers import SuppliersPage
     from app.ui.pages.tenders import TendersPage
 
-    return [OverviewPage, TendersPage, ContractsPage, SuppliersPage, EvidencePage,
-            ReportingPage, CategoriesPage]
+    return [
+        OverviewPage,
+        TendersPage,
+        ContractsPage,
+        SuppliersPage,
+        EvidencePage,
+        ReportingPage,
+        CategoriesPage,
+    ]

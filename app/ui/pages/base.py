@@ -60,6 +60,5 @@ class Page(QWidget):
     def load(self) -> None:
         """Fetch the screen's data (in the background)."""
 
-    def run(self, fn: Callable[[], Any], done: Callable[[Any], None],
-            write: bool = False) -> None:
+    def run(self, fn: Callable[[], Any], done: Callable[[Any], None], write: bool = False) -> None:
         self.shell.tasks.run(fn, done=done, write=write)

@@ -37,10 +37,13 @@ def category_html(category: Category, lang: str) -> str:
     parts.append("</ul>")
     names = ", ".join(countries.name(code, lang) for code in category.countries)
     parts.append(f"<h3>{esc(tr('Typische productielanden'))}</h3><p>{esc(names)}</p>")
-    parts.append(f"<h3>{esc(tr('Initiatieven waar een leverancier naar kan verwijzen'))}"
-                 f"</h3><p>{esc(', '.join(category.initiatives))}</p>")
-    membership = tr("Lidmaatschap alleen bewijst niets; het is een bewijsstuk met een "
-                    "geldigheidsduur.")
+    parts.append(
+        f"<h3>{esc(tr('Initiatieven waar een leverancier naar kan verwijzen'))}"
+        f"</h3><p>{esc(', '.join(category.initiatives))}</p>"
+    )
+    membership = tr(
+        "Lidmaatschap alleen bewijst niets; het is een bewijsstuk met een geldigheidsduur."
+    )
     parts.append(f"<p><i>{esc(membership)}</i></p>")
     themes = []
     targets: list[str] = []
@@ -63,18 +66,22 @@ def category_html(category: Category, lang: str) -> str:
     if mapped:
         other = reference.category_set(mapped[0].set_id)
         names = ", ".join(c.name(lang) for c in mapped)
-        confirmed = "" if category.mapping_confirmed else " " + tr("(deze indeling is niet "
-                                                                    "bevestigd)")
-        parts.append(f"<h3>{esc(tr('In de andere indeling'))}</h3><p>{esc(other.name(lang))}: "
-                     f"{esc(names)}{esc(confirmed)}</p>")
+        confirmed = (
+            "" if category.mapping_confirmed else " " + tr("(deze indeling is niet bevestigd)")
+        )
+        parts.append(
+            f"<h3>{esc(tr('In de andere indeling'))}</h3><p>{esc(other.name(lang))}: "
+            f"{esc(names)}{esc(confirmed)}</p>"
+        )
     parts.append(f"<h3>{esc(tr('Bronnen'))}</h3><ul>")
     for source_id in category.sources:
         source = reference.sources.get(source_id)
         if source is not None:
             parts.append(f'<li><a href="{esc(source.url)}">{esc(source.title)}</a></li>')
     parts.append("</ul>")
-    caveat = tr("Dit is achtergrondinformatie uit de sector, geen officieel oordeel over "
-                "een leverancier.")
+    caveat = tr(
+        "Dit is achtergrondinformatie uit de sector, geen officieel oordeel over een leverancier."
+    )
     parts.append(f"<p><small>{esc(caveat)}</small></p>")
     return "".join(parts)
 
@@ -88,19 +95,26 @@ class CategoriesPage(Page):
 
     @classmethod
     def description(cls) -> str:
-        return tr("De ISV-risicocategorieën met hun keten, typische risico’s, landen, "
-                  "initiatieven, SDG’s en bronnen.")
+        return tr(
+            "De ISV-risicocategorieën met hun keten, typische risico’s, landen, "
+            "initiatieven, SDG’s en bronnen."
+        )
 
     def __init__(self, shell: object) -> None:
         super().__init__(shell)  # type: ignore[arg-type]
         reference = locator.reference()
         self.set_choice = QComboBox()
         for cat_set in reference.category_sets:
-            self.set_choice.addItem(f"{cat_set.name(self.lang)} – "
-                                    + tr("vanaf {date}").format(date=cat_set.valid_from
-                                                                .isoformat()), cat_set.id)
-        a11y(self.set_choice, tr("Indeling"),
-             tr("Kies de indeling: de tien categorieën van 2017 of de acht van de herindeling"))
+            self.set_choice.addItem(
+                f"{cat_set.name(self.lang)} – "
+                + tr("vanaf {date}").format(date=cat_set.valid_from.isoformat()),
+                cat_set.id,
+            )
+        a11y(
+            self.set_choice,
+            tr("Indeling"),
+            tr("Kies de indeling: de tien categorieën van 2017 of de acht van de herindeling"),
+        )
         label = QLabel(tr("&Indeling:"))
         label.setBuddy(self.set_choice)
         row = QHBoxLayout()
@@ -110,8 +124,11 @@ class CategoriesPage(Page):
         a11y(self.list, tr("Categorieën"), tr("De categorieën van de gekozen indeling"))
         self.details = QTextBrowser()
         self.details.setOpenExternalLinks(True)
-        a11y(self.details, tr("Toelichting bij de categorie"),
-             tr("Keten, risico’s, landen, initiatieven, SDG’s en bronnen"))
+        a11y(
+            self.details,
+            tr("Toelichting bij de categorie"),
+            tr("Keten, risico’s, landen, initiatieven, SDG’s en bronnen"),
+        )
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)

@@ -34,48 +34,71 @@ class ContractsPage(Page):
 
     @classmethod
     def description(cls) -> str:
-        return tr("Gegunde contracten met ISV. Enter of dubbelklik opent het dossier: de "
-                  "zes OESO-stappen, inzendingen, risico’s, bewijsstukken en escalatie.")
+        return tr(
+            "Gegunde contracten met ISV. Enter of dubbelklik opent het dossier: de "
+            "zes OESO-stappen, inzendingen, risico’s, bewijsstukken en escalatie."
+        )
 
     def __init__(self, shell: Any) -> None:
         super().__init__(shell)
         lang = self.lang
-        self.model: RowTableModel[ContractRecord] = RowTableModel([
-            Column("ref", lambda: tr("Referentie"), lambda c: c.ref, width=130),
-            Column("tender", lambda: tr("Aanbesteding"), lambda c: c.tender_ref, width=130),
-            Column("supplier", lambda: tr("Leverancier"), lambda c: c.supplier.name,
-                   width=230, stretch=True),
-            Column("country", lambda: tr("Land"), lambda c: country_label(c.supplier.country,
-                                                                           lang), width=110),
-            Column("start", lambda: tr("Begin"), lambda c: c.start, width=95),
-            Column("end", lambda: tr("Einde"), lambda c: c.end, width=95),
-            Column("value", lambda: tr("Waarde"), lambda c: c.value, align_right=True,
-                   width=120),
-            Column("state", lambda: tr("Stand"), contract_state, width=120),
-            Column("plan", lambda: tr("Plan afgesproken"),
-                   lambda c: c.plan_agreed_on),
-        ], lang)
+        self.model: RowTableModel[ContractRecord] = RowTableModel(
+            [
+                Column("ref", lambda: tr("Referentie"), lambda c: c.ref, width=130),
+                Column("tender", lambda: tr("Aanbesteding"), lambda c: c.tender_ref, width=130),
+                Column(
+                    "supplier",
+                    lambda: tr("Leverancier"),
+                    lambda c: c.supplier.name,
+                    width=230,
+                    stretch=True,
+                ),
+                Column(
+                    "country",
+                    lambda: tr("Land"),
+                    lambda c: country_label(c.supplier.country, lang),
+                    width=110,
+                ),
+                Column("start", lambda: tr("Begin"), lambda c: c.start, width=95),
+                Column("end", lambda: tr("Einde"), lambda c: c.end, width=95),
+                Column(
+                    "value", lambda: tr("Waarde"), lambda c: c.value, align_right=True, width=120
+                ),
+                Column("state", lambda: tr("Stand"), contract_state, width=120),
+                Column("plan", lambda: tr("Plan afgesproken"), lambda c: c.plan_agreed_on),
+            ],
+            lang,
+        )
         self.stack = QStackedWidget()
         self.list_view = QWidget()
         list_layout = QVBoxLayout(self.list_view)
         list_layout.setContentsMargins(0, 0, 0, 0)
-        self.search = filter_box(tr("Zoeken op referentie of leverancier"),
-                                 tr("Zoeken in contracten"), self._filter)
+        self.search = filter_box(
+            tr("Zoeken op referentie of leverancier"), tr("Zoeken in contracten"), self._filter
+        )
         self.count = QLabel()
-        self.open_button = button(tr("&Dossier openen"), tr("Het dossier van het gekozen "
-                                                           "contract openen (Enter)"),
-                                  self._open_selected)
+        self.open_button = button(
+            tr("&Dossier openen"),
+            tr("Het dossier van het gekozen contract openen (Enter)"),
+            self._open_selected,
+        )
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addWidget(self.count, 1)
-        self.new_button = button(tr("Contract &registreren…"),
-                                 tr("Een gegund contract met zijn leverancier vastleggen"),
-                                 self.register_contract)
+        self.new_button = button(
+            tr("Contract &registreren…"),
+            tr("Een gegund contract met zijn leverancier vastleggen"),
+            self.register_contract,
+        )
         bar.addWidget(self.new_button)
         bar.addWidget(self.open_button)
         list_layout.addLayout(bar)
-        self.table = DataTable(self.model, "contracts", tr("Contracten"),
-                               tr("Tabel met contracten; Enter opent het dossier"))
+        self.table = DataTable(
+            self.model,
+            "contracts",
+            tr("Contracten"),
+            tr("Tabel met contracten; Enter opent het dossier"),
+        )
         list_layout.addWidget(self.table, 1)
         self.stack.addWidget(self.list_view)
         self.dossier: Any = None
@@ -97,9 +120,12 @@ class ContractsPage(Page):
         needle = text.strip().casefold()
         self.model.set_filter(
             (lambda c: needle in f"{c.ref} {c.tender_ref} {c.supplier.name}".casefold())
-            if needle else None)
-        self.count.setText(tr("{shown} van {total}").format(shown=self.model.rowCount(),
-                                                            total=self.model.total))
+            if needle
+            else None
+        )
+        self.count.setText(
+            tr("{shown} van {total}").format(shown=self.model.rowCount(), total=self.model.total)
+        )
 
     def register_contract(self) -> None:
         ctx = self.ctx
@@ -112,8 +138,11 @@ class ContractsPage(Page):
         if not dialog.exec():
             return
         ctx, values = self.ctx, dialog.values()
-        self.shell.tasks.run(lambda: gw.call("registry", "add_contract", ctx, **values),
-                             write=True, done=self._registered)
+        self.shell.tasks.run(
+            lambda: gw.call("registry", "add_contract", ctx, **values),
+            write=True,
+            done=self._registered,
+        )
 
     def _registered(self, contract: ContractRecord) -> None:
         self.shell.say(tr("Contract {ref} geregistreerd.").format(ref=contract.ref))

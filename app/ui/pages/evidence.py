@@ -32,21 +32,33 @@ def validity_colour(record: EvidenceRecord) -> str | None:
 def evidence_columns(lang: str, with_contract: bool) -> list[Column[EvidenceRecord]]:
     columns: list[Column[EvidenceRecord]] = []
     if with_contract:
-        columns.append(Column("contract", lambda: tr("Contract"), lambda e: e.contract_ref,
-                              width=140))
+        columns.append(
+            Column("contract", lambda: tr("Contract"), lambda e: e.contract_ref, width=140)
+        )
     columns += [
-        Column("type", lambda: tr("Soort"), lambda e: evidence_type_label(e.type, lang),
-               width=180),
+        Column("type", lambda: tr("Soort"), lambda e: evidence_type_label(e.type, lang), width=180),
         Column("file", lambda: tr("Bestand"), lambda e: e.file_name, width=200, stretch=True),
         Column("issuer", lambda: tr("Uitgegeven door"), lambda e: e.issuer, width=150),
         Column("issued", lambda: tr("Datum"), lambda e: e.issued_on, width=95),
-        Column("valid", lambda: tr("Geldig tot"), lambda e: e.valid_until, width=95,
-               colour=validity_colour),
+        Column(
+            "valid",
+            lambda: tr("Geldig tot"),
+            lambda e: e.valid_until,
+            width=95,
+            colour=validity_colour,
+        ),
         Column("received", lambda: tr("Ontvangen"), lambda e: e.received_on, width=95),
-        Column("state", lambda: tr("Status"),
-               lambda e: tr("Vervangen door een nieuwere versie")
-               if e.superseded_by_id is not None else tr("Geldend"),
-               colour=lambda e: "muted" if e.superseded_by_id is not None else None, width=230),
+        Column(
+            "state",
+            lambda: tr("Status"),
+            lambda e: (
+                tr("Vervangen door een nieuwere versie")
+                if e.superseded_by_id is not None
+                else tr("Geldend")
+            ),
+            colour=lambda e: "muted" if e.superseded_by_id is not None else None,
+            width=230,
+        ),
     ]
     return columns
 
@@ -60,25 +72,42 @@ class EvidencePage(Page):
 
     @classmethod
     def description(cls) -> str:
-        return tr("Alle bewijsstukken van alle contracten. Enter opent het document; "
-                  "vervangen documenten blijven bewaard en staan grijs.")
+        return tr(
+            "Alle bewijsstukken van alle contracten. Enter opent het document; "
+            "vervangen documenten blijven bewaard en staan grijs."
+        )
 
     def __init__(self, shell: Any) -> None:
         super().__init__(shell)
         self.model: RowTableModel[EvidenceRecord] = RowTableModel(
-            evidence_columns(self.lang, with_contract=True), self.lang)
-        self.table = DataTable(self.model, "evidence", tr("Bewijsstukken"),
-                               tr("Tabel met bewijsstukken; Enter opent het document"))
-        self.search = filter_box(tr("Zoeken op contract, bestand of uitgever"),
-                                 tr("Zoeken in bewijsstukken"), lambda _t: self._filter())
+            evidence_columns(self.lang, with_contract=True), self.lang
+        )
+        self.table = DataTable(
+            self.model,
+            "evidence",
+            tr("Bewijsstukken"),
+            tr("Tabel met bewijsstukken; Enter opent het document"),
+        )
+        self.search = filter_box(
+            tr("Zoeken op contract, bestand of uitgever"),
+            tr("Zoeken in bewijsstukken"),
+            lambda _t: self._filter(),
+        )
         self.current_only = QCheckBox(tr("Alleen &geldende documenten"))
-        a11y(self.current_only, tr("Alleen geldende documenten"),
-             tr("Vervangen documenten verbergen"))
+        a11y(
+            self.current_only,
+            tr("Alleen geldende documenten"),
+            tr("Vervangen documenten verbergen"),
+        )
         self.current_only.toggled.connect(lambda _c: self._filter())
-        self.open_button = button(tr("&Openen"), tr("Het gekozen document openen met het "
-                                                   "standaardprogramma"), self._open_selected)
-        self.dossier_button = button(tr("&Dossier"), tr("Het contractdossier van dit "
-                                                       "document openen"), self._open_dossier)
+        self.open_button = button(
+            tr("&Openen"),
+            tr("Het gekozen document openen met het standaardprogramma"),
+            self._open_selected,
+        )
+        self.dossier_button = button(
+            tr("&Dossier"), tr("Het contractdossier van dit document openen"), self._open_dossier
+        )
         self.count = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
@@ -106,11 +135,13 @@ class EvidencePage(Page):
             if current and e.superseded_by_id is not None:
                 return False
             return not needle or needle in (
-                f"{e.contract_ref} {e.file_name} {e.issuer or ''}".casefold())
+                f"{e.contract_ref} {e.file_name} {e.issuer or ''}".casefold()
+            )
 
         self.model.set_filter(accept if needle or current else None)
-        self.count.setText(tr("{shown} van {total}").format(shown=self.model.rowCount(),
-                                                            total=self.model.total))
+        self.count.setText(
+            tr("{shown} van {total}").format(shown=self.model.rowCount(), total=self.model.total)
+        )
 
     def _open(self, record: EvidenceRecord) -> None:
         self.shell.open_file(gw.evidence_path(self.ctx, record.sha256))

@@ -38,45 +38,85 @@ class OverviewPage(Page):
 
     @classmethod
     def description(cls) -> str:
-        return tr("Wat te laat is en wat binnen 30 dagen moet, en waar u het eerst naar "
-                  "kijkt. Dubbelklik of Enter opent het contract.")
+        return tr(
+            "Wat te laat is en wat binnen 30 dagen moet, en waar u het eerst naar "
+            "kijkt. Dubbelklik of Enter opent het contract."
+        )
 
     def __init__(self, shell: Any) -> None:
         super().__init__(shell)
-        self.due_model: RowTableModel[DueItem] = RowTableModel([
-            Column("due", lambda: tr("Uiterlijk"), lambda d: d.due, width=95,
-                   colour=lambda d: "overdue" if d.overdue else "soon"),
-            Column("state", lambda: tr("Stand"),
-                   lambda d: tr("Te laat") if d.overdue else tr("Binnenkort"), width=85),
-            Column("what", lambda: tr("Wat"), lambda d: due_kind_label(d.kind, d.key),
-                   width=200, stretch=True),
-            Column("contract", lambda: tr("Contract"), lambda d: d.contract_ref, width=135),
-            # words and supplier names are looked up when a row is shown, so the 23,000
-            # rows are not made again when the names arrive
-            Column("supplier", lambda: tr("Leverancier"),
-                   lambda d: self._suppliers.get(d.contract_ref, ""), width=150),
-        ], self.lang)
+        self.due_model: RowTableModel[DueItem] = RowTableModel(
+            [
+                Column(
+                    "due",
+                    lambda: tr("Uiterlijk"),
+                    lambda d: d.due,
+                    width=95,
+                    colour=lambda d: "overdue" if d.overdue else "soon",
+                ),
+                Column(
+                    "state",
+                    lambda: tr("Stand"),
+                    lambda d: tr("Te laat") if d.overdue else tr("Binnenkort"),
+                    width=85,
+                ),
+                Column(
+                    "what",
+                    lambda: tr("Wat"),
+                    lambda d: due_kind_label(d.kind, d.key),
+                    width=200,
+                    stretch=True,
+                ),
+                Column("contract", lambda: tr("Contract"), lambda d: d.contract_ref, width=135),
+                # words and supplier names are looked up when a row is shown, so the 23,000
+                # rows are not made again when the names arrive
+                Column(
+                    "supplier",
+                    lambda: tr("Leverancier"),
+                    lambda d: self._suppliers.get(d.contract_ref, ""),
+                    width=150,
+                ),
+            ],
+            self.lang,
+        )
         self._suppliers: dict[str, str] = {}
-        self.due_table = DataTable(self.due_model, "overview-due",
-                                   tr("Te laat en binnenkort"),
-                                   tr("Wat te laat is of binnen 30 dagen moet; Enter opent "
-                                      "het contract"))
-        self.attention_model: RowTableModel[tuple[str, str, str, int]] = RowTableModel([
-            Column("contract", lambda: tr("Contract"), lambda a: a[0], width=150),
-            Column("overdue", lambda: tr("Te laat"), lambda a: a[3], align_right=True,
-                   width=70, colour=lambda _a: "overdue"),
-            Column("level", lambda: tr("Voorgestelde opvolging"), lambda a: a[2], width=220),
-            Column("supplier", lambda: tr("Leverancier"), lambda a: a[1]),
-        ], self.lang)
-        self.attention_table = DataTable(self.attention_model, "overview-attention",
-                                         tr("Eerst bekijken"),
-                                         tr("Contracten die de meeste aandacht vragen"))
+        self.due_table = DataTable(
+            self.due_model,
+            "overview-due",
+            tr("Te laat en binnenkort"),
+            tr("Wat te laat is of binnen 30 dagen moet; Enter opent het contract"),
+        )
+        self.attention_model: RowTableModel[tuple[str, str, str, int]] = RowTableModel(
+            [
+                Column("contract", lambda: tr("Contract"), lambda a: a[0], width=150),
+                Column(
+                    "overdue",
+                    lambda: tr("Te laat"),
+                    lambda a: a[3],
+                    align_right=True,
+                    width=70,
+                    colour=lambda _a: "overdue",
+                ),
+                Column("level", lambda: tr("Voorgestelde opvolging"), lambda a: a[2], width=220),
+                Column("supplier", lambda: tr("Leverancier"), lambda a: a[1]),
+            ],
+            self.lang,
+        )
+        self.attention_table = DataTable(
+            self.attention_model,
+            "overview-attention",
+            tr("Eerst bekijken"),
+            tr("Contracten die de meeste aandacht vragen"),
+        )
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.category_chart = BarChart(tr("Aanbestedingen per categorie"),
-                                       tr("Staafdiagram: aantal aanbestedingen per categorie"))
-        self.step_chart = BarChart(tr("Contracten per OESO-stap"),
-                                   tr("Staafdiagram: in welke stap de contracten staan"))
+        self.category_chart = BarChart(
+            tr("Aanbestedingen per categorie"),
+            tr("Staafdiagram: aantal aanbestedingen per categorie"),
+        )
+        self.step_chart = BarChart(
+            tr("Contracten per OESO-stap"), tr("Staafdiagram: in welke stap de contracten staan")
+        )
         grid = QGridLayout()
         due_box = self._box(tr("Te laat en binnen 30 dagen"), self.due_table)
         attention_box = self._box(tr("Eerst bekijken"), self.attention_table)
@@ -130,10 +170,16 @@ class OverviewPage(Page):
         per_category, tenders, suppliers = self._registry
         board = self._board
         self._suppliers = suppliers
-        self._loaded(Dashboard(
-            board.due, per_category, board.per_step,
-            tuple((a[0], suppliers.get(a[0], ""), a[2], a[3]) for a in board.attention),
-            tenders, len(suppliers)))
+        self._loaded(
+            Dashboard(
+                board.due,
+                per_category,
+                board.per_step,
+                tuple((a[0], suppliers.get(a[0], ""), a[2], a[3]) for a in board.attention),
+                tenders,
+                len(suppliers),
+            )
+        )
 
     def _loaded(self, board: Dashboard) -> None:
         self.data_shown = True
@@ -141,11 +187,21 @@ class OverviewPage(Page):
         soon = len(board.due) - overdue
         self.summary.setText(
             tr("{tenders} aanbestedingen en {contracts} contracten.").format(
-                tenders=board.tenders, contracts=board.contracts) + " "
-            + (tr("1 punt is te laat.") if overdue == 1 else
-               tr("{n} punten zijn te laat.").format(n=overdue)) + " "
-            + (tr("1 punt valt binnen 30 dagen.") if soon == 1 else
-               tr("{n} punten vallen binnen 30 dagen.").format(n=soon)))
+                tenders=board.tenders, contracts=board.contracts
+            )
+            + " "
+            + (
+                tr("1 punt is te laat.")
+                if overdue == 1
+                else tr("{n} punten zijn te laat.").format(n=overdue)
+            )
+            + " "
+            + (
+                tr("1 punt valt binnen 30 dagen.")
+                if soon == 1
+                else tr("{n} punten vallen binnen 30 dagen.").format(n=soon)
+            )
+        )
         self.due_model.retranslate(self.lang)  # the rows are there: show the suppliers
         self.attention_model.set_rows(board.attention)
         self.category_chart.set_bars(board.per_category)
@@ -153,8 +209,9 @@ class OverviewPage(Page):
         self.step_box.setVisible(bool(board.per_step))
 
 
-def tenders_per_category(counts: Iterable[tuple[str | None, str, int]], lang: str,
-                         today: dt.date) -> tuple[tuple[str, int], ...]:
+def tenders_per_category(
+    counts: Iterable[tuple[str | None, str, int]], lang: str, today: dt.date
+) -> tuple[tuple[str, int], ...]:
     """Tenders counted in the category set in force today (from ``(set, code, count)``):
     a tender registered under the older set is counted under the category it maps to,
     so no name appears twice."""
@@ -186,14 +243,18 @@ def due_kind_label(kind: str, key: int | None) -> str:
     return kind
 
 
-def registry_part(ctx: Any, lang: str, today: dt.date
-                  ) -> tuple[tuple[tuple[str, int], ...], int, dict[str, str]]:
+def registry_part(
+    ctx: Any, lang: str, today: dt.date
+) -> tuple[tuple[tuple[str, int], ...], int, dict[str, str]]:
     """Tenders per category, the number of tenders, and each contract's supplier."""
     from app.services.registry import contract_suppliers, tender_counts
 
     counts = tender_counts(ctx)
-    return (tenders_per_category(counts, lang, today), sum(n for _s, _c, n in counts),
-            contract_suppliers(ctx))
+    return (
+        tenders_per_category(counts, lang, today),
+        sum(n for _s, _c, n in counts),
+        contract_suppliers(ctx),
+    )
 
 
 def dossier_dashboard(ctx: Any, lang: str, today: dt.date) -> Dashboard:
@@ -209,8 +270,9 @@ def dossier_dashboard(ctx: Any, lang: str, today: dt.date) -> Dashboard:
     for item in steps:
         if item.facts.end < today:
             continue
-        first_open = next((n for n, state in enumerate(item.states)
-                           if state is not StepState.DONE), None)
+        first_open = next(
+            (n for n, state in enumerate(item.states) if state is not StepState.DONE), None
+        )
         if first_open is not None:
             per_step[first_open] += 1
     step_bars = tuple((f"{n + 1}. {names[n]}", per_step[n]) for n in range(len(names)))

@@ -17,8 +17,10 @@ class ReportingPage(Page):
 
     @classmethod
     def description(cls) -> str:
-        return tr("De jaarcijfers over de ISV voor de Jaarrapportage Bedrijfsvoering Rijk, "
-                  "per categorie en met de SDG’s; op te slaan als PDF en Excel.")
+        return tr(
+            "De jaarcijfers over de ISV voor de Jaarrapportage Bedrijfsvoering Rijk, "
+            "per categorie en met de SDG’s; op te slaan als PDF en Excel."
+        )
 
     def __init__(self, shell: Any) -> None:
         super().__init__(shell)

@@ -22,13 +22,26 @@ def tender_columns(lang: str) -> list[Column[TenderRecord]]:
     return [
         Column("ref", lambda: tr("Referentie"), lambda t: t.ref, width=120),
         Column("title", lambda: tr("Titel"), lambda t: t.title, width=220, stretch=True),
-        Column("category", lambda: tr("Categorie"),
-               lambda t: category_label(t.category_code, t.category_set, lang), width=170),
-        Column("verdict", lambda: tr("ISV"), lambda t: verdict_label(t.verdict), width=200,
-               colour=lambda t: "high" if t.verdict == "mandatory" and t.decision is not None
-               and not t.decision.applied else None),
-        Column("decision", lambda: tr("Besluit"), lambda t: decision_label(t.decision, lang),
-               width=230),
+        Column(
+            "category",
+            lambda: tr("Categorie"),
+            lambda t: category_label(t.category_code, t.category_set, lang),
+            width=170,
+        ),
+        Column(
+            "verdict",
+            lambda: tr("ISV"),
+            lambda t: verdict_label(t.verdict),
+            width=200,
+            colour=lambda t: (
+                "high"
+                if t.verdict == "mandatory" and t.decision is not None and not t.decision.applied
+                else None
+            ),
+        ),
+        Column(
+            "decision", lambda: tr("Besluit"), lambda t: decision_label(t.decision, lang), width=230
+        ),
         Column("value", lambda: tr("Waarde"), lambda t: t.value, align_right=True, width=110),
         Column("published", lambda: tr("Publicatie"), lambda t: t.published, width=95),
         Column("kind", lambda: tr("Soort"), lambda t: kind_label(t.kind), width=85),
@@ -45,42 +58,61 @@ class TendersPage(Page):
 
     @classmethod
     def description(cls) -> str:
-        return tr("Alle geregistreerde aanbestedingen, met het oordeel over de ISV en uw "
-                  "besluit. Een nieuwe aanbesteding begint u met Ctrl+N.")
+        return tr(
+            "Alle geregistreerde aanbestedingen, met het oordeel over de ISV en uw "
+            "besluit. Een nieuwe aanbesteding begint u met Ctrl+N."
+        )
 
     def __init__(self, shell: Any) -> None:
         super().__init__(shell)
-        self.model: RowTableModel[TenderRecord] = RowTableModel(tender_columns(self.lang),
-                                                                self.lang)
-        self.table = DataTable(self.model, "tenders", tr("Aanbestedingen"),
-                               tr("Tabel met aanbestedingen; kies een rij voor de details"))
-        self.search = filter_box(tr("Zoeken op referentie, titel of organisatie"),
-                                 tr("Zoeken in aanbestedingen"), lambda _t: self._filter())
+        self.model: RowTableModel[TenderRecord] = RowTableModel(
+            tender_columns(self.lang), self.lang
+        )
+        self.table = DataTable(
+            self.model,
+            "tenders",
+            tr("Aanbestedingen"),
+            tr("Tabel met aanbestedingen; kies een rij voor de details"),
+        )
+        self.search = filter_box(
+            tr("Zoeken op referentie, titel of organisatie"),
+            tr("Zoeken in aanbestedingen"),
+            lambda _t: self._filter(),
+        )
         self.year = QComboBox()
         a11y(self.year, tr("Jaar"), tr("Alleen aanbestedingen gepubliceerd in dit jaar"))
         self.year.currentIndexChanged.connect(lambda _i: self._filter())
         year_label = QLabel(tr("&Jaar:"))
         year_label.setBuddy(self.year)
-        self.new = button(tr("&Nieuwe aanbesteding…"),
-                          tr("Een aanbesteding registreren, de ISV beoordelen en de teksten "
-                             "maken (Ctrl+N)"), shell.new_tender)
+        self.new = button(
+            tr("&Nieuwe aanbesteding…"),
+            tr("Een aanbesteding registreren, de ISV beoordelen en de teksten maken (Ctrl+N)"),
+            shell.new_tender,
+        )
         self.count = QLabel()
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addWidget(year_label)
         bar.addWidget(self.year)
         bar.addWidget(self.count, 1)
-        self.documents = button(tr("&Teksten maken…"),
-                                tr("De ISV-teksten voor de gekozen aanbesteding maken en "
-                                   "opslaan (alleen als de ISV worden toegepast)"),
-                                self.make_documents)
+        self.documents = button(
+            tr("&Teksten maken…"),
+            tr(
+                "De ISV-teksten voor de gekozen aanbesteding maken en "
+                "opslaan (alleen als de ISV worden toegepast)"
+            ),
+            self.make_documents,
+        )
         self.documents.setEnabled(False)
         bar.addWidget(self.documents)
         bar.addWidget(self.new)
         self.layout_.addLayout(bar)
         self.details = QTextBrowser()
-        a11y(self.details, tr("Details van de aanbesteding"),
-             tr("Het oordeel met de redenen en het besluit over de gekozen aanbesteding"))
+        a11y(
+            self.details,
+            tr("Details van de aanbesteding"),
+            tr("Het oordeel met de redenen en het besluit over de gekozen aanbesteding"),
+        )
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
@@ -119,8 +151,9 @@ class TendersPage(Page):
             return not text or text in f"{t.ref} {t.title} {t.organisation or ''}".casefold()
 
         self.model.set_filter(accept if text or year is not None else None)
-        self.count.setText(tr("{shown} van {total}").format(shown=self.model.rowCount(),
-                                                            total=self.model.total))
+        self.count.setText(
+            tr("{shown} van {total}").format(shown=self.model.rowCount(), total=self.model.total)
+        )
 
     def make_documents(self) -> None:
         tender = self.table.selected()
@@ -154,8 +187,9 @@ def tender_html(tender: TenderRecord, lang: str) -> str:
     esc = html.escape
     parts = [f"<h3>{esc(tender.ref)} – {esc(tender.title)}</h3>"]
     try:
-        verdict = applicability(locator.reference(), tender.category_code, tender.kind,
-                                tender.value, tender.published)
+        verdict = applicability(
+            locator.reference(), tender.category_code, tender.kind, tender.value, tender.published
+        )
         reasons = [locator.catalog().text(r.code, lang, **r.as_dict()) for r in verdict.reasons]
     except Exception:
         reasons = []
@@ -167,6 +201,5 @@ def tender_html(tender: TenderRecord, lang: str) -> str:
         parts.append(f" – {esc(tender.decision.reason)}")
     parts.append("</p>")
     if tender.clause_version:
-        parts.append(f"<p>{esc(tr('Versie van de ISV-teksten'))}: "
-                     f"{esc(tender.clause_version)}</p>")
+        parts.append(f"<p>{esc(tr('Versie van de ISV-teksten'))}: {esc(tender.clause_version)}</p>")
     return "".join(parts)
