@@ -19,31 +19,49 @@ from pathlib import Path
 APP_NAME = "isv-assistent"
 
 
-def _base(kind: str) -> Path:
+def platform_folders(platform: str = sys.platform) -> dict[str, Path]:
+    """The data, config, state and log folders for ``platform``, the one place they differ.
+
+    Through platformdirs (not Qt, so the command line computes the same folders as the
+    window, in a wheel and in the bundle): Windows keeps data, state and logs under
+    ``%LOCALAPPDATA%`` and the settings under ``%APPDATA%`` (they roam with the user);
+    macOS keeps them under ``~/Library/Application Support`` and the logs under
+    ``~/Library/Logs``; elsewhere the XDG folders. ``ISV_ASSISTENT_HOME`` moves them all.
+    """
     home = os.environ.get("ISV_ASSISTENT_HOME")
     if home:
-        return Path(home) / kind
-    if sys.platform == "win32":
-        root = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
-        return root / APP_NAME / kind
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / APP_NAME / kind
-    xdg = {"data": "XDG_DATA_HOME", "config": "XDG_CONFIG_HOME", "state": "XDG_STATE_HOME"}
-    default = {"data": ".local/share", "config": ".config", "state": ".local/state"}
-    root = Path(os.environ.get(xdg[kind]) or Path.home() / default[kind])
-    return root / APP_NAME
+        root = Path(home)
+        return {
+            "data": root / "data",
+            "config": root / "config",
+            "state": root / "state",
+            "logs": root / "state" / "logs",
+        }
+    from platformdirs.macos import MacOS
+    from platformdirs.unix import Unix
+    from platformdirs.windows import Windows
+
+    kind = {"win32": Windows, "darwin": MacOS}.get(platform, Unix)
+    local = kind(APP_NAME, appauthor=False, roaming=False)
+    roaming = kind(APP_NAME, appauthor=False, roaming=True)
+    return {
+        "data": Path(local.user_data_dir),
+        "config": Path(roaming.user_config_dir),
+        "state": Path(local.user_state_dir),
+        "logs": Path(local.user_log_dir),
+    }
 
 
 def data_dir() -> Path:
-    return _base("data")
+    return platform_folders()["data"]
 
 
 def config_dir() -> Path:
-    return _base("config")
+    return platform_folders()["config"]
 
 
 def log_dir() -> Path:
-    return _base("state") / "logs"
+    return platform_folders()["logs"]
 
 
 def settings_path() -> Path:

@@ -100,8 +100,10 @@ class AttachmentStore:
             yield from (p for p in self.folder.glob("??/*") if p.is_file())
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
+def _fsync_dir(folder: Path, os_name: str = os.name) -> None:
+    """Make a rename in ``folder`` durable. POSIX wants the folder itself synced; Windows
+    cannot open a folder as a file and makes the rename durable on its own."""
+    if os_name != "posix":
         return
     fd = os.open(folder, os.O_RDONLY)
     try:
