@@ -1,7 +1,9 @@
 """The shared reportlab base for every PDF the application writes.
 
 One place for: the bundled DejaVu Sans fonts (registered as one family and embedded, so
-ë, ő, Ł and € render everywhere), one stylesheet, "page x of y" footers, document
+ë, ő, Ł and € render everywhere), the bundled Droid Sans Fallback for Chinese, Japanese
+and Korean runs in user text (embedded too, so no reader needs a language pack), one
+stylesheet, "page x of y" footers, document
 metadata (title, author, subject, keywords, language), an outline (bookmarks) from
 headings, and output as bytes. Renderers build a list of flowables and call
 :func:`build_pdf`; user text goes into a :class:`~reportlab.platypus.Paragraph` only
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +52,16 @@ FONT_FILES = {
 BOLD = "DejaVuSans-Bold"
 ITALIC = "DejaVuSans-Oblique"
 
+CJK_FONT = "DroidSansFallback"
+CJK_FILE = "DroidSansFallbackFull.ttf"
+"""The bundled fallback for CJK text (Apache-2.0, see ``LICENSE-DroidSansFallback.txt``):
+DejaVu Sans has no CJK glyphs, so runs of these characters in user text are set in it.
+Registered as a TrueType font, so only the glyphs used are embedded (a subset)."""
+_CJK = re.compile(
+    "[\u1100-\u11ff\u2e80-\u2fdf\u3000-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\ufe10-\ufe1f\ufe30-\ufe4f\uff00-\uffef]+"
+)
+
 ACCENT = colors.HexColor("#154273")  # dark blue headings
 MUTED = colors.HexColor("#555555")
 NOTE_BACKGROUND = colors.HexColor("#EEF2F7")
@@ -70,10 +83,21 @@ def register_fonts() -> str:
     return FAMILY
 
 
+@functools.cache
+def _register_cjk() -> str:
+    pdfmetrics.registerFont(TTFont(CJK_FONT, str(locator.resources_dir() / "fonts" / CJK_FILE)))
+    return CJK_FONT
+
+
 def escape(text: str) -> str:
     """``text`` for a Paragraph: ``&``, ``<`` and ``>`` become entities, so markup in
-    user text shows literally instead of being interpreted (or breaking the parser)."""
-    return _xml_escape(text)
+    user text shows literally instead of being interpreted (or breaking the parser);
+    CJK runs are set in :data:`CJK_FONT`, so they are drawn, not dropped."""
+    escaped = _xml_escape(text)
+    if escaped.isascii() or not _CJK.search(escaped):
+        return escaped
+    font = _register_cjk()
+    return _CJK.sub(lambda m: f'<font name="{font}">{m.group(0)}</font>', escaped)
 
 
 def stylesheet() -> StyleSheet1:

@@ -11,9 +11,7 @@ markup shows literally.
 
 from __future__ import annotations
 
-import functools
 import math
-import re
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -52,43 +50,9 @@ from app.domain.report import (
     YearReport,
     kind_label,
 )
-from app.io.pdf import ACCENT, BOLD, FAMILY, MUTED, PdfMeta, build_pdf, outline
-from app.io.pdf import escape as base_escape
+from app.io.pdf import ACCENT, BOLD, FAMILY, MUTED, PdfMeta, build_pdf, escape, outline, para
 from app.io.pdf import stylesheet as base_stylesheet
 from app.io.report_words import SHARED_WORDS, word
-
-CJK_FONT = "STSong-Light"
-"""reportlab's standard CID font for Chinese and Japanese text: the bundled DejaVu Sans
-has no CJK glyphs, so runs of CJK characters in user text are set in it (viewers supply
-it; it is not embedded). Everything else stays in the embedded DejaVu family."""
-_CJK = re.compile(
-    "[\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+"
-)
-
-
-@functools.cache
-def _register_cjk() -> str:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
-    return CJK_FONT
-
-
-def escape(text: str) -> str:
-    """Plain ``text`` as Paragraph markup: escaped (markup shows literally, via the shared
-    base), with CJK runs set in :data:`CJK_FONT` so they are drawn, not dropped."""
-    escaped = base_escape(text)
-    if not _CJK.search(escaped):
-        return escaped
-    font = _register_cjk()
-    return _CJK.sub(lambda m: f'<font name="{font}">{m.group(0)}</font>', escaped)
-
-
-def para(text: str, style: ParagraphStyle, **kwargs: Any) -> Paragraph:
-    """A Paragraph of plain ``text`` (the shared base's ``para`` plus the CJK fallback)."""
-    return Paragraph(escape(text), style, **kwargs)
-
 
 WIDTH = 166 * mm  # A4 minus the base's left and right margins
 GRID = colors.HexColor("#C8CFD8")

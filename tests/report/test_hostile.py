@@ -4,6 +4,7 @@ text never becomes a formula, markup is not interpreted, long and non-Latin text
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,13 @@ def test_hostile_text_is_literal_in_pdf_and_excel(ctx: Any, cli: Any, tmp_path: 
     assert CHINESE in text  # drawn in the CJK fallback font, not dropped
     # reportlab draws Arabic unshaped; its letters are all there
     assert set(ARABIC) <= set(text)
+    # every font is embedded (a subset): no reader needs a language pack or a system font
+    fonts = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert any("DroidSansFallback" in line for line in fonts), fonts
+    # columns: name, type, encoding, emb, sub, uni, object ID
+    assert all(line.split()[-5:-3] == ["yes", "yes"] for line in fonts), fonts
 
     book = openpyxl.load_workbook(xlsx)
     cells = [

@@ -1,11 +1,12 @@
-"""The window keeps breathing during long work: a timer probe measures the largest gap
-in the event loop while an import and the yearly report run on the real thread pool.
+"""The window keeps breathing during long work: the import's check, the import and the
+yearly report run on the real thread pool, never on the GUI thread, and what the window
+does with a checked workbook's rows happens off the GUI thread too.
 
-The workbook is small (10,000 rows, so the run stays short) but earns 7,000 warnings,
-as many as the 100,000-row benchmark: what the window does per problem when the check's
-result arrives (filling the problems table, the filters, the first problem's row) is
-measured at full size. Regression guard: the result handler once searched every row
-of the submission on the GUI thread and froze the window for 700 ms.
+These are behavioural guards. How long the event loop is held (the largest gap of a 10 ms
+timer probe, against an idle baseline) is measured in ``tests/benchmarks/bench_ui_stall.py``:
+a millisecond limit in the suite fails on a loaded machine for reasons of its own. Regression
+guard: the result handler once searched every row of the submission on the GUI thread and
+froze the window for 700 ms.
 """
 
 from __future__ import annotations
@@ -17,12 +18,28 @@ from typing import Any
 
 import pytest
 
-from ui.stall import big_workbook, run_with_probe
+from ui.stall import big_workbook
 
-ROWS = 10_000  # the 100,000-row run is tests/benchmarks/bench_ui_stall.py
-WARNINGS = 7_000
-LIMIT_MS = 100
-TRIES = 3  # best of three: other processes on this shared machine also delay the timer
+ROWS = 2_000  # the 100,000-row run is tests/benchmarks/bench_ui_stall.py
+WARNINGS = 1_400
+
+
+def _spy_threads(
+    monkeypatch: pytest.MonkeyPatch, module: Any, names: tuple[str, ...]
+) -> dict[str, list[bool]]:
+    """Replace ``module.<name>`` by a spy recording, per call, whether it ran on this
+    (the GUI) thread."""
+    gui = threading.get_ident()
+    seen: dict[str, list[bool]] = {name: [] for name in names}
+    for name in names:
+        original = getattr(module, name)
+
+        def spy(*args: Any, _original: Any = original, _name: str = name, **kwargs: Any) -> Any:
+            seen[_name].append(threading.get_ident() == gui)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, spy)
+    return seen
 
 
 @pytest.fixture
@@ -72,51 +89,51 @@ def _contract(win: Any, number: int = 1) -> str:
     return f"C-{number}"
 
 
-def test_import_check_and_import_do_not_stall_the_window(
-    live_window: Any, qtbot: Any, tmp_path: Path, dialogs: Any
+def test_import_check_and_import_run_off_the_gui_thread(
+    live_window: Any, qtbot: Any, tmp_path: Path, dialogs: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from app.services import submissions
     from app.ui.import_dialog import ImportDialog
 
-    checks, imports = [], []
-    for number in range(1, TRIES + 1):
-        ref = _contract(live_window, number)
-        source = big_workbook(tmp_path / f"groot-{number}.xlsx", ref, ROWS, warnings=True)
-        dialog = ImportDialog(live_window, ref)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        dialog.path.setText(str(source))
-        checks.append(
-            run_with_probe(qtbot, dialog.check, lambda d=dialog: d.result is not None, 120_000)
-        )
-        assert not dialog.result.errors, dialog.result.errors[:3]
-        assert len(dialog.result.warnings) == WARNINGS
-        assert dialog.model.rowCount() == WARNINGS
-        qtbot.wait(300)  # the user reads the result (its layout and paint are done)
-        before = dialog.summary.text()
-        dialogs.answers.append(True)  # import despite warnings, if any
-        imports.append(
-            run_with_probe(
-                qtbot,
-                dialog.do_import,
-                lambda d=dialog, b=before: d.task is None and d.summary.text() != b,
-                120_000,
-            )
-        )
-        assert dialog.imported, dialog.summary.text()
-    assert min(checks) < LIMIT_MS, f"event loop stalled {checks} ms during the checks"
-    assert min(imports) < LIMIT_MS, f"event loop stalled {imports} ms during the imports"
+    seen = _spy_threads(monkeypatch, submissions, ("check", "import_workbook"))
+    ref = _contract(live_window)
+    source = big_workbook(tmp_path / "groot.xlsx", ref, ROWS, warnings=True)
+    dialog = ImportDialog(live_window, ref)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.path.setText(str(source))
+    dialog.check()
+    assert dialog.result is None  # the check was handed to a worker, not done here
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=120_000)
+    assert not dialog.result.errors, dialog.result.errors[:3]
+    assert len(dialog.result.warnings) == WARNINGS
+    assert dialog.model.rowCount() == WARNINGS
+    before = dialog.summary.text()
+    dialogs.answers.append(True)  # import despite warnings
+    dialog.do_import()
+    assert not dialog.imported
+    qtbot.waitUntil(
+        lambda: dialog.task is None and dialog.summary.text() != before, timeout=120_000
+    )
+    assert dialog.imported, dialog.summary.text()
+    assert seen == {"check": [False], "import_workbook": [False]}
 
 
-def test_report_does_not_stall_the_window(live_window: Any, qtbot: Any) -> None:
+def test_report_runs_off_the_gui_thread(
+    live_window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services import reporting
+
+    seen = _spy_threads(monkeypatch, reporting, ("year_report",))
     _contract(live_window)
     view = live_window.show_page("reporting").view
     view.year.setValue(2025)
-    gaps = []
-    for _ in range(TRIES):
-        view.report = None
-        gaps.append(run_with_probe(qtbot, view.compute, lambda: view.report is not None, 60_000))
+    view.report = None
+    view.compute()
+    assert view.report is None
+    qtbot.waitUntil(lambda: view.report is not None, timeout=60_000)
     assert view.report.totals["tenders"] == 1
-    assert min(gaps) < LIMIT_MS, f"event loop stalled {gaps} ms during the report"
+    assert seen == {"year_report": [False]}
 
 
 def test_the_rows_of_a_checked_workbook_are_handled_off_the_gui_thread(
