@@ -54,7 +54,10 @@ def reference() -> Reference:
     current = settings.load()
     extra = settings.threshold_extension()
     return load_reference(
-        resource_text, extra_thresholds=extra, set_valid_from=current.category_set_valid_from
+        resource_text,
+        extra_thresholds=extra,
+        set_valid_from=current.category_set_valid_from,
+        isv_start=current.isv_start,
     )
 
 

@@ -77,6 +77,7 @@ class Settings:
     attachments_dir: str = ""  # for a server database: the shared folder
     backups_kept: int = 10
     category_set_valid_from: dict[str, dt.date] = field(default_factory=dict)
+    isv_start: dt.date | None = None  # None: the default of thresholds.json (1 April 2017)
 
 
 def load() -> Settings:
@@ -102,6 +103,10 @@ def load() -> Settings:
                 result.category_set_valid_from[set_id] = dt.date.fromisoformat(text)
             except (TypeError, ValueError):
                 continue
+    try:
+        result.isv_start = dt.date.fromisoformat(raw["isv_start"])
+    except (KeyError, TypeError, ValueError):
+        result.isv_start = None
     return result
 
 
@@ -113,6 +118,7 @@ def save(settings: Settings) -> None:
     data["category_set_valid_from"] = {
         k: v.isoformat() for k, v in settings.category_set_valid_from.items()
     }
+    data["isv_start"] = settings.isv_start.isoformat() if settings.isv_start else None
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-")
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(data, handle, ensure_ascii=False, indent=2)

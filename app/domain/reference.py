@@ -11,7 +11,7 @@ import datetime as dt
 import itertools
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app.domain.errors import ReferenceDataError
@@ -19,7 +19,19 @@ from app.domain.errors import ReferenceDataError
 OUTSIDE_CATEGORIES = "overig"
 """The code for any purchase outside the risk categories (spec/cli.md)."""
 
-KINDS = ("supplies", "services", "works")
+KINDS = (
+    "supplies",
+    "services",
+    "works",
+    "social-services",
+    "defence-supplies",
+    "defence-services",
+    "defence-works",
+)
+"""Kinds of contract (spec/cli.md version 2). Each belongs to one threshold regime."""
+
+GENERAL_REGIME = "general"
+"""The regime of Directive 2014/24/EU's general thresholds (supplies, services, works)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,10 @@ class Category:
     themes: tuple[str, ...]
     risk_weight: int
     sources: tuple[str, ...]
+    annex_xiv_nl: str = ""
+    annex_xiv_en: str = ""
+    """Set where the category buys services of Annex XIV (catering): why and when the
+    kind ``social-services`` applies, in Dutch and English."""
 
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_nl
@@ -68,6 +84,9 @@ class Category:
 
     def risks(self, lang: str) -> tuple[str, ...]:
         return self.risks_en if lang == "en" else self.risks_nl
+
+    def annex_xiv(self, lang: str) -> str:
+        return self.annex_xiv_en if lang == "en" else self.annex_xiv_nl
 
 
 @dataclass(frozen=True)
@@ -79,6 +98,7 @@ class CategorySet:
     valid_from_confirmed: bool
     categories: tuple[Category, ...]
     sources: tuple[str, ...]
+    valid_from_note: str = ""
 
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_nl
@@ -97,15 +117,59 @@ class ThresholdPeriod:
     label: str
     start: dt.date
     end: dt.date
-    supplies_services: int
-    works: int
+    supplies_services: int | None
+    works: int | None
     source: str
+    confirmed: bool = True
 
-    def amount(self, kind: str) -> int:
-        return self.works if kind == "works" else self.supplies_services
+    def amount(self, kind: str) -> int | None:
+        """The threshold for ``kind``; ``None`` where this regime has none for it."""
+        return self.works if kind.endswith("works") else self.supplies_services
 
     def covers(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Regime:
+    """A set of thresholds for some kinds of contract (general, Annex XIV, defence).
+
+    ``policy_confirmed`` is False where it is not confirmed that the ISV policy follows
+    these thresholds (DOMAIN.md: defence and security); the verdict then says so.
+    """
+
+    id: str
+    name_nl: str
+    name_en: str
+    kinds: tuple[str, ...]
+    policy_confirmed: bool
+    source: str
+    periods: tuple[ThresholdPeriod, ...]
+    unknown_note_nl: str = ""
+    unknown_note_en: str = ""
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_nl
+
+    def unknown_note(self, lang: str) -> str:
+        """Which periods' amounts are unknown here (they stay ``threshold_unknown``)."""
+        return self.unknown_note_en if lang == "en" else self.unknown_note_nl
+
+    def period(self, day: dt.date) -> ThresholdPeriod | None:
+        for period in self.periods:
+            if period.covers(day):
+                return period
+        return None
+
+
+@dataclass(frozen=True)
+class IsvStart:
+    """The first publication date the ISV apply to (a setting with its source)."""
+
+    date: dt.date
+    day_confirmed: bool
+    source: str
+    overridden: bool = False
 
 
 @dataclass(frozen=True)
@@ -174,6 +238,8 @@ class Reference:
     evidence_types: tuple[Label, ...]
     forms: tuple[Label, ...]
     escalation_steps: tuple[Label, ...]
+    regimes: tuple[Regime, ...]
+    isv_start: IsvStart
     set_valid_from_overrides: Mapping[str, dt.date] = field(default_factory=dict)
 
     # -- categories -----------------------------------------------------------------
@@ -227,11 +293,16 @@ class Reference:
         return tuple(result)
 
     # -- thresholds ------------------------------------------------------------------
-    def threshold_period(self, day: dt.date) -> ThresholdPeriod | None:
-        for period in self.thresholds:
-            if period.covers(day):
-                return period
-        return None
+    def regime(self, kind: str) -> Regime:
+        """The threshold regime of a kind of contract (``general`` for the three plain ones)."""
+        for regime in self.regimes:
+            if kind in regime.kinds:
+                return regime
+        return self.regimes[0]
+
+    def threshold_period(self, day: dt.date, kind: str = "supplies") -> ThresholdPeriod | None:
+        """The period of ``kind``'s regime in force on ``day``, or ``None`` if unknown."""
+        return self.regime(kind).period(day)
 
     # -- labels ------------------------------------------------------------------------
     def theme(self, code: str) -> Theme:
@@ -392,6 +463,8 @@ def _load_categories(text: str) -> tuple[dict[str, Source], tuple[CategorySet, .
                     themes=r.texts(c, "themes", cw),
                     risk_weight=weight,
                     sources=cat_sources,
+                    annex_xiv_nl=r.text(c, "annex_xiv_nl", cw) if "annex_xiv_nl" in c else "",
+                    annex_xiv_en=r.text(c, "annex_xiv_en", cw) if "annex_xiv_en" in c else "",
                 )
             )
         codes = [c.code for c in categories]
@@ -408,6 +481,7 @@ def _load_categories(text: str) -> tuple[dict[str, Source], tuple[CategorySet, .
                 valid_from_confirmed=r.boolean(s, "valid_from_confirmed", where),
                 categories=tuple(categories),
                 sources=r.texts(s, "sources", where),
+                valid_from_note=str(s.get("valid_from_note") or ""),
             )
         )
     if not sets:
@@ -424,25 +498,110 @@ def _load_categories(text: str) -> tuple[dict[str, Source], tuple[CategorySet, .
     return sources, tuple(sets)
 
 
+def _period(r: _Reader, raw: Any, where: str) -> ThresholdPeriod:
+    p = r.obj(raw, where)
+
+    def amount(key: str) -> int | None:
+        if key in p and p[key] is None:
+            return None
+        return r.integer(p, key, where, 1)
+
+    confirmed = p.get("confirmed", True)
+    if not isinstance(confirmed, bool):
+        raise r.fail(f"{where}.confirmed", "expected true or false")
+    period = ThresholdPeriod(
+        label=r.text(p, "period", where),
+        start=r.date(p, "from", where),
+        end=r.date(p, "to", where),
+        supplies_services=amount("supplies_services"),
+        works=amount("works"),
+        source=r.text(p, "source", where),
+        confirmed=confirmed,
+    )
+    if period.end < period.start:
+        raise r.fail(f"{where}.to", "ends before it starts")
+    return period
+
+
 def _load_thresholds(text: str, filename: str = "thresholds.json") -> tuple[ThresholdPeriod, ...]:
+    """The general regime's periods of a thresholds file."""
     r = _Reader(filename)
     data = _parse(filename, text)
-    periods = []
-    for i, raw in enumerate(r.lst(data, "periods", "")):
-        where = f"periods[{i}]"
-        p = r.obj(raw, where)
-        period = ThresholdPeriod(
-            label=r.text(p, "period", where),
-            start=r.date(p, "from", where),
-            end=r.date(p, "to", where),
-            supplies_services=r.integer(p, "supplies_services", where, 1),
-            works=r.integer(p, "works", where, 1),
-            source=r.text(p, "source", where),
+    return tuple(
+        _period(r, raw, f"periods[{i}]") for i, raw in enumerate(r.lst(data, "periods", ""))
+    )
+
+
+def _load_regime_periods(text: str, filename: str) -> dict[str, tuple[ThresholdPeriod, ...]]:
+    """The other regimes' periods of a thresholds file, by regime id (none is fine)."""
+    r = _Reader(filename)
+    data = _parse(filename, text)
+    result: dict[str, tuple[ThresholdPeriod, ...]] = {}
+    for i, raw in enumerate(data.get("regimes") or ()):
+        where = f"regimes[{i}]"
+        item = r.obj(raw, where)
+        regime_id = r.text(item, "id", where)
+        result[regime_id] = tuple(
+            _period(r, x, f"{where}.periods[{j}]")
+            for j, x in enumerate(r.lst(item, "periods", where))
         )
-        if period.end < period.start:
-            raise r.fail(f"{where}.to", "ends before it starts")
-        periods.append(period)
-    return tuple(periods)
+    return result
+
+
+def _load_regimes(text: str, general: tuple[ThresholdPeriod, ...]) -> tuple[Regime, ...]:
+    r = _Reader("thresholds.json")
+    data = _parse(r.filename, text)
+    regimes = [
+        Regime(
+            GENERAL_REGIME,
+            "Algemene Europese drempels (Richtlijn 2014/24/EU)",
+            "General European thresholds (Directive 2014/24/EU)",
+            ("supplies", "services", "works"),
+            True,
+            "Directive 2014/24/EU art. 4 as amended by the Commission's delegated regulations",
+            general,
+        )
+    ]
+    periods = _load_regime_periods(text, r.filename)
+    for i, raw in enumerate(r.lst(data, "regimes", "")):
+        where = f"regimes[{i}]"
+        item = r.obj(raw, where)
+        kinds = r.texts(item, "kinds", where)
+        for k, kind in enumerate(kinds):
+            if kind not in KINDS:
+                raise r.fail(f"{where}.kinds[{k}]", f"unknown kind {kind!r}")
+        regime_id = r.text(item, "id", where)
+        regimes.append(
+            Regime(
+                regime_id,
+                r.text(item, "name_nl", where),
+                r.text(item, "name_en", where),
+                kinds,
+                r.boolean(item, "policy_confirmed", where),
+                r.text(item, "source", where),
+                merge_thresholds((), periods[regime_id], r.filename),
+                str(item.get("unknown_note_nl") or ""),
+                str(item.get("unknown_note_en") or ""),
+            )
+        )
+    covered = [k for regime in regimes for k in regime.kinds]
+    if sorted(covered) != sorted(KINDS):
+        raise r.fail("regimes", "every kind needs exactly one regime")
+    return tuple(regimes)
+
+
+def _load_isv_start(text: str, override: dt.date | None) -> IsvStart:
+    r = _Reader("thresholds.json")
+    data = _parse(r.filename, text)
+    item = r.obj(data.get("isv_start"), "isv_start")
+    start = IsvStart(
+        r.date(item, "date", "isv_start"),
+        r.boolean(item, "day_confirmed", "isv_start"),
+        r.text(item, "source", "isv_start"),
+    )
+    if override is not None and override != start.date:
+        return IsvStart(override, True, start.source, overridden=True)
+    return start
 
 
 def merge_thresholds(
@@ -509,12 +668,14 @@ def load_reference(
     read: Callable[[str], str],
     extra_thresholds: tuple[str, str] | None = None,
     set_valid_from: Mapping[str, dt.date] | None = None,
+    isv_start: dt.date | None = None,
 ) -> Reference:
     """Build the reference data from the files that ``read(name)`` returns as text.
 
     ``extra_thresholds`` is ``(filename, text)`` of a user's extension of the threshold
     table; ``set_valid_from`` overrides the start date of a category set (a setting,
-    since the regrouping date is not confirmed).
+    since the regrouping date is not confirmed); ``isv_start`` overrides the ISV's start
+    date (a setting: the sources name the month only).
     """
     sources, sets = _load_categories(read("categories.json"))
     if set_valid_from:
@@ -528,21 +689,33 @@ def load_reference(
                     problem="unknown category set",
                 )
         sets = tuple(
-            CategorySet(
-                s.id,
-                s.name_nl,
-                s.name_en,
-                set_valid_from.get(s.id, s.valid_from),
-                s.id in set_valid_from or s.valid_from_confirmed,
-                s.categories,
-                s.sources,
+            replace(
+                s,
+                valid_from=set_valid_from.get(s.id, s.valid_from),
+                valid_from_confirmed=s.id in set_valid_from or s.valid_from_confirmed,
             )
             for s in sets
         )
-    thresholds = merge_thresholds(_load_thresholds(read("thresholds.json")), (), "thresholds.json")
+    threshold_text = read("thresholds.json")
+    thresholds = merge_thresholds(_load_thresholds(threshold_text), (), "thresholds.json")
+    regimes = _load_regimes(threshold_text, ())
     if extra_thresholds is not None:
         name, text = extra_thresholds
         thresholds = merge_thresholds(thresholds, _load_thresholds(text, name), name)
+        extra = _load_regime_periods(text, name)
+        for regime_id in extra:
+            if regime_id not in {x.id for x in regimes}:
+                raise ReferenceDataError(
+                    "reference_data_invalid",
+                    file=name,
+                    field=f"regimes {regime_id}",
+                    problem="unknown regime",
+                )
+        regimes = tuple(
+            replace(x, periods=merge_thresholds(x.periods, extra.get(x.id, ()), name))
+            for x in regimes
+        )
+    regimes = (replace(regimes[0], periods=thresholds), *regimes[1:])
     themes, conventions, sdg = _load_themes(read("themes.json"))
     r = _Reader("scales.json")
     scales = _parse(r.filename, read("scales.json"))
@@ -582,5 +755,7 @@ def load_reference(
         evidence_types=r.labels(scales, "evidence_types"),
         forms=r.labels(scales, "forms"),
         escalation_steps=r.labels(scales, "escalation_steps"),
+        regimes=regimes,
+        isv_start=_load_isv_start(threshold_text, isv_start),
         set_valid_from_overrides=dict(set_valid_from or {}),
     )

@@ -58,13 +58,14 @@ FIELDS: Mapping[str, Mapping[str, str]] = {
         "ref": "the buyer's tender reference",
         "title": "title of the tender",
         "organisation": "organisation that published it, or null",
-        "kind": "supplies, services or works",
+        "kind": "supplies, services, works, social-services, defence-supplies, "
+        "defence-services or defence-works",
         "value_cents": "estimated value excluding VAT, in cents",
         "published": "publication date",
         "category_code": "ISV category code as registered ('overig' outside the categories)",
         "category_set": "category set the code belongs to, or null",
-        "verdict": "mandatory, voluntary_below_threshold, voluntary_outside_categories or "
-        "threshold_unknown",
+        "verdict": "mandatory, voluntary_below_threshold, voluntary_outside_categories, "
+        "threshold_unknown or not_in_force",
         "isv_applied": "true, false, or null when no decision is recorded",
         "not_applied_reason": "the buyer's reason for not applying the ISV, or null",
         "form": "contract-condition, minimum-requirement, award-criterion, or null",

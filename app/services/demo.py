@@ -304,8 +304,10 @@ class _Builder:
                 if cat_set.get(ten_code) is None and category is not None:
                     code = reference.mapped(category)[0].code
             kind = rng.choices(("supplies", "services", "works"), (60, 35, 5))[0]
-            period = reference.threshold_period(published)
-            base = period.amount(kind) if period else 140_000
+            if kind == "services" and ten_code == "catering":
+                kind = "social-services"  # Annex XIV: catering services
+            period = reference.threshold_period(published, kind)
+            base = (period.amount(kind) if period else None) or 140_000
             value = Decimal(int(base * rng.lognormvariate(0.1, 0.7)) // 100 * 100)
             verdict = applicability(reference, code, kind, value, published)
             applied: bool | None

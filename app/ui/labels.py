@@ -14,13 +14,20 @@ def verdict_label(code: str) -> str:
         "voluntary_below_threshold": tr("Vrijwillig: onder de drempel"),
         "voluntary_outside_categories": tr("Vrijwillig: buiten de categorieën"),
         "threshold_unknown": tr("Drempel onbekend"),
+        "not_in_force": tr("ISV nog niet van kracht"),
     }.get(code, code)
 
 
 def kind_label(code: str) -> str:
-    return {"supplies": tr("Leveringen"), "services": tr("Diensten"), "works": tr("Werken")}.get(
-        code, code
-    )
+    return {
+        "supplies": tr("Leveringen"),
+        "services": tr("Diensten"),
+        "works": tr("Werken"),
+        "social-services": tr("Sociale en andere specifieke diensten (bijlage XIV)"),
+        "defence-supplies": tr("Defensie en veiligheid: leveringen"),
+        "defence-services": tr("Defensie en veiligheid: diensten"),
+        "defence-works": tr("Defensie en veiligheid: werken"),
+    }.get(code, code)
 
 
 def category_label(code: str, set_id: str | None, lang: str) -> str:

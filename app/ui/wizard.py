@@ -55,7 +55,12 @@ class DataPage(QWizardPage):
         super().__init__()
         self.wizard_ = wizard
         self.setTitle(tr("Gegevens van de aanbesteding"))
-        self.setSubTitle(tr("Vul in wat u nu weet; de geraamde waarde is exclusief btw."))
+        self.setSubTitle(
+            tr(
+                "Vul in wat u nu weet; de geraamde waarde is die van de hele opdracht, "
+                "met opties en verlengingen, exclusief btw."
+            )
+        )
         form = QFormLayout(self)
         self.ref = QLineEdit()
         self.ref.setMaxLength(100)
@@ -91,7 +96,11 @@ class DataPage(QWizardPage):
             form,
             tr("&Soort opdracht:"),
             self.kind,
-            description=tr("Leveringen, diensten of werken: dat bepaalt de drempel"),
+            description=tr(
+                "Leveringen, diensten of werken: dat bepaalt de drempel. Catering en andere "
+                "diensten van bijlage XIV hebben een eigen drempel (€ 750.000), defensie en "
+                "veiligheid (Richtlijn 2009/81/EG) ook"
+            ),
         )
         self.value = QLineEdit()
         self.value.setPlaceholderText("250.000" if wizard.lang == "nl" else "250,000")
@@ -100,7 +109,10 @@ class DataPage(QWizardPage):
             tr("Geraamde &waarde (€, excl. btw):"),
             self.value,
             tr("Geraamde waarde in euro, exclusief btw"),
-            tr("De geraamde waarde van de hele opdracht, exclusief btw"),
+            tr(
+                "De geraamde waarde van de hele opdracht, exclusief btw, met alle opties en "
+                "verlengingen (artikel 5 van Richtlijn 2014/24/EU)"
+            ),
         )
         self.published = DateField(
             tr("Publicatiedatum"),

@@ -35,13 +35,38 @@
     </message>
     <message>
       <location filename="../../app/ui/categories.py" />
+      <source>De ISV gelden vanaf april 2017; de dag ({date}) is niet bevestigd en is een instelling.</source>
+      <translation>The ISV apply from April 2017; the day ({date}) is not confirmed and is a setting.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
       <source>De ISV-risicocategorieën met hun keten, typische risico’s, landen, initiatieven, SDG’s en bronnen.</source>
       <translation>The ISV risk categories with their supply chain, typical risks, countries, initiatives, SDGs and sources.</translation>
     </message>
     <message>
       <location filename="../../app/ui/categories.py" />
+      <source>De startdatum van ‘{set}’ ({date}) is niet bevestigd; het is een instelling.</source>
+      <translation>The start date of ‘{set}’ ({date}) is not confirmed; it is a setting.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
       <source>Dit is achtergrondinformatie uit de sector, geen officieel oordeel over een leverancier.</source>
       <translation>This is background information from the sector, not an official verdict on a supplier.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>Drempelbedragen niet bevestigd voor ‘{regime}’: {periods}.</source>
+      <translation>Threshold amounts not confirmed for ‘{regime}’: {periods}.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>Drempels onbekend voor ‘{regime}’: {note}.</source>
+      <translation>Thresholds unknown for ‘{regime}’: {note}.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>Hoe deze categorie op de andere indeling aansluit, is niet bevestigd.</source>
+      <translation>How this category maps onto the other set is not confirmed.</translation>
     </message>
     <message>
       <location filename="../../app/ui/categories.py" />
@@ -77,6 +102,16 @@
       <location filename="../../app/ui/categories.py" />
       <source>Lidmaatschap alleen bewijst niets; het is een bewijsstuk met een geldigheidsduur.</source>
       <translation>Membership alone proves nothing; it is evidence with a period of validity.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>Niet bevestigd, en bijzondere drempels</source>
+      <translation>Not confirmed, and special thresholds</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>Niet bevestigd: of het ISV-beleid de drempels van ‘{regime}’ volgt.</source>
+      <translation>Not confirmed: whether the ISV policy follows the thresholds of ‘{regime}’.</translation>
     </message>
     <message>
       <location filename="../../app/ui/categories.py" />
@@ -1835,6 +1870,21 @@
     </message>
     <message>
       <location filename="../../app/ui/labels.py" />
+      <source>Defensie en veiligheid: diensten</source>
+      <translation>Defence and security: services</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/labels.py" />
+      <source>Defensie en veiligheid: leveringen</source>
+      <translation>Defence and security: supplies</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/labels.py" />
+      <source>Defensie en veiligheid: werken</source>
+      <translation>Defence and security: works</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/labels.py" />
       <source>Diensten</source>
       <translation>Services</translation>
     </message>
@@ -1855,6 +1905,11 @@
     </message>
     <message>
       <location filename="../../app/ui/labels.py" />
+      <source>ISV nog niet van kracht</source>
+      <translation>ISV not yet in force</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/labels.py" />
       <source>Leveringen</source>
       <translation>Supplies</translation>
     </message>
@@ -1867,6 +1922,11 @@
       <location filename="../../app/ui/labels.py" />
       <source>Nog geen besluit</source>
       <translation>No decision yet</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/labels.py" />
+      <source>Sociale en andere specifieke diensten (bijlage XIV)</source>
+      <translation>Social and other specific services (Annex XIV)</translation>
     </message>
     <message>
       <location filename="../../app/ui/labels.py" />
@@ -2879,8 +2939,8 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
-      <source>De geraamde waarde van de hele opdracht, exclusief btw</source>
-      <translation>The estimated value of the whole contract, excluding VAT</translation>
+      <source>De geraamde waarde van de hele opdracht, exclusief btw, met alle opties en verlengingen (artikel 5 van Richtlijn 2014/24/EU)</source>
+      <translation>The estimated value of the whole contract, excluding VAT, with all options and extensions (article 5 of Directive 2014/24/EU)</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
@@ -3064,8 +3124,8 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
-      <source>Leveringen, diensten of werken: dat bepaalt de drempel</source>
-      <translation>Supplies, services or works: that decides the threshold</translation>
+      <source>Leveringen, diensten of werken: dat bepaalt de drempel. Catering en andere diensten van bijlage XIV hebben een eigen drempel (€ 750.000), defensie en veiligheid (Richtlijn 2009/81/EG) ook</source>
+      <translation>Supplies, services or works: this decides the threshold. Catering and other Annex XIV services have their own threshold (€750,000), and so do defence and security (Directive 2009/81/EC)</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
@@ -3134,8 +3194,8 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
-      <source>Vul in wat u nu weet; de geraamde waarde is exclusief btw.</source>
-      <translation>Fill in what you know now; the estimated value excludes VAT.</translation>
+      <source>Vul in wat u nu weet; de geraamde waarde is die van de hele opdracht, met opties en verlengingen, exclusief btw.</source>
+      <translation>Fill in what you know now; the estimated value is that of the whole contract, options and extensions included, excluding VAT.</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />

@@ -314,3 +314,43 @@ def test_backup_and_restore_give_the_same_records(
     # restoring over a database with data is refused
     again = cli("restore", str(archive), db=str(target))
     assert again.status == 1 and "Traceback" not in again.err
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "date", "verdict", "threshold"),
+    [
+        ("supplies", "10000000", "2017-03-31", "not_in_force", None),
+        ("supplies", "135000", "2017-04-01", "mandatory", 135000),
+        ("social-services", "749999", "2026-03-01", "voluntary_below_threshold", 750000),
+        ("social-services", "750000", "2026-03-01", "mandatory", 750000),
+        ("defence-supplies", "443000", "2024-06-01", "mandatory", 443000),
+        ("defence-supplies", "443000", "2026-06-01", "threshold_unknown", None),
+    ],
+)
+def test_check_regimes_and_the_start(
+    cli: Cli, kind: str, value: str, date: str, verdict: str, threshold: int | None
+) -> None:
+    result = cli(
+        "--lang",
+        "en",
+        "check",
+        "--category",
+        "catering",
+        "--kind",
+        kind,
+        "--value",
+        value,
+        "--date",
+        date,
+        "--json",
+    )
+    assert result.status == 0, result.err
+    data = json.loads(result.out)
+    assert (data["verdict"], data["threshold"]) == (verdict, threshold)
+    text = " ".join(data["reasons"])
+    if verdict == "not_in_force":
+        assert "1 April 2017" in text
+    if kind.startswith("defence"):
+        assert "Not confirmed" in text and "2009/81/EC" in text
+    plain = cli("check", "--category", "catering", "--kind", kind, "--value", value, "--date", date)
+    assert plain.status == 0 and plain.out.strip()

@@ -212,3 +212,50 @@ def test_texts_for_a_registered_tender_from_the_list(
     assert page.documents.isEnabled()
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert opened and (tmp_path / "ISV-T-7.md").exists()
+
+
+def test_wizard_explains_the_annex_xiv_regime_and_the_category_page_its_unconfirmed_points(
+    window: Any, qtbot: Any
+) -> None:
+    """A catering service of € 200.000: under the general threshold the wizard says it may
+    be an Annex XIV service; with that kind the € 750.000 threshold applies and is named."""
+    from app.ui.pages.categories import category_html
+    from app.ui.wizard import TenderWizard
+
+    wizard = TenderWizard(window)
+    qtbot.addWidget(wizard)
+    wizard.data.ref.setText("2026-CAT-001")
+    wizard.data.title_.setText("Bedrijfsrestaurant")
+    wizard.data.kind.setCurrentIndex(wizard.data.kind.findData("services"))
+    wizard.data.value.setText("200.000")
+    wizard.show()
+    wizard.next()
+    wizard.category.list.setCurrentRow(
+        next(
+            row
+            for row in range(wizard.category.list.count())
+            if wizard.category.list.item(row).data(Qt.ItemDataRole.UserRole)
+            == "consumptieve-dienstverlening"
+        )
+    )
+    guidance = wizard.category.guidance.toPlainText()
+    assert "bijlage XIV" in guidance and "niet bevestigd" in guidance
+    wizard.next()
+    assert wizard.verdict.verdict.text() == "Verplicht"
+    assert "sociale en andere specifieke diensten" in wizard.verdict.reasons.toPlainText()
+    wizard.back()
+    wizard.back()
+    wizard.data.kind.setCurrentIndex(wizard.data.kind.findData("social-services"))
+    wizard.next()
+    wizard.next()
+    assert wizard.verdict.verdict.text() == "Vrijwillig: onder de drempel"
+    reasons = wizard.verdict.reasons.toPlainText()
+    assert "750.000" in reasons and "bijlage XIV" in reasons
+
+    from app import locator
+
+    ict = locator.reference().find_category("ict-werkomgeving", set_id="acht")
+    assert ict is not None
+    page = category_html(ict, "nl")
+    assert "2022-01-01" in page and "niet bevestigd" in page
+    assert "Defensie en veiligheid" in page  # the regime whose use is unconfirmed

@@ -12,8 +12,17 @@ from app.domain.applicability import applicability
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser("check", help="are the ISV mandatory?")
     parser.add_argument("--category", required=True)
-    parser.add_argument("--kind", required=True)
-    parser.add_argument("--value", required=True)
+    parser.add_argument(
+        "--kind",
+        required=True,
+        help="supplies, services, works, social-services (Annex XIV), "
+        "defence-supplies, defence-services or defence-works",
+    )
+    parser.add_argument(
+        "--value",
+        required=True,
+        help="estimated value excl. VAT of the whole contract, options and extensions included",
+    )
     parser.add_argument("--date", required=True)
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(handler=run)
@@ -53,6 +62,10 @@ def run(inv: Invocation) -> int:
         "threshold_unknown": (
             "Onbekend: geen drempelwaarde voor deze datum.",
             "Unknown: no threshold for this date.",
+        ),
+        "not_in_force": (
+            "De ISV waren op deze datum nog niet van kracht.",
+            "The ISV were not yet in force on this date.",
         ),
     }[result.verdict.value]
     inv.say(headline[1] if inv.lang == "en" else headline[0])

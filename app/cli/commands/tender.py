@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from app import locator
 from app.cli.base import Invocation, parse_amount, parse_date
+from app.domain.applicability import NOTES, applicability
 from app.domain.errors import ValidationError
 from app.domain.values import IsvDecision
 from app.services import registry
@@ -17,8 +19,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add.add_argument("--ref", required=True)
     add.add_argument("--title", required=True)
     add.add_argument("--category", required=True)
-    add.add_argument("--kind", required=True)
-    add.add_argument("--value", required=True)
+    add.add_argument(
+        "--kind",
+        required=True,
+        help="supplies, services, works, social-services (Annex XIV), "
+        "defence-supplies, defence-services or defence-works",
+    )
+    add.add_argument(
+        "--value",
+        required=True,
+        help="estimated value excl. VAT of the whole contract, options and extensions included",
+    )
     add.add_argument("--published", required=True)
     add.add_argument("--organisation")
     add.add_argument("--isv", choices=("applied", "not-applied"))
@@ -51,6 +62,8 @@ def run_add(inv: Invocation) -> int:
         organisation=args.organisation,
         decision=decision,
     )
+    verdict = applicability(locator.reference(), args.category, args.kind, value, published)
+    notes = [inv.text(r.code, **r.as_dict()) for r in verdict.reasons if r.code in NOTES]
     if args.json:
         inv.emit_json(
             {
@@ -60,8 +73,11 @@ def run_add(inv: Invocation) -> int:
                 "threshold_period": tender.threshold_period,
                 "category": tender.category_code,
                 "category_set": tender.category_set,
+                "notes": notes,
             }
         )
     else:
         inv.say(f"{tender.ref}: {tender.verdict}")
+        for note in notes:
+            inv.say(f"- {note}")
     return 0

@@ -79,11 +79,63 @@ def category_html(category: Category, lang: str) -> str:
         if source is not None:
             parts.append(f'<li><a href="{esc(source.url)}">{esc(source.title)}</a></li>')
     parts.append("</ul>")
+    parts.append(unconfirmed_html(category, lang))
     caveat = tr(
         "Dit is achtergrondinformatie uit de sector, geen officieel oordeel over een leverancier."
     )
     parts.append(f"<p><small>{esc(caveat)}</small></p>")
     return "".join(parts)
+
+
+def unconfirmed_html(category: Category, lang: str) -> str:
+    """What DOMAIN.md marks as not confirmed, as far as it touches this category: shown
+    as such, with the setting that changes it."""
+    reference = locator.reference()
+    esc = html.escape
+    items: list[str] = []
+    cat_set = reference.category_set(category.set_id)
+    if not cat_set.valid_from_confirmed:
+        items.append(
+            tr(
+                "De startdatum van ‘{set}’ ({date}) is niet bevestigd; het is een instelling."
+            ).format(set=cat_set.name(lang), date=cat_set.valid_from.isoformat())
+        )
+    if not category.mapping_confirmed:
+        items.append(tr("Hoe deze categorie op de andere indeling aansluit, is niet bevestigd."))
+    start = reference.isv_start
+    if not start.day_confirmed:
+        items.append(
+            tr(
+                "De ISV gelden vanaf april 2017; de dag ({date}) is niet bevestigd en is een "
+                "instelling."
+            ).format(date=start.date.isoformat())
+        )
+    for regime in reference.regimes:
+        if not regime.policy_confirmed:
+            items.append(
+                tr("Niet bevestigd: of het ISV-beleid de drempels van ‘{regime}’ volgt.").format(
+                    regime=regime.name(lang)
+                )
+            )
+        unconfirmed = [p.label for p in regime.periods if not p.confirmed]
+        if unconfirmed:
+            items.append(
+                tr("Drempelbedragen niet bevestigd voor ‘{regime}’: {periods}.").format(
+                    regime=regime.name(lang), periods=", ".join(unconfirmed)
+                )
+            )
+        if regime.unknown_note(lang):
+            items.append(
+                tr("Drempels onbekend voor ‘{regime}’: {note}.").format(
+                    regime=regime.name(lang), note=regime.unknown_note(lang)
+                )
+            )
+    if category.annex_xiv(lang):
+        items.append(category.annex_xiv(lang))
+    if not items:
+        return ""
+    rows = "".join(f"<li>{esc(item)}</li>" for item in items)
+    return f"<h3>{esc(tr('Niet bevestigd, en bijzondere drempels'))}</h3><ul>{rows}</ul>"
 
 
 class CategoriesPage(Page):
