@@ -64,6 +64,13 @@ def log_dir() -> Path:
     return platform_folders()["logs"]
 
 
+def ensure_folders() -> None:
+    """Create the data, config and state folders (first use; harmless after)."""
+    folders = platform_folders()
+    for key in ("data", "config", "state"):
+        folders[key].mkdir(parents=True, exist_ok=True)
+
+
 def settings_path() -> Path:
     return config_dir() / "settings.json"
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from app import locator, settings
 from app.domain.countries import CountryTable
-from app.domain.errors import ValidationError
+from app.domain.errors import StorageError, ValidationError
 from app.domain.messages import Catalog
 from app.domain.reference import Reference
 from app.persistence.attachments import AttachmentStore
@@ -37,15 +39,32 @@ class Context:
 
 
 def open_context(
-    location: str | None = None, lang: str | None = None, actor: str | None = None
+    location: str | None = None,
+    lang: str | None = None,
+    actor: str | None = None,
+    *,
+    must_exist: bool = False,
 ) -> Context:
     """Open the database (creating or upgrading it) and build a context for it.
 
-    The first opening of a day also writes that day's automatic backup (see
-    :func:`app.services.maintenance.daily_backup`)."""
+    The application's own folders are made first (on first use), so the default
+    database in the data folder can be created. The first opening of a day also writes
+    that day's automatic backup (see :func:`app.services.maintenance.daily_backup`).
+    With ``must_exist`` (a database the window remembers) an SQLite file that is gone is
+    named instead of quietly made again, empty."""
+    if must_exist and location and database_gone(location):
+        raise StorageError("database_gone", location=location)
+    with contextlib.suppress(OSError):  # an unwritable home: opening names the folder
+        settings.ensure_folders()
     current = settings.load()
     db = open_database(location or settings.default_database(), current.attachments_dir)
     from app.services.maintenance import daily_backup_quietly
 
     daily_backup_quietly(db)
     return Context(db=db, actor=actor or settings.actor(current), lang=lang or current.language)
+
+
+def database_gone(location: str) -> bool:
+    """Whether ``location`` is an SQLite file that no longer exists (opening it would
+    quietly make a new, empty one in its place)."""
+    return "://" not in location and not Path(location).expanduser().exists()

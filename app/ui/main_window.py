@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -35,6 +37,29 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+RECENT_KEPT = 8
+
+
+def recent_databases() -> list[str]:
+    """The databases this window opened, the last one first (the window's own memory:
+    the command line's default stays the configured or the default database)."""
+    value = window_settings().value("database/recent")
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in value if v] if isinstance(value, list) else []
+
+
+def remember_database(location: str) -> None:
+    recent = [location, *(r for r in recent_databases() if r != location)][:RECENT_KEPT]
+    store = window_settings()
+    store.setValue("database/recent", recent)
+    store.sync()
+
+
+def shown_location(location: str) -> str:
+    """A location as the user may see it: a server URL without its password."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", location)
+
 
 class MainWindow(QMainWindow):
     """The shell every screen talks to: the open context, the task helper, navigation."""
@@ -48,6 +73,11 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.db_location = db_location
+        # no database named: the one this window had open last time (if it is gone,
+        # that is said, rather than an empty one made in its place)
+        self.remembered = db_location is None and bool(recent_databases())
+        if self.remembered:
+            self.db_location = recent_databases()[0]
         self.language = language or Language()
         self.tasks = tasks or Tasks()
         self.tasks.set_error_handler(self.show_error)
@@ -56,7 +86,6 @@ class MainWindow(QMainWindow):
         self.pages: list[Page] = []
         self._page_classes: list[type[Page]] = []
         self.setObjectName("main-window")
-        self.resize(1280, 800)
         self.setMinimumSize(QSize(960, 600))
         self._build()
         self._restore_geometry()
@@ -79,7 +108,21 @@ class MainWindow(QMainWindow):
         loading_layout = QVBoxLayout(self.loading)
         self.loading_label = note()
         self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        loading_layout.addStretch(1)
         loading_layout.addWidget(self.loading_label)
+        self.loading_buttons = QWidget()
+        buttons = QHBoxLayout(self.loading_buttons)
+        buttons.addStretch(1)
+        self.choose_button = QPushButton()
+        self.choose_button.clicked.connect(self.choose_database)
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_database)
+        buttons.addWidget(self.choose_button)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        self.loading_buttons.hide()
+        loading_layout.addWidget(self.loading_buttons)
+        loading_layout.addStretch(1)
         self.stack.addWidget(self.loading)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -116,6 +159,8 @@ class MainWindow(QMainWindow):
             tr("Kies een onderdeel; Ctrl+1 tot en met Ctrl+7 springen er direct heen"),
         )
         self.loading_label.setText(tr("De database wordt geopend…"))
+        self.choose_button.setText(tr("Database &kiezen…"))
+        self.new_button.setText(tr("&Nieuwe database…"))
         self._build_menus()
         self._update_status()
 
@@ -155,6 +200,8 @@ class MainWindow(QMainWindow):
                 tr("Een bestaande database openen"),
             )
         )
+        self.recent_menu = file_menu.addMenu(tr("&Recente databases"))
+        self._fill_recent_menu()
         file_menu.addSeparator()
         file_menu.addAction(
             action(
@@ -233,6 +280,17 @@ class MainWindow(QMainWindow):
         self._fill_pages_menu()
         self._enable_actions()
 
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for number, location in enumerate(recent_databases(), 1):
+            item = QAction(f"&{number} {shown_location(location)}", self)
+            item.setToolTip(shown_location(location))
+            item.triggered.connect(
+                lambda _checked=False, loc=location: self.open_database(loc, must_exist=True)
+            )
+            self.recent_menu.addAction(item)
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
     def _fill_pages_menu(self) -> None:
         self.pages_menu.clear()
         for number, page in enumerate(self.pages):
@@ -253,7 +311,7 @@ class MainWindow(QMainWindow):
             self.status_user.setText("")
         else:
             self.status_database.setText(
-                tr("Database: {location}").format(location=self.ctx.db.location)
+                tr("Database: {location}").format(location=shown_location(self.ctx.db.location))
             )
             self.status_user.setText(tr("Gebruiker: {name}").format(name=self.ctx.actor))
         self.status_database.setAccessibleName(self.status_database.text())
@@ -325,26 +383,34 @@ class MainWindow(QMainWindow):
         self.refresh_all()
 
     # -- database ----------------------------------------------------------------------
-    def open_database(self, location: str | None = None) -> None:
-        """Open the database on a worker thread; the screens appear when it is ready."""
-        from app.ui import services_gateway as gw
+    def open_database(self, location: str | None = None, *, must_exist: bool = False) -> None:
+        """Open the database on a worker thread; the screens appear when it is ready.
 
+        ``must_exist``: a remembered database (the last one, or one of the recent list)
+        that is gone is named, not made again, empty."""
         if location is not None:
             self.db_location = location
+        else:
+            must_exist = must_exist or self.remembered
         self.stack.setCurrentWidget(self.loading)
         self.loading_label.setText(tr("De database wordt geopend…"))
-        self.tasks.run(
-            lambda: gw.open_context(self.db_location, self.lang),
-            done=self._on_context_opened,
-            failed=self._on_open_failed,
-            write=True,
-        )
+        self.loading_buttons.hide()
+        chosen, lang = self.db_location, self.lang
+
+        def work() -> Context:
+            from app.services.context import open_context
+
+            return open_context(chosen, lang=lang, must_exist=must_exist)
+
+        self.tasks.run(work, done=self._on_context_opened, failed=self._on_open_failed, write=True)
 
     def _on_context_opened(self, ctx: Context) -> None:
         old = self.ctx
         self.ctx = ctx
         if old is not None and old is not ctx:
             old.db.dispose()
+        remember_database(ctx.db.location)
+        self._fill_recent_menu()
         self._update_status()
         self._enable_actions()
         self._build_pages(int(str(window_settings().value("window/page", 0) or 0)))
@@ -371,13 +437,16 @@ class MainWindow(QMainWindow):
     warmed = False
 
     def _on_open_failed(self, error: BaseException) -> None:
+        gone = getattr(error, "code", "") == "database_gone"
         self.loading_label.setText(
-            tr("De database kon niet worden geopend.")
-            + "\n\n"
+            ("" if gone else tr("De database kon niet worden geopend.") + "\n\n")
             + error_sentence(error, self.lang)
             + "\n\n"
-            + tr("Kies via het menu Bestand een andere of een nieuwe database.")
+            + tr("Kies een andere database of maak een nieuwe (ook via het menu Bestand).")
         )
+        self.loading_label.setWordWrap(True)
+        self.loading_buttons.show()
+        self.choose_button.setFocus()
         self._enable_actions()
 
     def _maybe_offer_demo(self) -> None:
@@ -597,10 +666,22 @@ class MainWindow(QMainWindow):
 
     # -- window state ------------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        state = window_settings()
-        geometry = state.value("window/geometry")
-        if isinstance(geometry, QByteArray | bytes):
-            self.restoreGeometry(QByteArray(geometry))
+        """The size and place of last time; the first time, 1280×800 or less, so the
+        whole window (title and status bar included) fits the screen's available area."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
+        # room for the frame the window manager adds (title bar, borders); a screen
+        # smaller than the minimum size lowers it
+        width, height = min(1280, area.width() - 16), min(800, area.height() - 48)
+        self.setMinimumSize(min(self.minimumWidth(), width), min(self.minimumHeight(), height))
+        geometry = window_settings().value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(QByteArray(geometry)):
+            return
+        self.resize(width, height)
+        self.move(
+            area.x() + (area.width() - width) // 2,
+            area.y() + max(0, (area.height() - height - 32) // 2),
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.tasks.busy and not widgets.ask(

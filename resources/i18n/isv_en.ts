@@ -2010,6 +2010,11 @@
     </message>
     <message>
       <location filename="../../app/ui/main_window.py" />
+      <source>&amp;Recente databases</source>
+      <translation>&amp;Recent databases</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
       <source>&amp;Toch afsluiten</source>
       <translation>&amp;Quit anyway</translation>
     </message>
@@ -2072,6 +2077,11 @@
       <location filename="../../app/ui/main_window.py" />
       <source>Back-up terugzetten…</source>
       <translation>Restoring backup…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Database &amp;kiezen…</source>
+      <translation>&amp;Choose database…</translation>
     </message>
     <message>
       <location filename="../../app/ui/main_window.py" />
@@ -2164,13 +2174,13 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/main_window.py" />
-      <source>Kies een onderdeel; Ctrl+1 tot en met Ctrl+7 springen er direct heen</source>
-      <translation>Choose a section; Ctrl+1 to Ctrl+7 jump straight to one</translation>
+      <source>Kies een andere database of maak een nieuwe (ook via het menu Bestand).</source>
+      <translation>Choose another database or make a new one (also from the File menu).</translation>
     </message>
     <message>
       <location filename="../../app/ui/main_window.py" />
-      <source>Kies via het menu Bestand een andere of een nieuwe database.</source>
-      <translation>Choose another or a new database from the File menu.</translation>
+      <source>Kies een onderdeel; Ctrl+1 tot en met Ctrl+7 springen er direct heen</source>
+      <translation>Choose a section; Ctrl+1 to Ctrl+7 jump straight to one</translation>
     </message>
     <message>
       <location filename="../../app/ui/main_window.py" />
