@@ -110,3 +110,9 @@ class EvidenceRecord:
     risk_id: int | None
     measure_id: int | None
     added_by: str
+
+
+def not_in_future(day: dt.date | None, field_name: str) -> None:
+    """Something that happened cannot be dated after today."""
+    if day is not None and day > dt.date.today():
+        raise ValidationError("dossier_date_in_future", field=field_name, date=day)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from app.domain.countries import CountryTable, fold
 from app.domain.errors import UsageError
-from app.domain.followup import CountryRiskRow, TableProblem
+from app.domain.intensity import CountryRiskRow, TableProblem
 
 MAX_FILE_BYTES = 20_000_000
 MAX_ZIP_ENTRIES = 5_000

@@ -27,7 +27,8 @@ from openpyxl.utils import get_column_letter
 
 from app.domain.formatting import format_date
 from app.domain.reference import Reference
-from app.domain.report import (
+from app.domain.report import YearReport
+from app.domain.report_figures import (
     AS_OF_DEFINITION,
     CONTRACT_FIGURES,
     FIGURE_BY_CODE,
@@ -37,7 +38,6 @@ from app.domain.report import (
     SDG_DEFINITION,
     STEPS_DEFINITION,
     TENDER_FIGURES,
-    YearReport,
 )
 from app.io.report_words import SHARED_WORDS, word
 from app.io.xlsx_safe import literal_value, set_text

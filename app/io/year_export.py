@@ -34,7 +34,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from app.domain.errors import UsageError
-from app.domain.report import (
+from app.domain.report_facts import (
     FACT_KINDS,
     MeasureFact,
     RiskFact,

@@ -23,28 +23,30 @@ from app import __version__
 from app.domain.errors import NotFoundError, UsageError
 from app.domain.reference import OUTSIDE_CATEGORIES, Reference
 from app.domain.report import (
-    FACT_KINDS,
-    FIGURES,
-    AssessmentFact,
     CategoryFigures,
     CategoryKey,
     Conflict,
+    SdgFigure,
+    Source,
+    YearReport,
+    as_of_date,
+    count_year,
+)
+from app.domain.report_facts import (
+    FACT_KINDS,
+    AssessmentFact,
     ContractFact,
     EscalationFact,
     EvidenceFact,
     MeasureFact,
     RiskFact,
-    SdgFigure,
     SignalFact,
-    Source,
     SubmissionFact,
     TenderFact,
     YearFacts,
-    YearReport,
-    as_of_date,
-    count_year,
     fingerprint,
 )
+from app.domain.report_figures import FIGURES
 from app.domain.values import from_cents
 from app.io.year_export import ExportHeader, read_export, write_export
 from app.persistence import models as m

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import locator
-from app.domain.followup import INTENSITIES, SIGNAL_STATUSES
+from app.domain.followup import SIGNAL_STATUSES
+from app.domain.intensity import INTENSITIES
 from app.ui import services_gateway as gw
 from app.ui.forms import DateField, OptionalDate, add_row, parse_amount
 from app.ui.i18n import tr
@@ -391,8 +392,8 @@ class SignalsTab(Tab):
 
     def reload(self) -> None:
         ctx, ref = self.dossier.ctx, self.dossier.ref
-        self.run(lambda: gw.call("dossier", "list_signals", ctx, ref), self.signals.set_rows)
-        self.run(lambda: gw.call("dossier", "list_escalation", ctx, ref), self.ladder.set_rows)
+        self.run(lambda: gw.call("signals", "list_signals", ctx, ref), self.signals.set_rows)
+        self.run(lambda: gw.call("signals", "list_escalation", ctx, ref), self.ladder.set_rows)
 
     def _log_signal(self) -> None:
         lang = self.dossier.lang
@@ -426,7 +427,7 @@ class SignalsTab(Tab):
             "description": description.text(),
         }
         self.run(
-            lambda: gw.call("dossier", "log_signal", ctx, **values),
+            lambda: gw.call("signals", "log_signal", ctx, **values),
             lambda _r: self.dossier.changed(),
             write=True,
         )
@@ -452,7 +453,7 @@ class SignalsTab(Tab):
         day = closed.value() if code == "closed" else None
         self.run(
             lambda: gw.call(
-                "dossier",
+                "signals",
                 "set_signal_status",
                 ctx,
                 signal.id,
@@ -477,7 +478,7 @@ class SignalsTab(Tab):
             return
         ctx, responded = self.dossier.ctx, day.value()
         self.run(
-            lambda: gw.call("dossier", "record_escalation_response", ctx, step.id, responded),
+            lambda: gw.call("signals", "record_escalation_response", ctx, step.id, responded),
             lambda _r: self.dossier.changed(),
             write=True,
         )
@@ -489,7 +490,7 @@ class SignalsTab(Tab):
         ctx = self.dossier.ctx
         values = dialog.values(self.dossier.ref)
         self.run(
-            lambda: gw.call("dossier", "record_escalation_step", ctx, **values),
+            lambda: gw.call("signals", "record_escalation_step", ctx, **values),
             lambda _r: self.dossier.changed(),
             write=True,
         )
@@ -610,7 +611,7 @@ class AssessmentsTab(Tab):
 
     def reload(self) -> None:
         ctx, ref = self.dossier.ctx, self.dossier.ref
-        self.run(lambda: gw.call("dossier", "list_assessments", ctx, ref), self.model.set_rows)
+        self.run(lambda: gw.call("assessments", "list_assessments", ctx, ref), self.model.set_rows)
 
     def _assess(self) -> None:
         dialog = AssessmentDialog(self, self.dossier.lang)
@@ -619,7 +620,7 @@ class AssessmentsTab(Tab):
         ctx = self.dossier.ctx
         values = dialog.values(self.dossier.ref)
         self.run(
-            lambda: gw.call("dossier", "assess", ctx, **values),
+            lambda: gw.call("assessments", "assess", ctx, **values),
             lambda _r: self.dossier.changed(),
             write=True,
         )
@@ -634,7 +635,7 @@ class AssessmentDialog(SimpleDialog):
 
     def __init__(self, parent: QWidget, lang: str) -> None:
         super().__init__(parent, tr("Beoordelen"), tr("&Vastleggen"))
-        from app.services.dossier import rubric
+        from app.services.assessments import rubric
 
         self.lang = lang
         self.rubric = rubric()
@@ -692,7 +693,7 @@ class AssessmentDialog(SimpleDialog):
             self.ratings.append((element.code, rating, comment))
 
     def values(self, contract_ref: str) -> dict[str, Any]:
-        from app.domain.followup import ElementRating
+        from app.domain.rubric import ElementRating
 
         year = self.year.text().strip()
         return {

@@ -133,12 +133,12 @@ def take(out: Path, every_tab: bool = False) -> list[Path]:
 
 
 def _a_busy_contract(window: object) -> str:
-    from app.services import dossier, registry
+    from app.services import dossier, registry, signals
 
     ctx = window.ctx  # type: ignore[attr-defined]
-    signals = dossier.list_signals(ctx)
-    if signals:  # a dossier with signals shows the escalation screen with content
-        return signals[0].contract_ref
+    logged = signals.list_signals(ctx)
+    if logged:  # a dossier with signals shows the escalation screen with content
+        return logged[0].contract_ref
     steps = dossier.step_states_for_all(ctx)
     busiest = max(steps, key=lambda s: (s.overdue, s.contract_ref), default=None)
     if busiest is not None:

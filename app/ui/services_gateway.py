@@ -149,7 +149,7 @@ class FollowUpWords:
 
 
 def _follow_up_words(ctx: Context, record: Any) -> FollowUpWords:
-    from app.services.dossier import reasons_text
+    from app.services.follow_up import reasons_text
     from app.ui.labels import intensity_label
 
     return FollowUpWords(
@@ -162,7 +162,7 @@ def _follow_up_words(ctx: Context, record: Any) -> FollowUpWords:
 
 
 def follow_up_words(ctx: Context, contract_ref: str) -> FollowUpWords:
-    from app.services.dossier import follow_up
+    from app.services.follow_up import follow_up
 
     return _follow_up_words(ctx, follow_up(ctx, contract_ref))
 
@@ -171,20 +171,20 @@ def choose_follow_up(
     ctx: Context, contract_ref: str, choice: str | None, note: str, version: int
 ) -> FollowUpWords:
     """Record the user's own follow-up beside the suggestion (``None``: none of their own)."""
-    from app.services.dossier import choose_follow_up as _choose
+    from app.services.follow_up import choose_follow_up as _choose
 
     record = _choose(ctx, contract_ref, choice, note or None, expected_version=version)
     return _follow_up_words(ctx, record)
 
 
 def import_country_risk(ctx: Context, path: Path) -> Any:
-    from app.services.dossier import import_country_risk as _import
+    from app.services.follow_up import import_country_risk as _import
 
     return _import(ctx, path)
 
 
 def list_country_risk(ctx: Context) -> list[Any]:
-    from app.services.dossier import list_country_risk as _list
+    from app.services.follow_up import list_country_risk as _list
 
     return _list(ctx)
 
@@ -211,7 +211,7 @@ def year_report(
 
 
 def figure_definitions() -> Any:
-    from app.domain.report import FIGURES
+    from app.domain.report_figures import FIGURES
 
     return FIGURES
 
@@ -237,6 +237,9 @@ def warm_up() -> None:
 
     for name in (
         "app.services.dossier",
+        "app.services.signals",
+        "app.services.assessments",
+        "app.services.follow_up",
         "app.services.submissions",
         "app.services.reporting",
         "app.services.clauses",

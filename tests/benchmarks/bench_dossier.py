@@ -279,7 +279,7 @@ def main() -> None:
 
     from app.domain.deadlines import plan_due, report_schedule
     from app.persistence import models as m
-    from app.services import dossier
+    from app.services import dossier, signals
     from app.services.context import open_context
 
     ctx = open_context(str(folder / "bench.sqlite"), lang="nl", actor="bench")
@@ -343,7 +343,7 @@ def main() -> None:
     refreshes: list[str] = []
 
     def after_a_change() -> Any:
-        dossier.log_signal(
+        signals.log_signal(
             ctx,
             contract_ref=next(picked),
             received_on=today,

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from app.domain.errors import UsageError, ValidationError
 from app.persistence import models as m
 from app.persistence.integrity import verify
-from app.services import dossier
+from app.services import follow_up
 from app.services.context import Context
 
 
@@ -41,7 +41,7 @@ GOOD = [
 
 def refused(ctx: Context, path: Path) -> ValidationError:
     with pytest.raises(ValidationError) as err:
-        dossier.import_country_risk(ctx, path)
+        follow_up.import_country_risk(ctx, path)
     assert err.value.code == "dossier_country_risk_refused"
     assert count_rows(ctx) == 0
     return err.value
@@ -90,15 +90,15 @@ def test_every_problem_is_listed(ctx: Context, tmp_path: Path) -> None:
 
 
 def test_a_bad_file_changes_nothing_already_imported(ctx: Context, tmp_path: Path) -> None:
-    first = dossier.import_country_risk(ctx, write_xlsx(tmp_path / "a.xlsx", GOOD))
+    first = follow_up.import_country_risk(ctx, write_xlsx(tmp_path / "a.xlsx", GOOD))
     assert (first.rows, first.replaced, first.sources) == (3, 0, (("ITUC", 2025),))
     refusal = [*GOOD, ["Nowhere", 1, "ITUC", 2025]]
     with pytest.raises(ValidationError):
-        dossier.import_country_risk(ctx, write_xlsx(tmp_path / "b.xlsx", refusal))
+        follow_up.import_country_risk(ctx, write_xlsx(tmp_path / "b.xlsx", refusal))
     assert count_rows(ctx) == 3
-    again = dossier.import_country_risk(ctx, write_xlsx(tmp_path / "c.xlsx", GOOD[:3]))
+    again = follow_up.import_country_risk(ctx, write_xlsx(tmp_path / "c.xlsx", GOOD[:3]))
     assert (again.rows, again.replaced) == (2, 3)
-    entries = dossier.list_country_risk(ctx)
+    entries = follow_up.list_country_risk(ctx)
     assert [(e.country, e.score) for e in entries] == [("BD", 5.0), ("NL", 1.0)]
     with ctx.db.read() as session:
         actions = session.scalars(
@@ -113,9 +113,9 @@ def test_flags_and_dutch_words(ctx: Context, tmp_path: Path) -> None:
     csv_file.write_text(
         "land;vlag;bron;jaar\nMaleisië;ja;US DoL;2024\nthailand;nee;US DoL;2024\n", encoding="utf-8"
     )
-    result = dossier.import_country_risk(ctx, csv_file)
+    result = follow_up.import_country_risk(ctx, csv_file)
     assert result.rows == 2
-    assert [(e.country, e.flag) for e in dossier.list_country_risk(ctx)] == [
+    assert [(e.country, e.flag) for e in follow_up.list_country_risk(ctx)] == [
         ("MY", True),
         ("TH", False),
     ]
@@ -125,9 +125,9 @@ def test_unreadable_files_are_usage_errors(ctx: Context, tmp_path: Path) -> None
     fake = tmp_path / "t.xlsx"
     fake.write_text("not a workbook", encoding="utf-8")
     with pytest.raises(UsageError) as err:
-        dossier.import_country_risk(ctx, fake)
+        follow_up.import_country_risk(ctx, fake)
     assert err.value.code == "dossier_country_risk_unreadable"
     other = tmp_path / "t.ods"
     other.write_text("x", encoding="utf-8")
     with pytest.raises(UsageError):
-        dossier.import_country_risk(ctx, other)
+        follow_up.import_country_risk(ctx, other)

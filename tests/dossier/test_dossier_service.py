@@ -12,10 +12,11 @@ import pytest
 from sqlalchemy import select
 
 from app.domain.errors import ConflictError, ValidationError
-from app.domain.followup import ElementRating, StepState
+from app.domain.followup import StepState
+from app.domain.rubric import ElementRating
 from app.persistence import models as m
 from app.persistence.integrity import verify
-from app.services import dossier, evidence
+from app.services import assessments, dossier, evidence, follow_up, signals
 from app.services.context import Context
 
 from .conftest import add_submission
@@ -91,7 +92,7 @@ def test_states_follow_the_records(
         ElementRating("independent_research", "not_applicable"),
         ElementRating("stakeholders", "sufficient"),
     ]
-    assessed = dossier.assess(
+    assessed = assessments.assess(
         ctx, contract_ref=ref, subject="risk-analysis", ratings=ratings, assessed_on=D(2023, 4, 20)
     )
     assert assessed.verdict == "insufficient" and assessed.rubric_version == "2017"
@@ -110,7 +111,7 @@ def test_states_follow_the_records(
         ElementRating("progress_against_plan", "sufficient"),
         ElementRating("public_accountability", "sufficient"),
     ]
-    dossier.assess(
+    assessments.assess(
         ctx,
         contract_ref=ref,
         subject="yearly-report",
@@ -123,7 +124,7 @@ def test_states_follow_the_records(
         ctx, contract_ref=ref, path=document(), type_code="yearly-report", received_on=D(2025, 2, 1)
     )
     assert states(ctx, ref, D(2025, 4, 1))["reporting"] is StepState.IN_PROGRESS
-    dossier.assess(
+    assessments.assess(
         ctx,
         contract_ref=ref,
         subject="yearly-report",
@@ -148,7 +149,7 @@ def test_all_contracts_at_once_equal_one_by_one(
         ctx, contract_ref=refs[0], path=document(), type_code="policy", received_on=D(2024, 3, 1)
     )
     add_submission(ctx, refs[2], D(2024, 1, 10), measures=[{"due": D(2024, 6, 1)}])
-    dossier.log_signal(
+    signals.log_signal(
         ctx,
         contract_ref=refs[1],
         received_on=D(2025, 7, 1),
@@ -263,7 +264,7 @@ def test_signals_and_escalation_are_audited_and_ordered(
     ctx: Context, make_contract: Callable[..., str], document: Callable[[], Path]
 ) -> None:
     ref = make_contract(D(2025, 1, 1), D(2027, 12, 31), penalty=25_000)
-    signal = dossier.log_signal(
+    signal = signals.log_signal(
         ctx,
         contract_ref=ref,
         received_on=D(2025, 5, 1),
@@ -279,7 +280,7 @@ def test_signals_and_escalation_are_audited_and_ordered(
         type_code="correspondence",
         received_on=D(2025, 5, 2),
     )
-    dialogue = dossier.record_escalation_step(
+    dialogue = signals.record_escalation_step(
         ctx,
         contract_ref=ref,
         step="dialogue",
@@ -290,47 +291,47 @@ def test_signals_and_escalation_are_audited_and_ordered(
     )
     assert dialogue.evidence_ids == (letter.id,)
     with pytest.raises(ValidationError) as err:
-        dossier.record_escalation_step(
+        signals.record_escalation_step(
             ctx, contract_ref=ref, step="termination", taken_on=D(2025, 7, 1)
         )
     assert err.value.code == "dossier_termination_needs_notice"
     assert states(ctx, ref, D(2025, 6, 4))["remediation"] is StepState.OVERDUE
-    answered = dossier.record_escalation_response(ctx, dialogue.id, D(2025, 6, 1))
+    answered = signals.record_escalation_response(ctx, dialogue.id, D(2025, 6, 1))
     assert answered.responded_on == D(2025, 6, 1)
     assert states(ctx, ref, D(2025, 6, 4))["remediation"] is StepState.IN_PROGRESS
-    dossier.record_escalation_step(
+    signals.record_escalation_step(
         ctx,
         contract_ref=ref,
         step="notice-of-default",
         taken_on=D(2025, 7, 1),
         response_due=D(2025, 7, 15),
     )
-    penalty = dossier.record_escalation_step(
+    penalty = signals.record_escalation_step(
         ctx, contract_ref=ref, step="penalty", taken_on=D(2025, 7, 20)
     )
     assert penalty.amount_cents == 2_500_000  # the contract's penalty amount
     with pytest.raises(ValidationError) as err:
-        dossier.record_escalation_step(
+        signals.record_escalation_step(
             ctx, contract_ref=ref, step="termination", taken_on=D(2025, 7, 1)
         )
     assert err.value.code == "dossier_termination_before_notice"
-    dossier.record_escalation_step(
+    signals.record_escalation_step(
         ctx, contract_ref=ref, step="termination", taken_on=D(2025, 8, 1)
     )
-    assert [s.step for s in dossier.list_escalation(ctx, ref)] == [
+    assert [s.step for s in signals.list_escalation(ctx, ref)] == [
         "dialogue",
         "notice-of-default",
         "penalty",
         "termination",
     ]
     with pytest.raises(ConflictError):
-        dossier.set_signal_status(ctx, signal.id, "closed", D(2025, 8, 2), expected_version=7)
-    closed = dossier.set_signal_status(ctx, signal.id, "closed", D(2025, 8, 2), expected_version=1)
+        signals.set_signal_status(ctx, signal.id, "closed", D(2025, 8, 2), expected_version=7)
+    closed = signals.set_signal_status(ctx, signal.id, "closed", D(2025, 8, 2), expected_version=1)
     assert closed.version == 2 and closed.closed_on == D(2025, 8, 2)
     with pytest.raises(ValidationError):
-        dossier.set_signal_status(ctx, signal.id, "closed", None)
+        signals.set_signal_status(ctx, signal.id, "closed", None)
     assert states(ctx, ref, D(2025, 8, 3))["remediation"] is StepState.OVERDUE  # notice
-    dossier.record_escalation_response(ctx, dossier.list_escalation(ctx, ref)[1].id, D(2025, 7, 14))
+    signals.record_escalation_response(ctx, signals.list_escalation(ctx, ref)[1].id, D(2025, 7, 14))
     assert states(ctx, ref, D(2025, 8, 3))["remediation"] is StepState.DONE
     assert audit_actions(ctx, "signal") == ["create", "update"]
     assert audit_actions(ctx, "escalation_step") == [
@@ -341,8 +342,8 @@ def test_signals_and_escalation_are_audited_and_ordered(
         "create",
         "update",
     ]
-    assert [s.id for s in dossier.list_signals(ctx, ref)] == [signal.id]
-    assert dossier.list_signals(ctx, ref, open_only=True) == []
+    assert [s.id for s in signals.list_signals(ctx, ref)] == [signal.id]
+    assert signals.list_signals(ctx, ref, open_only=True) == []
     assert_verified(ctx)
 
 
@@ -357,12 +358,12 @@ def test_assessment_checks_and_audit(
         ElementRating("monitoring", "sufficient"),
     ]
     with pytest.raises(ValidationError) as err:
-        dossier.assess(
+        assessments.assess(
             ctx, contract_ref=ref, subject="plan-of-action", ratings=good, evidence_id=policy.id
         )
     assert err.value.code == "dossier_evidence_wrong_type"
     with pytest.raises(ValidationError) as err:
-        dossier.assess(
+        assessments.assess(
             ctx,
             contract_ref=ref,
             subject="yearly-report",
@@ -373,7 +374,7 @@ def test_assessment_checks_and_audit(
             contract_year=3,
         )
     assert err.value.code == "out_of_range"
-    made = dossier.assess(
+    made = assessments.assess(
         ctx,
         contract_ref=ref,
         subject="plan-of-action",
@@ -382,7 +383,7 @@ def test_assessment_checks_and_audit(
         note="Redelijke inspanning",
     )
     assert made.verdict == "sufficient" and made.assessor == "tester"
-    assert dossier.list_assessments(ctx, ref) == [made]
+    assert assessments.list_assessments(ctx, ref) == [made]
     with ctx.db.read() as session:
         stored = json.loads(session.get_one(m.Assessment, made.id).elements_json)
     assert [e["code"] for e in stored] == ["measure_per_high_risk", "owner_and_date", "monitoring"]
@@ -401,7 +402,7 @@ def test_follow_up_suggestion_and_own_choice(
         sites=[{"country": "BD"}, {"country": "NL"}],
         risks=[{"priority": "high"}],
     )
-    first = dossier.follow_up(ctx, ref)
+    first = follow_up.follow_up(ctx, ref)
     codes = [r.code for r in first.suggestion.reasons]
     assert "dossier_intensity_no_country_table" in codes
     assert first.suggestion.level == "independent-audit"  # 2 value + 2 weight + 2 high = 6
@@ -410,8 +411,8 @@ def test_follow_up_suggestion_and_own_choice(
         "country;score;source;year\nBangladesh;5;ITUC;2025\nNL;1;ITUC;2025\nDE;1;ITUC;2025\n",
         encoding="utf-8",
     )
-    dossier.import_country_risk(ctx, table)
-    dossier.log_signal(
+    follow_up.import_country_risk(ctx, table)
+    signals.log_signal(
         ctx,
         contract_ref=ref,
         received_on=D(2025, 5, 1),
@@ -419,7 +420,7 @@ def test_follow_up_suggestion_and_own_choice(
         theme="child_labour",
         description="Kinderarbeid gemeld",
     )
-    second = dossier.follow_up(ctx, ref)
+    second = follow_up.follow_up(ctx, ref)
     assert second.suggestion.level == "site-visit"
     risky = [r for r in second.suggestion.reasons if r.code == "dossier_intensity_risky_countries"]
     assert risky and "BD" in str(risky[0].params["countries"])
@@ -427,15 +428,15 @@ def test_follow_up_suggestion_and_own_choice(
         not ctx.text(r.code, **dict(r.params)).startswith("dossier_")
         for r in second.suggestion.reasons
     )
-    chosen = dossier.choose_follow_up(
+    chosen = follow_up.choose_follow_up(
         ctx, ref, "document-review", "Eerst documenten", expected_version=second.version
     )
     assert chosen.choice == "document-review" and chosen.version == second.version + 1
     assert chosen.suggestion.level == "site-visit"  # the suggestion stays beside it
     with pytest.raises(ConflictError):
-        dossier.choose_follow_up(ctx, ref, "site-visit", expected_version=second.version)
+        follow_up.choose_follow_up(ctx, ref, "site-visit", expected_version=second.version)
     with pytest.raises(ValidationError) as err:
-        dossier.choose_follow_up(ctx, ref, "telepathy")
+        follow_up.choose_follow_up(ctx, ref, "telepathy")
     assert err.value.code == "dossier_unknown_intensity"
     assert audit_actions(ctx, "contract")[-1] == "update"
     assert_verified(ctx)
@@ -461,7 +462,7 @@ def test_the_kept_answer_follows_every_change(
     assert first[0].state("remediation") is StepState.NOT_STARTED
     assert (first[0].next_due, first[0].overdue) == (D(2025, 4, 15), 1)  # the plan
     assert dossier.step_states_for_all(ctx, as_of) == first
-    dossier.log_signal(
+    signals.log_signal(
         ctx,
         contract_ref=ref,
         received_on=D(2025, 5, 1),
@@ -508,7 +509,7 @@ def test_evidence_links_only_to_the_contracts_own_rows(
         )
     assert err.value.code == "evidence_link_not_found"
     with pytest.raises(ValidationError):
-        dossier.log_signal(
+        signals.log_signal(
             ctx,
             contract_ref=mine,
             received_on=D(2025, 3, 1),
@@ -524,7 +525,7 @@ def test_rubric_hints_from_the_newest_workbook(
     ctx: Context, make_contract: Callable[..., str]
 ) -> None:
     ref = make_contract(D(2025, 1, 1), D(2026, 12, 31))
-    assert dossier.rubric_hints(ctx, ref, "plan-of-action") == ()
+    assert assessments.rubric_hints(ctx, ref, "plan-of-action") == ()
     add_submission(
         ctx,
         ref,
@@ -533,18 +534,18 @@ def test_rubric_hints_from_the_newest_workbook(
         risks=[{"priority": "high"}, {"priority": "high"}, {"priority": "low"}],
         measures=[{"risk_key": "R1"}, {"risk_key": "R3", "owner": " "}],
     )
-    plan = {h.element: h for h in dossier.rubric_hints(ctx, ref, "plan-of-action")}
+    plan = {h.element: h for h in assessments.rubric_hints(ctx, ref, "plan-of-action")}
     assert plan["measure_per_high_risk"].suggested == "insufficient"
     assert plan["measure_per_high_risk"].params["risks"] == "R2"
     assert plan["owner_and_date"].suggested == "insufficient"
-    analysis = {h.element: h for h in dossier.rubric_hints(ctx, ref, "risk-analysis")}
+    analysis = {h.element: h for h in assessments.rubric_hints(ctx, ref, "risk-analysis")}
     assert analysis["countries_suppliers"].suggested == "sufficient"
     assert analysis["countries_suppliers"].params == {"count": 2, "countries": 2, "tier": 3}
     assert analysis["risk_assessment"].params == {"count": 3}
     add_submission(
         ctx, ref, D(2025, 3, 1), risks=[{"priority": "high"}], measures=[{"risk_key": "R1"}]
     )
-    plan = {h.element: h for h in dossier.rubric_hints(ctx, ref, "plan-of-action")}
+    plan = {h.element: h for h in assessments.rubric_hints(ctx, ref, "plan-of-action")}
     assert plan["measure_per_high_risk"].suggested == "sufficient"
     assert plan["owner_and_date"].suggested == "sufficient"
 
@@ -583,7 +584,7 @@ def test_what_happened_cannot_be_dated_ahead(
         dossier.agree_plan(ctx, ref, tomorrow)
     assert err.value.code == "dossier_date_in_future"
     with pytest.raises(ValidationError):
-        dossier.log_signal(
+        signals.log_signal(
             ctx,
             contract_ref=ref,
             received_on=tomorrow,
@@ -592,8 +593,8 @@ def test_what_happened_cannot_be_dated_ahead(
             description="x",
         )
     with pytest.raises(ValidationError):
-        dossier.record_escalation_step(ctx, contract_ref=ref, step="dialogue", taken_on=tomorrow)
-    step = dossier.record_escalation_step(
+        signals.record_escalation_step(ctx, contract_ref=ref, step="dialogue", taken_on=tomorrow)
+    step = signals.record_escalation_step(
         ctx, contract_ref=ref, step="dialogue", taken_on=dt.date.today(), response_due=tomorrow
     )
     assert step.response_due == tomorrow  # a response date ahead is the point of it

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from app.domain.deadlines import plan_due, yearly_reports
 from app.persistence import models as m
-from app.services import dossier, evidence
+from app.services import dossier, evidence, signals
 from app.services.context import Context
 
 TODAY = dt.date.today()
@@ -99,7 +99,7 @@ def build_dossiers(
         valid_until=t + days(5),
         received_on=t - days(30),
     )
-    dossier.record_escalation_step(
+    signals.record_escalation_step(
         ctx, contract_ref=outside, step="dialogue", taken_on=t - days(9), response_due=t + days(2)
     )
     dossier.agree_plan(ctx, agreed, t - days(300))
@@ -146,7 +146,7 @@ def build_dossiers(
         valid_until=t + days(45),
         received_on=t - days(3),
     )  # beyond 30
-    signal = dossier.log_signal(
+    signal = signals.log_signal(
         ctx,
         contract_ref=late,
         received_on=t - days(20),
@@ -154,7 +154,7 @@ def build_dossiers(
         theme="forced_labour",
         description="Melding",
     )
-    dossier.record_escalation_step(
+    signals.record_escalation_step(
         ctx,
         contract_ref=late,
         step="dialogue",
@@ -162,17 +162,17 @@ def build_dossiers(
         response_due=t - days(3),
         signal_id=signal.id,
     )
-    dossier.record_escalation_step(
+    signals.record_escalation_step(
         ctx,
         contract_ref=late,
         step="notice-of-default",
         taken_on=t - days(2),
         response_due=t + days(5),
     )
-    answered = dossier.record_escalation_step(
+    answered = signals.record_escalation_step(
         ctx, contract_ref=agreed, step="dialogue", taken_on=t - days(10), response_due=t + days(1)
     )
-    dossier.record_escalation_response(ctx, answered.id, t - days(1))
+    signals.record_escalation_response(ctx, answered.id, t - days(1))
 
 
 def test_due_json_equals_the_independent_list(

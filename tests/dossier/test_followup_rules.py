@@ -12,18 +12,14 @@ from app.domain.errors import ValidationError
 from app.domain.followup import (
     ContractFacts,
     DeadlineKind,
-    ElementRating,
-    IntensityInputs,
     StepState,
     check_escalation_step,
     contract_deadlines,
     derive_steps,
     falls_due,
-    load_rubric,
-    risky_by_table,
-    rubric_verdict,
-    suggest_intensity,
 )
+from app.domain.intensity import IntensityInputs, risky_by_table, suggest_intensity
+from app.domain.rubric import ElementRating, load_rubric, rubric_verdict
 from app.locator import resources_dir
 
 D = dt.date

@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete
 
-from app.domain.followup import ContractSteps, ElementRating, StepState
+from app.domain.followup import ContractSteps, StepState
+from app.domain.rubric import ElementRating
 from app.domain.values import IsvDecision
 from app.persistence import models as m
 from app.persistence.audit import AuditWriter
-from app.services import dossier, evidence, registry
+from app.services import assessments, dossier, evidence, follow_up, registry, signals
 from app.services.bulk import paused_collector
 from app.services.context import Context
 
@@ -61,7 +62,7 @@ def test_each_kind_of_change_refreshes_only_its_contracts(
         ElementRating("progress_against_plan", "sufficient"),
         ElementRating("public_accountability", "sufficient"),
     ]
-    signal = dossier.log_signal(
+    signal = signals.log_signal(
         ctx,
         contract_ref=refs[3],
         received_on=D(2025, 5, 1),
@@ -73,7 +74,7 @@ def test_each_kind_of_change_refreshes_only_its_contracts(
 
     def escalate() -> None:
         nonlocal step_id
-        step_id = dossier.record_escalation_step(
+        step_id = signals.record_escalation_step(
             ctx,
             contract_ref=refs[3],
             step="dialogue",
@@ -126,7 +127,7 @@ def test_each_kind_of_change_refreshes_only_its_contracts(
         ),
         (
             "an assessment",
-            lambda: dossier.assess(
+            lambda: assessments.assess(
                 ctx,
                 contract_ref=refs[0],
                 subject="yearly-report",
@@ -139,13 +140,13 @@ def test_each_kind_of_change_refreshes_only_its_contracts(
         ),
         (
             "a signal closed",
-            lambda: dossier.set_signal_status(ctx, signal.id, "closed", closed_on=D(2025, 6, 1)),
+            lambda: signals.set_signal_status(ctx, signal.id, "closed", closed_on=D(2025, 6, 1)),
             {refs[3]},
         ),
         ("an escalation step", escalate, {refs[3]}),
         (
             "a response",
-            lambda: dossier.record_escalation_response(ctx, step_id, D(2025, 5, 20)),
+            lambda: signals.record_escalation_response(ctx, step_id, D(2025, 5, 20)),
             {refs[3]},
         ),
         ("a plan agreed", lambda: dossier.agree_plan(ctx, refs[4], D(2024, 9, 1)), {refs[4]}),
@@ -159,7 +160,7 @@ def test_each_kind_of_change_refreshes_only_its_contracts(
         ("a new contract", lambda: make_contract(D(2025, 1, 1), D(2025, 12, 31)), set()),
         (
             "a choice of follow-up (no fact changes)",
-            lambda: dossier.choose_follow_up(ctx, refs[1], "site-visit"),
+            lambda: follow_up.choose_follow_up(ctx, refs[1], "site-visit"),
             {refs[1]},
         ),
     ]
@@ -202,7 +203,7 @@ def test_what_the_trail_cannot_tell_works_everything_out(
     assert dossier.last_refresh() == "full"
 
     # a changed record that is no longer there
-    signal = dossier.log_signal(
+    signal = signals.log_signal(
         ctx,
         contract_ref=ref,
         received_on=D(2025, 5, 1),
@@ -222,7 +223,7 @@ def test_what_the_trail_cannot_tell_works_everything_out(
     monkeypatch.setattr(dossier, "_REFRESH_LIMIT", 2)
     dossier.step_states_for_all(ctx, AS_OF)
     for n in range(3):
-        dossier.log_signal(
+        signals.log_signal(
             ctx,
             contract_ref=ref,
             received_on=D(2025, 5, 1 + n),
@@ -250,7 +251,7 @@ def test_a_database_with_another_history_is_worked_out_anew(
     location = Path(ctx.db.location)
     ctx.db.dispose()
     shutil.copyfile(location, tmp_path / "copy.sqlite")
-    dossier.log_signal(
+    signals.log_signal(
         ctx,
         contract_ref=ref,
         received_on=D(2025, 5, 1),

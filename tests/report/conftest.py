@@ -39,11 +39,11 @@ from typing import Any
 import pytest
 from sqlalchemy import insert
 
-from app.domain.followup import ElementRating
+from app.domain.rubric import ElementRating
 from app.persistence import models as m
 from app.persistence.audit import AuditWriter
 from app.persistence.integrity import submission_digest
-from app.services import dossier, evidence, registry
+from app.services import assessments, evidence, registry, signals
 from app.services.context import Context, open_context
 
 ORG_A = "Ministerie van Infrastructuur en Waterstaat"
@@ -287,7 +287,7 @@ def _document(folder: Path, text: str) -> Path:
 
 
 def all_sufficient(subject: str) -> list[ElementRating]:
-    chosen = dossier.rubric().subject(subject)
+    chosen = assessments.rubric().subject(subject)
     return [ElementRating(e.code, "sufficient") for e in chosen.elements]
 
 
@@ -328,7 +328,7 @@ def populate(
             ],
         )
         registry.mark_plan_agreed(ctx, "C1", D(2025, 7, 15))
-        signal = dossier.log_signal(
+        signal = signals.log_signal(
             ctx,
             contract_ref="C1",
             received_on=D(2025, 9, 9),
@@ -336,7 +336,7 @@ def populate(
             theme="child_labour",
             description="Melding over kinderarbeid bij een toeleverancier.",
         )
-        dossier.record_escalation_step(
+        signals.record_escalation_step(
             ctx, contract_ref="C1", step="dialogue", taken_on=D(2025, 9, 20), signal_id=signal.id
         )
         evidence.add_evidence(
@@ -380,7 +380,7 @@ def populate(
             type_code="yearly-report",
             received_on=D(2025, 12, 20),
         )
-        dossier.assess(
+        assessments.assess(
             ctx,
             contract_ref="C7",
             subject="yearly-report",

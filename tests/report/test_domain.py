@@ -11,21 +11,19 @@ import pytest
 
 from app import locator
 from app.domain.errors import UsageError
-from app.domain.report import (
-    FIGURES,
+from app.domain.report import Source, as_of_date, count_year
+from app.domain.report_facts import (
     ContractFact,
     EvidenceFact,
     MeasureFact,
     RiskFact,
     SignalFact,
-    Source,
     SubmissionFact,
     TenderFact,
     YearFacts,
-    as_of_date,
-    count_year,
     fingerprint,
 )
+from app.domain.report_figures import FIGURES
 from app.io.year_export import ExportHeader, read_export, write_export
 from app.services.reporting import MergeInput, build_report, merge_facts
 

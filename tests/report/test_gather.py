@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.domain.report import FACT_KINDS, field_names
+from app.domain.report_facts import FACT_KINDS, field_names
 from app.persistence import models as m
 from app.services.context import Context
 from app.services.reporting import gather_facts

@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.domain.formatting import format_money, format_number
-from app.domain.report import FIGURE_BY_CODE, TENDER_FIGURES
+from app.domain.report_figures import FIGURE_BY_CODE, TENDER_FIGURES
 
 
 def run_report(cli: Any, tmp_path: Path, lang: str = "nl") -> tuple[dict[str, Any], Path, Path]:

@@ -186,7 +186,7 @@ def supplier_workbook(
 def fill_every_table(ctx: Any, folder: Path, *, tenders: int = 30) -> None:
     """Demo data plus the rows the demo leaves out: a generated clause document and a
     country-risk table, so every table of the schema holds something."""
-    from app.services import clauses, dossier
+    from app.services import clauses, follow_up, signals
     from app.services.demo import load_demo
 
     load_demo(ctx, seed=5, tenders=tenders, today=dt.date(2026, 11, 25))
@@ -204,10 +204,10 @@ def fill_every_table(ctx: Any, folder: Path, *, tenders: int = 30) -> None:
         "IN,6.1,nee,Eigen analyse,2026\nCN,8.2,ja,Eigen analyse,2026\n",
         encoding="utf-8",
     )
-    dossier.import_country_risk(ctx, table)
+    follow_up.import_country_risk(ctx, table)
     with ctx.db.read() as session:
         contract = session.scalar(select(m.Contract.ref).order_by(m.Contract.id).limit(1))
-    signal = dossier.log_signal(
+    signal = signals.log_signal(
         ctx,
         contract_ref=contract,
         received_on=dt.date(2026, 3, 2),
@@ -215,7 +215,7 @@ def fill_every_table(ctx: Any, folder: Path, *, tenders: int = 30) -> None:
         theme=ctx.reference.themes[0].code,
         description="Melding van verplicht overwerk",
     )
-    dossier.record_escalation_step(
+    signals.record_escalation_step(
         ctx,
         contract_ref=contract,
         step="dialogue",

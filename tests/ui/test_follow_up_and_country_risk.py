@@ -34,7 +34,7 @@ def _next_tab_stop(widget: Any) -> Any:
 def test_recording_my_own_follow_up_beside_the_suggestion(
     window: Any, contract: str, qtbot: Any
 ) -> None:
-    from app.services.dossier import follow_up
+    from app.services.follow_up import follow_up
 
     tab = _follow_up_tab(window, contract)
     assert tab.save.isEnabled()
@@ -71,7 +71,7 @@ def test_recording_my_own_follow_up_beside_the_suggestion(
 def test_a_stale_follow_up_choice_is_refused_and_the_tab_reloads(
     window: Any, contract: str, dialogs: Any
 ) -> None:
-    from app.services.dossier import choose_follow_up, follow_up
+    from app.services.follow_up import choose_follow_up, follow_up
 
     tab = _follow_up_tab(window, contract)
     choose_follow_up(window.ctx, contract, "independent-audit", "door een collega")
@@ -106,7 +106,7 @@ def _answer_open(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
 def test_importing_a_country_risk_table_from_the_menu(
     window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.services.dossier import list_country_risk
+    from app.services.follow_up import list_country_risk
     from app.ui.country_risk_dialog import CountryRiskDialog
 
     table = tmp_path / "landen.csv"
@@ -145,7 +145,7 @@ def test_importing_a_country_risk_table_from_the_menu(
 def test_a_refused_country_risk_table_says_where_and_keeps_the_old_one(
     window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.services.dossier import import_country_risk, list_country_risk
+    from app.services.follow_up import import_country_risk, list_country_risk
     from app.ui.country_risk_dialog import CountryRiskDialog
 
     good = tmp_path / "goed.csv"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app.cli.base import Invocation, input_path
 from app.domain.errors import ValidationError
-from app.services import dossier
+from app.services import follow_up
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -28,7 +28,7 @@ def run_import(inv: Invocation) -> int:
     path: Path = input_path(inv.args.file)
     ctx = inv.context()
     try:
-        result = dossier.import_country_risk(ctx, path)
+        result = follow_up.import_country_risk(ctx, path)
     except ValidationError as exc:
         problems = exc.params.get("problems") or []
         if inv.args.json:

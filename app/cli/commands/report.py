@@ -8,7 +8,8 @@ from __future__ import annotations
 import argparse
 
 from app.cli.base import Invocation, input_path, output_path
-from app.domain.report import SPEC_FIGURES, kind_label
+from app.domain.report_facts import kind_label
+from app.domain.report_figures import SPEC_FIGURES
 from app.services import reporting
 
 

@@ -261,7 +261,7 @@ def dossier_dashboard(ctx: Any, lang: str, today: dt.date) -> Dashboard:
     """Deadlines, steps and follow-up from the dossier service (supplier names and the
     categories come from :func:`registry_part`)."""
     from app.domain.followup import StepState
-    from app.services import dossier
+    from app.services import dossier, follow_up
 
     due = tuple(dossier.due_items(ctx, within=30, as_of=today))
     steps = dossier.step_states_for_all(ctx, today)
@@ -279,7 +279,7 @@ def dossier_dashboard(ctx: Any, lang: str, today: dt.date) -> Dashboard:
     worst = sorted((s for s in steps if s.overdue), key=lambda s: (-s.overdue, s.contract_ref))
     attention = []
     for item in worst[:12]:
-        record = dossier.follow_up(ctx, item.contract_ref)
+        record = follow_up.follow_up(ctx, item.contract_ref)
         level = intensity_label(record.suggestion.level, lang)
         attention.append((item.contract_ref, "", level, item.overdue))
     return Dashboard(due, (), step_bars, tuple(attention), 0, 0)

@@ -1,0 +1,287 @@
+"""The facts a yearly report is made from: the canonical records (tenders, contracts,
+risks, measures, submissions, evidence, assessments, signals, escalation steps) whether
+they come from the local database or from other installations' exports, each with the
+``uid`` that identifies it across installations; their canonical JSON and the
+fingerprint of a set of facts. Standard library only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+import json
+import json.encoder
+import operator
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+# ---------------------------------------------------------------------------------------
+# Facts: the canonical records a report is made from
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TenderFact:
+    uid: str
+    ref: str
+    title: str
+    organisation: str | None
+    kind: str
+    value_cents: int
+    published: dt.date
+    category_code: str
+    category_set: str | None
+    verdict: str
+    isv_applied: bool | None
+    not_applied_reason: str | None
+    form: str | None
+    clause_version: str | None
+
+
+@dataclass(frozen=True)
+class ContractFact:
+    uid: str
+    ref: str
+    tender_uid: str
+    supplier: str
+    supplier_country: str
+    start: dt.date
+    end: dt.date
+    value_cents: int | None
+    plan_months: int
+    report_month: int
+    plan_agreed_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class RiskFact:
+    risk_key: str
+    theme: str
+    priority: str
+
+
+@dataclass(frozen=True)
+class MeasureFact:
+    measure_key: str
+    risk_key: str
+    due: dt.date
+    status: str
+
+
+@dataclass(frozen=True)
+class SubmissionFact:
+    """One imported supplier workbook (never changed after import) with its risks and
+    measures."""
+
+    uid: str
+    contract_uid: str
+    version_no: int
+    received_on: dt.date
+    content_sha256: str
+    risks: tuple[RiskFact, ...]
+    measures: tuple[MeasureFact, ...]
+
+
+@dataclass(frozen=True)
+class EvidenceFact:
+    uid: str
+    contract_uid: str
+    type: str
+    received_on: dt.date
+    issued_on: dt.date | None
+    valid_until: dt.date | None
+    supersedes_uid: str | None
+
+
+@dataclass(frozen=True)
+class AssessmentFact:
+    uid: str
+    contract_uid: str
+    subject: str
+    verdict: str
+    assessed_on: dt.date
+    contract_year: int | None
+
+
+@dataclass(frozen=True)
+class SignalFact:
+    uid: str
+    contract_uid: str
+    received_on: dt.date
+    theme: str
+    status: str
+    closed_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class EscalationFact:
+    uid: str
+    contract_uid: str
+    step: str
+    taken_on: dt.date
+    response_due: dt.date | None
+    responded_on: dt.date | None
+
+
+FACT_KINDS: tuple[tuple[str, type[Any]], ...] = (
+    ("tenders", TenderFact),
+    ("contracts", ContractFact),
+    ("submissions", SubmissionFact),
+    ("evidence", EvidenceFact),
+    ("assessments", AssessmentFact),
+    ("signals", SignalFact),
+    ("escalation_steps", EscalationFact),
+)
+"""Every kind of fact, in the order of the export file and of the fingerprint."""
+
+KIND_LABELS: Mapping[str, tuple[str, str]] = {
+    "tenders": ("aanbesteding", "tender"),
+    "contracts": ("contract", "contract"),
+    "submissions": ("leveranciersrapportage", "supplier workbook"),
+    "evidence": ("bewijsstuk", "document"),
+    "assessments": ("beoordeling", "assessment"),
+    "signals": ("signaal", "signal"),
+    "escalation_steps": ("escalatiestap", "escalation step"),
+}
+
+
+def kind_label(kind: str, lang: str) -> str:
+    """A kind of record in words (``contracts`` → ``contract``)."""
+    nl, en = KIND_LABELS.get(kind, (kind, kind))
+    return en if lang == "en" else nl
+
+
+@dataclass(frozen=True)
+class YearFacts:
+    """Everything the figures of one year are counted from."""
+
+    tenders: tuple[TenderFact, ...] = ()
+    contracts: tuple[ContractFact, ...] = ()
+    submissions: tuple[SubmissionFact, ...] = ()
+    evidence: tuple[EvidenceFact, ...] = ()
+    assessments: tuple[AssessmentFact, ...] = ()
+    signals: tuple[SignalFact, ...] = ()
+    escalation_steps: tuple[EscalationFact, ...] = ()
+
+    def kind(self, name: str) -> tuple[Any, ...]:
+        value: tuple[Any, ...] = getattr(self, name)
+        return value
+
+    def count(self) -> int:
+        return sum(len(self.kind(name)) for name, _ in FACT_KINDS)
+
+
+@functools.cache
+def field_names(cls: type[Any]) -> tuple[str, ...]:
+    """The field names of a fact class, in declaration order."""
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+_SCALARS = (str, int, bool, float, type(None))
+_SHAPES: dict[type[Any], tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]] = {
+    cls: (names, operator.attrgetter(*names))
+    for cls in (*(c for _, c in FACT_KINDS), RiskFact, MeasureFact)
+    for names in [tuple(f.name for f in dataclasses.fields(cls))]
+}
+"""Each fact class's field names (declaration order) and a getter of their values."""
+
+
+def plain(value: Any) -> Any:
+    """A fact (or any value inside one) as plain JSON data: dates as ISO text."""
+    shape = _SHAPES.get(type(value))
+    if shape is not None:  # a fact: its fields by one getter, most of them plain already
+        names, values = shape
+        return {
+            name: item
+            if type(item) in _SCALARS
+            else item.isoformat()
+            if type(item) is dt.date
+            else plain(item)
+            for name, item in zip(names, values(value), strict=True)
+        }
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        result = {}
+        for name in field_names(type(value)):
+            item = getattr(value, name)
+            # most fields are plain already: no call per value (exports hold many facts)
+            result[name] = item if type(item) in _SCALARS else plain(item)
+        return result
+    return value
+
+
+def canonical_text(data: Any) -> str:
+    """Plain JSON data as the canonical text of checksums: sorted keys, no spaces, UTF-8.
+    The one place these settings are written: a change would fail every checksum made."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def canonical_json(data: Any) -> str:
+    """The canonical JSON text of ``data`` (facts and all) used for checksums."""
+    return canonical_text(plain(data))
+
+
+def _values(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    shape = _SHAPES.get(type(value))
+    if shape is not None:  # a fact inside a fact (the risks and measures of a workbook)
+        return shape[1](value)  # its field values in declaration order (JSON: a list)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [getattr(value, name) for name in field_names(type(value))]
+    raise TypeError(type(value).__name__)
+
+
+_COMPACT = json.JSONEncoder(default=_values, ensure_ascii=False, separators=(",", ":"))
+
+
+def _compact_encoder() -> Callable[[Any], str]:
+    """``_COMPACT.encode`` without its set-up per call: the standard library's C encoder,
+    made once (the same text; a fingerprint encodes tens of thousands of small values).
+    Where the C encoder is missing or is not made the way this Python's was (it is not a
+    public interface), ``_COMPACT.encode`` itself."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    try:
+        chunks = make(
+            None, _values, json.encoder.encode_basestring, None, ":", ",", False, False, True
+        )  # type: ignore[misc]
+
+        def encode(value: Any) -> str:
+            return "".join(chunks(value, 0))
+
+        probe = [1, "é", dt.date(2025, 1, 2), None]
+        if encode(probe) == _COMPACT.encode(probe):
+            return encode
+    except TypeError:
+        pass
+    return _COMPACT.encode
+
+
+def fingerprint(facts: YearFacts) -> str:
+    """SHA-256 over every fact, sorted by kind and uid, each as the JSON list of its field
+    values in declaration order (dates as ISO text): the same records always give the
+    same fingerprint, whatever their source or order."""
+    digest = hashlib.sha256()
+    encode = _compact_encoder()
+    for name, cls in FACT_KINDS:
+        values = _SHAPES[cls][1]
+        digest.update(
+            "".join(
+                [
+                    f"{name}\x1f{encode(values(fact))}\n"
+                    for fact in sorted(facts.kind(name), key=_uid)
+                ]
+            ).encode()
+        )
+    return digest.hexdigest()
+
+
+def _uid(fact: Any) -> str:
+    uid: str = fact.uid
+    return uid

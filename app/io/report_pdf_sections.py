@@ -1,0 +1,532 @@
+"""The body of the yearly report's PDF, one function per part in reading order: the cover,
+the one-page summary in plain sentences, the tenders and the contracts per category
+with their bar charts, and risks and follow-up. Every text from a user or supplier goes
+through :func:`app.io.pdf.para`, so markup shows literally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from app.domain.report_figures import STEPS_DEFINITION
+from app.io.pdf import BOLD, FAMILY, escape, outline, para
+from app.io.report_pdf_style import (
+    GRID,
+    PLURAL_WORDS,
+    PRIORITY_COLOURS,
+    SERIES_COLOURS,
+    TOTAL_BACKGROUND,
+    WIDTH,
+    Writer,
+    bar_chart,
+    chart_block,
+    grid_table,
+    heading,
+)
+
+# ---------------------------------------------------------------------------------------
+# Sections
+# ---------------------------------------------------------------------------------------
+
+
+def cover(w: Writer) -> list[Flowable]:
+    r, s = w.report, w.styles
+    organisation = r.organisation or w.t("all")
+    rows = [
+        [para(w.t("year"), s["Label"]), para(str(r.year), s["Cell"])],
+        [para(w.t("organisation"), s["Label"]), para(organisation, s["Cell"])],
+        [para(w.t("as_of"), s["Label"]), para(w.date(r.as_of), s["Cell"])],
+        [
+            para(w.t("generated"), s["Label"]),
+            para(
+                f"{w.date(r.generated_at.date())}, {r.generated_at.strftime('%H:%M')} UTC",
+                s["Cell"],
+            ),
+        ],
+    ]
+    if r.grouping:
+        rows.append(
+            [
+                para(w.t("grouping"), s["Label"]),
+                para(w.reference.category_set(r.grouping).name(w.lang), s["Cell"]),
+            ]
+        )
+    sources = "; ".join(
+        f"{source.label} ({w.t(source.kind)}, {w.n(source.records)} {w.t('records')})"
+        for source in r.sources
+    )
+    rows.append([para(w.t("sources"), s["Label"]), para(sources, s["Cell"])])
+    rows.append([para(w.t("fingerprint"), s["Label"]), para(r.fingerprint, s["Mono"])])
+    info = Table(rows, colWidths=[52 * mm, WIDTH - 52 * mm], hAlign="LEFT")
+    info.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FAMILY),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    title = w.t("title", year=r.year)
+    return [
+        Spacer(1, 42 * mm),
+        outline(para(title, s["CoverTitle"]), title, 0),
+        para(w.t("subtitle"), s["Subtitle"]),
+        Spacer(1, 8 * mm),
+        info,
+        Spacer(1, 10 * mm),
+        para(w.t("cover_note"), s["Note"]),
+        PageBreak(),
+    ]
+
+
+def _summary_sentences(w: Writer) -> list[str]:
+    """The year in plain sentences, singular and plural as the numbers need."""
+    r, tot = w.report, w.report.totals
+    n, pct, pl = w.n, w.pct, w.pl
+    current = ("aanbesteding gebruikte", "aanbestedingen gebruikten")
+    mandatory = tot["tenders_isv_mandatory"]
+    if w.lang == "en":
+        return [
+            f"In {r.year}, {pl(tot['tenders'], 'tender was', 'tenders were')} published "
+            f"with a total estimated value of {w.euros(tot['tenders_value'])}. For "
+            f"{n(mandatory)} of them the ISV were mandatory: "
+            f"{n(tot['tenders_isv_applied_mandatory'])} applied them "
+            f"({pct(tot['tenders_isv_applied_mandatory'], mandatory)}), "
+            f"{n(tot['tenders_isv_not_applied_mandatory'])} did not, with a recorded "
+            f"reason, and {n(tot['tenders_isv_undecided_mandatory'])} "
+            f"{'has' if tot['tenders_isv_undecided_mandatory'] == 1 else 'have'} no "
+            f"decision recorded.",
+            f"In {pl(tot['tenders_isv_applied_voluntary'], 'further tender', 'further tenders')}"
+            f" the ISV were applied voluntarily, below the threshold or outside the risk "
+            f"categories. {pl(tot['tenders_clause_current'], 'tender', 'tenders')} used the "
+            f"current version ({r.current_clause_version}) of the standard tender texts.",
+            f"{pl(tot['contracts_active'], 'contract was', 'contracts were')} active in the "
+            f"year ({w.euros(tot['contracts_value'])}), {n(tot['contracts_isv'])} of them "
+            f"with ISV. Of those, {n(tot['risk_analysis_received'])} had delivered a risk "
+            f"analysis ({n(tot['risk_analysis_on_time'])} on time) and "
+            f"{n(tot['risk_analysis_overdue'])} had not by the deadline; a plan of action "
+            f"was agreed for {n(tot['plan_agreed'])} "
+            f"({pct(tot['plan_agreed'], tot['contracts_isv'])}).",
+            f"Yearly reports: {n(tot['yearly_report_due'])} due in the year, "
+            f"{n(tot['yearly_report_received'])} received, "
+            f"{n(tot['yearly_report_sufficient'])} assessed as sufficient. The suppliers' "
+            f"latest risk analyses name {pl(tot['risks'], 'risk', 'risks')}, "
+            f"{n(tot['risks_high'])} of high priority. Measures: {n(tot['measures'])} in "
+            f"all, {n(tot['measures_completed'])} completed, {n(tot['measures_overdue'])} "
+            f"past their due date.",
+            f"Signals of possible abuses received: {n(tot['signals_received'])}; escalation "
+            f"steps taken: {n(tot['escalation_steps'])}.",
+        ]
+    return [
+        f"In {r.year} {'is' if tot['tenders'] == 1 else 'zijn'} "
+        f"{pl(tot['tenders'], 'aanbesteding', 'aanbestedingen')} gepubliceerd met een "
+        f"geraamde waarde van samen {w.euros(tot['tenders_value'])}. Bij {n(mandatory)} "
+        f"daarvan waren de ISV verplicht: in {n(tot['tenders_isv_applied_mandatory'])} zijn ze "
+        f"toegepast ({pct(tot['tenders_isv_applied_mandatory'], mandatory)}), in "
+        f"{n(tot['tenders_isv_not_applied_mandatory'])} met een vastgelegde reden niet, en "
+        f"bij {n(tot['tenders_isv_undecided_mandatory'])} is geen besluit vastgelegd.",
+        f"In nog {pl(tot['tenders_isv_applied_voluntary'], 'aanbesteding', 'aanbestedingen')}"
+        f" zijn de ISV vrijwillig toegepast, onder de drempel of buiten de "
+        f"risicocategorieën. "
+        f"{pl(tot['tenders_clause_current'], *current)}"
+        f" de actuele versie ({r.current_clause_version}) van de bestekteksten.",
+        f"In het jaar {'liep' if tot['contracts_active'] == 1 else 'liepen'} "
+        f"{pl(tot['contracts_active'], 'contract', 'contracten')} "
+        f"({w.euros(tot['contracts_value'])}), waarvan {n(tot['contracts_isv'])} met ISV. "
+        f"Daarvan had{'' if tot['risk_analysis_received'] == 1 else 'den'} "
+        f"{n(tot['risk_analysis_received'])} een risicoanalyse geleverd "
+        f"({n(tot['risk_analysis_on_time'])} op tijd) en {n(tot['risk_analysis_overdue'])} "
+        f"niet binnen de termijn; voor {n(tot['plan_agreed'])} "
+        f"({pct(tot['plan_agreed'], tot['contracts_isv'])}) is een plan van aanpak "
+        f"afgesproken.",
+        f"Jaarrapportages: {n(tot['yearly_report_due'])} verschuldigd in het jaar, "
+        f"{n(tot['yearly_report_received'])} ontvangen, {n(tot['yearly_report_sufficient'])} "
+        f"als voldoende beoordeeld. De laatste risicoanalyses van leveranciers noemen "
+        f"{pl(tot['risks'], 'risico', 'risico’s')}, waarvan {n(tot['risks_high'])} met hoge "
+        f"prioriteit. Maatregelen: {n(tot['measures'])} in totaal, "
+        f"{n(tot['measures_completed'])} afgerond, {n(tot['measures_overdue'])} over de "
+        f"einddatum.",
+        f"Signalen van mogelijke misstanden ontvangen: {n(tot['signals_received'])}; "
+        f"escalatiestappen gezet: {n(tot['escalation_steps'])}.",
+    ]
+
+
+def summary(w: Writer) -> list[Flowable]:
+    s, tot = w.styles, w.report.totals
+    sentences = _summary_sentences(w)
+    flow: list[Flowable] = [heading(w, w.t("summary"))]
+    flow += [para(text, s["Lead"] if i == 0 else s["Body"]) for i, text in enumerate(sentences)]
+    key_codes = (
+        "tenders",
+        "tenders_isv_mandatory",
+        "tenders_isv_applied_mandatory",
+        "tenders_isv_not_applied_mandatory",
+        "tenders_isv_applied_voluntary",
+        "contracts_active",
+        "contracts_isv",
+        "risk_analysis_received",
+        "plan_agreed",
+        "yearly_report_received",
+        "yearly_report_sufficient",
+        "measures_overdue",
+        "signals_received",
+    )
+    rows: list[list[Any]] = [[para(w.t("figure"), s["Th"]), para(w.t("value"), s["ThRight"])]]
+    for code in key_codes:
+        rows.append([para(w.name(code), s["Td"]), w.value(code, tot[code])])
+    flow += [
+        Spacer(1, 3 * mm),
+        para(w.t("key_figures"), s["Heading2"]),
+        grid_table(rows, [WIDTH - 40 * mm, 40 * mm]),
+        PageBreak(),
+    ]
+    return flow
+
+
+def _word_width(text: str, size: float) -> float:
+    """The width of the longest word of a header (headers wrap only between words)."""
+    return max((stringWidth(word, BOLD, size) for word in text.split()), default=0)
+
+
+def _category_table(
+    w: Writer,
+    codes: Sequence[str],
+    groups: Sequence[tuple[str, int]],
+    heads: Sequence[str],
+    keep: str,
+) -> Table:
+    """Categories down, figures across, under a two-row header: ``groups`` are the upper
+    labels with the number of columns each spans (1 = a single header over two rows).
+    Categories without ``keep`` are left out; with several category sets in the year,
+    each set gets its own heading row."""
+    s = w.styles
+    padding = 6
+    widths = [max(_word_width(h, 7) + padding + 1, 10 * mm) for h in heads]
+    widths = [
+        max(width, stringWidth(w.plain(c, w.report.totals.get(c, 0)), BOLD, 8) + padding)
+        for width, c in zip(widths, codes, strict=True)
+    ]
+    first = WIDTH - sum(widths)
+    top: list[Any] = [para(w.t("category"), s["Th"])]
+    second: list[Any] = [""]
+    spans: list[tuple[Any, ...]] = [("SPAN", (0, 0), (0, 1))]
+    column = 1
+    head_iter = iter(heads)
+    for label, span in groups:
+        if span == 1:
+            top.append(para(next(head_iter), s["ThRight"]))
+            second.append("")
+            spans.append(("SPAN", (column, 0), (column, 1)))
+        else:
+            top.append(para(label, s["ThCenter"]))
+            top += [""] * (span - 1)
+            second += [para(next(head_iter), s["ThRight"]) for _ in range(span)]
+            spans += [
+                ("SPAN", (column, 0), (column + span - 1, 0)),
+                ("LINEBELOW", (column, 0), (column + span - 1, 0), 0.4, GRID),
+            ]
+        column += span
+    rows: list[list[Any]] = [top, second]
+    shown = [c for c in w.report.categories if c.figures.get(keep, 0)]
+    sets = {c.key.set_id for c in shown}
+    set_rows: list[int] = []
+    current: object = object()
+    for category in shown:
+        if len(sets) > 1 and category.key.set_id != current and category.key.set_id:
+            current = category.key.set_id
+            set_rows.append(len(rows))
+            rows.append([para(_set_name(w, category.key.set_id), s["TdBold"])] + [""] * len(codes))
+        rows.append(
+            [para(category.name(w.lang), s["Td"])]
+            + [w.plain(c, category.figures.get(c, 0)) for c in codes]
+        )
+    rows.append(
+        [para(w.t("total"), s["TdBold"])] + [w.plain(c, w.report.totals.get(c, 0)) for c in codes]
+    )
+    table = grid_table(rows, [first, *widths], header_rows=2, total_row=True)
+    extra = [*spans, ("VALIGN", (0, 0), (-1, 1), "BOTTOM")]
+    for index in set_rows:
+        extra += [
+            ("SPAN", (0, index), (-1, index)),
+            ("BACKGROUND", (0, index), (-1, index), TOTAL_BACKGROUND),
+        ]
+    table.setStyle(TableStyle(extra))
+    return table
+
+
+def _set_name(w: Writer, set_id: str | None) -> str:
+    if set_id is None:
+        return w.t("outside_set")
+    try:
+        return w.reference.category_set(set_id).name(w.lang)
+    except KeyError:
+        return set_id
+
+
+def tenders_section(w: Writer) -> list[Flowable]:
+    r, s = w.report, w.styles
+    codes = (
+        "tenders",
+        "tenders_isv_mandatory",
+        "tenders_isv_applied_mandatory",
+        "tenders_isv_not_applied_mandatory",
+        "tenders_isv_applied_voluntary",
+        "tenders_clause_current",
+        "tenders_value",
+    )
+    heads = [
+        w.t(k)
+        for k in (
+            "col_tenders",
+            "col_total",
+            "col_applied",
+            "col_not_applied",
+            "col_voluntary",
+            "col_current",
+            "col_value",
+        )
+    ]
+    groups = [("", 1), (w.t("col_mandatory"), 3), ("", 1), ("", 1), ("", 1)]
+    flow: list[Flowable] = [
+        heading(w, w.t("tenders_section")),
+        _category_table(w, codes, groups, heads, keep="tenders"),
+        para(w.t("clause_version", version=r.current_clause_version), s["Small"]),
+    ]
+    with_tenders = [c for c in r.categories if c.figures.get("tenders", 0)]
+    if with_tenders:
+        flow.append(
+            chart_block(
+                w,
+                w.t("chart_tenders"),
+                bar_chart(
+                    w,
+                    [c.name(w.lang) for c in with_tenders],
+                    [
+                        [c.figures.get(k, 0) for c in with_tenders]
+                        for k in (
+                            "tenders_isv_mandatory",
+                            "tenders_isv_applied_mandatory",
+                            "tenders_isv_applied_voluntary",
+                        )
+                    ],
+                    [w.t("series_mandatory"), w.t("series_applied"), w.t("series_voluntary")],
+                    SERIES_COLOURS[:3],
+                    bar_height=6,
+                ),
+            )
+        )
+    forms = [[para(w.t("forms"), s["Th"]), para(w.t("number"), s["ThRight"])]]
+    for form, count in r.forms.items():
+        forms.append([para(w.reference.label("forms", form, w.lang), s["Td"]), w.n(count)])
+    flow += [
+        CondPageBreak(40 * mm),
+        para(w.t("forms"), s["Heading2"]),
+        grid_table(forms, [WIDTH - 40 * mm, 40 * mm]),
+    ]
+    flow.append(para(w.t("reasons"), s["Heading2"]))
+    if not r.not_applied_reasons:
+        flow.append(para(w.t("no_reasons"), s["Body"]))
+    for reason, count in r.not_applied_reasons:
+        # Paragraphs, not table cells: a very long reason must be able to cross a page.
+        tenders = w.pl(count, *PLURAL_WORDS["tender_word"][1 if w.lang == "en" else 0])
+        flow.append(
+            Paragraph(f"<b>{escape(tenders)}</b>: {escape(reason)}", s["Bullet"], bulletText="•")
+        )
+    flow.append(PageBreak())
+    return flow
+
+
+def contracts_section(w: Writer) -> list[Flowable]:
+    r = w.report
+    codes = (
+        "contracts_active",
+        "contracts_isv",
+        "contracts_value",
+        "risk_analysis_received",
+        "risk_analysis_on_time",
+        "plan_agreed",
+        "yearly_report_received",
+        "yearly_report_sufficient",
+    )
+    heads = [
+        w.t(k)
+        for k in (
+            "col_active",
+            "col_isv",
+            "col_contract_value",
+            "col_received",
+            "col_ra_on_time",
+            "col_plan",
+            "col_received",
+            "col_yr_ok",
+        )
+    ]
+    groups = [(w.t("contracts"), 3), (w.t("col_ra"), 2), ("", 1), (w.t("col_yr"), 2)]
+    tot = r.totals
+    stages = (
+        "contracts_isv",
+        "risk_analysis_received",
+        "risk_analysis_on_time",
+        "plan_agreed",
+        "yearly_report_due",
+        "yearly_report_received",
+        "yearly_report_sufficient",
+    )
+    return [
+        heading(w, w.t("contracts_section")),
+        _category_table(w, codes, groups, heads, keep="contracts_active"),
+        *(
+            [
+                chart_block(
+                    w,
+                    w.t("chart_dd"),
+                    bar_chart(
+                        w,
+                        [w.name(c) for c in stages],
+                        [[tot[c] for c in stages]],
+                        [""],
+                        SERIES_COLOURS[:1],
+                        bar_height=11,
+                    ),
+                )
+            ]
+            if tot["contracts_isv"]
+            else []
+        ),
+        *_steps_table(w),
+        PageBreak(),
+    ]
+
+
+def _steps_table(w: Writer) -> list[Flowable]:
+    s = w.styles
+    states = ("not_started", "in_progress", "done", "overdue")
+    rows: list[list[Any]] = [
+        [para(w.t("step_col"), s["Th"])] + [para(w.t(f"state_{x}"), s["ThRight"]) for x in states]
+    ]
+    for step in w.reference.oecd_steps:
+        counts = w.report.step_states.get(step.code, {})
+        rows.append(
+            [
+                [
+                    para(f"{step.number}. {step.text(w.lang)}", s["Td"]),
+                    para(step.isv_en if w.lang == "en" else step.isv_nl, s["Mono"]),
+                ]
+            ]
+            + [w.n(counts.get(x, 0)) for x in states]
+        )
+    return [
+        KeepTogether(
+            [
+                para(w.t("oecd_heading"), s["Heading2"]),
+                grid_table(rows, [WIDTH - 4 * 22 * mm] + [22 * mm] * 4),
+                para(STEPS_DEFINITION[1 if w.lang == "en" else 0], s["Small"]),
+            ]
+        )
+    ]
+
+
+def risks_section(w: Writer) -> list[Flowable]:
+    r, s = w.report, w.styles
+    flow: list[Flowable] = [heading(w, w.t("risks_section"))]
+    priorities = ("high", "medium", "low")
+    themes = [t for t in w.reference.themes if t.code in r.risk_matrix]
+    rows: list[list[Any]] = [
+        [para(w.t("theme"), s["Th"])]
+        + [para(w.t(f"priority_{p}"), s["ThRight"]) for p in priorities]
+        + [para(w.t("total"), s["ThRight"])]
+    ]
+    for theme in themes:
+        counts = r.risk_matrix.get(theme.code, {})
+        rows.append(
+            [para(theme.text(w.lang), s["Td"])]
+            + [w.n(counts.get(p, 0)) for p in priorities]
+            + [w.n(sum(counts.values()))]
+        )
+    known = {t.code for t in w.reference.themes}
+    for code in sorted(set(r.risk_matrix) - known):
+        counts = r.risk_matrix[code]
+        rows.append(
+            [para(code, s["Td"])]
+            + [w.n(counts.get(p, 0)) for p in priorities]
+            + [w.n(sum(counts.values()))]
+        )
+    totals = [sum(r.risk_matrix.get(t, {}).get(p, 0) for t in r.risk_matrix) for p in priorities]
+    rows.append([para(w.t("total"), s["TdBold"])] + [w.n(v) for v in totals] + [w.n(sum(totals))])
+    if r.risk_matrix:
+        table = grid_table(rows, [WIDTH - 4 * 24 * mm] + [24 * mm] * 4, total_row=True)
+        table.setStyle(TableStyle([("FONTNAME", (-1, 1), (-1, -1), BOLD)]))
+        flow.append(table)
+        labels = [t.text(w.lang) for t in themes]
+        series = [[r.risk_matrix.get(t.code, {}).get(p, 0) for t in themes] for p in priorities]
+        flow.append(
+            chart_block(
+                w,
+                w.t("chart_risks"),
+                bar_chart(
+                    w,
+                    labels,
+                    series,
+                    [w.t(f"priority_{p}") for p in priorities],
+                    [PRIORITY_COLOURS[p] for p in priorities],
+                    stacked=True,
+                    bar_height=10,
+                ),
+            )
+        )
+    else:
+        flow.append(para(w.t("no_risks"), s["Body"]))
+    follow = (
+        "measures",
+        "measures_completed",
+        "measures_overdue",
+        "signals_received",
+        "signals_closed",
+        "signals_open",
+        "evidence_expiring",
+    )
+    rows = [[para(w.t("figure"), s["Th"]), para(w.t("number"), s["ThRight"])]]
+    rows += [[para(w.name(c), s["Td"]), w.n(r.totals.get(c, 0))] for c in follow]
+    steps = [[para(w.t("step"), s["Th"]), para(w.t("number"), s["ThRight"])]]
+    steps += [
+        [para(w.reference.label("escalation_steps", code, w.lang), s["Td"]), w.n(count)]
+        for code, count in r.escalation_by_step.items()
+    ]
+    steps.append([para(w.t("total"), s["TdBold"]), w.n(r.totals.get("escalation_steps", 0))])
+    half = (WIDTH - 8 * mm) / 2
+    left = [para(w.t("follow_up"), s["Heading2"]), grid_table(rows, [half - 20 * mm, 20 * mm])]
+    right = [
+        para(w.t("escalation"), s["Heading2"]),
+        grid_table(steps, [half - 20 * mm, 20 * mm], total_row=True),
+    ]
+    side_by_side = Table([[left, right]], colWidths=[half + 8 * mm, half], hAlign="LEFT")
+    side_by_side.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FAMILY),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    flow += [side_by_side, PageBreak()]
+    return flow
