@@ -30,7 +30,7 @@ import operator
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -1319,3 +1319,27 @@ def read_workbook(
     )
     submission = reader.read(data, file_name)
     return submission, reader.out.problems
+
+
+def guarded_rows(
+    data: bytes, file_name: str, pick: Callable[[list[str]], str | None]
+) -> Iterator[list[Any]]:
+    """The rows of one sheet of any workbook (``pick`` chooses it from the sheet names),
+    after the same container and grid guard as a supplier workbook: for other readers of
+    .xlsx files (TenderNed's open data). Raises :class:`UsageError` like :func:`read_workbook`."""
+    archive = precheck(data, file_name)
+    parts = _workbook_sheets(archive, file_name)
+    chosen = pick([part.name for part in parts])
+    part = next((p for p in parts if p.name == chosen), None)
+    if part is None:
+        raise _refuse("wb_not_workbook", file_name)
+    scan_sheet(archive, part.part, part.name, file_name)
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # calamine's errors, and a Rust panic (BaseException)
+        raise _refuse("wb_damaged", file_name) from None
+    return iter(WorkbookReader._grid(book, part.name, file_name))

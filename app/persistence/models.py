@@ -360,3 +360,67 @@ class AuditEntry(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
     __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+
+
+class TenderCpv(Base):
+    """A tender's CPV codes, the main code at position 0 (revision 0003)."""
+
+    __tablename__ = "tender_cpv"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tender_id: Mapped[int] = mapped_column(ForeignKey("tender.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(12))
+
+    __table_args__ = (
+        UniqueConstraint("tender_id", "position"),
+        Index("ix_tender_cpv_code", "code"),
+    )
+
+
+class TenderNedNotice(Versioned, Base):
+    """One procedure read from TenderNed's open data, folded from all its notices, kept
+    for review: adopted into the register (``tender_id``), dismissed with a reason, or
+    still to be reviewed (revision 0003)."""
+
+    __tablename__ = "tenderned_notice"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ocid: Mapped[str] = mapped_column(String(100), unique=True)
+    publication_ids: Mapped[str] = mapped_column(Text)  # JSON list
+    reference: Mapped[str | None] = mapped_column(String(100))
+    title: Mapped[str] = mapped_column(String(500))
+    buyer_name: Mapped[str] = mapped_column(String(300))
+    buyer_id: Mapped[str | None] = mapped_column(String(100))
+    cpv: Mapped[str] = mapped_column(Text)  # JSON list, the main code first
+    kind: Mapped[str | None] = mapped_column(String(20))
+    estimated_cents: Mapped[int | None] = mapped_column(BigInteger)
+    awarded_cents: Mapped[int | None] = mapped_column(BigInteger)
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    award_date: Mapped[dt.date | None] = mapped_column(Date)
+    winner_name: Mapped[str | None] = mapped_column(String(300))
+    winner_kvk: Mapped[str | None] = mapped_column(String(8))
+    winner_country: Mapped[str | None] = mapped_column(String(100))
+    contract_start: Mapped[dt.date | None] = mapped_column(Date)
+    contract_end: Mapped[dt.date | None] = mapped_column(Date)
+    url: Mapped[str | None] = mapped_column(String(500))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20), default="review")  # review/adopted/dismissed
+    reason: Mapped[str | None] = mapped_column(Text)
+    tender_id: Mapped[int | None] = mapped_column(ForeignKey("tender.id"))
+    first_seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (
+        Index("ix_tenderned_notice_status", "status", "published"),
+        Index("ix_tenderned_notice_tender", "tender_id"),
+    )
+
+
+class CpvChoice(Base):
+    """The buyer's category for a CPV code, remembered for the next import (revision 0003)."""
+
+    __tablename__ = "cpv_choice"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), unique=True)  # eight digits
+    category_code: Mapped[str] = mapped_column(String(60))
+    chosen_by: Mapped[str] = mapped_column(String(200))
+    chosen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

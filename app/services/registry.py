@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.domain.applicability import applicability, validate_value
 from app.domain.decision import validate_decision
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
+from app.domain.tenderned import normalise_cpv_list
 from app.domain.values import (
     ContractRecord,
     IsvDecision,
@@ -238,35 +240,91 @@ def register_tender(
     published: dt.date,
     organisation: str | None = None,
     decision: IsvDecision | None = None,
+    cpv: Sequence[str] = (),
 ) -> TenderRecord:
-    """Register a tender with its verdict (and, when given, the ISV decision)."""
-    ref = clean_text(ref, "ref", limit=100)
-    title = clean_text(title, "title", limit=500)
-    verdict = applicability(ctx.reference, category, kind, validate_value(value), published)
-    checked = validate_decision(ref, verdict.verdict, decision) if decision else None
+    """Register a tender with its verdict (and, when given, the ISV decision and its CPV
+    codes, the main code first)."""
     with ctx.db.begin() as session:
-        if session.scalar(select(m.Tender.id).where(m.Tender.ref == ref)) is not None:
-            raise ValidationError("duplicate_reference", entity="tender", ref=ref)
         audit = AuditWriter(session, ctx.actor)
-        organisation_id = _ensure_organisation(session, audit, organisation)
-        tender = m.Tender(
+        tender = insert_tender(
+            session,
+            audit,
+            ctx,
             ref=ref,
             title=title,
-            organisation_id=organisation_id,
-            kind=verdict.kind,
-            value_cents=to_cents(verdict.value),
+            category=category,
+            kind=kind,
+            value=value,
             published=published,
-            category_code=verdict.category_code,
-            category_set=verdict.category.set_id if verdict.category else None,
-            verdict=verdict.verdict.value,
-            threshold_cents=to_cents(Decimal(verdict.threshold)) if verdict.threshold else None,
-            threshold_period=verdict.threshold_period,
+            organisation=organisation,
+            decision=decision,
+            cpv=cpv,
         )
-        if checked is not None:
-            _apply_decision(tender, checked)
-        session.add(tender)
-        audit.created("tender", tender)
         return _tender_record(tender, organisation.strip() if organisation else None)
+
+
+def insert_tender(
+    session: Session,
+    audit: AuditWriter,
+    ctx: Context,
+    *,
+    ref: str,
+    title: str,
+    category: str,
+    kind: str,
+    value: Decimal | int | str,
+    published: dt.date,
+    organisation: str | None = None,
+    decision: IsvDecision | None = None,
+    cpv: Sequence[str] = (),
+) -> m.Tender:
+    """A new tender inside a service's transaction (for :func:`register_tender` and the
+    adoption of a TenderNed notice)."""
+    ref = clean_text(ref, "ref", limit=100)
+    title = clean_text(title, "title", limit=500)
+    codes = normalise_cpv_list(cpv)
+    verdict = applicability(ctx.reference, category, kind, validate_value(value), published)
+    checked = validate_decision(ref, verdict.verdict, decision) if decision else None
+    if session.scalar(select(m.Tender.id).where(m.Tender.ref == ref)) is not None:
+        raise ValidationError("duplicate_reference", entity="tender", ref=ref)
+    organisation_id = _ensure_organisation(session, audit, organisation)
+    tender = m.Tender(
+        ref=ref,
+        title=title,
+        organisation_id=organisation_id,
+        kind=verdict.kind,
+        value_cents=to_cents(verdict.value),
+        published=published,
+        category_code=verdict.category_code,
+        category_set=verdict.category.set_id if verdict.category else None,
+        verdict=verdict.verdict.value,
+        threshold_cents=to_cents(Decimal(verdict.threshold)) if verdict.threshold else None,
+        threshold_period=verdict.threshold_period,
+    )
+    if checked is not None:
+        _apply_decision(tender, checked)
+    session.add(tender)
+    audit.created("tender", tender)
+    session.add_all(
+        m.TenderCpv(tender_id=tender.id, position=i, code=code) for i, code in enumerate(codes)
+    )
+    return tender
+
+
+def tender_cpv(ctx: Context, refs: Sequence[str] | None = None) -> dict[str, tuple[str, ...]]:
+    """The CPV codes of the named tenders (all tenders without ``refs``), main code first."""
+    with ctx.db.read() as session:
+        query = (
+            select(m.Tender.ref, m.TenderCpv.code)
+            .join(m.TenderCpv, m.TenderCpv.tender_id == m.Tender.id)
+            .order_by(m.Tender.ref, m.TenderCpv.position)
+        )
+        if refs is not None:
+            query = query.where(m.Tender.ref.in_([r.strip() for r in refs]))
+        result: dict[str, list[str]] = {}
+        for ref, code in session.execute(query):
+            result.setdefault(ref, []).append(code)
+        return {ref: tuple(codes) for ref, codes in result.items()}
 
 
 def _apply_decision(tender: m.Tender, decision: IsvDecision) -> None:
@@ -307,7 +365,7 @@ def set_clause_version(ctx: Context, ref: str, version: str) -> None:
 KVK = re.compile(r"^\d{8}$")
 
 
-def _ensure_supplier(
+def ensure_supplier(
     session: Session, audit: AuditWriter, ctx: Context, name: str, country: str, kvk: str | None
 ) -> m.Supplier:
     name = clean_text(name, "supplier", limit=300)
@@ -366,7 +424,7 @@ def add_contract(
             raise ValidationError("duplicate_reference", entity="contract", ref=ref)
         tender = _find_tender(session, tender_ref)
         audit = AuditWriter(session, ctx.actor)
-        supplier_row = _ensure_supplier(session, audit, ctx, supplier, supplier_country, kvk)
+        supplier_row = ensure_supplier(session, audit, ctx, supplier, supplier_country, kvk)
         contract = m.Contract(
             ref=ref,
             tender_id=tender.id,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -205,6 +206,7 @@ def fill_every_table(ctx: Any, folder: Path, *, tenders: int = 30) -> None:
         encoding="utf-8",
     )
     follow_up.import_country_risk(ctx, table)
+    _adopt_a_tenderned_notice(ctx, folder)
     with ctx.db.read() as session:
         contract = session.scalar(select(m.Contract.ref).order_by(m.Contract.id).limit(1))
     signal = signals.log_signal(
@@ -224,3 +226,28 @@ def fill_every_table(ctx: Any, folder: Path, *, tenders: int = 30) -> None:
         signal_id=signal.id,
         note="Gesprek met de leverancier",
     )
+
+
+def _adopt_a_tenderned_notice(ctx: Any, folder: Path) -> None:
+    """A TenderNed notice kept and adopted: a tender with CPV codes and a remembered
+    category (revision 0003's tables)."""
+    from app.services import tenderned
+
+    release = {
+        "ocid": "ocds-1l04xe-2026-900001",
+        "id": "900001",
+        "date": "2026-02-02T09:00:00+01:00",
+        "tag": ["tender"],
+        "buyer": {"id": "NL-OIN-1", "name": "Ministerie van Proefzaken"},
+        "tender": {
+            "id": "2026-900001",
+            "title": "Laptops",
+            "mainProcurementCategory": "goods",
+            "value": {"amount": 300000, "currency": "EUR"},
+            "items": [{"id": "1", "classification": {"scheme": "CPV", "id": "30213100-6"}}],
+        },
+    }
+    package = folder / "tenderned.json"
+    package.write_text(json.dumps({"version": "1.1", "releases": [release]}), encoding="utf-8")
+    tenderned.import_open_data(ctx, package)
+    tenderned.adopt(ctx, [release["ocid"]])

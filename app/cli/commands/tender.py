@@ -8,6 +8,7 @@ from app import locator
 from app.cli.base import Invocation, parse_amount, parse_date
 from app.domain.applicability import NOTES, applicability
 from app.domain.errors import ValidationError
+from app.domain.tenderned import normalise_cpv_list
 from app.domain.values import IsvDecision
 from app.services import registry
 
@@ -38,6 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--form", choices=("contract-condition", "minimum-requirement", "award-criterion")
     )
     add.add_argument("--acceptance", choices=("implicit", "explicit"))
+    add.add_argument("--cpv", action="append", default=[], help="CPV code, the main code first")
     add.add_argument("--json", action="store_true")
     add.set_defaults(handler=run_add)
 
@@ -61,6 +63,7 @@ def run_add(inv: Invocation) -> int:
         published=published,
         organisation=args.organisation,
         decision=decision,
+        cpv=args.cpv,
     )
     verdict = applicability(locator.reference(), args.category, args.kind, value, published)
     notes = [inv.text(r.code, **r.as_dict()) for r in verdict.reasons if r.code in NOTES]
@@ -74,6 +77,7 @@ def run_add(inv: Invocation) -> int:
                 "category": tender.category_code,
                 "category_set": tender.category_set,
                 "notes": notes,
+                "cpv": list(normalise_cpv_list(args.cpv)),
             }
         )
     else:
