@@ -28,7 +28,10 @@ STATUSES = ("Gepland", "In uitvoering", "Afgerond", "Vertraagd")
 COUNTRIES = ("Bangladesh", "IN", "China", "Vietnam", "TR")
 
 
-def write_workbook(path: Path, contract: str) -> None:
+def write_workbook(
+    path: Path, contract: str, sites: int = SITES, risks: int = RISKS, measures: int = MEASURES
+) -> None:
+    """The workbook of ``sites``, ``risks`` and ``measures`` rows (also used by bench_cli)."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
@@ -62,7 +65,7 @@ def write_workbook(path: Path, contract: str) -> None:
             "Open Supply Hub-ID",
         ]
     )
-    for i in range(SITES):
+    for i in range(sites):
         ws.append(
             [
                 f"S{i}",
@@ -81,11 +84,11 @@ def write_workbook(path: Path, contract: str) -> None:
     ws.append(
         ["Risico-ID", "Locatie-ID", "Thema", "Omschrijving", "Ernst", "Waarschijnlijkheid", "Bron"]
     )
-    for i in range(RISKS):
+    for i in range(risks):
         ws.append(
             [
                 f"R{i}",
-                f"S{i % SITES}",
+                f"S{i % sites}",
                 THEMES[i % 5],
                 f"Risico nummer {i} in de keten",
                 1 + i % 4,
@@ -107,11 +110,11 @@ def write_workbook(path: Path, contract: str) -> None:
             "Bewijsstuk",
         ]
     )
-    for i in range(MEASURES):
+    for i in range(measures):
         ws.append(
             [
                 f"M{i}",
-                f"R{i % RISKS}",
+                f"R{i % risks}",
                 f"Maatregel {i} tegen het risico",
                 "CSR-team",
                 dt.date(2026, 1, 1),
