@@ -18,6 +18,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, update
@@ -252,6 +253,25 @@ def generate(
         parameters=params,
         document_uid=uid,
     )
+
+
+def save(
+    ctx: Context,
+    tender_ref: str,
+    target: Path,
+    *,
+    fmt: str,
+    lang: str | None = None,
+    text: str = "all",
+    choices: ClauseChoices | None = None,
+) -> GeneratedClauses:
+    """:func:`generate`, then write the document to ``target``: the file is complete or
+    untouched (see :func:`app.io.files.write_atomically`)."""
+    from app.io.files import write_atomically
+
+    result = generate(ctx, tender_ref, fmt=fmt, lang=lang, text=text, choices=choices)
+    write_atomically(target, result.data)
+    return result
 
 
 def _record_version(session: Session, audit: AuditWriter, tender: m.Tender, version: str) -> None:

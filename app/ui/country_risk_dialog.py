@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout
 
-from app.ui import services_gateway as gw
+from app.services import follow_up
 from app.ui import widgets
 from app.ui.i18n import tr
 from app.ui.labels import country_label
@@ -87,7 +87,7 @@ class CountryRiskDialog(QDialog):
 
     def load(self) -> None:
         ctx = self.shell.context
-        self.shell.tasks.run(lambda: gw.list_country_risk(ctx), done=self._listed)
+        self.shell.tasks.run(lambda: follow_up.list_country_risk(ctx), done=self._listed)
 
     def _listed(self, entries: list[Any]) -> None:
         self.model.set_rows(entries)
@@ -109,7 +109,7 @@ class CountryRiskDialog(QDialog):
         self.import_button.setEnabled(False)
         self.summary.setText(tr("Bezig met inlezen…"))
         self.shell.tasks.run(
-            lambda: gw.import_country_risk(ctx, path),
+            lambda: follow_up.import_country_risk(ctx, path),
             write=True,
             done=self._imported,
             failed=self._failed,

@@ -1,7 +1,4 @@
-"""The contract dossier: overview, the OECD steps, submissions, chain, evidence, follow-up.
-
-Tabs whose service is not in this build are left out rather than shown empty.
-"""
+"""The contract dossier: overview, the OECD steps, submissions, chain, evidence, follow-up."""
 
 from __future__ import annotations
 
@@ -15,7 +12,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QTextBrowser, QVB
 
 from app.domain.deadlines import plan_due, yearly_reports
 from app.domain.values import ContractRecord, EvidenceRecord
-from app.ui import services_gateway as gw
+from app.services import evidence as evidence_service
+from app.services import registry
+from app.services.context import Context
 from app.ui.i18n import tr
 from app.ui.labels import country_label
 from app.ui.models import RowTableModel, show_value
@@ -79,8 +78,8 @@ class DossierView(QWidget):
             self.tabs.addTab(tab, tab.tab_title())
 
     @property
-    def ctx(self) -> Any:
-        return self.shell.ctx
+    def ctx(self) -> Context:
+        return self.shell.context
 
     @property
     def lang(self) -> str:
@@ -88,7 +87,7 @@ class DossierView(QWidget):
 
     def reload(self) -> None:
         ctx, ref = self.ctx, self.ref
-        self.shell.tasks.run(lambda: gw.get_contract(ctx, ref), done=self._contract_loaded)
+        self.shell.tasks.run(lambda: registry.get_contract(ctx, ref), done=self._contract_loaded)
         self.evidence.reload()
         for tab in self.extra_tabs:
             tab.reload()
@@ -181,7 +180,9 @@ class EvidenceTab(QWidget):
 
     def reload(self) -> None:
         ctx, ref = self.dossier.ctx, self.dossier.ref
-        self.dossier.shell.tasks.run(lambda: gw.list_evidence(ctx, ref), done=self._loaded)
+        self.dossier.shell.tasks.run(
+            lambda: evidence_service.list_evidence(ctx, ref), done=self._loaded
+        )
 
     def _loaded(self, records: list[EvidenceRecord]) -> None:
         self.records = records
@@ -198,7 +199,7 @@ class EvidenceTab(QWidget):
         values = dialog.values()
         ctx = self.dossier.ctx
         self.dossier.shell.tasks.run(
-            lambda: gw.add_evidence(ctx, **values), write=True, done=self._added
+            lambda: evidence_service.add_evidence(ctx, **values), write=True, done=self._added
         )
 
     def _added(self, record: EvidenceRecord) -> None:
@@ -206,7 +207,9 @@ class EvidenceTab(QWidget):
         self.dossier.changed()
 
     def _open(self, record: EvidenceRecord) -> None:
-        self.dossier.shell.open_file(gw.evidence_path(self.dossier.ctx, record.sha256))
+        self.dossier.shell.open_file(
+            evidence_service.evidence_path(self.dossier.ctx, record.sha256)
+        )
 
     def _open_selected(self) -> None:
         record = self.table.selected()

@@ -5,7 +5,10 @@ ladder, assessments with the rubric as a form, and the follow-up intensity."""
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,16 +26,22 @@ from PySide6.QtWidgets import (
 
 from app import locator
 from app.domain.followup import SIGNAL_STATUSES
-from app.domain.intensity import INTENSITIES
-from app.ui import services_gateway as gw
+from app.domain.intensity import INTENSITIES, FollowUpRecord
+from app.domain.rubric import ElementRating
+from app.domain.values import from_cents
+from app.services import assessments, follow_up, signals, submissions
+from app.services import dossier as dossier_service
+from app.services.context import Context
 from app.ui.forms import DateField, OptionalDate, add_row, parse_amount
 from app.ui.i18n import tr
 from app.ui.labels import intensity_label
 from app.ui.models import Column, RowTableModel, show_value
-from app.ui.widgets import DataTable, SimpleDialog, a11y, button
+from app.ui.widgets import DataTable, SimpleDialog, a11y, ask_save_path, button
 
 if TYPE_CHECKING:
     from app.ui.dossier import DossierView
+
+T = TypeVar("T")
 
 
 def state_label(state: str) -> str:
@@ -64,7 +73,14 @@ class Tab(QWidget):
     def tab_title(self) -> str:
         raise NotImplementedError
 
-    def run(self, fn: Any, done: Any, write: bool = False, failed: Any = None) -> None:
+    def run(
+        self,
+        fn: Callable[[], T],
+        done: Callable[[T], None],
+        write: bool = False,
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """``fn()`` (a typed service call) off the GUI thread, its result to ``done``."""
         self.dossier.shell.tasks.run(fn, done=done, write=write, failed=failed)
 
     def reload(self) -> None:
@@ -124,7 +140,7 @@ class StepsTab(Tab):
 
     def reload(self) -> None:
         ctx, ref = self.dossier.ctx, self.dossier.ref
-        self.run(lambda: gw.call("dossier", "step_states", ctx, ref).steps, self.model.set_rows)
+        self.run(lambda: dossier_service.step_states(ctx, ref).steps, self.model.set_rows)
 
     def _agree(self) -> None:
         dialog = SimpleDialog(self, tr("Plan van aanpak afgesproken"), tr("&Vastleggen"))
@@ -136,7 +152,7 @@ class StepsTab(Tab):
             return
         ctx, ref, agreed = self.dossier.ctx, self.dossier.ref, day.value()
         self.run(
-            lambda: gw.call("dossier", "agree_plan", ctx, ref, agreed),
+            lambda: dossier_service.agree_plan(ctx, ref, agreed),
             lambda _r: self.dossier.changed(),
             write=True,
         )
@@ -211,7 +227,7 @@ class SubmissionsTab(Tab):
 
     def reload(self) -> None:
         ctx, ref = self.dossier.ctx, self.dossier.ref
-        self.run(lambda: gw.call("submissions", "list_submissions", ctx, ref), self._loaded)
+        self.run(lambda: submissions.list_submissions(ctx, ref), self._loaded)
 
     def _loaded(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
@@ -224,7 +240,7 @@ class SubmissionsTab(Tab):
             self.changes.clear()
             return
         ctx, ref, version = self.dossier.ctx, self.dossier.ref, item.version_no
-        self.run(lambda: gw.call("submissions", "changes", ctx, ref, version), self._changes_loaded)
+        self.run(lambda: submissions.changes(ctx, ref, version), self._changes_loaded)
 
     def _changes_loaded(self, changes: Any) -> None:
         esc = html.escape
@@ -254,11 +270,7 @@ class SubmissionsTab(Tab):
         self.changes.setHtml("".join(parts))
 
     def _template(self) -> None:
-        from pathlib import Path
-
-        from app.ui import widgets
-
-        path = widgets.ask_save_path(
+        path = ask_save_path(
             self,
             tr("Werkmap voor de leverancier opslaan"),
             str(Path.home() / f"ISV-werkmap-{self.dossier.ref}.xlsx"),
@@ -268,7 +280,7 @@ class SubmissionsTab(Tab):
             return
         ctx, ref, lang = self.dossier.ctx, self.dossier.ref, self.dossier.lang
         self.run(
-            lambda: gw.call("submissions", "write_template_file", ctx, ref, Path(path), lang),
+            lambda: submissions.write_template_file(ctx, ref, Path(path), lang),
             lambda target: self.dossier.shell.say(
                 tr("Werkmap opgeslagen: {path}").format(path=target)
             ),
@@ -319,7 +331,7 @@ class SignalsTab(Tab):
                     "amount",
                     lambda: tr("Bedrag"),
                     lambda e: (
-                        show_value(gw.money(e.amount_cents), lang)
+                        show_value(from_cents(e.amount_cents), lang)
                         if e.amount_cents is not None
                         else ""
                     ),
@@ -392,8 +404,8 @@ class SignalsTab(Tab):
 
     def reload(self) -> None:
         ctx, ref = self.dossier.ctx, self.dossier.ref
-        self.run(lambda: gw.call("signals", "list_signals", ctx, ref), self.signals.set_rows)
-        self.run(lambda: gw.call("signals", "list_escalation", ctx, ref), self.ladder.set_rows)
+        self.run(lambda: signals.list_signals(ctx, ref), self.signals.set_rows)
+        self.run(lambda: signals.list_escalation(ctx, ref), self.ladder.set_rows)
 
     def _log_signal(self) -> None:
         lang = self.dossier.lang
@@ -427,7 +439,7 @@ class SignalsTab(Tab):
             "description": description.text(),
         }
         self.run(
-            lambda: gw.call("signals", "log_signal", ctx, **values),
+            lambda: signals.log_signal(ctx, **values),
             lambda _r: self.dossier.changed(),
             write=True,
         )
@@ -452,9 +464,7 @@ class SignalsTab(Tab):
         code = status.currentData()
         day = closed.value() if code == "closed" else None
         self.run(
-            lambda: gw.call(
-                "signals",
-                "set_signal_status",
+            lambda: signals.set_signal_status(
                 ctx,
                 signal.id,
                 code,
@@ -478,7 +488,7 @@ class SignalsTab(Tab):
             return
         ctx, responded = self.dossier.ctx, day.value()
         self.run(
-            lambda: gw.call("signals", "record_escalation_response", ctx, step.id, responded),
+            lambda: signals.record_escalation_response(ctx, step.id, responded),
             lambda _r: self.dossier.changed(),
             write=True,
         )
@@ -490,7 +500,7 @@ class SignalsTab(Tab):
         ctx = self.dossier.ctx
         values = dialog.values(self.dossier.ref)
         self.run(
-            lambda: gw.call("signals", "record_escalation_step", ctx, **values),
+            lambda: signals.record_escalation_step(ctx, **values),
             lambda _r: self.dossier.changed(),
             write=True,
         )
@@ -611,7 +621,7 @@ class AssessmentsTab(Tab):
 
     def reload(self) -> None:
         ctx, ref = self.dossier.ctx, self.dossier.ref
-        self.run(lambda: gw.call("assessments", "list_assessments", ctx, ref), self.model.set_rows)
+        self.run(lambda: assessments.list_assessments(ctx, ref), self.model.set_rows)
 
     def _assess(self) -> None:
         dialog = AssessmentDialog(self, self.dossier.lang)
@@ -620,7 +630,7 @@ class AssessmentsTab(Tab):
         ctx = self.dossier.ctx
         values = dialog.values(self.dossier.ref)
         self.run(
-            lambda: gw.call("assessments", "assess", ctx, **values),
+            lambda: assessments.assess(ctx, **values),
             lambda _r: self.dossier.changed(),
             write=True,
         )
@@ -635,10 +645,8 @@ class AssessmentDialog(SimpleDialog):
 
     def __init__(self, parent: QWidget, lang: str) -> None:
         super().__init__(parent, tr("Beoordelen"), tr("&Vastleggen"))
-        from app.services.assessments import rubric
-
         self.lang = lang
-        self.rubric = rubric()
+        self.rubric = assessments.rubric()
         top = QFormLayout()
         self.body.addLayout(top)
         self.subject = QComboBox()
@@ -693,8 +701,6 @@ class AssessmentDialog(SimpleDialog):
             self.ratings.append((element.code, rating, comment))
 
     def values(self, contract_ref: str) -> dict[str, Any]:
-        from app.domain.rubric import ElementRating
-
         year = self.year.text().strip()
         return {
             "contract_ref": contract_ref,
@@ -709,13 +715,52 @@ class AssessmentDialog(SimpleDialog):
         }
 
 
+@dataclass(frozen=True)
+class FollowUpWords:
+    """The follow-up of one contract as the tab shows it: the suggested level and its
+    reasons in words, the user's own choice (a level code, or ``None``: no choice of
+    their own) with its note, and the contract's version for a safe save."""
+
+    level: str
+    reasons: tuple[str, ...]
+    choice: str | None
+    note: str | None
+    version: int
+
+
+def _follow_up_words(ctx: Context, record: FollowUpRecord) -> FollowUpWords:
+    return FollowUpWords(
+        intensity_label(record.suggestion.level, ctx.lang),
+        tuple(follow_up.reasons_text(ctx, record)),
+        record.choice,
+        record.note,
+        record.version,
+    )
+
+
+def follow_up_words(ctx: Context, contract_ref: str) -> FollowUpWords:
+    """Runs on a worker thread: the follow-up and its reasons, in words."""
+    return _follow_up_words(ctx, follow_up.follow_up(ctx, contract_ref))
+
+
+def choose_follow_up(
+    ctx: Context, contract_ref: str, choice: str | None, note: str, version: int
+) -> FollowUpWords:
+    """Runs on a worker thread: record the user's own follow-up beside the suggestion
+    (``None``: none of their own), and the follow-up as it now reads."""
+    record = follow_up.choose_follow_up(
+        ctx, contract_ref, choice, note or None, expected_version=version
+    )
+    return _follow_up_words(ctx, record)
+
+
 class FollowUpTab(Tab):
     """How closely to follow this contract: the suggestion with its reasons, and beside it
     the user's own choice with a note (recorded in the dossier and its audit trail)."""
 
     def __init__(self, dossier: DossierView) -> None:
         super().__init__(dossier)
-        self.loaded: gw.FollowUpWords | None = None
+        self.loaded: FollowUpWords | None = None
         self.text = QTextBrowser()
         a11y(
             self.text, tr("Opvolging"), tr("De voorgestelde intensiteit van de opvolging en waarom")
@@ -761,9 +806,9 @@ class FollowUpTab(Tab):
 
     def reload(self) -> None:
         ctx, ref = self.dossier.ctx, self.dossier.ref
-        self.run(lambda: gw.follow_up_words(ctx, ref), self._loaded)
+        self.run(lambda: follow_up_words(ctx, ref), self._loaded)
 
-    def _loaded(self, words: gw.FollowUpWords) -> None:
+    def _loaded(self, words: FollowUpWords) -> None:
         self.loaded = words
         esc = html.escape
         parts = [f"<h3>{esc(tr('Voorstel'))}: {esc(words.level)}</h3><ul>"]
@@ -790,7 +835,7 @@ class FollowUpTab(Tab):
         choice, note = self.choice.currentData(), self.note.text().strip()
         self.save.setEnabled(False)
         self.run(
-            lambda: gw.choose_follow_up(ctx, ref, choice, note, version),
+            lambda: choose_follow_up(ctx, ref, choice, note, version),
             self._saved,
             write=True,
             failed=self._not_saved,
@@ -802,7 +847,7 @@ class FollowUpTab(Tab):
         self.dossier.shell.show_error(error)
         self.reload()
 
-    def _saved(self, words: gw.FollowUpWords) -> None:
+    def _saved(self, words: FollowUpWords) -> None:
         self._loaded(words)
         self.dossier.shell.say(tr("Uw keuze voor de opvolging is vastgelegd."))
         self.dossier.changed()
@@ -920,7 +965,7 @@ class ChainTab(Tab):
 
     def reload(self) -> None:
         ctx, ref = self.dossier.ctx, self.dossier.ref
-        self.run(lambda: gw.call("submissions", "submission_rows", ctx, ref), self._loaded)
+        self.run(lambda: submissions.submission_rows(ctx, ref), self._loaded)
 
     def _loaded(self, rows: Any) -> None:
         self.heading.setText(

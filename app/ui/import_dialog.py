@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import locator
-from app.ui import services_gateway as gw
+from app.services import registry, submissions
 from app.ui import widgets
 from app.ui.forms import add_row
 from app.ui.i18n import tr
@@ -48,7 +48,7 @@ class ImportDialog(QDialog):
         super().__init__(shell)
         self.shell = shell
         self.lang = shell.lang
-        self.result: Any = None
+        self.check_result: submissions.CheckResult | None = None
         self.rows_at: RowsAt = {}
         self.imported = False
         self.task: Task | None = None
@@ -183,7 +183,7 @@ class ImportDialog(QDialog):
         self._update_buttons()
         self.resize(1000, 680)
         ctx = shell.context
-        shell.tasks.run(lambda: [c.ref for c in gw.list_contracts(ctx)], done=self._contracts)
+        shell.tasks.run(lambda: [c.ref for c in registry.list_contracts(ctx)], done=self._contracts)
 
     def _contracts(self, refs: list[str]) -> None:
         current = self.contract.currentText()
@@ -207,10 +207,10 @@ class ImportDialog(QDialog):
     def _update_buttons(self) -> None:
         running = self.task is not None
         self.check_button.setEnabled(not running)
-        ok = self.result is not None and not self.result.errors and not self.imported
+        ok = self.check_result is not None and not self.check_result.errors and not self.imported
         self.import_button.setEnabled(ok and not running)
         self.feedback_button.setEnabled(
-            self.result is not None and bool(self.result.problems) and not running
+            self.check_result is not None and bool(self.check_result.problems) and not running
         )
 
     # -- check ---------------------------------------------------------------------------
@@ -218,15 +218,17 @@ class ImportDialog(QDialog):
         path = Path(self.path.text().strip())
         ref = self.contract.currentText().strip()
         ctx = self.shell.context
-        self.result = None
+        self.check_result = None
         self.rows_at = {}
         self.imported = False
         self.model.set_rows([])
         self.summary.setText("")
         self.progress.start(tr("Controleren…"))
 
-        def work(progress: Progress, cancelled: Cancelled) -> tuple[Any, RowsAt]:
-            result = gw.call("submissions", "check", ctx, path, ref, progress, cancelled)
+        def work(
+            progress: Progress, cancelled: Cancelled
+        ) -> tuple[submissions.CheckResult, RowsAt]:
+            result = submissions.check(ctx, path, ref, progress, cancelled)
             return result, problem_rows(result)
 
         self.task = self.shell.tasks.run(
@@ -247,11 +249,11 @@ class ImportDialog(QDialog):
             self.summary.setText(error_sentence(error, self.lang))
         self._update_buttons()
 
-    def _checked(self, outcome: tuple[Any, RowsAt]) -> None:
+    def _checked(self, outcome: tuple[submissions.CheckResult, RowsAt]) -> None:
         self.task = None
         self.progress.finish()
         result, self.rows_at = outcome
-        self.result = result
+        self.check_result = result
         counts = result.counts
         found = Counter(p.severity for p in result.problems)  # one pass over 7,500 or more
         self.summary.setText(
@@ -310,7 +312,7 @@ class ImportDialog(QDialog):
     def show_row(self) -> None:
         """Show what the workbook holds in the problem's row (the 'jump to the row')."""
         problem = self.table.selected()
-        if problem is None or self.result is None:
+        if problem is None or self.check_result is None:
             self.row_view.clear()
             return
         esc = html.escape
@@ -335,14 +337,14 @@ class ImportDialog(QDialog):
 
     # -- import and feedback -------------------------------------------------------------
     def do_import(self, allow_warnings: bool = False) -> None:
-        if self.result is None:
+        if self.check_result is None:
             return
-        if self.result.warnings and not allow_warnings:
+        if self.check_result.warnings and not allow_warnings:
             if not widgets.ask(
                 self,
                 tr("Importeren met waarschuwingen?"),
                 tr("De werkmap heeft {n} waarschuwingen. Toch importeren?").format(
-                    n=len(self.result.warnings)
+                    n=len(self.check_result.warnings)
                 ),
                 tr("&Toch importeren"),
                 tr("&Niet importeren"),
@@ -354,9 +356,7 @@ class ImportDialog(QDialog):
         ctx = self.shell.context
         self.progress.start(tr("Importeren…"))
         self.task = self.shell.tasks.run(
-            lambda progress, cancelled: gw.call(
-                "submissions",
-                "import_workbook",
+            lambda progress, cancelled: submissions.import_workbook(
                 ctx,
                 path,
                 ref,
@@ -372,7 +372,7 @@ class ImportDialog(QDialog):
         )
         self._settle()
 
-    def _imported(self, outcome: Any) -> None:
+    def _imported(self, outcome: submissions.ImportResult) -> None:
         self.task = None
         self.progress.finish()
         if outcome.status == "imported":
@@ -391,7 +391,7 @@ class ImportDialog(QDialog):
         self._update_buttons()
 
     def write_feedback(self) -> None:
-        if self.result is None:
+        if self.check_result is None:
             return
         source = Path(self.path.text().strip())
         suggested = source.with_name(source.stem + "-terugkoppeling.xlsx")
@@ -400,9 +400,9 @@ class ImportDialog(QDialog):
         )
         if not target:
             return
-        ctx, result = self.shell.context, self.result
+        ctx, result = self.shell.context, self.check_result
         self.shell.tasks.run(
-            lambda: gw.call("submissions", "write_feedback", ctx, source, result, Path(target)),
+            lambda: submissions.write_feedback(ctx, source, result, Path(target)),
             write=True,
             done=lambda path: self.summary.setText(
                 tr("Terugkoppeling opgeslagen: {path}").format(path=path)
@@ -460,7 +460,7 @@ def row_in_words(sheet_key: str, values: dict[str, Any], lang: str) -> list[tupl
     return out
 
 
-def problem_rows(result: Any) -> RowsAt:
+def problem_rows(result: submissions.CheckResult) -> RowsAt:
     """The workbook's values of each row a problem points at, by (sheet key, row number).
 
     Runs on the worker thread with the check: a submission can hold 100,000 rows, and

@@ -1,4 +1,10 @@
-"""The main window: navigation on the left, one screen at a time on the right."""
+"""The main window: navigation on the left, one screen at a time on the right.
+
+The window is shown before any database library is loaded, so the shell's own actions
+(open, back-up, demo data) import their service functions when they run. The screens
+and dialogs exist only while a database is open: their modules import the services they
+call at the top, and are first imported on the worker that opens the database.
+"""
 
 from __future__ import annotations
 
@@ -318,12 +324,10 @@ class MainWindow(QMainWindow):
         self.status_user.setAccessibleName(self.status_user.text())
 
     def _build_pages(self, current: int = 0) -> None:
-        from app.ui.pages import all_pages
-
         for page in self.pages:
             self.stack.removeWidget(page)
             page.deleteLater()
-        self.pages = [cls(self) for cls in all_pages()]
+        self.pages = [cls(self) for cls in self._page_classes]
         self.navigation.blockSignals(True)
         self.navigation.clear()
         for page in self.pages:
@@ -396,15 +400,15 @@ class MainWindow(QMainWindow):
         self.loading_label.setText(tr("De database wordt geopend…"))
         self.loading_buttons.hide()
         chosen, lang = self.db_location, self.lang
+        self.tasks.run(
+            lambda: _open_with_screens(chosen, lang, must_exist),
+            done=self._on_context_opened,
+            failed=self._on_open_failed,
+            write=True,
+        )
 
-        def work() -> Context:
-            from app.services.context import open_context
-
-            return open_context(chosen, lang=lang, must_exist=must_exist)
-
-        self.tasks.run(work, done=self._on_context_opened, failed=self._on_open_failed, write=True)
-
-    def _on_context_opened(self, ctx: Context) -> None:
+    def _on_context_opened(self, opened: tuple[Context, list[type[Page]]]) -> None:
+        ctx, self._page_classes = opened
         old = self.ctx
         self.ctx = ctx
         if old is not None and old is not ctx:
@@ -426,10 +430,8 @@ class MainWindow(QMainWindow):
         work: the cycle collector waits, and the modules are frozen out of its sight
         after (a full collection in the middle of the imports held the interpreter, and
         so the window, for 150–280 ms)."""
-        from app.ui import services_gateway as gw
-
         self.tasks.run(
-            lambda _progress, _cancelled: gw.warm_up(),
+            lambda _progress, _cancelled: _warm_up(),
             long=True,
             done=lambda _r: setattr(self, "warmed", True),
         )
@@ -450,12 +452,12 @@ class MainWindow(QMainWindow):
         self._enable_actions()
 
     def _maybe_offer_demo(self) -> None:
-        from app.ui import services_gateway as gw
+        from app.services.registry import count_tenders
 
         if self.ctx is None:
             return
         ctx = self.ctx
-        self.tasks.run(lambda: gw.count_tenders(ctx), done=self._offer_demo_if_empty)
+        self.tasks.run(lambda: count_tenders(ctx), done=self._offer_demo_if_empty)
 
     def _offer_demo_if_empty(self, count: int) -> None:
         if count or self.ctx is None:
@@ -479,13 +481,15 @@ class MainWindow(QMainWindow):
             self.load_demo()
 
     def load_demo(self, seed: int = 1, tenders: int = 200) -> None:
-        from app.ui import services_gateway as gw
+        from app.services.demo import load_demo
 
         ctx = self.ctx
         if ctx is None:
             return
         self.run_long(
-            lambda progress, cancelled: gw.load_demo(ctx, seed, tenders, progress, cancelled),
+            lambda progress, cancelled: load_demo(
+                ctx, seed=seed, tenders=tenders, progress=progress, cancelled=cancelled
+            ),
             tr("Voorbeeldgegevens laden…"),
             lambda _result: self.data_changed(),
             write=True,
@@ -544,18 +548,18 @@ class MainWindow(QMainWindow):
             self.open_database(path)
 
     def make_backup(self) -> None:
-        from app.ui import services_gateway as gw
+        from app.services.maintenance import backup_file_name, make_backup
 
         if self.ctx is None:
             return
         folder = settings.load().backup_dir or str(Path.home())
-        suggested = str(Path(folder) / gw.backup_file_name())
+        suggested = str(Path(folder) / backup_file_name())
         path = widgets.ask_save_path(self, tr("Back-up maken"), suggested, tr("Back-up (*.zip)"))
         if not path:
             return
         ctx = self.ctx
         self.run_long(
-            lambda progress, _cancelled: gw.make_backup(ctx, Path(path), progress),
+            lambda progress, _cancelled: make_backup(ctx, Path(path), progress),
             tr("Back-up maken…"),
             lambda target: self.statusBar().showMessage(
                 tr("Back-up geschreven: {path}").format(path=target), 10000
@@ -563,7 +567,7 @@ class MainWindow(QMainWindow):
         )
 
     def restore_backup(self) -> None:
-        from app.ui import services_gateway as gw
+        from app.services.maintenance import restore_backup
 
         source, _ = QFileDialog.getOpenFileName(
             self, tr("Back-up terugzetten"), "", tr("Back-up (*.zip)")
@@ -579,7 +583,7 @@ class MainWindow(QMainWindow):
         if not target:
             return
         self.run_long(
-            lambda progress, _c: gw.restore_backup(Path(source), target, progress),
+            lambda progress, _c: restore_backup(Path(source), target, progress),
             tr("Back-up terugzetten…"),
             lambda _r: self.open_database(target),
             write=True,
@@ -726,3 +730,31 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(10, check)
 
         QTimer.singleShot(10, check)
+
+
+def _open_with_screens(
+    location: str | None, lang: str, must_exist: bool
+) -> tuple[Context, list[type[Page]]]:
+    """Runs on the worker that opens the database: the context, and the screens' classes,
+    whose modules (and the services they call) are imported here rather than on the GUI
+    thread."""
+    from app.services.context import open_context
+    from app.ui.pages import all_pages
+
+    return open_context(location, lang=lang, must_exist=must_exist), all_pages()
+
+
+def _warm_up() -> None:
+    """Import the dialogs (and the services and file-format libraries they use), off the
+    GUI thread (see MainWindow._warm_up)."""
+    import importlib
+
+    for name in (
+        "app.ui.wizard",
+        "app.ui.import_dialog",
+        "app.ui.country_risk_dialog",
+        "app.io.workbook_reader",
+        "python_calamine",
+        "openpyxl",
+    ):
+        importlib.import_module(name)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,11 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from app import locator
-from app.ui import services_gateway as gw
+from app.domain.report import YearReport
+from app.domain.report_figures import FIGURES
+from app.services import registry, reporting
+from app.services.context import Context
+from app.services.maintenance import save_report_files
 from app.ui import widgets
 from app.ui.forms import add_row
 from app.ui.i18n import tr
 from app.ui.models import show_value
+from app.ui.tasks import Cancelled, Progress, TaskCancelled
 from app.ui.widgets import BarChart, a11y, button
 
 if TYPE_CHECKING:
@@ -52,7 +57,7 @@ class ReportView(QWidget):
         super().__init__()
         self.page = page
         self.shell = page.shell
-        self.report: Any = None
+        self.report: YearReport | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         left = QWidget()
@@ -153,7 +158,7 @@ class ReportView(QWidget):
 
     def load(self) -> None:
         ctx = self.shell.context
-        self.shell.tasks.run(lambda: gw.list_organisations(ctx), done=self._organisations)
+        self.shell.tasks.run(lambda: registry.list_organisations(ctx), done=self._organisations)
 
     def _organisations(self, names: list[str]) -> None:
         current = self.organisation.currentData()
@@ -190,18 +195,18 @@ class ReportView(QWidget):
         merge = [Path(self.merge.item(i).text()) for i in range(self.merge.count())]
         self.preview.setPlainText(tr("De cijfers worden berekend…"))
         self.shell.run_long(
-            lambda progress, cancelled: gw.year_report(
+            lambda progress, cancelled: year_report(
                 ctx, year, organisation, merge, grouping, progress, cancelled
             ),
             tr("Jaarcijfers berekenen…"),
             self._computed,
         )
 
-    def _computed(self, report: Any) -> None:
+    def _computed(self, report: YearReport) -> None:
         self.report = report
         lang = self.shell.lang
         esc = html.escape
-        names = {f.code: (f.en if lang == "en" else f.nl) for f in gw.figure_definitions()}
+        names = {f.code: f.name(lang) for f in FIGURES}
         parts = [f"<h2>{esc(tr('Jaarcijfers {year}').format(year=report.year))}</h2>"]
         if report.organisation:
             parts.append(f"<p>{esc(report.organisation)}</p>")
@@ -273,9 +278,37 @@ class ReportView(QWidget):
         target = Path(path)
         ctx, report, lang = self.shell.context, self.report, self.shell.lang
         self.shell.run_long(
-            lambda progress, _cancelled: gw.save_report(ctx, report, kind, target, lang, progress),
+            lambda progress, _cancelled: save_report_files(
+                ctx,
+                report,
+                pdf=target if kind == "pdf" else None,
+                xlsx=target if kind == "xlsx" else None,
+                lang=lang,
+                progress=progress,
+            ),
             tr("Jaarrapport opslaan…"),
             lambda written: self.shell.say(
                 tr("Opgeslagen: {path}").format(path=", ".join(str(p) for p in written))
             ),
         )
+
+
+def year_report(
+    ctx: Context,
+    year: int,
+    organisation: str | None,
+    merge: list[Path],
+    grouping: str | None,
+    progress: Progress,
+    cancelled: Cancelled,
+) -> YearReport:
+    """Runs on a worker thread: the year report. The service has no progress of its own,
+    so two steps are shown."""
+    progress(0, 2)
+    report = reporting.year_report(
+        ctx, year, organisation=organisation, merge=merge, group_into=grouping
+    )
+    if cancelled():
+        raise TaskCancelled
+    progress(2, 2)
+    return report

@@ -33,7 +33,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal, TypeVar, overload
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+T = TypeVar("T")
 PROGRESS_INTERVAL = 0.05
 SWITCH_INTERVAL = 0.001  # seconds; see the module docstring
 
@@ -155,6 +156,30 @@ class Tasks(QObject):
     def set_error_handler(self, handler: Callable[[BaseException], None]) -> None:
         self._on_error = handler
 
+    @overload
+    def run(
+        self,
+        fn: Callable[[], T],
+        *,
+        done: Callable[[T], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        write: bool = False,
+        long: Literal[False] = False,
+    ) -> Task: ...
+
+    @overload
+    def run(
+        self,
+        fn: Callable[[Progress, Cancelled], T],
+        *,
+        done: Callable[[T], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        write: bool = False,
+        long: Literal[True],
+    ) -> Task: ...
+
     def run(
         self,
         fn: Callable[..., Any],
@@ -165,8 +190,10 @@ class Tasks(QObject):
         write: bool = False,
         long: bool = False,
     ) -> Task:
-        """Run ``fn`` in the background; with ``long=True`` it is called as
-        ``fn(progress, cancelled)``. Returns the task (``cancel()`` asks it to stop)."""
+        """Run ``fn()`` in the background and hand its result to ``done`` on the GUI
+        thread; with ``long=True`` it is called as ``fn(progress, cancelled)``. The
+        overloads let mypy check the result's type against ``done``. Returns the task
+        (``cancel()`` asks it to stop)."""
         task = Task(self, done, failed, progress)
         work: Callable[[], Any] = (lambda: fn(task.report, task.cancelled)) if long else fn
         self._running.add(task)

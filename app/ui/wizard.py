@@ -36,7 +36,8 @@ from app.domain.applicability import Applicability, applicability
 from app.domain.errors import IsvError
 from app.domain.reference import KINDS, OUTSIDE_CATEGORIES
 from app.domain.values import IsvDecision, TenderRecord
-from app.ui import services_gateway as gw
+from app.services import clauses, registry
+from app.services.clauses import ClauseChoices
 from app.ui import widgets
 from app.ui.forms import DateField, add_row, parse_amount
 from app.ui.i18n import tr
@@ -502,9 +503,7 @@ class ParametersPage(QWizardPage):
         self.doc_lang.setCurrentIndex(max(0, self.doc_lang.findData(self.wizard_.lang)))
         self.authority.setFocus()
 
-    def choices(self) -> Any:
-        from app.services.clauses import ClauseChoices
-
+    def choices(self) -> ClauseChoices:
         award = self.wizard_.decision.form.currentData() == "award-criterion"
         return ClauseChoices(
             authority=self.authority.text().strip() or None,
@@ -590,7 +589,7 @@ class DocumentsPage(QWizardPage):
         choices, lang = wizard.parameters.choices(), wizard.parameters.doc_lang.currentData()
         self.preview.setPlainText(tr("Het voorbeeld wordt gemaakt…"))
         wizard.shell.tasks.run(
-            lambda: gw.preview_clauses(ctx, ref, lang, choices),
+            lambda: clauses.preview(ctx, ref, lang=lang, choices=choices),
             done=self._previewed,
             failed=self._failed,
         )
@@ -621,9 +620,9 @@ class DocumentsPage(QWizardPage):
         ctx, ref = wizard.shell.context, wizard.tender_ref()
         choices, lang = wizard.parameters.choices(), wizard.parameters.doc_lang.currentData()
         wizard.shell.tasks.run(
-            lambda: gw.save_clauses(ctx, ref, fmt, lang, choices, target),
+            lambda: clauses.save(ctx, ref, target, fmt=fmt, lang=lang, choices=choices),
             write=True,
-            done=self._saved,
+            done=lambda _saved: self._saved(target),
             failed=wizard.shell.show_error,
         )
 
@@ -667,7 +666,7 @@ class TenderWizard(QWizard):
             a11y(self.button(which), text.replace("&", "").strip("<> "))
         self.resize(900, 640)
         ctx = shell.context
-        shell.tasks.run(lambda: gw.list_organisations(ctx), done=self._organisations)
+        shell.tasks.run(lambda: registry.list_organisations(ctx), done=self._organisations)
 
     @classmethod
     def for_documents(cls, shell: MainWindow, tender: TenderRecord) -> TenderWizard:
@@ -721,7 +720,7 @@ class TenderWizard(QWizard):
         }
         self.decision.problem.setText(tr("Bezig met vastleggen…"))
         self.shell.tasks.run(
-            lambda: gw.register_tender(ctx, **values),
+            lambda: registry.register_tender(ctx, **values),
             write=True,
             done=self._registered,
             failed=self._not_registered,

@@ -42,9 +42,9 @@ def test_import_with_errors_shows_them_and_writes_feedback(
     qtbot.waitUntil(dialog.isActiveWindow)
     qtbot.keyClicks(dialog.path, str(source))
     qtbot.keyClick(dialog, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # Controleren
-    qtbot.waitUntil(lambda: dialog.result is not None or dialog.summary.text() != "")
-    assert dialog.result is not None, dialog.summary.text()
-    errors = dialog.result.errors
+    qtbot.waitUntil(lambda: dialog.check_result is not None or dialog.summary.text() != "")
+    assert dialog.check_result is not None, dialog.summary.text()
+    errors = dialog.check_result.errors
     assert {(p.sheet, p.row) for p in errors} >= {("Risico's", 2), ("Maatregelen", 2)}
     assert not dialog.import_button.isEnabled()
     assert dialog.feedback_button.isEnabled()
@@ -81,11 +81,11 @@ def test_selecting_a_problem_shows_that_row_of_the_workbook(
     qtbot.addWidget(dialog)
     dialog.path.setText(str(source))
     dialog.check()
-    qtbot.waitUntil(lambda: dialog.result is not None)
-    assert len(dialog.result.warnings) == 140
-    first = dialog.result.problems[0]  # selected when the result arrived, and shown
+    qtbot.waitUntil(lambda: dialog.check_result is not None)
+    assert len(dialog.check_result.warnings) == 140
+    first = dialog.check_result.problems[0]  # selected when the result arrived, and shown
     assert first.value == "R20" and "R20" in dialog.row_view.toPlainText()
-    problem = dialog.result.warnings[-1]
+    problem = dialog.check_result.warnings[-1]
     dialog.table.selectRow(dialog.model.row_of(lambda p: p is problem))
     shown = dialog.row_view.toPlainText()
     assert f"rij {problem.row}" in shown
@@ -108,8 +108,8 @@ def test_clean_import_becomes_version_one(
     qtbot.addWidget(dialog)
     dialog.path.setText(str(source))
     dialog.check()
-    qtbot.waitUntil(lambda: dialog.result is not None)
-    assert not dialog.result.errors
+    qtbot.waitUntil(lambda: dialog.check_result is not None)
+    assert not dialog.check_result.errors
     assert dialog.import_button.isEnabled()
     dialog.import_button.click()
     qtbot.waitUntil(lambda: dialog.imported)

@@ -103,10 +103,10 @@ def test_import_check_and_import_run_off_the_gui_thread(
     dialog.show()
     dialog.path.setText(str(source))
     dialog.check()
-    assert dialog.result is None  # the check was handed to a worker, not done here
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=120_000)
-    assert not dialog.result.errors, dialog.result.errors[:3]
-    assert len(dialog.result.warnings) == WARNINGS
+    assert dialog.check_result is None  # the check was handed to a worker, not done here
+    qtbot.waitUntil(lambda: dialog.check_result is not None, timeout=120_000)
+    assert not dialog.check_result.errors, dialog.check_result.errors[:3]
+    assert len(dialog.check_result.warnings) == WARNINGS
     assert dialog.model.rowCount() == WARNINGS
     before = dialog.summary.text()
     dialogs.answers.append(True)  # import despite warnings
@@ -164,7 +164,7 @@ def test_the_rows_of_a_checked_workbook_are_handled_off_the_gui_thread(
     dialog.show()
     dialog.path.setText(str(source))
     dialog.check()
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: dialog.check_result is not None, timeout=60_000)
     assert "Lonen te laag" in dialog.row_view.toPlainText()
     dialog.table.selectRow(dialog.model.rowCount() - 1)
     dialog.kind_filter.setCurrentIndex(dialog.kind_filter.findData("warning"))

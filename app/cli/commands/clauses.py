@@ -79,7 +79,7 @@ def _format(requested: str | None, path: Path) -> str:
 
 
 def run(inv: Invocation) -> int:
-    from app.services.clauses import ClauseChoices, generate
+    from app.services.clauses import ClauseChoices, save
 
     args = inv.args
     target = output_path(args.output)
@@ -99,25 +99,18 @@ def run(inv: Invocation) -> int:
         raise ValidationError(
             "clauses_unknown_text", value=args.text, allowed=", ".join((*TEXTS, "all"))
         )
-    result = generate(
+    result = save(
         inv.context(),
         args.tender,
+        target,
         fmt=_format(args.format, target),
         lang=inv.lang,
         text=args.text,
         choices=choices,
     )
-    _write(target, result.data)
     inv.say(
         inv.text(
             "clauses_written", path=str(target), version=result.version, sha256=result.sha256[:12]
         )
     )
     return 0
-
-
-def _write(target: Path, data: bytes) -> None:
-    """The target is complete or untouched (see :func:`app.io.files.write_atomically`)."""
-    from app.io.files import write_atomically
-
-    write_atomically(target, data)

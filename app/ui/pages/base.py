@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -12,6 +12,8 @@ from app.ui.widgets import heading, note
 if TYPE_CHECKING:
     from app.services.context import Context
     from app.ui.main_window import MainWindow
+
+T = TypeVar("T")
 
 
 class Page(QWidget):
@@ -60,5 +62,6 @@ class Page(QWidget):
     def load(self) -> None:
         """Fetch the screen's data (in the background)."""
 
-    def run(self, fn: Callable[[], Any], done: Callable[[Any], None], write: bool = False) -> None:
+    def run(self, fn: Callable[[], T], done: Callable[[T], None], write: bool = False) -> None:
+        """``fn()`` (a typed service call) off the GUI thread, its result to ``done``."""
         self.shell.tasks.run(fn, done=done, write=write)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain.values import ContractRecord
-from app.ui import services_gateway as gw
+from app.services import registry
 from app.ui.i18n import tr
 from app.ui.labels import country_label
 from app.ui.models import Column, RowTableModel
 from app.ui.pages.base import Page
 from app.ui.widgets import DataTable, button, filter_box
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 
 def contract_state(contract: ContractRecord, today: dt.date | None = None) -> str:
@@ -39,7 +42,7 @@ class ContractsPage(Page):
             "zes OESO-stappen, inzendingen, risico’s, bewijsstukken en escalatie."
         )
 
-    def __init__(self, shell: Any) -> None:
+    def __init__(self, shell: MainWindow) -> None:
         super().__init__(shell)
         lang = self.lang
         self.model: RowTableModel[ContractRecord] = RowTableModel(
@@ -107,7 +110,7 @@ class ContractsPage(Page):
 
     def load(self) -> None:
         ctx = self.ctx
-        self.run(lambda: gw.list_contracts(ctx), self._loaded)
+        self.run(lambda: registry.list_contracts(ctx), self._loaded)
         dossier: Any = self.dossier
         if dossier is not None and self.stack.currentIndex() == self.stack.indexOf(dossier):
             dossier.reload()
@@ -129,7 +132,7 @@ class ContractsPage(Page):
 
     def register_contract(self) -> None:
         ctx = self.ctx
-        self.run(lambda: [t.ref for t in gw.list_tenders(ctx)], self._ask_contract)
+        self.run(lambda: [t.ref for t in registry.list_tenders(ctx)], self._ask_contract)
 
     def _ask_contract(self, tender_refs: list[str]) -> None:
         from app.ui.contract_dialog import ContractDialog
@@ -139,7 +142,7 @@ class ContractsPage(Page):
             return
         ctx, values = self.ctx, dialog.values()
         self.shell.tasks.run(
-            lambda: gw.call("registry", "add_contract", ctx, **values),
+            lambda: registry.add_contract(ctx, **values),
             write=True,
             done=self._registered,
         )

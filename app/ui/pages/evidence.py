@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel
 
 from app.domain.values import EvidenceRecord
-from app.ui import services_gateway as gw
+from app.services import evidence as evidence_service
 from app.ui.i18n import tr
 from app.ui.labels import evidence_type_label
 from app.ui.models import Column, RowTableModel
 from app.ui.pages.base import Page
 from app.ui.widgets import DataTable, a11y, button, filter_box
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 
 def validity_colour(record: EvidenceRecord) -> str | None:
@@ -77,7 +80,7 @@ class EvidencePage(Page):
             "vervangen documenten blijven bewaard en staan grijs."
         )
 
-    def __init__(self, shell: Any) -> None:
+    def __init__(self, shell: MainWindow) -> None:
         super().__init__(shell)
         self.model: RowTableModel[EvidenceRecord] = RowTableModel(
             evidence_columns(self.lang, with_contract=True), self.lang
@@ -121,7 +124,7 @@ class EvidencePage(Page):
 
     def load(self) -> None:
         ctx = self.ctx
-        self.run(lambda: gw.list_evidence(ctx), self._loaded)
+        self.run(lambda: evidence_service.list_evidence(ctx), self._loaded)
 
     def _loaded(self, rows: list[EvidenceRecord]) -> None:
         self.model.set_rows(rows)
@@ -144,7 +147,7 @@ class EvidencePage(Page):
         )
 
     def _open(self, record: EvidenceRecord) -> None:
-        self.shell.open_file(gw.evidence_path(self.ctx, record.sha256))
+        self.shell.open_file(evidence_service.evidence_path(self.ctx, record.sha256))
 
     def _open_selected(self) -> None:
         record = self.table.selected()

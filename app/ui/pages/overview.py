@@ -6,17 +6,23 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout
 
 from app import locator
-from app.domain.followup import DueItem
+from app.domain.followup import DueItem, StepState
+from app.domain.reference import OUTSIDE_CATEGORIES
+from app.services import dossier, follow_up, registry
+from app.services.context import Context
 from app.ui.i18n import tr
 from app.ui.labels import category_label, intensity_label
 from app.ui.models import Column, RowTableModel
 from app.ui.pages.base import Page
 from app.ui.widgets import BarChart, DataTable
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 
 @dataclass(frozen=True)
@@ -43,7 +49,7 @@ class OverviewPage(Page):
             "kijkt. Dubbelklik of Enter opent het contract."
         )
 
-    def __init__(self, shell: Any) -> None:
+    def __init__(self, shell: MainWindow) -> None:
         super().__init__(shell)
         self.due_model: RowTableModel[DueItem] = RowTableModel(
             [
@@ -215,8 +221,6 @@ def tenders_per_category(
     """Tenders counted in the category set in force today (from ``(set, code, count)``):
     a tender registered under the older set is counted under the category it maps to,
     so no name appears twice."""
-    from app.domain.reference import OUTSIDE_CATEGORIES
-
     reference = locator.reference()
     current = reference.set_in_force(today)
     counts_now: Counter[str] = Counter()
@@ -244,25 +248,20 @@ def due_kind_label(kind: str, key: int | None) -> str:
 
 
 def registry_part(
-    ctx: Any, lang: str, today: dt.date
+    ctx: Context, lang: str, today: dt.date
 ) -> tuple[tuple[tuple[str, int], ...], int, dict[str, str]]:
     """Tenders per category, the number of tenders, and each contract's supplier."""
-    from app.services.registry import contract_suppliers, tender_counts
-
-    counts = tender_counts(ctx)
+    counts = registry.tender_counts(ctx)
     return (
         tenders_per_category(counts, lang, today),
         sum(n for _s, _c, n in counts),
-        contract_suppliers(ctx),
+        registry.contract_suppliers(ctx),
     )
 
 
-def dossier_dashboard(ctx: Any, lang: str, today: dt.date) -> Dashboard:
+def dossier_dashboard(ctx: Context, lang: str, today: dt.date) -> Dashboard:
     """Deadlines, steps and follow-up from the dossier service (supplier names and the
     categories come from :func:`registry_part`)."""
-    from app.domain.followup import StepState
-    from app.services import dossier, follow_up
-
     due = tuple(dossier.due_items(ctx, within=30, as_of=today))
     steps = dossier.step_states_for_all(ctx, today)
     names = [step.text(lang) for step in locator.reference().oecd_steps]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from app.ui.i18n import tr
 from app.ui.pages.base import Page
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 
 class ReportingPage(Page):
@@ -22,7 +25,7 @@ class ReportingPage(Page):
             "per categorie en met de SDG’s; op te slaan als PDF en Excel."
         )
 
-    def __init__(self, shell: Any) -> None:
+    def __init__(self, shell: MainWindow) -> None:
         super().__init__(shell)
         from app.ui.report_view import ReportView
 

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from app.domain.values import ContractRecord
-from app.ui import services_gateway as gw
+from app.services import registry
 from app.ui.i18n import tr
 from app.ui.labels import country_label
 from app.ui.models import Column, RowTableModel
 from app.ui.pages.base import Page
 from app.ui.widgets import DataTable, button, filter_box
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ class SuppliersPage(Page):
             "dossier van hun eerste contract."
         )
 
-    def __init__(self, shell: Any) -> None:
+    def __init__(self, shell: MainWindow) -> None:
         super().__init__(shell)
         lang = self.lang
         self.model: RowTableModel[SupplierRow] = RowTableModel(
@@ -117,7 +120,7 @@ class SuppliersPage(Page):
 
     def load(self) -> None:
         ctx = self.ctx
-        self.run(lambda: supplier_rows(gw.list_contracts(ctx)), self._loaded)
+        self.run(lambda: supplier_rows(registry.list_contracts(ctx)), self._loaded)
 
     def _loaded(self, rows: list[SupplierRow]) -> None:
         self.model.set_rows(rows)

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTextBrowser
 
 from app import locator
 from app.domain.values import TenderRecord
-from app.ui import services_gateway as gw
+from app.services import registry
 from app.ui.i18n import tr
 from app.ui.labels import category_label, decision_label, kind_label, verdict_label
 from app.ui.models import Column, RowTableModel
 from app.ui.pages.base import Page
 from app.ui.widgets import DataTable, a11y, button, filter_box
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 
 def tender_columns(lang: str) -> list[Column[TenderRecord]]:
@@ -63,7 +66,7 @@ class TendersPage(Page):
             "besluit. Een nieuwe aanbesteding begint u met Ctrl+N."
         )
 
-    def __init__(self, shell: Any) -> None:
+    def __init__(self, shell: MainWindow) -> None:
         super().__init__(shell)
         self.model: RowTableModel[TenderRecord] = RowTableModel(
             tender_columns(self.lang), self.lang
@@ -125,7 +128,7 @@ class TendersPage(Page):
     def load(self) -> None:
         ctx = self.ctx
         self.count.setText(tr("Laden…"))
-        self.run(lambda: gw.list_tenders(ctx), self._loaded)
+        self.run(lambda: registry.list_tenders(ctx), self._loaded)
 
     def _loaded(self, tenders: list[TenderRecord]) -> None:
         years = sorted({t.published.year for t in tenders}, reverse=True)
