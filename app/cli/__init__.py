@@ -75,7 +75,26 @@ def _opens_window(argv: Sequence[str]) -> bool:
     return rest in ([], ["gui"])
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Commands registered by a module of another name (all others: the name with - as _).
+MODULE_OF = {"import": "import_workbook", "restore": "backup"}
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command named in ``argv`` (the first word after the global options)."""
+    rest = list(argv)
+    while rest:
+        word = rest.pop(0)
+        if word in ("--db", "--lang"):
+            rest = rest[1:]
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser with only the command named in ``argv``: its module alone is imported,
+    so a command loads only the layers it uses (``check`` loads no database library).
+    ``--help`` without a command, or an unknown command, registers every command."""
     import importlib  # finding the commands: not needed when only the window opens
     import pkgutil
 
@@ -83,9 +102,15 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
     from app.cli import commands
 
-    for module_info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"app.cli.commands.{module_info.name}")
-        module.register(subparsers)
+    names = sorted(m.name for m in pkgutil.iter_modules(commands.__path__))
+    command = _command_of(argv)
+    if command is None:  # --version, or --help listing every command
+        wanted = names if {"-h", "--help"} & set(argv) else []
+    else:
+        module_name = MODULE_OF.get(command, command.replace("-", "_"))
+        wanted = [module_name] if module_name in names else names
+    for name in wanted:
+        importlib.import_module(f"app.cli.commands.{name}").register(subparsers)
     return parser
 
 
@@ -106,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = _global_parser()
         parser.add_argument("command", nargs="?", choices=("gui",))
     else:
-        parser = build_parser()
+        parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
