@@ -63,10 +63,10 @@ def _json_default(value: Any) -> Any:
 
 
 def parse_date(text: str, field_name: str) -> dt.date:
-    from app.domain.calendar import parse_iso_date
+    from app.domain.calendar import parse_typed_date
 
     try:
-        return parse_iso_date(text)
+        return parse_typed_date(text)
     except ValueError:
         raise ValidationError("invalid_date", value=text, field=field_name) from None
 

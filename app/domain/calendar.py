@@ -56,9 +56,23 @@ def overlaps_year(start: dt.date, end: dt.date, year: int) -> bool:
     return start <= dt.date(year, 12, 31) and end >= dt.date(year, 1, 1)
 
 
-def parse_iso_date(text: str) -> dt.date:
-    """A date as YYYY-MM-DD; ValueError otherwise."""
-    text = text.strip()
-    if len(text) != 10:
+_SEPARATORS = str.maketrans({"/": "-", ".": "-", " ": "-"})
+
+
+def parse_typed_date(text: str) -> dt.date:
+    """A date as a person types it, in the window and on the command line alike:
+    ``dd-mm-jjjj``, ``d-m-jjjj``, ``ddmmjjjj`` or ``jjjj-mm-dd`` (``/`` and ``.`` may
+    stand for ``-``). ValueError for anything else, or for a day that does not exist."""
+    cleaned = text.strip().translate(_SEPARATORS)
+    parts = cleaned.split("-")
+    if len(parts) == 1 and len(cleaned) == 8 and cleaned.isdigit():
+        parts = [cleaned[:2], cleaned[2:4], cleaned[4:]]
+    if len(parts) != 3 or not all(p.isdigit() and p.isascii() for p in parts):
         raise ValueError(text)
-    return dt.date.fromisoformat(text)
+    if len(parts[0]) == 4 and len(parts[1]) <= 2 and len(parts[2]) <= 2:
+        year, month, day = parts
+    elif len(parts[2]) == 4 and len(parts[0]) <= 2 and len(parts[1]) <= 2:
+        day, month, year = parts
+    else:
+        raise ValueError(text)
+    return dt.date(int(year), int(month), int(day))

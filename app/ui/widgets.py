@@ -397,6 +397,64 @@ class SimpleDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.changed = False
+        self._watching = False
+
+    def showEvent(self, event: Any) -> None:
+        """Once shown (its fields are in place): every edit marks the form changed."""
+        if not self._watching:
+            self._watching = True
+            for signal in _edit_signals(self):
+                signal.connect(self._mark_changed)
+        super().showEvent(event)
+
+    def _mark_changed(self, *_args: Any) -> None:
+        self.changed = True
+
+    def accept(self) -> None:
+        """Not while a date field holds text that is no date (it is named there)."""
+        from app.ui.forms import invalid_date_in
+
+        if invalid_date_in(self) is not None:
+            return
+        super().accept()
+
+    def reject(self) -> None:
+        """Escape, Annuleren or closing: a changed form asks before its input goes."""
+        if self.changed and not ask(
+            self,
+            tr("Invoer weggooien?"),
+            tr("U hebt in dit venster iets ingevuld of gewijzigd. Wilt u dat weggooien?"),
+            tr("&Weggooien"),
+            tr("&Doorgaan met invullen"),
+        ):
+            return
+        super().reject()
+
+
+def _edit_signals(dialog: QWidget) -> list[Any]:
+    """The signals by which a person changes the fields of ``dialog``."""
+    from PySide6.QtWidgets import QAbstractButton, QPlainTextEdit, QTextEdit
+
+    from app.ui.forms import DateField
+
+    found: list[Any] = []
+    for child in dialog.findChildren(QWidget):
+        if isinstance(child, QLineEdit):
+            found.append(child.textEdited)
+        elif isinstance(child, QPlainTextEdit | QTextEdit) and not child.isReadOnly():
+            found.append(child.textChanged)
+        elif isinstance(child, QComboBox):
+            found.append(child.activated)
+            if child.isEditable():
+                found.append(child.editTextChanged)
+        elif isinstance(child, QSpinBox):
+            found.append(child.valueChanged)
+        elif isinstance(child, QAbstractButton) and child.isCheckable():
+            found.append(child.clicked)
+        elif isinstance(child, DateField):
+            found.append(child.calendar.clicked)
+    return found
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:

@@ -120,6 +120,8 @@ class DataPage(QWizardPage):
             tr("De (geplande) datum van publicatie; die bepaalt welke drempel geldt"),
         )
         add_row(form, tr("&Publicatiedatum:"), self.published)
+        self.published.changed.connect(self.completeChanged)
+        self.published.edit.textEdited.connect(wizard.touched)
         self.problem = note()
         self.problem.setStyleSheet("")
         form.addRow(self.problem)
@@ -133,7 +135,10 @@ class DataPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return bool(
-            self.ref.text().strip() and self.title_.text().strip() and self.amount() is not None
+            self.ref.text().strip()
+            and self.title_.text().strip()
+            and self.amount() is not None
+            and self.published.is_valid()
         )
 
     def validatePage(self) -> bool:

@@ -1544,6 +1544,36 @@
       <translation>What kind of document this is</translation>
     </message>
     <message>
+      <location filename="../../app/ui/forms.py" />
+      <source>dd-mm-jjjj</source>
+      <translation>dd-mm-yyyy</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/forms.py" />
+      <source>Een datum kiezen in de kalender</source>
+      <translation>Choose a date in the calendar</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/forms.py" />
+      <source>Kalender</source>
+      <translation>Calendar</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/forms.py" />
+      <source>Kalender openen</source>
+      <translation>Open calendar</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/forms.py" />
+      <source>Typ een datum als 31-12-2026 of 31122026</source>
+      <translation>Type a date as 31-12-2026 or 31122026</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/forms.py" />
+      <source>‘{text}’ is geen datum; typ bijvoorbeeld 31-12-2026 of 31122026.</source>
+      <translation>‘{text}’ is not a date; type for example 31-12-2026 or 31122026.</translation>
+    </message>
+    <message>
       <location filename="../../app/ui/help.py" />
       <source>1. Voorbereiden</source>
       <translation>1. Prepare</translation>
@@ -2759,6 +2789,16 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/widgets.py" />
+      <source>&amp;Doorgaan met invullen</source>
+      <translation>&amp;Continue filling in</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/widgets.py" />
+      <source>&amp;Weggooien</source>
+      <translation>&amp;Discard</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/widgets.py" />
       <source>Afbreken</source>
       <translation>Cancel</translation>
     </message>
@@ -2789,6 +2829,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/widgets.py" />
+      <source>Invoer weggooien?</source>
+      <translation>Discard input?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/widgets.py" />
       <source>Klik op een kolomkop om op die kolom te sorteren</source>
       <translation>Click a column header to sort by that column</translation>
     </message>
@@ -2806,6 +2851,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/widgets.py" />
       <source>OK</source>
       <translation>OK</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/widgets.py" />
+      <source>U hebt in dit venster iets ingevuld of gewijzigd. Wilt u dat weggooien?</source>
+      <translation>You have filled in or changed something in this window. Discard it?</translation>
     </message>
     <message>
       <location filename="../../app/ui/widgets.py" />
@@ -2831,11 +2881,6 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/wizard.py" />
       <source>&amp;Contactpersoon (functie):</source>
       <translation>&amp;Contact person (role):</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/wizard.py" />
-      <source>&amp;Doorgaan met invullen</source>
-      <translation>&amp;Continue filling in</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
@@ -2881,11 +2926,6 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/wizard.py" />
       <source>&amp;Vorm:</source>
       <translation>&amp;Form:</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/wizard.py" />
-      <source>&amp;Weggooien</source>
-      <translation>&amp;Discard</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
@@ -3086,11 +3126,6 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/wizard.py" />
       <source>Impliciet: meedoen is aanvaarden</source>
       <translation>Implicit: taking part means accepting</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/wizard.py" />
-      <source>Invoer weggooien?</source>
-      <translation>Discard input?</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />

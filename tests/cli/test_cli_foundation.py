@@ -96,10 +96,10 @@ def test_check_verdicts(cli: Cli, value: str, date: str, category: str, verdict:
                 "--value",
                 "1",
                 "--date",
-                "01-01-2026",
+                "31-02-2026",
             ],
             1,
-            "01-01-2026",
+            "31-02-2026",
         ),
         (
             [

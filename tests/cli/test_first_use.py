@@ -94,3 +94,39 @@ def test_a_named_database_in_a_missing_folder_is_still_refused(
     assert status == 3
     assert str(missing.parent) in err
     assert not missing.parent.exists()
+
+
+@pytest.mark.parametrize("typed", ["2026-03-01", "01-03-2026", "1-3-2026", "01032026"])
+def test_the_command_line_takes_the_same_date_forms_as_the_window(typed: str) -> None:
+    import json
+
+    status, out, err = run(
+        "check",
+        "--category",
+        "ict-werkomgeving",
+        "--kind",
+        "supplies",
+        "--value",
+        "140000",
+        "--date",
+        typed,
+        "--json",
+    )
+    assert status == 0, err
+    assert json.loads(out)["date"] == "2026-03-01"
+
+
+def test_a_date_that_is_no_date_is_named() -> None:
+    status, _out, err = run(
+        "check",
+        "--category",
+        "ict-werkomgeving",
+        "--kind",
+        "supplies",
+        "--value",
+        "1",
+        "--date",
+        "31-02-2026",
+    )
+    assert status == 1
+    assert "31-02-2026" in err and "--date" in err
