@@ -56,6 +56,14 @@ def overlaps_year(start: dt.date, end: dt.date, year: int) -> bool:
     return start <= dt.date(year, 12, 31) and end >= dt.date(year, 1, 1)
 
 
+def parse_iso_date(text: str) -> dt.date:
+    """A date as YYYY-MM-DD exactly (machine-written data); ValueError otherwise."""
+    text = text.strip()
+    if len(text) != 10:
+        raise ValueError(text)
+    return dt.date.fromisoformat(text)
+
+
 _SEPARATORS = str.maketrans({"/": "-", ".": "-", " ": "-"})
 
 
