@@ -85,6 +85,7 @@ class Settings:
     backups_kept: int = 10
     category_set_valid_from: dict[str, dt.date] = field(default_factory=dict)
     isv_start: dt.date | None = None  # None: the default of thresholds.json (1 April 2017)
+    ocid_prefix: str = ""  # the organisation's registered OCDS prefix; "" is DEFAULT_OCID_PREFIX
 
 
 def load() -> Settings:
@@ -96,7 +97,14 @@ def load() -> Settings:
     if not isinstance(raw, dict):
         return Settings()
     result = Settings()
-    for key in ("language", "user_name", "database", "backup_dir", "attachments_dir"):
+    for key in (
+        "language",
+        "user_name",
+        "database",
+        "backup_dir",
+        "attachments_dir",
+        "ocid_prefix",
+    ):
         if isinstance(raw.get(key), str):
             setattr(result, key, raw[key])
     if result.language not in ("nl", "en"):
@@ -115,6 +123,16 @@ def load() -> Settings:
     except (KeyError, TypeError, ValueError):
         result.isv_start = None
     return result
+
+
+DEFAULT_OCID_PREFIX = "isv-assistent-"
+"""The OCID prefix of an export while the organisation has not set its own registered one
+(registered prefixes, "ocds-" and six characters, are handed out by the Open Contracting
+Partnership; this one is deliberately not of that form, so it cannot clash with one)."""
+
+
+def ocid_prefix(settings: Settings | None = None) -> str:
+    return (settings or load()).ocid_prefix.strip() or DEFAULT_OCID_PREFIX
 
 
 def save(settings: Settings) -> None:
