@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import re
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, ClassVar, NoReturn
 
 from app import __version__, settings
 from app.cli.base import Invocation
@@ -22,17 +23,123 @@ from app.domain.errors import IsvError
 log = logging.getLogger("app")
 
 
+# argparse's own sentences (Python 3.11 to 3.13), as patterns with the catalogue code
+# that says them in the user's language; anything else is shown as argparse wrote it
+_ARGPARSE_SENTENCES = tuple(
+    (re.compile(pattern), code)
+    for pattern, code in (
+        (r"the following arguments are required: (?P<args>.+)", "cli_args_required"),
+        (r"unrecognized arguments: (?P<args>.+)", "cli_args_unrecognized"),
+        (r"one of the arguments (?P<args>.+) is required", "cli_one_of_required"),
+        (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)", "cli_ambiguous"),
+        (
+            r"argument (?P<arg>\S+): invalid choice: (?P<value>.+?) "
+            r"\(choose from (?P<choices>.+)\)",
+            "cli_invalid_choice",
+        ),
+        (r"argument (?P<arg>\S+): expected one argument", "cli_expected_one"),
+        (r"argument (?P<arg>\S+): expected at least one argument", "cli_expected_some"),
+        (r"argument (?P<arg>\S+): expected at most one argument", "cli_expected_at_most_one"),
+        (
+            r"argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)",
+            "cli_not_allowed_with",
+        ),
+        (r"argument (?P<arg>\S+): invalid \S+ value: (?P<value>.+)", "cli_invalid_value"),
+        (r"argument (?P<arg>\S+): ignored explicit argument (?P<value>.+)", "cli_ignored_value"),
+    )
+)
+_HEADINGS = {
+    "positional arguments": "cli_heading_positional",
+    "options": "cli_heading_options",
+    "optional arguments": "cli_heading_options",
+}
+
+
+def _say(code: str, **params: str) -> str:
+    from app import locator
+
+    return locator.catalog().text(code, _Parser.lang, **params)
+
+
+def _help(key: str, given: str) -> str:
+    """The help text of ``key`` (``cli_help:<command path> <option>``) in the user's
+    language; the English written beside the option when the catalogue has none (and
+    the key is noted, so a test finds it)."""
+    from app import locator
+
+    catalog = locator.catalog()
+    if catalog.has(key):
+        return catalog.text(key, _Parser.lang)
+    _Parser.missing_help.add(key)
+    return given
+
+
+def _help_key(path: str, name: str) -> str:
+    return "cli_help:" + " ".join(part for part in (path, name) if part)
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, with its headings and "usage:" in the user's language."""
+
+    def start_section(self, heading: str | None) -> None:
+        code = _HEADINGS.get(heading or "")
+        super().start_section(_say(code) if code else heading)
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        if prefix is None:  # argparse passes "" when it works out a command's name
+            prefix = _say("cli_usage") + " "
+        super().add_usage(usage, actions, groups, prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports wrong usage as one sentence with exit status 2."""
+    """argparse that speaks the user's language (help, usage, its own sentences) and
+    reports wrong usage as one sentence with exit status 2."""
 
     lang = "nl"
+    missing_help: ClassVar[set[str]] = set()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+    def _path(self) -> str:
+        """The command path of this parser: ``tender add`` for ``isv-assistent tender add``."""
+        return self.prog.removeprefix("isv-assistent").strip()
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> Any:
+        given = kwargs.get("help")
+        if isinstance(given, str) and given != argparse.SUPPRESS:
+            option = str(args[0] if args else kwargs.get("dest", ""))
+            path = "" if option in ("-h", "--version") else self._path()
+            kwargs["help"] = _help(_help_key(path, option), given)
+        return super().add_argument(*args, **kwargs)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        kwargs.setdefault("parser_class", _Parser)
+        kwargs.setdefault("title", _say("cli_heading_commands"))
+        subparsers = super().add_subparsers(**kwargs)
+        add_parser, path = subparsers.add_parser, self._path()
+
+        def add_translated(name: str, **options: Any) -> Any:
+            if isinstance(options.get("help"), str):
+                options["help"] = _help(_help_key(path, name), options["help"])
+                options.setdefault("description", options["help"])
+            return add_parser(name, **options)
+
+        subparsers.add_parser = add_translated  # type: ignore[method-assign]
+        return subparsers
 
     def error(self, message: str) -> NoReturn:
-        prefix = "Wrong usage" if _Parser.lang == "en" else "Onjuist gebruik"
-        hint = (
-            "see 'isv-assistent --help'" if _Parser.lang == "en" else "zie 'isv-assistent --help'"
+        for pattern, code in _ARGPARSE_SENTENCES:
+            found = pattern.fullmatch(message)
+            if found:
+                words = {k: v.replace("'", "") for k, v in found.groupdict().items()}
+                unknown = code == "cli_invalid_choice" and words["arg"] in ("command", "action")
+                message = _say("cli_unknown_command" if unknown else code, **words)
+                break
+        sys.stderr.write(
+            _say("cli_wrong_usage", problem=message, help=f"{self.prog} --help") + "\n"
         )
-        sys.stderr.write(f"{prefix}: {message} ({hint}).\n")
         raise SystemExit(2)
 
 
@@ -56,12 +163,15 @@ def _setup_logging() -> str:
 
 
 def _global_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="isv-assistent", description="ISV-assistent: Internationale Sociale Voorwaarden"
-    )
+    parser = _Parser(prog="isv-assistent", description=_say("cli_description"))
     parser.add_argument("--db", help="SQLite file or SQLAlchemy URL")
     parser.add_argument("--lang", choices=("nl", "en"), help="language of messages and documents")
-    parser.add_argument("--version", action="version", version=f"isv-assistent {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"isv-assistent {__version__}",
+        help="show the version and exit",
+    )
     return parser
 
 
@@ -99,7 +209,7 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     import pkgutil
 
     parser = _global_parser()
-    subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
+    subparsers = parser.add_subparsers(dest="command")
     from app.cli import commands
 
     names = sorted(m.name for m in pkgutil.iter_modules(commands.__path__))

@@ -45,9 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--authority", help="contracting authority (default: the tender's organisation)"
     )
-    parser.add_argument(
-        "--generated-on", help="date shown as generated on (YYYY-MM-DD; default today)"
-    )
+    parser.add_argument("--generated-on", help="date shown as generated on (default today)")
     parser.set_defaults(handler=run)
 
 
