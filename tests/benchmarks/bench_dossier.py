@@ -7,7 +7,8 @@ same rows (the tables those functions read), measured in the same run: from cold
 a process that has just started), with nothing changed (the kept answer), and after one
 change through the service (the kept answer brought up to date from the audit trail).
 
-Run: ``.venv/bin/python tests/benchmarks/bench_dossier.py [CONTRACTS]``
+Run: ``.venv/bin/python tests/benchmarks/bench_dossier.py [ministry|stress|CONTRACTS]``
+(ministry: 6,000 contracts; stress: 20,000, the default).
 """
 
 from __future__ import annotations
@@ -271,8 +272,13 @@ def build(ctx: Any, contracts: int, rng: random.Random, today: dt.date) -> None:
                 session.execute(insert(model), data[first : first + 20_000])
 
 
+SCALES = {"ministry": 6_000, "stress": 20_000}
+"""Contracts in the database at each scale."""
+
+
 def main() -> None:
-    contracts = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
+    scale = sys.argv[1] if len(sys.argv) > 1 else "stress"
+    contracts = SCALES[scale] if scale in SCALES else int(scale)
     folder = Path(tempfile.mkdtemp(prefix="bench-dossier-"))
     os.environ["ISV_ASSISTENT_HOME"] = str(folder / "home")
     from sqlalchemy import func, select
