@@ -36,7 +36,6 @@ from app.domain.followup import (
 )
 from app.domain.values import ContractRecord, not_in_future
 from app.persistence import models as m
-from app.services.bulk import hold_collector, paused_collector, release_collector
 from app.services.context import Context
 from app.services.registry import find_contract, mark_plan_agreed
 
@@ -399,49 +398,38 @@ def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSte
             if kept is None or seq < kept.seq
             else _touched_contracts(session, kept.seq, chain_hash=kept.hash)
         )
-        hold_collector()
-        try:
-            if touched is None:
-                by_id = {f.contract_id: contract_steps(f, day) for f in gather_facts(session, day)}
-                # in references' code-point order, as a refresh sorts them (the database's
-                # own order can follow a language's collation on a server); the rows come
-                # in order already on SQLite, so the sort only checks them there
-                ordered = tuple(sorted(by_id.values(), key=_BY_REF))
-                due = {}
-                _last_refresh[0] = "full"
-            else:
-                assert kept is not None
-                changed = gather_facts(session, day, sorted(touched)) if touched else []
-                by_id = dict(kept.by_id)
-                for cid in touched:
-                    by_id.pop(cid, None)
-                for facts in changed:
-                    by_id[facts.contract_id] = contract_steps(facts, day)
-                same_order = len(by_id) == len(kept.by_id) and all(
-                    f.contract_id in kept.by_id and kept.by_id[f.contract_id].contract_ref == f.ref
-                    for f in changed
-                )
-                ordered = (
-                    tuple([by_id[s.contract_id] for s in kept.ordered])
-                    if same_order
-                    else tuple(sorted(by_id.values(), key=_BY_REF))
-                )
-                with _KEPT_LOCK:  # another thread may be adding a window's list
-                    windows = list(kept.due.items())
-                due = {
-                    within: _refreshed_due(session, day, within, listed, kept.by_id, by_id, touched)
-                    for within, listed in windows
-                }
-                _last_refresh[0] = f"changed {len(touched)}"
-        finally:
-            # A full answer lives until the next day or a big change: it goes out of the
-            # collector's sight at once (gc.freeze), so neither the next collection nor
-            # any later one walks its 150,000 values (measured: 80 ms after each full
-            # answer at 20,000 contracts). It is still freed by reference counting; what
-            # is lost is the cyclic garbage of the queries frozen with it, measured at
-            # 0.2 MB a full answer, and full answers are rare now. (The freeze happens
-            # only when no other work holds the pause; see app.services.bulk.)
-            release_collector(freeze=touched is None)
+        if touched is None:
+            by_id = {f.contract_id: contract_steps(f, day) for f in gather_facts(session, day)}
+            # in references' code-point order, as a refresh sorts them (the database's
+            # own order can follow a language's collation on a server); the rows come
+            # in order already on SQLite, so the sort only checks them there
+            ordered = tuple(sorted(by_id.values(), key=_BY_REF))
+            due = {}
+            _last_refresh[0] = "full"
+        else:
+            assert kept is not None
+            changed = gather_facts(session, day, sorted(touched)) if touched else []
+            by_id = dict(kept.by_id)
+            for cid in touched:
+                by_id.pop(cid, None)
+            for facts in changed:
+                by_id[facts.contract_id] = contract_steps(facts, day)
+            same_order = len(by_id) == len(kept.by_id) and all(
+                f.contract_id in kept.by_id and kept.by_id[f.contract_id].contract_ref == f.ref
+                for f in changed
+            )
+            ordered = (
+                tuple([by_id[s.contract_id] for s in kept.ordered])
+                if same_order
+                else tuple(sorted(by_id.values(), key=_BY_REF))
+            )
+            with _KEPT_LOCK:  # another thread may be adding a window's list
+                windows = list(kept.due.items())
+            due = {
+                within: _refreshed_due(session, day, within, listed, kept.by_id, by_id, touched)
+                for within, listed in windows
+            }
+            _last_refresh[0] = f"changed {len(touched)}"
     with _KEPT_LOCK:
         _kept.pop(place, None)
         _kept[place] = _Kept(seq, chain_hash, by_id, ordered, due)
@@ -538,40 +526,37 @@ def due_items(
     day = as_of or dt.date.today()
     horizon = day + dt.timedelta(days=within)
     if contract_ref is not None:
-        with paused_collector(), ctx.db.read() as session:
+        with ctx.db.read() as session:
             ids = [find_contract(session, contract_ref).id]
             items: list[Deadline] = _document_deadlines(session, day, horizon, ids)
             for facts in gather_facts(session, day, ids):
                 items.extend(contract_deadlines(facts, day, horizon))
         return falls_due(items, day, within)
     # every contract: the kept step states hold their open deadlines, and the list is kept
-    # with them (brought up to date with them after a change). They are worked out
-    # outside this list's own pause of the collector, so a full answer is frozen when
-    # made (see _all_steps).
+    # with them (brought up to date with them after a change)
     ordered = _all_steps(ctx, day, use_cache=True)
     kept = _kept.get((ctx.db.location, day))
     if kept is None or kept.ordered is not ordered:
         kept = None  # another thread has just brought the answer further along
     listed = kept.due.get(within) if kept is not None else None
     if listed is None:
-        with paused_collector():
-            with ctx.db.read() as session:
-                documents = _document_deadlines(session, day, horizon)
-            listed = tuple(
-                falls_due(
-                    itertools.chain(
-                        documents,
-                        (
-                            (steps.contract_ref, kind, due, key)
-                            for steps in ordered
-                            for kind, due, key in steps.open_deadlines
-                            if due <= horizon
-                        ),
+        with ctx.db.read() as session:
+            documents = _document_deadlines(session, day, horizon)
+        listed = tuple(
+            falls_due(
+                itertools.chain(
+                    documents,
+                    (
+                        (steps.contract_ref, kind, due, key)
+                        for steps in ordered
+                        for kind, due, key in steps.open_deadlines
+                        if due <= horizon
                     ),
-                    day,
-                    within,
-                )
+                ),
+                day,
+                within,
             )
+        )
         if kept is not None:
             with _KEPT_LOCK:
                 kept.due[within] = listed

@@ -50,7 +50,6 @@ from app.domain.report_figures import FIGURES
 from app.domain.values import from_cents
 from app.io.year_export import ExportHeader, read_export, write_export
 from app.persistence import models as m
-from app.services.bulk import paused_collector
 from app.services.context import Context
 from app.services.registry import CURRENT_CLAUSE_VERSION
 
@@ -353,18 +352,17 @@ def _organisations(facts: YearFacts) -> tuple[str, ...]:
 
 def export_year(ctx: Context, year: int, now: dt.datetime | None = None) -> bytes:
     """The year's records as an export file (see :mod:`app.io.year_export`)."""
-    with paused_collector():
-        with ctx.db.read() as session:
-            facts = gather_facts(session, year)
-        moment = now or dt.datetime.now(dt.UTC)
-        header = ExportHeader(
-            installation_id=ctx.db.installation_id(),
-            year=year,
-            organisations=_organisations(facts),
-            exported_at=moment.replace(microsecond=0).isoformat(),
-            application_version=__version__,
-        )
-        return write_export(header, facts)
+    with ctx.db.read() as session:
+        facts = gather_facts(session, year)
+    moment = now or dt.datetime.now(dt.UTC)
+    header = ExportHeader(
+        installation_id=ctx.db.installation_id(),
+        year=year,
+        organisations=_organisations(facts),
+        exported_at=moment.replace(microsecond=0).isoformat(),
+        application_version=__version__,
+    )
+    return write_export(header, facts)
 
 
 def save_export(ctx: Context, year: int, target: Path) -> Path:
@@ -651,20 +649,19 @@ def year_report(
 ) -> YearReport:
     """The report of ``year`` from the local database plus the given export files."""
     _year_bounds(year)
-    with paused_collector():
-        exports = [read_export_file(path, year) for path in merge]
-        with ctx.db.read() as session:
-            names = list(session.scalars(select(m.Organisation.name)))
-        return build_report(
-            ctx.reference,
-            [local_input(ctx, year), *exports],
-            year,
-            organisation=organisation,
-            group_into=group_into,
-            today=today,
-            now=now,
-            known_organisations=names,
-        )
+    exports = [read_export_file(path, year) for path in merge]
+    with ctx.db.read() as session:
+        names = list(session.scalars(select(m.Organisation.name)))
+    return build_report(
+        ctx.reference,
+        [local_input(ctx, year), *exports],
+        year,
+        organisation=organisation,
+        group_into=group_into,
+        today=today,
+        now=now,
+        known_organisations=names,
+    )
 
 
 # ---------------------------------------------------------------------------------------

@@ -46,7 +46,6 @@ from app.persistence.integrity import (
     SITE_COLUMNS,
     submission_digest,
 )
-from app.services.bulk import paused_collector
 from app.services.context import Context
 from app.services.evidence import store_evidence_in
 from app.services.registry import find_contract
@@ -165,17 +164,16 @@ def _check_bytes(
 ) -> CheckResult:
     from app.io.workbook_reader import read_workbook
 
-    with paused_collector():
-        submission, problems = read_workbook(
-            data,
-            file_name=file_name,
-            reference=ctx.reference,
-            countries=ctx.countries,
-            expected_contract=contract.ref,
-            contract_period=(contract.start, contract.end),
-            progress=progress,
-            cancelled=cancelled,
-        )
+    submission, problems = read_workbook(
+        data,
+        file_name=file_name,
+        reference=ctx.reference,
+        countries=ctx.countries,
+        expected_contract=contract.ref,
+        contract_period=(contract.start, contract.end),
+        progress=progress,
+        cancelled=cancelled,
+    )
     return CheckResult(
         contract_ref=contract.ref,
         file_name=file_name,
@@ -242,10 +240,7 @@ def import_workbook(
     try:
         # The content digest is worked out in a second thread while the rows go in: the
         # database engine releases the interpreter while it writes, so the two overlap.
-        with (
-            paused_collector(),
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest") as pool,
-        ):
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest") as pool:
             digest = pool.submit(
                 submission_digest,
                 sub.site_table.as_columns(),

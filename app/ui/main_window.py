@@ -424,12 +424,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._maybe_offer_demo)
 
     def _warm_up(self) -> None:
-        """Import the services and file-format libraries once the window is idle: the
-        first import of the workbook reader holds the interpreter ~150 ms, which is
-        better spent now than in the middle of the user's first import. It runs as long
-        work: the cycle collector waits, and the modules are frozen out of its sight
-        after (a full collection in the middle of the imports held the interpreter, and
-        so the window, for 150–280 ms)."""
+        """Import the services and file-format libraries once the window is idle, off the
+        GUI thread: the first import of the workbook reader holds the interpreter for a
+        while, which is better spent now than in the middle of the user's first import."""
         self.tasks.run(
             lambda _progress, _cancelled: _warm_up(),
             long=True,

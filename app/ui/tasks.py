@@ -7,14 +7,6 @@ for the database. Long work is a plain function taking ``progress(done, total)``
 ``cancelled()``: pass ``long=True`` and the helper supplies both; progress reaches the
 GUI at most every 50 ms, so a loop over 100,000 rows cannot flood the event loop.
 
-Long work runs with Python's cyclic garbage collector paused (the one counted pause of
-``app.services.bulk``, shared with the services' own bulk steps): a full collection over
-the hundreds of thousands of objects an import builds took 200–300 ms here, and it holds
-the GIL, so the window froze whichever thread triggered it. When the last long task ends,
-the survivors are frozen (``gc.freeze``: moved out of the collector's sight; they are
-still freed by reference counting) and collection resumes, so later collections stay
-small too.
-
 Worker threads and the GUI thread share the interpreter lock. Each time Qt calls into
 Python on the GUI thread (a timer, a model's ``data()`` for every visible cell of a
 repaint) it must win the lock back from a busy worker, which can take a whole switch
@@ -36,8 +28,6 @@ from collections.abc import Callable
 from typing import Any, Literal, TypeVar, overload
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
-
-from app.services.bulk import hold_collector, release_collector
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +138,6 @@ class Tasks(QObject):
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
         self._running: set[Task] = set()
-        self._long: set[Task] = set()
         self._on_error = on_error
         if not inline:
             sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
@@ -197,10 +186,6 @@ class Tasks(QObject):
         task = Task(self, done, failed, progress)
         work: Callable[[], Any] = (lambda: fn(task.report, task.cancelled)) if long else fn
         self._running.add(task)
-        if long:
-            if not self._long:
-                hold_collector()
-            self._long.add(task)
         if len(self._running) == 1:
             self.busy_changed.emit(True)
         if self.inline:
@@ -218,10 +203,6 @@ class Tasks(QObject):
 
     def forget(self, task: Task) -> None:
         self._running.discard(task)
-        if task in self._long:
-            self._long.discard(task)
-            if not self._long:
-                release_collector(freeze=True)
         if not self._running:
             self.busy_changed.emit(False)
 

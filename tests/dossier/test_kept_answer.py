@@ -6,7 +6,6 @@ which contracts changed, everything is worked out again."""
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +19,6 @@ from app.domain.values import IsvDecision
 from app.persistence import models as m
 from app.persistence.audit import AuditWriter
 from app.services import assessments, dossier, evidence, follow_up, registry, signals
-from app.services.bulk import paused_collector
 from app.services.context import Context
 
 from .conftest import add_submission
@@ -317,25 +315,3 @@ def test_a_due_list_kept_while_a_refresh_runs_does_not_break_it(
     assert added and dossier.last_refresh() == "changed 1"
     monkeypatch.undo()
     assert refreshed == dossier.due_items(ctx, 30, AS_OF)
-
-
-def test_a_full_answer_goes_out_of_the_collectors_sight_unless_others_hold_it(
-    ctx: Context, make_contract: Callable[..., str]
-) -> None:
-    """Worked out through the due list too (whose own pause once held the freeze back);
-    not while other work holds the pause (its garbage would be frozen with it)."""
-    make_contract(D(2024, 1, 1), D(2026, 12, 31))
-    gc.unfreeze()
-    try:
-        dossier.forget_kept_answers()
-        dossier.due_items(ctx, 30, AS_OF)
-        assert dossier.last_refresh() == "full"
-        assert gc.get_freeze_count() > 0
-        gc.unfreeze()
-        dossier.forget_kept_answers()
-        with paused_collector():  # an import on another thread, say
-            dossier.step_states_for_all(ctx, AS_OF)
-        assert dossier.last_refresh() == "full"
-        assert gc.get_freeze_count() == 0
-    finally:
-        gc.unfreeze()
