@@ -320,25 +320,17 @@ def falls_due(
     items: Iterable[tuple[str, str, dt.date, int | None]],
     as_of: dt.date,
     within: int,
-    listed: Sequence[DueItem] = (),
 ) -> list[DueItem]:
     """The due list: of ``items`` (deadlines, or any ``(contract, kind, due date, key)``),
-    those overdue or due within ``within`` days, soonest first, with their days left.
-
-    ``listed``: items of a due list made before for the same day and window, put in
-    their place among the new ones (a sort that finds them already in order).
-    """
+    those overdue or due within ``within`` days, soonest first, with their days left."""
     horizon = as_of + dt.timedelta(days=within)
     first = as_of.toordinal()  # days left by ordinals: no timedelta per item
     make = tuple.__new__  # a DueItem without its Python-level constructor: 23,000 a call
-    chosen = list(listed)
-    chosen.extend(
-        [
-            make(DueItem, (ref, str(kind), due, due.toordinal() - first, key))
-            for ref, kind, due, key in items
-            if due <= horizon
-        ]
-    )
+    chosen = [
+        make(DueItem, (ref, str(kind), due, due.toordinal() - first, key))
+        for ref, kind, due, key in items
+        if due <= horizon
+    ]
     chosen.sort(key=_SOONEST_FIRST)
     return chosen
 

@@ -3,11 +3,10 @@ contract, the due list, and the plan agreement. Signals and escalation are in
 :mod:`app.services.signals`, assessments in :mod:`app.services.assessments`, follow-up
 intensity and the country-risk table in :mod:`app.services.follow_up`.
 
-Step states and deadlines for every contract come from two queries (one row per
-contract with every aggregate joined in, and the assessments), never a query per
-contract, then the pure rules in ``app.domain.followup``; the answer is kept until the
-audit head moves. Only contracts whose tender applied the ISV are followed. Every
-change is one transaction with its audit entries.
+Step states and deadlines for every contract come from six plain queries whatever the
+number of contracts (see :func:`gather_facts`), never a query per contract, then the
+pure rules in :mod:`app.domain.followup`; they are worked out afresh on each call. Only
+contracts whose tender applied the ISV are followed.
 """
 
 from __future__ import annotations
@@ -15,9 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import operator
-import threading
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import Date, and_, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased
@@ -29,7 +27,6 @@ from app.domain.followup import (
     Deadline,
     DeadlineKind,
     DueItem,
-    contract_deadlines,
     contract_steps,
     evidence_expiry_matters,
     falls_due,
@@ -256,199 +253,20 @@ def gather_facts(
     return facts
 
 
-class _Kept(NamedTuple):
-    """One database's answer for one day: the audit head it holds for, each contract's
-    step states by contract id, and the same in reference order."""
-
-    seq: int
-    hash: str
-    by_id: dict[int, ContractSteps]
-    ordered: tuple[ContractSteps, ...]
-    due: dict[int, tuple[DueItem, ...]]  # the due lists asked for, by window in days
+_BY_REF = operator.attrgetter("contract_ref")
 
 
-_kept: dict[tuple[str, dt.date], _Kept] = {}
-"""The kept answers, by database and day (at most ``_KEPT_DAYS`` days per database)."""
-_KEPT_DAYS = 2  # the dashboard's day and one other (the yearly report's)
-_REFRESH_LIMIT = 2_000
-"""More audited changes than this since the kept answer: work everything out anew."""
-_OWNED: dict[str, Any] = {
-    "evidence": m.Evidence,
-    "submission": m.Submission,
-    "assessment": m.Assessment,
-    "signal": m.Signal,
-    "escalation_step": m.EscalationStep,
-}
-"""Audited records that belong to one contract (measures come with their workbook)."""
-_NO_FACTS = frozenset({"organisation", "supplier", "generated_document", "country_risk_import"})
-"""Audited records no contract's facts are made of."""
-_BY_REF = operator.attrgetter("contract_ref")  # steps in references' code-point order
-_KEPT_LOCK = threading.Lock()
-"""Held while the kept answers or a kept answer's due lists change (the window asks from
-several threads)."""
-_last_refresh = ["none"]
+def _all_steps(session: Session, day: dt.date) -> list[ContractSteps]:
+    """Every followed contract's step states on ``day``, in references' code-point order
+    (the database's own order can follow a language's collation on a server)."""
+    return sorted((contract_steps(f, day) for f in gather_facts(session, day)), key=_BY_REF)
 
 
-def forget_kept_answers() -> None:
-    """Drop the kept answers (benchmarks; a test that edits rows directly)."""
-    with _KEPT_LOCK:
-        _kept.clear()
-
-
-def last_refresh() -> str:
-    """How the last answer for all contracts came about: ``kept`` (nothing changed),
-    ``changed N`` (N contracts worked out again) or ``full`` (all of them)."""
-    return _last_refresh[0]
-
-
-def _head(session: Session) -> tuple[int, str]:
-    head = session.execute(
-        select(m.AuditHead.seq, m.AuditHead.hash).where(m.AuditHead.id == 1)
-    ).one_or_none()
-    return (int(head[0]), str(head[1])) if head is not None else (-1, "")
-
-
-def _touched_contracts(session: Session, seq: int, chain_hash: str) -> set[int] | None:
-    """The contracts whose facts the audited changes after entry ``seq`` (the one with
-    hash ``chain_hash``) can have changed. None when that cannot be told for certain: too
-    many changes, a kind of record not known here, a changed record no longer there, or
-    a history that does not go on from that entry (another database file, a restored
-    backup)."""
-    e = m.AuditEntry
-    rows = session.execute(
-        select(e.seq, e.prev_hash, e.entity, e.entity_id)
-        .where(e.seq > seq)
-        .order_by(e.seq)
-        .limit(_REFRESH_LIMIT + 1)
-    ).all()
-    if not rows or len(rows) > _REFRESH_LIMIT or rows[0][0] != seq + 1 or rows[0][1] != chain_hash:
-        return None
-    wanted: dict[str, set[int]] = {}
-    for _seq, _prev, entity, entity_id in rows:
-        if entity in _NO_FACTS:
-            continue
-        if entity not in _OWNED and entity not in ("contract", "tender"):
-            return None
-        if not entity_id.isdigit():
-            return None
-        wanted.setdefault(entity, set()).add(int(entity_id))
-    touched = wanted.pop("contract", set())
-    tenders = wanted.pop("tender", None)
-    if tenders:
-        touched.update(
-            session.scalars(select(m.Contract.id).where(m.Contract.tender_id.in_(tenders)))
-        )
-    for entity, ids in wanted.items():
-        model = _OWNED[entity]
-        found = session.execute(select(model.id, model.contract_id).where(model.id.in_(ids))).all()
-        if len(found) != len(ids):
-            return None
-        touched.update(cid for _id, cid in found)
-    return touched
-
-
-def _refreshed_due(
-    session: Session,
-    day: dt.date,
-    within: int,
-    listed: Sequence[DueItem],
-    before: dict[int, ContractSteps],
-    now: dict[int, ContractSteps],
-    touched: set[int],
-) -> tuple[DueItem, ...]:
-    """A kept due list with the items of the ``touched`` contracts made again (under
-    their reference before and now, should it have changed)."""
-    refs = {before[c].contract_ref for c in touched if c in before} | {
-        now[c].contract_ref for c in touched if c in now
-    }
-    horizon = day + dt.timedelta(days=within)
-    fresh: list[tuple[str, str, dt.date, int | None]] = list(
-        _document_deadlines(session, day, horizon, sorted(touched)) if touched else ()
-    )
-    for cid in touched:
-        steps = now.get(cid)
-        if steps is not None:
-            fresh.extend(
-                (steps.contract_ref, kind, due, key)
-                for kind, due, key in steps.open_deadlines
-                if due <= horizon
-            )
-    return tuple(
-        falls_due(fresh, day, within, listed=[d for d in listed if d.contract_ref not in refs])
-    )
-
-
-def _all_steps(ctx: Context, day: dt.date, use_cache: bool) -> tuple[ContractSteps, ...]:
-    """Every contract's step states on ``day``, in reference order.
-
-    Kept per database and day. Each change to the records they come from writes an audit
-    entry and so moves the audit head, read in the same transaction as the records: an
-    unmoved head gives the kept answer back; a moved one, the contracts named by the new
-    entries worked out again (see ``_touched_contracts``); anything else, all of them.
-    """
-    place = (ctx.db.location, day)
-    kept = _kept.get(place) if use_cache else None
-    with ctx.db.read() as session:
-        seq, chain_hash = _head(session)
-        if kept is not None and (kept.seq, kept.hash) == (seq, chain_hash):
-            _last_refresh[0] = "kept"
-            return kept.ordered
-        touched = (
-            None
-            if kept is None or seq < kept.seq
-            else _touched_contracts(session, kept.seq, chain_hash=kept.hash)
-        )
-        if touched is None:
-            by_id = {f.contract_id: contract_steps(f, day) for f in gather_facts(session, day)}
-            # in references' code-point order, as a refresh sorts them (the database's
-            # own order can follow a language's collation on a server); the rows come
-            # in order already on SQLite, so the sort only checks them there
-            ordered = tuple(sorted(by_id.values(), key=_BY_REF))
-            due = {}
-            _last_refresh[0] = "full"
-        else:
-            assert kept is not None
-            changed = gather_facts(session, day, sorted(touched)) if touched else []
-            by_id = dict(kept.by_id)
-            for cid in touched:
-                by_id.pop(cid, None)
-            for facts in changed:
-                by_id[facts.contract_id] = contract_steps(facts, day)
-            same_order = len(by_id) == len(kept.by_id) and all(
-                f.contract_id in kept.by_id and kept.by_id[f.contract_id].contract_ref == f.ref
-                for f in changed
-            )
-            ordered = (
-                tuple([by_id[s.contract_id] for s in kept.ordered])
-                if same_order
-                else tuple(sorted(by_id.values(), key=_BY_REF))
-            )
-            with _KEPT_LOCK:  # another thread may be adding a window's list
-                windows = list(kept.due.items())
-            due = {
-                within: _refreshed_due(session, day, within, listed, kept.by_id, by_id, touched)
-                for within, listed in windows
-            }
-            _last_refresh[0] = f"changed {len(touched)}"
-    with _KEPT_LOCK:
-        _kept.pop(place, None)
-        _kept[place] = _Kept(seq, chain_hash, by_id, ordered, due)
-        days = [key for key in _kept if key[0] == place[0]]
-        for key in days[:-_KEPT_DAYS]:
-            del _kept[key]
-    return ordered
-
-
-def step_states_for_all(
-    ctx: Context, as_of: dt.date | None = None, *, use_cache: bool = True
-) -> list[ContractSteps]:
+def step_states_for_all(ctx: Context, as_of: dt.date | None = None) -> list[ContractSteps]:
     """Every contract's six step states and deadline summary on ``as_of`` (default
-    today), ordered by contract reference. Plain values; the yearly report reads these.
-
-    The answer is kept per database and day and brought up to date from the audit
-    trail (see ``_all_steps``); ``use_cache=False`` works it all out afresh.
-    """
-    return list(_all_steps(ctx, as_of or dt.date.today(), use_cache))
+    today), ordered by contract reference. Plain values; the yearly report reads these."""
+    with ctx.db.read() as session:
+        return _all_steps(session, as_of or dt.date.today())
 
 
 def step_states(ctx: Context, contract_ref: str, as_of: dt.date | None = None) -> ContractSteps:
@@ -516,58 +334,46 @@ def due_items(
     ctx: Context, within: int = 30, as_of: dt.date | None = None, contract_ref: str | None = None
 ) -> list[DueItem]:
     """What is overdue or falls due within ``within`` days: plans of action, yearly
-    reports, expiring evidence, escalation steps' response dates; soonest first.
+    reports, expiring evidence, escalation steps' response dates; soonest first. Of one
+    contract (``contract_ref``) or of all."""
+    return dashboard(ctx, within, as_of, contract_ref)[0]
 
-    The list of every contract is kept with the step states it comes from, and brought
-    up to date with them after a change (see ``_all_steps``).
-    """
+
+def dashboard(
+    ctx: Context, within: int = 30, as_of: dt.date | None = None, contract_ref: str | None = None
+) -> tuple[list[DueItem], list[ContractSteps]]:
+    """The due list of :func:`due_items` together with the step states it comes from (of
+    one contract or of all), from one read: the overview shows both."""
     if within < 0:
         raise ValidationError("out_of_range", field="within", low=0, high=36500, value=within)
     day = as_of or dt.date.today()
     horizon = day + dt.timedelta(days=within)
-    if contract_ref is not None:
-        with ctx.db.read() as session:
-            ids = [find_contract(session, contract_ref).id]
-            items: list[Deadline] = _document_deadlines(session, day, horizon, ids)
-            for facts in gather_facts(session, day, ids):
-                items.extend(contract_deadlines(facts, day, horizon))
-        return falls_due(items, day, within)
-    # every contract: the kept step states hold their open deadlines, and the list is kept
-    # with them (brought up to date with them after a change)
-    ordered = _all_steps(ctx, day, use_cache=True)
-    kept = _kept.get((ctx.db.location, day))
-    if kept is None or kept.ordered is not ordered:
-        kept = None  # another thread has just brought the answer further along
-    listed = kept.due.get(within) if kept is not None else None
-    if listed is None:
-        with ctx.db.read() as session:
-            documents = _document_deadlines(session, day, horizon)
-        listed = tuple(
-            falls_due(
-                itertools.chain(
-                    documents,
-                    (
-                        (steps.contract_ref, kind, due, key)
-                        for steps in ordered
-                        for kind, due, key in steps.open_deadlines
-                        if due <= horizon
-                    ),
-                ),
-                day,
-                within,
-            )
-        )
-        if kept is not None:
-            with _KEPT_LOCK:
-                kept.due[within] = listed
-    return list(listed)
+    with ctx.db.read() as session:
+        ids = None if contract_ref is None else [find_contract(session, contract_ref).id]
+        documents = _document_deadlines(session, day, horizon, ids)
+        if ids is None:
+            steps = _all_steps(session, day)
+        else:
+            steps = [contract_steps(f, day) for f in gather_facts(session, day, ids)]
+    listed = falls_due(
+        itertools.chain(
+            documents,
+            (
+                (s.contract_ref, kind, due, key)
+                for s in steps
+                for kind, due, key in s.open_deadlines
+                if due <= horizon
+            ),
+        ),
+        day,
+        within,
+    )
+    return listed, steps
 
 
 # =======================================================================================
 # The plan of action: the dated agreement on reasonable effort
 # =======================================================================================
-
-
 def agree_plan(
     ctx: Context, contract_ref: str, agreed_on: dt.date | None, expected_version: int | None = None
 ) -> ContractRecord:

@@ -452,10 +452,9 @@ def test_plan_agreement_is_audited_with_a_version(
     assert_verified(ctx)
 
 
-def test_the_kept_answer_follows_every_change(
+def test_the_all_contracts_answer_follows_every_change(
     ctx: Context, make_contract: Callable[..., str], document: Callable[[], Path]
 ) -> None:
-    """Guards the reuse of the last all-contracts answer: any audited change refreshes it."""
     ref = make_contract(D(2025, 1, 15), D(2027, 1, 14))
     as_of = D(2025, 6, 1)
     first = dossier.step_states_for_all(ctx, as_of)

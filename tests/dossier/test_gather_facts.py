@@ -264,7 +264,6 @@ def test_gathered_facts_equal_a_plain_computation(
             gathered = dossier.gather_facts(session, as_of)
         expected = plain_facts(ctx, as_of)
         assert gathered == expected, as_of
-        dossier.forget_kept_answers()
         assert [s.facts for s in dossier.step_states_for_all(ctx, as_of)] == expected
     # the records exercise every kind of fact (so the comparison can tell a difference)
     with ctx.db.read() as session:

@@ -262,8 +262,8 @@ def registry_part(
 def dossier_dashboard(ctx: Context, lang: str, today: dt.date) -> Dashboard:
     """Deadlines, steps and follow-up from the dossier service (supplier names and the
     categories come from :func:`registry_part`)."""
-    due = tuple(dossier.due_items(ctx, within=30, as_of=today))
-    steps = dossier.step_states_for_all(ctx, today)
+    listed, steps = dossier.dashboard(ctx, within=30, as_of=today)
+    due = tuple(listed)
     names = [step.text(lang) for step in locator.reference().oecd_steps]
     per_step = Counter[int]()
     for item in steps:
