@@ -65,9 +65,8 @@ class ContractFacts(NamedTuple):
 
     Dates are the relevant ``received_on``/``assessed_on`` values; counts are of rows.
     ``yearly_reports_received`` counts current (not superseded) yearly-report documents.
-    The dossier service builds these positionally for speed: add new fields at the end.
-    A named tuple, not a frozen dataclass: as immutable, and five times cheaper to make
-    (the dashboard makes one per contract, 20,000 at a time).
+    A named tuple, not a frozen dataclass: as immutable and cheaper to make, and the
+    dashboard makes one per contract.
     """
 
     contract_id: int
@@ -325,9 +324,10 @@ def falls_due(
     those overdue or due within ``within`` days, soonest first, with their days left."""
     horizon = as_of + dt.timedelta(days=within)
     first = as_of.toordinal()  # days left by ordinals: no timedelta per item
-    make = tuple.__new__  # a DueItem without its Python-level constructor: 23,000 a call
     chosen = [
-        make(DueItem, (ref, str(kind), due, due.toordinal() - first, key))
+        DueItem(
+            contract_ref=ref, kind=str(kind), due=due, days_left=due.toordinal() - first, key=key
+        )
         for ref, kind, due, key in items
         if due <= horizon
     ]
@@ -427,20 +427,15 @@ def contract_steps(facts: ContractFacts, as_of: dt.date) -> ContractSteps:
             first = when
         if when < as_of:
             overdue += 1
-    # tuple.__new__: a ContractSteps without the named tuple's Python-level constructor
-    # (the dashboard makes 20,000 at a time)
-    return tuple.__new__(
-        ContractSteps,
-        (
-            facts.contract_id,
-            facts.ref,
-            (policy[0], analysis[0], plan[0], monitoring[0], reporting[0], remediation[0]),
-            first,
-            overdue,
-            facts,
-            as_of,
-            tuple(opened),
-        ),
+    return ContractSteps(
+        contract_id=facts.contract_id,
+        contract_ref=facts.ref,
+        states=(policy[0], analysis[0], plan[0], monitoring[0], reporting[0], remediation[0]),
+        next_due=first,
+        overdue=overdue,
+        facts=facts,
+        as_of=as_of,
+        open_deadlines=tuple(opened),
     )
 
 

@@ -12,7 +12,6 @@ import datetime as dt
 import functools
 import hashlib
 import json
-import json.encoder
 import operator
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -241,34 +240,12 @@ def _values(value: Any) -> Any:
 _COMPACT = json.JSONEncoder(default=_values, ensure_ascii=False, separators=(",", ":"))
 
 
-def _compact_encoder() -> Callable[[Any], str]:
-    """``_COMPACT.encode`` without its set-up per call: the standard library's C encoder,
-    made once (the same text; a fingerprint encodes tens of thousands of small values).
-    Where the C encoder is missing or is not made the way this Python's was (it is not a
-    public interface), ``_COMPACT.encode`` itself."""
-    make = getattr(json.encoder, "c_make_encoder", None)
-    try:
-        chunks = make(
-            None, _values, json.encoder.encode_basestring, None, ":", ",", False, False, True
-        )  # type: ignore[misc]
-
-        def encode(value: Any) -> str:
-            return "".join(chunks(value, 0))
-
-        probe = [1, "é", dt.date(2025, 1, 2), None]
-        if encode(probe) == _COMPACT.encode(probe):
-            return encode
-    except TypeError:
-        pass
-    return _COMPACT.encode
-
-
 def fingerprint(facts: YearFacts) -> str:
     """SHA-256 over every fact, sorted by kind and uid, each as the JSON list of its field
     values in declaration order (dates as ISO text): the same records always give the
     same fingerprint, whatever their source or order."""
     digest = hashlib.sha256()
-    encode = _compact_encoder()
+    encode = _COMPACT.encode
     for name, cls in FACT_KINDS:
         values = _SHAPES[cls][1]
         digest.update(

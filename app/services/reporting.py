@@ -72,10 +72,11 @@ def gather_facts(session: Session, year: int) -> YearFacts:
     active in it (with their tenders), and those contracts' submissions, evidence,
     assessments, signals and escalation steps.
 
-    Rows are read as plain tuples and the facts built positionally (in their field
-    order): a year of a large database holds tens of thousands of records."""
+    Rows are read as plain Core rows (no ORM loading: a year of a large database holds
+    tens of thousands of records) and each fact is made by keyword from the row's
+    columns by name."""
     first, last = _year_bounds(year)
-    connection = session.connection()  # plain rows: Core, no ORM loading per row
+    connection = session.connection()
     active = and_(m.Contract.start <= last, m.Contract.end >= first)
     active_ids = select(m.Contract.id).where(active).scalar_subquery()
 
@@ -83,70 +84,55 @@ def gather_facts(session: Session, year: int) -> YearFacts:
         return connection.execute(select(*columns).where(where)).all()
 
     organisations: dict[int, str] = {
-        r[0]: r[1] for r in connection.execute(select(m.Organisation.id, m.Organisation.name))
+        r.id: r.name for r in connection.execute(select(m.Organisation.id, m.Organisation.name))
     }
+    t = m.Tender
     tender_rows = rows(
-        m.Tender.id,
-        m.Tender.uid,
-        m.Tender.ref,
-        m.Tender.title,
-        m.Tender.organisation_id,
-        m.Tender.kind,
-        m.Tender.value_cents,
-        m.Tender.published,
-        m.Tender.category_code,
-        m.Tender.category_set,
-        m.Tender.verdict,
-        m.Tender.isv_applied,
-        m.Tender.not_applied_reason,
-        m.Tender.form,
-        m.Tender.clause_version,
+        t.id,
+        t.uid,
+        t.ref,
+        t.title,
+        t.organisation_id,
+        t.kind,
+        t.value_cents,
+        t.published,
+        t.category_code,
+        t.category_set,
+        t.verdict,
+        t.isv_applied,
+        t.not_applied_reason,
+        t.form,
+        t.clause_version,
         where=or_(
-            and_(m.Tender.published >= first, m.Tender.published <= last),
-            m.Tender.id.in_(select(m.Contract.tender_id).where(active)),
+            and_(t.published >= first, t.published <= last),
+            t.id.in_(select(m.Contract.tender_id).where(active)),
         ),
     )
-    tender_uid = {r[0]: r[1] for r in tender_rows}
+    tender_uid = {r.id: r.uid for r in tender_rows}
     tenders = tuple(
         [
             TenderFact(
-                uid,
-                ref,
-                title,
-                organisations.get(org) if org else None,
-                kind,
-                int(value),
-                published,
-                code,
-                category_set,
-                verdict,
-                applied,
-                reason,
-                form,
-                clause,
+                uid=r.uid,
+                ref=r.ref,
+                title=r.title,
+                organisation=organisations.get(r.organisation_id) if r.organisation_id else None,
+                kind=r.kind,
+                value_cents=int(r.value_cents),
+                published=r.published,
+                category_code=r.category_code,
+                category_set=r.category_set,
+                verdict=r.verdict,
+                isv_applied=r.isv_applied,
+                not_applied_reason=r.not_applied_reason,
+                form=r.form,
+                clause_version=r.clause_version,
             )
-            for (
-                _,
-                uid,
-                ref,
-                title,
-                org,
-                kind,
-                value,
-                published,
-                code,
-                category_set,
-                verdict,
-                applied,
-                reason,
-                form,
-                clause,
-            ) in tender_rows
+            for r in tender_rows
         ]
     )
 
     suppliers = {
-        r[0]: (r[1], r[2])
+        r.id: r
         for r in rows(
             m.Supplier.id,
             m.Supplier.name,
@@ -154,49 +140,39 @@ def gather_facts(session: Session, year: int) -> YearFacts:
             where=m.Supplier.id.in_(select(m.Contract.supplier_id).where(active)),
         )
     }
+    c = m.Contract
     contract_rows = rows(
-        m.Contract.id,
-        m.Contract.uid,
-        m.Contract.ref,
-        m.Contract.tender_id,
-        m.Contract.supplier_id,
-        m.Contract.start,
-        m.Contract.end,
-        m.Contract.value_cents,
-        m.Contract.plan_months,
-        m.Contract.report_month,
-        m.Contract.plan_agreed_on,
+        c.id,
+        c.uid,
+        c.ref,
+        c.tender_id,
+        c.supplier_id,
+        c.start,
+        c.end,
+        c.value_cents,
+        c.plan_months,
+        c.report_month,
+        c.plan_agreed_on,
         where=active,
     )
-    assert {r[3] for r in contract_rows} <= set(tender_uid)
-    contract_uid = {r[0]: r[1] for r in contract_rows}
+    assert {r.tender_id for r in contract_rows} <= set(tender_uid)
+    contract_uid = {r.id: r.uid for r in contract_rows}
     contracts = tuple(
         [
             ContractFact(
-                uid,
-                ref,
-                tender_uid[tender_id],
-                *suppliers[supplier_id],
-                start,
-                end,
-                int(value) if value is not None else None,
-                plan_months,
-                report_month,
-                agreed,
+                uid=r.uid,
+                ref=r.ref,
+                tender_uid=tender_uid[r.tender_id],
+                supplier=suppliers[r.supplier_id].name,
+                supplier_country=suppliers[r.supplier_id].country,
+                start=r.start,
+                end=r.end,
+                value_cents=int(r.value_cents) if r.value_cents is not None else None,
+                plan_months=r.plan_months,
+                report_month=r.report_month,
+                plan_agreed_on=r.plan_agreed_on,
             )
-            for (
-                _,
-                uid,
-                ref,
-                tender_id,
-                supplier_id,
-                start,
-                end,
-                value,
-                plan_months,
-                report_month,
-                agreed,
-            ) in contract_rows
+            for r in contract_rows
         ]
     )
 
@@ -204,16 +180,18 @@ def gather_facts(session: Session, year: int) -> YearFacts:
         select(m.Submission.id).where(m.Submission.contract_id.in_(active_ids)).scalar_subquery()
     )
     risks: dict[int, list[RiskFact]] = {}
-    for submission_id, *risk in rows(
+    for r in rows(
         m.Risk.submission_id,
         m.Risk.risk_key,
         m.Risk.theme,
         m.Risk.priority,
         where=m.Risk.submission_id.in_(submission_ids),
     ):
-        risks.setdefault(submission_id, []).append(RiskFact(*risk))
+        risks.setdefault(r.submission_id, []).append(
+            RiskFact(risk_key=r.risk_key, theme=r.theme, priority=r.priority)
+        )
     measures: dict[int, list[MeasureFact]] = {}
-    for submission_id, *measure in rows(
+    for r in rows(
         m.Measure.submission_id,
         m.Measure.measure_key,
         m.Measure.risk_key,
@@ -221,104 +199,123 @@ def gather_facts(session: Session, year: int) -> YearFacts:
         m.Measure.status,
         where=m.Measure.submission_id.in_(submission_ids),
     ):
-        measures.setdefault(submission_id, []).append(MeasureFact(*measure))
+        measures.setdefault(r.submission_id, []).append(
+            MeasureFact(measure_key=r.measure_key, risk_key=r.risk_key, due=r.due, status=r.status)
+        )
+    s = m.Submission
     submissions = tuple(
         [
             SubmissionFact(
-                uid,
-                contract_uid[contract_id],
-                version_no,
-                received_on,
-                digest,
-                tuple(sorted(risks.get(submission_id, ()), key=_risk_key)),
-                tuple(sorted(measures.get(submission_id, ()), key=_measure_key)),
+                uid=r.uid,
+                contract_uid=contract_uid[r.contract_id],
+                version_no=r.version_no,
+                received_on=r.received_on,
+                content_sha256=r.content_sha256,
+                risks=tuple(sorted(risks.get(r.id, ()), key=_risk_key)),
+                measures=tuple(sorted(measures.get(r.id, ()), key=_measure_key)),
             )
-            for submission_id, uid, contract_id, version_no, received_on, digest in rows(
-                m.Submission.id,
-                m.Submission.uid,
-                m.Submission.contract_id,
-                m.Submission.version_no,
-                m.Submission.received_on,
-                m.Submission.content_sha256,
-                where=m.Submission.contract_id.in_(active_ids),
+            for r in rows(
+                s.id,
+                s.uid,
+                s.contract_id,
+                s.version_no,
+                s.received_on,
+                s.content_sha256,
+                where=s.contract_id.in_(active_ids),
             )
         ]
     )
 
+    e = m.Evidence
     evidence_rows = rows(
-        m.Evidence.id,
-        m.Evidence.uid,
-        m.Evidence.contract_id,
-        m.Evidence.type,
-        m.Evidence.received_on,
-        m.Evidence.issued_on,
-        m.Evidence.valid_until,
-        m.Evidence.supersedes_id,
-        where=m.Evidence.contract_id.in_(active_ids),
+        e.id,
+        e.uid,
+        e.contract_id,
+        e.type,
+        e.received_on,
+        e.issued_on,
+        e.valid_until,
+        e.supersedes_id,
+        where=e.contract_id.in_(active_ids),
     )
-    evidence_uid = {r[0]: r[1] for r in evidence_rows}
+    evidence_uid = {r.id: r.uid for r in evidence_rows}
     evidence = tuple(
         [
             EvidenceFact(
-                uid,
-                contract_uid[contract_id],
-                kind,
-                received_on,
-                issued_on,
-                valid_until,
-                evidence_uid.get(supersedes) if supersedes else None,
+                uid=r.uid,
+                contract_uid=contract_uid[r.contract_id],
+                type=r.type,
+                received_on=r.received_on,
+                issued_on=r.issued_on,
+                valid_until=r.valid_until,
+                supersedes_uid=evidence_uid.get(r.supersedes_id) if r.supersedes_id else None,
             )
-            for (
-                _,
-                uid,
-                contract_id,
-                kind,
-                received_on,
-                issued_on,
-                valid_until,
-                supersedes,
-            ) in evidence_rows
+            for r in evidence_rows
         ]
     )
+    a = m.Assessment
     assessments = tuple(
         [
-            AssessmentFact(uid, contract_uid[contract_id], *rest)
-            for uid, contract_id, *rest in rows(
-                m.Assessment.uid,
-                m.Assessment.contract_id,
-                m.Assessment.subject,
-                m.Assessment.verdict,
-                m.Assessment.assessed_on,
-                m.Assessment.contract_year,
-                where=m.Assessment.contract_id.in_(active_ids),
+            AssessmentFact(
+                uid=r.uid,
+                contract_uid=contract_uid[r.contract_id],
+                subject=r.subject,
+                verdict=r.verdict,
+                assessed_on=r.assessed_on,
+                contract_year=r.contract_year,
+            )
+            for r in rows(
+                a.uid,
+                a.contract_id,
+                a.subject,
+                a.verdict,
+                a.assessed_on,
+                a.contract_year,
+                where=a.contract_id.in_(active_ids),
             )
         ]
     )
+    g = m.Signal
     signals = tuple(
         [
-            SignalFact(uid, contract_uid[contract_id], *rest)
-            for uid, contract_id, *rest in rows(
-                m.Signal.uid,
-                m.Signal.contract_id,
-                m.Signal.received_on,
-                m.Signal.theme,
-                m.Signal.status,
-                m.Signal.closed_on,
-                where=m.Signal.contract_id.in_(active_ids),
+            SignalFact(
+                uid=r.uid,
+                contract_uid=contract_uid[r.contract_id],
+                received_on=r.received_on,
+                theme=r.theme,
+                status=r.status,
+                closed_on=r.closed_on,
+            )
+            for r in rows(
+                g.uid,
+                g.contract_id,
+                g.received_on,
+                g.theme,
+                g.status,
+                g.closed_on,
+                where=g.contract_id.in_(active_ids),
             )
         ]
     )
+    x = m.EscalationStep
     escalations = tuple(
         [
-            EscalationFact(uid, contract_uid[contract_id], *rest)
-            for uid, contract_id, *rest in rows(
-                m.EscalationStep.uid,
-                m.EscalationStep.contract_id,
-                m.EscalationStep.step,
-                m.EscalationStep.taken_on,
-                m.EscalationStep.response_due,
-                m.EscalationStep.responded_on,
-                where=m.EscalationStep.contract_id.in_(active_ids),
+            EscalationFact(
+                uid=r.uid,
+                contract_uid=contract_uid[r.contract_id],
+                step=r.step,
+                taken_on=r.taken_on,
+                response_due=r.response_due,
+                responded_on=r.responded_on,
+            )
+            for r in rows(
+                x.uid,
+                x.contract_id,
+                x.step,
+                x.taken_on,
+                x.response_due,
+                x.responded_on,
+                where=x.contract_id.in_(active_ids),
             )
         ]
     )
