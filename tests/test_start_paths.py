@@ -54,8 +54,7 @@ def test_the_window_module_loads_no_storage(tmp_path: Path) -> None:
     """The window is shown before the database opens: building it needs no storage."""
     names = loaded("import app.ui.application\nfrom app.ui.main_window import MainWindow", tmp_path)
     assert "app.ui.main_window" in names
-    # the task helper still shares the collector pause of app.services.bulk (no storage)
-    assert storage(names, ("sqlalchemy", "alembic", "app.persistence")) == []
+    assert storage(names) == []
 
 
 @pytest.mark.parametrize(
