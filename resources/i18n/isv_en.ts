@@ -2683,6 +2683,301 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <translation>Search by name or KvK number</translation>
     </message>
     <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>&amp;Aanbestedende dienst:</source>
+      <translation>&amp;Contracting authority:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>&amp;Categorie:</source>
+      <translation>&amp;Category:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>&amp;Niet relevant…</source>
+      <translation>&amp;Not relevant…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>&amp;Overnemen in het register</source>
+      <translation>&amp;Adopt into the register</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Aanbestedende dienst</source>
+      <translation>Contracting authority</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Aanbesteding in het register</source>
+      <translation>Tender in the register</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Aankondigingen van TenderNed</source>
+      <translation>TenderNed notices</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Alle</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Alleen aankondigingen met deze status</source>
+      <translation>Only notices with this status</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Alleen aankondigingen van deze dienst(en) worden ingelezen</source>
+      <translation>Only the notices of these authorities are imported</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Alleen risicocategorie boven de drempel</source>
+      <translation>Only risk categories above the threshold</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Bestand &amp;inlezen…</source>
+      <translation>&amp;Import file…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Bevestig de voorgestelde categorie of kies een andere; onthouden voor de CPV-code</source>
+      <translation>Confirm the suggested category or choose another; remembered for the CPV code</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Bijlage XIV</source>
+      <translation>Annex XIV</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Categorie</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Categorie bij overnemen</source>
+      <translation>Category when adopting</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>CPV</source>
+      <translation>CPV</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>CPV-codes</source>
+      <translation>CPV codes</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>De aankondiging op TenderNed</source>
+      <translation>The notice on TenderNed</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>De gekozen aankondiging als aanbesteding (met contract) registreren</source>
+      <translation>Register the chosen notice as a tender (with its contract)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>De gekozen aankondiging markeren als niet relevant, met een reden</source>
+      <translation>Mark the chosen notice as not relevant, with a reason</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Details van de aankondiging</source>
+      <translation>Details of the notice</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Een OCDS-releasepakket (.json) of de werkmap (.xlsx) van TenderNed inlezen</source>
+      <translation>Import TenderNed's OCDS release package (.json) or workbook (.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Eerste publicatie</source>
+      <translation>First published</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>geen</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Geen voorstel</source>
+      <translation>No suggestion</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Gegund</source>
+      <translation>Awarded</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Gegunde waarde</source>
+      <translation>Awarded value</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Geraamd</source>
+      <translation>Estimated</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Geraamde waarde (laatste)</source>
+      <translation>Estimated value (latest)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Gunningsdatum</source>
+      <translation>Award date</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>In het register</source>
+      <translation>In the register</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>In het register, nog geen besluit</source>
+      <translation>In the register, no decision yet</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>ISV niet toegepast</source>
+      <translation>ISV not applied</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>ISV toegepast</source>
+      <translation>ISV applied</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Kenmerk</source>
+      <translation>Reference</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Lees de open data van TenderNed in (het OCDS-bestand of de Excel-werkmap) voor uw aanbestedende dienst, en zie welke gepubliceerde aanbestedingen in een risicocategorie boven de drempel vielen en wat daarover in het register staat. Neem een aanbesteding over in het register of markeer haar als niet relevant.</source>
+      <translation>Import TenderNed's open data (the OCDS file or the Excel workbook) for your contracting authority, and see which published tenders fell in a risk category above the threshold and what the register holds about them. Adopt a tender into the register or mark it as not relevant.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Naam of nummer; meerdere met ; ertussen</source>
+      <translation>Name or number; several separated by ;</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Niet relevant</source>
+      <translation>Not relevant</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Niets bekend</source>
+      <translation>Nothing known</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>OCID</source>
+      <translation>OCID</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Onvolledig</source>
+      <translation>Incomplete</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Open data van TenderNed (*.json *.xlsx);;Alle bestanden (*)</source>
+      <translation>TenderNed open data (*.json *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Open data van TenderNed inlezen</source>
+      <translation>Import TenderNed open data</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Overgenomen</source>
+      <translation>Adopted</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Publicatie</source>
+      <translation>Published</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Reden</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>sociale of andere specifieke dienst</source>
+      <translation>social or other specific service</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Tabel met de ingelezen aanbestedingen; kies een rij voor de details</source>
+      <translation>Table of the imported tenders; choose a row for the details</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Te beoordelen</source>
+      <translation>To review</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>TenderNed</source>
+      <translation>TenderNed</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>TenderNed-gegevens inlezen…</source>
+      <translation>Importing TenderNed data…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Titel</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Waarom is deze aanbesteding niet relevant voor de ISV?</source>
+      <translation>Why is this tender not relevant for the ISV?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Winnaar</source>
+      <translation>Winner</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Zoeken in de aankondigingen</source>
+      <translation>Search the notices</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>Zoeken op kenmerk, titel of CPV</source>
+      <translation>Search by reference, title or CPV</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>{name} (voorstel)</source>
+      <translation>{name} (suggestion)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
+      <source>{read} aankondigingen gelezen; {procedures} aanbestedingen van uw dienst: {new} nieuw, {known} al bekend; {review} in een risicocategorie boven de drempel.</source>
+      <translation>{read} notices read; {procedures} tenders of your authority: {new} new, {known} known before; {review} in a risk category above the threshold.</translation>
+    </message>
+    <message>
       <location filename="../../app/ui/tenders.py" />
       <source>&amp;Jaar:</source>
       <translation>&amp;Year:</translation>
@@ -2724,11 +3019,6 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/tenders.py" />
-      <source>Categorie</source>
-      <translation>Category</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/tenders.py" />
       <source>De ISV-teksten voor de gekozen aanbesteding maken en opslaan (alleen als de ISV worden toegepast)</source>
       <translation>Make and save the ISV texts for the selected tender (only when the ISV are applied)</translation>
     </message>
@@ -2759,18 +3049,8 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/tenders.py" />
-      <source>Publicatie</source>
-      <translation>Published</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/tenders.py" />
       <source>Tabel met aanbestedingen; kies een rij voor de details</source>
       <translation>Table of tenders; choose a row for the details</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/tenders.py" />
-      <source>Titel</source>
-      <translation>Title</translation>
     </message>
     <message>
       <location filename="../../app/ui/tenders.py" />
@@ -2871,11 +3151,6 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/wizard.py" />
       <source>&amp;Boete (€):</source>
       <translation>Pe&amp;nalty (€):</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/wizard.py" />
-      <source>&amp;Categorie:</source>
-      <translation>&amp;Category:</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />

@@ -212,6 +212,7 @@ def test_switching_language_keeps_the_place_and_translates(
         "Evidence",
         "Reporting",
         "Categories",
+        "TenderNed",
     ]
     assert window.stack.currentWidget().key == "contracts"
     assert window.menuBar().actions()[0].text() == "&File"

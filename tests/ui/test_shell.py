@@ -17,6 +17,7 @@ def test_window_opens_with_all_screens(window: Any) -> None:
         "Bewijsstukken",
         "Rapportage",
         "Categorieën",
+        "TenderNed",
     ]
     assert window.ctx.db.location in window.status_database.text()
 

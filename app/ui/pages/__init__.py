@@ -15,6 +15,7 @@ def all_pages() -> list[type[Page]]:
     from app.ui.pages.overview import OverviewPage
     from app.ui.pages.reporting import ReportingPage
     from app.ui.pages.suppliers import SuppliersPage
+    from app.ui.pages.tenderned import TenderNedPage
     from app.ui.pages.tenders import TendersPage
 
     return [
@@ -25,4 +26,5 @@ def all_pages() -> list[type[Page]]:
         EvidencePage,
         ReportingPage,
         CategoriesPage,
+        TenderNedPage,
     ]
