@@ -12,9 +12,12 @@ import getpass
 import json
 import os
 import sys
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from platformdirs.api import PlatformDirsABC
 
 APP_NAME = "isv-assistent"
 
@@ -37,11 +40,13 @@ def platform_folders(platform: str = sys.platform) -> dict[str, Path]:
             "state": root / "state",
             "logs": root / "state" / "logs",
         }
-    from platformdirs.macos import MacOS
-    from platformdirs.unix import Unix
-    from platformdirs.windows import Windows
-
-    kind = {"win32": Windows, "darwin": MacOS}.get(platform, Unix)
+    kind: type[PlatformDirsABC]
+    if platform == "win32":
+        from platformdirs.windows import Windows as kind
+    elif platform == "darwin":
+        from platformdirs.macos import MacOS as kind
+    else:
+        from platformdirs.unix import Unix as kind
     local = kind(APP_NAME, appauthor=False, roaming=False)
     roaming = kind(APP_NAME, appauthor=False, roaming=True)
     return {
@@ -144,6 +149,8 @@ def save(settings: Settings) -> None:
         k: v.isoformat() for k, v in settings.category_set_valid_from.items()
     }
     data["isv_start"] = settings.isv_start.isoformat() if settings.isv_start else None
+    import tempfile  # only when saving: it loads shutil and the compression modules
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-")
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(data, handle, ensure_ascii=False, indent=2)

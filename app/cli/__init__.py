@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, ClassVar, NoReturn
 
 from app import __version__, settings
-from app.cli.base import Invocation
-from app.domain.errors import IsvError
 
 log = logging.getLogger("app")
 
@@ -143,20 +141,41 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+class _LogFile(logging.Handler):
+    """The rotating log file, opened at the first record: most commands log nothing, and
+    need neither the folder made nor ``logging.handlers`` loaded."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            import logging.handlers
+
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._file = logging.handlers.RotatingFileHandler(
+                    self.path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+                )
+            except OSError:
+                self._file = logging.NullHandler()
+            self._file.setFormatter(self.formatter)
+        self._file.handle(record)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 def _setup_logging() -> str:
-    folder = settings.log_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "isv-assistent.log"
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:
-        path = folder / "isv-assistent.log"
-        handler = logging.NullHandler()
+    path = settings.log_dir() / "isv-assistent.log"
+    handler = _LogFile(path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    if not any(isinstance(h, type(handler)) for h in root.handlers):
+    if not any(isinstance(h, _LogFile) for h in root.handlers):
         root.addHandler(handler)
     root.setLevel(logging.INFO)
     return str(path)
@@ -246,6 +265,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
+    from app.cli.base import Invocation
+    from app.domain.errors import IsvError
+
     invocation = Invocation(args=args, lang=args.lang or _Parser.lang, log_path=log_path)
     handler = getattr(args, "handler", None)
     if handler is None:

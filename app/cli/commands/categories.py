@@ -31,11 +31,7 @@ def run(inv: Invocation) -> int:
         inv.emit_json(rows)
         return 0
     for cat_set in reference.category_sets:
-        confirmed = (
-            ""
-            if cat_set.valid_from_confirmed
-            else (" (date not confirmed)" if inv.lang == "en" else " (datum niet bevestigd)")
-        )
+        confirmed = "" if cat_set.valid_from_confirmed else inv.text("cli_date_not_confirmed")
         inv.say(f"{cat_set.name(inv.lang)}: {cat_set.valid_from.isoformat()}{confirmed}")
         for c in cat_set.categories:
             inv.say(f"  {c.code:<30} {c.name(inv.lang)}  → {', '.join(c.maps_to)}")

@@ -49,26 +49,7 @@ def run(inv: Invocation) -> int:
             }
         )
         return 0
-    headline = {
-        "mandatory": ("De ISV zijn verplicht.", "The ISV are mandatory."),
-        "voluntary_below_threshold": (
-            "De ISV zijn niet verplicht (onder de drempel).",
-            "The ISV are not mandatory (below the threshold).",
-        ),
-        "voluntary_outside_categories": (
-            "De ISV zijn niet verplicht (buiten de categorieën).",
-            "The ISV are not mandatory (outside the categories).",
-        ),
-        "threshold_unknown": (
-            "Onbekend: geen drempelwaarde voor deze datum.",
-            "Unknown: no threshold for this date.",
-        ),
-        "not_in_force": (
-            "De ISV waren op deze datum nog niet van kracht.",
-            "The ISV were not yet in force on this date.",
-        ),
-    }[result.verdict.value]
-    inv.say(headline[1] if inv.lang == "en" else headline[0])
+    inv.say(inv.text(f"check_headline_{result.verdict.value}"))
     for reason in reasons:
         inv.say(f"- {reason}")
     return 0

@@ -43,13 +43,15 @@ def run_import(inv: Invocation) -> int:
             )
         else:
             inv.fail(exc)
-            where = (
-                "row {0}, column ‘{1}’, value ‘{2}’"
-                if inv.lang == "en"
-                else "rij {0}, kolom ‘{1}’, waarde ‘{2}’"
-            )
             for row, column, value, code in problems[1:]:
-                inv.error_line(f"  {where.format(row, column, value)}: {inv.text(code)}")
+                line = inv.text(
+                    "cli_table_row_problem",
+                    row=row,
+                    column=column,
+                    value=value,
+                    problem=inv.text(code),
+                )
+                inv.error_line(f"  {line}")
         return exc.exit_status
     if inv.args.json:
         inv.emit_json(

@@ -17,10 +17,13 @@ def run_gui(inv: Invocation) -> int:
         from app.ui.application import run
     except ImportError as exc:
         inv.error_line(
-            ("The window cannot start: " if inv.lang == "en" else "Het venster kan niet starten: ")
-            + f"{exc}. sudo apt-get install libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 "
-            "libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 "
-            "libfontconfig1 libdbus-1-3"
+            inv.text(
+                "cli_window_cannot_start",
+                problem=exc,
+                install="sudo apt-get install libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 "
+                "libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 "
+                "libfontconfig1 libdbus-1-3",
+            )
         )
         return 3
     return run(inv.args.db, inv.lang)
