@@ -2,26 +2,25 @@
 
 Every visible string in ``app/ui`` is written in Dutch and passed through :func:`tr`
 (which is ``QCoreApplication.translate`` with one context, ``isv``). The English texts
-live in ``resources/i18n/isv_en.ts`` (Qt Linguist XML). At start the ``.ts`` is compiled
-to a ``.qm`` with ``pyside6-lrelease`` into the user's configuration folder (once per
-version of the ``.ts``); where that tool is missing, :class:`TsTranslator` reads the
-``.ts`` itself. ``.qm`` files are never committed.
+live in ``resources/i18n/isv_en.ts`` (Qt Linguist XML), compiled to ``isv_en.qm`` when
+the package is built (``app/ui/build_qm.py``); the window loads that ``.qm``, and Qt's
+own translations (``qtbase_nl`` …, for the buttons and labels of Qt's dialogs) from
+PySide6's translations folder. ``.qm`` files are never committed.
 
 ``python -m app.ui.i18n`` rewrites the ``.ts`` from the strings in the code, keeping
-every translation already made and marking new strings as unfinished; a test fails
-while any string lacks its English text.
+every translation already made and marking new strings as unfinished, and compiles it;
+a test fails while any string lacks its English text.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app import locator, settings
+from app import locator
 
 log = logging.getLogger(__name__)
 
@@ -58,65 +57,10 @@ def read_ts(path: Path) -> dict[str, tuple[str, bool]]:
     return result
 
 
-class TsTranslator(QTranslator):
-    """A translator straight from the .ts, for when ``pyside6-lrelease`` is missing."""
-
-    def __init__(self, entries: dict[str, str]) -> None:
-        super().__init__()
-        self._entries = entries
-
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
-        # None (a null QString) tells Qt "not translated here"; "" would blank the text.
-        if context != CONTEXT:
-            return None
-        return self._entries.get(source) or None
-
-    def isEmpty(self) -> bool:
-        return not self._entries
-
-
-def _lrelease() -> str | None:
-    import shutil
-
-    beside = Path(sys.executable).parent / "pyside6-lrelease"
-    if beside.is_file():
-        return str(beside)
-    return shutil.which("pyside6-lrelease")
-
-
-def compiled_qm(lang: str) -> Path | None:
-    """The .qm for ``lang``, built from the .ts when missing or out of date."""
-    source = ts_path(lang)
-    if not source.is_file():
-        return None
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-    target = settings.config_dir() / "i18n" / f"isv_{lang}-{digest}.qm"
-    if target.is_file():
-        return target
-    tool = _lrelease()
-    if tool is None:
-        return None
-    import subprocess  # only when the .qm must be built
-
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".partial.qm")
-        subprocess.run(
-            [tool, "-silent", str(source), "-qm", str(partial)],
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
-        partial.replace(target)
-    except (OSError, subprocess.SubprocessError) as exc:
-        log.warning("could not compile %s: %s", source, exc)
-        return None
-    for old in target.parent.glob(f"isv_{lang}-*.qm"):
-        if old != target:
-            old.unlink(missing_ok=True)
-    return target
+def qm_path(lang: str, name: str = "isv") -> Path:
+    """A compiled translation, built with the package: ``isv_en`` the window's own
+    texts, ``qt_nl`` the texts of Qt's dialogs that Qt's catalogue misses."""
+    return locator.resources_dir() / "i18n" / f"{name}_{lang}.qm"
 
 
 class Language:
@@ -125,7 +69,6 @@ class Language:
     def __init__(self) -> None:
         self.code = "nl"
         self._installed: list[QTranslator] = []
-        self.used_lrelease = False
 
     def install(self, lang: str) -> None:
         app = QCoreApplication.instance()
@@ -141,15 +84,15 @@ class Language:
         qt_base = QTranslator()
         if qt_base.load(f"qtbase_{self.code}", qt_folder):
             self._installed.append(qt_base)
+        qt_supplement = QTranslator()  # Qt's texts its own catalogue misses (qt_nl.ts)
+        if qt_supplement.load(str(qm_path(self.code, "qt"))):
+            self._installed.append(qt_supplement)
         if self.code != "nl":
-            qm = compiled_qm(self.code)
             own = QTranslator()
-            if qm is not None and own.load(str(qm)):
-                self.used_lrelease = True
+            if own.load(str(qm_path(self.code))):
                 self._installed.append(own)
-            else:
-                entries = {s: t for s, (t, done) in read_ts(ts_path(self.code)).items() if done}
-                self._installed.append(TsTranslator(entries))
+            else:  # a package built without its build step: the window stays Dutch
+                log.error("the translation %s is missing; build the package", qm_path(self.code))
         for translator in self._installed:
             app.installTranslator(translator)
 
@@ -259,6 +202,9 @@ def _main(argv: list[str]) -> int:
                 source, text = line.split("\t", 1)
                 additions[source.replace("\\n", "\n")] = text.replace("\\n", "\n")
     missing = update_ts("en", additions)
+    from app.ui.build_qm import compile_translations
+
+    compile_translations(ts_path("en").parent)
     for source in missing:
         print(source.replace("\n", "\\n"))
     return 0

@@ -59,10 +59,49 @@ def test_the_compiled_translation_is_used(qapp: Any) -> None:
     language.install("en")
     try:
         assert i18n.tr("Aanbestedingen") == "Tenders"
-        assert language.used_lrelease, "pyside6-lrelease should have built the .qm"
     finally:
         language.install("nl")
     assert i18n.tr("Aanbestedingen") == "Aanbestedingen"
+
+
+def test_the_built_translation_matches_the_ts(qapp: Any) -> None:
+    """The .qm the package build made says what the .ts says (after editing the .ts,
+    ``python -m app.ui.i18n`` or ``pip install -e .`` compiles it again)."""
+    from PySide6.QtCore import QTranslator
+
+    compiled = QTranslator()
+    assert compiled.load(str(i18n.qm_path("en"))), "no .qm: build the package"
+    different = [
+        source
+        for source, (text, done) in i18n.read_ts(i18n.ts_path("en")).items()
+        if done and compiled.translate(i18n.CONTEXT, source) != text
+    ]
+    assert not different, f"the .qm is older than the .ts: {different[:5]}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "look_in", "yes"), [("nl", "&Zoeken in:", "&Ja"), ("en", "&Look in:", "&Yes")]
+)
+def test_qt_own_dialogs_speak_the_window_language(
+    qapp: Any, lang: str, look_in: str, yes: str
+) -> None:
+    """Qt's file dialog and message box buttons come from Qt's own translations."""
+    from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+
+    language = i18n.Language()
+    language.install(lang)
+    try:
+        dialog = QFileDialog()
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        assert look_in in labels, labels
+        box = QMessageBox()
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        assert box.button(QMessageBox.StandardButton.Yes).text() == yes
+        dialog.deleteLater()
+        box.deleteLater()
+    finally:
+        language.install("nl")
 
 
 INTERACTIVE = (
