@@ -70,12 +70,18 @@ class Language:
         self.code = "nl"
         self._installed: list[QTranslator] = []
 
-    def install(self, lang: str) -> None:
+    def uninstall(self) -> None:
+        """Remove this language's translators from the application."""
         app = QCoreApplication.instance()
         assert app is not None
         for translator in self._installed:
             app.removeTranslator(translator)
         self._installed = []
+
+    def install(self, lang: str) -> None:
+        self.uninstall()
+        app = QCoreApplication.instance()
+        assert app is not None
         self.code = lang if lang in LANGUAGES else "nl"
         QLocale.setDefault(
             QLocale(QLocale.Language.Dutch if self.code == "nl" else QLocale.Language.English)

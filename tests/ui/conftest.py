@@ -45,7 +45,7 @@ def language(qapp: Any) -> Iterator[Any]:
     lang = Language()
     lang.install("nl")
     yield lang
-    lang.install("nl")
+    lang.uninstall()
 
 
 @pytest.fixture

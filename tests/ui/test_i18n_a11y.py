@@ -60,7 +60,7 @@ def test_the_compiled_translation_is_used(qapp: Any) -> None:
     try:
         assert i18n.tr("Aanbestedingen") == "Tenders"
     finally:
-        language.install("nl")
+        language.uninstall()
     assert i18n.tr("Aanbestedingen") == "Aanbestedingen"
 
 
@@ -101,7 +101,7 @@ def test_qt_own_dialogs_speak_the_window_language(
         dialog.deleteLater()
         box.deleteLater()
     finally:
-        language.install("nl")
+        language.uninstall()
 
 
 INTERACTIVE = (
