@@ -8,6 +8,22 @@ from typing import Any
 import pytest
 
 
+@pytest.fixture(scope="session", autouse=True)
+def built_translations() -> None:
+    """The .qm files the package build makes, made again here when a .ts is newer than
+    its .qm (a checkout installed before the .ts changed); the wheel's own are checked
+    in tests/test_packaging.py."""
+    from app import locator
+    from app.ui.build_qm import compile_translations
+
+    folder = locator.resources_dir() / "i18n"
+    for source in folder.glob("*.ts"):
+        built = source.with_suffix(".qm")
+        if not built.is_file() or built.stat().st_mtime < source.stat().st_mtime:
+            compile_translations(folder)
+            return
+
+
 class Dialogs:
     """Stands in for the message boxes: errors are collected, questions answered."""
 
