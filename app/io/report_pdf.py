@@ -12,12 +12,8 @@ merged report, and an annex that defines every figure. Numbers, money and dates 
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
@@ -220,37 +216,6 @@ def report_story(report: YearReport, reference: Reference, lang: str) -> list[Fl
     return story
 
 
-_SETTINGS_LOCK = threading.Lock()
-_renders = [0]  # reports rendering now (in any thread)
-_saved_settings: dict[str, Any] = {}
-QUICK_SETTINGS = {"shapeChecking": 0, "useA85": 0}
-"""reportlab's own speed settings, in force while a report renders: no attribute checks
-on the chart shapes (this module builds them from fixed, valid values; the checks cost a
-quarter of drawing the charts) and page streams compressed without the extra ASCII85
-armour (a PDF is a binary file; pure-Python ASCII85 costs more than the compression)."""
-
-
-@contextmanager
-def _quick_settings() -> Iterator[None]:
-    """:data:`QUICK_SETTINGS` for the length of a render. They are process-wide, so they
-    are set when the first of any overlapping renders starts and put back when the last
-    one ends."""
-    with _SETTINGS_LOCK:
-        if _renders[0] == 0:
-            _saved_settings.update({k: getattr(rl_config, k) for k in QUICK_SETTINGS})
-            for key, value in QUICK_SETTINGS.items():
-                setattr(rl_config, key, value)
-        _renders[0] += 1
-    try:
-        yield
-    finally:
-        with _SETTINGS_LOCK:
-            _renders[0] -= 1
-            if _renders[0] == 0:
-                for key, value in _saved_settings.items():
-                    setattr(rl_config, key, value)
-
-
 def render_report_pdf(report: YearReport, reference: Reference, lang: str = "nl") -> bytes:
     """The report as PDF bytes, in ``lang`` (``nl`` or ``en``)."""
     title = pdf_text("title", lang, year=report.year)
@@ -263,5 +228,4 @@ def render_report_pdf(report: YearReport, reference: Reference, lang: str = "nl"
         keywords=("ISV", "JBR", str(report.year), f"sha256:{report.fingerprint}"),
         footer=_footer(report, lang),
     )
-    with _quick_settings():
-        return build_pdf(report_story(report, reference, lang), meta)
+    return build_pdf(report_story(report, reference, lang), meta)
