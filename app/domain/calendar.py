@@ -11,7 +11,7 @@ _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 def month_days(year: int, month: int) -> int:
     """The number of days in ``month`` of ``year``. (``calendar.monthrange`` also works
-    out a weekday: ten times slower, and the dashboard asks this for every contract.)"""
+    out a weekday, which is not needed, and the dashboard asks this for every contract.)"""
     if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
         return 29
     return _DAYS[month - 1]

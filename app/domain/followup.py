@@ -336,10 +336,10 @@ def falls_due(
 
 
 _SOONEST_FIRST = operator.itemgetter(2, 0, 1, 4)
-"""The due list's order: due date, contract, kind, key. Made in C, not per item in Python
-(the dashboard sorts some 23,000 at 20,000 contracts). Within one contract and kind the
-keys are all numbers or, for the one plan of action, None, so two keys of different types
-are never compared."""
+"""The due list's order: due date, contract, kind, key. An ``itemgetter``, not a Python
+function called per item: the dashboard sorts every contract's deadlines. Within one
+contract and kind the keys are all numbers or, for the one plan of action, None, so two
+keys of different types are never compared."""
 
 
 # ---------------------------------------------------------------------------------------

@@ -427,8 +427,8 @@ def _sum(rows: Sequence[Mapping[str, int]], codes: Sequence[str]) -> dict[str, i
 
 
 def _column_sums(rows: Sequence[Mapping[str, int]], codes: Sequence[str]) -> list[int]:
-    """The sum of each code over ``rows``: one C-level lookup of every code per row and
-    a transpose, where every row carries every code (the rows counted here do); a flag
+    """The sum of each code over ``rows``: one ``itemgetter`` lookup of every code per row
+    and a transpose, where every row carries every code (the rows counted here do); a flag
     missing from a row counts 0."""
     if not codes:
         return []

@@ -122,7 +122,7 @@ class _Sheet:
     """A write-only sheet with helpers that keep every text literal.
 
     This module is imported only when a workbook is written, so openpyxl is imported at
-    its top: per-cell imports cost more than the cells on a year of 20,000 tenders."""
+    its top: an import statement per cell would cost more than the cells themselves."""
 
     def __init__(self, workbook: Any, title: str, widths: Sequence[int]) -> None:
         self.ws = workbook.create_sheet(title)

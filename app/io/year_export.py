@@ -147,7 +147,7 @@ def _checksum(body: Mapping[str, Any]) -> str:
 
 def write_export(header: ExportHeader, facts: YearFacts) -> bytes:
     """The export file's bytes (UTF-8 JSON without indentation: Python's JSON writer
-    is several times slower when it indents, and a year holds tens of thousands of
+    falls back to its slower pure-Python path when it indents, and a year holds many
     records; any JSON viewer lays it out)."""
     records = {
         name: [plain(f) for f in sorted(facts.kind(name), key=lambda f: f.uid)]

@@ -97,8 +97,8 @@ def _as_columns(rows: Columns | Sequence[Mapping[str, Any]], names: Sequence[str
 
 
 def _dates_as_text(values: list[Any]) -> list[Any]:
-    """A column of dates as the text the digest holds: the JSON encoder's fallback makes
-    the same text, one call per value, several times slower."""
+    """A column of dates as the text the digest holds, made here once per column rather
+    than through the JSON encoder's fallback, one Python call per value."""
     first = next((v for v in values if v is not None), None)
     if type(first) is not dt.date:
         return values

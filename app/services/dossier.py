@@ -78,8 +78,7 @@ def gather_facts(
         return type_coerce(expression, Date).label(label)
 
     # Core rows, not the ORM: these are plain columns, and the ORM's per-row machinery
-    # would cost more than the queries themselves at 20,000 contracts. Fetched whole:
-    # one call, not one a row.
+    # would cost more than the queries themselves. Fetched whole: one call, not one a row.
     def run(query: Any) -> Sequence[Any]:
         return session.connection().execute(query).all()
 

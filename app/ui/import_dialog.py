@@ -255,7 +255,7 @@ class ImportDialog(QDialog):
         result, self.rows_at = outcome
         self.check_result = result
         counts = result.counts
-        found = Counter(p.severity for p in result.problems)  # one pass over 7,500 or more
+        found = Counter(p.severity for p in result.problems)  # one pass, however many
         self.summary.setText(
             tr(
                 "{sites} locaties, {risks} risico’s en {measures} maatregelen gelezen. "
@@ -463,9 +463,9 @@ def row_in_words(sheet_key: str, values: dict[str, Any], lang: str) -> list[tupl
 def problem_rows(result: submissions.CheckResult) -> RowsAt:
     """The workbook's values of each row a problem points at, by (sheet key, row number).
 
-    Runs on the worker thread with the check: a submission can hold 100,000 rows, and
-    searching them when the user selects a problem (on the GUI thread) froze the window
-    for most of a second. Only rows with a problem are kept.
+    Runs on the worker thread with the check: a submission can be large, and searching
+    its rows when the user selects a problem (on the GUI thread) would freeze the window.
+    Only rows with a problem are kept.
     """
     wanted: dict[str, set[int]] = {}
     for problem in result.problems:

@@ -5,14 +5,14 @@ and calls ``done(result)`` or ``failed(error)`` on the GUI thread. Reads share t
 global pool; writes go through a pool with a single thread, so two writes never race
 for the database. Long work is a plain function taking ``progress(done, total)`` and
 ``cancelled()``: pass ``long=True`` and the helper supplies both; progress reaches the
-GUI at most every 50 ms, so a loop over 100,000 rows cannot flood the event loop.
+GUI at most every ``PROGRESS_INTERVAL``, so a loop over many rows cannot flood the event
+loop.
 
 Worker threads and the GUI thread share the interpreter lock. Each time Qt calls into
 Python on the GUI thread (a timer, a model's ``data()`` for every visible cell of a
 repaint) it must win the lock back from a busy worker, which can take a whole switch
-interval: 5 ms by default, several hundred times per repaint. The helper shortens the
-interval to 1 ms when it starts worker threads (measured: largest event-loop gap during
-a 100,000-row import 226 ms → 78 ms; the work itself takes no measurable longer).
+interval, several hundred times per repaint. The helper shortens the interval when it
+starts worker threads (``bench_ui_stall`` shows the largest event-loop gap it leaves).
 
 Tests construct ``Tasks(inline=True)``: the same calls run at once, in order, on the
 calling thread, so a test reads like a user's click followed by its result.

@@ -270,7 +270,7 @@ class ProgressPanel(QFrame):
         # Hidden, the panel keeps its place: showing it must not lay out the screen again.
         # A new layout repaints the tables beside it, and a repaint asks the Python model
         # for every visible cell while the work holds the interpreter lock most of the
-        # time: 100–300 ms of frozen window at the start of each import.
+        # time, and the window would freeze at the start of each import.
         policy = self.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.setSizePolicy(policy)

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Dashboard:
-    due: tuple[DueItem, ...]  # as the dossier gives them: some 23,000 at 20,000 contracts
+    due: tuple[DueItem, ...]  # as the dossier gives them: about one per contract or more
     per_category: tuple[tuple[str, int], ...]
     per_step: tuple[tuple[str, int], ...]
     attention: tuple[tuple[str, str, str, int], ...]  # contract, supplier, level, overdue
@@ -74,8 +74,8 @@ class OverviewPage(Page):
                     stretch=True,
                 ),
                 Column("contract", lambda: tr("Contract"), lambda d: d.contract_ref, width=135),
-                # words and supplier names are looked up when a row is shown, so the 23,000
-                # rows are not made again when the names arrive
+                # words and supplier names are looked up when a row is shown, so the rows
+                # are not made again when the names arrive
                 Column(
                     "supplier",
                     lambda: tr("Leverancier"),
