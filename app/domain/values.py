@@ -8,6 +8,11 @@ from decimal import Decimal
 
 from app.domain.errors import ValidationError
 
+# The range of a whole-number column (``Integer``) on every database the application
+# supports: a value outside it is refused when read, never found out when written.
+STORED_INT_MIN = -(2**31)
+STORED_INT_MAX = 2**31 - 1
+
 
 def to_cents(amount: Decimal) -> int:
     return int((amount * 100).to_integral_value())

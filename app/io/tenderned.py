@@ -7,7 +7,7 @@ chunk of text and one release. A file that is not a release package, or is cut o
 damaged, is refused with one sentence naming the file and where it went wrong.
 
 The workbook is read through the supplier-workbook reader's guard (container, zip bomb,
-grid bounds: :func:`app.io.workbook_reader.guarded_rows`); its data sheet has Dutch column
+grid bounds: :func:`app.io.xlsx_guard.guarded_rows`); its data sheet has Dutch column
 names; extra columns are ignored, missing optional ones are reported, a missing required
 one refuses the file.
 """
@@ -429,7 +429,7 @@ def read_workbook(
     cancelled: Cancelled | None = None,
 ) -> ReadResult:
     """The notices of the named contracting authorities in TenderNed's XLSX workbook."""
-    from app.io.workbook_reader import guarded_rows
+    from app.io.xlsx_guard import guarded_rows
 
     try:
         data = path.read_bytes()

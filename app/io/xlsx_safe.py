@@ -13,16 +13,28 @@ import re
 from typing import Any
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML 1.0
+# What XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE and U+FFFF),
+# and the other non-characters, which have no meaning in text interchange.
+NOT_XML = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(
+        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17)
+    )
+    + "]"
+)
 
 
 def is_formula_like(text: str) -> bool:
+    """The one rule for text a spreadsheet would take for a formula."""
     return text.startswith(DANGEROUS_START)
 
 
 def clean_xml_text(text: str) -> str:
-    """Control characters that XML cannot hold are dropped (openpyxl would refuse)."""
-    return _ILLEGAL.sub("", text)
+    """Characters that XML cannot hold are dropped (a writer would refuse the document).
+
+    Input is refused at the edge (the workbook reader, the command line, a merged
+    export); this keeps every writer safe for whatever got past anyway."""
+    return NOT_XML.sub("", text)
 
 
 def set_text(cell: Any, value: str | None) -> None:
