@@ -3,15 +3,14 @@
 Columns (the header row, in any order, Dutch or English names): ``country`` (a code or
 a name), ``score`` and/or ``flag``, ``source``, ``year``. Higher scores mean higher
 risk. Every problem is named with its row (the header is row 1) and column; the caller
-refuses the whole table when there is any. xlsx is read with python-calamine after a
-check of the archive (entry count, unpacked size, compression ratio) against zip bombs.
+refuses the whole table when there is any. An xlsx goes through the one guarded reader
+of spreadsheets (:mod:`app.io.xlsx_guard`, the limits of a country-risk table).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,9 +19,6 @@ from app.domain.errors import UsageError
 from app.domain.intensity import CountryRiskRow, TableProblem
 
 MAX_FILE_BYTES = 20_000_000
-MAX_ZIP_ENTRIES = 5_000
-MAX_UNPACKED_BYTES = 200_000_000
-MAX_RATIO = 200
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "country": ("country", "land", "landcode", "country code", "iso"),
@@ -48,27 +44,17 @@ def _cell_text(value: object) -> str:
 
 
 def _read_xlsx(path: Path) -> list[list[object]]:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            if len(infos) > MAX_ZIP_ENTRIES:
-                raise _unreadable(path, "too many parts in the archive")
-            if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
-                raise _unreadable(path, "unpacks to more than 200 MB")
-            for info in infos:
-                if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(
-                    info.compress_size, 1
-                ):
-                    raise _unreadable(path, "suspiciously compressed")
-    except zipfile.BadZipFile:
-        raise _unreadable(path, "not an xlsx workbook") from None
-    import python_calamine
+    """The first sheet, through the one guarded reader of spreadsheets."""
+    from app.io.xlsx_guard import open_workbook
 
     try:
-        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
-        rows = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
-    except Exception as exc:  # calamine raises its own error types for broken files
-        raise _unreadable(path, type(exc).__name__) from None
+        data = path.read_bytes()
+    except OSError:
+        raise _unreadable(path, "cannot be read") from None
+    book = open_workbook(data, path.name, "country_risk")
+    if not book.sheets:
+        return []
+    rows, _scan = book.rows(book.sheets[0])
     return [list(r) for r in rows]
 
 

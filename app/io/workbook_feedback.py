@@ -1,11 +1,10 @@
 """The supplier's workbook sent back with every problem marked (openpyxl).
 
 Each problem cell gets a fill (red for an error, amber for a warning, blue for a note)
-and a comment with the message in Dutch and English; a first sheet lists all problems.
-The workbook is opened with cached values only (``data_only``), so no formula of the
-supplier's file is carried over, and every text cell is rewritten through
-:func:`app.io.xlsx_safe.set_text`: text that looks like a formula stays text.
-Only files the reader accepted come here, so the container is already known to be safe.
+and a comment with the message in Dutch and English; a first sheet lists the problems
+(as bounded as the check keeps them). The data sheets are rebuilt from their values
+through the guarded reader, so no formula of the supplier's file is carried over and
+every text cell is literal text (:mod:`app.io.xlsx_safe`).
 """
 
 from __future__ import annotations
@@ -36,15 +35,6 @@ WIDTHS = (14, 16, 8, 22, 30, 70, 70)
 def _messages(problem: Problem, catalog: Catalog) -> tuple[str, str]:
     params = dict(problem.params)
     return catalog.text(problem.code, "nl", **params), catalog.text(problem.code, "en", **params)
-
-
-def _neutralise(wb: Any) -> None:
-    """Every text cell written back as literal text (never a formula)."""
-    for ws in wb.worksheets:
-        for row in ws.iter_rows():
-            for cell in row:
-                if isinstance(cell.value, str):
-                    set_text(cell, cell.value)
 
 
 def _problem_sheet(wb: Any, problems: list[Problem], catalog: Catalog) -> None:
@@ -98,42 +88,21 @@ def _problem_sheet(wb: Any, problems: list[Problem], catalog: Catalog) -> None:
     wb.active = 0
 
 
-def _mark_cells(wb: Any, problems: list[Problem], catalog: Catalog) -> None:
-    from openpyxl.comments import Comment
-    from openpyxl.styles import PatternFill
+def feedback_bytes(data: bytes, name: str, problems: list[Problem], catalog: Catalog) -> bytes:
+    """The workbook ``data`` rebuilt from its values with ``problems`` marked, and a first
+    sheet listing them.
 
-    by_cell: dict[tuple[str, int, int], list[Problem]] = defaultdict(list)
-    for problem in problems:
-        if problem.row > 0 and problem.col > 0 and problem.sheet in wb.sheetnames:
-            by_cell[(problem.sheet, problem.row, problem.col)].append(problem)
-    for (sheet, row, col), found in by_cell.items():
-        cell = wb[sheet].cell(row=row, column=col)
-        worst = max(found, key=lambda p: RANK.get(p.severity, 0))
-        cell.fill = PatternFill("solid", fgColor=FILLS.get(worst.severity, "FFFFFF"))
-        lines = []
-        for problem in found:
-            nl, en = _messages(problem, catalog)
-            lines.append(f"{nl}\n{en}")
-        comment = Comment("\n\n".join(lines)[:30_000], "ISV-assistent")
-        comment.width = 320
-        comment.height = 40 + 60 * len(found)
-        cell.comment = comment
-
-
-def _rebuilt(data: bytes, problems: list[Problem], catalog: Catalog) -> bytes:
-    """A large workbook, rebuilt from its values in openpyxl's write-only mode.
-
-    Loading a large workbook whole into openpyxl costs minutes and gigabytes; this keeps
-    the values, marks the problem cells and drops the formatting. Only the data sheets
-    the reader checked are copied (their size is known to be bounded).
+    Only the data sheets the reader checks are copied, read through the same guard and
+    limits as the check (a sheet the reader ignores is never walked); the formatting is
+    dropped. Time and memory are bounded by the check's own limits.
     """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
-    from python_calamine import CalamineWorkbook
 
     from app.io.workbook_layout import SHEETS, TABLES, sheet_name_key
+    from app.io.xlsx_guard import open_workbook
     from app.io.xlsx_safe import clean_xml_text, is_formula_like
 
     data_keys = {sheet_name_key(layout.nl): layout.key for layout in (*TABLES, SHEETS[1])}
@@ -150,19 +119,19 @@ def _rebuilt(data: bytes, problems: list[Problem], catalog: Catalog) -> bytes:
     for row in listing.worksheets[0].iter_rows(values_only=True):
         target.append([_safe_cell(target, v) for v in row])
 
-    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    book = open_workbook(data, name, "supplier")
     copied: set[str] = set()
-    for name in book.sheet_names:
-        key = data_keys.get(sheet_name_key(name))
+    for part in book.sheets:
+        key = data_keys.get(sheet_name_key(part.name))
         if key is None or key in copied:
             continue
         copied.add(key)
-        ws = wb.create_sheet(name)
-        grid = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        ws = wb.create_sheet(part.name)
+        grid, _scan = book.rows(part)
         for number, values in enumerate(grid, start=1):
             cells: list[Any] = []
             for col, value in enumerate(values, start=1):
-                found = by_cell.get((name, number, col))
+                found = by_cell.get((part.name, number, col))
                 if found is None:
                     if value == "":
                         cells.append(None)
@@ -195,25 +164,3 @@ def _safe_cell(ws: Any, value: Any) -> Any:
     from app.io.xlsx_safe import text_cell
 
     return text_cell(ws, value) if isinstance(value, str) else value
-
-
-FULL_COPY_LIMIT = 1024 * 1024  # larger files are rebuilt from their values
-
-
-def feedback_bytes(data: bytes, problems: list[Problem], catalog: Catalog) -> bytes:
-    """The workbook ``data`` with ``problems`` marked, and a first sheet listing them.
-
-    Up to :data:`FULL_COPY_LIMIT` bytes the supplier's own workbook is kept with its
-    layout; larger ones are rebuilt from their values (bounded time and memory).
-    """
-    if len(data) > FULL_COPY_LIMIT:
-        return _rebuilt(data, problems, catalog)
-    from openpyxl import load_workbook
-
-    wb = load_workbook(io.BytesIO(data), data_only=True)
-    _neutralise(wb)
-    _mark_cells(wb, problems, catalog)
-    _problem_sheet(wb, problems, catalog)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()

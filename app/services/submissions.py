@@ -215,13 +215,20 @@ def import_workbook(
     *,
     allow_warnings: bool = False,
     received_on: dt.date | None = None,
+    feedback: Path | None = None,
 ) -> ImportResult:
-    """Check the workbook and, when it passes, store it as the contract's next version."""
+    """Check the workbook and, when it passes, store it as the contract's next version.
+
+    ``feedback``: the workbook with its problems marked is written there after the check
+    and before anything is stored, so a failure to write it leaves nothing imported.
+    """
     with ctx.db.read() as session:
         contract = find_contract(session, contract_ref)
         session.expunge(contract)
     data = _read_file(path)
     result = _check_bytes(ctx, data, path.name, contract, progress=progress, cancelled=cancelled)
+    if feedback is not None:
+        _write_feedback_bytes(ctx, data, path.name, result, feedback)
     if result.errors:
         return ImportResult("invalid", result)
     with ctx.db.read() as session:
@@ -546,9 +553,13 @@ def changes(ctx: Context, contract_ref: str, version: int | None = None) -> Subm
 
 def write_feedback(ctx: Context, path: Path, result: CheckResult, target: Path) -> Path:
     """The supplier's workbook with every problem marked, written to ``target``."""
+    _write_feedback_bytes(ctx, _read_file(path), path.name, result, target)
+    return target
+
+
+def _write_feedback_bytes(
+    ctx: Context, data: bytes, name: str, result: CheckResult, target: Path
+) -> None:
     from app.io.workbook_feedback import feedback_bytes
 
-    data = _read_file(path)
-    content = feedback_bytes(data, list(result.problems), ctx.catalog)
-    _write_file(target, content)
-    return target
+    _write_file(target, feedback_bytes(data, name, list(result.problems), ctx.catalog))

@@ -126,7 +126,7 @@ def test_unreadable_files_are_usage_errors(ctx: Context, tmp_path: Path) -> None
     fake.write_text("not a workbook", encoding="utf-8")
     with pytest.raises(UsageError) as err:
         follow_up.import_country_risk(ctx, fake)
-    assert err.value.code == "dossier_country_risk_unreadable"
+    assert err.value.code == "wb_not_workbook"  # the one guarded reader's sentence
     other = tmp_path / "t.ods"
     other.write_text("x", encoding="utf-8")
     with pytest.raises(UsageError):

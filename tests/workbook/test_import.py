@@ -351,16 +351,13 @@ def test_template_in_english_and_supplier_text_never_a_formula(ctx: Any) -> None
                 assert "<f>" not in z.read(name).decode()
 
 
-def test_feedback_of_a_large_workbook_is_rebuilt_from_values(
-    ctx: Any, contract: str, filler: Any, tmp_path: Path, monkeypatch: Any
+def test_feedback_is_rebuilt_from_values(
+    ctx: Any, contract: str, filler: Any, tmp_path: Path
 ) -> None:
-    """Above the size limit the feedback is rebuilt in write-only mode: still marked,
-    still safe (formula-looking text stays text)."""
+    """The feedback is rebuilt in write-only mode from the checked sheets: marked, and
+    safe (formula-looking text stays text)."""
     from openpyxl import load_workbook
 
-    import app.io.workbook_feedback as feedback
-
-    monkeypatch.setattr(feedback, "FULL_COPY_LIMIT", 0)
     risks = [["R1", "S1", "Klimaat", "=SUM(A1:A3)", 2, 1, None], *RISK_ROWS[1:]]
     path = filler.workbook(
         risks=risks, extra=lambda wb: setattr(wb["Risico's"]["D2"], "data_type", "s")

@@ -98,7 +98,9 @@ def run(inv: Invocation) -> int:
             check = submissions.check(ctx, path, args.contract)
             result = None
         else:
-            result = submissions.import_workbook(ctx, path, args.contract, allow_warnings=True)
+            result = submissions.import_workbook(
+                ctx, path, args.contract, allow_warnings=True, feedback=feedback
+            )
             check = result.check
     except StorageError:
         raise
@@ -106,11 +108,11 @@ def run(inv: Invocation) -> int:
         if as_json:
             inv.emit_json(_refused(inv, exc))
         inv.fail(exc)
-        if feedback is not None:
+        if feedback is not None and exc.code.startswith("wb_"):
             inv.error_line(inv.text("wb_feedback_unavailable"))
         return exc.exit_status
 
-    if feedback is not None:
+    if feedback is not None and result is None:
         submissions.write_feedback(ctx, path, check, feedback)
     if check.errors:
         status, code = "invalid", 1
