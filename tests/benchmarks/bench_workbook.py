@@ -1,13 +1,18 @@
-"""Benchmark: importing a large supplier workbook against python-calamine merely reading it.
+"""Benchmark: importing supplier workbooks against python-calamine merely reading them.
 
 Run: ``.venv/bin/python tests/benchmarks/bench_workbook.py`` (not collected by pytest).
 
-A workbook of 20,000 sites, 40,000 risks and 40,000 measures is written once with
-openpyxl ``write_only`` into a temporary folder. In the same run it then times
-(1) python-calamine reading the four data sheets into Python lists (the baseline), and
-(2) the full import: the safety pre-check, the bounded sheet scan, every reading rule,
-and the one transaction with bulk inserts into a fresh SQLite database.
-Targets: import at most 2x the raw read; peak memory under 400 MB.
+Two scales, each against its baseline measured in the same run:
+
+* stress: a workbook of 20,000 sites, 40,000 risks and 40,000 measures (100,000 rows),
+  written once with openpyxl ``write_only``. Timed: (1) python-calamine reading the four
+  data sheets into Python lists (the baseline), and (2) the full import: the guard's
+  container check and streaming count of every sheet, every reading rule, and the one
+  transaction with bulk inserts into a fresh SQLite database.
+  Targets: import at most 2.5x the raw read; peak memory under 500 MB.
+* ministry: a submission of 1,000 rows imported through the command line, the whole
+  process, against a process that imports SQLAlchemy and python-calamine and reads the
+  same file. Target: at most 2x.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 SITES, RISKS, MEASURES = 20_000, 40_000, 40_000
 THEMES = ("Leefbaar loon", "Dwangarbeid", "Kinderarbeid", "Werktijden", "Milieu")
@@ -127,6 +133,71 @@ def write_workbook(
     wb.save(path)
 
 
+def write_small(path: Path, contract: str) -> None:
+    """The ministry-scale submission: 334 sites, 333 risks, 333 measures."""
+    global SITES, RISKS, MEASURES
+    saved = SITES, RISKS, MEASURES
+    SITES, RISKS, MEASURES = 334, 333, 333
+    try:
+        write_workbook(path, contract)
+    finally:
+        SITES, RISKS, MEASURES = saved
+
+
+BASELINE_PROCESS = (
+    "import sys, sqlalchemy, python_calamine\n"
+    "book = python_calamine.CalamineWorkbook.from_path(sys.argv[1])\n"
+    "for name in book.sheet_names:\n"
+    "    book.get_sheet_by_name(name).to_python()\n"
+)
+
+
+def ministry(root: Path, contract: str, make_database: Any) -> None:
+    """The 1,000-row submission through the command line, against the baseline process."""
+    import shutil
+    import subprocess
+
+    path = root / "klein.xlsx"
+    write_small(path, contract)
+    template = root / "ministry.sqlite"
+    make_database(template)
+    env = {**os.environ, "ISV_ASSISTENT_HOME": str(root / "home")}
+    cwd = Path(__file__).resolve().parents[2]
+    pairs = []
+    for attempt in range(5):
+        db = root / f"ministry-{attempt}.sqlite"
+        shutil.copyfile(template, db)
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", BASELINE_PROCESS, str(path)], check=True, env=env)
+        base = time.perf_counter() - started
+        started = time.perf_counter()
+        done = subprocess.run(
+            [
+                *(sys.executable, "-m", "app", "--db", str(db)),
+                "import",
+                str(path),
+                "--contract",
+                contract,
+            ],
+            env=env,
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        full = time.perf_counter() - started
+        if done.returncode != 0:
+            print("ministry import failed:", done.stdout[-500:], done.stderr[-500:])
+            return
+        pairs.append((base, full))
+        print(f"ministry round {attempt + 1}: baseline process {base:.2f} s, import {full:.2f} s")
+    ratio = statistics.median(full / base for base, full in pairs)
+    print(
+        f"ministry: 1,000-row import through the command line {ratio:.2f}x the baseline "
+        "process (target <= 2x)"
+    )
+
+
 def raw_read(path: Path) -> int:
     from python_calamine import CalamineWorkbook
 
@@ -146,19 +217,11 @@ def main() -> int:
         from app.services.context import open_context
 
         contract = "BENCH-1"
-        path = root / "groot.xlsx"
-        started = time.perf_counter()
-        write_workbook(path, contract)
-        print(
-            f"workbook written: {SITES} sites, {RISKS} risks, {MEASURES} measures, "
-            f"{path.stat().st_size / 2**20:.1f} MB in {time.perf_counter() - started:.1f} s"
-        )
 
         # Rounds interleave the baseline and the import, so a busy shared machine slows
         # both alike; wall and CPU time (all threads) are both reported.
-        rounds = []
-        for attempt in range(3):
-            ctx = open_context(str(root / f"bench-{attempt}.sqlite"), lang="nl", actor="bench")
+        def make_database(location: Path) -> Any:
+            ctx = open_context(str(location), lang="nl", actor="bench")
             registry.register_tender(
                 ctx,
                 ref="T-1",
@@ -178,6 +241,23 @@ def main() -> int:
                 end=dt.date(2029, 12, 31),
                 kvk="12345678",
             )
+            return ctx
+
+        if "--stress-only" not in sys.argv:
+            ministry(root, contract, lambda location: make_database(location).db.dispose())
+        if "--ministry-only" in sys.argv:
+            return 0
+        path = root / "groot.xlsx"
+        started = time.perf_counter()
+        write_workbook(path, contract)
+        print(
+            f"workbook written: {SITES} sites, {RISKS} risks, {MEASURES} measures, "
+            f"{path.stat().st_size / 2**20:.1f} MB in {time.perf_counter() - started:.1f} s"
+        )
+
+        rounds = []
+        for attempt in range(3):
+            ctx = make_database(root / f"bench-{attempt}.sqlite")
             wall, cpu = time.perf_counter(), time.process_time()
             raw_read(path)
             raw = (time.perf_counter() - wall, time.process_time() - cpu)
@@ -208,10 +288,10 @@ def main() -> int:
         print(f"check only: {median_ratio(1, 0):.2f}x raw read (cpu {median_ratio(1, 1):.2f}x)")
         print(
             f"full import, check + write: {median_ratio(2, 0):.2f}x raw read "
-            f"(cpu {median_ratio(2, 1):.2f}x) (target <= 2x)"
+            f"(cpu {median_ratio(2, 1):.2f}x) (target <= 2.5x)"
         )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"peak memory (ru_maxrss): {peak:.0f} MB (target < 400 MB)")
+        print(f"peak memory (ru_maxrss): {peak:.0f} MB (target < 500 MB)")
     return 0
 
 

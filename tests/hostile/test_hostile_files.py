@@ -1,0 +1,123 @@
+"""Each class of hostile spreadsheet, through the command line in its own process.
+
+The files come from ``tests/hostile/make_files.py``. Each runs under a 2 GB address-space
+limit (``RLIMIT_AS``): a reader that asked for more would die or fail here. Each must be
+answered with its exit status and one sentence (never "unexpected", never a traceback),
+and ``verify`` must pass afterwards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hostile.make_files import CASES, CONTRACT
+
+LIMIT = 2 * 1024**3
+ROOT = Path(__file__).resolve().parents[2]
+CATALOG: dict[str, Any] = {}
+for part in (ROOT / "resources" / "messages").glob("*.json"):
+    CATALOG.update(json.loads(part.read_text(encoding="utf-8")))
+
+
+def _limited() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
+
+
+def run_cli(home: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ISV_ASSISTENT_HOME": str(home), "PYTHONUTF8": "1"}
+    env.pop("ISV_ASSISTENT_DB", None)
+    return subprocess.run(
+        [sys.executable, "-m", "app", "--db", str(db), "--lang", "en", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        preexec_fn=_limited,
+        timeout=120,
+        check=False,
+    )
+
+
+def words(code: str) -> str:
+    """The fixed words of a message (its English text up to the first parameter)."""
+    return str(CATALOG[code]["en"]).split("{")[0].strip()
+
+
+@pytest.fixture
+def database(tmp_path: Path, isolated_home: Path) -> Path:
+    from app.services import registry
+    from app.services.context import open_context
+
+    db = tmp_path / "register.sqlite"
+    ctx = open_context(str(db), lang="nl", actor="test")
+    registry.register_tender(
+        ctx,
+        ref="T-1",
+        title="Kleding",
+        category="bedrijfskleding",
+        kind="supplies",
+        value=500_000,
+        published=dt.date(2025, 9, 1),
+    )
+    registry.add_contract(
+        ctx,
+        ref=CONTRACT,
+        tender_ref="T-1",
+        supplier="Textiel B.V.",
+        supplier_country="NL",
+        start=dt.date(2026, 1, 1),
+        end=dt.date(2029, 12, 31),
+        kvk="12345678",
+    )
+    ctx.db.dispose()
+    return db
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_hostile_file_is_answered_in_one_sentence(
+    name: str, database: Path, tmp_path: Path, isolated_home: Path
+) -> None:
+    case = CASES[name]
+    path = case.make(tmp_path / f"{name}.xlsx")
+    assert path.stat().st_size < 600_000
+    if case.command == "country-risk":
+        args = ["country-risk", "import", str(path)]
+    else:
+        args = ["import", str(path), "--contract", CONTRACT, "--json"]
+        if case.command == "import-feedback":
+            args += ["--feedback", str(tmp_path / "terug.xlsx")]
+    run = run_cli(isolated_home, database, *args)
+    everything = run.stdout + run.stderr
+    assert run.returncode == case.status, everything[-2000:]
+    assert "Traceback" not in everything and "unexpected" not in everything.lower()
+    if case.status == 2:
+        lines = run.stderr.strip().splitlines()
+        assert len(lines) == 1, run.stderr
+        assert words(case.code) in lines[0], lines[0]
+        if "--json" in args:
+            document = json.loads(run.stdout)
+            assert document["status"] == "unreadable"
+    elif case.status == 1:
+        document = json.loads(run.stdout)
+        assert document["status"] == "invalid"
+        problems = document["errors"] + document["warnings"] + document["notes"]
+        assert len(problems) <= 2_000  # bounded, however many the file asks for
+        if case.code:
+            assert any(words(case.code) in p["message"] for p in problems), problems[:5]
+        assert len(run.stdout) < 1_000_000
+    if case.command == "import-feedback":
+        from openpyxl import load_workbook
+
+        book = load_workbook(tmp_path / "terug.xlsx", read_only=True)
+        assert "Notities" not in book.sheetnames
+    check = run_cli(isolated_home, database, "verify")
+    assert check.returncode == 0, check.stdout + check.stderr
