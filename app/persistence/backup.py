@@ -16,6 +16,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from zlib import error as zlib_error
 
 from app import __version__
 from app.domain.errors import StorageError, UsageError, ValidationError
@@ -102,64 +103,184 @@ def _read_manifest(archive: zipfile.ZipFile, path: Path) -> dict[str, object]:
     return manifest
 
 
-def restore_backup(source: Path, target_db: Path, progress: Progress | None = None) -> None:
-    """Restore a backup into ``target_db`` (which must not hold data yet)."""
+# Tables that hold the database's own bookkeeping; a row anywhere else is a user record.
+BOOKKEEPING = frozenset({"alembic_version", "meta", "audit_head"})
+MAX_RESTORED_BYTES = 16 * 1024**3  # everything a backup unpacks to, at most
+MAX_RATIO = 1_000  # unpacked to packed, for members above a megabyte
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+_COPY_CHUNK = 1 << 20
+
+
+def holds_records(path: Path) -> bool:
+    """Whether the file at ``path`` holds any user record (a row in any table but the
+    bookkeeping). A file that is not a readable SQLite database counts as holding data:
+    restore never replaces what it cannot see into."""
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = [
+                row[0]
+                for row in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%'"
+                )
+            ]
+            for table in tables:
+                if table in BOOKKEEPING:
+                    continue
+                quoted = table.replace('"', '""')
+                if connection.execute(f'SELECT 1 FROM "{quoted}" LIMIT 1').fetchone():
+                    return True
+            return False
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return True
+
+
+def _invalid(source: Path, problem: str) -> UsageError:
+    return UsageError("backup_invalid", path=str(source), problem=problem)
+
+
+def _bounded_copy(archive: zipfile.ZipFile, info: zipfile.ZipInfo, out: Path, source: Path) -> None:
+    """Unpack one member to ``out``, stopping as soon as it exceeds its declared size."""
+    written = 0
+    try:
+        with archive.open(info) as src, out.open("wb") as target:
+            while chunk := src.read(_COPY_CHUNK):
+                written += len(chunk)
+                if written > info.file_size:
+                    raise _invalid(source, f"{info.filename} is larger than it declares")
+                target.write(chunk)
+    except (zipfile.BadZipFile, EOFError, zlib_error, ValueError, RuntimeError):
+        raise _invalid(source, f"{info.filename} is damaged") from None
+
+
+def _check_sizes(archive: zipfile.ZipFile, source: Path, folder: Path) -> None:
+    """Declared sizes within bounds, before anything is unpacked."""
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        if info.file_size > _COPY_CHUNK and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise _invalid(source, f"{info.filename} unpacks to far more than it holds")
+    free = shutil.disk_usage(folder).free
+    if total > MAX_RESTORED_BYTES or total > free:
+        raise StorageError("restore_no_room", path=str(source), needed=total // 2**20 + 1)
+
+
+def _schema_revision(path: Path, source: Path) -> str | None:
+    """The restored database's schema revision, once it passed SQLite's own check."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            if connection.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise _invalid(source, "the database inside fails its integrity check")
+            row = connection.execute(
+                "SELECT name FROM sqlite_master WHERE name = 'alembic_version'"
+            ).fetchone()
+            if row is None:
+                return None
+            found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            return None if found is None else str(found[0])
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        raise _invalid(source, "the database inside is not an SQLite database") from None
+
+
+def restore_backup(
+    source: Path,
+    target_db: Path,
+    progress: Progress | None = None,
+    *,
+    known_revisions: frozenset[str] = frozenset(),
+) -> Path | None:
+    """See :func:`_restore`; a fault of the disk (full, unwritable) is a sentence."""
+    try:
+        return _restore(source, target_db, progress, known_revisions)
+    except OSError as exc:
+        raise StorageError(
+            "restore_failed", path=str(source), problem=exc.strerror or type(exc).__name__
+        ) from None
+
+
+def _restore(
+    source: Path,
+    target_db: Path,
+    progress: Progress | None,
+    known_revisions: frozenset[str],
+) -> Path | None:
+    """Restore a backup into ``target_db``, which must hold no user record.
+
+    Everything is unpacked into a temporary folder beside the target, bounded by the
+    declared sizes (and stopped as soon as a member exceeds its own), and checked there:
+    the manifest's hashes, SQLite's integrity check, a schema revision among
+    ``known_revisions`` (when given), every attachment's hash. Only then does anything
+    move into place; a database file that was there is kept beside it (its name is
+    returned). A failed restore leaves nothing behind.
+    """
+    if holds_records(target_db):
+        raise ValidationError("restore_target_not_empty", location=str(target_db))
     try:
         archive = zipfile.ZipFile(source)
-    except (OSError, zipfile.BadZipFile) as exc:
-        raise UsageError("backup_invalid", path=str(source), problem=str(exc)) from None
+    except (OSError, zipfile.BadZipFile, ValueError) as exc:
+        raise _invalid(source, str(exc)) from None
     with archive:
+        try:
+            info = archive.getinfo("manifest.json")
+        except KeyError:
+            raise _invalid(source, "manifest.json is missing or unreadable") from None
+        if info.file_size > MAX_MANIFEST_BYTES:
+            raise _invalid(source, "manifest.json is missing or unreadable")
         manifest = _read_manifest(archive, source)
         members = manifest.get("members")
         if not isinstance(members, dict) or DB_MEMBER not in members:
-            raise UsageError("backup_invalid", path=str(source), problem="no database inside")
+            raise _invalid(source, "no database inside")
         names = set(archive.namelist()) - {"manifest.json"}
         if names != set(members):
-            raise ValidationError(
-                "backup_invalid", path=str(source), problem="its contents do not match its manifest"
-            )
+            raise _invalid(source, "its contents do not match its manifest")
         for name in names:
             if name != DB_MEMBER and not _is_attachment_name(name):
-                raise ValidationError(
-                    "backup_invalid", path=str(source), problem=f"unexpected member {name}"
-                )
+                raise _invalid(source, f"unexpected member {name}")
+        _check_sizes(archive, source, target_db.parent)
         attachments = target_db.with_name(target_db.stem + ".attachments")
-        store = AttachmentStore(attachments)
         total = len(names)
         with tempfile.TemporaryDirectory(dir=target_db.parent, prefix=".restore-") as work:
             db_copy = Path(work) / DB_MEMBER
-            with archive.open(DB_MEMBER) as src, db_copy.open("wb") as out:
-                shutil.copyfileobj(src, out)
+            _bounded_copy(archive, archive.getinfo(DB_MEMBER), db_copy, source)
             if AttachmentStore.hash_of(db_copy) != members[DB_MEMBER]:
-                raise ValidationError(
-                    "backup_invalid", path=str(source), problem="the database inside is damaged"
-                )
-            check = sqlite3.connect(str(db_copy))
-            try:
-                ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            finally:
-                check.close()
-            if not ok:
-                raise ValidationError(
-                    "backup_invalid",
-                    path=str(source),
-                    problem="the database inside fails its integrity check",
-                )
+                raise _invalid(source, "the database inside is damaged")
+            revision = _schema_revision(db_copy, source)
+            if known_revisions and revision is not None and revision not in known_revisions:
+                raise StorageError("database_newer", revision=revision)
+            staged: list[tuple[Path, str]] = []
             for done, name in enumerate(sorted(names - {DB_MEMBER}), start=1):
-                with archive.open(name) as src:
-                    sha, _ = store.put_stream(src)
-                if sha != members[name]:
-                    raise ValidationError(
-                        "backup_invalid", path=str(source), problem=f"attachment {name} is damaged"
-                    )
+                piece = Path(work) / name.rsplit("/", 1)[1]
+                _bounded_copy(archive, archive.getinfo(name), piece, source)
+                if AttachmentStore.hash_of(piece) != members[name]:
+                    raise _invalid(source, f"attachment {name} is damaged")
+                staged.append((piece, name.split("/", 1)[1]))
                 if progress:
                     progress(done, total)
             _fsync_file(db_copy)
+            kept = None
+            if target_db.exists() and target_db.stat().st_size > 0:
+                stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+                kept = target_db.with_name(f"{target_db.stem}.replaced-{stamp}{target_db.suffix}")
+                shutil.copy2(target_db, kept)
+            for piece, relative in staged:
+                place = attachments / relative
+                place.parent.mkdir(parents=True, exist_ok=True)
+                if not place.exists():
+                    piece.replace(place)
             for suffix in ("-wal", "-shm"):
                 Path(str(target_db) + suffix).unlink(missing_ok=True)
             db_copy.replace(target_db)
         if progress:
             progress(total, total)
+    return kept
 
 
 def _is_attachment_name(name: str) -> bool:

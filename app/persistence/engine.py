@@ -180,6 +180,18 @@ def head_revision(engine: Engine) -> str:
     return head
 
 
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this version of the application knows."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from app.locator import migrations_dir
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    return frozenset(r.revision for r in ScriptDirectory.from_config(config).walk_revisions())
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         if not inspect(connection).has_table("alembic_version"):

@@ -15,11 +15,17 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app import settings
-from app.domain.errors import IsvError, StorageError, ValidationError
+from app.domain.errors import IsvError, StorageError
 from app.domain.report import YearReport
 from app.persistence.backup import restore_backup as _restore
 from app.persistence.backup import rotate, write_backup
-from app.persistence.engine import Database, database_url, open_database, sqlite_path
+from app.persistence.engine import (
+    Database,
+    database_url,
+    known_revisions,
+    open_database,
+    sqlite_path,
+)
 from app.persistence.models import AuditHead
 from app.services.context import Context
 
@@ -41,24 +47,15 @@ def make_backup(ctx: Context, target: Path, progress: Progress | None = None) ->
 
 
 def restore_backup(source: Path, location: str, progress: Progress | None = None) -> str:
-    """Restore ``source`` into a new or empty SQLite database at ``location``; returns it."""
+    """Restore ``source`` into an SQLite database at ``location`` that holds no user
+    record (a file that was there is kept beside it); returns the location."""
     url = database_url(location)
     if not url.startswith("sqlite:///"):
         raise StorageError("restore_needs_sqlite")
     target = Path(url.removeprefix("sqlite:///"))
     if not target.parent.is_dir():
         raise StorageError("database_folder_missing", folder=str(target.parent))
-    if target.exists() and target.stat().st_size > 0:
-        db = open_database(location, upgrade=False)
-        try:
-            from app.services.registry import count_tenders
-
-            holds_data = count_tenders(Context(db=db, actor="")) > 0
-        finally:
-            db.dispose()
-        if holds_data:
-            raise ValidationError("restore_target_not_empty", location=location)
-    _restore(source, target, progress)
+    _restore(source, target, progress, known_revisions=known_revisions())
     open_database(location).dispose()  # an older backup is brought to the current schema
     return location
 
