@@ -15,7 +15,7 @@ import pytest
 from app.domain.errors import StorageError, UsageError, ValidationError
 from app.persistence.backup import holds_records, restore_backup, write_backup
 from app.persistence.engine import known_revisions
-from app.services import dossier, maintenance, registry
+from app.services import follow_up, maintenance, registry
 from app.services.context import Context, open_context
 
 
@@ -35,7 +35,7 @@ def _country_risk(ctx: Context) -> None:
 
     path = Path(str(ctx.db.location)).with_name("landen.csv")
     path.write_text("land;score;bron;jaar\nCN;7;Index;2025\n", encoding="utf-8")
-    dossier.import_country_risk(ctx, path)
+    follow_up.import_country_risk(ctx, path)
 
 
 KINDS: dict[str, Callable[[Context], None]] = {"tender": _tender, "country_risk": _country_risk}
