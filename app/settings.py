@@ -91,6 +91,10 @@ class Settings:
     category_set_valid_from: dict[str, dt.date] = field(default_factory=dict)
     isv_start: dt.date | None = None  # None: the default of thresholds.json (1 April 2017)
     ocid_prefix: str = ""  # the organisation's registered OCDS prefix; "" is DEFAULT_OCID_PREFIX
+    # The contracting party of the ISV texts: "De Staat der Nederlanden, vertegenwoordigd
+    # door de Minister van <party_minister>", and the mandate line under it.
+    party_minister: str = ""
+    party_mandate: str = ""
 
 
 def load() -> Settings:
@@ -109,6 +113,8 @@ def load() -> Settings:
         "backup_dir",
         "attachments_dir",
         "ocid_prefix",
+        "party_minister",
+        "party_mandate",
     ):
         if isinstance(raw.get(key), str):
             setattr(result, key, raw[key])

@@ -35,11 +35,36 @@ DEFAULT_REPORT_MONTH = 3
 DEFAULT_PENALTY = Decimal(5000)
 DEFAULT_INDEPENDENT_CHECK = False
 DEFAULT_CONTACT_ROLE = {"nl": "contractmanager", "en": "contract manager"}
+DEFAULT_PENALTY_CAP = Decimal(50000)
+DEFAULT_PENALTY_WITH_DAMAGES = True
+DEFAULT_NOTICE_DAYS = 30
+DEFAULT_AWARD_WEIGHT = 10
+DEFAULT_AWARD_POINTS = 10
+DEFAULT_ELECTRONICS_WATCH = False
+NOTICE_DAYS_RANGE = (1, 180)
+AWARD_WEIGHT_RANGE = (1, 100)
+AWARD_POINTS_RANGE = (2, 100)
+ICT_CATEGORIES = ("ict-werkomgeving", "datacenters", "dataverbindingen", "connectiviteit")
+"""The categories for which Electronics Watch's contract conditions may be added."""
 """Defaults of the choices the buyer makes per tender. DOMAIN.md: the deadline and the
 penalty amount of the official 2017 texts could not be confirmed, so they are settings
 with sensible defaults, shown as defaults in the parameter summary."""
 
-CHOICES = ("plan_months", "report_month", "penalty", "independent_check", "contact-role")
+CHOICES = (
+    "plan_months",
+    "report_month",
+    "penalty",
+    "independent_check",
+    "contact-role",
+    "general_terms",
+    "penalty_cap",
+    "penalty_with_damages",
+    "notice_days",
+    "award_weight",
+    "award_points",
+    "electronics_watch",
+    "party",
+)
 AWARD_FIELDS = ("award_method", "award_subject", "award_assessor")
 
 
@@ -68,6 +93,16 @@ class ClauseParameters:
     award_method: str | None = None
     award_subject: str | None = None
     award_assessor: str | None = None
+    kind: str = "supplies"
+    minister: str = ""
+    mandate: str = ""
+    general_terms: str = "none"
+    penalty_cap: Decimal = DEFAULT_PENALTY_CAP
+    penalty_with_damages: bool = DEFAULT_PENALTY_WITH_DAMAGES
+    notice_days: int = DEFAULT_NOTICE_DAYS
+    award_weight: int | None = None
+    award_points: int | None = None
+    electronics_watch: bool = DEFAULT_ELECTRONICS_WATCH
     defaults: frozenset[str] = field(default_factory=frozenset)
 
     def is_default(self, name: str) -> bool:
@@ -93,6 +128,16 @@ class ClauseParameters:
             "award_method": self.award_method,
             "award_subject": self.award_subject,
             "award_assessor": self.award_assessor,
+            "kind": self.kind,
+            "minister": self.minister,
+            "mandate": self.mandate,
+            "general_terms": self.general_terms,
+            "penalty_cap": str(self.penalty_cap),
+            "penalty_with_damages": self.penalty_with_damages,
+            "notice_days": self.notice_days,
+            "award_weight": self.award_weight,
+            "award_points": self.award_points,
+            "electronics_watch": self.electronics_watch,
             "defaults": sorted(self.defaults),
         }
 
@@ -197,17 +242,37 @@ def validate_parameters(params: ClauseParameters) -> ClauseParameters:
             "clauses_report_month_invalid", value=params.report_month, low=low, high=high
         )
     penalty = parse_penalty(params.penalty)
-    award = {name: getattr(params, name) for name in AWARD_FIELDS}
+    cap = parse_penalty(params.penalty_cap)
+    if cap < penalty:
+        raise ValidationError("clauses_penalty_cap_below_penalty", cap=cap, penalty=penalty)
+    _in_range(params.notice_days, NOTICE_DAYS_RANGE, "notice-days")
+    award: dict[str, Any] = {name: getattr(params, name) for name in AWARD_FIELDS}
+    weight, points = params.award_weight, params.award_points
     if form == "award-criterion":
         award = {
             name: clean_parameter_text(value, name.replace("_", "-"))
             for name, value in award.items()
         }
+        weight = DEFAULT_AWARD_WEIGHT if weight is None else weight
+        points = DEFAULT_AWARD_POINTS if points is None else points
+        _in_range(weight, AWARD_WEIGHT_RANGE, "award-weight")
+        _in_range(points, AWARD_POINTS_RANGE, "award-points")
     else:
         for name, value in award.items():
             if value is not None and value.strip():
                 raise ValidationError("clauses_award_parameter_unused", name=name.replace("_", "-"))
+        for name, number in (("award-weight", weight), ("award-points", points)):
+            if number is not None:
+                raise ValidationError("clauses_award_parameter_unused", name=name)
         award = dict.fromkeys(AWARD_FIELDS)
+    if params.electronics_watch and params.category_code not in ICT_CATEGORIES:
+        raise ValidationError(
+            "clauses_electronics_watch_not_ict", allowed=", ".join(ICT_CATEGORIES)
+        )
+    minister = clean_parameter_text(params.minister, "minister", required=False)
+    mandate = clean_parameter_text(params.mandate, "mandate", required=False)
+    if mandate and not minister:
+        raise ValidationError("clauses_mandate_without_minister")
     return replace(
         params,
         authority=clean_parameter_text(params.authority, "authority"),
@@ -220,5 +285,18 @@ def validate_parameters(params: ClauseParameters) -> ClauseParameters:
         acceptance=acceptance,
         penalty=penalty,
         contact_role=clean_parameter_text(params.contact_role, "contact-role"),
+        penalty_cap=cap,
+        award_weight=weight if form == "award-criterion" else None,
+        award_points=points if form == "award-criterion" else None,
+        minister=minister,
+        mandate=mandate,
         **award,
     )
+
+
+def _in_range(value: int, bounds: tuple[int, int], name: str) -> None:
+    low, high = bounds
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValidationError(
+            "clauses_number_out_of_range", name=name, value=value, low=low, high=high
+        )

@@ -90,6 +90,60 @@ class Category:
 
 
 @dataclass(frozen=True)
+class Initiative:
+    """A sector initiative, label or (for ``kind == "buyer"``) an organisation public
+    buyers affiliate with, with the years it was active where they are known.
+
+    ``first``/``last`` are years (``None``: open or unknown); ``years_confirmed`` is False
+    where DOMAIN.md could not confirm them. Texts never offer an initiative outside its
+    years.
+    """
+
+    id: str
+    name_nl: str
+    name_en: str
+    kind: str
+    first: int | None
+    last: int | None
+    years_confirmed: bool
+    about_nl: str
+    about_en: str
+    source: str | None
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_nl
+
+    def about(self, lang: str) -> str:
+        return self.about_en if lang == "en" else self.about_nl
+
+    def active_in(self, year: int) -> bool:
+        return (self.first is None or self.first <= year) and (
+            self.last is None or year <= self.last
+        )
+
+    def years(self) -> str:
+        """``2016–2021``, ``2016–``, or empty when not known."""
+        if self.first is None and self.last is None:
+            return ""
+        return f"{self.first or ''}–{self.last or ''}"
+
+
+@dataclass(frozen=True)
+class GeneralTerms:
+    """General terms a contract may declare applicable (ARVODI-2018 …, or none)."""
+
+    code: str
+    name: str
+    title_nl: str
+    title_en: str
+    kinds: tuple[str, ...]
+    categories: tuple[str, ...]
+
+    def title(self, lang: str) -> str:
+        return self.title_en if lang == "en" else self.title_nl
+
+
+@dataclass(frozen=True)
 class CategorySet:
     id: str
     name_nl: str
@@ -240,6 +294,8 @@ class Reference:
     escalation_steps: tuple[Label, ...]
     regimes: tuple[Regime, ...]
     isv_start: IsvStart
+    initiatives: Mapping[str, Initiative]
+    general_terms: tuple[GeneralTerms, ...]
     set_valid_from_overrides: Mapping[str, dt.date] = field(default_factory=dict)
 
     # -- categories -----------------------------------------------------------------
@@ -304,6 +360,23 @@ class Reference:
         """The period of ``kind``'s regime in force on ``day``, or ``None`` if unknown."""
         return self.regime(kind).period(day)
 
+    def suggested_terms(self, kind: str, category_code: str) -> GeneralTerms:
+        """The general terms suggested for a tender (the buyer confirms them): those named
+        for its category (ARBIT for ICT), else for its kind, else none."""
+        for terms in self.general_terms:
+            if category_code in terms.categories and not kind.endswith("works"):
+                return terms
+        for terms in self.general_terms:
+            if kind in terms.kinds:
+                return terms
+        return self.terms("none")
+
+    def terms(self, code: str) -> GeneralTerms:
+        for terms in self.general_terms:
+            if terms.code == code:
+                return terms
+        raise KeyError(code)
+
     # -- labels ------------------------------------------------------------------------
     def theme(self, code: str) -> Theme:
         for theme in self.themes:
@@ -324,7 +397,13 @@ class Reference:
 # Loading and validation
 # ---------------------------------------------------------------------------------------
 
-FILES = ("categories.json", "thresholds.json", "themes.json", "scales.json")
+FILES = (
+    "categories.json",
+    "thresholds.json",
+    "themes.json",
+    "scales.json",
+    "general_terms.json",
+)
 
 
 class _Reader:
@@ -412,7 +491,74 @@ def _parse(filename: str, text: str) -> Mapping[str, Any]:
     return reader.obj(data, "(top)")
 
 
-def _load_categories(text: str) -> tuple[dict[str, Source], tuple[CategorySet, ...]]:
+def _optional_year(r: _Reader, data: Mapping[str, Any], key: str, where: str) -> int | None:
+    if data.get(key) is None:
+        return None
+    return r.integer(data, key, where, 1900)
+
+
+def _load_initiatives(
+    r: _Reader, data: Mapping[str, Any], sources: Mapping[str, Source]
+) -> dict[str, Initiative]:
+    result: dict[str, Initiative] = {}
+    for key, value in r.obj(data.get("initiatives"), "initiatives").items():
+        where = f"initiatives.{key}"
+        item = r.obj(value, where)
+        kind = r.text(item, "kind", where)
+        if kind not in ("supplier", "buyer"):
+            raise r.fail(f"{where}.kind", "expected supplier or buyer")
+        source = item.get("source")
+        if source is not None and source not in sources:
+            raise r.fail(f"{where}.source", f"unknown source {source!r}")
+        first = _optional_year(r, item, "from", where)
+        last = _optional_year(r, item, "to", where)
+        if first is not None and last is not None and last < first:
+            raise r.fail(f"{where}.to", "ends before it starts")
+        result[key] = Initiative(
+            key,
+            r.text(item, "name_nl", where),
+            r.text(item, "name_en", where),
+            kind,
+            first,
+            last,
+            r.boolean(item, "years_confirmed", where),
+            r.text(item, "about_nl", where),
+            r.text(item, "about_en", where),
+            source,
+        )
+    return result
+
+
+def _load_general_terms(text: str) -> tuple[GeneralTerms, ...]:
+    r = _Reader("general_terms.json")
+    data = _parse(r.filename, text)
+    terms = []
+    for i, raw in enumerate(r.lst(data, "terms", "")):
+        where = f"terms[{i}]"
+        item = r.obj(raw, where)
+        kinds = tuple(str(k) for k in r.lst(item, "kinds", where))
+        for k, kind in enumerate(kinds):
+            if kind not in KINDS:
+                raise r.fail(f"{where}.kinds[{k}]", f"unknown kind {kind!r}")
+        terms.append(
+            GeneralTerms(
+                r.text(item, "code", where),
+                r.text(item, "name", where, empty=True),
+                r.text(item, "title_nl", where),
+                r.text(item, "title_en", where),
+                kinds,
+                tuple(str(c) for c in r.lst(item, "categories", where)),
+            )
+        )
+    codes = [t.code for t in terms]
+    if "none" not in codes or len(set(codes)) != len(codes):
+        raise r.fail("terms", "codes must be unique and include 'none'")
+    return tuple(terms)
+
+
+def _load_categories(
+    text: str,
+) -> tuple[dict[str, Source], tuple[CategorySet, ...], dict[str, Initiative]]:
     r = _Reader("categories.json")
     data = _parse(r.filename, text)
     sources: dict[str, Source] = {}
@@ -421,6 +567,7 @@ def _load_categories(text: str) -> tuple[dict[str, Source], tuple[CategorySet, .
         sources[key] = Source(
             key, r.text(item, "title", f"sources.{key}"), r.text(item, "url", f"sources.{key}")
         )
+    initiatives = _load_initiatives(r, data, sources)
     sets: list[CategorySet] = []
     for i, raw_set in enumerate(r.lst(data, "sets", "")):
         where = f"sets[{i}]"
@@ -434,6 +581,9 @@ def _load_categories(text: str) -> tuple[dict[str, Source], tuple[CategorySet, .
             risks_en = r.texts(c, "risks_en", cw)
             if len(risks_nl) != len(risks_en):
                 raise r.fail(f"{cw}.risks_en", "must have as many entries as risks_nl")
+            for k, name in enumerate(r.texts(c, "initiatives", cw)):
+                if name not in initiatives:
+                    raise r.fail(f"{cw}.initiatives[{k}]", f"unknown initiative {name!r}")
             countries = r.texts(c, "countries", cw)
             for k, country in enumerate(countries):
                 if len(country) != 2 or not country.isupper():
@@ -495,7 +645,7 @@ def _load_categories(text: str) -> tuple[dict[str, Source], tuple[CategorySet, .
                         f"sets[{cat_set.id}].categories[{j}].maps_to",
                         f"{code!r} is in no other category set",
                     )
-    return sources, tuple(sets)
+    return sources, tuple(sets), initiatives
 
 
 def _period(r: _Reader, raw: Any, where: str) -> ThresholdPeriod:
@@ -677,7 +827,7 @@ def load_reference(
     since the regrouping date is not confirmed); ``isv_start`` overrides the ISV's start
     date (a setting: the sources name the month only).
     """
-    sources, sets = _load_categories(read("categories.json"))
+    sources, sets, initiatives = _load_categories(read("categories.json"))
     if set_valid_from:
         known = {s.id for s in sets}
         for set_id in set_valid_from:
@@ -757,5 +907,7 @@ def load_reference(
         escalation_steps=r.labels(scales, "escalation_steps"),
         regimes=regimes,
         isv_start=_load_isv_start(threshold_text, isv_start),
+        initiatives=initiatives,
+        general_terms=_load_general_terms(read("general_terms.json")),
         set_valid_from_overrides=dict(set_valid_from or {}),
     )

@@ -221,7 +221,8 @@ def template_context(
             "chain": category.chain(lang),
             "risks": list(category.risks(lang)),
             "countries": [countries.name(c, lang) for c in category.countries],
-            "initiatives": list(category.initiatives),
+            "initiatives": _initiatives(reference, category.initiatives, "supplier", params, lang),
+            "affiliations": _initiatives(reference, category.initiatives, "buyer", params, lang),
             "set_name": cat_set.name(lang),
             "other_set_name": other_sets[0].name(lang) if other_sets else "",
             "mapped": [c.name(lang) for c in mapped],
@@ -232,9 +233,22 @@ def template_context(
             ],
         }
     month_names = _months(lang)
+    terms = reference.terms(params.general_terms)
     return {
         "lang": lang,
         "authority": params.authority,
+        "minister": params.minister,
+        "mandate": params.mandate,
+        "kind": params.kind,
+        "terms": {
+            "code": terms.code,
+            "name": terms.name,
+            "title": terms.title(lang),
+        },
+        "penalty_cap": format_money(params.penalty_cap, lang).replace(" ", "\u00a0"),
+        "penalty_with_damages": params.penalty_with_damages,
+        "notice_days": params.notice_days,
+        "electronics_watch": params.electronics_watch,
         "tender_ref": params.tender_ref,
         "tender_title": params.tender_title,
         "contract_refs": list(params.contract_refs),
@@ -253,6 +267,8 @@ def template_context(
                 "method": params.award_method,
                 "subject": params.award_subject,
                 "assessor": params.award_assessor,
+                "weight": params.award_weight,
+                "points": params.award_points,
             }
             if params.form == "award-criterion"
             else None
@@ -276,6 +292,27 @@ def template_context(
         },
         "is_default": params.is_default,
     }
+
+
+def _initiatives(
+    reference: Reference, names: tuple[str, ...], kind: str, params: ClauseParameters, lang: str
+) -> list[dict[str, Any]]:
+    """The category's initiatives of ``kind`` active in the year the text is made: an
+    initiative that had ended (the textile covenant after 2021) is never offered."""
+    year = params.generated_on.year
+    found = []
+    for name in names:
+        item = reference.initiatives[name]
+        if item.kind == kind and item.active_in(year):
+            found.append(
+                {
+                    "name": item.name(lang),
+                    "about": item.about(lang),
+                    "years": item.years(),
+                    "years_confirmed": item.years_confirmed,
+                }
+            )
+    return found
 
 
 # -- from template text to blocks ------------------------------------------------------------

@@ -49,6 +49,15 @@ class ClauseChoices:
     award_assessor: str | None = None
     authority: str | None = None
     generated_on: dt.date | None = None
+    minister: str | None = None
+    mandate: str | None = None
+    general_terms: str | None = None
+    penalty_cap: Decimal | str | None = None
+    penalty_with_damages: bool | None = None
+    notice_days: int | None = None
+    award_weight: int | None = None
+    award_points: int | None = None
+    electronics_watch: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +138,7 @@ def _parameters(
         rules.DEFAULT_PENALTY,
         defaults,
     )
+    minister, mandate = _party(choices, defaults)
     params = ClauseParameters(
         authority=authority or "",
         tender_ref=tender.ref,
@@ -167,9 +177,72 @@ def _parameters(
         award_method=choices.award_method,
         award_subject=choices.award_subject,
         award_assessor=choices.award_assessor,
+        kind=tender.kind,
+        general_terms=_general_terms(ctx, tender, choices.general_terms, defaults),
+        penalty_cap=_chosen(
+            "penalty_cap", choices.penalty_cap, rules.DEFAULT_PENALTY_CAP, defaults
+        ),
+        penalty_with_damages=_chosen(
+            "penalty_with_damages",
+            choices.penalty_with_damages,
+            rules.DEFAULT_PENALTY_WITH_DAMAGES,
+            defaults,
+        ),
+        notice_days=_chosen(
+            "notice_days", choices.notice_days, rules.DEFAULT_NOTICE_DAYS, defaults
+        ),
+        award_weight=choices.award_weight,
+        award_points=choices.award_points,
+        electronics_watch=_chosen(
+            "electronics_watch",
+            choices.electronics_watch,
+            rules.DEFAULT_ELECTRONICS_WATCH,
+            defaults,
+        ),
+        minister=minister,
+        mandate=mandate,
     )
+    if tender.form == "award-criterion":
+        for name in ("award_weight", "award_points"):
+            if getattr(choices, name) is None:
+                defaults.add(name)
     params = replace(params, defaults=frozenset(defaults))
     return rules.validate_parameters(params), contracts
+
+
+def _chosen(name: str, chosen: Any, default: Any, defaults: set[str]) -> Any:
+    if chosen is not None:
+        return chosen
+    defaults.add(name)
+    return default
+
+
+def _general_terms(ctx: Context, tender: m.Tender, chosen: str | None, defaults: set[str]) -> str:
+    """The buyer's general terms, else the suggestion for the tender (marked as such,
+    so the parameter summary asks the buyer to confirm it)."""
+    if chosen is None:
+        defaults.add("general_terms")
+        return ctx.reference.suggested_terms(tender.kind, tender.category_code).code
+    code = chosen.strip().lower()
+    try:
+        return ctx.reference.terms(code).code
+    except KeyError:
+        allowed = ", ".join(t.code for t in ctx.reference.general_terms)
+        raise ValidationError(
+            "clauses_unknown_general_terms", value=chosen, allowed=allowed
+        ) from None
+
+
+def _party(choices: ClauseChoices, defaults: set[str]) -> tuple[str, str]:
+    """The minister and mandate line: chosen, else the organisation setting."""
+    from app import settings
+
+    current = settings.load()
+    minister = choices.minister if choices.minister is not None else current.party_minister
+    mandate = choices.mandate if choices.mandate is not None else current.party_mandate
+    if not minister:
+        defaults.add("party")
+    return minister, mandate
 
 
 def preview(

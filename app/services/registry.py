@@ -33,7 +33,7 @@ from app.persistence import models as m
 from app.persistence.audit import AuditWriter, snapshot
 from app.services.context import Context
 
-CURRENT_CLAUSE_VERSION = "2017"
+CURRENT_CLAUSE_VERSION = "2026"
 
 
 # -- reading -------------------------------------------------------------------------------

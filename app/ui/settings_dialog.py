@@ -61,6 +61,26 @@ class SettingsDialog(SimpleDialog):
             tr("Back-upmap"),
             tr("De map die bij Back-up maken wordt voorgesteld"),
         )
+        self.minister = QLineEdit(self.current.party_minister)
+        self.minister.setPlaceholderText(
+            tr("bijvoorbeeld Binnenlandse Zaken en Koninkrijksrelaties")
+        )
+        add_row(
+            form,
+            tr("&Minister van:"),
+            self.minister,
+            description=tr(
+                "De ISV-teksten noemen als partij: de Staat der Nederlanden, vertegenwoordigd "
+                "door de Minister van …"
+            ),
+        )
+        self.mandate = QLineEdit(self.current.party_mandate)
+        add_row(
+            form,
+            tr("&Mandaatregel:"),
+            self.mandate,
+            description=tr("Namens wie wordt getekend, bijvoorbeeld: de directeur Inkoop"),
+        )
         self.resize(620, self.sizeHint().height())
 
     def _with_chooser(self, field: QLineEdit, slot: object) -> QWidget:
@@ -98,6 +118,8 @@ class SettingsDialog(SimpleDialog):
         self.current.user_name = self.user.text().strip()
         self.current.database = self.database.text().strip()
         self.current.backup_dir = self.backup.text().strip()
+        self.current.party_minister = self.minister.text().strip()
+        self.current.party_mandate = self.mandate.text().strip()
         settings.save(self.current)
         if self.shell.ctx is not None:
             self.shell.ctx.actor = settings.actor(self.current)

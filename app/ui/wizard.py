@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QRadioButton,
+    QSpinBox,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app import locator, settings
 from app.domain.applicability import Applicability, applicability
+from app.domain.clauses import ICT_CATEGORIES
 from app.domain.errors import IsvError
 from app.domain.reference import KINDS, OUTSIDE_CATEGORIES
 from app.domain.values import IsvDecision, TenderRecord
@@ -435,6 +437,34 @@ class ParametersPage(QWizardPage):
             self.penalty,
             description=tr("Het bedrag van de boete na een ingebrekestelling"),
         )
+        self.penalty_cap = QLineEdit("50.000" if wizard.lang == "nl" else "50,000")
+        add_row(
+            form,
+            tr("&Maximum aan boetes per contractjaar (€):"),
+            self.penalty_cap,
+            description=tr("Het maximum van alle boetes samen in één contractjaar"),
+        )
+        self.with_damages = QCheckBox(tr("Boete komt &naast volledige schadevergoeding"))
+        self.with_damages.setChecked(True)
+        a11y(
+            self.with_damages,
+            tr("Boete naast schadevergoeding"),
+            tr(
+                "Aangevinkt: de boete komt bovenop schadevergoeding (afwijking van artikel 6:92 "
+                "BW); uit: de boete vervangt de wettelijke schadevergoeding"
+            ),
+        )
+        form.addRow("", self.with_damages)
+        self.terms = QComboBox()
+        add_row(
+            form,
+            tr("&Algemene voorwaarden:"),
+            self.terms,
+            description=tr(
+                "Voorgesteld bij deze soort opdracht; bevestig of kies andere. De teksten noemen "
+                "ze met de rangorde"
+            ),
+        )
         self.check = QCheckBox(tr("&Onafhankelijke toetsing van de rapportage vragen"))
         a11y(
             self.check,
@@ -450,9 +480,28 @@ class ParametersPage(QWizardPage):
             self.contact,
             description=tr("Wie bij de opdrachtgever het aanspreekpunt is"),
         )
+        self.electronics_watch = QCheckBox(
+            tr("Contractvoorwaarden van &Electronics Watch opnemen (alleen ICT)")
+        )
+        a11y(
+            self.electronics_watch,
+            tr("Electronics Watch"),
+            tr(
+                "Voor inkopers die bij Electronics Watch zijn aangesloten: de leverancier maakt "
+                "fabrieken bekend en werkt mee aan monitoring vanuit werknemers"
+            ),
+        )
+        form.addRow("", self.electronics_watch)
         self.award_method = QLineEdit()
         self.award_subject = QLineEdit()
         self.award_assessor = QLineEdit()
+        self.award_weight = QSpinBox()
+        self.award_weight.setRange(1, 100)
+        self.award_weight.setValue(10)
+        self.award_weight.setSuffix(" %")
+        self.award_points = QSpinBox()
+        self.award_points.setRange(2, 100)
+        self.award_points.setValue(10)
         self.award_rows = [
             add_row(
                 form,
@@ -471,6 +520,18 @@ class ParametersPage(QWizardPage):
                 tr("Gunning: &door wie:"),
                 self.award_assessor,
                 description=tr("Wie de beoordeling doet"),
+            ),
+            add_row(
+                form,
+                tr("Gunning: wegin&g:"),
+                self.award_weight,
+                description=tr("Hoe zwaar dit criterium weegt in de totale score"),
+            ),
+            add_row(
+                form,
+                tr("Gunning: ma&ximum punten:"),
+                self.award_points,
+                description=tr("De schaal loopt van 0 tot dit aantal punten"),
             ),
         ]
         self.doc_lang = QComboBox()
@@ -501,7 +562,29 @@ class ParametersPage(QWizardPage):
                 or self.wizard_.data.organisation.currentText().strip()
             )
         award = self.wizard_.decision.form.currentData() == "award-criterion"
-        for field in (self.award_method, self.award_subject, self.award_assessor):
+        reference = locator.reference()
+        code = self.wizard_.category.code() or ""
+        kind = self.wizard_.data.kind.currentData()
+        suggested = reference.suggested_terms(kind, code)
+        self.terms.clear()
+        for terms in reference.general_terms:
+            name = f"{terms.name} – {terms.title(self.wizard_.lang)}" if terms.name else ""
+            shown = name or terms.title(self.wizard_.lang)
+            if terms.code == suggested.code:
+                shown += " " + tr("(voorgesteld)")
+            self.terms.addItem(shown, terms.code)
+        self.terms.setCurrentIndex(max(0, self.terms.findData(suggested.code)))
+        ict = code in ICT_CATEGORIES
+        self.electronics_watch.setEnabled(ict)
+        if not ict:
+            self.electronics_watch.setChecked(False)
+        for field in (
+            self.award_method,
+            self.award_subject,
+            self.award_assessor,
+            self.award_weight,
+            self.award_points,
+        ):
             field.setEnabled(award)
         for label in self.award_rows:
             label.setEnabled(award)
@@ -520,6 +603,12 @@ class ParametersPage(QWizardPage):
             award_method=(self.award_method.text().strip() or None) if award else None,
             award_subject=(self.award_subject.text().strip() or None) if award else None,
             award_assessor=(self.award_assessor.text().strip() or None) if award else None,
+            award_weight=self.award_weight.value() if award else None,
+            award_points=self.award_points.value() if award else None,
+            penalty_cap=parse_amount(self.penalty_cap.text(), self.wizard_.lang),
+            penalty_with_damages=self.with_damages.isChecked(),
+            general_terms=self.terms.currentData(),
+            electronics_watch=self.electronics_watch.isChecked(),
         )
 
     def validatePage(self) -> bool:

@@ -15,6 +15,11 @@
     </message>
     <message>
       <location filename="../../app/ui/categories.py" />
+      <source>beëindigd; niet meer aanbieden</source>
+      <translation>ended; no longer to be offered</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
       <source>Bijdrage aan de SDG’s</source>
       <translation>Contribution to the SDGs</translation>
     </message>
@@ -102,6 +107,11 @@
       <location filename="../../app/ui/categories.py" />
       <source>Lidmaatschap alleen bewijst niets; het is een bewijsstuk met een geldigheidsduur.</source>
       <translation>Membership alone proves nothing; it is evidence with a period of validity.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
+      <source>looptijd niet bevestigd</source>
+      <translation>years not confirmed</translation>
     </message>
     <message>
       <location filename="../../app/ui/categories.py" />
@@ -2579,6 +2589,16 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/settings_dialog.py" />
+      <source>&amp;Mandaatregel:</source>
+      <translation>&amp;Mandate line:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
+      <source>&amp;Minister van:</source>
+      <translation>&amp;Minister of:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
       <source>&amp;Taal:</source>
       <translation>&amp;Language:</translation>
     </message>
@@ -2599,6 +2619,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/settings_dialog.py" />
+      <source>bijvoorbeeld Binnenlandse Zaken en Koninkrijksrelaties</source>
+      <translation>for example Binnenlandse Zaken en Koninkrijksrelaties (Interior and Kingdom Relations)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
       <source>Bladeren naar een bestand of map</source>
       <translation>Browse to a file or folder</translation>
     </message>
@@ -2611,6 +2636,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/settings_dialog.py" />
       <source>Database kiezen</source>
       <translation>Choose database</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
+      <source>De ISV-teksten noemen als partij: de Staat der Nederlanden, vertegenwoordigd door de Minister van …</source>
+      <translation>The ISV texts name as party: the State of the Netherlands, represented by the Minister of …</translation>
     </message>
     <message>
       <location filename="../../app/ui/settings_dialog.py" />
@@ -2636,6 +2666,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/settings_dialog.py" />
       <source>Kiezen…</source>
       <translation>Choose…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/settings_dialog.py" />
+      <source>Namens wie wordt getekend, bijvoorbeeld: de directeur Inkoop</source>
+      <translation>On whose behalf it is signed, for example: the director of Procurement</translation>
     </message>
     <message>
       <location filename="../../app/ui/settings_dialog.py" />
@@ -3149,6 +3184,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Algemene voorwaarden:</source>
+      <translation>&amp;General terms:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
       <source>&amp;Boete (€):</source>
       <translation>Pe&amp;nalty (€):</translation>
     </message>
@@ -3161,6 +3201,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/wizard.py" />
       <source>&amp;Klaar</source>
       <translation>&amp;Finish</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>&amp;Maximum aan boetes per contractjaar (€):</source>
+      <translation>&amp;Maximum of penalties per contract year (€):</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
@@ -3204,6 +3249,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
+      <source>(voorgesteld)</source>
+      <translation>(suggested)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
       <source>&lt; V&amp;orige</source>
       <translation>&lt; &amp;Back</translation>
     </message>
@@ -3211,6 +3261,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/wizard.py" />
       <source>Aanbestedende &amp;dienst:</source>
       <translation>Contracting &amp;authority:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Aangevinkt: de boete komt bovenop schadevergoeding (afwijking van artikel 6:92 BW); uit: de boete vervangt de wettelijke schadevergoeding</source>
+      <translation>Checked: the penalty comes on top of damages (derogating from Article 6:92 of the Dutch Civil Code); unchecked: the penalty replaces statutory damages</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
@@ -3244,8 +3299,23 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
+      <source>Boete komt &amp;naast volledige schadevergoeding</source>
+      <translation>Penalty comes on top of full &amp;damages</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Boete naast schadevergoeding</source>
+      <translation>Penalty on top of damages</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
       <source>contractmanager</source>
       <translation>contract manager</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Contractvoorwaarden van &amp;Electronics Watch opnemen (alleen ICT)</source>
+      <translation>Include &amp;Electronics Watch's contract conditions (ICT only)</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
@@ -3309,6 +3379,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
+      <source>De schaal loopt van 0 tot dit aantal punten</source>
+      <translation>The scale runs from 0 to this number of points</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
       <source>De teksten opslaan als PDF</source>
       <translation>Save the texts as PDF</translation>
     </message>
@@ -3331,6 +3406,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/wizard.py" />
       <source>Deze waarden komen in de ISV-teksten. Wat u niet wijzigt, krijgt de gebruikelijke standaardwaarde; het overzicht in het document zegt welke dat zijn.</source>
       <translation>These values go into the ISV texts. What you do not change gets the usual default; the summary in the document says which those are.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Electronics Watch</source>
+      <translation>Electronics Watch</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
@@ -3374,8 +3454,23 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
+      <source>Gunning: ma&amp;ximum punten:</source>
+      <translation>Award: ma&amp;ximum points:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Gunning: wegin&amp;g:</source>
+      <translation>Award: weightin&amp;g:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
       <source>Het kenmerk van de aanbesteding, bijvoorbeeld 2026-ICT-014</source>
       <translation>The tender's reference, for example 2026-ICT-014</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Het maximum van alle boetes samen in één contractjaar</source>
+      <translation>The maximum of all penalties together in one contract year</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
@@ -3396,6 +3491,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/wizard.py" />
       <source>Hoe inschrijvers de ISV aanvaarden (alleen bij een uitvoeringsvoorwaarde)</source>
       <translation>How bidders accept the ISV (only for a contract performance condition)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Hoe zwaar dit criterium weegt in de totale score</source>
+      <translation>How much this criterion weighs in the total score</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
@@ -3494,8 +3594,18 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
+      <source>Voor inkopers die bij Electronics Watch zijn aangesloten: de leverancier maakt fabrieken bekend en werkt mee aan monitoring vanuit werknemers</source>
+      <translation>For buyers affiliated with Electronics Watch: the supplier discloses factories and cooperates with worker-driven monitoring</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
       <source>Voorbeeld van de teksten</source>
       <translation>Preview of the texts</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Voorgesteld bij deze soort opdracht; bevestig of kies andere. De teksten noemen ze met de rangorde</source>
+      <translation>Suggested for this kind of contract; confirm or choose others. The texts name them with the order of precedence</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />

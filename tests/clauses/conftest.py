@@ -18,6 +18,7 @@ import pytest
 from app import locator
 from app.domain.clauses import ClauseParameters, texts_for, validate_parameters
 from app.io.clauses import ClauseDocument, build_document
+from app.services.registry import CURRENT_CLAUSE_VERSION
 
 TITLE = 'Werkkleding "Zoë" & <b>Łódź</b> *ő* _ï_ #1 é ü €'
 """A tender title with markup characters of every format and the Dutch/Latin letters
@@ -55,7 +56,7 @@ def make_document(
         lang,
         reference=locator.reference(),
         countries=locator.countries(),
-        version="2017",
+        version=CURRENT_CLAUSE_VERSION,
     )
 
 

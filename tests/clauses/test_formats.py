@@ -118,7 +118,11 @@ def test_docx_language_styles_and_properties(rendered_nl: Rendered) -> None:
     assert by_style["Title"] == ["Internationale Sociale Voorwaarden"]
     assert by_style["Heading 1"][0] == "Contractbepalingen Internationale Sociale Voorwaarden"
     articles = [t for t in by_style["Heading 2"] if t.startswith("Artikel")]
-    assert articles[:2] == ["Artikel 1  Begrippen", "Artikel 2  Gepaste zorgvuldigheid"]
+    assert articles[:3] == [
+        "Artikel 1  Begrippen",
+        "Artikel 2  Algemene voorwaarden en rangorde",
+        "Artikel 3  Gepaste zorgvuldigheid",
+    ]
     assert [int(t.split()[1]) for t in articles] == list(range(1, len(articles) + 1))
     assert by_style["ISV Clause"][0].startswith("1.1\t")
     footer = document.sections[0].footer.paragraphs[0]
@@ -133,7 +137,7 @@ def test_docx_language_in_english() -> None:
     data = render_docx(make_document(make_params(), "en"))
     document = docx.Document(io.BytesIO(data))
     assert document.core_properties.language == "en-GB"
-    assert any(p.text == "Article 2  Due diligence" for p in document.paragraphs)
+    assert any(p.text == "Article 3  Due diligence" for p in document.paragraphs)
 
 
 def test_same_input_gives_the_same_bytes(
@@ -191,8 +195,8 @@ def test_articles_are_numbered_and_cross_references_follow() -> None:
     def articles(document: clause_io.ClauseDocument) -> dict[str, str]:
         return {b.text: b.label for s in document.sections for b in s.blocks if b.kind == "article"}
 
-    assert articles(with_check)["Escalatie en sancties"] == "Artikel 11"
-    assert articles(without)["Escalatie en sancties"] == "Artikel 10"
+    assert articles(with_check)["Escalatie en sancties"] == "Artikel 12"
+    assert articles(without)["Escalatie en sancties"] == "Artikel 11"
     assert "Onafhankelijke controle" not in articles(without)
     plan = articles(without)["Plan van aanpak"].split()[1]
     assert f"plan van aanpak bedoeld in artikel {plan}" in without.plain_text()

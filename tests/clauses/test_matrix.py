@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -38,12 +39,61 @@ FRAMEWORKS = {
         "OESO-richtlijnen voor multinationale ondernemingen",
         "OECD Guidelines for Multinational Enterprises",
         "UN Guiding Principles on Business and Human Rights",
+        "Tripartiete Beginselverklaring van de ILO inzake multinationale ondernemingen en "
+        "sociaal beleid (ILO MNE Declaration)",
     ),
     "en": (
         "OECD Guidelines for Multinational Enterprises",
         "UN Guiding Principles on Business and Human Rights",
+        "ILO Tripartite Declaration of Principles concerning Multinational Enterprises and "
+        "Social Policy (MNE Declaration)",
     ),
 }
+
+PARTY = {
+    "nl": "Opdrachtgever: de Staat der Nederlanden, vertegenwoordigd door de Minister van "
+    "Binnenlandse Zaken en Koninkrijksrelaties, namens deze: de directeur Inkoop",
+    "en": "Contracting Authority means the State of the Netherlands (de Staat der Nederlanden), "
+    "represented by the Minister of Binnenlandse Zaken en Koninkrijksrelaties, on whose "
+    "behalf: de directeur Inkoop",
+}
+PENALTY = {
+    "nl": (
+        "In afwijking van artikel 6:92, eerste en tweede lid, van het Burgerlijk Wetboek komt de "
+        "boete niet in de plaats van schadevergoeding",
+        "ten hoogste € 60.000 per contractjaar",
+        "een termijn van ten minste 21 dagen",
+        "op de dag na het ongebruikt verstrijken van de termijn van de ingebrekestelling",
+    ),
+    "en": (
+        "By way of derogation from Article 6:92(1) and (2) of the Dutch Civil Code",
+        "no more than €60,000 per contract year",
+        "a period of at least 21 days",
+        "on the day after the period of the notice of default has passed",
+    ),
+}
+PRECEDENCE = {
+    "nl": ("van toepassing", "gaat het eerder genoemde document voor het later genoemde"),
+    "en": ("apply to the contract", "the document named first prevails over the one named later"),
+}
+MINIMUM = {
+    "nl": (
+        "een minimumeis over deze opdracht: het ketenbeheer en de tracering",
+        "bijlage XII, deel II, onder d, en overweging 97",
+        "Een algemeen ondernemingsbeleid alleen voldoet daar niet aan.",
+    ),
+    "en": (
+        "a minimum requirement about this contract: the supply-chain management and tracing",
+        "Annex XII, Part II, point (d), and recital 97",
+        "A general company policy alone does not meet it.",
+    ),
+}
+WEIGHTING = {
+    "nl": ("Weging", "15 % van de totale score", "0 tot en met 20 punten", "Het plan krijgt"),
+    "en": ("Weighting", "15 % of the total score", "0 to 20 points", "The plan is scored"),
+}
+ENDED = ("Convenant Duurzame Kleding", "Agreement on Sustainable Garments")
+"""The textile covenant ended on 31 December 2021: no 2026 text offers it."""
 
 OBLIGATIONS = {
     "nl": (
@@ -198,8 +248,13 @@ def expected_phrases(
         GUIDANCE[lang],
         reference.sources[category.sources[0]].url,
     ]
+    terms = reference.terms(params.general_terms)
+    phrases += [PARTY[lang], *PENALTY[lang], *PRECEDENCE[lang], terms.name, terms.title(lang)]
+    if form == "minimum-requirement":
+        phrases.extend(MINIMUM[lang])
     if form == "award-criterion":
         phrases.extend(AWARD.values())
+        phrases.extend(WEIGHTING[lang])
     if independent:
         phrases.append(INDEPENDENT[lang])
     return phrases
@@ -222,13 +277,22 @@ def test_every_format_contains_the_obligations_and_parameters(
     form_code, acceptance = form
     index = COMBINATIONS.index((category, lang, form))
     independent = index % 2 == 0  # half with the optional article, half without
-    extra = AWARD if form_code == "award-criterion" else {}
+    extra: dict[str, object] = (
+        {**AWARD, "award_weight": 15, "award_points": 20} if form_code == "award-criterion" else {}
+    )
+    kind = ("supplies", "services", "works")[index % 3]
     params = make_params(
         category_code=code,
         category_set=set_id,
         form=form_code,
         acceptance=acceptance,
         independent_check=independent,
+        kind=kind,
+        general_terms=locator.reference().suggested_terms(kind, code).code,
+        minister="Binnenlandse Zaken en Koninkrijksrelaties",
+        mandate="de directeur Inkoop",
+        penalty_cap=Decimal(60000),
+        notice_days=21,
         **extra,
     )
     rendered = render_all(make_document(params, lang))
@@ -257,6 +321,7 @@ def test_every_format_contains_the_obligations_and_parameters(
         assert not missing, f"{name} lacks {missing}"
         if not independent:
             assert INDEPENDENT[lang] not in text, name
+        assert not any(ended in text for ended in ENDED), name
         if acceptance != "explicit":
             statement = FORM_TEXT[("contract-condition", "explicit", lang)][1]
             assert statement not in text, name

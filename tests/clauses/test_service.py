@@ -77,7 +77,7 @@ def test_generation_is_recorded_with_its_audit_entry(ctx: Context) -> None:
         assert (row.format, row.language, row.template_version, row.kind) == (
             "docx",
             "nl",
-            "2017",
+            registry.CURRENT_CLAUSE_VERSION,
             "all",
         )
         assert row.sha256 == result.sha256 and row.generated_by == "tester"
@@ -91,6 +91,12 @@ def test_generation_is_recorded_with_its_audit_entry(ctx: Context) -> None:
         "report_month",
         "independent_check",
         "contact_role",
+        "general_terms",
+        "penalty_cap",
+        "penalty_with_damages",
+        "notice_days",
+        "electronics_watch",
+        "party",
     }
     assert verify(ctx.db).ok
 
@@ -144,7 +150,7 @@ def test_a_tender_keeps_its_text_version(ctx: Context) -> None:
     """Older tenders keep the version they got: a version whose templates are absent is
     an error, never a silent switch to the current texts."""
     add_tender(ctx)
-    assert registry.get_tender(ctx, "T-1").clause_version == "2017"
+    assert registry.get_tender(ctx, "T-1").clause_version == registry.CURRENT_CLAUSE_VERSION
     registry.set_clause_version(ctx, "T-1", "2013")
     with pytest.raises(ValidationError) as caught:
         clauses.generate(ctx, "T-1", fmt="md")

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from app import locator
 from app.domain.applicability import Verdict, applicability
 from app.domain.errors import ValidationError
+from app.domain.reference import FILES, ThresholdPeriod, load_reference
 from app.domain.reference import KINDS as REFERENCE_KINDS
-from app.domain.reference import ThresholdPeriod, load_reference
 
 REF = locator.reference()
 TEN = [c.code for c in REF.category_set("tien-2017").categories]
@@ -22,10 +22,7 @@ KINDS = REFERENCE_KINDS
 
 def _files() -> dict[str, str]:
     folder = locator.resources_dir()
-    return {
-        name: (folder / name).read_text(encoding="utf-8")
-        for name in ("categories.json", "thresholds.json", "themes.json", "scales.json")
-    }
+    return {name: (folder / name).read_text(encoding="utf-8") for name in FILES}
 
 
 def test_example_from_the_issue() -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from app import locator
 from app.domain.errors import ReferenceDataError
-from app.domain.reference import load_reference
+from app.domain.reference import FILES, load_reference
 from app.domain.risk import priority
 
 
@@ -64,10 +64,7 @@ def test_priority_is_severity_first_and_monotone() -> None:
 
 def _files() -> dict[str, str]:
     folder = locator.resources_dir()
-    return {
-        name: (folder / name).read_text(encoding="utf-8")
-        for name in ("categories.json", "thresholds.json", "themes.json", "scales.json")
-    }
+    return {name: (folder / name).read_text(encoding="utf-8") for name in FILES}
 
 
 def test_broken_file_names_file_and_field() -> None:

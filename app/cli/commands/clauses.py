@@ -45,6 +45,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument(
         "--authority", help="contracting authority (default: the tender's organisation)"
     )
+    parser.add_argument(
+        "--minister",
+        help="the contracting party is the State of the Netherlands, represented by the "
+        "Minister of MINISTER (default: the organisation setting)",
+    )
+    parser.add_argument("--mandate", help="the mandate line under the minister")
+    parser.add_argument(
+        "--general-terms",
+        help="arvodi-2018, ariv-2018, arbit-2018, uav-2012 or none "
+        "(default: the suggestion for the kind of contract, to be confirmed)",
+    )
+    parser.add_argument("--penalty-cap", help="maximum of penalties per contract year in euros")
+    parser.add_argument(
+        "--penalty-with-damages",
+        help="yes: the penalty comes on top of full damages (derogating from art. 6:92 BW); "
+        "no: it replaces statutory damages (default yes)",
+    )
+    parser.add_argument("--notice-days", help="days given in a notice of default (default 30)")
+    parser.add_argument("--award-weight", help="award criterion: weighting in percent (1-100)")
+    parser.add_argument("--award-points", help="award criterion: maximum points of the scale")
+    parser.add_argument(
+        "--electronics-watch",
+        help="yes: add Electronics Watch's contract conditions (ICT categories only)",
+    )
     parser.add_argument("--generated-on", help="date shown as generated on (default today)")
     parser.set_defaults(handler=run)
 
@@ -58,7 +82,7 @@ def _whole(text: str | None, name: str) -> int | None:
         raise ValidationError("clauses_invalid_whole_number", name=name, value=text) from None
 
 
-def _yes_no(text: str | None) -> bool | None:
+def _yes_no(text: str | None, name: str) -> bool | None:
     if text is None:
         return None
     value = text.strip().lower()
@@ -66,7 +90,7 @@ def _yes_no(text: str | None) -> bool | None:
         return True
     if value in NO:
         return False
-    raise ValidationError("clauses_invalid_yes_no", name="independent-check", value=text)
+    raise ValidationError("clauses_invalid_yes_no", name=name, value=text)
 
 
 def _format(requested: str | None, path: Path) -> str:
@@ -85,13 +109,22 @@ def run(inv: Invocation) -> int:
         plan_months=_whole(args.plan_months, "plan-months"),
         report_month=_whole(args.report_month, "report-month"),
         penalty=args.penalty,
-        independent_check=_yes_no(args.independent_check),
+        independent_check=_yes_no(args.independent_check, "independent-check"),
         contact_role=args.contact_role,
         award_method=args.award_method,
         award_subject=args.award_subject,
         award_assessor=args.award_assessor,
         authority=args.authority,
         generated_on=parse_date(args.generated_on, "--generated-on") if args.generated_on else None,
+        minister=args.minister,
+        mandate=args.mandate,
+        general_terms=args.general_terms,
+        penalty_cap=args.penalty_cap,
+        penalty_with_damages=_yes_no(args.penalty_with_damages, "penalty-with-damages"),
+        notice_days=_whole(args.notice_days, "notice-days"),
+        award_weight=_whole(args.award_weight, "award-weight"),
+        award_points=_whole(args.award_points, "award-points"),
+        electronics_watch=_yes_no(args.electronics_watch, "electronics-watch"),
     )
     if args.text.strip().lower() not in (*TEXTS, "all"):
         raise ValidationError(

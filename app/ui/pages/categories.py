@@ -3,6 +3,7 @@ initiatives, SDGs and sources. Reference data only: shown at once, no database."
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 from PySide6.QtCore import Qt
@@ -37,10 +38,25 @@ def category_html(category: Category, lang: str) -> str:
     parts.append("</ul>")
     names = ", ".join(countries.name(code, lang) for code in category.countries)
     parts.append(f"<h3>{esc(tr('Typische productielanden'))}</h3><p>{esc(names)}</p>")
-    parts.append(
-        f"<h3>{esc(tr('Initiatieven waar een leverancier naar kan verwijzen'))}"
-        f"</h3><p>{esc(', '.join(category.initiatives))}</p>"
-    )
+    parts.append(f"<h3>{esc(tr('Initiatieven waar een leverancier naar kan verwijzen'))}</h3><ul>")
+    year = dt.date.today().year
+    buyers = []
+    for name in category.initiatives:
+        item = reference.initiatives[name]
+        if item.kind == "buyer":
+            buyers.append(item)
+            continue
+        line = item.name(lang)
+        if item.years():
+            line += f" ({item.years()})"
+        if not item.active_in(year):
+            line += " – " + tr("beëindigd; niet meer aanbieden")
+        elif not item.years_confirmed:
+            line += " – " + tr("looptijd niet bevestigd")
+        parts.append(f"<li>{esc(line)}: {esc(item.about(lang))}</li>")
+    parts.append("</ul>")
+    for item in buyers:
+        parts.append(f"<h3>{esc(item.name(lang))}</h3><p>{esc(item.about(lang))}</p>")
     membership = tr(
         "Lidmaatschap alleen bewijst niets; het is een bewijsstuk met een geldigheidsduur."
     )
