@@ -56,15 +56,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="arvodi-2018, ariv-2018, arbit-2018, uav-2012 or none "
         "(default: the suggestion for the kind of contract, to be confirmed)",
     )
-    parser.add_argument("--penalty-cap", help="maximum of penalties per contract year in euros")
+    parser.add_argument(
+        "--penalty-cap", help="maximum of penalties per contract year in euros (default 50000)"
+    )
     parser.add_argument(
         "--penalty-with-damages",
         help="yes: the penalty comes on top of full damages (derogating from art. 6:92 BW); "
         "no: it replaces statutory damages (default yes)",
     )
     parser.add_argument("--notice-days", help="days given in a notice of default (default 30)")
-    parser.add_argument("--award-weight", help="award criterion: weighting in percent (1-100)")
-    parser.add_argument("--award-points", help="award criterion: maximum points of the scale")
+    parser.add_argument(
+        "--award-weight", help="award criterion: weighting in percent (1-100, default 10)"
+    )
+    parser.add_argument(
+        "--award-points", help="award criterion: maximum points of the scale (default 10)"
+    )
     parser.add_argument(
         "--electronics-watch",
         help="yes: add Electronics Watch's contract conditions (ICT categories only)",
