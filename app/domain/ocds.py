@@ -3,9 +3,9 @@
 One release per tender: its ``tender`` (reference, title, value, kind as
 ``mainProcurementCategory``, CPV codes as items), its buyer, and per contract an award
 and a contract with the supplier as a party. A tender with the ISV applied carries the
-sustainability extension's fields: ``hasSustainability`` and one ``sustainability``
-entry with the goal ``social.humanRightsInSupplyChains`` (a sub-code of the extension's
-open ``social`` goal) and the strategy that matches the ISV's form of application. A
+sustainability extension's fields: ``hasSustainability`` and two ``sustainability``
+entries, the goals ``social.humanRightsInSupplyChains`` and ``social.laborRightsPromotion``,
+each with the strategy that matches the ISV's form of application. A
 tender adopted from TenderNed keeps TenderNed's OCID, so both publications join; our
 own tenders get an OCID under the prefix from the settings.
 """
@@ -23,7 +23,9 @@ SUSTAINABILITY_EXTENSION = (
     "https://raw.githubusercontent.com/open-contracting-extensions/"
     "ocds_sustainability_extension/master/extension.json"
 )
-ISV_GOAL = "social.humanRightsInSupplyChains"
+ISV_GOALS = ("social.humanRightsInSupplyChains", "social.laborRightsPromotion")
+"""The extension's goals of the ISV: human rights in supply chains and labour rights (the
+eForms notice's BT-775 ``hum-right`` and ``work-cond``)."""
 STRATEGY_OF_FORM = {
     "contract-condition": "contractPerformanceConditions",
     "minimum-requirement": "technicalSpecifications",
@@ -112,12 +114,15 @@ def release(tender: TenderFact, prefix: str, at: dt.datetime, lang: str) -> dict
             ]
         body["items"] = [item]
     if tender.isv_applied:
-        entry: dict[str, Any] = {"goal": ISV_GOAL}
         strategy = STRATEGY_OF_FORM.get(tender.form or "")
-        if strategy:
-            entry["strategies"] = [strategy]
+        entries = []
+        for goal in ISV_GOALS:
+            entry: dict[str, Any] = {"goal": goal}
+            if strategy:
+                entry["strategies"] = [strategy]
+            entries.append(entry)
         body["hasSustainability"] = True
-        body["sustainability"] = [entry]
+        body["sustainability"] = entries
     result: dict[str, Any] = {
         "ocid": ocid,
         "id": f"{ocid}-isv-{tender.version}",

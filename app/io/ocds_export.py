@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import functools
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from app import locator
-from app.domain.errors import StorageError, ValidationError
+from app.domain.errors import ValidationError
+from app.io.files import write_atomically
 
 SCHEMA_FILE = "ocds/release-package-subset.schema.json"
 
@@ -45,12 +44,5 @@ def write_package(package: dict[str, Any], path: Path) -> Path:
     found = problems(package)
     if found:
         raise ValidationError("ocds_invalid", problem=found[0], count=len(found))
-    text = json.dumps(package, ensure_ascii=False, indent=2)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".ocds-")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text + "\n")
-        Path(tmp).replace(path)
-    except OSError as exc:
-        raise StorageError("file_not_writable", path=str(path), problem=exc.strerror) from None
-    return path
+    text = json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+    return write_atomically(path, text.encode("utf-8"))

@@ -131,6 +131,15 @@ class ReportView(QWidget):
         save_bar.addWidget(self.save_pdf)
         save_bar.addWidget(self.save_xlsx)
         left_layout.addLayout(save_bar)
+        self.save_ocds = button(
+            tr("Opslaan als &OCDS…"),
+            tr(
+                "De aanbestedingen, gunningen en contracten van het jaar als OCDS-releasepakket "
+                "(open standaard), met de ISV als duurzaamheidsvelden"
+            ),
+            self.export_ocds,
+        )
+        left_layout.addWidget(self.save_ocds)
         left_layout.addStretch(1)
         self.preview = QTextBrowser()
         a11y(
@@ -289,6 +298,29 @@ class ReportView(QWidget):
             tr("Jaarrapport opslaan…"),
             lambda written: self.shell.say(
                 tr("Opgeslagen: {path}").format(path=", ".join(str(p) for p in written))
+            ),
+        )
+
+    def export_ocds(self) -> None:
+        year = self.year.value()
+        path = widgets.ask_save_path(
+            self,
+            tr("OCDS-releasepakket opslaan"),
+            str(Path.home() / f"ISV-OCDS-{year}.json"),
+            tr("OCDS-releasepakket (*.json)"),
+        )
+        if not path:
+            return
+        from app.services import ocds
+
+        ctx, target = self.shell.context, Path(path)
+        self.shell.run_long(
+            lambda _progress, _cancelled: ocds.save_package(ctx, year, target),
+            tr("OCDS-releasepakket opslaan…"),
+            lambda saved: self.shell.say(
+                tr("Opgeslagen: {path} ({count} aanbestedingen)").format(
+                    path=str(saved[0]), count=saved[1]
+                )
             ),
         )
 

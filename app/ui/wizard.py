@@ -9,6 +9,7 @@ by the clause service and saved where the buyer says.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QRadioButton,
     QSpinBox,
+    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -38,7 +40,7 @@ from app.domain.clauses import ICT_CATEGORIES
 from app.domain.errors import IsvError
 from app.domain.reference import KINDS, OUTSIDE_CATEGORIES
 from app.domain.values import IsvDecision, TenderRecord
-from app.services import clauses, registry
+from app.services import clauses, eforms, registry
 from app.services.clauses import ClauseChoices
 from app.ui import widgets
 from app.ui.forms import DateField, add_row, parse_amount
@@ -124,6 +126,19 @@ class DataPage(QWizardPage):
         add_row(form, tr("&Publicatiedatum:"), self.published)
         self.published.changed.connect(self.completeChanged)
         self.published.edit.textEdited.connect(wizard.touched)
+        self.cpv = QLineEdit()
+        self.cpv.setPlaceholderText("30213100-6, 30231300-0")
+        add_row(
+            form,
+            tr("&CPV-codes:"),
+            self.cpv,
+            tr("CPV-codes"),
+            tr(
+                "De CPV-codes van de opdracht, de hoofdcode eerst, gescheiden door komma's; "
+                "mag leeg blijven"
+            ),
+        )
+        self.cpv.textChanged.connect(wizard.touched)
         self.problem = note()
         self.problem.setStyleSheet("")
         form.addRow(self.problem)
@@ -134,6 +149,9 @@ class DataPage(QWizardPage):
 
     def amount(self) -> Any:
         return parse_amount(self.value.text(), self.wizard_.lang)
+
+    def cpv_codes(self) -> list[str]:
+        return [code for code in re.split(r"[\s,;]+", self.cpv.text()) if code]
 
     def isComplete(self) -> bool:
         return bool(
@@ -648,7 +666,18 @@ class DocumentsPage(QWizardPage):
             tr("Voorbeeld van de teksten"),
             tr("De ISV-teksten zoals ze in de documenten komen"),
         )
-        layout.addWidget(self.preview, 1)
+        self.eforms = QTextBrowser()
+        a11y(
+            self.eforms,
+            tr("eForms-waarden"),
+            tr("Wat u invult in de eForms-aankondiging op TenderNed voor deze aanbesteding"),
+        )
+        beside = QSplitter()
+        beside.addWidget(self.preview)
+        beside.addWidget(self.eforms)
+        beside.setStretchFactor(0, 3)
+        beside.setStretchFactor(1, 2)
+        layout.addWidget(beside, 1)
         row = QHBoxLayout()
         self.save_docx = button(
             tr("Opslaan als &Word…"),
@@ -685,6 +714,12 @@ class DocumentsPage(QWizardPage):
         wizard.shell.tasks.run(
             lambda: clauses.preview(ctx, ref, lang=lang, choices=choices),
             done=self._previewed,
+            failed=self._failed,
+        )
+        self.eforms.setPlainText("")
+        wizard.shell.tasks.run(
+            lambda: eforms.guidance(ctx, ref, lang=lang, choices=choices),
+            done=lambda lines: self.eforms.setHtml(eforms_html(lines, lang)),
             failed=self._failed,
         )
         self.save_docx.setFocus()
@@ -724,6 +759,27 @@ class DocumentsPage(QWizardPage):
         self.saved.append(target)
         self.saved_label.setText(tr("Opgeslagen: {path}").format(path=target))
         self.wizard_.shell.say(tr("Opgeslagen: {path}").format(path=target))
+
+
+def eforms_html(lines: list[eforms.EformsLine], lang: str) -> str:
+    """The eForms fields as a short list: field, code or text to paste, what it means."""
+    catalog = locator.catalog()
+    if not lines:
+        return f"<p>{html.escape(catalog.text('eforms_not_applied', lang))}</p>"
+    parts = [
+        f"<h3>{html.escape(catalog.text('eforms_heading', lang))}</h3>",
+        f"<p>{html.escape(catalog.text('eforms_intro', lang))}</p>",
+    ]
+    for line in lines:
+        value = html.escape(line.value).replace("\n", "<br>")
+        shown = (
+            f"<blockquote>{value}</blockquote>" if line.paste else f"<p><code>{value}</code></p>"
+        )
+        parts.append(
+            f"<p><b>{html.escape(line.bt)} {html.escape(line.field)}</b><br>"
+            f"<i>{html.escape(line.meaning)}</i></p>{shown}"
+        )
+    return "".join(parts)
 
 
 class TenderWizard(QWizard):
@@ -811,6 +867,7 @@ class TenderWizard(QWizard):
             "published": data.published.value(),
             "organisation": data.organisation.currentText().strip() or None,
             "decision": self.decision.decision(),
+            "cpv": data.cpv_codes(),
         }
         self.decision.problem.setText(tr("Bezig met vastleggen…"))
         self.shell.tasks.run(

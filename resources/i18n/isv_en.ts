@@ -2424,6 +2424,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/report_view.py" />
+      <source>De aanbestedingen, gunningen en contracten van het jaar als OCDS-releasepakket (open standaard), met de ISV als duurzaamheidsvelden</source>
+      <translation>The year's tenders, awards and contracts as an OCDS release package (open standard), with the ISV as sustainability fields</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
       <source>De belangrijkste jaarcijfers, per categorie</source>
       <translation>The main yearly figures, per category</translation>
     </message>
@@ -2524,13 +2529,38 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/report_view.py" />
+      <source>OCDS-releasepakket (*.json)</source>
+      <translation>OCDS release package (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>OCDS-releasepakket opslaan</source>
+      <translation>Save OCDS release package</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>OCDS-releasepakket opslaan…</source>
+      <translation>Saving the OCDS release package…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
       <source>Opgeslagen: {path}</source>
       <translation>Saved: {path}</translation>
     </message>
     <message>
       <location filename="../../app/ui/report_view.py" />
+      <source>Opgeslagen: {path} ({count} aanbestedingen)</source>
+      <translation>Saved: {path} ({count} tenders)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
       <source>Opslaan als &amp;Excel…</source>
       <translation>Save as &amp;Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Opslaan als &amp;OCDS…</source>
+      <translation>Save as &amp;OCDS…</translation>
     </message>
     <message>
       <location filename="../../app/ui/report_view.py" />
@@ -3199,6 +3229,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
+      <source>&amp;CPV-codes:</source>
+      <translation>&amp;CPV codes:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
       <source>&amp;Klaar</source>
       <translation>&amp;Finish</translation>
     </message>
@@ -3329,6 +3364,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
+      <source>De CPV-codes van de opdracht, de hoofdcode eerst, gescheiden door komma's; mag leeg blijven</source>
+      <translation>The contract's CPV codes, the main code first, separated by commas; may stay empty</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
       <source>De documenten</source>
       <translation>The documents</translation>
     </message>
@@ -3406,6 +3446,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/wizard.py" />
       <source>Deze waarden komen in de ISV-teksten. Wat u niet wijzigt, krijgt de gebruikelijke standaardwaarde; het overzicht in het document zegt welke dat zijn.</source>
       <translation>These values go into the ISV texts. What you do not change gets the usual default; the summary in the document says which those are.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>eForms-waarden</source>
+      <translation>eForms values</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
@@ -3646,6 +3691,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/wizard.py" />
       <source>Wat er wordt beoordeeld</source>
       <translation>What is assessed</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Wat u invult in de eForms-aankondiging op TenderNed voor deze aanbesteding</source>
+      <translation>What you enter in the eForms notice on TenderNed for this tender</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />

@@ -67,7 +67,8 @@ def test_export_validates_and_its_isv_fields_read_back(
         {
             "goal": "social.humanRightsInSupplyChains",
             "strategies": ["contractPerformanceConditions"],
-        }
+        },
+        {"goal": "social.laborRightsPromotion", "strategies": ["contractPerformanceConditions"]},
     ]
     assert own["tender"]["items"][0]["classification"] == {"scheme": "CPV", "id": "18110000-3"}
     assert own["tender"]["items"][0]["additionalClassifications"][0]["id"] == "18130000"

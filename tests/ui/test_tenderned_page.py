@@ -56,3 +56,26 @@ def test_the_page_in_english(page: Any, window: Any) -> None:
     fresh = window.show_page("tenderned")
     assert fresh.title() == "TenderNed"
     assert "Adopt" in fresh.adopt_button.text()
+
+
+def test_ocds_export_from_the_reporting_screen_and_cpv_on_the_tender_screen(
+    page: Any, window: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from app.io.ocds_export import problems
+    from app.ui import widgets
+
+    page.select(LAPTOPS)
+    page.adopt()
+    tenders = window.show_page("tenders")
+    tenders.select("2025-100001")
+    assert "30213100-6, 30231300-0" in tenders.details.toPlainText()
+    target = tmp_path / "ocds.json"
+    monkeypatch.setattr(widgets, "ask_save_path", lambda *_a: str(target))
+    reporting = window.show_page("reporting")
+    reporting.view.year.setValue(2025)
+    qtbot.mouseClick(reporting.view.save_ocds, Qt.MouseButton.LeftButton)
+    package = json.loads(target.read_text(encoding="utf-8"))
+    assert problems(package) == []
+    assert [r["ocid"] for r in package["releases"]] == [LAPTOPS]

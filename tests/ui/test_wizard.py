@@ -60,6 +60,7 @@ def test_wizard_by_keyboard_from_first_field_to_saved_documents(
     _tab(qtbot)
     assert QApplication.focusWidget() is wizard.data.value
     _type(qtbot, "250.000")
+    wizard.data.cpv.setText("30213100-6, 30231300-0")
     _enter(qtbot, wizard)
     assert wizard.currentId() == 1
     # the category list has focus; type-ahead picks "ICT werkomgeving Rijk"
@@ -83,6 +84,9 @@ def test_wizard_by_keyboard_from_first_field_to_saved_documents(
     assert tender.verdict == "mandatory"
     assert tender.decision is not None and tender.decision.form == "contract-condition"
     assert tender.organisation == "Ministerie van BZK"
+    from app.services.registry import tender_cpv
+
+    assert tender_cpv(window.ctx) == {"2026-ICT-001": ("30213100-6", "30231300-0")}
     # parameters: the authority comes from the organisation; plan within 6 months
     assert QApplication.focusWidget() is wizard.parameters.authority
     assert wizard.parameters.authority.text() == "Ministerie van BZK"
@@ -99,6 +103,11 @@ def test_wizard_by_keyboard_from_first_field_to_saved_documents(
         ),
         timeout=10000,
     )
+    # beside the texts: the eForms values, BT-70 with the contract condition to paste
+    eforms_text = wizard.documents.eforms.toPlainText()
+    for expected in ("BT-06", "soc-obj", "BT-775", "hum-right", "work-cond", "BT-70"):
+        assert expected in eforms_text
+    assert "2026-ICT-001" in eforms_text.split("BT-70", 1)[1]
     # save as Word by its shortcut, then as PDF and Markdown
     qtbot.keyClick(wizard, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
     qtbot.keyClick(wizard, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)

@@ -177,6 +177,16 @@ class TendersPage(Page):
             self.details.clear()
             return
         self.details.setHtml(tender_html(tender, self.lang))
+        ctx, ref = self.ctx, tender.ref
+        self.run(lambda: registry.tender_cpv(ctx, [ref]), lambda found: self._show_cpv(ref, found))
+
+    def _show_cpv(self, ref: str, found: dict[str, tuple[str, ...]]) -> None:
+        """The tender's CPV codes below its details (when it is still the chosen one)."""
+        tender = self.table.selected()
+        if tender is None or tender.ref != ref or not found.get(ref):
+            return
+        codes = ", ".join(found[ref])
+        self.details.append(f"<p><b>{html.escape(tr('CPV-codes'))}:</b> {html.escape(codes)}</p>")
 
     def select(self, ref: str) -> None:
         row = self.model.row_of(lambda t: t.ref == ref)
