@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 TEMPLATE_VERSION = "ISV-WB 1"
+REQUIRED_MARK = " *"
+"""After the header (or label) of a required column in the written workbook; the reader
+ignores it, so a header matches with or without it."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,10 @@ class Column:
     def header(self, lang: str) -> str:
         return self.en if lang == "en" else self.nl
 
+    def marked(self, lang: str) -> str:
+        """The header as the written workbook shows it: required ones marked."""
+        return self.header(lang) + (REQUIRED_MARK if self.required else "")
+
 
 @dataclass(frozen=True)
 class SheetLayout:
@@ -42,10 +49,15 @@ class SheetLayout:
     en: str
     columns: tuple[Column, ...] = ()
 
+    def name(self, lang: str) -> str:
+        """The sheet's name in a workbook written in ``lang``."""
+        return self.en if lang == "en" else self.nl
+
 
 def header_key(text: str) -> str:
-    """How headers and labels are compared: case-insensitive, spaces normalised."""
-    return " ".join(text.casefold().split())
+    """How headers and labels are compared: case-insensitive, spaces normalised, the
+    required mark (a trailing ``*``) left out."""
+    return " ".join(text.casefold().rstrip().removesuffix("*").split())
 
 
 def sheet_name_key(text: str) -> str:

@@ -51,45 +51,48 @@ class TemplateData:
 
 INSTRUCTION_TEXT = (
     ("ISV-werkmap voor leveranciers", "ISV workbook for suppliers"),
-    ("", ""),
     (
         "Met deze werkmap legt u als leverancier verantwoording af over uw gepaste zorgvuldigheid "
         "(due diligence) volgens de Internationale Sociale Voorwaarden (ISV) van het Rijk.",
         "With this workbook you, the supplier, account for your due diligence under the "
         "International Social Conditions (ISV) of the Dutch central government.",
     ),
-    ("", ""),
     (
-        "1. Leverancier: controleer de vooraf ingevulde gegevens en vul de rest aan. "
+        "1. {supplier}: controleer de vooraf ingevulde gegevens en vul de rest aan. "
         "De contractreferentie niet wijzigen.",
-        "1. Supplier: check the pre-filled data and complete the rest. "
+        "1. {supplier}: check the pre-filled data and complete the rest. "
         "Do not change the contract reference.",
     ),
     (
-        "2. Keten: één rij per productielocatie in uw keten voor dit contract. Schakel 1 is uw "
+        "2. {sites}: één rij per productielocatie in uw keten voor dit contract. Schakel 1 is uw "
         "directe leverancier. Elke Locatie-ID komt één keer voor.",
-        "2. Supply chain: one row per production site in your chain for this contract. Tier 1 "
+        "2. {sites}: one row per production site in your chain for this contract. Tier 1 "
         "is your direct supplier. Each Site ID appears once.",
     ),
     (
-        "3. Risico's: één rij per risico uit uw risicoanalyse, met thema, ernst en "
-        "waarschijnlijkheid uit de keuzelijsten. Een Locatie-ID moet op het blad Keten staan.",
-        "3. Risks: one row per risk from your risk analysis, with theme, severity and "
-        "likelihood from the drop-down lists. A Site ID must appear on the Supply chain sheet.",
+        "3. {risks}: één rij per risico uit uw risicoanalyse, met thema, ernst en "
+        "waarschijnlijkheid uit de keuzelijsten. Een Locatie-ID moet op het blad {sites} staan.",
+        "3. {risks}: one row per risk from your risk analysis, with theme, severity and "
+        "likelihood from the drop-down lists. A Site ID must appear on the {sites} sheet.",
     ),
     (
-        "4. Maatregelen: uw plan van aanpak, één rij per maatregel. Elke Risico-ID moet op het "
-        "blad Risico's staan; de einddatum ligt niet vóór de startdatum.",
-        "4. Measures: your plan of action, one row per measure. Each Risk ID must appear on the "
-        "Risks sheet; the due date is not before the start date.",
+        "4. {measures}: uw plan van aanpak, één rij per maatregel. Elke Risico-ID moet op het "
+        "blad {risks} staan; de einddatum ligt niet vóór de startdatum.",
+        "4. {measures}: your plan of action, one row per measure. Each Risk ID must appear on "
+        "the {risks} sheet; the due date is not before the start date.",
     ),
-    ("", ""),
     (
-        "Datums als 31-12-2026; getallen als 1234,5 of 1234.5. Donkere kolomkoppen zijn "
-        "verplicht, lichtere zijn aanvullend. U mag kolommen in een andere volgorde zetten en "
-        "de kopjes in het Engels schrijven.",
-        "Dates as 31-12-2026; numbers as 1234.5 or 1234,5. Dark column headers are required, "
-        "lighter ones optional. You may reorder the columns and write the headers in English.",
+        "Verplicht zijn de velden en kolommen met een * achter de naam (ook donkerder "
+        "gekleurd); de andere zijn aanvullend. Per blad:",
+        "Required are the fields and columns with a * after their name (also in a darker "
+        "colour); the others are optional. Per sheet:",
+    ),
+    ("{required}", "{required}"),
+    (
+        "Datums als 31-12-2026; getallen als 1234,5 of 1234.5. U mag kolommen in een andere "
+        "volgorde zetten en de kopjes in het Engels schrijven.",
+        "Dates as 31-12-2026; numbers as 1234.5 or 1234,5. You may reorder the columns and "
+        "write the headers in Dutch.",
     ),
     (
         "Prioriteit: de ernst gaat vóór de waarschijnlijkheid (OESO-richtlijnen): een zeer "
@@ -97,12 +100,34 @@ INSTRUCTION_TEXT = (
         "Priority: severity comes before likelihood (OECD Guidelines): a very serious risk is "
         "always high priority.",
     ),
-    ("", ""),
     (
         "Stuur de ingevulde werkmap als .xlsx terug aan uw contractmanager, zonder wachtwoord.",
         "Send the filled-in workbook back to your contract manager as .xlsx, without a password.",
     ),
 )
+"""The instructions, in the workbook's language ({supplier} and the like: the sheet
+names, {required}: the required fields per sheet)."""
+INSTRUCTIONS_WIDTH = 72  # characters of column A: fits an A4 page within its margins
+LINE_HEIGHT = 15.0  # points per line of 11-point text
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def _required_lines(lang: str) -> list[str]:
+    return [
+        f"• {layout.name(lang)}: " + ", ".join(c.header(lang) for c in layout.columns if c.required)
+        for layout in (SUPPLIER, SITES, RISKS, MEASURES)
+    ]
+
+
+def _row_height(text: str, width: int) -> float:
+    """Enough height for ``text`` wrapped in a column ``width`` characters wide: Excel
+    and LibreOffice do not grow a row for wrapped text when printing or converting, so
+    without it the lines overprint each other."""
+    lines = sum(max(1, -(-len(part) // int(width * 0.95))) for part in text.split("\n"))
+    return LINE_HEIGHT * lines + 3
 
 
 def _fonts() -> tuple[Any, Any]:
@@ -171,7 +196,7 @@ def _lists_sheet(
         "status": ("Status", "Status"),
         "country": ("Land", "Country"),
     }
-    ws = wb.create_sheet(LISTS.nl)
+    ws = wb.create_sheet(LISTS.name(lang))
     formulas: dict[str, str] = {}
     first_col = 1
     for group, entries in groups.items():
@@ -189,7 +214,7 @@ def _lists_sheet(
         from openpyxl.utils import get_column_letter
 
         letter = get_column_letter(first_col)
-        formulas[group] = f"{LISTS.nl}!${letter}$2:${letter}${len(entries) + 1}"
+        formulas[group] = f"{LISTS.name(lang)}!${letter}$2:${letter}${len(entries) + 1}"
         for offset in range(3):
             ws.column_dimensions[get_column_letter(first_col + offset)].width = 28
         first_col += 4
@@ -243,10 +268,10 @@ def _validation(ws: Any, column: Column, letter: str, formulas: dict[str, str], 
 def _table_sheet(wb: Any, layout: SheetLayout, formulas: dict[str, str], lang: str) -> None:
     from openpyxl.utils import get_column_letter
 
-    ws = wb.create_sheet(layout.nl)
+    ws = wb.create_sheet(layout.name(lang))
     for index, column in enumerate(layout.columns, start=1):
         letter = get_column_letter(index)
-        _header_cell(ws, 1, index, column.header(lang), column.required)
+        _header_cell(ws, 1, index, column.marked(lang), column.required)
         _column_style(ws, letter, column)
         _validation(ws, column, letter, formulas, lang)
     ws.row_dimensions[1].height = 30
@@ -261,10 +286,10 @@ def _supplier_sheet(
     from openpyxl.worksheet.datavalidation import DataValidation
 
     lang = data.lang
-    ws = wb.create_sheet(SUPPLIER.nl)
-    _header_cell(ws, 1, 1, "Item" if lang == "en" else "Gegeven", True)
-    _header_cell(ws, 1, 2, "Value" if lang == "en" else "Waarde", True)
-    _header_cell(ws, 1, 3, "Notes" if lang == "en" else "Toelichting", False)
+    ws = wb.create_sheet(SUPPLIER.name(lang))
+    _header_cell(ws, 1, 1, _pick(("Gegeven", "Item"), lang), True)
+    _header_cell(ws, 1, 2, _pick(("Waarde", "Value"), lang), True)
+    _header_cell(ws, 1, 3, _pick(("Toelichting", "Notes"), lang), False)
     country = countries.get(data.supplier_country)
     prefilled: dict[str, Any] = {
         "name": data.supplier_name,
@@ -275,7 +300,7 @@ def _supplier_sheet(
         "period_to": data.period_to,
     }
     notes = {
-        "text": ("verplicht", "required"),
+        "text": ("tekst", "text"),
         "kvk": (
             "8 cijfers; verplicht voor Nederlandse leveranciers",
             "8 digits; required for Dutch suppliers",
@@ -284,10 +309,11 @@ def _supplier_sheet(
         "date": ("datum, bijvoorbeeld 31-12-2026", "date, for example 31-12-2026"),
         "email": ("e-mailadres", "e-mail address"),
     }
+    required = ("Verplicht: ", "Required: ")
     bold = Font(bold=True)
     for row, column in enumerate(SUPPLIER.columns, start=2):
         label = ws.cell(row=row, column=1)
-        set_text(label, column.header(lang))
+        set_text(label, column.marked(lang))
         label.font = bold
         value = ws.cell(row=row, column=2)
         given = prefilled.get(column.field)
@@ -301,8 +327,10 @@ def _supplier_sheet(
             else:
                 value.number_format = "@"
         value.protection = Protection(locked=column.field == "contract_ref")
-        nl_note, en_note = notes.get(column.kind, notes["text"])
-        set_text(ws.cell(row=row, column=3), en_note if lang == "en" else nl_note)
+        note = _pick(notes.get(column.kind, notes["text"]), lang)
+        if column.required:
+            note = _pick(required, lang) + note
+        set_text(ws.cell(row=row, column=3), note)
         if column.kind == "country":
             check = DataValidation(
                 type="list",
@@ -316,28 +344,53 @@ def _supplier_sheet(
     ws.column_dimensions["B"].width = 40
     ws.column_dimensions["C"].width = 46
     ws.freeze_panes = "A2"
+    ws.print_area = f"A1:C{len(SUPPLIER.columns) + 1}"
+    _one_page(ws, landscape=True)
     _protect(ws)
 
 
 def _instructions_sheet(wb: Any, data: TemplateData) -> None:
-    from openpyxl.styles import Alignment
+    """The instructions in the workbook's language, one paragraph a row, each row as
+    high as its wrapped text, set up to print on A4 pages one column wide."""
+    from openpyxl.styles import Alignment, Font
 
     _bold_white, big = _fonts()
+    lang = data.lang
+    names = {
+        "supplier": SUPPLIER.name(lang),
+        "sites": SITES.name(lang),
+        "risks": RISKS.name(lang),
+        "measures": MEASURES.name(lang),
+        "required": "\n".join(_required_lines(lang)),
+    }
     ws = wb.active
-    ws.title = INSTRUCTIONS.nl
-    ws.column_dimensions["A"].width = 80
-    ws.column_dimensions["B"].width = 80
-    for row, (nl, en) in enumerate(INSTRUCTION_TEXT, start=1):
-        for col, text in ((1, nl), (2, en)):
-            cell = ws.cell(row=row, column=col)
-            set_text(cell, text or None)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if row == 1:
-                cell.font = big
-    last = len(INSTRUCTION_TEXT) + 2
-    set_text(ws.cell(row=last, column=1), f"Contract: {data.contract_ref}")
-    set_text(ws.cell(row=last, column=2), f"Template: {TEMPLATE_VERSION}")
+    ws.title = INSTRUCTIONS.name(lang)
+    ws.column_dimensions["A"].width = INSTRUCTIONS_WIDTH
+    paragraphs = [_pick(pair, lang).format(**names) for pair in INSTRUCTION_TEXT]
+    paragraphs.append(f"Contract: {data.contract_ref}    Template: {TEMPLATE_VERSION}")
+    for row, text in enumerate(paragraphs, start=1):
+        cell = ws.cell(row=row, column=1)
+        set_text(cell, text)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if row == 1:
+            cell.font = big
+            ws.row_dimensions[row].height = 24
+        else:
+            cell.font = Font(size=11)
+            ws.row_dimensions[row].height = _row_height(text, INSTRUCTIONS_WIDTH)
+    ws.print_area = f"A1:A{len(paragraphs)}"
+    _one_page(ws, landscape=False)
     ws.protection.sheet = True
+
+
+def _one_page(ws: Any, *, landscape: bool) -> None:
+    """Print (and convert to PDF) on one A4 page: the sheet is scaled to fit."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1
+    ws.page_margins.left = ws.page_margins.right = 0.6
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def write_template(data: TemplateData, reference: Reference, countries: CountryTable) -> bytes:
@@ -352,8 +405,8 @@ def write_template(data: TemplateData, reference: Reference, countries: CountryT
     _supplier_sheet(wb, data, countries, formulas)
     for layout in (SITES, RISKS, MEASURES):
         _table_sheet(wb, layout, formulas, data.lang)
-    lists = wb[LISTS.nl]
-    wb.move_sheet(lists, offset=len(wb.sheetnames) - 1 - wb.sheetnames.index(LISTS.nl))
+    lists = wb[LISTS.name(data.lang)]
+    wb.move_sheet(lists, offset=len(wb.sheetnames) - 1 - wb.sheetnames.index(lists.title))
     wb.active = 1
     props = wb.properties
     props.title = "ISV-werkmap / ISV workbook"

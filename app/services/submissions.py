@@ -104,10 +104,30 @@ class ImportResult:
 # -- the template --------------------------------------------------------------------------
 
 
+WORKBOOK_LANGUAGES = ("nl", "en")
+
+
+def _language_key(contract_id: int) -> str:
+    return f"workbook_language:{contract_id}"
+
+
+def workbook_language(ctx: Context, contract_ref: str) -> str:
+    """The language of the supplier workbook for this contract: the one chosen last
+    time (kept in the database, so colleagues see it too), else the user's language."""
+    with ctx.db.read() as session:
+        contract = find_contract(session, contract_ref)
+        kept = session.scalar(select(m.Meta.value).where(m.Meta.key == _language_key(contract.id)))
+    return kept if kept in WORKBOOK_LANGUAGES else ctx.lang
+
+
 def template_bytes(ctx: Context, contract_ref: str, lang: str | None = None) -> bytes:
-    """The pre-filled supplier workbook for the contract, as .xlsx bytes."""
+    """The pre-filled supplier workbook for the contract, as .xlsx bytes, in ``lang``
+    (remembered for the contract) or else the contract's remembered language."""
     from app.io.workbook_template import TemplateData, write_template
 
+    if lang is not None and lang not in WORKBOOK_LANGUAGES:
+        raise ValidationError("wb_language_unknown", value=lang)
+    chosen = lang or workbook_language(ctx, contract_ref)
     with ctx.db.read() as session:
         contract = find_contract(session, contract_ref)
         supplier = session.get_one(m.Supplier, contract.supplier_id)
@@ -118,8 +138,12 @@ def template_bytes(ctx: Context, contract_ref: str, lang: str | None = None) -> 
             supplier_country=supplier.country,
             period_from=contract.start,
             period_to=contract.end,
-            lang=lang or ctx.lang,
+            lang=chosen,
         )
+        contract_id = contract.id
+    if lang is not None:
+        with ctx.db.begin() as session:
+            session.merge(m.Meta(key=_language_key(contract_id), value=lang))
     return write_template(data, ctx.reference, ctx.countries)
 
 

@@ -205,6 +205,18 @@ class SubmissionsTab(Tab):
             tr("Wat er veranderde ten opzichte van de vorige versie"),
         )
         bar = QHBoxLayout()
+        self.workbook_lang = QComboBox()
+        self.workbook_lang.addItem("Nederlands", "nl")
+        self.workbook_lang.addItem("English", "en")
+        language_label = QLabel(tr("&Taal van de werkmap:"))
+        language_label.setBuddy(self.workbook_lang)
+        a11y(
+            self.workbook_lang,
+            tr("Taal van de werkmap"),
+            tr("De taal van de leverancier, ook voor de bladnamen; wordt per contract onthouden"),
+        )
+        bar.addWidget(language_label)
+        bar.addWidget(self.workbook_lang)
         bar.addWidget(
             button(
                 tr("&Werkmap voor de leverancier…"),
@@ -228,6 +240,10 @@ class SubmissionsTab(Tab):
     def reload(self) -> None:
         ctx, ref = self.dossier.ctx, self.dossier.ref
         self.run(lambda: submissions.list_submissions(ctx, ref), self._loaded)
+        self.run(
+            lambda: submissions.workbook_language(ctx, ref),
+            lambda lang: self.workbook_lang.setCurrentIndex(self.workbook_lang.findData(lang)),
+        )
 
     def _loaded(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
@@ -278,7 +294,7 @@ class SubmissionsTab(Tab):
         )
         if not path:
             return
-        ctx, ref, lang = self.dossier.ctx, self.dossier.ref, self.dossier.lang
+        ctx, ref, lang = self.dossier.ctx, self.dossier.ref, self.workbook_lang.currentData()
         self.run(
             lambda: submissions.write_template_file(ctx, ref, Path(path), lang),
             lambda target: self.dossier.shell.say(

@@ -680,6 +680,11 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>&amp;Taal van de werkmap:</source>
+      <translation>Workbook &amp;language:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>&amp;Thema:</source>
       <translation>&amp;Theme:</translation>
     </message>
@@ -827,6 +832,11 @@
       <location filename="../../app/ui/dossier_tabs.py" />
       <source>De status van het gekozen signaal wijzigen</source>
       <translation>Change the status of the selected signal</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>De taal van de leverancier, ook voor de bladnamen; wordt per contract onthouden</source>
+      <translation>The supplier’s language, sheet names included; remembered per contract</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
@@ -1222,6 +1232,11 @@
       <location filename="../../app/ui/dossier_tabs.py" />
       <source>Status</source>
       <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Taal van de werkmap</source>
+      <translation>Workbook language</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />

@@ -140,7 +140,7 @@ def filled_workbook(window: Any, contract_ref: str, path: Any, *, bad: bool) -> 
     }
     ws = wb["Leverancier"]
     for row in range(2, ws.max_row + 1):
-        label = ws.cell(row=row, column=1).value
+        label = str(ws.cell(row=row, column=1).value).removesuffix(" *")  # marked required
         if label in supplier:
             ws.cell(row=row, column=2).value = supplier[label]
     rows = {

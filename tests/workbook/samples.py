@@ -190,9 +190,9 @@ class Filler:
             (names[3], measure_head, MEASURE_ROWS if measures is None else measures),
         )
         if template is not None:
-            ws = wb["Leverancier"]
+            ws = wb[names[0]]
             for row in range(2, ws.max_row + 1):
-                label = ws.cell(row=row, column=1).value
+                label = str(ws.cell(row=row, column=1).value).removesuffix(" *")  # required
                 if label in supplier:
                     ws.cell(row=row, column=2).value = supplier[label]
             for sheet, head, rows in tables:

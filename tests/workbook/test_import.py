@@ -270,18 +270,20 @@ def test_template_layout(ctx: Any, contract: str, cli: Any, tmp_path: Path) -> N
         supplier.cell(row=r, column=1).value: supplier.cell(row=r, column=2).value
         for r in range(2, 12)
     }
+    assert "KvK-nummer" in values and "E-mail *" in values and "Datum ondertekening *" in values
+    values = {str(label).removesuffix(" *"): value for label, value in values.items()}
     assert values["Contractreferentie"] == contract
     assert values["Naam leverancier"] == "Textiel B.V."
     assert values["Land van vestiging"] == "Nederland"
     assert values["Rapportageperiode van"].date() == dt.date(2026, 1, 1)
     risks = wb["Risico's"]
     assert [c.value for c in risks[1]] == [
-        "Risico-ID",
+        "Risico-ID *",
         "Locatie-ID",
-        "Thema",
-        "Omschrijving",
-        "Ernst",
-        "Waarschijnlijkheid",
+        "Thema *",
+        "Omschrijving *",
+        "Ernst *",
+        "Waarschijnlijkheid *",
         "Bron",
     ]
     assert risks.freeze_panes == "A2" and risks.protection.sheet
@@ -310,7 +312,10 @@ def test_template_layout(ctx: Any, contract: str, cli: Any, tmp_path: Path) -> N
         "Vrijheid van vakvereniging en collectief onderhandelen",
         "Dwangarbeid",
     ]
-    assert wb["Toelichting"]["B1"].value == "ISV workbook for suppliers"
+    instructions = [row[0].value for row in wb["Toelichting"].iter_rows()]
+    assert instructions[0] == "ISV-werkmap voor leveranciers"
+    assert "• Leverancier: Naam leverancier, Land van vestiging" in "\n".join(instructions)
+    assert "E-mail, Datum ondertekening, Ondertekend door" in "\n".join(instructions)
 
 
 def test_template_in_english_and_supplier_text_never_a_formula(ctx: Any) -> None:
@@ -338,11 +343,19 @@ def test_template_in_english_and_supplier_text_never_a_formula(ctx: Any) -> None
     )
     content = submissions.template_bytes(ctx, '=HYPERLINK("x")', lang="en")
     wb = load_workbook(io.BytesIO(content))
-    supplier = wb["Leverancier"]
-    assert supplier["A2"].value == "Supplier name"
+    assert wb.sheetnames == [
+        "Instructions",
+        "Supplier",
+        "Supply chain",
+        "Risks",
+        "Measures",
+        "Lists",
+    ]
+    supplier = wb["Supplier"]
+    assert supplier["A2"].value == "Supplier name *"
     assert (supplier["B2"].value, supplier["B2"].data_type) == ("=1+1 Trading", "s")
     assert supplier["B4"].value == "China"
-    assert wb["Keten"]["A1"].value == "Site ID"
+    assert wb["Supply chain"]["A1"].value == "Site ID *"
     import zipfile
 
     with zipfile.ZipFile(io.BytesIO(content)) as z:

@@ -142,7 +142,7 @@ EXPECTED_MEASURES = {
 
 def _text_cells(wb: Any) -> None:
     """What a supplier types is text: keep openpyxl from turning '=…' into formulas."""
-    for sheet in ("Keten", "Risico's", "Maatregelen"):
+    for sheet in wb.sheetnames[2:5]:  # the three tables, in the workbook's language
         for row in wb[sheet].iter_rows(min_row=2):
             for cell in row:
                 if isinstance(cell.value, str):
@@ -230,6 +230,9 @@ def _fill(ctx: Any, contract: str, filler: Any, lang: str) -> Path:
         headers=headers,
         extra=_text_cells,
         name=f"ingevuld-{lang}.xlsx",
+        names=("Supplier", "Supply chain", "Risks", "Measures")
+        if lang == "en"
+        else ("Leverancier", "Keten", "Risico's", "Maatregelen"),
     )
 
 
