@@ -32,9 +32,13 @@ def guidance(
     if tender.decision is None or not tender.decision.applied:
         return []
     contract = clauses.preview(ctx, tender_ref, lang=language, text="contract", choices=choices)
+    # the clauses themselves, without the document's front matter (title, authority, …)
+    clause_text = "\n".join(
+        f"{block.label} {block.text}".strip() for s in contract.sections for block in s.blocks
+    )
     catalog = ctx.catalog
     lines = []
-    for field in eforms_fields(tender.decision.form, contract.plain_text()):
+    for field in eforms_fields(tender.decision.form, clause_text):
         value = field.value
         if catalog.has(value):  # a suggested sentence, in the notice's language
             value = catalog.text(value, language)

@@ -34,6 +34,7 @@ def test_the_fields_and_the_clause_to_paste_in_both_languages(ctx: Context) -> N
     [bt70_nl] = [line for line in dutch if line.bt == "BT-70"]
     [bt70_en] = [line for line in english if line.bt == "BT-70"]
     assert bt70_nl.paste and "E-1" in bt70_nl.value
+    assert not bt70_nl.value.startswith("Internationale Sociale Voorwaarden\n")  # no front matter
     assert bt70_nl.value != bt70_en.value  # the clause in the notice's language
     assert dutch[0].field == "Strategische aanbesteding"
     assert english[0].field == "Strategic procurement"
