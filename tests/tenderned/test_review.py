@@ -230,3 +230,15 @@ def test_cli_tender_add_with_cpv_codes(cli: Any) -> None:
         "--kind", "supplies", "--value", "1", "--published", "2025-03-01", "--cpv", "12AB",
     )  # fmt: skip
     assert bad.status == 1 and "CPV" in bad.err
+
+
+def test_the_workbook_then_the_package_of_the_same_year_adds_nothing_new(
+    ctx: Context, package: Path, tmp_path: Path
+) -> None:
+    book = mk.write_workbook(tmp_path / "book.xlsx", mk.ministry_year())
+    first = tenderned.import_open_data(ctx, book, [mk.MINISTRY])
+    assert (first.new, first.known) == (6, 0)
+    tenderned.adopt(ctx, [LAPTOPS])
+    second = tenderned.import_open_data(ctx, package, [mk.MINISTRY])
+    assert (second.new, second.known) == (0, 6)  # the same procedures under the same OCIDs
+    assert _count(ctx, m.Tender) == 1
