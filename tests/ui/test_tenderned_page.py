@@ -55,6 +55,7 @@ def test_the_page_in_english(page: Any, window: Any) -> None:
     window.apply_language("en")
     fresh = window.show_page("tenderned")
     assert fresh.title() == "TenderNed"
+    assert fresh.organisation.text() == mk.MINISTRY  # remembered from the import
     assert "Adopt" in fresh.adopt_button.text()
 
 

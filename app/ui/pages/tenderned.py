@@ -28,10 +28,13 @@ from app.ui.i18n import tr
 from app.ui.labels import category_label, kind_label, verdict_label
 from app.ui.models import Column, RowTableModel
 from app.ui.pages.base import Page
-from app.ui.widgets import DataTable, a11y, ask_open_path, button, filter_box
+from app.ui.widgets import DataTable, a11y, ask_open_path, button, filter_box, window_settings
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
+
+ORGANISATION_KEY = "tenderned/organisation"
+"""The authorities named at the last import (the window's own setting)."""
 
 
 def on_record_label(code: str) -> str:
@@ -125,6 +128,7 @@ class TenderNedPage(Page):
             tr("Aanbestedende dienst"),
             tr("Alleen aankondigingen van deze dienst(en) worden ingelezen"),
         )
+        self.organisation.setText(str(window_settings().value(ORGANISATION_KEY, "") or ""))
         organisation_label = QLabel(tr("&Aanbestedende dienst:"))
         organisation_label.setBuddy(self.organisation)
         self.import_button = button(
@@ -279,6 +283,7 @@ class TenderNedPage(Page):
     def import_file(self, path: Path) -> None:
         ctx = self.ctx
         names = self.organisations()
+        window_settings().setValue(ORGANISATION_KEY, self.organisation.text().strip())
         self.shell.run_long(
             lambda progress, cancelled: tenderned.import_open_data(
                 ctx,
