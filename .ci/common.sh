@@ -2,6 +2,8 @@
 # shellcheck shell=bash
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${ISV_VENV:-$ROOT/.venv}"
+# The venv's interpreter: bin/ on Linux and macOS, Scripts/ on Windows.
+if [ -d "$VENV/Scripts" ]; then VENV_PY="$VENV/Scripts/python"; else VENV_PY="$VENV/bin/python"; fi
 
 # packages [test]: the runtime list, or runtime + test list
 packages() {
@@ -37,14 +39,30 @@ install_system_packages() {
   $sudo apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends $missing
 }
 
+# The machine's Python, to make the venv with: "python" on Windows, else "python3".
+host_python() {
+  case "$(uname -s)" in
+    MINGW* | MSYS* | CYGWIN*) python "$@" ;;
+    *) python3 "$@" ;;
+  esac
+}
+
 ensure_venv() {
-  if [ ! -x "$VENV/bin/python" ]; then
-    python3 -m venv "$VENV"
+  if [ ! -x "$VENV/bin/python" ] && [ ! -x "$VENV/Scripts/python" ]; then
+    host_python -m venv "$VENV"
+    if [ -d "$VENV/Scripts" ]; then VENV_PY="$VENV/Scripts/python"; else VENV_PY="$VENV/bin/python"; fi
   fi
-  local stamp="$VENV/.installed-$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
+  local digest
+  digest="$( (sha256sum 2>/dev/null || shasum -a 256) <"$ROOT/pyproject.toml" | cut -c1-16)"
+  local stamp="$VENV/.installed-$digest"
   if [ ! -f "$stamp" ]; then
-    "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e "$ROOT[test]"
+    "$VENV_PY" -m pip install -q --upgrade pip
+    "$VENV_PY" -m pip install -q -e "$ROOT[test]"
     touch "$stamp"
   fi
+}
+
+# PyInstaller, for .ci/bundle only (the optional group "bundle"; the test venv stays lean).
+ensure_bundle_tools() {
+  "$VENV_PY" -c "import PyInstaller" 2>/dev/null || "$VENV_PY" -m pip install -q -e "$ROOT[bundle]"
 }
