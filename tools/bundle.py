@@ -141,6 +141,11 @@ def folder_size(folder: Path) -> int:
 def build(dist: Path, work: Path) -> Path:
     import PyInstaller.__main__
 
+    from app.ui.build_qm import compile_translations
+
+    # the window's .qm are build products (never committed): made here as the wheel's
+    # build step makes them, then taken in with resources/
+    compile_translations(ROOT / "resources" / "i18n")
     os.environ["ISV_BUNDLE_ROOT"] = str(ROOT)
     PyInstaller.__main__.run(
         [

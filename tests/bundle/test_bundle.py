@@ -184,6 +184,28 @@ def test_the_window_opens_on_a_real_display(place: Path, display: str) -> None:
     )
     assert ok(result).split() == ["shown", "ready"], result.stderr
     assert (place / "window.sqlite").is_file()
+    english = run(
+        place,
+        "--lang",
+        "en",
+        "--db",
+        "window.sqlite",
+        window=True,
+        extra={"DISPLAY": display, "ISV_ASSISTENT_EXIT_WHEN_SHOWN": "1"},
+    )
+    assert ok(english).split() == ["shown"]
+    logs = list(place.rglob("isv-assistent.log"))  # the user's log folder, under HOME
+    assert logs and not [f for f in logs if "is missing" in f.read_text(encoding="utf-8")]
+
+
+def test_the_translations_are_inside() -> None:
+    """The window's own (English) and the supplement to Qt's Dutch, compiled; Qt's own."""
+    i18n = Path(BUNDLE) / "_internal" / "resources" / "i18n"
+    for source in i18n.glob("*.ts"):
+        assert source.with_suffix(".qm").stat().st_size > 0, source
+    assert (i18n / "isv_en.qm").is_file()
+    qt = {p.name for p in (Path(BUNDLE) / "_internal").rglob("translations/*.qm")}
+    assert qt == {"qtbase_nl.qm", "qtbase_en.qm"}
 
 
 def test_only_the_qt_parts_the_window_loads_are_inside() -> None:
@@ -197,5 +219,3 @@ def test_only_the_qt_parts_the_window_loads_are_inside() -> None:
         "platforms", "platformthemes", "platforminputcontexts", "xcbglintegrations", "styles"
     }  # fmt: skip
     assert not [p for p in inside.rglob("*") if p.is_symlink() and not p.exists()]
-    translations = {p.name for p in inside.rglob("translations/*.qm")}
-    assert translations == {"qtbase_nl.qm", "qtbase_en.qm"}
