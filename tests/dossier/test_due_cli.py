@@ -290,7 +290,7 @@ def test_evidence_add_on_the_command_line(
         "--type",
         "other",
         "--valid-until",
-        "31-12-2026",
+        "31-02-2026",
     )
     assert bad_date.status == 1
     assert len(evidence.list_evidence(ctx, ref)) == 2
