@@ -117,21 +117,25 @@ def _linked_closure(entries: list[Entry]) -> set[str]:
 def prune(binaries: list[Entry], datas: list[Entry]) -> tuple[list[Entry], list[Entry]]:
     """Leave out the Qt plug-ins and translations the window never loads, then every
     library only they needed, and the symbolic links to what went."""
+    everything = binaries + datas
     binaries = [e for e in binaries if keep_qt_file(e[0])]
     datas = [e for e in datas if keep_qt_file(e[0])]
     linked = _linked_closure(binaries)
-    files = {e[0] for e in datas if e[2] != "SYMLINK"}
-    files |= {e[0] for e in binaries if e[2] not in ("BINARY", "EXTENSION") or e[0] in linked}
-    posix = {"/".join(_parts(f)) for f in files}
+    binaries = [e for e in binaries if e[2] not in ("BINARY", "EXTENSION") or e[0] in linked]
+    left = {e[0] for e in binaries + datas}
+    gone = {"/".join(_parts(e[0])) for e in everything if e[0] not in left}
 
-    def kept(entry: Entry) -> bool:
-        dest, src, kind = entry
-        if kind == "SYMLINK":  # src is the link's target, relative to its folder
-            folder = PurePosixPath("/".join(_parts(dest))).parent
-            return posixpath.normpath(str(folder / "/".join(_parts(src)))) in posix
-        return dest in files
+    def points_to_something_gone(entry: Entry) -> bool:
+        dest, src, kind = entry  # for a link, src is its target relative to its folder
+        if kind != "SYMLINK":
+            return False
+        folder = PurePosixPath("/".join(_parts(dest))).parent
+        return posixpath.normpath(str(folder / "/".join(_parts(src)))) in gone
 
-    return [e for e in binaries if kept(e)], [e for e in datas if kept(e)]
+    return (
+        [e for e in binaries if not points_to_something_gone(e)],
+        [e for e in datas if not points_to_something_gone(e)],
+    )
 
 
 def folder_size(folder: Path) -> int:

@@ -15,6 +15,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -91,25 +92,38 @@ def test_the_commands_run_without_python(place: Path) -> None:
     assert english != dutch
 
 
-def test_without_a_network_every_command_works(place: Path) -> None:
-    if (
-        shutil.which("unshare") is None
-        or subprocess.run(["unshare", "-n", "true"], capture_output=True, check=False).returncode
-    ):
+def test_an_ordinary_user_without_a_network_runs_a_copy(tmp_path: Path) -> None:
+    """The folder copied elsewhere, run by a user without any rights (nobody) in a
+    network namespace of its own (no interface but loopback, and that one down)."""
+    tools = [shutil.which(name) for name in ("unshare", "setpriv")]
+    if os.geteuid() != 0 or None in tools:
+        pytest.skip("needs root here to become nobody and leave the network")
+    if subprocess.run(["unshare", "-n", "true"], capture_output=True, check=False).returncode:
         pytest.skip("no network namespace here")
-    program = str(Path(BUNDLE) / "isv-assistent-cli")
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(place)}
-    for args in (["demo", "--tenders", "10"], ["verify"], ["report", "--year", "2026"]):
-        result = subprocess.run(
-            ["unshare", "-n", program, "--db", "offline.sqlite", *args],
-            cwd=place,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-        assert result.returncode == 0, (args, result.stderr)
+    folder = Path(tempfile.mkdtemp(prefix="isv-bundle-copy-", dir="/tmp"))
+    try:
+        copy = folder / "isv-assistent"
+        shutil.copytree(BUNDLE, copy, symlinks=True)
+        home = folder / "home"
+        home.mkdir()
+        os.chown(home, 65534, 65534)
+        folder.chmod(0o755)
+        nobody = ["unshare", "-n", "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        env = {"PATH": "/usr/bin:/bin", "HOME": str(home)}
+        for args in (["demo", "--tenders", "10"], ["verify"], ["report", "--year", "2026"]):
+            result = subprocess.run(
+                [*nobody, str(copy / "isv-assistent-cli"), "--db", "offline.sqlite", *args],
+                cwd=home,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=300,
+                check=False,
+            )
+            assert result.returncode == 0, (args, result.stderr)
+        assert (home / "offline.sqlite").stat().st_uid == 65534
+    finally:
+        shutil.rmtree(folder)
 
 
 def _copy_fixture(place: Path, revision: str) -> Path:
