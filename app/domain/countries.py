@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from app.domain.errors import ReferenceDataError
+from app.domain.languages import choose
 
 
 def fold(text: str) -> str:
@@ -30,7 +31,7 @@ class Country:
     name_en: str
 
     def name(self, lang: str) -> str:
-        return self.name_en if lang == "en" else self.name_nl
+        return choose(lang, {"nl": self.name_nl, "en": self.name_en})
 
 
 class CountryTable:

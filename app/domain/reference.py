@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app.domain.errors import ReferenceDataError
+from app.domain.languages import choose
 
 OUTSIDE_CATEGORIES = "overig"
 """The code for any purchase outside the risk categories (spec/cli.md)."""
@@ -43,7 +44,7 @@ class Label:
     en: str
 
     def text(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nl
+        return choose(lang, {"nl": self.nl, "en": self.en})
 
 
 @dataclass(frozen=True)
@@ -77,16 +78,16 @@ class Category:
     kind ``social-services`` applies, in Dutch and English."""
 
     def name(self, lang: str) -> str:
-        return self.name_en if lang == "en" else self.name_nl
+        return choose(lang, {"nl": self.name_nl, "en": self.name_en})
 
     def chain(self, lang: str) -> str:
-        return self.chain_en if lang == "en" else self.chain_nl
+        return choose(lang, {"nl": self.chain_nl, "en": self.chain_en})
 
     def risks(self, lang: str) -> tuple[str, ...]:
-        return self.risks_en if lang == "en" else self.risks_nl
+        return choose(lang, {"nl": self.risks_nl, "en": self.risks_en})
 
     def annex_xiv(self, lang: str) -> str:
-        return self.annex_xiv_en if lang == "en" else self.annex_xiv_nl
+        return choose(lang, {"nl": self.annex_xiv_nl, "en": self.annex_xiv_en})
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ class CategorySet:
     valid_from_note: str = ""
 
     def name(self, lang: str) -> str:
-        return self.name_en if lang == "en" else self.name_nl
+        return choose(lang, {"nl": self.name_nl, "en": self.name_en})
 
     def get(self, code: str) -> Category | None:
         for category in self.categories:
@@ -203,11 +204,11 @@ class Regime:
     unknown_note_en: str = ""
 
     def name(self, lang: str) -> str:
-        return self.name_en if lang == "en" else self.name_nl
+        return choose(lang, {"nl": self.name_nl, "en": self.name_en})
 
     def unknown_note(self, lang: str) -> str:
         """Which periods' amounts are unknown here (they stay ``threshold_unknown``)."""
-        return self.unknown_note_en if lang == "en" else self.unknown_note_nl
+        return choose(lang, {"nl": self.unknown_note_nl, "en": self.unknown_note_en})
 
     def period(self, day: dt.date) -> ThresholdPeriod | None:
         for period in self.periods:
@@ -235,7 +236,7 @@ class Theme:
     sdg: tuple[str, ...]
 
     def text(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nl
+        return choose(lang, {"nl": self.nl, "en": self.en})
 
 
 @dataclass(frozen=True)
@@ -245,6 +246,12 @@ class Convention:
     en: str
     principle_nl: str
     principle_en: str
+
+    def name(self, lang: str) -> str:
+        return choose(lang, {"nl": self.nl, "en": self.en})
+
+    def principle(self, lang: str) -> str:
+        return choose(lang, {"nl": self.principle_nl, "en": self.principle_en})
 
 
 @dataclass(frozen=True)
@@ -256,8 +263,12 @@ class OecdStep:
     isv_nl: str
     isv_en: str
 
+    def isv(self, lang: str) -> str:
+        """How the ISV carry out this step, in words."""
+        return choose(lang, {"nl": self.isv_nl, "en": self.isv_en})
+
     def text(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nl
+        return choose(lang, {"nl": self.nl, "en": self.en})
 
 
 @dataclass(frozen=True)

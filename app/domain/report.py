@@ -31,6 +31,7 @@ from app.domain.followup import (
     derive_states,
     evidence_expiry_matters,
 )
+from app.domain.languages import choose
 from app.domain.report_facts import (
     AssessmentFact,
     ContractFact,
@@ -100,7 +101,7 @@ class CategoryFigures:
     figures: Mapping[str, int]
 
     def name(self, lang: str) -> str:
-        return self.name_en if lang == "en" else self.name_nl
+        return choose(lang, {"nl": self.name_nl, "en": self.name_en})
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ class SdgFigure:
     signals: int
 
     def name(self, lang: str) -> str:
-        return self.name_en if lang == "en" else self.name_nl
+        return choose(lang, {"nl": self.name_nl, "en": self.name_en})
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from app.domain.languages import choose
+
 # ---------------------------------------------------------------------------------------
 # Facts: the canonical records a report is made from
 # ---------------------------------------------------------------------------------------
@@ -136,21 +138,20 @@ FACT_KINDS: tuple[tuple[str, type[Any]], ...] = (
 )
 """Every kind of fact, in the order of the export file and of the fingerprint."""
 
-KIND_LABELS: Mapping[str, tuple[str, str]] = {
-    "tenders": ("aanbesteding", "tender"),
-    "contracts": ("contract", "contract"),
-    "submissions": ("leveranciersrapportage", "supplier workbook"),
-    "evidence": ("bewijsstuk", "document"),
-    "assessments": ("beoordeling", "assessment"),
-    "signals": ("signaal", "signal"),
-    "escalation_steps": ("escalatiestap", "escalation step"),
+KIND_LABELS: Mapping[str, Mapping[str, str]] = {
+    "tenders": {"nl": "aanbesteding", "en": "tender"},
+    "contracts": {"nl": "contract", "en": "contract"},
+    "submissions": {"nl": "leveranciersrapportage", "en": "supplier workbook"},
+    "evidence": {"nl": "bewijsstuk", "en": "document"},
+    "assessments": {"nl": "beoordeling", "en": "assessment"},
+    "signals": {"nl": "signaal", "en": "signal"},
+    "escalation_steps": {"nl": "escalatiestap", "en": "escalation step"},
 }
 
 
 def kind_label(kind: str, lang: str) -> str:
     """A kind of record in words (``contracts`` → ``contract``)."""
-    nl, en = KIND_LABELS.get(kind, (kind, kind))
-    return en if lang == "en" else nl
+    return choose(lang, KIND_LABELS.get(kind, {"nl": kind}))
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from app.domain.languages import choose
+
 # ---------------------------------------------------------------------------------------
 # Figure definitions
 # ---------------------------------------------------------------------------------------
@@ -30,10 +32,10 @@ class FigureDef:
     money: bool = False
 
     def name(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nl
+        return choose(lang, {"nl": self.nl, "en": self.en})
 
     def definition(self, lang: str) -> str:
-        return self.definition_en if lang == "en" else self.definition_nl
+        return choose(lang, {"nl": self.definition_nl, "en": self.definition_en})
 
 
 GROUPS: tuple[tuple[str, str, str], ...] = (

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from app.domain.errors import ReferenceDataError, ValidationError
+from app.domain.languages import choose
 
 # ---------------------------------------------------------------------------------------
 # The assessment rubric ("reasonable effort")
@@ -31,7 +32,7 @@ class RubricElement:
     may_be_not_applicable: bool
 
     def text(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nl
+        return choose(lang, {"nl": self.nl, "en": self.en})
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class RubricSubject:
     elements: tuple[RubricElement, ...]
 
     def text(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nl
+        return choose(lang, {"nl": self.nl, "en": self.en})
 
 
 @dataclass(frozen=True)

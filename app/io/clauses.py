@@ -41,7 +41,7 @@ from app import locator
 from app.domain.clauses import TEXTS, ClauseParameters
 from app.domain.countries import CountryTable
 from app.domain.errors import ReferenceDataError, ValidationError
-from app.domain.formatting import MONTHS_EN, MONTHS_NL, format_date, format_money
+from app.domain.formatting import format_date, format_money, month_names
 from app.domain.reference import Reference
 
 BLOCK_KINDS = (
@@ -184,14 +184,10 @@ def environment(version: str, lang: str) -> jinja2.Environment:
 # -- the values templates see --------------------------------------------------------------
 
 
-def _months(lang: str) -> tuple[str, ...]:
-    return MONTHS_EN if lang == "en" else MONTHS_NL
-
-
 def _month_text(month: str, lang: str) -> str:
     """``2017-04`` as ``april 2017`` / ``April 2017``."""
     year, number = month.split("-")
-    return f"{_months(lang)[int(number) - 1]} {year}"
+    return f"{month_names(lang)[int(number) - 1]} {year}"
 
 
 def template_context(
@@ -232,7 +228,7 @@ def template_context(
                 for s in category.sources
             ],
         }
-    month_names = _months(lang)
+    months = month_names(lang)
     terms = reference.terms(params.general_terms)
     return {
         "lang": lang,
@@ -258,7 +254,7 @@ def template_context(
         "acceptance": params.acceptance,
         "plan_months": params.plan_months,
         "report_month": params.report_month,
-        "report_month_name": month_names[params.report_month - 1],
+        "report_month_name": months[params.report_month - 1],
         "penalty": format_money(params.penalty, lang).replace(" ", "\u00a0"),
         "independent_check": params.independent_check,
         "contact_role": params.contact_role,
@@ -276,8 +272,8 @@ def template_context(
         "conventions": [
             {
                 "code": c.code,
-                "name": c.en if lang == "en" else c.nl,
-                "principle": c.principle_en if lang == "en" else c.principle_nl,
+                "name": c.name(lang),
+                "principle": c.principle(lang),
             }
             for c in reference.conventions
         ],

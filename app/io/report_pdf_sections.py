@@ -428,7 +428,7 @@ def _steps_table(w: Writer) -> list[Flowable]:
             [
                 [
                     para(f"{step.number}. {step.text(w.lang)}", s["Td"]),
-                    para(step.isv_en if w.lang == "en" else step.isv_nl, s["Mono"]),
+                    para(step.isv(w.lang), s["Mono"]),
                 ]
             ]
             + [w.n(counts.get(x, 0)) for x in states]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.languages import choose
+
 TEMPLATE_VERSION = "ISV-WB 1"
 REQUIRED_MARK = " *"
 """After the header (or label) of a required column in the written workbook; the reader
@@ -35,7 +37,7 @@ class Column:
     width: int = 18
 
     def header(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nl
+        return choose(lang, {"nl": self.nl, "en": self.en})
 
     def marked(self, lang: str) -> str:
         """The header as the written workbook shows it: required ones marked."""

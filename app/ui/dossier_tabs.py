@@ -667,7 +667,7 @@ class AssessmentDialog(SimpleDialog):
         self.body.addLayout(top)
         self.subject = QComboBox()
         for code, subject in self.rubric.subjects.items():
-            self.subject.addItem(subject.en if lang == "en" else subject.nl, code)
+            self.subject.addItem(subject.text(lang), code)
         add_row(top, tr("&Onderwerp:"), self.subject)
         self.year = QLineEdit()
         add_row(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.calendar import parse_typed_date
+from app.domain.formatting import conventions
 from app.ui.i18n import tr
 from app.ui.widgets import a11y
 
@@ -200,7 +201,8 @@ def parse_amount(text: str, lang: str) -> Decimal | None:
     cleaned = text.replace("€", "").replace(" ", "").replace("\u00a0", "").strip()
     if not cleaned:
         return None
-    thousands, decimal_mark = (".", ",") if lang == "nl" else (",", ".")
+    marks = conventions(lang)
+    thousands, decimal_mark = marks.thousands, marks.decimal_mark
     cleaned = cleaned.replace(thousands, "").replace(decimal_mark, ".")
     try:
         amount = Decimal(cleaned)

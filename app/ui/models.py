@@ -17,7 +17,12 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.domain.formatting import MONTHS_EN, format_money, format_number
+from app.domain.formatting import (
+    format_money,
+    format_number,
+    format_short_date,
+    format_yes_no,
+)
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -73,7 +78,7 @@ def show_value(value: Any, lang: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return ("ja" if value else "nee") if lang == "nl" else ("yes" if value else "no")
+        return format_yes_no(value, lang)
     if isinstance(value, dt.date):
         return short_date(value, lang)
     if isinstance(value, Decimal):
@@ -88,9 +93,7 @@ def show_value(value: Any, lang: str) -> str:
 
 def short_date(day: dt.date, lang: str) -> str:
     """Dates in tables: ``20-11-2026`` in Dutch, ``20 Nov 2026`` in English."""
-    if lang == "en":
-        return f"{day.day} {MONTHS_EN[day.month - 1][:3]} {day.year}"
-    return f"{day.day:02d}-{day.month:02d}-{day.year}"
+    return format_short_date(day, lang)
 
 
 def _sort_key(value: Any) -> tuple[int, Any]:

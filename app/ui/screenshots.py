@@ -17,6 +17,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from app.domain.formatting import format_number
+from app.domain.languages import choose
+
 SIZES = ((1366, 768), (1920, 1080))
 LANGUAGES = ("nl", "en")
 
@@ -173,9 +176,9 @@ def _wizard_shot(
     wizard.show()
     wizard.data.ref.setText("2026-ICT-014")
     wizard.data.title_.setText(
-        "Laptops en beeldschermen" if lang == "nl" else "Laptops and monitors"
+        choose(lang, {"nl": "Laptops en beeldschermen", "en": "Laptops and monitors"})
     )
-    wizard.data.value.setText("250.000" if lang == "nl" else "250,000")
+    wizard.data.value.setText(format_number(250_000, lang))
     wizard.next()
     for row in range(wizard.category.list.count()):
         if wizard.category.list.item(row).data(256) == "ict-werkomgeving":

@@ -34,7 +34,7 @@ from app.domain.clauses import (
     PLAN_MONTHS_RANGE,
 )
 from app.domain.errors import IsvError
-from app.domain.formatting import MONTHS_EN, MONTHS_NL
+from app.domain.formatting import month_names
 from app.ui.i18n import tr
 from app.ui.models import RowTableModel
 
@@ -201,7 +201,7 @@ def plan_months_box() -> QSpinBox:
 def report_month_box(lang: str) -> QComboBox:
     """The month by whose end each yearly report is due (its number as the item data)."""
     box = QComboBox()
-    for number, name in enumerate(MONTHS_EN if lang == "en" else MONTHS_NL, start=1):
+    for number, name in enumerate(month_names(lang), start=1):
         box.addItem(name, number)
     box.setCurrentIndex(DEFAULT_REPORT_MONTH - 1)
     return box

@@ -38,6 +38,7 @@ from app import locator, settings
 from app.domain.applicability import Applicability, applicability
 from app.domain.clauses import ICT_CATEGORIES
 from app.domain.errors import IsvError
+from app.domain.formatting import format_number
 from app.domain.reference import KINDS, OUTSIDE_CATEGORIES
 from app.domain.values import IsvDecision, TenderRecord
 from app.services import clauses, eforms, registry
@@ -108,7 +109,7 @@ class DataPage(QWizardPage):
             ),
         )
         self.value = QLineEdit()
-        self.value.setPlaceholderText("250.000" if wizard.lang == "nl" else "250,000")
+        self.value.setPlaceholderText(format_number(250_000, wizard.lang))
         add_row(
             form,
             tr("Geraamde &waarde (€, excl. btw):"),
@@ -448,7 +449,7 @@ class ParametersPage(QWizardPage):
                 "De maand waarin de jaarrapportage over het vorige contractjaar binnen moet zijn"
             ),
         )
-        self.penalty = QLineEdit("5.000" if wizard.lang == "nl" else "5,000")
+        self.penalty = QLineEdit(format_number(5_000, wizard.lang))
         add_row(
             form,
             tr("&Boete (€):"),
