@@ -112,10 +112,10 @@ class Initiative:
     source: str | None
 
     def name(self, lang: str) -> str:
-        return self.name_en if lang == "en" else self.name_nl
+        return choose(lang, {"nl": self.name_nl, "en": self.name_en})
 
     def about(self, lang: str) -> str:
-        return self.about_en if lang == "en" else self.about_nl
+        return choose(lang, {"nl": self.about_nl, "en": self.about_en})
 
     def active_in(self, year: int) -> bool:
         return (self.first is None or self.first <= year) and (
@@ -141,7 +141,7 @@ class GeneralTerms:
     categories: tuple[str, ...]
 
     def title(self, lang: str) -> str:
-        return self.title_en if lang == "en" else self.title_nl
+        return choose(lang, {"nl": self.title_nl, "en": self.title_en})
 
 
 @dataclass(frozen=True)

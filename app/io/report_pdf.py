@@ -23,6 +23,7 @@ from reportlab.platypus import (
 )
 
 from app.domain.formatting import format_date
+from app.domain.languages import in_order
 from app.domain.reference import Reference
 from app.domain.report import YearReport
 from app.domain.report_facts import kind_label
@@ -81,7 +82,7 @@ def _sdg_section(w: Writer) -> list[Flowable]:
         heading(w, w.t("sdg_section")),
         para(w.t("sdg_intro"), s["Body"]),
         grid_table(rows, [62 * mm, WIDTH - 62 * mm - 3 * 19 * mm] + [19 * mm] * 3),
-        para(SDG_DEFINITION[1 if w.lang == "en" else 0], s["Small"]),
+        para(in_order(w.lang, SDG_DEFINITION), s["Small"]),
     ]
     served = [x for x in r.sdg if x.contracts]
     if served:
@@ -129,7 +130,7 @@ def _sources_section(w: Writer) -> list[Flowable]:
         grid_table(rows, [38 * mm, 18 * mm, 44 * mm, WIDTH - 118 * mm, 18 * mm]),
         Spacer(1, 3 * mm),
         para(f"{w.t('duplicates')}: {w.n(r.duplicates)}", s["Body"]),
-        para(MERGE_DEFINITION[1 if w.lang == "en" else 0], s["Small"]),
+        para(in_order(w.lang, MERGE_DEFINITION), s["Small"]),
         para(w.t("conflicts"), s["Heading2"]),
     ]
     if not r.conflicts:
@@ -152,10 +153,10 @@ def _annex(w: Writer) -> list[Flowable]:
     s = w.styles
     flow: list[Flowable] = [heading(w, w.t("annex"))]
     general = [
-        (w.t("as_of"), AS_OF_DEFINITION[1 if w.lang == "en" else 0]),
-        ("SDG", SDG_DEFINITION[1 if w.lang == "en" else 0]),
-        (w.t("step_col"), STEPS_DEFINITION[1 if w.lang == "en" else 0]),
-        (w.t("sources"), MERGE_DEFINITION[1 if w.lang == "en" else 0]),
+        (w.t("as_of"), in_order(w.lang, AS_OF_DEFINITION)),
+        ("SDG", in_order(w.lang, SDG_DEFINITION)),
+        (w.t("step_col"), in_order(w.lang, STEPS_DEFINITION)),
+        (w.t("sources"), in_order(w.lang, MERGE_DEFINITION)),
     ]
     flow.append(para(w.t("general"), s["Heading2"]))
     for label, text in general:
@@ -170,7 +171,7 @@ def _annex(w: Writer) -> list[Flowable]:
                         para(figure.definition(w.lang), s["Td"]),
                     ]
                 )
-        flow.append(para(en if w.lang == "en" else nl, s["Heading2"]))
+        flow.append(para(in_order(w.lang, (nl, en)), s["Heading2"]))
         flow.append(grid_table(rows, [56 * mm, WIDTH - 56 * mm]))
     return flow
 

@@ -22,6 +22,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from app.domain.languages import choose, in_order
 from app.domain.report_figures import STEPS_DEFINITION
 from app.io.pdf import BOLD, FAMILY, escape, outline, para
 from app.io.report_pdf_style import (
@@ -98,43 +99,53 @@ def cover(w: Writer) -> list[Flowable]:
 
 
 def _summary_sentences(w: Writer) -> list[str]:
-    """The year in plain sentences, singular and plural as the numbers need."""
+    """The year in plain sentences, singular and plural as the numbers need: a function
+    per language, since the grammar differs and not only the words."""
+    return choose(w.lang, {"nl": _summary_nl, "en": _summary_en})(w)
+
+
+def _summary_en(w: Writer) -> list[str]:
+    r, tot = w.report, w.report.totals
+    n, pct, pl = w.n, w.pct, w.pl
+    mandatory = tot["tenders_isv_mandatory"]
+    return [
+        f"In {r.year}, {pl(tot['tenders'], 'tender was', 'tenders were')} published "
+        f"with a total estimated value of {w.euros(tot['tenders_value'])}. For "
+        f"{n(mandatory)} of them the ISV were mandatory: "
+        f"{n(tot['tenders_isv_applied_mandatory'])} applied them "
+        f"({pct(tot['tenders_isv_applied_mandatory'], mandatory)}), "
+        f"{n(tot['tenders_isv_not_applied_mandatory'])} did not, with a recorded "
+        f"reason, and {n(tot['tenders_isv_undecided_mandatory'])} "
+        f"{'has' if tot['tenders_isv_undecided_mandatory'] == 1 else 'have'} no "
+        f"decision recorded.",
+        f"In {pl(tot['tenders_isv_applied_voluntary'], 'further tender', 'further tenders')}"
+        f" the ISV were applied voluntarily, below the threshold or outside the risk "
+        f"categories. {pl(tot['tenders_clause_current'], 'tender', 'tenders')} used the "
+        f"current version ({r.current_clause_version}) of the standard tender texts.",
+        f"{pl(tot['contracts_active'], 'contract was', 'contracts were')} active in the "
+        f"year ({w.euros(tot['contracts_value'])}), {n(tot['contracts_isv'])} of them "
+        f"with ISV. Of those, {n(tot['risk_analysis_received'])} had delivered a risk "
+        f"analysis ({n(tot['risk_analysis_on_time'])} on time) and "
+        f"{n(tot['risk_analysis_overdue'])} had not by the deadline; a plan of action "
+        f"was agreed for {n(tot['plan_agreed'])} "
+        f"({pct(tot['plan_agreed'], tot['contracts_isv'])}).",
+        f"Yearly reports: {n(tot['yearly_report_due'])} due in the year, "
+        f"{n(tot['yearly_report_received'])} received, "
+        f"{n(tot['yearly_report_sufficient'])} assessed as sufficient. The suppliers' "
+        f"latest risk analyses name {pl(tot['risks'], 'risk', 'risks')}, "
+        f"{n(tot['risks_high'])} of high priority. Measures: {n(tot['measures'])} in "
+        f"all, {n(tot['measures_completed'])} completed, {n(tot['measures_overdue'])} "
+        f"past their due date.",
+        f"Signals of possible abuses received: {n(tot['signals_received'])}; escalation "
+        f"steps taken: {n(tot['escalation_steps'])}.",
+    ]
+
+
+def _summary_nl(w: Writer) -> list[str]:
     r, tot = w.report, w.report.totals
     n, pct, pl = w.n, w.pct, w.pl
     current = ("aanbesteding gebruikte", "aanbestedingen gebruikten")
     mandatory = tot["tenders_isv_mandatory"]
-    if w.lang == "en":
-        return [
-            f"In {r.year}, {pl(tot['tenders'], 'tender was', 'tenders were')} published "
-            f"with a total estimated value of {w.euros(tot['tenders_value'])}. For "
-            f"{n(mandatory)} of them the ISV were mandatory: "
-            f"{n(tot['tenders_isv_applied_mandatory'])} applied them "
-            f"({pct(tot['tenders_isv_applied_mandatory'], mandatory)}), "
-            f"{n(tot['tenders_isv_not_applied_mandatory'])} did not, with a recorded "
-            f"reason, and {n(tot['tenders_isv_undecided_mandatory'])} "
-            f"{'has' if tot['tenders_isv_undecided_mandatory'] == 1 else 'have'} no "
-            f"decision recorded.",
-            f"In {pl(tot['tenders_isv_applied_voluntary'], 'further tender', 'further tenders')}"
-            f" the ISV were applied voluntarily, below the threshold or outside the risk "
-            f"categories. {pl(tot['tenders_clause_current'], 'tender', 'tenders')} used the "
-            f"current version ({r.current_clause_version}) of the standard tender texts.",
-            f"{pl(tot['contracts_active'], 'contract was', 'contracts were')} active in the "
-            f"year ({w.euros(tot['contracts_value'])}), {n(tot['contracts_isv'])} of them "
-            f"with ISV. Of those, {n(tot['risk_analysis_received'])} had delivered a risk "
-            f"analysis ({n(tot['risk_analysis_on_time'])} on time) and "
-            f"{n(tot['risk_analysis_overdue'])} had not by the deadline; a plan of action "
-            f"was agreed for {n(tot['plan_agreed'])} "
-            f"({pct(tot['plan_agreed'], tot['contracts_isv'])}).",
-            f"Yearly reports: {n(tot['yearly_report_due'])} due in the year, "
-            f"{n(tot['yearly_report_received'])} received, "
-            f"{n(tot['yearly_report_sufficient'])} assessed as sufficient. The suppliers' "
-            f"latest risk analyses name {pl(tot['risks'], 'risk', 'risks')}, "
-            f"{n(tot['risks_high'])} of high priority. Measures: {n(tot['measures'])} in "
-            f"all, {n(tot['measures_completed'])} completed, {n(tot['measures_overdue'])} "
-            f"past their due date.",
-            f"Signals of possible abuses received: {n(tot['signals_received'])}; escalation "
-            f"steps taken: {n(tot['escalation_steps'])}.",
-        ]
     return [
         f"In {r.year} {'is' if tot['tenders'] == 1 else 'zijn'} "
         f"{pl(tot['tenders'], 'aanbesteding', 'aanbestedingen')} gepubliceerd met een "
@@ -346,7 +357,7 @@ def tenders_section(w: Writer) -> list[Flowable]:
         flow.append(para(w.t("no_reasons"), s["Body"]))
     for reason, count in r.not_applied_reasons:
         # Paragraphs, not table cells: a very long reason must be able to cross a page.
-        tenders = w.pl(count, *PLURAL_WORDS["tender_word"][1 if w.lang == "en" else 0])
+        tenders = w.pl(count, *in_order(w.lang, PLURAL_WORDS["tender_word"]))
         flow.append(
             Paragraph(f"<b>{escape(tenders)}</b>: {escape(reason)}", s["Bullet"], bulletText="•")
         )
@@ -438,7 +449,7 @@ def _steps_table(w: Writer) -> list[Flowable]:
             [
                 para(w.t("oecd_heading"), s["Heading2"]),
                 grid_table(rows, [WIDTH - 4 * 22 * mm] + [22 * mm] * 4),
-                para(STEPS_DEFINITION[1 if w.lang == "en" else 0], s["Small"]),
+                para(in_order(w.lang, STEPS_DEFINITION), s["Small"]),
             ]
         )
     ]

@@ -1,4 +1,5 @@
-"""Words shared by the yearly report's PDF and Excel renderers: (Dutch, English).
+"""Words shared by the yearly report's PDF and Excel renderers: (Dutch, English), in the
+order of :data:`app.domain.languages.LANGUAGES`.
 
 Each renderer adds its own words to these; a label both show is written here once.
 """
@@ -7,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+
+from app.domain.languages import in_order
 
 SHARED_WORDS: dict[str, tuple[str, str]] = {
     "title": ("ISV-jaarrapportage {year}", "ISV yearly report {year}"),
@@ -34,5 +37,4 @@ SHARED_WORDS: dict[str, tuple[str, str]] = {
 
 def word(table: Mapping[str, tuple[str, str]], key: str, lang: str, **params: Any) -> str:
     """The entry ``key`` of ``table`` in ``lang``, with its ``{placeholders}`` filled."""
-    nl, en = table[key]
-    return (en if lang == "en" else nl).format(**params)
+    return in_order(lang, table[key]).format(**params)

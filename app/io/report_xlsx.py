@@ -26,6 +26,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from app.domain.formatting import format_date
+from app.domain.languages import in_order
 from app.domain.reference import Reference
 from app.domain.report import YearReport
 from app.domain.report_figures import (
@@ -232,15 +233,14 @@ def _summary(
         _t("definition", lang),
     ]
     sheet.row(header, bold=True)
-    group_names = {g: (nl, en) for g, nl, en in GROUPS}
+    group_names = {g: (nl, en) for g, nl, en in GROUPS}  # in the order of LANGUAGES
     current_group = None
     for code in codes:
         figure = FIGURE_BY_CODE.get(code)
         group = figure.group if figure else "follow_up"
         if group != current_group:
             current_group = group
-            nl, en = group_names[group]
-            sheet.row([en if lang == "en" else nl], bold=True)
+            sheet.row([in_order(lang, group_names[group])], bold=True)
         money = bool(figure and figure.money)
         values = [_figure_value(code, report.totals.get(code, 0))]
         values += [_figure_value(code, c.figures.get(code, 0)) for c in categories]
@@ -267,7 +267,7 @@ def _summary(
                 *[counts.get(state, 0) for state in states],
             ]
         )
-    sheet.row([_t("definition", lang), STEPS_DEFINITION[1 if lang == "en" else 0]])
+    sheet.row([_t("definition", lang), in_order(lang, STEPS_DEFINITION)])
     sheet.row([])
     sheet.row([_t("sdg_section", lang)], bold=True)
     sheet.row(
@@ -282,16 +282,16 @@ def _summary(
     )
     for sdg in report.sdg:
         sheet.row([sdg.name(lang), sdg.target, sdg.contracts, sdg.risks, sdg.signals])
-    sheet.row([_t("definition", lang), SDG_DEFINITION[1 if lang == "en" else 0]])
+    sheet.row([_t("definition", lang), in_order(lang, SDG_DEFINITION)])
     sheet.row([])
     sheet.row([_t("reasons", lang)], bold=True)
     sheet.row([_t("reason", lang), "", _t("count", lang)], bold=True)
     for reason, count in report.not_applied_reasons:
         sheet.row([reason, "", count])
     sheet.row([])
-    sheet.row([_t("as_of", lang), AS_OF_DEFINITION[1 if lang == "en" else 0]])
+    sheet.row([_t("as_of", lang), in_order(lang, AS_OF_DEFINITION)])
     if len(report.sources) > 1:
-        sheet.row([_t("sources", lang), MERGE_DEFINITION[1 if lang == "en" else 0]])
+        sheet.row([_t("sources", lang), in_order(lang, MERGE_DEFINITION)])
     if report.conflicts:
         sheet.row([])
         sheet.row([_t("conflicts", lang)], bold=True)
@@ -552,13 +552,13 @@ def _definitions(workbook: Any, reference: Reference, lang: str, codes: list[str
                 else FIGURE_BY_CODE["escalation_steps"].definition(lang),
             ]
         )
-    sheet.row(["as_of", _t("as_of", lang), AS_OF_DEFINITION[1 if lang == "en" else 0]])
-    sheet.row(["sdg", _t("sdg", lang), SDG_DEFINITION[1 if lang == "en" else 0]])
-    sheet.row(["step_*", _t("oecd_step", lang), STEPS_DEFINITION[1 if lang == "en" else 0]])
+    sheet.row(["as_of", _t("as_of", lang), in_order(lang, AS_OF_DEFINITION)])
+    sheet.row(["sdg", _t("sdg", lang), in_order(lang, SDG_DEFINITION)])
+    sheet.row(["step_*", _t("oecd_step", lang), in_order(lang, STEPS_DEFINITION)])
     sheet.row(
         [f"{RISK_COLUMN_PREFIX}*", _t("risk_columns", lang), _t("risk_columns_definition", lang)]
     )
-    sheet.row(["merge", _t("sources", lang), MERGE_DEFINITION[1 if lang == "en" else 0]])
+    sheet.row(["merge", _t("sources", lang), in_order(lang, MERGE_DEFINITION)])
 
 
 def _last_column(count: int) -> str:

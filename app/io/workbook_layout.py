@@ -53,7 +53,7 @@ class SheetLayout:
 
     def name(self, lang: str) -> str:
         """The sheet's name in a workbook written in ``lang``."""
-        return self.en if lang == "en" else self.nl
+        return choose(lang, {"nl": self.nl, "en": self.en})
 
 
 def header_key(text: str) -> str:

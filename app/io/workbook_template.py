@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.domain.countries import CountryTable
+from app.domain.languages import in_order
 from app.domain.reference import Reference
 from app.io.workbook_layout import (
     INSTRUCTIONS,
@@ -111,10 +112,6 @@ INSTRUCTIONS_WIDTH = 72  # characters of column A: fits an A4 page within its ma
 LINE_HEIGHT = 15.0  # points per line of 11-point text
 
 
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "en" else pair[0]
-
-
 def _required_lines(lang: str) -> list[str]:
     return [
         f"• {layout.name(lang)}: " + ", ".join(c.header(lang) for c in layout.columns if c.required)
@@ -175,11 +172,15 @@ def _column_style(ws: Any, letter: str, column: Column) -> None:
         dimension.number_format = "@"
 
 
+OTHER_LANGUAGE = {"nl": "en", "en": "nl"}
+"""The language shown beside the workbook's own in the drop-down lists."""
+
+
 def _lists_sheet(
     wb: Any, reference: Reference, countries: CountryTable, lang: str
 ) -> dict[str, str]:
     """The hidden, protected ``Lijsten`` sheet; returns a range formula per group."""
-    other = "nl" if lang == "en" else "en"
+    other = OTHER_LANGUAGE[lang]
     groups: dict[str, list[tuple[str, str, str]]] = {
         "theme": [(t.text(lang), t.text(other), t.code) for t in reference.themes],
         "severity": [(x.text(lang), x.text(other), x.code) for x in reference.severity.values],
@@ -200,12 +201,7 @@ def _lists_sheet(
     formulas: dict[str, str] = {}
     first_col = 1
     for group, entries in groups.items():
-        nl_title, en_title = titles[group]
-        heads = (
-            en_title if lang == "en" else nl_title,
-            nl_title if lang == "en" else en_title,
-            "code",
-        )
+        heads = (in_order(lang, titles[group]), in_order(other, titles[group]), "code")
         for offset, text in enumerate(heads):
             set_text(ws.cell(row=1, column=first_col + offset), text)
         for index, entry in enumerate(entries, start=2):
@@ -256,10 +252,12 @@ def _validation(ws: Any, column: Column, letter: str, formulas: dict[str, str], 
         )
     else:
         return
-    check.error = (
-        "Choose a value from the list or within the range."
-        if lang == "en"
-        else "Kies een waarde uit de lijst of binnen het bereik."
+    check.error = in_order(
+        lang,
+        (
+            "Kies een waarde uit de lijst of binnen het bereik.",
+            "Choose a value from the list or within the range.",
+        ),
     )
     check.add(area)
     ws.add_data_validation(check)
@@ -287,9 +285,9 @@ def _supplier_sheet(
 
     lang = data.lang
     ws = wb.create_sheet(SUPPLIER.name(lang))
-    _header_cell(ws, 1, 1, _pick(("Gegeven", "Item"), lang), True)
-    _header_cell(ws, 1, 2, _pick(("Waarde", "Value"), lang), True)
-    _header_cell(ws, 1, 3, _pick(("Toelichting", "Notes"), lang), False)
+    _header_cell(ws, 1, 1, in_order(lang, ("Gegeven", "Item")), True)
+    _header_cell(ws, 1, 2, in_order(lang, ("Waarde", "Value")), True)
+    _header_cell(ws, 1, 3, in_order(lang, ("Toelichting", "Notes")), False)
     country = countries.get(data.supplier_country)
     prefilled: dict[str, Any] = {
         "name": data.supplier_name,
@@ -327,9 +325,9 @@ def _supplier_sheet(
             else:
                 value.number_format = "@"
         value.protection = Protection(locked=column.field == "contract_ref")
-        note = _pick(notes.get(column.kind, notes["text"]), lang)
+        note = in_order(lang, notes.get(column.kind, notes["text"]))
         if column.required:
-            note = _pick(required, lang) + note
+            note = in_order(lang, required) + note
         set_text(ws.cell(row=row, column=3), note)
         if column.kind == "country":
             check = DataValidation(
@@ -366,7 +364,7 @@ def _instructions_sheet(wb: Any, data: TemplateData) -> None:
     ws = wb.active
     ws.title = INSTRUCTIONS.name(lang)
     ws.column_dimensions["A"].width = INSTRUCTIONS_WIDTH
-    paragraphs = [_pick(pair, lang).format(**names) for pair in INSTRUCTION_TEXT]
+    paragraphs = [in_order(lang, pair).format(**names) for pair in INSTRUCTION_TEXT]
     paragraphs.append(f"Contract: {data.contract_ref}    Template: {TEMPLATE_VERSION}")
     for row, text in enumerate(paragraphs, start=1):
         cell = ws.cell(row=row, column=1)

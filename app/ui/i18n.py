@@ -21,11 +21,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from app import locator
+from app.domain.languages import FIRST, choose, known
 
 log = logging.getLogger(__name__)
 
 CONTEXT = "isv"
-LANGUAGES = ("nl", "en")
+QT_LANGUAGES = {"nl": QLocale.Language.Dutch, "en": QLocale.Language.English}
+TS_LANGUAGES = {"en": "en_GB"}  # the language attribute of a .ts file
 
 
 def tr(text: str) -> str:
@@ -82,10 +84,8 @@ class Language:
         self.uninstall()
         app = QCoreApplication.instance()
         assert app is not None
-        self.code = lang if lang in LANGUAGES else "nl"
-        QLocale.setDefault(
-            QLocale(QLocale.Language.Dutch if self.code == "nl" else QLocale.Language.English)
-        )
+        self.code = known(lang)
+        QLocale.setDefault(QLocale(choose(self.code, QT_LANGUAGES)))
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt_base = QTranslator()
         if qt_base.load(f"qtbase_{self.code}", qt_folder):
@@ -93,12 +93,11 @@ class Language:
         qt_supplement = QTranslator()  # Qt's texts its own catalogue misses (qt_nl.ts)
         if qt_supplement.load(str(qm_path(self.code, "qt"))):
             self._installed.append(qt_supplement)
-        if self.code != "nl":
-            own = QTranslator()
-            if own.load(str(qm_path(self.code))):
-                self._installed.append(own)
-            else:  # a package built without its build step: the window stays Dutch
-                log.error("the translation %s is missing; build the package", qm_path(self.code))
+        own = QTranslator()  # none for Dutch, the language the code is written in
+        if own.load(str(qm_path(self.code))):
+            self._installed.append(own)
+        elif self.code != FIRST:  # a package built without its build step: Dutch stays
+            log.error("the translation %s is missing; build the package", qm_path(self.code))
         for translator in self._installed:
             app.installTranslator(translator)
 
@@ -146,7 +145,7 @@ def write_ts(
 ) -> None:
     import xml.etree.ElementTree as ET
 
-    root = ET.Element("TS", version="2.1", language="en_GB" if lang == "en" else lang)
+    root = ET.Element("TS", version="2.1", language=TS_LANGUAGES.get(lang, lang))
     context = ET.SubElement(root, "context")
     ET.SubElement(context, "name").text = CONTEXT
     for source in sorted(entries, key=lambda s: (where.get(s, "~"), s.lower())):

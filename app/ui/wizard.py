@@ -456,7 +456,7 @@ class ParametersPage(QWizardPage):
             self.penalty,
             description=tr("Het bedrag van de boete na een ingebrekestelling"),
         )
-        self.penalty_cap = QLineEdit("50.000" if wizard.lang == "nl" else "50,000")
+        self.penalty_cap = QLineEdit(format_number(50_000, wizard.lang))
         add_row(
             form,
             tr("&Maximum aan boetes per contractjaar (€):"),
