@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import locator
-from app.domain.errors import IsvError, UsageError, ValidationError
+from app.domain.errors import ImplausibleError, IsvError, UsageError, ValidationError
 
 if TYPE_CHECKING:  # the database layer loads on first use: the window path opens fast
     from app.services.context import Context
@@ -47,6 +47,10 @@ class Invocation:
         sys.stderr.write(line + "\n")
 
     def fail(self, exc: IsvError) -> None:
+        if isinstance(exc, ImplausibleError):  # name each warning, then the way on
+            texts = [self.text(code, **params) for code, params in exc.warnings]
+            self.error_line(" ".join([*texts, self.text("accept_warning_hint")]))
+            return
         self.error_line(locator.catalog().error(exc, self.lang))
 
     def emit_json(self, data: Any) -> None:

@@ -59,3 +59,15 @@ class CancelledError(IsvError):
 
     def __init__(self) -> None:
         super().__init__("cancelled")
+
+
+class ImplausibleError(ValidationError):
+    """Input that is possible but unlikely (a contract starting before its tender was
+    published, …): refused unless the user accepts the warnings with a reason.
+
+    ``warnings`` holds each warning as ``(code, params)`` for the message catalog; the
+    command line names them and points to ``--accept-warning``, the window asks."""
+
+    def __init__(self, warnings: tuple[tuple[str, dict[str, Any]], ...]) -> None:
+        super().__init__("accept_warning_needed", count=len(warnings))
+        self.warnings = warnings

@@ -63,6 +63,8 @@ class TenderRecord:
     decision: IsvDecision | None
     clause_version: str | None
     version: int
+    withdrawn_reason: str | None = None  # set when the tender was withdrawn
+    withdrawn_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ class ContractRecord:
     independent_check: bool
     plan_agreed_on: dt.date | None
     version: int
+    withdrawn_reason: str | None = None  # set when the contract was withdrawn
+    withdrawn_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,9 @@ class EvidenceRecord:
     risk_id: int | None
     measure_id: int | None
     added_by: str
+    version: int = 1
+    withdrawn_reason: str | None = None  # set when the document was withdrawn
+    withdrawn_at: dt.datetime | None = None
 
 
 def not_in_future(day: dt.date | None, field_name: str) -> None:

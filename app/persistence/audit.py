@@ -37,6 +37,23 @@ AUDITED: dict[str, type[m.Base]] = {
 }
 """Entities whose every row must match its newest audit entry."""
 
+ADDED_LATER: dict[str, Any] = {"withdrawn_at": None, "withdrawn_reason": None, "version": 1}
+"""Columns added after records were first audited (revision 0004), with the value the
+upgrade gave existing rows: an after-image written before the column existed lacks the
+key, and matches a row that still holds that value."""
+
+
+def matches_after_image(after: Mapping[str, Any], current: Mapping[str, Any]) -> bool:
+    """Whether a record's current values (as JSON values) are its newest after-image."""
+    if after.keys() == current.keys():
+        return after == current
+    rest = {
+        key: value
+        for key, value in current.items()
+        if key in after or key not in ADDED_LATER or value != ADDED_LATER[key]
+    }
+    return dict(after) == rest
+
 
 def _json_default(value: Any) -> Any:
     """Dates, times and decimals as JSON text (the one conversion for hashing)."""
@@ -86,20 +103,25 @@ def entry_hash(
     before: str | None,
     after: str | None,
     prev_hash: str,
+    reason: str | None = None,
 ) -> str:
-    payload = canonical(
-        {
-            "seq": seq,
-            "at": at,
-            "actor": actor,
-            "entity": entity,
-            "entity_id": entity_id,
-            "action": action,
-            "before": before,
-            "after": after,
-            "prev": prev_hash,
-        }
-    )
+    """The entry's hash. ``reason`` (why a record was corrected or withdrawn, revision
+    0004) is covered only when there is one, so entries written before it keep their
+    hash."""
+    fields = {
+        "seq": seq,
+        "at": at,
+        "actor": actor,
+        "entity": entity,
+        "entity_id": entity_id,
+        "action": action,
+        "before": before,
+        "after": after,
+        "prev": prev_hash,
+    }
+    if reason is not None:
+        fields["reason"] = reason
+    payload = canonical(fields)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -161,6 +183,7 @@ class AuditWriter:
         before: Mapping[str, Any] | None,
         after: Mapping[str, Any] | None,
         at: dt.datetime | None = None,
+        reason: str | None = None,
     ) -> dict[str, Any]:
         """The next entry as a row dict (not yet written); advances the chain."""
         if self._seq is None:
@@ -181,6 +204,7 @@ class AuditWriter:
             before_json,
             after_json,
             self._hash,
+            reason,
         )
         row = {
             "seq": seq,
@@ -193,6 +217,7 @@ class AuditWriter:
             "after_json": after_json,
             "prev_hash": self._hash,
             "hash": digest,
+            "reason": reason,
         }
         self._seq, self._hash = seq, digest
         return row
@@ -204,8 +229,9 @@ class AuditWriter:
         action: str,
         before: Mapping[str, Any] | None,
         after: Mapping[str, Any] | None,
+        reason: str | None = None,
     ) -> None:
-        row = self.build(entity, entity_id, action, before, after)
+        row = self.build(entity, entity_id, action, before, after, reason=reason)
         self.session.add(m.AuditEntry(**row))
         self.flush_head()
 
@@ -214,6 +240,11 @@ class AuditWriter:
         if rows:
             self.session.execute(insert(m.AuditEntry), rows)
         self.flush_head()
+
+    @property
+    def last_seq(self) -> int | None:
+        """The sequence number of the newest entry this writer made (or read)."""
+        return self._seq
 
     def flush_head(self) -> None:
         if self._seq is not None:
@@ -224,10 +255,17 @@ class AuditWriter:
             )
 
     # -- conveniences for services -----------------------------------------------------
-    def created(self, entity: str, record: m.Base) -> None:
+    def created(self, entity: str, record: m.Base, reason: str | None = None) -> None:
         self.session.flush()
-        self.append(entity, record.id, "create", None, snapshot(record))  # type: ignore[attr-defined]
+        self.append(entity, record.id, "create", None, snapshot(record), reason)  # type: ignore[attr-defined]
 
-    def changed(self, entity: str, record: m.Base, before: Mapping[str, Any]) -> None:
+    def changed(
+        self,
+        entity: str,
+        record: m.Base,
+        before: Mapping[str, Any],
+        reason: str | None = None,
+        action: str = "update",
+    ) -> None:
         self.session.flush()
-        self.append(entity, record.id, "update", before, snapshot(record))  # type: ignore[attr-defined]
+        self.append(entity, record.id, action, before, snapshot(record), reason)  # type: ignore[attr-defined]

@@ -24,6 +24,7 @@ from app.persistence.audit import (
     GENESIS,
     canonical,
     entry_hash,
+    matches_after_image,
     row_snapshot,
     values_digest,
 )
@@ -188,6 +189,7 @@ def verify(db: Database, progress: Callable[[int, int], None] | None = None) -> 
                     entry.before_json,
                     entry.after_json,
                     entry.prev_hash,
+                    entry.reason,
                 )
                 if entry.seq != expected_seq:
                     code = "verify_audit_gap" if entry.seq > expected_seq else "verify_audit_chain"
@@ -260,7 +262,8 @@ def verify(db: Database, progress: Callable[[int, int], None] | None = None) -> 
                     )
                     continue
                 assert isinstance(after, str)
-                if json.loads(after) != json.loads(canonical(row_snapshot(model, dict(row)))):
+                current = json.loads(canonical(row_snapshot(model, dict(row))))
+                if not matches_after_image(json.loads(after), current):
                     result.problems.append(
                         Problem(
                             "record",

@@ -56,6 +56,15 @@ class Versioned:
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 
+class Withdrawable:
+    """A record a buyer can withdraw (revision 0004): never deleted, only marked, with
+    the reason. A withdrawn record leaves the figures, the due list and the dossier
+    states; it stays in the database and in the audit trail."""
+
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    withdrawn_reason: Mapped[str | None] = mapped_column(Text)
+
+
 class Meta(Base):
     """Key-value facts about this database: its installation id, creation time."""
 
@@ -70,7 +79,7 @@ class Organisation(Versioned, Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
 
 
-class Tender(Versioned, Base):
+class Tender(Withdrawable, Versioned, Base):
     __tablename__ = "tender"
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(100), unique=True)
@@ -107,7 +116,7 @@ class Supplier(Versioned, Base):
     __table_args__ = (UniqueConstraint("name", "country"),)
 
 
-class Contract(Versioned, Base):
+class Contract(Withdrawable, Versioned, Base):
     __tablename__ = "contract"
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(100), unique=True)
@@ -213,8 +222,9 @@ class Measure(Base):
     __table_args__ = (Index("ix_measure_submission_status", "submission_id", "status", "due"),)
 
 
-class Evidence(Base):
-    """A document kept as evidence. Never changed: a correction supersedes it."""
+class Evidence(Withdrawable, Base):
+    """A document kept as evidence. The file never changes (a new file supersedes it);
+    its description (type, dates, issuer, note) can be corrected, with a reason."""
 
     __tablename__ = "evidence"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -236,6 +246,7 @@ class Evidence(Base):
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("evidence.id"))
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     added_by: Mapped[str] = mapped_column(String(200))
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     __table_args__ = (
         # the dashboard sums up each contract's documents from this index alone
@@ -250,7 +261,7 @@ class Evidence(Base):
     )
 
 
-class Assessment(Base):
+class Assessment(Withdrawable, Base):
     """The contract manager's judgement of a risk analysis, plan or yearly report."""
 
     __tablename__ = "assessment"
@@ -267,9 +278,10 @@ class Assessment(Base):
     assessed_on: Mapped[dt.date] = mapped_column(Date)
     contract_year: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
-class Signal(Versioned, Base):
+class Signal(Withdrawable, Versioned, Base):
     """A signal of a possible abuse in the supplier's chain."""
 
     __tablename__ = "signal"
@@ -284,7 +296,7 @@ class Signal(Versioned, Base):
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
-class EscalationStep(Base):
+class EscalationStep(Withdrawable, Base):
     """One rung of the buyer's ladder, dated; the order rule lives in the domain."""
 
     __tablename__ = "escalation_step"
@@ -299,6 +311,7 @@ class EscalationStep(Base):
     amount_cents: Mapped[int | None] = mapped_column(BigInteger)
     evidence_ids: Mapped[str | None] = mapped_column(Text)  # JSON list of evidence ids
     note: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class GeneratedDocument(Base):
@@ -358,6 +371,7 @@ class AuditEntry(Base):
     after_json: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str | None] = mapped_column(Text)  # why a correction or withdrawal (0004)
 
     __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
 

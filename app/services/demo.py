@@ -157,6 +157,10 @@ def _table(model: type[m.Base]) -> Table:
     return m.Base.metadata.tables[model.__tablename__]
 
 
+_NEW_RECORD: dict[str, Any] = {"withdrawn_at": None, "withdrawn_reason": None, "version": 1}
+"""The values every new record starts with, for the columns a demo row does not name."""
+
+
 class _Ids:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -236,6 +240,10 @@ class _Builder:
         return DemoSummary(**self.counts)
 
     def add(self, model: type[m.Base], row: dict[str, Any]) -> dict[str, Any]:
+        columns = model.__table__.columns
+        for name, value in _NEW_RECORD.items():  # as a record starts: current, version 1
+            if name in columns and name not in row:
+                row[name] = value
         self.rows.setdefault(model, []).append(row)
         return row
 

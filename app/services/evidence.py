@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.domain.errors import NotFoundError, UsageError, ValidationError
@@ -30,7 +30,7 @@ def evidence_record(session: Session, evidence: m.Evidence) -> EvidenceRecord:
     )
     superseded_by = session.scalar(
         select(m.Evidence.id)
-        .where(m.Evidence.supersedes_id == evidence.id)
+        .where(m.Evidence.supersedes_id == evidence.id, m.Evidence.withdrawn_at.is_(None))
         .order_by(m.Evidence.id.desc())
         .limit(1)
     )
@@ -54,6 +54,9 @@ def evidence_record(session: Session, evidence: m.Evidence) -> EvidenceRecord:
         risk_id=evidence.risk_id,
         measure_id=evidence.measure_id,
         added_by=evidence.added_by,
+        version=evidence.version,
+        withdrawn_reason=evidence.withdrawn_reason,
+        withdrawn_at=evidence.withdrawn_at,
     )
 
 
@@ -105,8 +108,10 @@ def store_evidence_in(
     site_id: int | None = None,
     risk_id: int | None = None,
     measure_id: int | None = None,
+    reason: str | None = None,
 ) -> m.Evidence:
-    """Add the evidence row (the file is already in the store) and its audit entry."""
+    """Add the evidence row (the file is already in the store) and its audit entry
+    (with ``reason``: why a warning was accepted)."""
     if issued_on and valid_until and valid_until < issued_on:
         raise ValidationError("end_before_start", start=issued_on, end=valid_until)
     if supersedes_id is not None:
@@ -119,7 +124,7 @@ def store_evidence_in(
             )
         newer = session.scalar(
             select(m.Evidence.id)
-            .where(m.Evidence.supersedes_id == old.id)
+            .where(m.Evidence.supersedes_id == old.id, m.Evidence.withdrawn_at.is_(None))
             .order_by(m.Evidence.id.desc())
             .limit(1)
         )
@@ -152,7 +157,7 @@ def store_evidence_in(
         added_by=audit.actor,
     )
     session.add(evidence)
-    audit.created("evidence", evidence)
+    audit.created("evidence", evidence, reason=reason)
     return evidence
 
 
@@ -171,15 +176,30 @@ def add_evidence(
     site_id: int | None = None,
     risk_id: int | None = None,
     measure_id: int | None = None,
+    accept_warning: str | None = None,
 ) -> EvidenceRecord:
-    """Store ``path`` as evidence for the contract; the original name is kept as metadata."""
+    """Store ``path`` as evidence for the contract; the original name is kept as metadata.
+
+    A plan of action or yearly report dated before the contract starts is stored only
+    with ``accept_warning`` (the reason, kept in the audit trail)."""
+    from app.domain.consistency import evidence_warnings, settle
+    from app.services.records import accepted_note
+
     type_code = validate_evidence_type(ctx, type_code)
     issuer = clean_text(issuer, "issuer", required=False, limit=300) or None
     note = clean_text(note, "note", required=False, limit=5000) or None
     if not path.is_file():
         raise UsageError("file_not_found", path=str(path))
-    with ctx.db.read() as session:
-        find_contract(session, contract_ref)  # refuse before copying the file
+    with ctx.db.read() as session:  # refuse before copying the file
+        contract = find_contract(session, contract_ref)
+        if contract.withdrawn_at is not None:
+            raise ValidationError(
+                "record_is_withdrawn", kind=ctx.text("history_record_contract"), id=contract.ref
+            )
+        warnings = evidence_warnings(
+            type_code, issued_on, valid_until, contract.ref, contract.start
+        )
+    note_accepted = accepted_note(ctx, settle(warnings, accept_warning), accept_warning)
     store = AttachmentStore(ctx.db.attachments_dir)
     sha, size = store.put_file(path)
     with ctx.db.begin() as session:
@@ -202,13 +222,20 @@ def add_evidence(
             site_id=site_id,
             risk_id=risk_id,
             measure_id=measure_id,
+            reason=note_accepted,
         )
         return evidence_record(session, evidence)
 
 
-def list_evidence(ctx: Context, contract_ref: str | None = None) -> list[EvidenceRecord]:
+def list_evidence(
+    ctx: Context, contract_ref: str | None = None, withdrawn: bool = False
+) -> list[EvidenceRecord]:
+    """The documents (of one contract), newest first; withdrawn ones only with
+    ``withdrawn``."""
     with ctx.db.read() as session:
         query = select(m.Evidence).order_by(m.Evidence.received_on.desc(), m.Evidence.id)
+        if not withdrawn:
+            query = query.where(m.Evidence.withdrawn_at.is_(None))
         if contract_ref is not None:
             query = query.where(m.Evidence.contract_id == find_contract(session, contract_ref).id)
         return [evidence_record(session, e) for e in session.scalars(query)]
@@ -285,9 +312,13 @@ def expiring_evidence(
         rows = session.scalars(
             select(m.Evidence)
             .join(m.Contract, m.Contract.id == m.Evidence.contract_id)
-            .outerjoin(newer, newer.supersedes_id == m.Evidence.id)
+            .outerjoin(
+                newer, and_(newer.supersedes_id == m.Evidence.id, newer.withdrawn_at.is_(None))
+            )
             .where(
                 newer.id.is_(None),
+                m.Evidence.withdrawn_at.is_(None),
+                m.Contract.withdrawn_at.is_(None),
                 m.Evidence.valid_until.is_not(None),
                 m.Evidence.valid_until <= horizon,
                 m.Evidence.valid_until < m.Contract.end,

@@ -17,6 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.applicability import applicability, validate_value
+from app.domain.consistency import check_period, contract_warnings, settle
 from app.domain.decision import validate_decision
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
 from app.domain.tenderned import normalise_cpv_list
@@ -64,6 +65,8 @@ def _tender_record(tender: m.Tender, organisation: str | None) -> TenderRecord:
         decision=decision,
         clause_version=tender.clause_version,
         version=tender.version,
+        withdrawn_reason=tender.withdrawn_reason,
+        withdrawn_at=tender.withdrawn_at,
     )
 
 
@@ -97,6 +100,8 @@ def _contract_record(
         independent_check=contract.independent_check,
         plan_agreed_on=contract.plan_agreed_on,
         version=contract.version,
+        withdrawn_reason=contract.withdrawn_reason,
+        withdrawn_at=contract.withdrawn_at,
     )
 
 
@@ -127,10 +132,15 @@ def get_tender(ctx: Context, ref: str) -> TenderRecord:
         return _tender_record(tender, _organisation_name(session, tender.organisation_id))
 
 
-def list_tenders(ctx: Context, year: int | None = None) -> list[TenderRecord]:
+def list_tenders(
+    ctx: Context, year: int | None = None, withdrawn: bool = False
+) -> list[TenderRecord]:
+    """The tenders, newest first; withdrawn ones only with ``withdrawn``."""
     with ctx.db.read() as session:
         names = dict(session.execute(select(m.Organisation.id, m.Organisation.name)).all())
         query = select(m.Tender).order_by(m.Tender.published.desc(), m.Tender.ref)
+        if not withdrawn:
+            query = query.where(m.Tender.withdrawn_at.is_(None))
         if year is not None:
             query = query.where(
                 m.Tender.published >= dt.date(year, 1, 1),
@@ -146,14 +156,22 @@ def get_contract(ctx: Context, ref: str) -> ContractRecord:
         return _contract_record(session, find_contract(session, ref))
 
 
-def list_contracts(ctx: Context) -> list[ContractRecord]:
+def list_contracts(
+    ctx: Context, tender_ref: str | None = None, withdrawn: bool = False
+) -> list[ContractRecord]:
+    """The contracts (of one tender), by reference; withdrawn ones only with ``withdrawn``."""
     with ctx.db.read() as session:
-        rows = session.execute(
+        query = (
             select(m.Contract, m.Supplier, m.Tender.ref)
             .join(m.Supplier, m.Supplier.id == m.Contract.supplier_id)
             .join(m.Tender, m.Tender.id == m.Contract.tender_id)
             .order_by(m.Contract.ref)
-        ).all()
+        )
+        if tender_ref is not None:
+            query = query.where(m.Contract.tender_id == _find_tender(session, tender_ref).id)
+        if not withdrawn:
+            query = query.where(m.Contract.withdrawn_at.is_(None))
+        rows = session.execute(query).all()
         return [_contract_record(session, c, s, ref) for c, s, ref in rows]
 
 
@@ -169,9 +187,9 @@ def tender_counts(ctx: Context) -> list[tuple[str | None, str, int]]:
         return [
             (category_set, code, int(count))
             for category_set, code, count in session.execute(
-                select(m.Tender.category_set, m.Tender.category_code, func.count()).group_by(
-                    m.Tender.category_set, m.Tender.category_code
-                )
+                select(m.Tender.category_set, m.Tender.category_code, func.count())
+                .where(m.Tender.withdrawn_at.is_(None))
+                .group_by(m.Tender.category_set, m.Tender.category_code)
             )
         ]
 
@@ -404,25 +422,29 @@ def add_contract(
     report_month: int = 3,
     penalty: Decimal | int | str | None = None,
     independent_check: bool = False,
+    accept_warning: str | None = None,
 ) -> ContractRecord:
-    """Register an awarded contract and its supplier."""
+    """Register an awarded contract and its supplier.
+
+    A contract that ends before it starts is refused; one that starts before its tender
+    was published only with ``accept_warning`` (the reason, kept in the audit trail)."""
+    from app.services.records import accepted_note, check_contract_ranges
+
     ref = clean_text(ref, "ref", limit=100)
-    if end < start:
-        raise ValidationError("end_before_start", start=start, end=end)
-    if not 1 <= plan_months <= 24:
-        raise ValidationError(
-            "out_of_range", field="plan-months", low=1, high=24, value=plan_months
-        )
-    if not 1 <= report_month <= 12:
-        raise ValidationError(
-            "out_of_range", field="report-month", low=1, high=12, value=report_month
-        )
+    check_period(start, end)
+    check_contract_ranges(plan_months, report_month)
     amount = validate_value(value) if value is not None else None
     penalty_amount = validate_value(penalty) if penalty is not None else None
     with ctx.db.begin() as session:
         if session.scalar(select(m.Contract.id).where(m.Contract.ref == ref)) is not None:
             raise ValidationError("duplicate_reference", entity="contract", ref=ref)
         tender = _find_tender(session, tender_ref)
+        if tender.withdrawn_at is not None:
+            raise ValidationError(
+                "record_is_withdrawn", kind=ctx.text("history_record_tender"), id=tender.ref
+            )
+        warnings = contract_warnings(ref, start, end, tender.ref, tender.published)
+        note = accepted_note(ctx, settle(warnings, accept_warning), accept_warning)
         audit = AuditWriter(session, ctx.actor)
         supplier_row = ensure_supplier(session, audit, ctx, supplier, supplier_country, kvk)
         contract = m.Contract(
@@ -438,7 +460,7 @@ def add_contract(
             independent_check=independent_check,
         )
         session.add(contract)
-        audit.created("contract", contract)
+        audit.created("contract", contract, reason=note)
         return _contract_record(session, contract)
 
 

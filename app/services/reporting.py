@@ -77,7 +77,10 @@ def gather_facts(session: Session, year: int) -> YearFacts:
     columns by name."""
     first, last = _year_bounds(year)
     connection = session.connection()
-    active = and_(m.Contract.start <= last, m.Contract.end >= first)
+    # withdrawn records leave the figures (a withdrawn tender has no contract left in them)
+    active = and_(
+        m.Contract.start <= last, m.Contract.end >= first, m.Contract.withdrawn_at.is_(None)
+    )
     active_ids = select(m.Contract.id).where(active).scalar_subquery()
 
     def rows(*columns: Any, where: Any) -> Sequence[Any]:
@@ -103,9 +106,12 @@ def gather_facts(session: Session, year: int) -> YearFacts:
         t.not_applied_reason,
         t.form,
         t.clause_version,
-        where=or_(
-            and_(t.published >= first, t.published <= last),
-            t.id.in_(select(m.Contract.tender_id).where(active)),
+        where=and_(
+            t.withdrawn_at.is_(None),
+            or_(
+                and_(t.published >= first, t.published <= last),
+                t.id.in_(select(m.Contract.tender_id).where(active)),
+            ),
         ),
     )
     tender_uid = {r.id: r.uid for r in tender_rows}
@@ -236,7 +242,7 @@ def gather_facts(session: Session, year: int) -> YearFacts:
         e.issued_on,
         e.valid_until,
         e.supersedes_id,
-        where=e.contract_id.in_(active_ids),
+        where=and_(e.contract_id.in_(active_ids), e.withdrawn_at.is_(None)),
     )
     evidence_uid = {r.id: r.uid for r in evidence_rows}
     evidence = tuple(
@@ -271,7 +277,7 @@ def gather_facts(session: Session, year: int) -> YearFacts:
                 a.verdict,
                 a.assessed_on,
                 a.contract_year,
-                where=a.contract_id.in_(active_ids),
+                where=and_(a.contract_id.in_(active_ids), a.withdrawn_at.is_(None)),
             )
         ]
     )
@@ -293,7 +299,7 @@ def gather_facts(session: Session, year: int) -> YearFacts:
                 g.theme,
                 g.status,
                 g.closed_on,
-                where=g.contract_id.in_(active_ids),
+                where=and_(g.contract_id.in_(active_ids), g.withdrawn_at.is_(None)),
             )
         ]
     )
@@ -315,7 +321,7 @@ def gather_facts(session: Session, year: int) -> YearFacts:
                 x.taken_on,
                 x.response_due,
                 x.responded_on,
-                where=x.contract_id.in_(active_ids),
+                where=and_(x.contract_id.in_(active_ids), x.withdrawn_at.is_(None)),
             )
         ]
     )

@@ -1,10 +1,12 @@
-"""``contract add``: register an awarded contract with its supplier."""
+"""``contract add``: register an awarded contract with its supplier; ``contract list``
+and ``contract correct`` (version 2)."""
 
 from __future__ import annotations
 
 import argparse
 
 from app.cli.base import Invocation, parse_amount, parse_date
+from app.cli.records import add_accept_warning, report_change, shown, withdrawn_suffix
 from app.services import registry
 
 
@@ -23,7 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add.add_argument("--plan-months", type=int, default=3)
     add.add_argument("--report-month", type=int, default=3)
     add.add_argument("--penalty")
+    add_accept_warning(add)
     add.set_defaults(handler=run_add)
+    register_v2(actions)
 
 
 def run_add(inv: Invocation) -> int:
@@ -41,9 +45,97 @@ def run_add(inv: Invocation) -> int:
         plan_months=args.plan_months,
         report_month=args.report_month,
         penalty=parse_amount(args.penalty, "--penalty") if args.penalty else None,
+        accept_warning=args.accept_warning,
     )
     inv.say(
         f"{contract.ref}: {contract.supplier.name} ({contract.supplier.country}), "
         f"{contract.start.isoformat()} – {contract.end.isoformat()}"
     )
     return 0
+
+
+# -- version 2: list and correct ----------------------------------------------------------
+
+
+def register_v2(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    listing = actions.add_parser("list", help="list the contracts")
+    listing.add_argument("--tender", metavar="REF")
+    listing.add_argument("--withdrawn", action="store_true", help="also withdrawn contracts")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=run_list)
+    correct = actions.add_parser("correct", help="correct a contract")
+    correct.add_argument("contract", metavar="REF")
+    correct.add_argument("--reason", required=True, metavar="TEXT", help="why it is corrected")
+    correct.add_argument("--ref", help="a new reference")
+    correct.add_argument("--tender", metavar="REF")
+    correct.add_argument("--supplier")
+    correct.add_argument("--supplier-country")
+    correct.add_argument("--start")
+    correct.add_argument("--end")
+    correct.add_argument("--value")
+    correct.add_argument("--kvk")
+    correct.add_argument("--plan-months", type=int)
+    correct.add_argument("--report-month", type=int)
+    correct.add_argument("--penalty")
+    add_accept_warning(correct)
+    correct.add_argument("--json", action="store_true")
+    correct.set_defaults(handler=run_correct)
+
+
+def run_list(inv: Invocation) -> int:
+    contracts = registry.list_contracts(
+        inv.context(), inv.args.tender, withdrawn=inv.args.withdrawn
+    )
+    if inv.args.json:
+        inv.emit_json(
+            [
+                {
+                    "id": c.id,
+                    "ref": c.ref,
+                    "tender": c.tender_ref,
+                    "supplier": c.supplier.name,
+                    "supplier_country": c.supplier.country,
+                    "start": c.start,
+                    "end": c.end,
+                    "value": c.value,
+                    "version": c.version,
+                    "withdrawn": c.withdrawn_reason is not None,
+                    "withdrawn_reason": c.withdrawn_reason,
+                }
+                for c in contracts
+            ]
+        )
+        return 0
+    if not contracts:
+        inv.say(inv.text("list_empty"))
+    for c in contracts:
+        inv.say(
+            f"{c.ref}  {c.tender_ref}  {c.supplier.name} ({c.supplier.country})  "
+            f"{shown(c.start.isoformat(), inv)} – {shown(c.end.isoformat(), inv)}"
+            f"{withdrawn_suffix(inv, c.withdrawn_reason)}"
+        )
+    return 0
+
+
+def run_correct(inv: Invocation) -> int:
+    from app.services import records
+
+    args = inv.args
+    change = records.correct_contract(
+        inv.context(),
+        args.contract,
+        reason=args.reason,
+        accept_warning=args.accept_warning,
+        new_ref=args.ref,
+        tender_ref=args.tender,
+        supplier=args.supplier,
+        supplier_country=args.supplier_country,
+        kvk=args.kvk,
+        start=parse_date(args.start, "--start") if args.start else None,
+        end=parse_date(args.end, "--end") if args.end else None,
+        value=parse_amount(args.value, "--value") if args.value is not None else None,
+        plan_months=args.plan_months,
+        report_month=args.report_month,
+        penalty=parse_amount(args.penalty, "--penalty") if args.penalty is not None else None,
+    )
+    return report_change(inv, change)

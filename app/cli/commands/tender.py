@@ -1,4 +1,5 @@
-"""``tender add``: register a tender and, with ``--isv``, its ISV decision."""
+"""``tender add``: register a tender and, with ``--isv``, its ISV decision; ``tender
+list`` and ``tender correct`` (version 2)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 
 from app import locator
 from app.cli.base import Invocation, parse_amount, parse_date
+from app.cli.records import add_accept_warning, report_change, shown, withdrawn_suffix
 from app.domain.applicability import NOTES, applicability
 from app.domain.errors import ValidationError
 from app.domain.tenderned import normalise_cpv_list
@@ -42,6 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add.add_argument("--cpv", action="append", default=[], help="CPV code, the main code first")
     add.add_argument("--json", action="store_true")
     add.set_defaults(handler=run_add)
+    register_v2(actions)
 
 
 def run_add(inv: Invocation) -> int:
@@ -85,3 +88,104 @@ def run_add(inv: Invocation) -> int:
         for note in notes:
             inv.say(f"- {note}")
     return 0
+
+
+# -- version 2: list and correct ----------------------------------------------------------
+
+
+def register_v2(actions: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    listing = actions.add_parser("list", help="list the tenders")
+    listing.add_argument("--year", type=int, metavar="YYYY")
+    listing.add_argument("--withdrawn", action="store_true", help="also withdrawn tenders")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=run_list)
+    correct = actions.add_parser("correct", help="correct a tender or its ISV decision")
+    correct.add_argument("tender", metavar="REF")
+    correct.add_argument("--reason", required=True, metavar="TEXT", help="why it is corrected")
+    correct.add_argument("--ref", help="a new reference")
+    correct.add_argument("--title")
+    correct.add_argument("--category")
+    correct.add_argument("--kind")
+    correct.add_argument("--value")
+    correct.add_argument("--published")
+    correct.add_argument("--organisation")
+    correct.add_argument("--isv", choices=("applied", "not-applied"))
+    correct.add_argument("--explanation", help="the ISV explanation (tender add's --reason)")
+    correct.add_argument(
+        "--form", choices=("contract-condition", "minimum-requirement", "award-criterion")
+    )
+    correct.add_argument("--acceptance", choices=("implicit", "explicit"))
+    add_accept_warning(correct)
+    correct.add_argument("--json", action="store_true")
+    correct.set_defaults(handler=run_correct)
+
+
+def run_list(inv: Invocation) -> int:
+    tenders = registry.list_tenders(inv.context(), inv.args.year, withdrawn=inv.args.withdrawn)
+    if inv.args.json:
+        inv.emit_json(
+            [
+                {
+                    "id": t.id,
+                    "ref": t.ref,
+                    "title": t.title,
+                    "organisation": t.organisation,
+                    "category": t.category_code,
+                    "kind": t.kind,
+                    "value": t.value,
+                    "published": t.published,
+                    "verdict": t.verdict,
+                    "isv_applied": t.decision.applied if t.decision else None,
+                    "version": t.version,
+                    "withdrawn": t.withdrawn_reason is not None,
+                    "withdrawn_reason": t.withdrawn_reason,
+                }
+                for t in tenders
+            ]
+        )
+        return 0
+    if not tenders:
+        inv.say(inv.text("list_empty"))
+    for t in tenders:
+        inv.say(
+            f"{t.ref}  {shown(t.published.isoformat(), inv)}  {t.title}  "
+            f"{shown(t.value, inv)}{withdrawn_suffix(inv, t.withdrawn_reason)}"
+        )
+    return 0
+
+
+def run_correct(inv: Invocation) -> int:
+    from app.services import records
+
+    args = inv.args
+    ctx = inv.context()
+    decision = None
+    if args.isv is not None or args.explanation or args.form or args.acceptance:
+        current = registry.get_tender(ctx, args.tender).decision
+        applied = (args.isv == "applied") if args.isv is not None else None
+        if applied is None:
+            if current is None:
+                raise ValidationError("required_field", field="--isv")
+            applied = current.applied
+        keep = current if current is not None and current.applied == applied else None
+        decision = IsvDecision(
+            applied,
+            args.explanation if args.explanation is not None else (keep.reason if keep else None),
+            args.form if args.form is not None else (keep.form if keep else None),
+            args.acceptance if args.acceptance is not None else (keep.acceptance if keep else None),
+        )
+    change = records.correct_tender(
+        ctx,
+        args.tender,
+        reason=args.reason,
+        accept_warning=args.accept_warning,
+        new_ref=args.ref,
+        title=args.title,
+        organisation=args.organisation,
+        category=args.category,
+        kind=args.kind,
+        value=parse_amount(args.value, "--value") if args.value is not None else None,
+        published=parse_date(args.published, "--published") if args.published else None,
+        decision=decision,
+    )
+    return report_change(inv, change)

@@ -1,0 +1,64 @@
+"""``history REF [--tender|--contract] [--json]``: the audit entries of a tender or a
+contract and everything under it, oldest first: when, who, what changed from what to
+what, and why. JSON: a list of ``{"seq", "at", "user", "action", "record", "ref",
+"changes": [{"field", "old", "new"}], "reason"}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from app.cli.base import Invocation
+from app.cli.records import shown
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "history", help="the history of a tender or contract and everything under it"
+    )
+    parser.add_argument("ref", metavar="REF")
+    scope = parser.add_mutually_exclusive_group()
+    scope.add_argument("--tender", dest="scope", action="store_const", const="tender")
+    scope.add_argument("--contract", dest="scope", action="store_const", const="contract")
+    parser.add_argument("--json", action="store_true")
+    parser.set_defaults(handler=run)
+
+
+def field_label(inv: Invocation, field: str) -> str:
+    code = f"history_field_{field}"
+    return inv.text(code) if inv.context().catalog.has(code) else field
+
+
+def run(inv: Invocation) -> int:
+    from app.services.history import history
+
+    entries = history(inv.context(), inv.args.ref, inv.args.scope)
+    if inv.args.json:
+        inv.emit_json([e.as_json() for e in entries])
+        return 0
+    if not entries:
+        inv.say(inv.text("history_empty"))
+    for e in entries:
+        record = inv.text(f"history_record_{_entity(e.record)}")
+        inv.say(
+            f"{e.seq}  {local_time(e.at)}  {e.user}  "
+            f"{record} {e.ref}  {inv.text(f'history_action_{e.action}')}"
+        )
+        for change in e.changes if e.action != "create" else ():  # --json has them all
+            inv.say(
+                f"    {field_label(inv, change.field)}: "
+                f"{shown(change.old, inv)} → {shown(change.new, inv)}"
+            )
+        if e.reason:
+            inv.say(f"    {inv.text('history_reason', reason=e.reason)}")
+    return 0
+
+
+def local_time(at: dt.datetime) -> str:
+    """An audit time (UTC) as the local clock shows it."""
+    return at.replace(tzinfo=dt.UTC).astimezone().strftime("%d-%m-%Y %H:%M")
+
+
+def _entity(record: str) -> str:
+    return "escalation_step" if record == "escalation" else record

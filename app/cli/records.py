@@ -1,0 +1,69 @@
+"""What the list, correct, withdraw and history commands share: the reason options,
+the sentence after a change, and the history's lines."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from app.cli.base import Invocation
+from app.domain.formatting import format_date, format_money
+
+
+def add_accept_warning(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--accept-warning",
+        metavar="REASON",
+        help="go on despite a warning (an implausible combination); the reason is recorded",
+    )
+
+
+def report_change(inv: Invocation, change: Any) -> int:
+    """The one sentence (or JSON document) after a correction or withdrawal."""
+    from app.services.records import kind_word
+
+    if getattr(inv.args, "json", False):
+        inv.emit_json(
+            {
+                "record": change.kind,
+                "ref": change.label,
+                "id": change.record_id,
+                "version": change.version,
+                "action": change.action,
+                "seq": change.seq,
+            }
+        )
+        return 0
+    code = "record_withdrawn" if change.action == "withdraw" else "record_corrected"
+    inv.say(
+        inv.text(
+            code,
+            kind=kind_word(inv.context(), change.kind),
+            id=change.label,
+            version=change.version,
+        )
+    )
+    return 0
+
+
+def shown(value: Any, inv: Invocation) -> str:
+    """A value of a history or list line as a person reads it."""
+    lang = inv.lang
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return inv.text("value_yes" if value else "value_no")
+    if isinstance(value, Decimal):
+        return format_money(value, lang)
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return format_date(dt.date.fromisoformat(value), lang)
+        except ValueError:
+            return value
+    return str(value)
+
+
+def withdrawn_suffix(inv: Invocation, reason: str | None) -> str:
+    return f"  [{inv.text('list_withdrawn', reason=reason)}]" if reason else ""

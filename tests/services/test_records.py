@@ -1,0 +1,366 @@
+"""Correcting, withdrawing, undoing and the history (issue 13 point 3), and the
+consistency checks between records (point 8), against a real database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from app.domain.errors import ConflictError, ImplausibleError, UsageError, ValidationError
+from app.domain.values import IsvDecision
+from app.persistence import models as m
+from app.persistence.integrity import verify
+from app.services import evidence, records, registry, reporting
+from app.services.context import Context
+from app.services.history import history, record_history
+
+D = dt.date
+
+
+def _tender(ctx: Context, ref: str = "T1", published: dt.date = D(2025, 3, 1)) -> None:
+    registry.register_tender(
+        ctx,
+        ref=ref,
+        title="Laptops",
+        category="ict-werkomgeving",
+        kind="supplies",
+        value="250000",
+        published=published,
+        decision=IsvDecision(True, None, "contract-condition", "implicit"),
+    )
+
+
+def _contract(ctx: Context, ref: str = "C1", tender: str = "T1", **kw: object) -> None:
+    registry.add_contract(
+        ctx,
+        ref=ref,
+        tender_ref=tender,
+        supplier="Voorbeeld B.V.",
+        supplier_country="NL",
+        start=kw.pop("start", D(2025, 4, 1)),  # type: ignore[arg-type]
+        end=kw.pop("end", D(2026, 3, 31)),  # type: ignore[arg-type]
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def _audit_count(ctx: Context) -> int:
+    with ctx.db.read() as session:
+        return len(session.scalars(select(m.AuditEntry.id)).all())
+
+
+# -- corrections -------------------------------------------------------------------------
+
+
+def test_correcting_a_tender_value_keeps_old_and_new_with_the_reason(ctx: Context) -> None:
+    _tender(ctx)
+    before = registry.get_tender(ctx, "T1")
+    change = records.correct_tender(
+        ctx, "T1", reason="typfout in de waarde", expected_version=before.version, value="100000"
+    )
+    after = registry.get_tender(ctx, "T1")
+    assert after.value == Decimal(100000) and after.version == before.version + 1
+    assert after.verdict == "voluntary_below_threshold"  # worked out again
+    assert change.version == after.version
+    entries = history(ctx, "T1")
+    last = entries[-1]
+    assert last.action == "update" and last.reason == "typfout in de waarde"
+    assert last.user == "tester"
+    values = {c.field: (c.old, c.new) for c in last.changes}
+    assert values["value"] == (Decimal(250000), Decimal(100000))
+    assert values["verdict"] == ("mandatory", "voluntary_below_threshold")
+    assert verify(ctx.db).ok
+
+
+def test_a_correction_needs_a_reason_and_a_change(ctx: Context) -> None:
+    _tender(ctx)
+    count = _audit_count(ctx)
+    with pytest.raises(ValidationError) as no_reason:
+        records.correct_tender(ctx, "T1", reason="  ", title="Andere titel")
+    assert no_reason.value.code == "required_field"
+    with pytest.raises(ValidationError) as nothing:
+        records.correct_tender(ctx, "T1", reason="geen", title="Laptops")
+    assert nothing.value.code == "correction_nothing_changed"
+    assert _audit_count(ctx) == count
+    assert registry.get_tender(ctx, "T1").title == "Laptops"
+
+
+def test_a_stale_version_never_overwrites_a_colleagues_change(ctx: Context) -> None:
+    _tender(ctx)
+    _contract(ctx)
+    seen = registry.get_contract(ctx, "C1").version
+    records.correct_contract(
+        ctx, "C1", reason="collega", expected_version=seen, end=D(2026, 6, 30)
+    )
+    with pytest.raises(ConflictError):
+        records.correct_contract(
+            ctx, "C1", reason="oud venster", expected_version=seen, end=D(2026, 9, 30)
+        )
+    with pytest.raises(ConflictError):
+        records.withdraw(ctx, "contract", "C1", reason="oud venster", expected_version=seen)
+    contract = registry.get_contract(ctx, "C1")
+    assert contract.end == D(2026, 6, 30) and contract.withdrawn_reason is None
+
+
+def test_a_tender_decision_that_no_longer_fits_is_refused(ctx: Context) -> None:
+    _tender(ctx)
+    with pytest.raises(ValidationError):
+        records.correct_tender(
+            ctx, "T1", reason="r", decision=IsvDecision(False, None, None, None)
+        )  # not applying mandatory ISV needs an explanation
+    change = records.correct_tender(
+        ctx, "T1", reason="r", decision=IsvDecision(False, "maatwerk", None, None)
+    )
+    tender = registry.get_tender(ctx, "T1")
+    assert change.version == tender.version
+    assert tender.decision is not None and tender.decision.applied is False
+    assert tender.decision.reason == "maatwerk" and tender.clause_version is None
+
+
+def test_every_kind_under_a_contract_can_be_corrected(ctx: Context, tmp_path: Path) -> None:
+    from app.services import dossier
+
+    _tender(ctx)
+    _contract(ctx)
+    doc = tmp_path / "plan.pdf"
+    doc.write_bytes(b"%PDF-1.4 plan")
+    plan = evidence.add_evidence(
+        ctx, contract_ref="C1", path=doc, type_code="plan-of-action", issued_on=D(2025, 5, 1)
+    )
+    records.correct_evidence(
+        ctx, plan.id, reason="datum", expected_version=1, issued_on=D(2025, 5, 2), issuer="X"
+    )
+    signal = dossier.log_signal(
+        ctx,
+        contract_ref="C1",
+        received_on=D(2025, 6, 1),
+        source="NGO",
+        theme=ctx.reference.themes[0].code,
+        description="melding",
+    )
+    records.correct_signal(
+        ctx,
+        signal.id,
+        reason="gesloten",
+        expected_version=signal.version,
+        status="closed",
+        closed_on=D(2025, 7, 1),
+    )
+    step = dossier.record_escalation_step(
+        ctx, contract_ref="C1", step="dialogue", taken_on=D(2025, 6, 2)
+    )
+    records.correct_escalation(
+        ctx, step.id, reason="datum", expected_version=1, response_due=D(2025, 7, 2)
+    )
+    records.correct_follow_up(ctx, "C1", reason="keuze", choice="site-visit")
+    entries = history(ctx, "C1")
+    kinds = [(e.record, e.action) for e in entries if e.action == "update"]
+    assert ("evidence", "update") in kinds and ("signal", "update") in kinds
+    assert ("escalation", "update") in kinds and ("contract", "update") in kinds
+    assert [e.reason for e in record_history(ctx, "evidence", plan.id)][-1] == "datum"
+    assert verify(ctx.db).ok
+
+
+def test_impossible_corrections_are_refused_and_change_nothing(ctx: Context) -> None:
+    _tender(ctx)
+    _contract(ctx)
+    count = _audit_count(ctx)
+    with pytest.raises(ValidationError) as ended:
+        records.correct_contract(ctx, "C1", reason="r", end=D(2025, 1, 1))
+    assert ended.value.code == "end_before_start"
+    with pytest.raises(ValidationError) as months:
+        records.correct_contract(ctx, "C1", reason="r", plan_months=30)
+    assert months.value.code == "out_of_range"
+    assert _audit_count(ctx) == count
+
+
+# -- point 8: consistency ------------------------------------------------------------
+
+
+def test_a_contract_ending_before_it_starts_is_refused(ctx: Context) -> None:
+    _tender(ctx)
+    with pytest.raises(ValidationError) as refused:
+        _contract(ctx, start=D(2025, 6, 1), end=D(2025, 5, 31))
+    assert refused.value.code == "end_before_start"
+    with pytest.raises(ValidationError):  # accepting a warning does not pass the impossible
+        _contract(ctx, start=D(2025, 6, 1), end=D(2025, 5, 31), accept_warning="toch")
+    assert registry.list_contracts(ctx) == []
+
+
+def test_a_contract_starting_before_its_tender_is_warned(ctx: Context) -> None:
+    _tender(ctx, published=D(2025, 3, 1))
+    with pytest.raises(ImplausibleError) as warned:
+        _contract(ctx, start=D(2025, 2, 1))
+    assert [code for code, _ in warned.value.warnings] == ["warning_contract_before_tender"]
+    assert registry.list_contracts(ctx) == []
+    _contract(ctx, start=D(2025, 2, 1), accept_warning="gegund na vooraankondiging")
+    reason = history(ctx, "C1")[-1].reason or ""
+    assert "gegund na vooraankondiging" in reason and "1 maart 2025" in reason
+
+
+def test_correcting_into_an_implausible_state_needs_acceptance(ctx: Context) -> None:
+    _tender(ctx, published=D(2025, 3, 1))
+    _contract(ctx, start=D(2025, 4, 1))
+    with pytest.raises(ImplausibleError):
+        records.correct_contract(ctx, "C1", reason="r", start=D(2025, 1, 1))
+    with pytest.raises(ImplausibleError):  # the tender moved after its contract's start
+        records.correct_tender(ctx, "T1", reason="r", published=D(2025, 5, 1))
+    records.correct_tender(
+        ctx, "T1", reason="r", published=D(2025, 5, 1), accept_warning="later gepubliceerd"
+    )
+    assert "later gepubliceerd" in (history(ctx, "T1", "tender")[-1].reason or "")
+    # a correction of something else keeps the accepted state as it is
+    records.correct_contract(ctx, "C1", reason="waarde", value="1000")
+
+
+def test_evidence_dated_before_its_contract_is_warned(ctx: Context, tmp_path: Path) -> None:
+    _tender(ctx)
+    _contract(ctx, start=D(2025, 4, 1))
+    doc = tmp_path / "jaar.pdf"
+    doc.write_bytes(b"%PDF-1.4 report")
+    with pytest.raises(ImplausibleError) as warned:
+        evidence.add_evidence(
+            ctx, contract_ref="C1", path=doc, type_code="yearly-report", issued_on=D(2025, 1, 1)
+        )
+    assert warned.value.warnings[0][0] == "warning_evidence_before_contract"
+    assert evidence.list_evidence(ctx, "C1") == []
+    # a certificate is usually older than the contract: no warning
+    evidence.add_evidence(
+        ctx, contract_ref="C1", path=doc, type_code="certificate", issued_on=D(2024, 1, 1)
+    )
+    added = evidence.add_evidence(
+        ctx,
+        contract_ref="C1",
+        path=doc,
+        type_code="yearly-report",
+        issued_on=D(2025, 1, 1),
+        accept_warning="conceptversie van vóór de start",
+    )
+    with pytest.raises(ValidationError) as impossible:
+        records.correct_evidence(ctx, added.id, reason="r", valid_until=D(2024, 12, 1))
+    assert impossible.value.code == "end_before_start"
+
+
+def test_a_signal_closed_before_it_came_in_is_refused(ctx: Context) -> None:
+    from app.services import dossier
+
+    _tender(ctx)
+    _contract(ctx)
+    signal = dossier.log_signal(
+        ctx,
+        contract_ref="C1",
+        received_on=D(2025, 6, 1),
+        source="NGO",
+        theme=ctx.reference.themes[0].code,
+        description="melding",
+    )
+    with pytest.raises(ValidationError) as refused:
+        records.correct_signal(
+            ctx, signal.id, reason="r", status="closed", closed_on=D(2025, 5, 1)
+        )
+    assert refused.value.code == "end_before_start"
+
+
+# -- withdrawing ---------------------------------------------------------------------------
+
+
+def test_a_withdrawn_contract_leaves_the_figures_and_the_lists(ctx: Context) -> None:
+    _tender(ctx)
+    _contract(ctx, "C1")
+    _contract(ctx, "C2")
+    figures = reporting.year_report(ctx, 2025).totals
+    assert figures["contracts_active"] == 2
+    records.withdraw(ctx, "contract", "C2", reason="dubbel ingevoerd")
+    assert reporting.year_report(ctx, 2025).totals["contracts_active"] == 1
+    assert [c.ref for c in registry.list_contracts(ctx)] == ["C1"]
+    shown = registry.list_contracts(ctx, withdrawn=True)
+    assert [(c.ref, c.withdrawn_reason) for c in shown] == [
+        ("C1", None),
+        ("C2", "dubbel ingevoerd"),
+    ]
+    with pytest.raises(ValidationError) as again:
+        records.withdraw(ctx, "contract", "C2", reason="nog eens")
+    assert again.value.code == "record_is_withdrawn"
+    with pytest.raises(ValidationError) as tender_first:
+        records.withdraw(ctx, "tender", "T1", reason="r")
+    assert tender_first.value.code == "withdraw_tender_has_contracts"
+    records.withdraw(ctx, "contract", "C1", reason="r")
+    records.withdraw(ctx, "tender", "T1", reason="verkeerd ingevoerd")
+    assert reporting.year_report(ctx, 2025).totals["tenders"] == 0
+    assert registry.list_tenders(ctx) == []
+    with ctx.db.read() as session:  # never deleted
+        assert len(session.scalars(select(m.Contract.id)).all()) == 2
+    assert verify(ctx.db).ok
+
+
+def test_a_withdrawn_record_cannot_be_corrected_or_named_wrongly(ctx: Context) -> None:
+    _tender(ctx)
+    _contract(ctx)
+    records.withdraw(ctx, "contract", "C1", reason="weg")
+    with pytest.raises(ValidationError):
+        records.correct_contract(ctx, "C1", reason="r", value="5")
+    with pytest.raises(ValidationError) as missing:
+        records.withdraw(ctx, "signal", "999", reason="r")
+    assert missing.value.code == "record_not_found"
+    with pytest.raises(UsageError):
+        records.withdraw(ctx, "supplier", "1", reason="r")
+
+
+# -- undo ---------------------------------------------------------------------------------
+
+
+def test_undo_restores_the_old_values_as_a_correction(ctx: Context) -> None:
+    _tender(ctx)
+    _contract(ctx)
+    change = records.correct_contract(ctx, "C1", reason="r", end=D(2027, 3, 31), value="9")
+    back = records.undo(ctx, change)
+    contract = registry.get_contract(ctx, "C1")
+    assert contract.end == D(2026, 3, 31) and contract.value is None
+    assert back.version == contract.version == change.version + 1
+    last = history(ctx, "C1")[-1]
+    assert last.action == "update" and str(change.seq) in (last.reason or "")
+    withdrawn = records.withdraw(ctx, "contract", "C1", reason="per ongeluk")
+    records.undo(ctx, withdrawn)
+    assert registry.get_contract(ctx, "C1").withdrawn_reason is None
+    assert verify(ctx.db).ok
+
+
+def test_undo_is_refused_after_someone_else_changed_the_record(ctx: Context) -> None:
+    _tender(ctx)
+    _contract(ctx)
+    change = records.correct_contract(ctx, "C1", reason="r", value="9")
+    records.correct_contract(ctx, "C1", reason="collega", value="10")
+    with pytest.raises(ConflictError):
+        records.undo(ctx, change)
+    assert registry.get_contract(ctx, "C1").value == Decimal(10)
+
+
+# -- history ---------------------------------------------------------------------------
+
+
+def test_history_of_a_tender_holds_everything_under_it_in_order(ctx: Context) -> None:
+    _tender(ctx)
+    _contract(ctx)
+    records.correct_contract(ctx, "C1", reason="r", value="5")
+    entries = history(ctx, "T1")
+    assert [e.seq for e in entries] == sorted(e.seq for e in entries)
+    assert {e.record for e in entries} >= {"tender", "contract"}
+    created = next(e for e in entries if e.record == "contract" and e.action == "create")
+    assert ("tender", None, "T1") in [(c.field, c.old, c.new) for c in created.changes]
+    document = entries[-1].as_json()
+    assert set(document) == {"seq", "at", "user", "action", "record", "ref", "changes", "reason"}
+    assert document["changes"] == [{"field": "value", "old": None, "new": Decimal(5)}]
+    json.dumps(document, default=str)
+
+
+def test_history_needs_a_scope_when_a_reference_names_both(ctx: Context) -> None:
+    _tender(ctx, "X1")
+    _contract(ctx, "X1", tender="X1")
+    with pytest.raises(UsageError) as ambiguous:
+        history(ctx, "X1")
+    assert ambiguous.value.code == "history_ambiguous"
+    assert {e.record for e in history(ctx, "X1", "contract")} == {"contract"}
