@@ -157,6 +157,8 @@ CONTRACTS: dict[str, dict[str, Any]] = {
         "end": "2026-10-31",
         "value": "600000",
         "report_month": "12",
+        # starts before its tender's publication: implausible, accepted with a reason
+        "accept_warning": "gegund op een vooraankondiging",
     },
     "C0": {"tender": "T0", "start": "2023-06-01", "end": "2024-12-31", "value": "850000"},
 }
@@ -207,7 +209,7 @@ def cli_args(ref: str) -> list[str]:
         "--value",
         c["value"],
     ]
-    for key in ("plan_months", "report_month"):
+    for key in ("plan_months", "report_month", "accept_warning"):
         if key in c:
             args += [f"--{key.replace('_', '-')}", c[key]]
     return args

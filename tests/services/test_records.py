@@ -93,9 +93,7 @@ def test_a_stale_version_never_overwrites_a_colleagues_change(ctx: Context) -> N
     _tender(ctx)
     _contract(ctx)
     seen = registry.get_contract(ctx, "C1").version
-    records.correct_contract(
-        ctx, "C1", reason="collega", expected_version=seen, end=D(2026, 6, 30)
-    )
+    records.correct_contract(ctx, "C1", reason="collega", expected_version=seen, end=D(2026, 6, 30))
     with pytest.raises(ConflictError):
         records.correct_contract(
             ctx, "C1", reason="oud venster", expected_version=seen, end=D(2026, 9, 30)
@@ -259,9 +257,7 @@ def test_a_signal_closed_before_it_came_in_is_refused(ctx: Context) -> None:
         description="melding",
     )
     with pytest.raises(ValidationError) as refused:
-        records.correct_signal(
-            ctx, signal.id, reason="r", status="closed", closed_on=D(2025, 5, 1)
-        )
+        records.correct_signal(ctx, signal.id, reason="r", status="closed", closed_on=D(2025, 5, 1))
     assert refused.value.code == "end_before_start"
 
 
