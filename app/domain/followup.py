@@ -464,6 +464,7 @@ class SignalRecord:
     status: str
     closed_on: dt.date | None
     version: int
+    withdrawn_reason: str | None = None  # set when the signal was withdrawn
 
 
 @dataclass(frozen=True)
@@ -479,3 +480,5 @@ class EscalationRecord:
     amount_cents: int | None
     evidence_ids: tuple[int, ...]
     note: str | None
+    version: int = 1
+    withdrawn_reason: str | None = None  # set when the step was withdrawn

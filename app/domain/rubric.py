@@ -297,3 +297,5 @@ class AssessmentRecord:
     assessed_on: dt.date
     contract_year: int | None
     note: str | None
+    version: int = 1
+    withdrawn_reason: str | None = None  # set when the assessment was withdrawn

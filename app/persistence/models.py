@@ -249,8 +249,14 @@ class Evidence(Withdrawable, Base):
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     __table_args__ = (
-        # the dashboard sums up each contract's documents from this index alone
-        Index("ix_evidence_contract_type_received", "contract_id", "type", "received_on"),
+        # the dashboard sums up each contract's current documents from this index alone
+        Index(
+            "ix_evidence_contract_type_received",
+            "contract_id",
+            "type",
+            "received_on",
+            "withdrawn_at",
+        ),
         # the few documents that correct another (revision 0002)
         Index(
             "ix_evidence_supersedes",

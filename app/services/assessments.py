@@ -89,6 +89,8 @@ def _assessment_record(row: m.Assessment, ref: str) -> AssessmentRecord:
         row.assessed_on,
         row.contract_year,
         row.note,
+        row.version,
+        row.withdrawn_reason,
     )
 
 
@@ -210,12 +212,18 @@ def _contract_year_count(contract: m.Contract) -> int:
     return sum(1 for _ in contract_years(contract.start, contract.end))
 
 
-def list_assessments(ctx: Context, contract_ref: str) -> list[AssessmentRecord]:
+def list_assessments(
+    ctx: Context, contract_ref: str, withdrawn: bool = False
+) -> list[AssessmentRecord]:
+    """The contract's assessments, oldest first; withdrawn ones only with ``withdrawn``."""
     with ctx.db.read() as session:
         contract = find_contract(session, contract_ref)
-        rows = session.scalars(
+        query = (
             select(m.Assessment)
             .where(m.Assessment.contract_id == contract.id)
             .order_by(m.Assessment.assessed_on, m.Assessment.id)
         )
+        if not withdrawn:
+            query = query.where(m.Assessment.withdrawn_at.is_(None))
+        rows = session.scalars(query)
         return [_assessment_record(r, contract.ref) for r in rows]

@@ -51,7 +51,7 @@ def _superseded_ids(as_of: dt.date) -> Any:
     that correct another."""
     newer = aliased(m.Evidence)
     return select(newer.supersedes_id).where(
-        newer.supersedes_id.is_not(None), newer.received_on <= as_of
+        newer.supersedes_id.is_not(None), newer.received_on <= as_of, newer.withdrawn_at.is_(None)
     )
 
 
@@ -105,7 +105,7 @@ def gather_facts(
                         )
                     ),
                 )
-                .where(e.type.in_(DOCUMENT_TYPES), e.received_on <= as_of)
+                .where(e.type.in_(DOCUMENT_TYPES), e.received_on <= as_of, e.withdrawn_at.is_(None))
                 .group_by(e.contract_id),
                 e.contract_id,
             )
@@ -154,7 +154,7 @@ def gather_facts(
         for cid, total, open_ in run(
             only(
                 select(g.contract_id, func.count(g.id), func.sum(case((still_open, 1), else_=0)))
-                .where(g.received_on <= as_of)
+                .where(g.received_on <= as_of, g.withdrawn_at.is_(None))
                 .group_by(g.contract_id),
                 g.contract_id,
             )
@@ -169,6 +169,7 @@ def gather_facts(
                     x.taken_on <= as_of,
                     x.response_due.is_not(None),
                     or_(x.responded_on.is_(None), x.responded_on > as_of),
+                    x.withdrawn_at.is_(None),
                 )
                 .group_by(x.contract_id),
                 x.contract_id,
@@ -183,7 +184,9 @@ def gather_facts(
     for cid, subject, on, aid, verdict, year in run(
         only(
             select(a.contract_id, a.subject, a.assessed_on, a.id, a.verdict, a.contract_year).where(
-                a.assessed_on <= as_of, a.subject.in_(("risk-analysis", "yearly-report"))
+                a.assessed_on <= as_of,
+                a.subject.in_(("risk-analysis", "yearly-report")),
+                a.withdrawn_at.is_(None),
             ),
             a.contract_id,
         )
@@ -210,6 +213,7 @@ def gather_facts(
         only(
             select(c.id, c.ref, c.start, c.end, c.plan_months, c.report_month, c.plan_agreed_on)
             .join(m.Tender, and_(m.Tender.id == c.tender_id, m.Tender.isv_applied.is_(True)))
+            .where(c.withdrawn_at.is_(None))  # a withdrawn contract leaves the dossier
             .order_by(c.ref),
             c.id,
         )
@@ -284,13 +288,18 @@ def _document_deadlines(
     items: list[Deadline] = []
     run: Any = session.connection().execute  # Core rows: plain columns, no ORM loading
     e = m.Evidence
-    isv = and_(m.Tender.id == m.Contract.tender_id, m.Tender.isv_applied.is_(True))
+    isv = and_(
+        m.Tender.id == m.Contract.tender_id,
+        m.Tender.isv_applied.is_(True),
+        m.Contract.withdrawn_at.is_(None),
+    )
     query = (
         select(e.id, m.Contract.ref, e.valid_until, m.Contract.end)
         .join(m.Contract, m.Contract.id == e.contract_id)
         .join(m.Tender, isv)
         .where(
             e.received_on <= as_of,
+            e.withdrawn_at.is_(None),
             e.id.not_in(_superseded_ids(as_of)),
             e.valid_until.is_not(None),
             e.valid_until <= horizon,
@@ -316,6 +325,7 @@ def _document_deadlines(
             x.response_due <= horizon,
             x.taken_on <= as_of,
             or_(x.responded_on.is_(None), x.responded_on > as_of),
+            x.withdrawn_at.is_(None),
         )
     )
     if contract_ids is not None:

@@ -74,7 +74,9 @@ def _intensity_inputs(ctx: Context, session: Session, contract: m.Contract) -> I
     open_signals = (
         session.scalar(
             select(func.count(m.Signal.id)).where(
-                m.Signal.contract_id == contract.id, m.Signal.status != "closed"
+                m.Signal.contract_id == contract.id,
+                m.Signal.status != "closed",
+                m.Signal.withdrawn_at.is_(None),
             )
         )
         or 0

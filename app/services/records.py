@@ -42,8 +42,8 @@ from app.services.registry import (
     CURRENT_CLAUSE_VERSION,
     _bump,
     _ensure_organisation,
-    _ensure_supplier,
     _find_tender,
+    ensure_supplier,
     find_contract,
 )
 
@@ -323,7 +323,7 @@ def correct_contract(
             changes["tender_id"] = tender.id
         if supplier is not None or supplier_country is not None or kvk is not None:
             current = session.get_one(m.Supplier, contract.supplier_id)
-            row = _ensure_supplier(
+            row = ensure_supplier(
                 session,
                 AuditWriter(session, ctx.actor),
                 ctx,
@@ -369,7 +369,7 @@ def correct_follow_up(
     expected_version: int | None = None,
 ) -> Change:
     """Correct the user's own choice of follow-up intensity for a contract."""
-    from app.domain.followup import INTENSITIES
+    from app.domain.intensity import INTENSITIES
 
     why = _reason(reason)
     if choice is not None and choice not in INTENSITIES:

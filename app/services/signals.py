@@ -49,6 +49,7 @@ def _signal_record(signal: m.Signal, ref: str) -> SignalRecord:
         signal.status,
         signal.closed_on,
         signal.version,
+        signal.withdrawn_reason,
     )
 
 
@@ -144,9 +145,9 @@ def set_signal_status(
 
 
 def list_signals(
-    ctx: Context, contract_ref: str | None = None, open_only: bool = False
+    ctx: Context, contract_ref: str | None = None, open_only: bool = False, withdrawn: bool = False
 ) -> list[SignalRecord]:
-    """The signals log, newest first."""
+    """The signals log, newest first; withdrawn signals only with ``withdrawn``."""
     with ctx.db.read() as session:
         query = (
             select(m.Signal, m.Contract.ref)
@@ -157,6 +158,8 @@ def list_signals(
             query = query.where(m.Signal.contract_id == find_contract(session, contract_ref).id)
         if open_only:
             query = query.where(m.Signal.status != "closed")
+        if not withdrawn:
+            query = query.where(m.Signal.withdrawn_at.is_(None))
         return [_signal_record(signal, ref) for signal, ref in session.execute(query)]
 
 
@@ -179,6 +182,8 @@ def _escalation_record(step: m.EscalationStep, ref: str) -> EscalationRecord:
         step.amount_cents,
         ids,
         step.note,
+        step.version,
+        step.withdrawn_reason,
     )
 
 
@@ -227,7 +232,8 @@ def record_escalation_step(
             amount_cents = contract.penalty_cents
         existing = session.execute(
             select(m.EscalationStep.step, m.EscalationStep.taken_on).where(
-                m.EscalationStep.contract_id == contract.id
+                m.EscalationStep.contract_id == contract.id,
+                m.EscalationStep.withdrawn_at.is_(None),  # a withdrawn step was not taken
             )
         ).all()
         check_escalation_step([(s, d) for s, d in existing], step, taken_on, amount_cents)
@@ -265,6 +271,7 @@ def record_escalation_response(
         before = snapshot(row)
         current = json.loads(row.evidence_ids) if row.evidence_ids else []
         ids = _check_evidence_ids(session, row.contract_id, [*current, *add_evidence_ids])
+        _bump(session, m.EscalationStep, row, row.version)  # a new version: stale edits fail
         row.responded_on = responded_on
         row.evidence_ids = json.dumps(ids) if ids else None
         AuditWriter(session, ctx.actor).changed("escalation_step", row, before)
@@ -272,13 +279,19 @@ def record_escalation_response(
         return _escalation_record(row, ref or "")
 
 
-def list_escalation(ctx: Context, contract_ref: str) -> list[EscalationRecord]:
-    """The contract's ladder in the order the steps were taken."""
+def list_escalation(
+    ctx: Context, contract_ref: str, withdrawn: bool = False
+) -> list[EscalationRecord]:
+    """The contract's ladder in the order the steps were taken; withdrawn steps only
+    with ``withdrawn``."""
     with ctx.db.read() as session:
         contract = find_contract(session, contract_ref)
-        rows = session.scalars(
+        query = (
             select(m.EscalationStep)
             .where(m.EscalationStep.contract_id == contract.id)
             .order_by(m.EscalationStep.taken_on, m.EscalationStep.id)
         )
+        if not withdrawn:
+            query = query.where(m.EscalationStep.withdrawn_at.is_(None))
+        rows = session.scalars(query)
         return [_escalation_record(r, contract.ref) for r in rows]

@@ -40,9 +40,16 @@ def upgrade() -> None:
                 )
     with op.batch_alter_table('audit_entry', schema=None) as batch_op:
         batch_op.add_column(sa.Column('reason', sa.Text(), nullable=True))
+    # the dossier sums up each contract's documents that are not withdrawn from the index
+    op.drop_index('ix_evidence_contract_type_received', table_name='evidence')
+    op.create_index('ix_evidence_contract_type_received', 'evidence',
+                    ['contract_id', 'type', 'received_on', 'withdrawn_at'], unique=False)
 
 
 def downgrade() -> None:
+    op.drop_index('ix_evidence_contract_type_received', table_name='evidence')
+    op.create_index('ix_evidence_contract_type_received', 'evidence',
+                    ['contract_id', 'type', 'received_on'], unique=False)
     with op.batch_alter_table('audit_entry', schema=None) as batch_op:
         batch_op.drop_column('reason')
     for table in _WITHDRAWABLE:

@@ -20,9 +20,10 @@ from app.services.context import Context
 from app.services.history import history, record_history
 
 D = dt.date
+MARCH_2025 = D(2025, 3, 1)
 
 
-def _tender(ctx: Context, ref: str = "T1", published: dt.date = D(2025, 3, 1)) -> None:
+def _tender(ctx: Context, ref: str = "T1", published: dt.date = MARCH_2025) -> None:
     registry.register_tender(
         ctx,
         ref=ref,
