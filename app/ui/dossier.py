@@ -15,6 +15,7 @@ from app.domain.values import ContractRecord, EvidenceRecord
 from app.services import evidence as evidence_service
 from app.services import registry
 from app.services.context import Context
+from app.ui import record_actions
 from app.ui.i18n import tr
 from app.ui.labels import country_label
 from app.ui.models import RowTableModel, show_value
@@ -46,6 +47,24 @@ class DossierView(QWidget):
             lambda: self.shell.import_workbook(self.ref),
         )
         bar.addWidget(self.import_button)
+        self.correct_button = button(
+            tr("Contract &corrigeren…"),
+            tr("Gegevens van dit contract corrigeren, met een reden"),
+            self.correct_contract,
+        )
+        self.withdraw_button = button(
+            tr("Contract &intrekken…"),
+            tr("Dit contract intrekken (niet verwijderen), met een reden"),
+            self.withdraw_contract,
+        )
+        self.history_button = button(
+            tr("&Geschiedenis…"),
+            tr("De geschiedenis van dit contract en alles wat eronder valt"),
+            lambda: record_actions.show_history(self.shell, self, "contract", self.ref, self.ref),
+        )
+        for item in (self.correct_button, self.withdraw_button, self.history_button):
+            bar.addWidget(item)
+            item.setEnabled(False)
         layout.addLayout(bar)
         self.tabs = QTabWidget()
         a11y(
@@ -101,6 +120,20 @@ class DossierView(QWidget):
     def _contract_loaded(self, contract: ContractRecord) -> None:
         self.contract = contract
         self.overview.setHtml(contract_html(contract, self.lang))
+        current = contract.withdrawn_reason is None
+        self.correct_button.setEnabled(current)
+        self.withdraw_button.setEnabled(current)
+        self.history_button.setEnabled(True)
+
+    def correct_contract(self) -> None:
+        if self.contract is not None:
+            record_actions.correct_contract(self.shell, self, self.contract)
+
+    def withdraw_contract(self) -> None:
+        if self.contract is not None:
+            record_actions.withdraw(
+                self.shell, self, "contract", self.ref, self.ref, self.contract.version
+            )
 
 
 def contract_html(contract: ContractRecord, lang: str) -> str:
@@ -134,8 +167,13 @@ def contract_html(contract: ContractRecord, lang: str) -> str:
         f"{esc(show_value(r.period_to, lang))}</td><td>{esc(show_value(r.due, lang))}</td></tr>"
         for r in reports
     )
+    withdrawn = (
+        f"<p><b>{esc(tr('Ingetrokken'))}</b>: {esc(contract.withdrawn_reason)}</p>"
+        if contract.withdrawn_reason is not None
+        else ""
+    )
     return (
-        f"<h3>{esc(contract.ref)}</h3><table cellpadding='3'>{''.join(rows)}</table>"
+        f"<h3>{esc(contract.ref)}</h3>{withdrawn}<table cellpadding='3'>{''.join(rows)}</table>"
         f"<h4>{esc(tr('Jaarrapportages'))}</h4><table cellpadding='3'>"
         f"<tr><th>{esc(tr('Contractjaar'))}</th><th>{esc(tr('Periode'))}</th>"
         f"<th>{esc(tr('Uiterlijk'))}</th></tr>{report_rows}</table>"
@@ -174,19 +212,52 @@ class EvidenceTab(QWidget):
         hint = QLabel(tr("Tip: sleep een bestand naar deze lijst om het toe te voegen."))
         bar.addWidget(hint, 1)
         layout.addLayout(bar)
+        self.record_bar = record_actions.RecordBar(
+            tr("bewijsstuk"),
+            self._correct_selected,
+            self._withdraw_selected,
+            self._history_of_selected,
+            lambda _on: self.reload(),
+        )
+        layout.addWidget(self.record_bar)
         layout.addWidget(self.table, 1)
         self.table.row_activated.connect(self._open)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda *_: self.record_bar.set_record(self.table.selected())
+        )
         self.records: list[EvidenceRecord] = []
 
     def reload(self) -> None:
         ctx, ref = self.dossier.ctx, self.dossier.ref
+        withdrawn = self.record_bar.show_withdrawn.isChecked()
         self.dossier.shell.tasks.run(
-            lambda: evidence_service.list_evidence(ctx, ref), done=self._loaded
+            lambda: evidence_service.list_evidence(ctx, ref, withdrawn=withdrawn),
+            done=self._loaded,
         )
 
     def _loaded(self, records: list[EvidenceRecord]) -> None:
         self.records = records
         self.model.set_rows(records)
+        self.record_bar.set_record(self.table.selected())
+
+    def _correct_selected(self) -> None:
+        record = self.table.selected()
+        if record is not None:
+            record_actions.correct_evidence(self.dossier.shell, self, record)
+
+    def _withdraw_selected(self) -> None:
+        record = self.table.selected()
+        if record is not None:
+            record_actions.withdraw(
+                self.dossier.shell, self, "evidence", record.id, str(record.id), record.version
+            )
+
+    def _history_of_selected(self) -> None:
+        record = self.table.selected()
+        if record is not None:
+            record_actions.show_history(
+                self.dossier.shell, self, "evidence", record.id, str(record.id)
+            )
 
     def add(self, path: Path | None = None) -> None:
         from app.ui.evidence_dialog import EvidenceDialog
@@ -198,8 +269,11 @@ class EvidenceTab(QWidget):
             return
         values = dialog.values()
         ctx = self.dossier.ctx
-        self.dossier.shell.tasks.run(
-            lambda: evidence_service.add_evidence(ctx, **values), write=True, done=self._added
+        record_actions.write_with_warnings(
+            self.dossier.shell,
+            self,
+            lambda accept: evidence_service.add_evidence(ctx, **values, accept_warning=accept),
+            self._added,
         )
 
     def _added(self, record: EvidenceRecord) -> None:

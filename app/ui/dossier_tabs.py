@@ -32,6 +32,7 @@ from app.domain.values import from_cents
 from app.services import assessments, follow_up, signals, submissions
 from app.services import dossier as dossier_service
 from app.services.context import Context
+from app.ui import record_actions
 from app.ui.forms import DateField, OptionalDate, add_row, parse_amount
 from app.ui.i18n import tr
 from app.ui.labels import intensity_label
@@ -390,7 +391,18 @@ class SignalsTab(Tab):
         )
         bar.addStretch(1)
         signal_layout.addLayout(bar)
+        self.signal_bar = record_actions.RecordBar(
+            tr("signaal"),
+            lambda: self._act("correct", "signal"),
+            lambda: self._act("withdraw", "signal"),
+            lambda: self._act("history", "signal"),
+            lambda _on: self.reload(),
+        )
+        signal_layout.addWidget(self.signal_bar)
         signal_layout.addWidget(self.signal_table)
+        self.signal_table.selectionModel().currentRowChanged.connect(
+            lambda *_: self.signal_bar.set_record(self.signal_table.selected())
+        )
         ladder_box = QGroupBox(
             tr("Escalatieladder: dialoog, extern advies, ingebrekestelling, boete, ontbinding")
         )
@@ -411,7 +423,17 @@ class SignalsTab(Tab):
         )
         bar.addStretch(1)
         ladder_layout.addLayout(bar)
+        self.ladder_bar = record_actions.RecordBar(
+            tr("escalatiestap"),
+            lambda: self._act("correct", "escalation"),
+            lambda: self._act("withdraw", "escalation"),
+            lambda: self._act("history", "escalation"),
+        )
+        ladder_layout.addWidget(self.ladder_bar)
         ladder_layout.addWidget(self.ladder_table)
+        self.ladder_table.selectionModel().currentRowChanged.connect(
+            lambda *_: self.ladder_bar.set_record(self.ladder_table.selected())
+        )
         self.layout_.addWidget(signal_box, 1)
         self.layout_.addWidget(ladder_box, 1)
 
@@ -420,8 +442,36 @@ class SignalsTab(Tab):
 
     def reload(self) -> None:
         ctx, ref = self.dossier.ctx, self.dossier.ref
-        self.run(lambda: signals.list_signals(ctx, ref), self.signals.set_rows)
-        self.run(lambda: signals.list_escalation(ctx, ref), self.ladder.set_rows)
+        withdrawn = self.signal_bar.show_withdrawn.isChecked()
+        self.run(
+            lambda: signals.list_signals(ctx, ref, withdrawn=withdrawn),
+            lambda rows: self._rows(self.signals, self.signal_bar, self.signal_table, rows),
+        )
+        self.run(
+            lambda: signals.list_escalation(ctx, ref, withdrawn=withdrawn),
+            lambda rows: self._rows(self.ladder, self.ladder_bar, self.ladder_table, rows),
+        )
+
+    @staticmethod
+    def _rows(model: Any, bar: Any, table: DataTable, rows: list[Any]) -> None:
+        model.set_rows(rows)
+        bar.set_record(table.selected())
+
+    def _act(self, what: str, kind: str) -> None:
+        table = self.signal_table if kind == "signal" else self.ladder_table
+        record = table.selected()
+        if record is None:
+            return
+        shell = self.dossier.shell
+        if what == "correct":
+            if kind == "signal":
+                record_actions.correct_signal(shell, self, record)
+            else:
+                record_actions.correct_escalation(shell, self, record)
+        elif what == "withdraw":
+            record_actions.withdraw(shell, self, kind, record.id, str(record.id), record.version)
+        else:
+            record_actions.show_history(shell, self, kind, record.id, str(record.id))
 
     def _log_signal(self) -> None:
         lang = self.dossier.lang
@@ -630,14 +680,49 @@ class AssessmentsTab(Tab):
         )
         bar.addStretch(1)
         self.layout_.addLayout(bar)
+        self.record_bar = record_actions.RecordBar(
+            tr("beoordeling"),
+            self._correct,
+            self._withdraw,
+            self._history,
+            lambda _on: self.reload(),
+        )
+        self.layout_.addWidget(self.record_bar)
         self.layout_.addWidget(self.table, 1)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda *_: self.record_bar.set_record(self.table.selected())
+        )
 
     def tab_title(self) -> str:
         return tr("Beoo&rdelingen")
 
     def reload(self) -> None:
         ctx, ref = self.dossier.ctx, self.dossier.ref
-        self.run(lambda: assessments.list_assessments(ctx, ref), self.model.set_rows)
+        withdrawn = self.record_bar.show_withdrawn.isChecked()
+        self.run(lambda: assessments.list_assessments(ctx, ref, withdrawn=withdrawn), self._loaded)
+
+    def _loaded(self, rows: list[Any]) -> None:
+        self.model.set_rows(rows)
+        self.record_bar.set_record(self.table.selected())
+
+    def _correct(self) -> None:
+        record = self.table.selected()
+        if record is not None:
+            record_actions.correct_assessment(self.dossier.shell, self, record)
+
+    def _withdraw(self) -> None:
+        record = self.table.selected()
+        if record is not None:
+            record_actions.withdraw(
+                self.dossier.shell, self, "assessment", record.id, str(record.id), record.version
+            )
+
+    def _history(self) -> None:
+        record = self.table.selected()
+        if record is not None:
+            record_actions.show_history(
+                self.dossier.shell, self, "assessment", record.id, str(record.id)
+            )
 
     def _assess(self) -> None:
         dialog = AssessmentDialog(self, self.dossier.lang)
@@ -807,8 +892,15 @@ class FollowUpTab(Tab):
             self._save,
         )
         self.save.setEnabled(False)
+        self.correct_button = button(
+            tr("Keuze &corrigeren…"),
+            tr("De vastgelegde keuze corrigeren, met een reden"),
+            self._correct,
+        )
+        self.correct_button.setEnabled(False)
         bar = QHBoxLayout()
         bar.addWidget(self.save)
+        bar.addWidget(self.correct_button)
         bar.addStretch(1)
         form.addRow(bar)
         self.layout_.addWidget(self.text, 1)
@@ -842,7 +934,16 @@ class FollowUpTab(Tab):
         self.text.setHtml("".join(parts))
         self.choice.setCurrentIndex(max(0, self.choice.findData(words.choice)))
         self.note.setText(words.note or "")
-        self.save.setEnabled(True)
+        # a first choice is saved as it is; changing a recorded one is a correction
+        self.save.setEnabled(words.choice is None)
+        self.correct_button.setEnabled(words.choice is not None)
+
+    def _correct(self) -> None:
+        words = self.loaded
+        if words is not None:
+            record_actions.correct_follow_up(
+                self.dossier.shell, self, self.dossier.ref, words.choice, words.note, words.version
+            )
 
     def _save(self) -> None:
         if self.loaded is None:

@@ -39,6 +39,7 @@ from app.ui.widgets import ProgressPanel, a11y, error_sentence, note, window_set
 
 if TYPE_CHECKING:
     from app.services.context import Context
+    from app.services.records import Change
     from app.ui.pages.base import Page
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.tasks.set_error_handler(self.show_error)
         self.offer_demo = offer_demo
         self.ctx: Context | None = None
+        self.last_change: Change | None = None  # the own last correction, for Ctrl+Z
         self.pages: list[Page] = []
         self._page_classes: list[type[Page]] = []
         self.setObjectName("main-window")
@@ -241,6 +243,17 @@ class MainWindow(QMainWindow):
             action("quit", tr("&Afsluiten"), self.close, QKeySequence.StandardKey.Quit)
         )
 
+        edit = bar.addMenu(tr("Be&werken"))
+        edit.addAction(
+            action(
+                "undo",
+                tr("&Ongedaan maken"),
+                self.undo_last_change,
+                QKeySequence.StandardKey.Undo,
+                tr("Uw laatste correctie of intrekking terugdraaien (als een nieuwe correctie)"),
+            )
+        )
+
         work = bar.addMenu(tr("&Werk"))
         work.addAction(
             action(
@@ -307,7 +320,7 @@ class MainWindow(QMainWindow):
 
     def _enable_actions(self) -> None:
         ready = self.ctx is not None
-        for key in ("backup", "new-tender", "import", "country-risk", "refresh"):
+        for key in ("backup", "new-tender", "import", "country-risk", "refresh", "undo"):
             if key in self.menu_actions:
                 self.menu_actions[key].setEnabled(ready)
 
@@ -411,6 +424,7 @@ class MainWindow(QMainWindow):
         ctx, self._page_classes = opened
         old = self.ctx
         self.ctx = ctx
+        self.last_change = None  # Ctrl+Z undoes changes made in this database only
         if old is not None and old is not ctx:
             old.db.dispose()
         remember_database(ctx.db.location)
@@ -596,6 +610,14 @@ class MainWindow(QMainWindow):
         if wizard.exec():
             self.data_changed()
             self.show_page("tenders")
+
+    def undo_last_change(self) -> None:
+        """Ctrl+Z: the own last correction or withdrawal of this session, undone."""
+        if self.ctx is None:
+            return
+        from app.ui.record_actions import undo_last
+
+        undo_last(self)
 
     def open_country_risk(self) -> None:
         if self.ctx is None:

@@ -280,6 +280,11 @@
     </message>
     <message>
       <location filename="../../app/ui/contracts.py" />
+      <source>contract</source>
+      <translation>contract</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contracts.py" />
       <source>Contract &amp;registreren…</source>
       <translation>&amp;Register contract…</translation>
     </message>
@@ -460,6 +465,11 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier.py" />
+      <source>&amp;Geschiedenis…</source>
+      <translation>&amp;History…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
       <source>&amp;Overzicht</source>
       <translation>&amp;Overview</translation>
     </message>
@@ -467,6 +477,11 @@
       <location filename="../../app/ui/dossier.py" />
       <source>Aanbesteding</source>
       <translation>Tender</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>bewijsstuk</source>
+      <translation>evidence document</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier.py" />
@@ -485,6 +500,16 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier.py" />
+      <source>Contract &amp;corrigeren…</source>
+      <translation>&amp;Correct contract…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Contract &amp;intrekken…</source>
+      <translation>&amp;Withdraw contract…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
       <source>Contractjaar</source>
       <translation>Contract year</translation>
     </message>
@@ -500,6 +525,16 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier.py" />
+      <source>De geschiedenis van dit contract en alles wat eronder valt</source>
+      <translation>The history of this contract and everything under it</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Dit contract intrekken (niet verwijderen), met een reden</source>
+      <translation>Withdraw this contract (not delete it), with a reason</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
       <source>Een document als bewijsstuk bewaren (of sleep een bestand hierheen)</source>
       <translation>Keep a document as evidence (or drag a file here)</translation>
     </message>
@@ -510,6 +545,11 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier.py" />
+      <source>Gegevens van dit contract corrigeren, met een reden</source>
+      <translation>Correct this contract's details, with a reason</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
       <source>Gegevens, termijnen en afspraken van het contract</source>
       <translation>The contract's data, deadlines and agreements</translation>
     </message>
@@ -517,6 +557,11 @@
       <location filename="../../app/ui/dossier.py" />
       <source>Het gekozen document openen</source>
       <translation>Open the selected document</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Ingetrokken</source>
+      <translation>Withdrawn</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier.py" />
@@ -755,6 +800,11 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>beoordeling</source>
+      <translation>assessment</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>Beoordeling &amp;maken…</source>
       <translation>&amp;Make an assessment…</translation>
     </message>
@@ -840,6 +890,11 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>De vastgelegde keuze corrigeren, met een reden</source>
+      <translation>Correct the recorded choice, with a reason</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>De vooraf ingevulde werkmap voor dit contract opslaan</source>
       <translation>Save the pre-filled workbook for this contract</translation>
     </message>
@@ -892,6 +947,11 @@
       <location filename="../../app/ui/dossier_tabs.py" />
       <source>Escalatieladder: dialoog, extern advies, ingebrekestelling, boete, ontbinding</source>
       <translation>Escalation ladder: dialogue, external advice, notice of default, penalty, termination</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>escalatiestap</source>
+      <translation>escalation step</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
@@ -967,6 +1027,11 @@
       <location filename="../../app/ui/dossier_tabs.py" />
       <source>Inzendingen</source>
       <translation>Submissions</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Keuze &amp;corrigeren…</source>
+      <translation>&amp;Correct choice…</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
@@ -1182,6 +1247,11 @@
       <location filename="../../app/ui/dossier_tabs.py" />
       <source>Schakel</source>
       <translation>Tier</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>signaal</source>
+      <translation>signal</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
@@ -1422,6 +1492,16 @@
       <location filename="../../app/ui/evidence.py" />
       <source>Het gekozen document openen met het standaardprogramma</source>
       <translation>Open the selected document with its default program</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence.py" />
+      <source>Ingetrokken: {reason}</source>
+      <translation>Withdrawn: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/evidence.py" />
+      <source>Nr.</source>
+      <translation>No.</translation>
     </message>
     <message>
       <location filename="../../app/ui/evidence.py" />
@@ -2060,6 +2140,11 @@
     </message>
     <message>
       <location filename="../../app/ui/main_window.py" />
+      <source>&amp;Ongedaan maken</source>
+      <translation>&amp;Undo</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
       <source>&amp;Over ISV-assistent</source>
       <translation>&amp;About ISV-assistent</translation>
     </message>
@@ -2132,6 +2217,11 @@
       <location filename="../../app/ui/main_window.py" />
       <source>Back-up terugzetten…</source>
       <translation>Restoring backup…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Be&amp;werken</source>
+      <translation>&amp;Edit</translation>
     </message>
     <message>
       <location filename="../../app/ui/main_window.py" />
@@ -2266,6 +2356,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/main_window.py" />
       <source>Taal, gebruikersnaam, database en back-upmap</source>
       <translation>Language, user name, database and backup folder</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Uw laatste correctie of intrekking terugdraaien (als een nieuwe correctie)</source>
+      <translation>Undo your last correction or withdrawal (as a new correction)</translation>
     </message>
     <message>
       <location filename="../../app/ui/main_window.py" />
@@ -2413,9 +2508,370 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <translation>{tenders} tenders and {contracts} contracts.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/report_view.py" />
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Beoordeeld op:</source>
+      <translation>&amp;Assessed on:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Corrigeren…</source>
+      <translation>&amp;Correct…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Datum document:</source>
+      <translation>&amp;Document date:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Gekozen opvolging:</source>
+      <translation>&amp;Chosen follow-up:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Geldig tot:</source>
+      <translation>&amp;Valid until:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Gereageerd op:</source>
+      <translation>&amp;Responded on:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Intrekken</source>
+      <translation>&amp;Withdraw</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Intrekken…</source>
+      <translation>&amp;Withdraw…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;ISV:</source>
+      <translation>&amp;ISV:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Maanden voor het plan:</source>
+      <translation>&amp;Months for the plan:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Omschrijving:</source>
+      <translation>&amp;Description:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Oordeel:</source>
+      <translation>&amp;Verdict:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
       <source>&amp;Organisatie:</source>
       <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Publicatiedatum:</source>
+      <translation>&amp;Publication date:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Rapportagemaand:</source>
+      <translation>&amp;Report month:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Reactie verwacht:</source>
+      <translation>&amp;Response due:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Reden van de correctie:</source>
+      <translation>&amp;Reason for the correction:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Reden:</source>
+      <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Soort opdracht:</source>
+      <translation>&amp;Kind of contract:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Titel:</source>
+      <translation>&amp;Title:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Toch opslaan</source>
+      <translation>&amp;Save anyway</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Toelichting bij het besluit:</source>
+      <translation>&amp;Explanation of the decision:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Toelichting:</source>
+      <translation>&amp;Note:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Uitgever:</source>
+      <translation>&amp;Issuer:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Vorm:</source>
+      <translation>&amp;Form:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>aangemaakt</source>
+      <translation>created</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>B&amp;oete (€):</source>
+      <translation>Pe&amp;nalty (€):</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>bekend</source>
+      <translation>known</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Beoordeling</source>
+      <translation>Assessment</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Bewijsstuk</source>
+      <translation>Evidence document</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Bijvoorbeeld: dubbel ingevoerd</source>
+      <translation>For example: entered twice</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Bijvoorbeeld: typfout in de einddatum</source>
+      <translation>For example: typing error in the end date</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Bijvoorbeeld: zo afgesproken bij de gunning</source>
+      <translation>For example: agreed at the award</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Correctie &amp;opslaan</source>
+      <translation>&amp;Save correction</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>De gekozen {what} corrigeren, met een reden</source>
+      <translation>Correct the selected {what}, with a reason</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>De gekozen {what} intrekken (niet verwijderen), met een reden</source>
+      <translation>Withdraw the selected {what} (not delete it), with a reason</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Dit is onwaarschijnlijk:
+{warnings}
+
+Gaat u toch door, geef dan de reden.</source>
+      <translation>This is unlikely:
+{warnings}
+
+If you go on anyway, give the reason.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Een ingetrokken record wordt niet verwijderd: het telt niet meer mee in de cijfers, de termijnen en de stand van het dossier, en blijft zichtbaar met ‘Ingetrokken tonen’ en in de geschiedenis.</source>
+      <translation>A withdrawn record is not deleted: it no longer counts in the figures, the deadlines and the state of the dossier, and stays visible with ‘Show withdrawn’ and in the history.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Elke wijziging: wanneer, wie, van welke naar welke waarde, en waarom</source>
+      <translation>Every change: when, who, from which value to which, and why</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Er is geen wijziging om ongedaan te maken.</source>
+      <translation>There is no change to undo.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Escalatiestap</source>
+      <translation>Escalation step</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>gecorrigeerd</source>
+      <translation>corrected</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Geen eigen keuze</source>
+      <translation>No choice of my own</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Gegenereerde tekst</source>
+      <translation>Generated text</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Geschiedenis</source>
+      <translation>History</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Geschiedenis van {kind} {id}</source>
+      <translation>History of {kind} {id}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>ingetrokken</source>
+      <translation>withdrawn</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Ingetrokken &amp;tonen</source>
+      <translation>Show &amp;withdrawn</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Ingetrokken tonen</source>
+      <translation>Show withdrawn</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Inzending</source>
+      <translation>Submission</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Klopt dit?</source>
+      <translation>Is this right?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Nieuw</source>
+      <translation>New</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Ook ingetrokken records tonen</source>
+      <translation>Also show withdrawn records</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Oud</source>
+      <translation>Old</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Pas aan wat niet klopt. De oude waarden blijven in de geschiedenis bewaard, met uw reden.</source>
+      <translation>Change what is wrong. The old values stay in the history, with your reason.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Record</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Signaal</source>
+      <translation>Signal</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Toegepast</source>
+      <translation>Applied</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>U heeft nog niets veranderd.</source>
+      <translation>You have not changed anything yet.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Veld</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Verplicht; komt in de geschiedenis van het record</source>
+      <translation>Required; goes into the record's history</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Verplicht; wordt vastgelegd</source>
+      <translation>Required; it is recorded</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>verwijderd</source>
+      <translation>deleted</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Wanneer</source>
+      <translation>When</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Wie</source>
+      <translation>Who</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Wie wat wanneer veranderde, en waarom</source>
+      <translation>Who changed what when, and why</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Wijziging van {kind} {id} ongedaan gemaakt.</source>
+      <translation>Change of {kind} {id} undone.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>{field}: dit is geen bedrag in euro’s.</source>
+      <translation>{field}: this is not an amount in euros.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>{kind} {id} corrigeren</source>
+      <translation>Correct {kind} {id}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>{kind} {id} gecorrigeerd. Ctrl+Z maakt dit ongedaan.</source>
+      <translation>{kind} {id} corrected. Ctrl+Z undoes this.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>{kind} {id} ingetrokken. Ctrl+Z maakt dit ongedaan.</source>
+      <translation>{kind} {id} withdrawn. Ctrl+Z undoes this.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>{kind} {id} intrekken</source>
+      <translation>Withdraw {kind} {id}</translation>
     </message>
     <message>
       <location filename="../../app/ui/report_view.py" />
@@ -3074,6 +3530,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/tenders.py" />
+      <source>aanbesteding</source>
+      <translation>tender</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenders.py" />
       <source>Aanbestedingen</source>
       <translation>Tenders</translation>
     </message>
@@ -3259,28 +3720,8 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
-      <source>&amp;Publicatiedatum:</source>
-      <translation>&amp;Publication date:</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/wizard.py" />
-      <source>&amp;Reden:</source>
-      <translation>&amp;Reason:</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/wizard.py" />
-      <source>&amp;Soort opdracht:</source>
-      <translation>&amp;Kind of contract:</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/wizard.py" />
       <source>&amp;Taal van de documenten:</source>
       <translation>&amp;Language of the documents:</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/wizard.py" />
-      <source>&amp;Titel:</source>
-      <translation>&amp;Title:</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
@@ -3291,11 +3732,6 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/wizard.py" />
       <source>&amp;Volgende &gt;</source>
       <translation>&amp;Next &gt;</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/wizard.py" />
-      <source>&amp;Vorm:</source>
-      <translation>&amp;Form:</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />

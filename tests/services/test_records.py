@@ -121,7 +121,7 @@ def test_a_tender_decision_that_no_longer_fits_is_refused(ctx: Context) -> None:
 
 
 def test_every_kind_under_a_contract_can_be_corrected(ctx: Context, tmp_path: Path) -> None:
-    from app.services import dossier
+    from app.services import signals as dossier
 
     _tender(ctx)
     _contract(ctx)
@@ -245,7 +245,7 @@ def test_evidence_dated_before_its_contract_is_warned(ctx: Context, tmp_path: Pa
 
 
 def test_a_signal_closed_before_it_came_in_is_refused(ctx: Context) -> None:
-    from app.services import dossier
+    from app.services import signals as dossier
 
     _tender(ctx)
     _contract(ctx)
@@ -361,3 +361,54 @@ def test_history_needs_a_scope_when_a_reference_names_both(ctx: Context) -> None
         history(ctx, "X1")
     assert ambiguous.value.code == "history_ambiguous"
     assert {e.record for e in history(ctx, "X1", "contract")} == {"contract"}
+
+
+def test_withdrawn_records_leave_the_dossier_states_and_the_due_list(
+    ctx: Context, tmp_path: Path
+) -> None:
+    from app.services import dossier, signals
+
+    today = dt.date.today()
+    _tender(ctx, published=today - dt.timedelta(days=400))
+    _contract(ctx, "C1", start=today - dt.timedelta(days=300), end=today + dt.timedelta(days=400))
+    _contract(ctx, "C2", start=today - dt.timedelta(days=300), end=today + dt.timedelta(days=400))
+    step = signals.record_escalation_step(
+        ctx,
+        contract_ref="C1",
+        step="dialogue",
+        taken_on=today - dt.timedelta(days=5),
+        response_due=today + dt.timedelta(days=3),
+    )
+    due = dossier.due_items(ctx, within=30)
+    assert {i.contract_ref for i in due} == {"C1", "C2"}
+    assert any(i.kind == "escalation-response" for i in due)
+    records.withdraw(ctx, "escalation", step.id, reason="verkeerd contract")
+    assert not any(i.kind == "escalation-response" for i in dossier.due_items(ctx, within=30))
+    records.withdraw(ctx, "contract", "C2", reason="dubbel")
+    assert [s.contract_ref for s in dossier.step_states_for_all(ctx)] == ["C1"]
+    assert dossier.last_refresh().startswith("changed")  # brought up to date, not redone
+    assert {i.contract_ref for i in dossier.due_items(ctx, within=30)} == {"C1"}
+    fresh = dossier.step_states_for_all(ctx, use_cache=False)
+    assert [s.contract_ref for s in fresh] == ["C1"]
+    assert [e.id for e in signals.list_escalation(ctx, "C1", withdrawn=True)] == [step.id]
+    assert signals.list_escalation(ctx, "C1") == []
+
+
+def test_withdrawing_a_correction_makes_the_older_document_current(
+    ctx: Context, tmp_path: Path
+) -> None:
+    _tender(ctx)
+    _contract(ctx)
+    first = tmp_path / "beleid-1.pdf"
+    first.write_bytes(b"%PDF-1.4 one")
+    second = tmp_path / "beleid-2.pdf"
+    second.write_bytes(b"%PDF-1.4 two")
+    old = evidence.add_evidence(ctx, contract_ref="C1", path=first, type_code="policy")
+    new = evidence.supersede_evidence(ctx, old.id, second)
+    listed = {d.id: d for d in evidence.list_evidence(ctx, "C1")}
+    assert listed[old.id].superseded_by_id == new.id
+    records.withdraw(ctx, "evidence", new.id, reason="verkeerd bestand")
+    again = {d.id: d for d in evidence.list_evidence(ctx, "C1")}
+    assert set(again) == {old.id} and again[old.id].superseded_by_id is None
+    # and it can be superseded again, now by the right file
+    evidence.supersede_evidence(ctx, old.id, second)

@@ -9,10 +9,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 
 from app.domain.values import ContractRecord
 from app.services import registry
+from app.ui import record_actions
 from app.ui.i18n import tr
 from app.ui.labels import country_label
 from app.ui.models import Column, RowTableModel
 from app.ui.pages.base import Page
+from app.ui.record_actions import RecordBar, withdrawn_colour
 from app.ui.widgets import DataTable, button, filter_box
 
 if TYPE_CHECKING:
@@ -47,7 +49,13 @@ class ContractsPage(Page):
         lang = self.lang
         self.model: RowTableModel[ContractRecord] = RowTableModel(
             [
-                Column("ref", lambda: tr("Referentie"), lambda c: c.ref, width=130),
+                Column(
+                    "ref",
+                    lambda: tr("Referentie"),
+                    lambda c: c.ref,
+                    width=130,
+                    colour=withdrawn_colour,
+                ),
                 Column("tender", lambda: tr("Aanbesteding"), lambda c: c.tender_ref, width=130),
                 Column(
                     "supplier",
@@ -96,6 +104,14 @@ class ContractsPage(Page):
         bar.addWidget(self.new_button)
         bar.addWidget(self.open_button)
         list_layout.addLayout(bar)
+        self.records = RecordBar(
+            tr("contract"),
+            self.correct_selected,
+            self.withdraw_selected,
+            self.history_of_selected,
+            lambda _on: self.load(),
+        )
+        list_layout.addWidget(self.records)
         self.table = DataTable(
             self.model,
             "contracts",
@@ -107,10 +123,14 @@ class ContractsPage(Page):
         self.dossier: Any = None
         self.layout_.addWidget(self.stack, 1)
         self.table.row_activated.connect(lambda c: self.open_dossier(c.ref))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda *_: self.records.set_record(self.table.selected())
+        )
 
     def load(self) -> None:
         ctx = self.ctx
-        self.run(lambda: registry.list_contracts(ctx), self._loaded)
+        withdrawn = self.records.show_withdrawn.isChecked()
+        self.run(lambda: registry.list_contracts(ctx, withdrawn=withdrawn), self._loaded)
         dossier: Any = self.dossier
         if dossier is not None and self.stack.currentIndex() == self.stack.indexOf(dossier):
             dossier.reload()
@@ -118,6 +138,7 @@ class ContractsPage(Page):
     def _loaded(self, rows: list[ContractRecord]) -> None:
         self.model.set_rows(rows)
         self._filter(self.search.text())
+        self.records.set_record(self.table.selected())
 
     def _filter(self, text: str) -> None:
         needle = text.strip().casefold()
@@ -141,10 +162,11 @@ class ContractsPage(Page):
         if not dialog.exec():
             return
         ctx, values = self.ctx, dialog.values()
-        self.shell.tasks.run(
-            lambda: registry.add_contract(ctx, **values),
-            write=True,
-            done=self._registered,
+        record_actions.write_with_warnings(
+            self.shell,
+            self,
+            lambda accept: registry.add_contract(ctx, **values, accept_warning=accept),
+            self._registered,
         )
 
     def _registered(self, contract: ContractRecord) -> None:
@@ -152,6 +174,23 @@ class ContractsPage(Page):
         self.shell.data_changed()
         self.shown()
         self.open_dossier(contract.ref)
+
+    def correct_selected(self) -> None:
+        contract = self.table.selected()
+        if contract is not None:
+            record_actions.correct_contract(self.shell, self, contract)
+
+    def withdraw_selected(self) -> None:
+        contract = self.table.selected()
+        if contract is not None:
+            record_actions.withdraw(
+                self.shell, self, "contract", contract.ref, contract.ref, contract.version
+            )
+
+    def history_of_selected(self) -> None:
+        contract = self.table.selected()
+        if contract is not None:
+            record_actions.show_history(self.shell, self, "contract", contract.ref, contract.ref)
 
     def _open_selected(self) -> None:
         contract = self.table.selected()

@@ -39,6 +39,7 @@ def evidence_columns(lang: str, with_contract: bool) -> list[Column[EvidenceReco
             Column("contract", lambda: tr("Contract"), lambda e: e.contract_ref, width=140)
         )
     columns += [
+        Column("number", lambda: tr("Nr."), lambda e: e.id, width=50, align_right=True),
         Column("type", lambda: tr("Soort"), lambda e: evidence_type_label(e.type, lang), width=180),
         Column("file", lambda: tr("Bestand"), lambda e: e.file_name, width=200, stretch=True),
         Column("issuer", lambda: tr("Uitgegeven door"), lambda e: e.issuer, width=150),
@@ -55,11 +56,15 @@ def evidence_columns(lang: str, with_contract: bool) -> list[Column[EvidenceReco
             "state",
             lambda: tr("Status"),
             lambda e: (
-                tr("Vervangen door een nieuwere versie")
+                tr("Ingetrokken: {reason}").format(reason=e.withdrawn_reason)
+                if e.withdrawn_reason is not None
+                else tr("Vervangen door een nieuwere versie")
                 if e.superseded_by_id is not None
                 else tr("Geldend")
             ),
-            colour=lambda e: "muted" if e.superseded_by_id is not None else None,
+            colour=lambda e: (
+                "muted" if e.superseded_by_id is not None or e.withdrawn_reason else None
+            ),
             width=230,
         ),
     ]

@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTextBr
 from app import locator
 from app.domain.values import TenderRecord
 from app.services import registry
+from app.ui import record_actions
 from app.ui.i18n import tr
 from app.ui.labels import category_label, decision_label, kind_label, verdict_label
 from app.ui.models import Column, RowTableModel
 from app.ui.pages.base import Page
+from app.ui.record_actions import RecordBar, withdrawn_colour
 from app.ui.widgets import DataTable, a11y, button, filter_box
 
 if TYPE_CHECKING:
@@ -23,8 +25,17 @@ if TYPE_CHECKING:
 
 def tender_columns(lang: str) -> list[Column[TenderRecord]]:
     return [
-        Column("ref", lambda: tr("Referentie"), lambda t: t.ref, width=120),
-        Column("title", lambda: tr("Titel"), lambda t: t.title, width=220, stretch=True),
+        Column(
+            "ref", lambda: tr("Referentie"), lambda t: t.ref, width=120, colour=withdrawn_colour
+        ),
+        Column(
+            "title",
+            lambda: tr("Titel"),
+            lambda t: t.title,
+            width=220,
+            stretch=True,
+            colour=withdrawn_colour,
+        ),
         Column(
             "category",
             lambda: tr("Categorie"),
@@ -110,6 +121,14 @@ class TendersPage(Page):
         bar.addWidget(self.documents)
         bar.addWidget(self.new)
         self.layout_.addLayout(bar)
+        self.records = RecordBar(
+            tr("aanbesteding"),
+            self.correct_selected,
+            self.withdraw_selected,
+            self.history_of_selected,
+            lambda _on: self.load(),
+        )
+        self.layout_.addWidget(self.records)
         self.details = QTextBrowser()
         a11y(
             self.details,
@@ -128,7 +147,8 @@ class TendersPage(Page):
     def load(self) -> None:
         ctx = self.ctx
         self.count.setText(tr("Laden…"))
-        self.run(lambda: registry.list_tenders(ctx), self._loaded)
+        withdrawn = self.records.show_withdrawn.isChecked()
+        self.run(lambda: registry.list_tenders(ctx, withdrawn=withdrawn), self._loaded)
 
     def _loaded(self, tenders: list[TenderRecord]) -> None:
         years = sorted({t.published.year for t in tenders}, reverse=True)
@@ -172,7 +192,10 @@ class TendersPage(Page):
 
     def _show_details(self) -> None:
         tender = self.table.selected()
-        self.documents.setEnabled(tender is not None and self._can_document(tender))
+        self.records.set_record(tender)
+        self.documents.setEnabled(
+            tender is not None and self._can_document(tender) and tender.withdrawn_reason is None
+        )
         if tender is None:
             self.details.clear()
             return
@@ -188,6 +211,23 @@ class TendersPage(Page):
         codes = ", ".join(found[ref])
         self.details.append(f"<p><b>{html.escape(tr('CPV-codes'))}:</b> {html.escape(codes)}</p>")
 
+    def correct_selected(self) -> None:
+        tender = self.table.selected()
+        if tender is not None:
+            record_actions.correct_tender(self.shell, self, tender)
+
+    def withdraw_selected(self) -> None:
+        tender = self.table.selected()
+        if tender is not None:
+            record_actions.withdraw(
+                self.shell, self, "tender", tender.ref, tender.ref, tender.version
+            )
+
+    def history_of_selected(self) -> None:
+        tender = self.table.selected()
+        if tender is not None:
+            record_actions.show_history(self.shell, self, "tender", tender.ref, tender.ref)
+
     def select(self, ref: str) -> None:
         row = self.model.row_of(lambda t: t.ref == ref)
         if row >= 0:
@@ -199,6 +239,8 @@ def tender_html(tender: TenderRecord, lang: str) -> str:
 
     esc = html.escape
     parts = [f"<h3>{esc(tender.ref)} – {esc(tender.title)}</h3>"]
+    if tender.withdrawn_reason is not None:
+        parts.append(f"<p><b>{esc(tr('Ingetrokken'))}</b>: {esc(tender.withdrawn_reason)}</p>")
     try:
         verdict = applicability(
             locator.reference(), tender.category_code, tender.kind, tender.value, tender.published
