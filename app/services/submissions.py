@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, and_, func, insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.domain.errors import ConflictError, NotFoundError, UsageError, ValidationError
 from app.domain.risk import PRIORITY_RANK
@@ -360,6 +360,25 @@ def _write(
                 _bulk_insert(session, cast(Table, model.__table__), columns, rows, record.id)
             record.content_sha256 = digest.result()
             audit.created("submission", record)
+            # the new version's workbook supersedes the one the previous version kept,
+            # so only the newest counts as the current risk analysis
+            newer = aliased(m.Evidence)
+            previous = session.scalar(
+                select(m.Evidence.id)
+                .outerjoin(
+                    newer,
+                    and_(newer.supersedes_id == m.Evidence.id, newer.withdrawn_at.is_(None)),
+                )
+                .where(
+                    m.Evidence.contract_id == contract.id,
+                    m.Evidence.type == EVIDENCE_TYPE,
+                    m.Evidence.submission_id.is_not(None),
+                    m.Evidence.withdrawn_at.is_(None),
+                    newer.id.is_(None),
+                )
+                .order_by(m.Evidence.id.desc())
+                .limit(1)
+            )
             store_evidence_in(
                 session,
                 audit,
@@ -373,6 +392,7 @@ def _write(
                 issued_on=supplier.signed_on,
                 note=f"{supplier.period_from.isoformat()} – {supplier.period_to.isoformat()}",
                 submission_id=record.id,
+                supersedes_id=previous,
             )
             return record.id, version_no, False
     except IntegrityError:

@@ -190,9 +190,21 @@ class SubmissionsTab(Tab):
                 Column(
                     "measures", lambda: tr("Maatregelen"), lambda s: s.measures, align_right=True
                 ),
+                Column(
+                    "state",
+                    lambda: tr("Stand"),
+                    lambda s: (
+                        tr("Geldend")
+                        if s.version_no == self.newest
+                        else tr("Vervangen door versie {n}").format(n=s.version_no + 1)
+                    ),
+                    colour=lambda s: None if s.version_no == self.newest else "muted",
+                    width=200,
+                ),
             ],
             dossier.lang,
         )
+        self.newest = 0  # the version in force: a newer import supersedes the one before
         self.table = DataTable(
             self.model,
             "dossier-submissions",
@@ -247,6 +259,7 @@ class SubmissionsTab(Tab):
         )
 
     def _loaded(self, rows: list[Any]) -> None:
+        self.newest = max((r.version_no for r in rows), default=0)
         self.model.set_rows(rows)
         if rows:
             self.table.selectRow(0)

@@ -990,6 +990,11 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Geldend</source>
+      <translation>Current</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>Genomen op</source>
       <translation>Taken on</translation>
     </message>
@@ -1395,6 +1400,11 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Vervangen door versie {n}</source>
+      <translation>Superseded by version {n}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>Voldoende</source>
       <translation>Sufficient</translation>
     </message>
@@ -1477,11 +1487,6 @@
       <location filename="../../app/ui/evidence.py" />
       <source>Contract</source>
       <translation>Contract</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/evidence.py" />
-      <source>Geldend</source>
-      <translation>Current</translation>
     </message>
     <message>
       <location filename="../../app/ui/evidence.py" />

@@ -99,7 +99,7 @@ def test_history_shows_old_new_and_reason(
     assert penalty[5:] == ["–", "€ 5.000", "boete afgesproken"]
     assert penalty[3] == "gecorrigeerd" and penalty[2] == f"Contract {contract}"
     assert not any(r[2] == "Aanbesteding T-1" for r in rows)  # the contract's own history
-    assert [r[3] for r in rows][0] == "aangemaakt"
+    assert rows[0][3] == "aangemaakt"
 
 
 def test_withdrawing_a_contract_leaves_the_list_and_shows_behind_the_filter(
@@ -194,3 +194,41 @@ def test_correcting_a_tender_value_from_the_tenders_page(
     page.records.correct.click()
     assert registry.get_tender(window.ctx, "T-1").value == Decimal(600000)
     assert page.model.rows()[0].value == Decimal(600000)  # the list followed
+
+
+def test_a_new_submission_supersedes_the_previous_and_the_open_dossier_follows(
+    window: Any, contract: str, qtbot: Any, tmp_path: Any
+) -> None:
+    from openpyxl import load_workbook
+
+    from app.services import evidence, submissions
+    from app.ui.dossier_tabs import ChainTab
+    from ui.conftest import filled_workbook
+
+    window.open_contract(contract)
+    dossier = window.page("contracts").dossier
+    chain = next(t for t in dossier.extra_tabs if isinstance(t, ChainTab))
+    dossier.tabs.setCurrentWidget(chain)
+    first = filled_workbook(window, contract, tmp_path / "v1.xlsx", bad=False)
+    result = submissions.import_workbook(window.ctx, first, contract)
+    assert result.status == "imported"
+    window.data_changed()  # what the import dialog does when it is done
+    qtbot.waitUntil(lambda: chain.risks.rowCount() == 1)  # no F5 needed
+    second = tmp_path / "v2.xlsx"
+    book = load_workbook(first)
+    book.properties.title = "tweede versie"  # the same content in another file
+    book.save(second)
+    assert submissions.import_workbook(window.ctx, second, contract).status == "imported"
+    window.data_changed()
+    by_version = sorted(evidence.list_evidence(window.ctx, contract), key=lambda d: d.id)
+    assert [d.type for d in by_version] == ["risk-analysis", "risk-analysis"]
+    assert by_version[0].superseded_by_id == by_version[1].id  # counted once
+    assert by_version[1].superseded_by_id is None
+    tab = next(t for t in dossier.extra_tabs if t.tab_title() == "I&nzendingen")
+    model = tab.model
+    states = [model.data(model.index(r, model.columnCount() - 1)) for r in range(2)]
+    assert states == ["Vervangen door versie 2", "Geldend"]
+    window.show_page("evidence")
+    page = window.page("evidence")
+    shown = {r.id: r for r in page.model.rows()}
+    assert shown[by_version[0].id].superseded_by_id == by_version[1].id
