@@ -51,6 +51,9 @@ def test_readme_examples_run_as_written_on_a_fresh_home(
         "contract",
         "verify",
         "backup",
+        "contract",
+        "withdraw",
+        "history",
         "--db",
     ]
     for example in examples:

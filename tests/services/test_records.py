@@ -412,3 +412,28 @@ def test_withdrawing_a_correction_makes_the_older_document_current(
     assert set(again) == {old.id} and again[old.id].superseded_by_id is None
     # and it can be superseded again, now by the right file
     evidence.supersede_evidence(ctx, old.id, second)
+
+
+def test_an_escalation_response_before_the_step_is_refused(ctx: Context) -> None:
+    from app.services import signals
+
+    _tender(ctx)
+    _contract(ctx)
+    step = signals.record_escalation_step(
+        ctx, contract_ref="C1", step="dialogue", taken_on=D(2025, 6, 2)
+    )
+    count = _audit_count(ctx)
+    for kwargs in ({"response_due": D(2025, 6, 1)}, {"responded_on": D(2025, 5, 1)}):
+        with pytest.raises(ValidationError) as refused:
+            records.correct_escalation(ctx, step.id, reason="r", **kwargs)  # type: ignore[arg-type]
+        assert refused.value.code == "end_before_start"
+    assert _audit_count(ctx) == count
+    # a withdrawn notice of default no longer allows the step that needs it
+    notice = signals.record_escalation_step(
+        ctx, contract_ref="C1", step="notice-of-default", taken_on=D(2025, 7, 1)
+    )
+    records.withdraw(ctx, "escalation", notice.id, reason="niet verstuurd")
+    with pytest.raises(ValidationError):
+        signals.record_escalation_step(
+            ctx, contract_ref="C1", step="termination", taken_on=D(2025, 8, 1)
+        )
