@@ -34,7 +34,7 @@ from app.domain.consistency import (
 )
 from app.domain.decision import validate_decision
 from app.domain.errors import ConflictError, NotFoundError, UsageError, ValidationError
-from app.domain.values import IsvDecision, clean_text, from_cents, to_cents
+from app.domain.values import IsvDecision, clean_text, from_cents, not_in_future, to_cents
 from app.persistence import models as m
 from app.persistence.audit import AuditWriter, snapshot
 from app.services.context import Context
@@ -168,6 +168,15 @@ def _save(
     return Change(audit.last_seq, kind, record.id, label_of(kind, record), record.version, action)
 
 
+def _free_ref(session: Session, model: Any, entity: str, ref: str, own_id: int) -> str:
+    """A new reference for a record, refused when another record of its kind has it."""
+    ref = clean_text(ref, "ref", limit=100)
+    other = session.scalar(select(model.id).where(model.ref == ref))
+    if other is not None and other != own_id:
+        raise ValidationError("duplicate_reference", entity=entity, ref=ref)
+    return ref
+
+
 def _amount(value: Decimal | int | str | None) -> int | None:
     return to_cents(validate_value(value)) if value is not None else None
 
@@ -201,12 +210,7 @@ def correct_tender(
         _check_current(ctx, "tender", tender, expected_version)
         changes: dict[str, Any] = {}
         if new_ref is not None:
-            new_ref = clean_text(new_ref, "ref", limit=100)
-            if new_ref != tender.ref and session.scalar(
-                select(m.Tender.id).where(m.Tender.ref == new_ref)
-            ):
-                raise ValidationError("duplicate_reference", entity="tender", ref=new_ref)
-            changes["ref"] = new_ref
+            changes["ref"] = _free_ref(session, m.Tender, "tender", new_ref, tender.id)
         if title is not None:
             changes["title"] = clean_text(title, "title", limit=500)
         if organisation is not None:
@@ -307,12 +311,7 @@ def correct_contract(
         _check_current(ctx, "contract", contract, expected_version)
         changes: dict[str, Any] = {}
         if new_ref is not None:
-            new_ref = clean_text(new_ref, "ref", limit=100)
-            if new_ref != contract.ref and session.scalar(
-                select(m.Contract.id).where(m.Contract.ref == new_ref)
-            ):
-                raise ValidationError("duplicate_reference", entity="contract", ref=new_ref)
-            changes["ref"] = new_ref
+            changes["ref"] = _free_ref(session, m.Contract, "contract", new_ref, contract.id)
         tender = session.get_one(m.Tender, contract.tender_id)
         if tender_ref is not None:
             tender = _find_tender(session, tender_ref)
@@ -425,8 +424,7 @@ def correct_evidence(
         if valid_until is not None:
             changes["valid_until"] = valid_until
         if received_on is not None:
-            if received_on > dt.date.today():
-                raise ValidationError("dossier_date_in_future", field="received", date=received_on)
+            not_in_future(received_on, "received")
             changes["received_on"] = received_on
         for name in clear:
             if name not in ("issued_on", "valid_until", "issuer", "note"):
@@ -467,7 +465,7 @@ def correct_signal(
     closed_on: dt.date | None = None,
 ) -> Change:
     """Correct a signal's date, source, theme, description or status."""
-    from app.domain.followup import SIGNAL_STATUSES
+    from app.services.signals import _check_status
 
     why = _reason(reason)
     with ctx.db.begin() as session:
@@ -493,21 +491,11 @@ def correct_signal(
             changes["closed_on"] = closed_on
         elif closed_on is not None:
             changes["closed_on"] = closed_on
-        new_status = changes.get("status", row.status)
-        new_closed = changes.get("closed_on", row.closed_on)
-        new_received = changes.get("received_on", row.received_on)
-        if new_status not in SIGNAL_STATUSES:
-            raise ValidationError(
-                "dossier_unknown_signal_status",
-                value=new_status,
-                allowed=", ".join(SIGNAL_STATUSES),
-            )
-        if new_status == "closed" and new_closed is None:
-            raise ValidationError("dossier_closed_needs_date")
-        if new_status != "closed" and new_closed is not None:
-            raise ValidationError("dossier_closed_date_only_when_closed")
-        if new_closed is not None:
-            check_period(new_received, new_closed)
+        _check_status(
+            changes.get("status", row.status),
+            changes.get("closed_on", row.closed_on),
+            changes.get("received_on", row.received_on),
+        )
         return _save(session, ctx, "signal", row, changes, why)
 
 
@@ -567,10 +555,7 @@ def correct_assessment(
         _check_current(ctx, "assessment", row, expected_version)
         changes: dict[str, Any] = {}
         if assessed_on is not None:
-            if assessed_on > dt.date.today():
-                raise ValidationError(
-                    "dossier_date_in_future", field="assessed-on", date=assessed_on
-                )
+            not_in_future(assessed_on, "assessed-on")
             changes["assessed_on"] = assessed_on
         if note is not None:
             changes["note"] = clean_text(note, "note", required=False, limit=5000) or None
