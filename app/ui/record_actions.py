@@ -34,7 +34,7 @@ from app.domain.rubric import AssessmentRecord
 from app.domain.values import ContractRecord, EvidenceRecord, TenderRecord
 from app.services.history import HistoryEntry
 from app.services.records import Change
-from app.ui.forms import DateField, OptionalDate, add_row, parse_amount
+from app.ui.forms import DateField, OptionalDate, add_row, invalid_date_in, parse_amount
 from app.ui.i18n import tr
 from app.ui.labels import category_label, intensity_label, kind_label
 from app.ui.models import Column, RowTableModel, show_value
@@ -209,6 +209,9 @@ class CorrectDialog(SimpleDialog):
         return changed
 
     def accept(self) -> None:
+        if invalid_date_in(self) is not None:  # named under the field itself
+            self.problem.setText("")
+            return
         try:
             changed = self.changes()
         except ValueError as bad:

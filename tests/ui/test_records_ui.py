@@ -232,3 +232,21 @@ def test_a_new_submission_supersedes_the_previous_and_the_open_dossier_follows(
     page = window.page("evidence")
     shown = {r.id: r for r in page.model.rows()}
     assert shown[by_version[0].id].superseded_by_id == by_version[1].id
+
+
+def test_a_typed_date_that_is_no_date_is_named_and_not_saved(qtbot: Any) -> None:
+    fields = [record_actions.FieldSpec("end", "&Einddatum:", "date", dt.date(2028, 12, 31))]
+    dialog = record_actions.CorrectDialog(None, "Corrigeren", fields, "nl")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    end = dialog.widgets["end"]
+    end.edit.clear()  # type: ignore[attr-defined]
+    qtbot.keyClicks(end.edit, "31-13-2028")  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.reason, "verlengd")
+    dialog.accept()
+    assert dialog.result() == 0
+    assert "geen datum" in end.problem.text()  # type: ignore[attr-defined]
+    end.edit.clear()  # type: ignore[attr-defined]
+    qtbot.keyClicks(end.edit, "30062029")  # type: ignore[attr-defined]
+    dialog.accept()
+    assert dialog.result() == 1 and dialog.changes() == {"end": dt.date(2029, 6, 30)}
