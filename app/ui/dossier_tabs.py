@@ -947,8 +947,8 @@ class FollowUpTab(Tab):
         self.text.setHtml("".join(parts))
         self.choice.setCurrentIndex(max(0, self.choice.findData(words.choice)))
         self.note.setText(words.note or "")
-        # a first choice is saved as it is; changing a recorded one is a correction
-        self.save.setEnabled(words.choice is None)
+        self.save.setEnabled(True)
+        # a recorded choice can also be corrected with a reason (kept in its history)
         self.correct_button.setEnabled(words.choice is not None)
 
     def _correct(self) -> None:
