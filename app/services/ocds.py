@@ -23,7 +23,11 @@ def year_facts(ctx: Context, year: int) -> list[TenderFact]:
         tenders = list(
             session.scalars(
                 select(m.Tender)
-                .where(m.Tender.published >= first, m.Tender.published <= last)
+                .where(
+                    m.Tender.published >= first,
+                    m.Tender.published <= last,
+                    m.Tender.withdrawn_at.is_(None),  # a withdrawn tender is not published
+                )
                 .order_by(m.Tender.published, m.Tender.ref)
             )
         )
@@ -53,7 +57,7 @@ def year_facts(ctx: Context, year: int) -> list[TenderFact]:
             for contract, supplier in session.execute(
                 select(m.Contract, m.Supplier)
                 .join(m.Supplier, m.Supplier.id == m.Contract.supplier_id)
-                .where(m.Contract.tender_id.in_(chunk))
+                .where(m.Contract.tender_id.in_(chunk), m.Contract.withdrawn_at.is_(None))
                 .order_by(m.Contract.ref)
             ):
                 contracts.setdefault(contract.tender_id, []).append(

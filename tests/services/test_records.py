@@ -436,3 +436,17 @@ def test_an_escalation_response_before_the_step_is_refused(ctx: Context) -> None
         signals.record_escalation_step(
             ctx, contract_ref="C1", step="termination", taken_on=D(2025, 8, 1)
         )
+
+
+def test_a_withdrawn_tender_and_contract_leave_the_ocds_export(ctx: Context) -> None:
+    from app.services.ocds import year_facts
+
+    _tender(ctx, "T1")
+    _tender(ctx, "T2")
+    _contract(ctx, "C1", tender="T1")
+    _contract(ctx, "C2", tender="T1")
+    records.withdraw(ctx, "contract", "C2", reason="dubbel")
+    records.withdraw(ctx, "tender", "T2", reason="dubbel")
+    facts = year_facts(ctx, 2025)
+    assert [t.ref for t in facts] == ["T1"]
+    assert [c.ref for c in facts[0].contracts] == ["C1"]
