@@ -11,12 +11,12 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
 from app import settings
 from app.domain.errors import IsvError, StorageError
-from app.domain.report import YearReport
 from app.persistence.backup import restore_backup as _restore
 from app.persistence.backup import rotate, write_backup
 from app.persistence.engine import (
@@ -28,6 +28,9 @@ from app.persistence.engine import (
 )
 from app.persistence.models import AuditHead
 from app.services.context import Context
+
+if TYPE_CHECKING:
+    from app.domain.report import YearReport
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,12 @@ from sqlalchemy import select, text, update
 
 from app.domain.values import IsvDecision
 from app.persistence import models as m
-from app.persistence.engine import current_revision, head_revision, open_database
+from app.persistence.engine import (
+    current_revision,
+    head_revision,
+    newest_revision,
+    open_database,
+)
 from app.persistence.integrity import verify
 from app.services import registry
 from app.services.context import Context
@@ -53,6 +58,12 @@ def test_migrations_produce_the_models_schema(ctx: Context) -> None:
         diff = compare_metadata(MigrationContext.configure(connection), m.Base.metadata)
     assert diff == []
     assert current_revision(ctx.db.engine) == head_revision(ctx.db.engine)
+
+
+def test_the_newest_script_is_alembic_head(ctx: Context) -> None:
+    """Opening a current database skips alembic on the newest script's revision: that is
+    alembic's head as long as the chain is linear and its files numbered in order."""
+    assert newest_revision() == head_revision(ctx.db.engine)
 
 
 @pytest.mark.sqlite_only
