@@ -11,10 +11,13 @@ import functools
 import importlib.resources
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.domain.countries import CountryTable
-from app.domain.messages import Catalog
-from app.domain.reference import Reference, load_reference
+if TYPE_CHECKING:  # each is loaded by the first call that needs it: a command that only
+    # prints a message needs no reference data
+    from app.domain.countries import CountryTable
+    from app.domain.messages import Catalog
+    from app.domain.reference import Reference
 
 _CHECKOUT = Path(__file__).resolve().parent.parent
 
@@ -50,6 +53,7 @@ def resource_text(name: str) -> str:
 def reference() -> Reference:
     """The reference data with the user's threshold extension and set dates applied."""
     from app import settings  # settings read files only; no cycle with domain
+    from app.domain.reference import load_reference
 
     current = settings.load()
     extra = settings.threshold_extension()
@@ -63,6 +67,8 @@ def reference() -> Reference:
 
 @functools.cache
 def catalog() -> Catalog:
+    from app.domain.messages import Catalog
+
     folder = resources_dir() / "messages"
     files = sorted(folder.glob("*.json"))
     return Catalog.from_json_files((p.name, p.read_text(encoding="utf-8")) for p in files)
@@ -70,6 +76,8 @@ def catalog() -> Catalog:
 
 @functools.cache
 def countries() -> CountryTable:
+    from app.domain.countries import CountryTable
+
     return CountryTable.from_json(resource_text("countries.json"))
 
 

@@ -23,28 +23,25 @@ log = logging.getLogger("app")
 
 # argparse's own sentences (Python 3.11 to 3.13), as patterns with the catalogue code
 # that says them in the user's language; anything else is shown as argparse wrote it
-_ARGPARSE_SENTENCES = tuple(
-    (re.compile(pattern), code)
-    for pattern, code in (
-        (r"the following arguments are required: (?P<args>.+)", "cli_args_required"),
-        (r"unrecognized arguments: (?P<args>.+)", "cli_args_unrecognized"),
-        (r"one of the arguments (?P<args>.+) is required", "cli_one_of_required"),
-        (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)", "cli_ambiguous"),
-        (
-            r"argument (?P<arg>\S+): invalid choice: (?P<value>.+?) "
-            r"\(choose from (?P<choices>.+)\)",
-            "cli_invalid_choice",
-        ),
-        (r"argument (?P<arg>\S+): expected one argument", "cli_expected_one"),
-        (r"argument (?P<arg>\S+): expected at least one argument", "cli_expected_some"),
-        (r"argument (?P<arg>\S+): expected at most one argument", "cli_expected_at_most_one"),
-        (
-            r"argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)",
-            "cli_not_allowed_with",
-        ),
-        (r"argument (?P<arg>\S+): invalid \S+ value: (?P<value>.+)", "cli_invalid_value"),
-        (r"argument (?P<arg>\S+): ignored explicit argument (?P<value>.+)", "cli_ignored_value"),
-    )
+_ARGPARSE_SENTENCES = (
+    (r"the following arguments are required: (?P<args>.+)", "cli_args_required"),
+    (r"unrecognized arguments: (?P<args>.+)", "cli_args_unrecognized"),
+    (r"one of the arguments (?P<args>.+) is required", "cli_one_of_required"),
+    (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)", "cli_ambiguous"),
+    (
+        r"argument (?P<arg>\S+): invalid choice: (?P<value>.+?) "
+        r"\(choose from (?P<choices>.+)\)",
+        "cli_invalid_choice",
+    ),
+    (r"argument (?P<arg>\S+): expected one argument", "cli_expected_one"),
+    (r"argument (?P<arg>\S+): expected at least one argument", "cli_expected_some"),
+    (r"argument (?P<arg>\S+): expected at most one argument", "cli_expected_at_most_one"),
+    (
+        r"argument (?P<arg>\S+): not allowed with argument (?P<other>\S+)",
+        "cli_not_allowed_with",
+    ),
+    (r"argument (?P<arg>\S+): invalid \S+ value: (?P<value>.+)", "cli_invalid_value"),
+    (r"argument (?P<arg>\S+): ignored explicit argument (?P<value>.+)", "cli_ignored_value"),
 )
 _HEADINGS = {
     "positional arguments": "cli_heading_positional",
@@ -129,7 +126,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         for pattern, code in _ARGPARSE_SENTENCES:
-            found = pattern.fullmatch(message)
+            found = re.fullmatch(pattern, message)
             if found:
                 words = {k: v.replace("'", "") for k, v in found.groupdict().items()}
                 unknown = code == "cli_invalid_choice" and words["arg"] in ("command", "action")
