@@ -178,15 +178,27 @@ def _setup_logging() -> str:
     return str(path)
 
 
-def _global_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="isv-assistent", description=_say("cli_description"))
-    parser.add_argument("--db", help="SQLite file or SQLAlchemy URL")
-    parser.add_argument("--lang", choices=("nl", "en"), help="language of messages and documents")
+def _global_parser(described: bool = True) -> argparse.ArgumentParser:
+    """The global options. ``described=False`` when no help will be shown (the window's
+    start, ``--version``): then no help text, and so no catalogue, is read."""
+
+    def described_as(text: str) -> str | None:
+        return text if described else None
+
+    parser = _Parser(
+        prog="isv-assistent",
+        description=_say("cli_description") if described else None,
+        add_help=described,
+    )
+    parser.add_argument("--db", help=described_as("SQLite file or SQLAlchemy URL"))
+    parser.add_argument(
+        "--lang", choices=("nl", "en"), help=described_as("language of messages and documents")
+    )
     parser.add_argument(
         "--version",
         action="version",
         version=f"isv-assistent {__version__}",
-        help="show the version and exit",
+        help=described_as("show the version and exit"),
     )
     return parser
 
@@ -224,17 +236,21 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     import importlib  # finding the commands: not needed when only the window opens
     import pkgutil
 
-    parser = _global_parser()
-    subparsers = parser.add_subparsers(dest="command")
     from app.cli import commands
 
+    helping = bool({"-h", "--help"} & set(argv))
+    parser = _global_parser(described=helping)
     names = sorted(m.name for m in pkgutil.iter_modules(commands.__path__))
     command = _command_of(argv)
     if command is None:  # --version, or --help listing every command
-        wanted = names if {"-h", "--help"} & set(argv) else []
+        wanted = names if helping else []
     else:
         module_name = MODULE_OF.get(command, command.replace("-", "_"))
         wanted = [module_name] if module_name in names else names
+    if not wanted:  # --version (or a wrong option): no command to parse
+        parser.set_defaults(command=None)
+        return parser
+    subparsers = parser.add_subparsers(dest="command")
     for name in wanted:
         importlib.import_module(f"app.cli.commands.{name}").register(subparsers)
     return parser
@@ -254,7 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _Parser.lang = _language_from(argv)
     log_path = _setup_logging()
     if _opens_window(argv):
-        parser = _global_parser()
+        parser = _global_parser(described=False)
         parser.add_argument("command", nargs="?", choices=("gui",))
     else:
         parser = build_parser(argv)
