@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -45,6 +46,7 @@ from app.services.registry import (
     _find_tender,
     ensure_supplier,
     find_contract,
+    replace_cpv,
 )
 
 KINDS: dict[str, type[m.Base]] = {
@@ -199,8 +201,10 @@ def correct_tender(
     value: Decimal | int | str | None = None,
     published: dt.date | None = None,
     decision: IsvDecision | None = None,
+    cpv: Sequence[str] | None = None,
 ) -> Change:
-    """Correct the named fields of a tender or its ISV decision (``None``: unchanged).
+    """Correct the named fields of a tender or its ISV decision (``None``: unchanged);
+    ``cpv`` replaces the tender's CPV codes (the main code first).
 
     The verdict is worked out again when the category, kind, value or publication date
     changes, and the decision (the new one, or the one on record) must fit it."""
@@ -267,6 +271,12 @@ def correct_tender(
             )
         accepted = settle(warnings, accept_warning)
         note = accepted_note(ctx, accepted, accept_warning)
+        audit = AuditWriter(session, ctx.actor)
+        cpv_changed = cpv is not None and replace_cpv(session, audit, tender, cpv, _join(why, note))
+        if cpv_changed and not any(getattr(tender, k) != v for k, v in changes.items()):
+            assert audit.last_seq is not None  # only the codes changed: that entry records it
+            label = label_of("tender", tender)
+            return Change(audit.last_seq, "tender", tender.id, label, tender.version, "update")
         return _save(session, ctx, "tender", tender, changes, _join(why, note))
 
 

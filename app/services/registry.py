@@ -329,6 +329,36 @@ def insert_tender(
     return tender
 
 
+def replace_cpv(
+    session: Session,
+    audit: AuditWriter,
+    tender: m.Tender,
+    codes: Sequence[str],
+    reason: str | None = None,
+) -> bool:
+    """Give the tender these CPV codes (main code first) in the caller's transaction, with
+    an audit entry of the old and new list; False when they are the codes it has."""
+    new = list(normalise_cpv_list(codes))
+    rows = list(
+        session.scalars(
+            select(m.TenderCpv)
+            .where(m.TenderCpv.tender_id == tender.id)
+            .order_by(m.TenderCpv.position)
+        )
+    )
+    old = [row.code for row in rows]
+    if old == new:
+        return False
+    for row in rows:
+        session.delete(row)
+    session.flush()
+    session.add_all(
+        m.TenderCpv(tender_id=tender.id, position=i, code=code) for i, code in enumerate(new)
+    )
+    audit.append("tender_cpv", tender.id, "update", {"cpv": old}, {"cpv": new}, reason)
+    return True
+
+
 def tender_cpv(ctx: Context, refs: Sequence[str] | None = None) -> dict[str, tuple[str, ...]]:
     """The CPV codes of the named tenders (all tenders without ``refs``), main code first."""
     with ctx.db.read() as session:

@@ -71,7 +71,7 @@ class ReviewRow:
     winner: str
     verdict: str
     mandatory: bool
-    on_record: str  # applied, not-applied, no-decision, unknown
+    on_record: str  # applied, not-applied, no-decision, withdrawn, unknown
     status: str  # review, adopted, dismissed
     reason: str | None
     tender_ref: str | None
@@ -173,6 +173,8 @@ def _choices(session: Session) -> dict[str, str]:
 def _on_record(tender: m.Tender | None) -> str:
     if tender is None:
         return "unknown"
+    if tender.withdrawn_at is not None:
+        return "withdrawn"
     if tender.isv_applied is None:
         return "no-decision"
     return "applied" if tender.isv_applied else "not-applied"

@@ -3385,6 +3385,11 @@ If you go on anyway, give the reason.</translation>
     </message>
     <message>
       <location filename="../../app/ui/tenderned.py" />
+      <source>In het register ingetrokken</source>
+      <translation>Withdrawn in the register</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/tenderned.py" />
       <source>In het register, nog geen besluit</source>
       <translation>In the register, no decision yet</translation>
     </message>

@@ -94,6 +94,12 @@ def test_adopt_registers_tender_and_contract_and_reimport_adds_nothing(
     with pytest.raises(ValidationError) as caught:
         tenderned.adopt(ctx, [LAPTOPS])
     assert caught.value.code == "tn_already_adopted"
+    from app.services import records
+
+    records.withdraw(ctx, "contract", "2025-100001-1", reason="per ongeluk overgenomen")
+    records.withdraw(ctx, "tender", "2025-100001", reason="per ongeluk overgenomen")
+    row = next(r for r in tenderned.review_list(ctx) if r.ocid == LAPTOPS)
+    assert row.on_record == "withdrawn"
     tenders = _count(ctx, m.Tender)
     # the same file again, and a newer one with one more procedure: only the new is added
     again = tenderned.import_open_data(ctx, package, [mk.MINISTRY])
@@ -256,3 +262,42 @@ def test_an_adopted_tender_without_a_decision_is_its_own_figure_in_the_report(
     assert totals["tenders_isv_mandatory"] == 1
     assert totals["tenders_isv_undecided_mandatory"] == 1  # no decision: its own figure
     assert totals["tenders_isv_not_applied_mandatory"] == 0  # never counted as not applied
+
+
+def test_cli_tender_correct_replaces_the_cpv_codes(cli: Any, ctx: Context) -> None:
+    add = "tender add --ref T-9 --title Laptops --category ict-werkomgeving --kind supplies"
+    assert (
+        cli(*add.split(), "--value", "1", "--published", "2025-03-01", "--cpv", "30213100").status
+        == 0
+    )
+    changed = cli(
+        "tender",
+        "correct",
+        "T-9",
+        "--reason",
+        "hoofdcode",
+        "--cpv",
+        "30213000",
+        "--cpv",
+        "30213100",
+    )
+    assert changed.status == 0, changed.err
+    assert registry.tender_cpv(ctx, ["T-9"]) == {"T-9": ("30213000", "30213100")}
+    same = cli(
+        "tender", "correct", "T-9", "--reason", "nogmaals", "--cpv", "30213000", "--cpv", "30213100"
+    )
+    assert same.status == 1  # nothing changed
+    both = cli(
+        "tender",
+        "correct",
+        "T-9",
+        "--reason",
+        "titel en code",
+        "--title",
+        "Pc's",
+        "--cpv",
+        "30213100",
+    )
+    assert both.status == 0 and registry.get_tender(ctx, "T-9").title == "Pc's"
+    assert registry.tender_cpv(ctx, ["T-9"]) == {"T-9": ("30213100",)}
+    assert cli("verify").status == 0

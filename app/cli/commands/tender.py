@@ -115,6 +115,7 @@ def register_v2(actions: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--form", choices=("contract-condition", "minimum-requirement", "award-criterion")
     )
     correct.add_argument("--acceptance", choices=("implicit", "explicit"))
+    correct.add_argument("--cpv", action="append", help="CPV code, the main code first")
     add_accept_warning(correct)
     correct.add_argument("--json", action="store_true")
     correct.set_defaults(handler=run_correct)
@@ -187,5 +188,6 @@ def run_correct(inv: Invocation) -> int:
         value=parse_amount(args.value, "--value") if args.value is not None else None,
         published=parse_date(args.published, "--published") if args.published else None,
         decision=decision,
+        cpv=args.cpv,
     )
     return report_change(inv, change)

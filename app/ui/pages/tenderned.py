@@ -42,6 +42,7 @@ def on_record_label(code: str) -> str:
         "applied": tr("ISV toegepast"),
         "not-applied": tr("ISV niet toegepast"),
         "no-decision": tr("In het register, nog geen besluit"),
+        "withdrawn": tr("In het register ingetrokken"),
         "unknown": tr("Niets bekend"),
     }.get(code, code)
 
