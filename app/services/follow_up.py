@@ -27,7 +27,7 @@ from app.domain.values import clean_text
 from app.persistence import models as m
 from app.persistence.audit import AuditWriter, snapshot
 from app.services.context import Context
-from app.services.registry import _bump, _check_version, find_contract
+from app.services.registry import bump_version, check_version, find_contract
 
 DOCUMENT_TYPES = ("policy", "risk-analysis", "plan-of-action", "yearly-report")
 OPEN_STATUSES = ("planned", "in_progress", "delayed")
@@ -123,9 +123,9 @@ def choose_follow_up(
     note = clean_text(note, "note", required=False, limit=5000) or None
     with ctx.db.begin() as session:
         contract = find_contract(session, contract_ref)
-        _check_version(contract, expected_version, "contract", contract_ref)
+        check_version(contract, expected_version, "contract", contract_ref)
         before = snapshot(contract)
-        _bump(session, m.Contract, contract, contract.version)
+        bump_version(session, m.Contract, contract, contract.version)
         contract.follow_up_choice = choice
         contract.follow_up_note = note
         AuditWriter(session, ctx.actor).changed("contract", contract, before)

@@ -31,10 +31,19 @@ from app.services.context import Context
 
 if TYPE_CHECKING:
     from app.domain.report import YearReport
+    from app.persistence.integrity import VerifyResult
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
+
+
+def verify_database(ctx: Context) -> VerifyResult:
+    """Check the open database: the file, the audit trail against the records, and every
+    attachment against its digest. Reads only."""
+    from app.persistence.integrity import verify
+
+    return verify(ctx.db)
 
 
 def backup_file_name(today: dt.date | None = None) -> str:

@@ -226,12 +226,12 @@ def _ensure_organisation(session: Session, audit: AuditWriter, name: str | None)
     return organisation.id
 
 
-def _check_version(record: Any, expected: int | None, entity: str, ref: str) -> None:
+def check_version(record: Any, expected: int | None, entity: str, ref: str) -> None:
     if expected is not None and record.version != expected:
         raise ConflictError("changed_by_someone_else", entity=entity, ref=ref)
 
 
-def _bump(session: Session, model: type[Any], record: Any, expected: int) -> None:
+def bump_version(session: Session, model: type[Any], record: Any, expected: int) -> None:
     """Raise the version only if nobody raised it in between (compare-and-set)."""
     result = session.execute(
         update(model)
@@ -389,10 +389,10 @@ def record_decision(
     """Record (or change) the ISV decision of a tender."""
     with ctx.db.begin() as session:
         tender = _find_tender(session, ref)
-        _check_version(tender, expected_version, "tender", ref)
+        check_version(tender, expected_version, "tender", ref)
         checked = validate_decision(tender.ref, tender.verdict, decision)
         before = snapshot(tender)
-        _bump(session, m.Tender, tender, tender.version)
+        bump_version(session, m.Tender, tender, tender.version)
         _apply_decision(tender, checked)
         AuditWriter(session, ctx.actor).changed("tender", tender, before)
         return _tender_record(tender, _organisation_name(session, tender.organisation_id))
@@ -405,7 +405,7 @@ def set_clause_version(ctx: Context, ref: str, version: str) -> None:
         if tender.clause_version == version:
             return
         before = snapshot(tender)
-        _bump(session, m.Tender, tender, tender.version)
+        bump_version(session, m.Tender, tender, tender.version)
         tender.clause_version = version
         AuditWriter(session, ctx.actor).changed("tender", tender, before)
 
@@ -427,7 +427,7 @@ def ensure_supplier(
     if found is not None:
         if kvk and found.kvk != kvk:
             before = snapshot(found)
-            _bump(session, m.Supplier, found, found.version)
+            bump_version(session, m.Supplier, found, found.version)
             found.kvk = kvk
             audit.changed("supplier", found, before)
         return found
@@ -500,9 +500,9 @@ def mark_plan_agreed(
     """Record the dated agreement on the plan of action (the reasonable effort)."""
     with ctx.db.begin() as session:
         contract = find_contract(session, ref)
-        _check_version(contract, expected_version, "contract", ref)
+        check_version(contract, expected_version, "contract", ref)
         before = snapshot(contract)
-        _bump(session, m.Contract, contract, contract.version)
+        bump_version(session, m.Contract, contract, contract.version)
         contract.plan_agreed_on = agreed_on
         AuditWriter(session, ctx.actor).changed("contract", contract, before)
         return _contract_record(session, contract)

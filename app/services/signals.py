@@ -25,7 +25,7 @@ from app.domain.values import clean_text, not_in_future, to_cents
 from app.persistence import models as m
 from app.persistence.audit import AuditWriter, snapshot
 from app.services.context import Context
-from app.services.registry import _bump, _check_version, find_contract
+from app.services.registry import bump_version, check_version, find_contract
 
 DOCUMENT_TYPES = ("policy", "risk-analysis", "plan-of-action", "yearly-report")
 OPEN_STATUSES = ("planned", "in_progress", "delayed")
@@ -133,10 +133,10 @@ def set_signal_status(
         signal = session.get(m.Signal, signal_id)
         if signal is None:
             raise NotFoundError("dossier_signal_not_found", id=signal_id)
-        _check_version(signal, expected_version, "signal", str(signal_id))
+        check_version(signal, expected_version, "signal", str(signal_id))
         _check_status(status, closed_on, signal.received_on)
         before = snapshot(signal)
-        _bump(session, m.Signal, signal, signal.version)
+        bump_version(session, m.Signal, signal, signal.version)
         signal.status = status
         signal.closed_on = closed_on
         AuditWriter(session, ctx.actor).changed("signal", signal, before)

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, and_, func, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -47,6 +47,9 @@ from app.persistence.integrity import (
     submission_digest,
 )
 from app.services.context import Context
+
+if TYPE_CHECKING:
+    from app.io.workbook_layout import SheetLayout
 from app.services.evidence import store_evidence_in
 from app.services.registry import find_contract
 
@@ -120,6 +123,18 @@ def workbook_language(ctx: Context, contract_ref: str) -> str:
     return kept if kept in WORKBOOK_LANGUAGES else ctx.lang
 
 
+def table_layout(sheet: str) -> SheetLayout | None:
+    """The layout of the workbook's table that ``sheet`` names (its key, or its Dutch or
+    English sheet name compared as the reader compares them), or None for another sheet.
+    The window shows a problem's row under the table's own headers with it."""
+    from app.io.workbook_layout import TABLES, sheet_name_key
+
+    key = sheet_name_key(sheet)
+    return next(
+        (t for t in TABLES if key in {sheet_name_key(n) for n in (t.key, t.nl, t.en)}), None
+    )
+
+
 def template_bytes(ctx: Context, contract_ref: str, lang: str | None = None) -> bytes:
     """The pre-filled supplier workbook for the contract, as .xlsx bytes, in ``lang``
     (remembered for the contract) or else the contract's remembered language."""
@@ -177,11 +192,27 @@ def _read_file(path: Path) -> bytes:
         raise UsageError("file_not_found", path=str(path)) from None
 
 
+@dataclass(frozen=True)
+class _Contract:
+    """What a check needs of the contract, read in a session and kept as plain values."""
+
+    id: int
+    ref: str
+    start: dt.date
+    end: dt.date
+
+
+def _contract(ctx: Context, contract_ref: str) -> _Contract:
+    with ctx.db.read() as session:
+        found = find_contract(session, contract_ref)
+        return _Contract(id=found.id, ref=found.ref, start=found.start, end=found.end)
+
+
 def _check_bytes(
     ctx: Context,
     data: bytes,
     file_name: str,
-    contract: m.Contract,
+    contract: _Contract,
     *,
     progress: Progress | None,
     cancelled: Cancelled | None,
@@ -220,9 +251,7 @@ def check(
     Raises ``NotFoundError`` for an unknown contract and ``UsageError`` for a file that
     is not a readable, safe .xlsx.
     """
-    with ctx.db.read() as session:
-        contract = find_contract(session, contract_ref)
-        session.expunge(contract)
+    contract = _contract(ctx, contract_ref)
     data = _read_file(path)
     return _check_bytes(ctx, data, path.name, contract, progress=progress, cancelled=cancelled)
 
@@ -246,9 +275,7 @@ def import_workbook(
     ``feedback``: the workbook with its problems marked is written there after the check
     and before anything is stored, so a failure to write it leaves nothing imported.
     """
-    with ctx.db.read() as session:
-        contract = find_contract(session, contract_ref)
-        session.expunge(contract)
+    contract = _contract(ctx, contract_ref)
     data = _read_file(path)
     result = _check_bytes(ctx, data, path.name, contract, progress=progress, cancelled=cancelled)
     if feedback is not None:

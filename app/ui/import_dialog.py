@@ -417,24 +417,16 @@ class ImportDialog(QDialog):
 
 
 def _sheet_key(name: str) -> str:
-    folded = name.strip().casefold()
-    if folded in ("keten", "supply chain"):
-        return "sites"
-    if folded in ("risico's", "risico’s", "risks"):
-        return "risks"
-    if folded in ("maatregelen", "measures"):
-        return "measures"
-    return folded
+    layout = submissions.table_layout(name)
+    return layout.key if layout is not None else name.strip().casefold()
 
 
 def row_in_words(sheet_key: str, values: dict[str, Any], lang: str) -> list[tuple[str, str]]:
     """A row as the supplier filled it in: each column under its header in the workbook,
     codes in words (theme, severity, likelihood, status, country), then the priority the
     check gave a risk."""
-    from app.io.workbook_layout import TABLES
-
     reference = locator.reference()
-    layout = next((t for t in TABLES if t.key == sheet_key), None)
+    layout = submissions.table_layout(sheet_key)
     out: list[tuple[str, str]] = []
     for column in layout.columns if layout is not None else ():
         value = values.get(column.field)

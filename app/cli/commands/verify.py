@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from app.cli.base import Invocation
-from app.persistence.integrity import verify
+from app.services.maintenance import verify_database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -15,7 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(inv: Invocation) -> int:
-    result = verify(inv.context().db)
+    result = verify_database(inv.context())
     if inv.args.json:
         inv.emit_json(
             {
