@@ -30,7 +30,7 @@ import datetime as dt
 import functools
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,6 +74,30 @@ class Block:
     kind: str
     text: str
     label: str = ""
+
+
+TABLE_KINDS = ("field", "fill")
+"""Blocks laid out together as one table: form fields, and the signature's fill lines."""
+
+
+def block_runs(blocks: Iterable[Block]) -> Iterator[tuple[Block, ...]]:
+    """The blocks in order, grouped as the renderers lay them out: each run of
+    consecutive blocks of one of :data:`TABLE_KINDS` together (one table), every other
+    block on its own."""
+    run: list[Block] = []
+    for block in blocks:
+        if block.kind in TABLE_KINDS and (not run or run[0].kind == block.kind):
+            run.append(block)
+            continue
+        if run:
+            yield tuple(run)
+            run = []
+        if block.kind in TABLE_KINDS:
+            run.append(block)
+        else:
+            yield (block,)
+    if run:
+        yield tuple(run)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from reportlab.platypus import (
     Table,
 )
 
-from app.io.clauses import Block, ClauseDocument
+from app.io.clauses import Block, ClauseDocument, block_runs
 from app.io.pdf import PdfMeta, build_pdf, escape, outline, para, stylesheet, table_style
 
 CLAUSE_INDENT = 10.5 * mm
@@ -103,64 +103,59 @@ def _fills(rows: list[Block], styles: dict[str, ParagraphStyle], width: float) -
     return table
 
 
+_PLAIN = {"title": "title", "subtitle": "subtitle", "note": "note"}
+"""Kinds of block that are one paragraph in a style of their own name."""
+_LISTED = ("bullet", "letter")
+
+
+def _block(
+    block: Block, styles: dict[str, ParagraphStyle], story: list[Flowable], in_article: bool
+) -> bool:
+    """Add one block (not a table run) to ``story``; returns whether an article is open."""
+    kind, text = block.kind, block.text
+    if kind in _PLAIN:
+        story.append(para(text, styles[_PLAIN[kind]]))
+    elif kind == "section":
+        story.append(outline(para(text, styles["h1"]), text, 0))
+        return False
+    elif kind == "article":
+        heading = f"{block.label}  {text}"
+        story.append(CondPageBreak(30 * mm))
+        story.append(outline(para(heading, styles["h2"]), heading, 1))
+        return True
+    elif kind == "heading":
+        story.append(outline(para(text, styles["h2"]), text, 1))
+        return False
+    elif kind in ("clause", "letter"):
+        story.append(para(text, styles[kind], bulletText=block.label))
+    elif kind == "bullet":
+        style = styles["bullet_in_article"] if in_article else styles["bullet"]
+        story.append(para(text, style, bulletText="•"))
+    else:
+        story.append(para(text, styles["body"]))
+    return in_article
+
+
 def _blocks(
     blocks: tuple[Block, ...],
     styles: dict[str, ParagraphStyle],
     width: float,
     story: list[Flowable],
 ) -> None:
-    pending: list[Block] = []
     in_article = False
-
-    def flush() -> None:
-        if not pending:
-            return
-        if pending[0].kind == "field":
-            story.append(_fields(list(pending), styles, width))
-        else:  # the signature block is never split over two pages
-            story.append(KeepTogether([_fills(list(pending), styles, width)]))
-        story.append(Spacer(1, 4 * mm))
-        pending.clear()
-
     previous = ""
-    for block in blocks:
-        if block.kind in ("field", "fill"):
-            if pending and pending[0].kind != block.kind:
-                flush()
-            pending.append(block)
+    for run in block_runs(blocks):
+        first = run[0]
+        if first.kind == "field":
+            story += [_fields(list(run), styles, width), Spacer(1, 4 * mm)]
             continue
-        flush()
-        kind, text = block.kind, block.text
-        if previous in ("bullet", "letter") and kind not in ("bullet", "letter"):
+        if first.kind == "fill":  # the signature block is never split over two pages
+            story += [KeepTogether([_fills(list(run), styles, width)]), Spacer(1, 4 * mm)]
+            continue
+        if previous in _LISTED and first.kind not in _LISTED:
             story.append(Spacer(1, 2 * mm))  # a list ends: a little air before what follows
-        previous = kind
-        if kind == "title":
-            story.append(para(text, styles["title"]))
-        elif kind == "subtitle":
-            story.append(para(text, styles["subtitle"]))
-        elif kind == "section":
-            in_article = False
-            story.append(outline(para(text, styles["h1"]), text, 0))
-        elif kind == "article":
-            in_article = True
-            heading = f"{block.label}  {text}"
-            story.append(CondPageBreak(30 * mm))
-            story.append(outline(para(heading, styles["h2"]), heading, 1))
-        elif kind == "heading":
-            in_article = False
-            story.append(outline(para(text, styles["h2"]), text, 1))
-        elif kind == "clause":
-            story.append(para(text, styles["clause"], bulletText=block.label))
-        elif kind == "letter":
-            story.append(para(text, styles["letter"], bulletText=block.label))
-        elif kind == "bullet":
-            style = styles["bullet_in_article"] if in_article else styles["bullet"]
-            story.append(para(text, style, bulletText="•"))
-        elif kind == "note":
-            story.append(para(text, styles["note"]))
-        else:
-            story.append(para(text, styles["body"]))
-    flush()
+        previous = first.kind
+        in_article = _block(first, styles, story, in_article)
 
 
 def render_pdf(document: ClauseDocument) -> bytes:

@@ -28,7 +28,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from app.io.clauses import Block, ClauseDocument
+from app.io.clauses import TABLE_KINDS, Block, ClauseDocument, block_runs
 
 FONT = "Arial"
 ACCENT = RGBColor(0x15, 0x42, 0x73)
@@ -231,33 +231,23 @@ class _Writer:
         return Paragraph(p, self.document._body)
 
 
+_PLAIN = {"title": "Title", "subtitle": "Subtitle", "heading": "Heading 2", "note": "ISV Note"}
+"""Kinds of block that are one paragraph in a style of their own."""
+_NUMBERED = {"clause": "ISV Clause", "letter": "ISV Letter"}
+"""Kinds of block shown after their number, in a style of their own."""
+
+
 def _blocks(
     writer: _Writer, blocks: tuple[Block, ...], first_section: bool, section_kind: str = ""
 ) -> bool:
-    document = writer.document
     add = writer.add
-    pending: list[Block] = []
     in_article = False
-
-    def flush() -> None:
-        if pending:
-            _table(document, list(pending))
-            pending.clear()
-
-    for block in blocks:
-        if block.kind in ("field", "fill"):
-            if pending and pending[0].kind != block.kind:
-                flush()
-            pending.append(block)
-            continue
-        flush()
+    for run in block_runs(blocks):
+        block = run[0]
         kind, text = block.kind, block.text
-        if kind == "title":
-            add(text, "Title")
-        elif kind == "subtitle":
-            add(text, "Subtitle")
+        if kind in TABLE_KINDS:
+            _table(writer.document, list(run))
         elif kind == "section":
-            in_article = False
             heading = add(text, "Heading 1")
             # The statement is a form to sign: always on a page of its own.
             heading.paragraph_format.page_break_before = (
@@ -265,25 +255,19 @@ def _blocks(
             )
             first_section = False
         elif kind == "article":
-            in_article = True
             add(f"{block.label}  {text}", "Heading 2")
-        elif kind == "heading":
-            in_article = False
-            add(text, "Heading 2")
-        elif kind == "clause":
-            add(f"{block.label}\t{text}", "ISV Clause")
-        elif kind == "letter":
-            add(f"{block.label}\t{text}", "ISV Letter")
+        elif kind in _PLAIN:
+            add(text, _PLAIN[kind])
+        elif kind in _NUMBERED:
+            add(f"{block.label}\t{text}", _NUMBERED[kind])
+        elif kind == "bullet" and in_article:
+            add(f"•\t{text}", "ISV Bullet")
         elif kind == "bullet":
-            if in_article:
-                add(f"•\t{text}", "ISV Bullet")
-            else:
-                add(text, "List Bullet")
-        elif kind == "note":
-            add(text, "ISV Note")
+            add(text, "List Bullet")
         else:
             add(text)
-    flush()
+        if kind in ("section", "article", "heading"):
+            in_article = kind == "article"
     return first_section
 
 
