@@ -567,6 +567,56 @@ def _load_general_terms(text: str) -> tuple[GeneralTerms, ...]:
     return tuple(terms)
 
 
+def _category(
+    r: _Reader,
+    raw: Any,
+    cw: str,
+    set_id: str,
+    sources: Mapping[str, Source],
+    initiatives: Mapping[str, Initiative],
+) -> Category:
+    """One category of a set (``cw``: where it is in the file, for a refusal)."""
+    c = r.obj(raw, cw)
+    risks_nl = r.texts(c, "risks_nl", cw)
+    risks_en = r.texts(c, "risks_en", cw)
+    if len(risks_nl) != len(risks_en):
+        raise r.fail(f"{cw}.risks_en", "must have as many entries as risks_nl")
+    for k, name in enumerate(r.texts(c, "initiatives", cw)):
+        if name not in initiatives:
+            raise r.fail(f"{cw}.initiatives[{k}]", f"unknown initiative {name!r}")
+    countries = r.texts(c, "countries", cw)
+    for k, country in enumerate(countries):
+        if len(country) != 2 or not country.isupper():
+            raise r.fail(f"{cw}.countries[{k}]", "expected an ISO 3166 alpha-2 code")
+    cat_sources = r.texts(c, "sources", cw)
+    for k, source in enumerate(cat_sources):
+        if source not in sources:
+            raise r.fail(f"{cw}.sources[{k}]", f"unknown source {source!r}")
+    weight = r.integer(c, "risk_weight", cw, low=1)
+    if weight > 3:
+        raise r.fail(f"{cw}.risk_weight", "expected 1, 2 or 3")
+    return Category(
+        code=r.text(c, "code", cw),
+        set_id=set_id,
+        number=r.integer(c, "number", cw, 1),
+        name_nl=r.text(c, "name_nl", cw),
+        name_en=r.text(c, "name_en", cw),
+        maps_to=r.texts(c, "maps_to", cw),
+        mapping_confirmed=r.boolean(c, "mapping_confirmed", cw),
+        chain_nl=r.text(c, "chain_nl", cw),
+        chain_en=r.text(c, "chain_en", cw),
+        risks_nl=risks_nl,
+        risks_en=risks_en,
+        countries=countries,
+        initiatives=r.texts(c, "initiatives", cw),
+        themes=r.texts(c, "themes", cw),
+        risk_weight=weight,
+        sources=cat_sources,
+        annex_xiv_nl=r.text(c, "annex_xiv_nl", cw) if "annex_xiv_nl" in c else "",
+        annex_xiv_en=r.text(c, "annex_xiv_en", cw) if "annex_xiv_en" in c else "",
+    )
+
+
 def _load_categories(
     text: str,
 ) -> tuple[dict[str, Source], tuple[CategorySet, ...], dict[str, Initiative]]:
@@ -584,50 +634,10 @@ def _load_categories(
         where = f"sets[{i}]"
         s = r.obj(raw_set, where)
         set_id = r.text(s, "id", where)
-        categories = []
-        for j, raw in enumerate(r.lst(s, "categories", where)):
-            cw = f"{where}.categories[{j}]"
-            c = r.obj(raw, cw)
-            risks_nl = r.texts(c, "risks_nl", cw)
-            risks_en = r.texts(c, "risks_en", cw)
-            if len(risks_nl) != len(risks_en):
-                raise r.fail(f"{cw}.risks_en", "must have as many entries as risks_nl")
-            for k, name in enumerate(r.texts(c, "initiatives", cw)):
-                if name not in initiatives:
-                    raise r.fail(f"{cw}.initiatives[{k}]", f"unknown initiative {name!r}")
-            countries = r.texts(c, "countries", cw)
-            for k, country in enumerate(countries):
-                if len(country) != 2 or not country.isupper():
-                    raise r.fail(f"{cw}.countries[{k}]", "expected an ISO 3166 alpha-2 code")
-            cat_sources = r.texts(c, "sources", cw)
-            for k, source in enumerate(cat_sources):
-                if source not in sources:
-                    raise r.fail(f"{cw}.sources[{k}]", f"unknown source {source!r}")
-            weight = r.integer(c, "risk_weight", cw, low=1)
-            if weight > 3:
-                raise r.fail(f"{cw}.risk_weight", "expected 1, 2 or 3")
-            categories.append(
-                Category(
-                    code=r.text(c, "code", cw),
-                    set_id=set_id,
-                    number=r.integer(c, "number", cw, 1),
-                    name_nl=r.text(c, "name_nl", cw),
-                    name_en=r.text(c, "name_en", cw),
-                    maps_to=r.texts(c, "maps_to", cw),
-                    mapping_confirmed=r.boolean(c, "mapping_confirmed", cw),
-                    chain_nl=r.text(c, "chain_nl", cw),
-                    chain_en=r.text(c, "chain_en", cw),
-                    risks_nl=risks_nl,
-                    risks_en=risks_en,
-                    countries=countries,
-                    initiatives=r.texts(c, "initiatives", cw),
-                    themes=r.texts(c, "themes", cw),
-                    risk_weight=weight,
-                    sources=cat_sources,
-                    annex_xiv_nl=r.text(c, "annex_xiv_nl", cw) if "annex_xiv_nl" in c else "",
-                    annex_xiv_en=r.text(c, "annex_xiv_en", cw) if "annex_xiv_en" in c else "",
-                )
-            )
+        categories = [
+            _category(r, raw, f"{where}.categories[{j}]", set_id, sources, initiatives)
+            for j, raw in enumerate(r.lst(s, "categories", where))
+        ]
         codes = [c.code for c in categories]
         if len(set(codes)) != len(codes):
             raise r.fail(f"{where}.categories", "category codes are not unique")

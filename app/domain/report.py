@@ -469,6 +469,134 @@ class Counted:
     sdg_counts: Mapping[str, tuple[int, int, int]]
 
 
+def _per_contract(facts: YearFacts) -> dict[str, _ContractFacts]:
+    """The records of each contract, by the contract's uid."""
+    per_contract: dict[str, _ContractFacts] = defaultdict(_ContractFacts)
+    for s in facts.submissions:
+        per_contract[s.contract_uid].submissions.append(s)
+    for e in facts.evidence:
+        per_contract[e.contract_uid].evidence.append(e)
+    for a in facts.assessments:
+        per_contract[a.contract_uid].assessments.append(a)
+    for g in facts.signals:
+        per_contract[g.contract_uid].signals.append(g)
+    for x in facts.escalation_steps:
+        per_contract[x.contract_uid].escalations.append(x)
+    return per_contract
+
+
+def _contract_rows(
+    facts: YearFacts,
+    tenders: Mapping[str, TenderFact],
+    year: int,
+    as_of: dt.date,
+    escalation_codes: Sequence[str],
+) -> list[ContractRow]:
+    """One row of flags per contract active in ``year`` whose tender is counted."""
+    per_contract = _per_contract(facts)
+    rows: list[ContractRow] = []
+    empty = _ContractFacts()
+    blank = _blank_contract_flags(escalation_codes)
+    for contract in sorted(facts.contracts, key=_contract_order):
+        tender = tenders.get(contract.tender_uid)
+        if tender is None or not overlaps_year(contract.start, contract.end, year):
+            continue
+        rows.append(
+            contract_flags(
+                contract,
+                tender,
+                per_contract.get(contract.uid, empty),
+                year=year,
+                as_of=as_of,
+                escalation_codes=escalation_codes,
+                blank=blank,
+            )
+        )
+    return rows
+
+
+def _by_category(
+    tender_rows: Sequence[TenderRow],
+    contract_rows: Sequence[ContractRow],
+    tenders: Mapping[str, TenderFact],
+    codes: tuple[list[str], list[str]],
+    group: Any,
+) -> dict[CategoryKey, dict[str, int]]:
+    """The figures per category (``group`` maps a category to the key it is reported
+    under), categories in the order they first appear (tenders, then contracts)."""
+    tender_codes, contract_codes = codes
+    keys: dict[tuple[str | None, str], CategoryKey] = {}
+
+    def key_of(tender: TenderFact) -> CategoryKey:
+        pair = (tender.category_set, tender.category_code)
+        found = keys.get(pair)
+        if found is None:
+            found = CategoryKey(*pair)
+            found = keys[pair] = group(found) if group is not None else found
+        return found
+
+    grouped: dict[CategoryKey, tuple[list[Mapping[str, int]], list[Mapping[str, int]]]] = {}
+    for trow in tender_rows:
+        grouped.setdefault(key_of(trow.fact), ([], []))[0].append(trow.flags)
+    for crow in contract_rows:
+        grouped.setdefault(key_of(tenders[crow.fact.tender_uid]), ([], []))[1].append(crow.flags)
+    return {
+        k: dict(
+            zip(
+                tender_codes + contract_codes,
+                _column_sums(t_rows, tender_codes) + _column_sums(c_rows, contract_codes),
+                strict=True,
+            )
+        )
+        for k, (t_rows, c_rows) in grouped.items()
+    }
+
+
+def _step_states(contract_rows: Sequence[ContractRow]) -> dict[str, dict[str, int]]:
+    """How many contracts are in each state, per step."""
+    states = {code: dict.fromkeys((state.value for state in StepState), 0) for code in STEP_CODES}
+    for crow in contract_rows:
+        for code, state in crow.steps.items():
+            states[code][state] += 1
+    return states
+
+
+def _risk_matrix(contract_rows: Sequence[ContractRow]) -> dict[str, dict[str, int]]:
+    """Risks per theme and priority."""
+    matrix: dict[str, dict[str, int]] = {}
+    for crow in contract_rows:
+        for (theme, priority), n in crow.risk_counts.items():
+            bucket = matrix.setdefault(theme, {})
+            bucket[priority] = bucket.get(priority, 0) + n
+    return matrix
+
+
+def _sdg_counts(
+    contract_rows: Sequence[ContractRow],
+    signals: Iterable[SignalFact],
+    theme_sdg: Mapping[str, Sequence[str]],
+    first: dt.date,
+    as_of: dt.date,
+) -> dict[str, tuple[int, int, int]]:
+    """Per SDG target: the contracts with a risk on a theme that serves it, those risks,
+    and the signals on such a theme received in the year up to ``as_of``."""
+    sdg_contracts: dict[str, set[str]] = defaultdict(set)
+    sdg_risks: Counter[str] = Counter()
+    for crow in contract_rows:
+        for (theme, _priority), n in crow.risk_counts.items():
+            for target in theme_sdg.get(theme, ()):
+                sdg_contracts[target].add(crow.fact.ref)
+                sdg_risks[target] += n
+    sdg_signals: Counter[str] = Counter()
+    isv_contracts = {r.fact.uid for r in contract_rows if r.isv}
+    for g in signals:
+        if g.contract_uid in isv_contracts and _between(g.received_on, first, as_of):
+            for target in theme_sdg.get(g.theme, ()):
+                sdg_signals[target] += 1
+    targets = {t for ts in theme_sdg.values() for t in ts}
+    return {t: (len(sdg_contracts[t]), sdg_risks[t], sdg_signals[t]) for t in targets}
+
+
 def count_year(
     facts: YearFacts,
     year: int,
@@ -490,115 +618,31 @@ def count_year(
     tenders = {
         t.uid: t for t in facts.tenders if organisation is None or t.organisation == organisation
     }
-
     in_year = [t for t in tenders.values() if first <= t.published <= last]
     in_year.sort(key=_tender_order)
     tender_rows = tuple(TenderRow(t, tender_flags(t, current_clause_version)) for t in in_year)
-    per_contract: dict[str, _ContractFacts] = defaultdict(_ContractFacts)
-    for s in facts.submissions:
-        per_contract[s.contract_uid].submissions.append(s)
-    for e in facts.evidence:
-        per_contract[e.contract_uid].evidence.append(e)
-    for a in facts.assessments:
-        per_contract[a.contract_uid].assessments.append(a)
-    for g in facts.signals:
-        per_contract[g.contract_uid].signals.append(g)
-    for x in facts.escalation_steps:
-        per_contract[x.contract_uid].escalations.append(x)
-    contract_rows: list[ContractRow] = []
-    empty = _ContractFacts()
-    blank = _blank_contract_flags(escalation_codes)
-    for contract in sorted(facts.contracts, key=_contract_order):
-        tender = tenders.get(contract.tender_uid)
-        if tender is None or not overlaps_year(contract.start, contract.end, year):
-            continue
-        contract_rows.append(
-            contract_flags(
-                contract,
-                tender,
-                per_contract.get(contract.uid, empty),
-                year=year,
-                as_of=as_of,
-                escalation_codes=escalation_codes,
-                blank=blank,
-            )
-        )
+    contract_rows = _contract_rows(facts, tenders, year, as_of, escalation_codes)
 
     tender_codes = list(TENDER_FIGURES)
     contract_codes = list(CONTRACT_FIGURES) + [f"escalation_{s}" for s in escalation_codes]
-    tender_flag_rows = [r.flags for r in tender_rows]
-    contract_flag_rows = [r.flags for r in contract_rows]
-    totals = _sum(tender_flag_rows, tender_codes)
-    totals.update(_sum(contract_flag_rows, contract_codes))
-
-    keys: dict[tuple[str | None, str], CategoryKey] = {}
-
-    def key_of(tender: TenderFact) -> CategoryKey:
-        pair = (tender.category_set, tender.category_code)
-        found = keys.get(pair)
-        if found is None:
-            found = CategoryKey(*pair)
-            found = keys[pair] = group(found) if group is not None else found
-        return found
-
-    # rows per category, categories in the order they first appear (tenders, then contracts)
-    grouped: dict[CategoryKey, tuple[list[Mapping[str, int]], list[Mapping[str, int]]]] = {}
-    for trow in tender_rows:
-        grouped.setdefault(key_of(trow.fact), ([], []))[0].append(trow.flags)
-    for crow in contract_rows:
-        grouped.setdefault(key_of(tenders[crow.fact.tender_uid]), ([], []))[1].append(crow.flags)
-    filled = {
-        k: dict(
-            zip(
-                tender_codes + contract_codes,
-                _column_sums(t_rows, tender_codes) + _column_sums(c_rows, contract_codes),
-                strict=True,
-            )
-        )
-        for k, (t_rows, c_rows) in grouped.items()
-    }
-
-    forms = {form: totals[code] for form, code in FORM_FIGURES.items()}
+    totals = _sum([r.flags for r in tender_rows], tender_codes)
+    totals.update(_sum([r.flags for r in contract_rows], contract_codes))
     reasons = Counter(
         (r.fact.not_applied_reason or "").strip()
         for r in tender_rows
         if r.flags["tenders_isv_not_applied_mandatory"]
     )
-    escalation = {s: totals.get(f"escalation_{s}", 0) for s in escalation_codes}
-    step_states = {
-        code: dict.fromkeys((state.value for state in StepState), 0) for code in STEP_CODES
-    }
-    matrix: dict[str, dict[str, int]] = {}
-    sdg_contracts: dict[str, set[str]] = defaultdict(set)
-    sdg_risks: Counter[str] = Counter()
-    for crow in contract_rows:
-        for code, state in crow.steps.items():
-            step_states[code][state] += 1
-        for (theme, priority), n in crow.risk_counts.items():
-            bucket = matrix.setdefault(theme, {})
-            bucket[priority] = bucket.get(priority, 0) + n
-            for target in theme_sdg.get(theme, ()):
-                sdg_contracts[target].add(crow.fact.ref)
-                sdg_risks[target] += n
-
-    sdg_signals: Counter[str] = Counter()
-    isv_contracts = {r.fact.uid for r in contract_rows if r.isv}
-    for g in facts.signals:
-        if g.contract_uid in isv_contracts and _between(g.received_on, first, as_of):
-            for target in theme_sdg.get(g.theme, ()):
-                sdg_signals[target] += 1
-    targets = {t for ts in theme_sdg.values() for t in ts}
-    sdg_counts = {t: (len(sdg_contracts[t]), sdg_risks[t], sdg_signals[t]) for t in targets}
-
     return Counted(
         tender_rows=tender_rows,
         contract_rows=tuple(contract_rows),
         totals=totals,
-        by_category=filled,
-        forms=forms,
+        by_category=_by_category(
+            tender_rows, contract_rows, tenders, (tender_codes, contract_codes), group
+        ),
+        forms={form: totals[code] for form, code in FORM_FIGURES.items()},
         not_applied_reasons=tuple(sorted(reasons.items(), key=lambda x: (-x[1], x[0]))),
-        risk_matrix=matrix,
-        escalation_by_step=escalation,
-        step_states=step_states,
-        sdg_counts=sdg_counts,
+        risk_matrix=_risk_matrix(contract_rows),
+        escalation_by_step={s: totals.get(f"escalation_{s}", 0) for s in escalation_codes},
+        step_states=_step_states(contract_rows),
+        sdg_counts=_sdg_counts(contract_rows, facts.signals, theme_sdg, first, as_of),
     )

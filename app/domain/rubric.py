@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.domain.errors import ReferenceDataError, ValidationError
 from app.domain.languages import choose
@@ -69,66 +70,82 @@ class ElementRating:
     comment: str = ""
 
 
-def load_rubric(text: str, filename: str) -> Rubric:
-    """Parse and validate one rubric file; a broken file names the file and the field."""
+class _RubricFile:
+    """Reading one rubric file: each refusal names the file and the field."""
 
-    def fail(where: str, problem: str) -> ReferenceDataError:
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+
+    def fail(self, where: str, problem: str) -> ReferenceDataError:
         return ReferenceDataError(
-            "reference_data_invalid", file=filename, field=where, problem=problem
+            "reference_data_invalid", file=self.filename, field=where, problem=problem
         )
 
-    def label(item: object, where: str) -> tuple[str, str, str]:
+    def label(self, item: object, where: str) -> tuple[str, str, str]:
         if not isinstance(item, dict):
-            raise fail(where, "expected an object")
+            raise self.fail(where, "expected an object")
         values = []
         for key in ("code", "nl", "en"):
             value = item.get(key)
             if not isinstance(value, str) or not value.strip():
-                raise fail(f"{where}.{key}", "expected a non-empty text")
+                raise self.fail(f"{where}.{key}", "expected a non-empty text")
             values.append(value)
         return values[0], values[1], values[2]
 
+    def element(self, item: Any, where: str) -> RubricElement:
+        code, nl, en = self.label(item, where)
+        optional = item.get("may_be_not_applicable", False)
+        if not isinstance(optional, bool):
+            raise self.fail(f"{where}.may_be_not_applicable", "expected true/false")
+        return RubricElement(code, nl, en, optional)
+
+    def subject(self, raw: Any, where: str) -> RubricSubject:
+        code, nl, en = self.label(raw, where)
+        if code not in SUBJECTS:
+            raise self.fail(f"{where}.code", f"expected one of {', '.join(SUBJECTS)}")
+        raw_elements = raw.get("elements")
+        if not isinstance(raw_elements, list) or not raw_elements:
+            raise self.fail(f"{where}.elements", "expected a non-empty list")
+        elements = [
+            self.element(item, f"{where}.elements[{j}]") for j, item in enumerate(raw_elements)
+        ]
+        if len({e.code for e in elements}) != len(elements):
+            raise self.fail(f"{where}.elements", "element codes are not unique")
+        return RubricSubject(code, nl, en, tuple(elements))
+
+    def subjects(self, raw_subjects: object) -> dict[str, RubricSubject]:
+        if not isinstance(raw_subjects, list):
+            raise self.fail("subjects", "expected a list")
+        subjects: dict[str, RubricSubject] = {}
+        for i, raw in enumerate(raw_subjects):
+            subject = self.subject(raw, f"subjects[{i}]")
+            subjects[subject.code] = subject
+        missing = [s for s in SUBJECTS if s not in subjects]
+        if missing:
+            raise self.fail("subjects", f"missing {', '.join(missing)}")
+        return subjects
+
+
+def load_rubric(text: str, filename: str) -> Rubric:
+    """Parse and validate one rubric file; a broken file names the file and the field."""
+    file = _RubricFile(filename)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise fail(f"line {exc.lineno}", f"not valid JSON: {exc.msg}") from None
+        raise file.fail(f"line {exc.lineno}", f"not valid JSON: {exc.msg}") from None
     if not isinstance(data, dict):
-        raise fail("(top)", "expected an object")
+        raise file.fail("(top)", "expected an object")
     version = data.get("version")
     if not isinstance(version, str) or not version:
-        raise fail("version", "expected a text")
+        raise file.fail("version", "expected a text")
     try:
         valid_from = dt.date.fromisoformat(str(data.get("valid_from")))
     except ValueError:
-        raise fail("valid_from", "expected a date as YYYY-MM-DD") from None
-    raw_subjects = data.get("subjects")
-    if not isinstance(raw_subjects, list):
-        raise fail("subjects", "expected a list")
-    subjects: dict[str, RubricSubject] = {}
-    for i, raw in enumerate(raw_subjects):
-        where = f"subjects[{i}]"
-        code, nl, en = label(raw, where)
-        if code not in SUBJECTS:
-            raise fail(f"{where}.code", f"expected one of {', '.join(SUBJECTS)}")
-        elements = []
-        raw_elements = raw.get("elements")
-        if not isinstance(raw_elements, list) or not raw_elements:
-            raise fail(f"{where}.elements", "expected a non-empty list")
-        for j, item in enumerate(raw_elements):
-            e_code, e_nl, e_en = label(item, f"{where}.elements[{j}]")
-            optional = item.get("may_be_not_applicable", False)
-            if not isinstance(optional, bool):
-                raise fail(f"{where}.elements[{j}].may_be_not_applicable", "expected true/false")
-            elements.append(RubricElement(e_code, e_nl, e_en, optional))
-        if len({e.code for e in elements}) != len(elements):
-            raise fail(f"{where}.elements", "element codes are not unique")
-        subjects[code] = RubricSubject(code, nl, en, tuple(elements))
-    missing = [s for s in SUBJECTS if s not in subjects]
-    if missing:
-        raise fail("subjects", f"missing {', '.join(missing)}")
+        raise file.fail("valid_from", "expected a date as YYYY-MM-DD") from None
+    subjects = file.subjects(data.get("subjects"))
     sources = data.get("sources", [])
     if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
-        raise fail("sources", "expected a list of texts")
+        raise file.fail("sources", "expected a list of texts")
     return Rubric(version, valid_from, subjects, tuple(sources))
 
 

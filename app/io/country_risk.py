@@ -87,25 +87,74 @@ def read_table(path: Path) -> list[list[object]]:
     raise _unreadable(path, "expected a .csv or .xlsx file")
 
 
-def parse_rows(
-    cells: Sequence[Sequence[object]], countries: CountryTable
-) -> tuple[list[CountryRiskRow], list[TableProblem]]:
-    """Check every row; returns the rows and the problems (refuse when there are any)."""
-    problems: list[TableProblem] = []
-    if not cells:
-        return [], [TableProblem(1, "country", "", "dossier_table_empty")]
-    header = [fold(_cell_text(c)) for c in cells[0]]
-    shown = [_cell_text(c) for c in cells[0]]
+def _find_columns(header: Sequence[str]) -> tuple[dict[str, int], list[TableProblem]]:
+    """Where each known column is (the first header that names it), and a problem for
+    each column the table must have and lacks."""
     where: dict[str, int] = {}
     for name, aliases in COLUMNS.items():
         for index, title in enumerate(header):
             if title in aliases and name not in where:
                 where[name] = index
-    for name in ("country", "source", "year"):
-        if name not in where:
-            problems.append(TableProblem(1, name, "", "dossier_column_missing"))
+    problems = [
+        TableProblem(1, name, "", "dossier_column_missing")
+        for name in ("country", "source", "year")
+        if name not in where
+    ]
     if "score" not in where and "flag" not in where:
         problems.append(TableProblem(1, "score", "", "dossier_column_missing"))
+    return where, problems
+
+
+def _score(
+    number: int, text: str, column: str, raw: object, problems: list[TableProblem]
+) -> float | None:
+    if not text:
+        return None
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return float(raw)
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        problems.append(TableProblem(number, column, text, "dossier_table_score_not_numeric"))
+        return None
+
+
+def _flag(number: int, text: str, column: str, problems: list[TableProblem]) -> bool | None:
+    if not text:
+        return None
+    word = fold(text)
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    problems.append(TableProblem(number, column, text, "dossier_table_flag_invalid"))
+    return None
+
+
+def _source_and_year(
+    number: int, source: tuple[str, str], year: tuple[str, str], problems: list[TableProblem]
+) -> tuple[str, int]:
+    """The row's source (its text, column) and year (its text, column) checked; the
+    year is 0 when it is no year."""
+    (text, column), (year_text, year_column) = source, year
+    if not text:
+        problems.append(TableProblem(number, column, "", "dossier_table_source_missing"))
+    elif len(text) > 300:
+        problems.append(TableProblem(number, column, text[:40], "dossier_table_source_too_long"))
+    value = int(year_text) if year_text.isdigit() else 0
+    if not 1900 <= value <= 2200:
+        problems.append(TableProblem(number, year_column, year_text, "dossier_table_year_invalid"))
+    return text, value
+
+
+def parse_rows(
+    cells: Sequence[Sequence[object]], countries: CountryTable
+) -> tuple[list[CountryRiskRow], list[TableProblem]]:
+    """Check every row; returns the rows and the problems (refuse when there are any)."""
+    if not cells:
+        return [], [TableProblem(1, "country", "", "dossier_table_empty")]
+    shown = [_cell_text(c) for c in cells[0]]
+    where, problems = _find_columns([fold(title) for title in shown])
     if problems:
         return [], problems
 
@@ -128,51 +177,20 @@ def parse_rows(
                 TableProblem(number, country_col, country_text, "dossier_table_unknown_country")
             )
         score_text, score_col, score_raw = cell(row, "score")
-        score: float | None = None
-        if score_text:
-            if isinstance(score_raw, int | float) and not isinstance(score_raw, bool):
-                score = float(score_raw)
-            else:
-                try:
-                    score = float(score_text.replace(",", "."))
-                except ValueError:
-                    problems.append(
-                        TableProblem(
-                            number, score_col, score_text, "dossier_table_score_not_numeric"
-                        )
-                    )
+        score = _score(number, score_text, score_col, score_raw, problems)
         flag_text, flag_col, _ = cell(row, "flag")
-        flag: bool | None = None
-        if flag_text:
-            word = fold(flag_text)
-            if word in TRUE_WORDS:
-                flag = True
-            elif word in FALSE_WORDS:
-                flag = False
-            else:
-                problems.append(
-                    TableProblem(number, flag_col, flag_text, "dossier_table_flag_invalid")
-                )
+        flag = _flag(number, flag_text, flag_col, problems)
         if not score_text and not flag_text:
             column = score_col if "score" in where else flag_col
             problems.append(TableProblem(number, column, "", "dossier_table_score_or_flag"))
-        source, source_col, _ = cell(row, "source")
-        if not source:
-            problems.append(TableProblem(number, source_col, "", "dossier_table_source_missing"))
-        elif len(source) > 300:
-            problems.append(
-                TableProblem(number, source_col, source[:40], "dossier_table_source_too_long")
-            )
-        year_text, year_col, _ = cell(row, "year")
-        year = int(year_text) if year_text.isdigit() else 0
-        if not 1900 <= year <= 2200:
-            problems.append(TableProblem(number, year_col, year_text, "dossier_table_year_invalid"))
+        source, year = _source_and_year(
+            number, cell(row, "source")[:2], cell(row, "year")[:2], problems
+        )
         if code is not None and source and year:
-            key = (code, source, year)
-            if key in seen:
+            if (code, source, year) in seen:
                 problems.append(
                     TableProblem(number, country_col, country_text, "dossier_table_duplicate")
                 )
-            seen[key] = number
+            seen[(code, source, year)] = number
             rows.append(CountryRiskRow(number, code, score, flag, source, year))
     return rows, problems

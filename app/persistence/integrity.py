@@ -158,179 +158,201 @@ def _digests_by_submission(
     return result
 
 
-def verify(db: Database, progress: Callable[[int, int], None] | None = None) -> VerifyResult:
-    result = VerifyResult()
-    with db.read() as session:
-        if is_sqlite(db.engine):
-            rows = [r[0] for r in session.execute(text("PRAGMA integrity_check"))]
-            if rows != ["ok"]:
-                for detail in rows[:20]:
-                    result.problems.append(
-                        Problem("integrity", "verify_integrity", "database", {"detail": detail})
-                    )
-
-        # -- the chain -------------------------------------------------------------------
-        latest: dict[tuple[str, str], str | None] = {}
-        expected_seq = 1
-        prev = GENESIS
-        chain_broken = False
-        query = select(m.AuditEntry).order_by(m.AuditEntry.seq).execution_options(yield_per=2000)
-        for entry in session.scalars(query):
-            result.entries += 1
-            if not chain_broken:
-                at = entry.at.isoformat(timespec="microseconds")
-                recomputed = entry_hash(
-                    entry.seq,
-                    at,
-                    entry.actor,
-                    entry.entity,
-                    entry.entity_id,
-                    entry.action,
-                    entry.before_json,
-                    entry.after_json,
-                    entry.prev_hash,
-                    entry.reason,
+def _check_file(session: Session, db: Database, result: VerifyResult) -> None:
+    """The database file itself (SQLite's own integrity check)."""
+    if is_sqlite(db.engine):
+        rows = [r[0] for r in session.execute(text("PRAGMA integrity_check"))]
+        if rows != ["ok"]:
+            for detail in rows[:20]:
+                result.problems.append(
+                    Problem("integrity", "verify_integrity", "database", {"detail": detail})
                 )
-                if entry.seq != expected_seq:
-                    code = "verify_audit_gap" if entry.seq > expected_seq else "verify_audit_chain"
-                    result.problems.append(
-                        Problem(
-                            "audit", code, f"audit_entry seq {expected_seq}", {"seq": expected_seq}
-                        )
-                    )
-                    chain_broken = True
-                elif recomputed != entry.hash:
-                    result.problems.append(
-                        Problem(
-                            "audit",
-                            "verify_audit_hash",
-                            f"audit_entry seq {entry.seq}",
-                            {"seq": entry.seq},
-                        )
-                    )
-                    chain_broken = True
-                elif entry.prev_hash != prev:
-                    result.problems.append(
-                        Problem(
-                            "audit",
-                            "verify_audit_chain",
-                            f"audit_entry seq {entry.seq}",
-                            {"seq": entry.seq},
-                        )
-                    )
-                    chain_broken = True
-            prev = entry.hash
-            expected_seq = entry.seq + 1
-            latest[(entry.entity, entry.entity_id)] = (
-                None if entry.action == "delete" else entry.after_json
+
+
+def _check_chain(session: Session, result: VerifyResult) -> dict[tuple[str, str], str | None]:
+    """The audit trail: every entry's hash recomputed, the chain unbroken, the head in
+    step. Returns each audited record's last state (``None`` once deleted)."""
+    latest: dict[tuple[str, str], str | None] = {}
+    expected_seq = 1
+    prev = GENESIS
+    chain_broken = False
+    query = select(m.AuditEntry).order_by(m.AuditEntry.seq).execution_options(yield_per=2000)
+    for entry in session.scalars(query):
+        result.entries += 1
+        if not chain_broken:
+            at = entry.at.isoformat(timespec="microseconds")
+            recomputed = entry_hash(
+                entry.seq,
+                at,
+                entry.actor,
+                entry.entity,
+                entry.entity_id,
+                entry.action,
+                entry.before_json,
+                entry.after_json,
+                entry.prev_hash,
+                entry.reason,
             )
-        head = session.get(m.AuditHead, 1)
-        if (
-            head is not None
-            and not chain_broken
-            and (head.seq != result.entries or (result.entries and head.hash != prev))
-        ):
+            if entry.seq != expected_seq:
+                code = "verify_audit_gap" if entry.seq > expected_seq else "verify_audit_chain"
+                result.problems.append(
+                    Problem("audit", code, f"audit_entry seq {expected_seq}", {"seq": expected_seq})
+                )
+                chain_broken = True
+            elif recomputed != entry.hash:
+                result.problems.append(
+                    Problem(
+                        "audit",
+                        "verify_audit_hash",
+                        f"audit_entry seq {entry.seq}",
+                        {"seq": entry.seq},
+                    )
+                )
+                chain_broken = True
+            elif entry.prev_hash != prev:
+                result.problems.append(
+                    Problem(
+                        "audit",
+                        "verify_audit_chain",
+                        f"audit_entry seq {entry.seq}",
+                        {"seq": entry.seq},
+                    )
+                )
+                chain_broken = True
+        prev = entry.hash
+        expected_seq = entry.seq + 1
+        latest[(entry.entity, entry.entity_id)] = (
+            None if entry.action == "delete" else entry.after_json
+        )
+    head = session.get(m.AuditHead, 1)
+    if (
+        head is not None
+        and not chain_broken
+        and (head.seq != result.entries or (result.entries and head.hash != prev))
+    ):
+        result.problems.append(
+            Problem(
+                "audit",
+                "verify_audit_head",
+                "audit_head",
+                {"found": result.entries, "expected": head.seq},
+            )
+        )
+    return latest
+
+
+def _check_records(
+    session: Session, latest: dict[tuple[str, str], str | None], result: VerifyResult
+) -> None:
+    """Every audited record equals its last state in the trail, and none is missing."""
+    for entity, model in AUDITED.items():
+        table = model.__table__
+        seen: set[str] = set()
+        for row in session.execute(select(table)).mappings():
+            result.records += 1
+            key = str(row["id"])
+            seen.add(key)
+            after = latest.get((entity, key), "<none>")
+            location = f"{entity} id {key}"
+            if after == "<none>" or after is None:
+                result.problems.append(
+                    Problem(
+                        "record",
+                        "verify_record_unaudited",
+                        location,
+                        {"entity": entity, "id": key},
+                    )
+                )
+                continue
+            assert isinstance(after, str)
+            current = json.loads(canonical(row_snapshot(model, dict(row))))
+            if not matches_after_image(json.loads(after), current):
+                result.problems.append(
+                    Problem(
+                        "record",
+                        "verify_record_changed",
+                        location,
+                        {"entity": entity, "id": key},
+                    )
+                )
+        for (ent, key), after in latest.items():
+            if ent == entity and after is not None and key not in seen:
+                result.problems.append(
+                    Problem(
+                        "record",
+                        "verify_record_missing",
+                        f"{entity} id {key}",
+                        {"entity": entity, "id": key},
+                    )
+                )
+
+
+def _check_submissions(session: Session, result: VerifyResult) -> None:
+    """Every imported workbook's rows still give the digest stored with it."""
+    empty = values_digest([])
+    sites = _digests_by_submission(session, m.Site, "site_key", SITE_COLUMNS)
+    risks = _digests_by_submission(session, m.Risk, "risk_key", RISK_COLUMNS)
+    measures = _digests_by_submission(session, m.Measure, "measure_key", MEASURE_COLUMNS)
+    for sub in session.execute(
+        select(m.Submission.id, m.Submission.contract_id, m.Submission.content_sha256)
+    ):
+        digest = _combine(
+            [sites.get(sub.id, empty), risks.get(sub.id, empty), measures.get(sub.id, empty)]
+        )
+        if digest != sub.content_sha256:
             result.problems.append(
                 Problem(
-                    "audit",
-                    "verify_audit_head",
-                    "audit_head",
-                    {"found": result.entries, "expected": head.seq},
+                    "submission",
+                    "verify_submission_changed",
+                    f"submission id {sub.id}",
+                    {"id": sub.id, "contract": sub.contract_id},
                 )
             )
+
+
+def _check_attachments(session: Session, db: Database, result: VerifyResult) -> None:
+    """Every attachment is there and still has its digest."""
+    store = AttachmentStore(db.attachments_dir)
+    files = session.execute(
+        select(m.Evidence.sha256, m.Evidence.file_name).group_by(
+            m.Evidence.sha256, m.Evidence.file_name
+        )
+    ).all()
+    checked: set[str] = set()
+    for sha, name in files:
+        if sha in checked:
+            continue
+        checked.add(sha)
+        state = store.check(sha)
+        result.files += 1
+        if state is not None:
+            result.problems.append(
+                Problem(
+                    "attachment",
+                    f"verify_file_{state}",
+                    str(store.path_for(sha)),
+                    {"sha256": sha, "name": name},
+                )
+            )
+
+
+def verify(db: Database, progress: Callable[[int, int], None] | None = None) -> VerifyResult:
+    """Check the database file, the audit trail, every audited record against it, every
+    imported workbook against its digest, and every attachment (``progress`` after each
+    of the four parts)."""
+    result = VerifyResult()
+    with db.read() as session:
+        _check_file(session, db, result)
+        latest = _check_chain(session, result)
         if progress:
             progress(1, 4)
-
-        # -- audited records -----------------------------------------------------------
-        for entity, model in AUDITED.items():
-            table = model.__table__
-            seen: set[str] = set()
-            for row in session.execute(select(table)).mappings():
-                result.records += 1
-                key = str(row["id"])
-                seen.add(key)
-                after = latest.get((entity, key), "<none>")
-                location = f"{entity} id {key}"
-                if after == "<none>" or after is None:
-                    result.problems.append(
-                        Problem(
-                            "record",
-                            "verify_record_unaudited",
-                            location,
-                            {"entity": entity, "id": key},
-                        )
-                    )
-                    continue
-                assert isinstance(after, str)
-                current = json.loads(canonical(row_snapshot(model, dict(row))))
-                if not matches_after_image(json.loads(after), current):
-                    result.problems.append(
-                        Problem(
-                            "record",
-                            "verify_record_changed",
-                            location,
-                            {"entity": entity, "id": key},
-                        )
-                    )
-            for (ent, key), after in latest.items():
-                if ent == entity and after is not None and key not in seen:
-                    result.problems.append(
-                        Problem(
-                            "record",
-                            "verify_record_missing",
-                            f"{entity} id {key}",
-                            {"entity": entity, "id": key},
-                        )
-                    )
+        _check_records(session, latest, result)
         if progress:
             progress(2, 4)
-
-        # -- submissions -----------------------------------------------------------------
-        empty = values_digest([])
-        sites = _digests_by_submission(session, m.Site, "site_key", SITE_COLUMNS)
-        risks = _digests_by_submission(session, m.Risk, "risk_key", RISK_COLUMNS)
-        measures = _digests_by_submission(session, m.Measure, "measure_key", MEASURE_COLUMNS)
-        for sub in session.execute(
-            select(m.Submission.id, m.Submission.contract_id, m.Submission.content_sha256)
-        ):
-            digest = _combine(
-                [sites.get(sub.id, empty), risks.get(sub.id, empty), measures.get(sub.id, empty)]
-            )
-            if digest != sub.content_sha256:
-                result.problems.append(
-                    Problem(
-                        "submission",
-                        "verify_submission_changed",
-                        f"submission id {sub.id}",
-                        {"id": sub.id, "contract": sub.contract_id},
-                    )
-                )
+        _check_submissions(session, result)
         if progress:
             progress(3, 4)
-
-        # -- attachments -----------------------------------------------------------------
-        store = AttachmentStore(db.attachments_dir)
-        files = session.execute(
-            select(m.Evidence.sha256, m.Evidence.file_name).group_by(
-                m.Evidence.sha256, m.Evidence.file_name
-            )
-        ).all()
-        checked: set[str] = set()
-        for sha, name in files:
-            if sha in checked:
-                continue
-            checked.add(sha)
-            state = store.check(sha)
-            result.files += 1
-            if state is not None:
-                result.problems.append(
-                    Problem(
-                        "attachment",
-                        f"verify_file_{state}",
-                        str(store.path_for(sha)),
-                        {"sha256": sha, "name": name},
-                    )
-                )
+        _check_attachments(session, db, result)
         if progress:
             progress(4, 4)
     return result

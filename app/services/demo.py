@@ -248,6 +248,31 @@ class _Builder:
         return row
 
     # -- the whole build -----------------------------------------------------------------
+    def _decision(
+        self, verdict: Verdict, published: dt.date
+    ) -> tuple[bool | None, str | None, str | None, str | None]:
+        """Whether a tender applied the ISV (None: not decided yet, for a recent one), why
+        not, and in which form and with which acceptance."""
+        rng = self.rng
+        applied: bool | None
+        reason = form = acceptance = None
+        roll = rng.random()
+        if published > self.today - dt.timedelta(days=20) and roll < 0.3:
+            applied = None
+        elif verdict is Verdict.MANDATORY:
+            applied = roll < 0.85
+            if not applied:
+                reason = rng.choice(REASONS)
+        else:
+            applied = roll < 0.2
+        if applied:
+            form = rng.choices(
+                ("contract-condition", "minimum-requirement", "award-criterion"), (75, 15, 10)
+            )[0]
+            if form == "contract-condition":
+                acceptance = rng.choice(("implicit", "explicit"))
+        return applied, reason, form, acceptance
+
     def build(
         self, session: Session, count: int, progress: Progress | None, cancelled: Callable[[], bool]
     ) -> None:
@@ -318,23 +343,7 @@ class _Builder:
             base = (period.amount(kind) if period else None) or 140_000
             value = Decimal(int(base * rng.lognormvariate(0.1, 0.7)) // 100 * 100)
             verdict = applicability(reference, code, kind, value, published)
-            applied: bool | None
-            reason = form = acceptance = None
-            roll = rng.random()
-            if published > self.today - dt.timedelta(days=20) and roll < 0.3:
-                applied = None
-            elif verdict.verdict is Verdict.MANDATORY:
-                applied = roll < 0.85
-                if not applied:
-                    reason = rng.choice(REASONS)
-            else:
-                applied = roll < 0.2
-            if applied:
-                form = rng.choices(
-                    ("contract-condition", "minimum-requirement", "award-criterion"), (75, 15, 10)
-                )[0]
-                if form == "contract-condition":
-                    acceptance = rng.choice(("implicit", "explicit"))
+            applied, reason, form, acceptance = self._decision(verdict.verdict, published)
             title = rng.choice(TITLES[ten_code])
             organisation = rng.choice(organisations)
             tender = self.add(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import operator
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Date, and_, case, func, or_, select, type_coerce
@@ -53,6 +53,49 @@ def _superseded_ids(as_of: dt.date) -> Any:
     return select(newer.supersedes_id).where(
         newer.supersedes_id.is_not(None), newer.received_on <= as_of, newer.withdrawn_at.is_(None)
     )
+
+
+def _fold_workbooks(rows: Iterable[Any]) -> dict[int, list[Any]]:
+    """Per contract, from one row per workbook (contract, version, received, measures,
+    open measures, first open due date): [the newest receipt, the first receipt that
+    carried measures, the newest version, (its measures, open, first open due)]."""
+    books: dict[int, list[Any]] = {}
+    for cid, version, received, total, open_, first_due in rows:
+        counts = (total, open_ or 0, first_due)
+        carried = received if total else None
+        book = books.get(cid)
+        if book is None:
+            books[cid] = [received, carried, version, counts]
+            continue
+        book[0] = max(book[0], received)
+        if carried is not None and (book[1] is None or carried < book[1]):
+            book[1] = carried
+        if version > book[2]:
+            book[2], book[3] = version, counts
+    return books
+
+
+def _fold_assessments(
+    rows: Iterable[Any],
+) -> tuple[dict[int, tuple[dt.date, int, str]], dict[int, frozenset[int]]]:
+    """Per contract, from assessment rows (contract, subject, date, id, verdict, contract
+    year): the newest risk-analysis verdict as (date, id, verdict), and the contract years
+    whose newest yearly-report assessment is sufficient."""
+    risk_verdict: dict[int, tuple[dt.date, int, str]] = {}
+    yearly: dict[int, dict[int, tuple[dt.date, int, str]]] = {}
+    for cid, subject, on, aid, verdict, year in rows:
+        if subject == "risk-analysis":
+            if cid not in risk_verdict or (on, aid) > risk_verdict[cid][:2]:
+                risk_verdict[cid] = (on, aid, verdict)
+        elif year is not None:
+            per_year = yearly.setdefault(cid, {})
+            if year not in per_year or (on, aid) > per_year[year][:2]:
+                per_year[year] = (on, aid, verdict)
+    sufficient = {
+        cid: frozenset([y for y, row in years.items() if row[2] == "sufficient"])
+        for cid, years in yearly.items()
+    }
+    return risk_verdict, sufficient
 
 
 def gather_facts(
@@ -117,34 +160,24 @@ def gather_facts(
     # measures the newest version has, how many are open, the first open one's due date
     s, mx = m.Submission, m.Measure
     is_open = mx.status.in_(OPEN_STATUSES)
-    books: dict[int, list[Any]] = {}  # cid -> [newest receipt, first plan, v, counts]
-    for cid, version, received, total, open_, first_due in run(
-        only(
-            select(
+    books = _fold_workbooks(
+        run(
+            only(
+                select(
+                    s.contract_id,
+                    s.version_no,
+                    s.received_on,
+                    func.count(mx.id),
+                    func.sum(case((is_open, 1), else_=0)),
+                    day(func.min(case((is_open, mx.due))), "first_due"),
+                )
+                .outerjoin(mx, mx.submission_id == s.id)
+                .where(s.received_on <= as_of)
+                .group_by(s.id),
                 s.contract_id,
-                s.version_no,
-                s.received_on,
-                func.count(mx.id),
-                func.sum(case((is_open, 1), else_=0)),
-                day(func.min(case((is_open, mx.due))), "first_due"),
             )
-            .outerjoin(mx, mx.submission_id == s.id)
-            .where(s.received_on <= as_of)
-            .group_by(s.id),
-            s.contract_id,
         )
-    ):
-        counts = (total, open_ or 0, first_due)
-        carried = received if total else None
-        book = books.get(cid)
-        if book is None:
-            books[cid] = [received, carried, version, counts]
-            continue
-        book[0] = max(book[0], received)
-        if carried is not None and (book[1] is None or carried < book[1]):
-            book[1] = carried
-        if version > book[2]:
-            book[2], book[3] = version, counts
+    )
 
     # signals (open on as_of) and escalation responses still awaited on as_of
     g = m.Signal
@@ -179,29 +212,20 @@ def gather_facts(
 
     # assessments: the newest of each risk analysis; per contract year of a yearly report
     a = m.Assessment
-    risk_verdict: dict[int, tuple[dt.date, int, str]] = {}
-    yearly: dict[int, dict[int, tuple[dt.date, int, str]]] = {}
-    for cid, subject, on, aid, verdict, year in run(
-        only(
-            select(a.contract_id, a.subject, a.assessed_on, a.id, a.verdict, a.contract_year).where(
-                a.assessed_on <= as_of,
-                a.subject.in_(("risk-analysis", "yearly-report")),
-                a.withdrawn_at.is_(None),
-            ),
-            a.contract_id,
+    risk_verdict, sufficient = _fold_assessments(
+        run(
+            only(
+                select(
+                    a.contract_id, a.subject, a.assessed_on, a.id, a.verdict, a.contract_year
+                ).where(
+                    a.assessed_on <= as_of,
+                    a.subject.in_(("risk-analysis", "yearly-report")),
+                    a.withdrawn_at.is_(None),
+                ),
+                a.contract_id,
+            )
         )
-    ):
-        if subject == "risk-analysis":
-            if cid not in risk_verdict or (on, aid) > risk_verdict[cid][:2]:
-                risk_verdict[cid] = (on, aid, verdict)
-        elif year is not None:
-            per_year = yearly.setdefault(cid, {})
-            if year not in per_year or (on, aid) > per_year[year][:2]:
-                per_year[year] = (on, aid, verdict)
-    sufficient = {
-        cid: frozenset([y for y, row in years.items() if row[2] == "sufficient"])
-        for cid, years in yearly.items()
-    }
+    )
 
     nothing: frozenset[int] = frozenset()
     no_docs = (None, None, None, None, 0)

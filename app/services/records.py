@@ -41,9 +41,9 @@ from app.persistence.audit import AuditWriter, snapshot
 from app.services.context import Context
 from app.services.registry import (
     CURRENT_CLAUSE_VERSION,
-    _bump,
     _ensure_organisation,
     _find_tender,
+    bump_version,
     ensure_supplier,
     find_contract,
     replace_cpv,
@@ -161,7 +161,7 @@ def _save(
             "correction_nothing_changed", kind=kind_word(ctx, kind), id=label_of(kind, record)
         )
     before = snapshot(record)
-    _bump(session, KINDS[kind], record, record.version)
+    bump_version(session, KINDS[kind], record, record.version)
     for key, value in changed.items():
         setattr(record, key, value)
     audit = AuditWriter(session, ctx.actor)

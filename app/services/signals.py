@@ -271,7 +271,7 @@ def record_escalation_response(
         before = snapshot(row)
         current = json.loads(row.evidence_ids) if row.evidence_ids else []
         ids = _check_evidence_ids(session, row.contract_id, [*current, *add_evidence_ids])
-        _bump(session, m.EscalationStep, row, row.version)  # a new version: stale edits fail
+        bump_version(session, m.EscalationStep, row, row.version)  # a new version: stale edits fail
         row.responded_on = responded_on
         row.evidence_ids = json.dumps(ids) if ids else None
         AuditWriter(session, ctx.actor).changed("escalation_step", row, before)
