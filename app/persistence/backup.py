@@ -14,19 +14,18 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 from zlib import error as zlib_error
 
 from app import __version__
 from app.domain.errors import StorageError, UsageError, ValidationError
+from app.domain.progress import Progress
 from app.persistence.attachments import AttachmentStore
-from app.persistence.engine import Database, current_revision, sqlite_copy, sqlite_path
+from app.persistence.engine import Database, current_revision, sqlite_copy
 
 FORMAT = "isv-assistent-backup"
 FORMAT_VERSION = 1
 DB_MEMBER = "database.sqlite"
-Progress = Callable[[int, int], None]
 
 
 def _fsync_file(path: Path) -> None:
@@ -36,7 +35,7 @@ def _fsync_file(path: Path) -> None:
 
 def write_backup(db: Database, target: Path, progress: Progress | None = None) -> Path:
     """Write a backup of ``db`` to ``target`` (a .zip), atomically."""
-    source_path = sqlite_path(db.engine)
+    source_path = db.sqlite_file
     if source_path is None:
         raise StorageError(
             "database_unavailable",

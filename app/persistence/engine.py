@@ -95,6 +95,11 @@ class Database:
     attachments_dir: Path
     location: str
 
+    @property
+    def sqlite_file(self) -> Path | None:
+        """The SQLite file of this database; None for a server database."""
+        return sqlite_path(self.engine)
+
     @contextmanager
     def begin(self) -> Iterator[Session]:
         """One writing transaction: commits on success, rolls back on any error.

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.domain.applicability import Verdict, applicability
 from app.domain.deadlines import plan_due, yearly_reports
 from app.domain.errors import CancelledError, ValidationError
+from app.domain.progress import Progress
 from app.domain.reference import OUTSIDE_CATEGORIES
 from app.domain.risk import priority
 from app.persistence import models as m
@@ -30,8 +31,6 @@ from app.persistence.engine import reset_sequences
 from app.persistence.integrity import submission_digest
 from app.services.context import Context
 from app.services.registry import CURRENT_CLAUSE_VERSION
-
-Progress = Callable[[int, int], None]
 
 MINISTRIES = (
     "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",

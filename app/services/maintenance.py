@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,7 @@ from sqlalchemy import select
 
 from app import settings
 from app.domain.errors import IsvError, StorageError
+from app.domain.progress import Progress
 from app.persistence.backup import restore_backup as _restore
 from app.persistence.backup import rotate, write_backup
 from app.persistence.engine import (
@@ -24,7 +24,6 @@ from app.persistence.engine import (
     database_url,
     known_revisions,
     open_database,
-    sqlite_path,
 )
 from app.persistence.models import AuditHead
 from app.services.context import Context
@@ -34,8 +33,6 @@ if TYPE_CHECKING:
     from app.persistence.integrity import VerifyResult
 
 log = logging.getLogger(__name__)
-
-Progress = Callable[[int, int], None]
 
 
 def verify_database(ctx: Context) -> VerifyResult:
@@ -114,7 +111,7 @@ def backup_folder(db: Database, configured: str = "") -> Path | None:
     """Where automatic backups of ``db`` go: the configured backup folder, else a folder
     ``<name>.backups`` beside the SQLite file; ``None`` for a server database (whose
     backups are the server's business)."""
-    path = sqlite_path(db.engine)
+    path = db.sqlite_file
     if path is None:
         return None
     if configured:
@@ -124,7 +121,7 @@ def backup_folder(db: Database, configured: str = "") -> Path | None:
 
 def _daily_prefix(db: Database) -> str:
     """Names stay apart when several databases share one backup folder."""
-    path = sqlite_path(db.engine)
+    path = db.sqlite_file
     stem = path.stem if path is not None else "isv-assistent"
     return f"{stem}-{db.installation_id()[:8]}-{DAILY_MARK}-"
 

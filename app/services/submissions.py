@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import itertools
-from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from app.domain.errors import ConflictError, NotFoundError, UsageError, ValidationError
+from app.domain.progress import Cancelled, Progress
 from app.domain.risk import PRIORITY_RANK
 from app.domain.submission import (
     KindChanges,
@@ -52,9 +52,6 @@ if TYPE_CHECKING:
     from app.io.workbook_layout import SheetLayout
 from app.services.evidence import store_evidence_in
 from app.services.registry import find_contract
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
 EVIDENCE_TYPE = "risk-analysis"
 

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from app import locator
+from app.domain.progress import Cancelled, Progress
 from app.services import registry, submissions
 from app.ui import widgets
 from app.ui.forms import add_row
 from app.ui.i18n import tr
 from app.ui.labels import country_label
 from app.ui.models import Column, RowTableModel, show_value
-from app.ui.tasks import Cancelled, Progress, Task, TaskCancelled
+from app.ui.tasks import Task, TaskCancelled
 from app.ui.widgets import DataTable, ProgressPanel, a11y, button, error_sentence, note
 
 if TYPE_CHECKING:

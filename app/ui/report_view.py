@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import locator
+from app.domain.progress import Cancelled, Progress
 from app.domain.report import YearReport
 from app.domain.report_figures import FIGURES
 from app.services import registry, reporting
@@ -30,7 +31,7 @@ from app.ui import widgets
 from app.ui.forms import add_row
 from app.ui.i18n import tr
 from app.ui.models import show_value
-from app.ui.tasks import Cancelled, Progress, TaskCancelled
+from app.ui.tasks import TaskCancelled
 from app.ui.widgets import BarChart, a11y, button
 
 if TYPE_CHECKING:

@@ -29,10 +29,10 @@ from typing import Any, Literal, TypeVar, overload
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from app.domain.progress import Cancelled, Progress
+
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 T = TypeVar("T")
 PROGRESS_INTERVAL = 0.05
 SWITCH_INTERVAL = 0.001  # seconds; see the module docstring
