@@ -4,7 +4,7 @@ contract, the due list, and the plan agreement. Signals and escalation are in
 intensity and the country-risk table in :mod:`app.services.follow_up`.
 
 Step states and deadlines for every contract come from six plain queries whatever the
-number of contracts (see :func:`gather_facts`), never a query per contract, then the
+number of contracts (see :func:`gather_contract_facts`), never a query per contract, then the
 pure rules in :mod:`app.domain.followup`; they are worked out afresh on each call. Only
 contracts whose tender applied the ISV are followed.
 """
@@ -98,7 +98,7 @@ def _fold_assessments(
     return risk_verdict, sufficient
 
 
-def gather_facts(
+def gather_contract_facts(
     session: Session, as_of: dt.date, contract_ids: Sequence[int] | None = None
 ) -> list[ContractFacts]:
     """The record facts of every contract (or of ``contract_ids``) whose tender applies
@@ -282,7 +282,9 @@ _BY_REF = operator.attrgetter("contract_ref")
 def _all_steps(session: Session, day: dt.date) -> list[ContractSteps]:
     """Every followed contract's step states on ``day``, in references' code-point order
     (the database's own order can follow a language's collation on a server)."""
-    return sorted((contract_steps(f, day) for f in gather_facts(session, day)), key=_BY_REF)
+    return sorted(
+        (contract_steps(f, day) for f in gather_contract_facts(session, day)), key=_BY_REF
+    )
 
 
 def step_states_for_all(ctx: Context, as_of: dt.date | None = None) -> list[ContractSteps]:
@@ -297,7 +299,7 @@ def step_states(ctx: Context, contract_ref: str, as_of: dt.date | None = None) -
     day = as_of or dt.date.today()
     with ctx.db.read() as session:
         contract = find_contract(session, contract_ref)
-        facts = gather_facts(session, day, [contract.id])
+        facts = gather_contract_facts(session, day, [contract.id])
         if not facts:
             tender = session.get_one(m.Tender, contract.tender_id)
             raise ValidationError("dossier_isv_not_applied", ref=contract.ref, tender=tender.ref)
@@ -383,7 +385,7 @@ def dashboard(
         if ids is None:
             steps = _all_steps(session, day)
         else:
-            steps = [contract_steps(f, day) for f in gather_facts(session, day, ids)]
+            steps = [contract_steps(f, day) for f in gather_contract_facts(session, day, ids)]
     listed = falls_due(
         itertools.chain(
             documents,

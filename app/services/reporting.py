@@ -67,7 +67,7 @@ def _year_bounds(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
-def gather_facts(session: Session, year: int) -> YearFacts:
+def gather_year_facts(session: Session, year: int) -> YearFacts:
     """Every record the figures of ``year`` need: tenders published in the year, contracts
     active in it (with their tenders), and those contracts' submissions, evidence,
     assessments, signals and escalation steps.
@@ -356,7 +356,7 @@ def _organisations(facts: YearFacts) -> tuple[str, ...]:
 def export_year(ctx: Context, year: int, now: dt.datetime | None = None) -> bytes:
     """The year's records as an export file (see :mod:`app.io.year_export`)."""
     with ctx.db.read() as session:
-        facts = gather_facts(session, year)
+        facts = gather_year_facts(session, year)
     moment = now or dt.datetime.now(dt.UTC)
     header = ExportHeader(
         installation_id=ctx.db.installation_id(),
@@ -627,7 +627,7 @@ def build_report(
 
 def local_input(ctx: Context, year: int) -> MergeInput:
     with ctx.db.read() as session:
-        facts = gather_facts(session, year)
+        facts = gather_year_facts(session, year)
     source = Source(
         kind="database",
         installation_id=ctx.db.installation_id(),

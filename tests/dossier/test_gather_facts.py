@@ -261,7 +261,7 @@ def test_gathered_facts_equal_a_plain_computation(
     fill(ctx, make_contract, random.Random(20261125))
     for as_of in (D(2022, 6, 1), D(2023, 3, 31), D(2024, 2, 29), D(2025, 7, 1), D(2026, 11, 25)):
         with ctx.db.read() as session:
-            gathered = dossier.gather_facts(session, as_of)
+            gathered = dossier.gather_contract_facts(session, as_of)
         expected = plain_facts(ctx, as_of)
         assert gathered == expected, as_of
         assert [s.facts for s in dossier.step_states_for_all(ctx, as_of)] == expected

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from app.domain.report_facts import FACT_KINDS, field_names
 from app.persistence import models as m
 from app.services.context import Context
-from app.services.reporting import gather_facts
+from app.services.reporting import gather_year_facts
 
 MODELS: dict[str, Any] = {
     "tenders": m.Tender,
@@ -40,7 +40,7 @@ LINKED: dict[str, Any] = {
 def test_every_fact_field_holds_the_records_value_of_that_name(year_db: Context) -> None:
     ctx = year_db
     with ctx.db.read() as session:
-        facts = gather_facts(session, 2025)
+        facts = gather_year_facts(session, 2025)
         for kind, cls in FACT_KINDS:
             model = MODELS[kind]
             columns = set(model.__table__.columns.keys())
