@@ -30,21 +30,17 @@ C3 (T3, 2025-07-01..2026-06-30), C4 (T4, 2025-06-01..2025-11-30), C7 (T7,
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import itertools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import insert
 
 from app.domain.rubric import ElementRating
-from app.persistence import models as m
-from app.persistence.audit import AuditWriter
-from app.persistence.integrity import submission_digest
 from app.services import assessments, evidence, registry, signals
 from app.services.context import Context, open_context
+from tests.dossier.conftest import add_submission as write_submission
 
 ORG_A = "Ministerie van Infrastructuur en Waterstaat"
 ORG_B = "Ministerie van Financiën"
@@ -222,64 +218,35 @@ def add_submission(
     risks: list[tuple[str, str, str]],
     measures: list[tuple[str, dt.date, str]],
 ) -> int:
-    """A workbook submission written as the import writes it. ``risks`` are
-    (key, theme, priority), ``measures`` (key, due, status)."""
-    with ctx.db.begin() as session:
-        contract = registry.find_contract(session, contract_ref)
-        count = session.query(m.Submission).filter_by(contract_id=contract.id).count()
-        severity = {"high": 4, "medium": 3, "low": 1}
-        risk_rows = [
+    """A workbook submission written as the import writes it (the dossier tests' builder).
+    ``risks`` are (key, theme, priority), ``measures`` (key, due, status)."""
+    severity = {"high": 4, "medium": 3, "low": 1}
+    return write_submission(
+        ctx,
+        contract_ref,
+        received_on,
+        risks=[
             {
                 "risk_key": key,
-                "site_key": None,
                 "theme": theme,
                 "description": f"Risico {key}",
                 "severity": severity[priority],
                 "likelihood": 2,
                 "priority": priority,
-                "source": None,
             }
             for key, theme, priority in risks
-        ]
-        measure_rows = [
+        ],
+        measures=[
             {
                 "measure_key": key,
                 "risk_key": risks[0][0],
                 "description": f"Maatregel {key}",
-                "owner": "Inkoop",
-                "start": None,
                 "due": due,
                 "status": status,
-                "progress": None,
-                "evidence_name": None,
             }
             for key, due, status in measures
-        ]
-        digest = submission_digest([], risk_rows, measure_rows)
-        submission = m.Submission(
-            contract_id=contract.id,
-            version_no=count + 1,
-            file_sha256=hashlib.sha256(f"{contract_ref}{count}{digest}".encode()).hexdigest(),
-            file_name="werkmap.xlsx",
-            supplier_name="Leverancier",
-            supplier_kvk=None,
-            supplier_country="NL",
-            period_from=contract.start,
-            period_to=contract.end,
-            contact_person="A. Jansen",
-            email="a@example.org",
-            signed_on=received_on,
-            signed_by="Directie",
-            received_on=received_on,
-            content_sha256=digest,
-            imported_by=ctx.actor,
-        )
-        session.add(submission)
-        AuditWriter(session, ctx.actor).created("submission", submission)
-        for model, rows in ((m.Risk, risk_rows), (m.Measure, measure_rows)):
-            if rows:
-                session.execute(insert(model), [r | {"submission_id": submission.id} for r in rows])
-        return submission.id
+        ],
+    )
 
 
 def _document(folder: Path, text: str) -> Path:
