@@ -15,6 +15,7 @@ import sqlite3
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 from zlib import error as zlib_error
 
 from app import __version__
@@ -205,6 +206,31 @@ def restore_backup(
         ) from None
 
 
+def _checked_members(
+    archive: zipfile.ZipFile, source: Path, target_db: Path
+) -> tuple[dict[str, Any], set[str]]:
+    """The manifest's members (name: hash) and the archive's names, once they agree, every
+    name is the database or an attachment, and the declared sizes fit."""
+    try:
+        info = archive.getinfo("manifest.json")
+    except KeyError:
+        raise _invalid(source, "manifest.json is missing or unreadable") from None
+    if info.file_size > MAX_MANIFEST_BYTES:
+        raise _invalid(source, "manifest.json is missing or unreadable")
+    manifest = _read_manifest(archive, source)
+    members = manifest.get("members")
+    if not isinstance(members, dict) or DB_MEMBER not in members:
+        raise _invalid(source, "no database inside")
+    names = set(archive.namelist()) - {"manifest.json"}
+    if names != set(members):
+        raise _invalid(source, "its contents do not match its manifest")
+    for name in names:
+        if name != DB_MEMBER and not _is_attachment_name(name):
+            raise _invalid(source, f"unexpected member {name}")
+    _check_sizes(archive, source, target_db.parent)
+    return members, names
+
+
 def _restore(
     source: Path,
     target_db: Path,
@@ -227,23 +253,7 @@ def _restore(
     except (OSError, zipfile.BadZipFile, ValueError) as exc:
         raise _invalid(source, str(exc)) from None
     with archive:
-        try:
-            info = archive.getinfo("manifest.json")
-        except KeyError:
-            raise _invalid(source, "manifest.json is missing or unreadable") from None
-        if info.file_size > MAX_MANIFEST_BYTES:
-            raise _invalid(source, "manifest.json is missing or unreadable")
-        manifest = _read_manifest(archive, source)
-        members = manifest.get("members")
-        if not isinstance(members, dict) or DB_MEMBER not in members:
-            raise _invalid(source, "no database inside")
-        names = set(archive.namelist()) - {"manifest.json"}
-        if names != set(members):
-            raise _invalid(source, "its contents do not match its manifest")
-        for name in names:
-            if name != DB_MEMBER and not _is_attachment_name(name):
-                raise _invalid(source, f"unexpected member {name}")
-        _check_sizes(archive, source, target_db.parent)
+        members, names = _checked_members(archive, source, target_db)
         attachments = target_db.with_name(target_db.stem + ".attachments")
         total = len(names)
         with tempfile.TemporaryDirectory(dir=target_db.parent, prefix=".restore-") as work:
