@@ -1,7 +1,8 @@
 """The append-only audit trail, chained by SHA-256.
 
-Each entry's hash covers its own fields and the previous entry's hash, in a canonical
-JSON form; ``verify`` recomputes the chain. Every audited record's current state must
+Each entry's hash covers its own fields and the previous entry's hash, in the canonical
+JSON form of :mod:`app.domain.canonical`; :mod:`app.persistence.integrity` recomputes
+the chain. Every audited record's current state must
 equal the after-image of its newest entry, so a change made behind the application's
 back (in the database file itself) is found too.
 """

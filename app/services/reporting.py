@@ -6,6 +6,11 @@ joined by ids in SQL, names and uids mapped afterwards in Python), never a query
 tender or contract. Counting is the pure :func:`app.domain.report.count_year`, the same
 for the local database and for merged exports, so a merge of two laptops' exports gives
 the same figures as one database holding both.
+
+In reading order: :func:`gather_year_facts` (the database to
+:class:`~app.domain.report_facts.YearFacts`), the export (:func:`export_year`, read back
+by :mod:`app.io.year_export`), then :func:`year_report`, which merges and counts. The
+renderers are :mod:`app.io.report_pdf` and :mod:`app.io.report_xlsx`.
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@ version. Exit status: 0 imported (or a passing dry run, or the same file again),
 workbook has errors or the contract is unknown (nothing written), 2 wrong usage or a
 file that is not a readable .xlsx, 3 the database cannot be written. With ``--json``
 exactly one JSON document goes to standard output (spec/cli.md).
+
+The work is :func:`app.services.submissions.import_workbook` (read and check with
+:mod:`app.io.workbook_reader`, store in one transaction with its audit entries).
 """
 
 from __future__ import annotations

@@ -1,7 +1,10 @@
 """``report --year YYYY [--organisation ORG] [--merge EXPORT…] [--pdf FILE] [--xlsx FILE]
 [--json] [--group-into SET]``: the yearly ISV report, optionally merged with other
 installations' exports. ``--group-into`` (an extension of the spec) counts the categories
-in the other category set too (``acht`` or ``tien-2017``), as the window can."""
+in the other category set too (``acht`` or ``tien-2017``), as the window can.
+
+The figures come from :func:`app.services.reporting.year_report`; the files are written
+by :func:`app.services.maintenance.save_report_files` (renderers in :mod:`app.io`)."""
 
 from __future__ import annotations
 
