@@ -103,7 +103,7 @@ def test_compare_and_set_refuses_a_version_raised_in_between(two: tuple[Context,
     registry.record_decision(bram, "T-1", APPLIED)  # version 2 now
     with pytest.raises(ConflictError), anna.db.begin() as session:
         tender = session.get_one(m.Tender, 1)
-        registry._bump(session, m.Tender, tender, 1)  # as if it had read version 1
+        registry.bump_version(session, m.Tender, tender, 1)  # as if it had read version 1
     assert registry.get_tender(anna, "T-1").version == 2
     assert verify(anna.db).ok
 
