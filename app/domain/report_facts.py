@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from app.domain.canonical import canonical_text
 from app.domain.languages import choose
 
 # ---------------------------------------------------------------------------------------
@@ -214,12 +215,6 @@ def plain(value: Any) -> Any:
             result[name] = item if type(item) in _SCALARS else plain(item)
         return result
     return value
-
-
-def canonical_text(data: Any) -> str:
-    """Plain JSON data as the canonical text of checksums: sorted keys, no spaces, UTF-8.
-    The one place these settings are written: a change would fail every checksum made."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def canonical_json(data: Any) -> str:

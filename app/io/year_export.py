@@ -33,6 +33,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
+from app.domain.canonical import canonical_text
 from app.domain.errors import UsageError
 from app.domain.report_facts import (
     FACT_KINDS,
@@ -40,7 +41,6 @@ from app.domain.report_facts import (
     RiskFact,
     SubmissionFact,
     YearFacts,
-    canonical_text,
     plain,
 )
 

@@ -20,6 +20,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
+from app.domain.canonical import canonical_text, json_value
 from app.persistence import models as m
 
 GENESIS = "0" * 64
@@ -56,30 +57,12 @@ def matches_after_image(after: Mapping[str, Any], current: Mapping[str, Any]) ->
     return dict(after) == rest
 
 
-def _json_default(value: Any) -> Any:
-    """Dates, times and decimals as JSON text (the one conversion for hashing)."""
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="microseconds")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    raise TypeError(type(value).__name__)
-
-
 def _plain(value: Any) -> Any:
     if isinstance(value, dt.date | Decimal):
-        return _json_default(value)
+        return json_value(value)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
-
-
-def canonical(data: Any) -> str:
-    """The one canonical JSON form used for hashing: sorted keys, no spaces, UTF-8."""
-    return json.dumps(
-        data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_plain
-    )
 
 
 def snapshot(record: m.Base) -> dict[str, Any]:
@@ -122,7 +105,7 @@ def entry_hash(
     }
     if reason is not None:
         fields["reason"] = reason
-    payload = canonical(fields)
+    payload = canonical_text(fields)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -145,7 +128,7 @@ def values_digest(rows: Iterable[Sequence[Any]]) -> str:
             listed[start : start + _DIGEST_CHUNK],
             ensure_ascii=False,
             separators=(",", ":"),
-            default=_json_default,
+            default=json_value,
         )
         if start:
             digest.update(b",")
@@ -193,8 +176,8 @@ class AuditWriter:
         seq = self._seq + 1
         when = at or m.utcnow()
         at_text = _plain(when)
-        before_json = canonical(before) if before is not None else None
-        after_json = canonical(after) if after is not None else None
+        before_json = canonical_text(before) if before is not None else None
+        after_json = canonical_text(after) if after is not None else None
         digest = entry_hash(
             seq,
             at_text,

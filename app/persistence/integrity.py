@@ -17,12 +17,12 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from app.domain.canonical import canonical_text
 from app.persistence import models as m
 from app.persistence.attachments import AttachmentStore
 from app.persistence.audit import (
     AUDITED,
     GENESIS,
-    canonical,
     entry_hash,
     matches_after_image,
     row_snapshot,
@@ -265,7 +265,7 @@ def _check_records(
                 )
                 continue
             assert isinstance(after, str)
-            current = json.loads(canonical(row_snapshot(model, dict(row))))
+            current = json.loads(canonical_text(row_snapshot(model, dict(row))))
             if not matches_after_image(json.loads(after), current):
                 result.problems.append(
                     Problem(

@@ -25,12 +25,13 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.domain import clauses as rules
+from app.domain.canonical import canonical_text
 from app.domain.clauses import ClauseParameters
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
 from app.domain.values import from_cents
 from app.io.clauses import ClauseDocument, build_document, template_version
 from app.persistence import models as m
-from app.persistence.audit import AuditWriter, canonical, snapshot
+from app.persistence.audit import AuditWriter, snapshot
 from app.services import registry
 from app.services.context import Context
 
@@ -305,7 +306,7 @@ def generate(
             contract_id=contract_ids[0] if len(contract_ids) == 1 else None,
             kind=text.strip().lower() or "all",
             template_version=version,
-            parameters_json=canonical(recorded),
+            parameters_json=canonical_text(recorded),
             format=fmt,
             language=document.lang,
             sha256=digest,
