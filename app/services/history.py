@@ -19,7 +19,7 @@ from app.domain.errors import NotFoundError, UsageError
 from app.domain.values import from_cents
 from app.persistence import models as m
 from app.services.context import Context
-from app.services.records import ENTITY, KIND_OF_ENTITY, _load
+from app.services.records import ENTITY, KIND_OF_ENTITY, load_record
 
 _HIDDEN = frozenset(
     {"id", "uid", "version", "created_at", "added_at", "contract_id", "withdrawn_at"}
@@ -191,5 +191,5 @@ def record_history(ctx: Context, kind: str, ident: str | int) -> list[HistoryEnt
     """The audit entries of one record (a tender or contract alone, a document, a
     signal, …), oldest first."""
     with ctx.db.read() as session:
-        record = _load(session, kind, ident, ctx)
+        record = load_record(session, kind, ident, ctx)
         return _entries(session, {ENTITY[kind]: [record.id]})

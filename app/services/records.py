@@ -41,11 +41,11 @@ from app.persistence.audit import AuditWriter, snapshot
 from app.services.context import Context
 from app.services.registry import (
     CURRENT_CLAUSE_VERSION,
-    _ensure_organisation,
-    _find_tender,
     bump_version,
+    ensure_organisation,
     ensure_supplier,
     find_contract,
+    find_tender,
     replace_cpv,
 )
 
@@ -117,12 +117,12 @@ def kind_word(ctx: Context, kind: str) -> str:
     return ctx.text(f"history_record_{KINDS[kind].__tablename__}")
 
 
-def _load(session: Session, kind: str, ident: str | int, ctx: Context | None = None) -> Any:
+def load_record(session: Session, kind: str, ident: str | int, ctx: Context | None = None) -> Any:
     """The record of ``kind`` named by a reference (tender, contract) or a number."""
     if kind not in KINDS:
         raise UsageError("record_unknown_kind", value=kind, allowed=", ".join(KINDS))
     if kind == "tender":
-        return _find_tender(session, str(ident))
+        return find_tender(session, str(ident))
     if kind == "contract":
         return find_contract(session, str(ident))
     text = str(ident).strip().lstrip("#")
@@ -210,7 +210,7 @@ def correct_tender(
     changes, and the decision (the new one, or the one on record) must fit it."""
     why = _reason(reason)
     with ctx.db.begin() as session:
-        tender = _find_tender(session, ref)
+        tender = find_tender(session, ref)
         _check_current(ctx, "tender", tender, expected_version)
         changes: dict[str, Any] = {}
         if new_ref is not None:
@@ -219,7 +219,7 @@ def correct_tender(
             changes["title"] = clean_text(title, "title", limit=500)
         if organisation is not None:
             audit = AuditWriter(session, ctx.actor)
-            changes["organisation_id"] = _ensure_organisation(session, audit, organisation)
+            changes["organisation_id"] = ensure_organisation(session, audit, organisation)
         verdict_value = tender.verdict
         basis = (category, kind, value, published)
         current_value = from_cents(tender.value_cents)
@@ -324,7 +324,7 @@ def correct_contract(
             changes["ref"] = _free_ref(session, m.Contract, "contract", new_ref, contract.id)
         tender = session.get_one(m.Tender, contract.tender_id)
         if tender_ref is not None:
-            tender = _find_tender(session, tender_ref)
+            tender = find_tender(session, tender_ref)
             if tender.withdrawn_at is not None:
                 raise ValidationError(
                     "record_is_withdrawn", kind=kind_word(ctx, "tender"), id=tender.ref
@@ -420,7 +420,7 @@ def correct_evidence(
 
     why = _reason(reason)
     with ctx.db.begin() as session:
-        row = _load(session, "evidence", evidence_id, ctx)
+        row = load_record(session, "evidence", evidence_id, ctx)
         _check_current(ctx, "evidence", row, expected_version)
         changes: dict[str, Any] = {}
         if type_code is not None:
@@ -475,11 +475,11 @@ def correct_signal(
     closed_on: dt.date | None = None,
 ) -> Change:
     """Correct a signal's date, source, theme, description or status."""
-    from app.services.signals import _check_status
+    from app.services.signals import check_signal_status
 
     why = _reason(reason)
     with ctx.db.begin() as session:
-        row = _load(session, "signal", signal_id, ctx)
+        row = load_record(session, "signal", signal_id, ctx)
         _check_current(ctx, "signal", row, expected_version)
         changes: dict[str, Any] = {}
         if received_on is not None:
@@ -501,7 +501,7 @@ def correct_signal(
             changes["closed_on"] = closed_on
         elif closed_on is not None:
             changes["closed_on"] = closed_on
-        _check_status(
+        check_signal_status(
             changes.get("status", row.status),
             changes.get("closed_on", row.closed_on),
             changes.get("received_on", row.received_on),
@@ -525,7 +525,7 @@ def correct_escalation(
     step: withdraw this one and record the right one, so the ladder's order is checked)."""
     why = _reason(reason)
     with ctx.db.begin() as session:
-        row = _load(session, "escalation", step_id, ctx)
+        row = load_record(session, "escalation", step_id, ctx)
         _check_current(ctx, "escalation", row, expected_version)
         changes: dict[str, Any] = {}
         if taken_on is not None:
@@ -561,7 +561,7 @@ def correct_assessment(
     """Correct an assessment's date, note or overall verdict."""
     why = _reason(reason)
     with ctx.db.begin() as session:
-        row = _load(session, "assessment", assessment_id, ctx)
+        row = load_record(session, "assessment", assessment_id, ctx)
         _check_current(ctx, "assessment", row, expected_version)
         changes: dict[str, Any] = {}
         if assessed_on is not None:
@@ -598,7 +598,7 @@ def withdraw(
     a contract in the figures always has its tender there too."""
     why = _reason(reason)
     with ctx.db.begin() as session:
-        record = _load(session, kind, ident, ctx)
+        record = load_record(session, kind, ident, ctx)
         _check_current(ctx, kind, record, expected_version)
         if kind == "tender":
             open_contracts = list(

@@ -105,7 +105,7 @@ def _contract_record(
     )
 
 
-def _find_tender(session: Session, ref: str) -> m.Tender:
+def find_tender(session: Session, ref: str) -> m.Tender:
     tender = session.scalar(select(m.Tender).where(m.Tender.ref == ref.strip()))
     if tender is None:
         raise NotFoundError("tender_not_found", ref=ref)
@@ -128,7 +128,7 @@ def _organisation_name(session: Session, organisation_id: int | None) -> str | N
 
 def get_tender(ctx: Context, ref: str) -> TenderRecord:
     with ctx.db.read() as session:
-        tender = _find_tender(session, ref)
+        tender = find_tender(session, ref)
         return _tender_record(tender, _organisation_name(session, tender.organisation_id))
 
 
@@ -168,7 +168,7 @@ def list_contracts(
             .order_by(m.Contract.ref)
         )
         if tender_ref is not None:
-            query = query.where(m.Contract.tender_id == _find_tender(session, tender_ref).id)
+            query = query.where(m.Contract.tender_id == find_tender(session, tender_ref).id)
         if not withdrawn:
             query = query.where(m.Contract.withdrawn_at.is_(None))
         rows = session.execute(query).all()
@@ -213,7 +213,7 @@ def count_tenders(ctx: Context) -> int:
 # -- writing -------------------------------------------------------------------------------
 
 
-def _ensure_organisation(session: Session, audit: AuditWriter, name: str | None) -> int | None:
+def ensure_organisation(session: Session, audit: AuditWriter, name: str | None) -> int | None:
     if name is None or not name.strip():
         return None
     name = clean_text(name, "organisation", limit=200)
@@ -305,7 +305,7 @@ def insert_tender(
     checked = validate_decision(ref, verdict.verdict, decision) if decision else None
     if session.scalar(select(m.Tender.id).where(m.Tender.ref == ref)) is not None:
         raise ValidationError("duplicate_reference", entity="tender", ref=ref)
-    organisation_id = _ensure_organisation(session, audit, organisation)
+    organisation_id = ensure_organisation(session, audit, organisation)
     tender = m.Tender(
         ref=ref,
         title=title,
@@ -388,7 +388,7 @@ def record_decision(
 ) -> TenderRecord:
     """Record (or change) the ISV decision of a tender."""
     with ctx.db.begin() as session:
-        tender = _find_tender(session, ref)
+        tender = find_tender(session, ref)
         check_version(tender, expected_version, "tender", ref)
         checked = validate_decision(tender.ref, tender.verdict, decision)
         before = snapshot(tender)
@@ -401,7 +401,7 @@ def record_decision(
 def set_clause_version(ctx: Context, ref: str, version: str) -> None:
     """Record which clause template version the tender's texts were made from."""
     with ctx.db.begin() as session:
-        tender = _find_tender(session, ref)
+        tender = find_tender(session, ref)
         if tender.clause_version == version:
             return
         before = snapshot(tender)
@@ -468,7 +468,7 @@ def add_contract(
     with ctx.db.begin() as session:
         if session.scalar(select(m.Contract.id).where(m.Contract.ref == ref)) is not None:
             raise ValidationError("duplicate_reference", entity="contract", ref=ref)
-        tender = _find_tender(session, tender_ref)
+        tender = find_tender(session, tender_ref)
         if tender.withdrawn_at is not None:
             raise ValidationError(
                 "record_is_withdrawn", kind=ctx.text("history_record_tender"), id=tender.ref

@@ -65,7 +65,7 @@ def _check_site(session: Session, contract_id: int, site_id: int | None) -> None
         raise NotFoundError("dossier_site_not_found", id=site_id)
 
 
-def _check_status(status: str, closed_on: dt.date | None, received_on: dt.date) -> None:
+def check_signal_status(status: str, closed_on: dt.date | None, received_on: dt.date) -> None:
     if status not in SIGNAL_STATUSES:
         raise ValidationError(
             "dossier_unknown_signal_status", value=status, allowed=", ".join(SIGNAL_STATUSES)
@@ -99,7 +99,7 @@ def log_signal(
             value=theme,
             allowed=", ".join(t.code for t in ctx.reference.themes),
         )
-    _check_status(status, closed_on, received_on)
+    check_signal_status(status, closed_on, received_on)
     not_in_future(received_on, "received-on")
     not_in_future(closed_on, "closed-on")
     with ctx.db.begin() as session:
@@ -134,7 +134,7 @@ def set_signal_status(
         if signal is None:
             raise NotFoundError("dossier_signal_not_found", id=signal_id)
         check_version(signal, expected_version, "signal", str(signal_id))
-        _check_status(status, closed_on, signal.received_on)
+        check_signal_status(status, closed_on, signal.received_on)
         before = snapshot(signal)
         bump_version(session, m.Signal, signal, signal.version)
         signal.status = status
