@@ -36,7 +36,14 @@ from app.services.history import HistoryEntry
 from app.services.records import Change
 from app.ui.forms import DateField, OptionalDate, add_row, invalid_date_in, parse_amount
 from app.ui.i18n import tr
-from app.ui.labels import category_label, intensity_label, kind_label
+from app.ui.labels import (
+    acceptance_label,
+    category_label,
+    evidence_type_label,
+    intensity_label,
+    kind_label,
+    verdict_label,
+)
 from app.ui.models import Column, RowTableModel, show_value
 from app.ui.widgets import DataTable, SimpleDialog, a11y, note
 
@@ -424,9 +431,49 @@ def field_title(name: str, lang: str) -> str:
     return catalog.text(code, lang) if catalog.has(code) else name
 
 
-def _shown(value: Any, lang: str) -> str:
+def _code_words(field: str, value: str, lang: str) -> str | None:
+    """The words for a code a record holds (a verdict, a kind, a status…), so the
+    history shows no internal code; None for a field that holds no code."""
+    from app import locator
+
+    reference = locator.reference()
+    words: dict[str, Callable[[str], str]] = {
+        "verdict": lambda c: {"sufficient": tr("Voldoende"), "insufficient": tr("Onvoldoende")}.get(
+            c, verdict_label(c)
+        ),
+        "kind": kind_label,
+        "category_code": lambda c: category_label(c, None, lang),
+        "form": lambda c: reference.label("forms", c, lang),
+        "acceptance": acceptance_label,
+        "type": lambda c: evidence_type_label(c, lang),
+        "subject": lambda c: evidence_type_label(c, lang),
+        "follow_up_choice": lambda c: intensity_label(c, lang),
+        "step": lambda c: reference.label("escalation_steps", c, lang),
+        "theme": lambda c: reference.theme(c).text(lang),
+        "status": lambda c: {
+            "open": tr("Open"),
+            "in_progress": tr("In behandeling"),
+            "closed": tr("Afgehandeld"),
+        }.get(c, c),
+        "category_set": lambda c: reference.category_set(c).name(lang),
+    }
+    if field not in words:
+        return None
+    try:
+        return words[field](value)
+    except (KeyError, LookupError, ValueError):
+        return value
+
+
+def _shown(value: Any, lang: str, field: str = "") -> str:
     if value is None:
         return "–"
+    if isinstance(value, bool):
+        return tr("ja") if value else tr("nee")
+    if isinstance(value, str):
+        named = _code_words(field, value, lang)
+        if named is not None:
+            return named
     if isinstance(value, str) and len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
         try:
             return show_value(dt.date.fromisoformat(value), lang)
@@ -452,8 +499,8 @@ def history_rows(entries: Sequence[HistoryEntry], lang: str) -> list[HistoryRow]
                 HistoryRow(
                     *head,
                     field_title(change.field, lang),
-                    _shown(change.old, lang),
-                    _shown(change.new, lang),
+                    _shown(change.old, lang, change.field),
+                    _shown(change.new, lang, change.field),
                     reason,
                 )
             )

@@ -2770,8 +2770,18 @@ If you go on anyway, give the reason.</translation>
     </message>
     <message>
       <location filename="../../app/ui/record_actions.py" />
+      <source>ja</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
       <source>Klopt dit?</source>
       <translation>Is this right?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>nee</source>
+      <translation>no</translation>
     </message>
     <message>
       <location filename="../../app/ui/record_actions.py" />

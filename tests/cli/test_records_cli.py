@@ -255,3 +255,14 @@ def test_lists_in_english(cli: Cli) -> None:
     assert "withdrawn: duplicate" in out
     out = cli("--lang", "en", "tender", "list", "--year", "2026").out
     assert out.startswith("T1  1 March 2026")
+
+
+def test_human_history_names_codes_in_words(cli: Cli) -> None:
+    _setup(cli)
+    result = cli("tender", "correct", "T1", "--value", "100000", "--reason", "lager")
+    assert result.status == 0, result.err
+    human = cli("history", "T1", "--tender").out
+    assert "oordeel: verplicht → vrijwillig: onder de drempel" in human
+    assert "mandatory" not in human and "voluntary" not in human
+    english = cli("--lang", "en", "history", "T1", "--tender").out
+    assert "verdict: mandatory → voluntary: below the threshold" in english

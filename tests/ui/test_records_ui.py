@@ -250,3 +250,14 @@ def test_a_typed_date_that_is_no_date_is_named_and_not_saved(qtbot: Any) -> None
     qtbot.keyClicks(end.edit, "30062029")  # type: ignore[attr-defined]
     dialog.accept()
     assert dialog.result() == 1 and dialog.changes() == {"end": dt.date(2029, 6, 30)}
+
+
+def test_history_shows_words_not_codes(window: Any, contract: str) -> None:
+    from app.services.history import history
+
+    records.correct_tender(window.ctx, "T-1", reason="lager geraamd", value="100000")
+    rows = record_actions.history_rows(history(window.ctx, "T-1"), "nl")
+    verdict = next(r for r in rows if r.field == "oordeel")
+    assert (verdict.old, verdict.new) == ("Verplicht", "Vrijwillig: onder de drempel")
+    created = next(r for r in rows if r.action == "aangemaakt")
+    assert created.record == "Aanbesteding T-1" and created.field == ""

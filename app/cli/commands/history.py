@@ -48,7 +48,7 @@ def run(inv: Invocation) -> int:
         for change in e.changes if e.action != "create" else ():  # --json has them all
             inv.say(
                 f"    {field_label(inv, change.field)}: "
-                f"{shown(change.old, inv)} → {shown(change.new, inv)}"
+                f"{shown(change.old, inv, change.field)} → {shown(change.new, inv, change.field)}"
             )
         if e.reason:
             inv.say(f"    {inv.text('history_reason', reason=e.reason)}")
