@@ -45,7 +45,7 @@ from app.ui.labels import (
     verdict_label,
 )
 from app.ui.models import Column, RowTableModel, show_value
-from app.ui.widgets import DataTable, SimpleDialog, a11y, note
+from app.ui.widgets import DataTable, SimpleDialog, a11y, note, report_month_box
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -114,6 +114,7 @@ class CorrectDialog(SimpleDialog):
 
     def __init__(self, parent: QWidget | None, title: str, fields: Sequence[FieldSpec], lang: str):
         super().__init__(parent, title, tr("Correctie &opslaan"))
+        self.setMinimumWidth(560)
         self.lang = lang
         self.fields = list(fields)
         self.body.addWidget(
@@ -491,7 +492,7 @@ def history_rows(entries: Sequence[HistoryEntry], lang: str) -> list[HistoryRow]
         record = f"{kind_title(entry.record)} {entry.ref}"
         head = (local, entry.user, record, action_title(entry.action))
         reason = entry.reason or ""
-        if entry.action == "create" or not entry.changes:
+        if entry.action in ("create", "withdraw") or not entry.changes:  # the reason says it
             rows.append(HistoryRow(*head, "", None, None, reason))
             continue
         for change in entry.changes:
@@ -521,15 +522,15 @@ class HistoryDialog(SimpleDialog):
                     "at",
                     lambda: tr("Wanneer"),
                     lambda r: r.at.strftime("%d-%m-%Y %H:%M"),
-                    width=130,
+                    width=120,
                 ),
-                Column("user", lambda: tr("Wie"), lambda r: r.user, width=110),
-                Column("record", lambda: tr("Record"), lambda r: r.record, width=150),
+                Column("user", lambda: tr("Wie"), lambda r: r.user, width=90),
+                Column("record", lambda: tr("Record"), lambda r: r.record, width=190),
                 Column("action", lambda: tr("Wat"), lambda r: r.action, width=100),
                 Column("field", lambda: tr("Veld"), lambda r: r.field, width=130),
-                Column("old", lambda: tr("Oud"), lambda r: r.old, width=130),
-                Column("new", lambda: tr("Nieuw"), lambda r: r.new, width=130),
-                Column("reason", lambda: tr("Reden"), lambda r: r.reason, width=220, stretch=True),
+                Column("old", lambda: tr("Oud"), lambda r: r.old, width=120),
+                Column("new", lambda: tr("Nieuw"), lambda r: r.new, width=120),
+                Column("reason", lambda: tr("Reden"), lambda r: r.reason, width=200, stretch=True),
             ],
             lang,
         )
@@ -542,7 +543,7 @@ class HistoryDialog(SimpleDialog):
         )
         a11y(self.table, tr("Geschiedenis"))
         self.body.addWidget(self.table, 1)
-        self.resize(1100, 520)
+        self.resize(1240, 560)  # within a 1366×768 screen
 
 
 def show_history(
@@ -675,7 +676,11 @@ def correct_contract(shell: MainWindow, parent: QWidget | None, contract: Contra
             high=24,
         ),
         FieldSpec(
-            "report_month", tr("&Rapportagemaand:"), "int", contract.report_month, low=1, high=12
+            "report_month",
+            tr("&Rapportagemaand:"),
+            "choice",
+            contract.report_month,
+            _month_choices(shell.lang),
         ),
         FieldSpec("penalty", tr("B&oete (€):"), "amount", contract.penalty),
     ]
@@ -692,6 +697,12 @@ def correct_contract(shell: MainWindow, parent: QWidget | None, contract: Contra
         )
 
     correct(shell, parent, "contract", contract.ref, fields, save)
+
+
+def _month_choices(lang: str) -> list[tuple[Any, str]]:
+    """The months as the contract dialog offers them."""
+    box = report_month_box(lang)
+    return [(box.itemData(i), box.itemText(i)) for i in range(box.count())]
 
 
 def correct_evidence(shell: MainWindow, parent: QWidget | None, record: EvidenceRecord) -> None:

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 def contract_state(contract: ContractRecord, today: dt.date | None = None) -> str:
     today = today or dt.date.today()
+    if contract.withdrawn_reason is not None:
+        return tr("Ingetrokken")
     if today < contract.start:
         return tr("Nog niet begonnen")
     if today > contract.end:
@@ -75,7 +77,9 @@ class ContractsPage(Page):
                 Column(
                     "value", lambda: tr("Waarde"), lambda c: c.value, align_right=True, width=120
                 ),
-                Column("state", lambda: tr("Stand"), contract_state, width=120),
+                Column(
+                    "state", lambda: tr("Stand"), contract_state, width=120, colour=withdrawn_colour
+                ),
                 Column("plan", lambda: tr("Plan afgesproken"), lambda c: c.plan_agreed_on),
             ],
             lang,
