@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -67,7 +68,7 @@ class Catalog:
         if entry is None:
             details = ", ".join(f"{k}={v}" for k, v in shown.items())
             return f"{code} ({details})" if details else code
-        template = entry.get(lang) or entry["nl"]
+        template = apply_plurals(entry.get(lang) or entry["nl"], params)
         try:
             return template.format(**shown)
         except (KeyError, IndexError):
@@ -75,6 +76,17 @@ class Catalog:
 
     def error(self, exc: IsvError, lang: str = "nl") -> str:
         return self.text(exc.code, lang, **exc.params)
+
+
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+
+
+def apply_plurals(template: str, params: Mapping[str, Any]) -> str:
+    """``{n|waarschuwing|waarschuwingen}`` becomes the first word when ``n`` is 1, else
+    the second: Dutch and English both say "1 waarschuwing", "0 waarschuwingen"."""
+    return _PLURAL.sub(
+        lambda m: m.group(2) if params.get(m.group(1)) == 1 else m.group(3), template
+    )
 
 
 def _show(value: Any, lang: str) -> str:

@@ -50,5 +50,5 @@ def run(db_location: str | None, lang: str) -> int:
     if mode:  # the start-up benchmark only
         QTimer.singleShot(0, lambda: window.report_shown_and_quit(mode == "ready"))
     status = app.exec()
-    window.tasks.wait()
+    window.tasks.shutdown()  # no worker may outlive the window (see Tasks.shutdown)
     return status

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout
 from app.services import follow_up
 from app.ui import widgets
 from app.ui.i18n import tr
-from app.ui.labels import country_label
+from app.ui.labels import counted, country_label
 from app.ui.models import Column, RowTableModel
 from app.ui.widgets import DataTable, a11y, button, error_sentence, note
 
@@ -119,10 +119,16 @@ class CountryRiskDialog(QDialog):
         self.imported = outcome
         self.import_button.setEnabled(True)
         self.summary.setText(
-            tr(
-                "{rows} rijen ingelezen uit {name}; {replaced} eerdere rijen "
-                "van dezelfde bron en hetzelfde jaar vervangen."
-            ).format(rows=outcome.rows, name=outcome.file_name, replaced=outcome.replaced)
+            counted(
+                tr(
+                    "{rows} {rows|rij|rijen} ingelezen uit {name}; {replaced} "
+                    "{replaced|eerdere rij|eerdere rijen} van dezelfde bron en hetzelfde jaar "
+                    "vervangen."
+                ),
+                rows=outcome.rows,
+                name=outcome.file_name,
+                replaced=outcome.replaced,
+            )
         )
         self.shell.data_changed()
         self.load()

@@ -311,9 +311,7 @@ class SubmissionsTab(Tab):
         ctx, ref, lang = self.dossier.ctx, self.dossier.ref, self.workbook_lang.currentData()
         self.run(
             lambda: submissions.write_template_file(ctx, ref, Path(path), lang),
-            lambda target: self.dossier.shell.say(
-                tr("Werkmap opgeslagen: {path}").format(path=target)
-            ),
+            self.dossier.shell.saved,
             write=True,
         )
 

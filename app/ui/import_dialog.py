@@ -27,7 +27,7 @@ from app.services import registry, submissions
 from app.ui import widgets
 from app.ui.forms import add_row
 from app.ui.i18n import tr
-from app.ui.labels import country_label
+from app.ui.labels import counted, country_label
 from app.ui.models import Column, RowTableModel, show_value
 from app.ui.tasks import Task, TaskCancelled
 from app.ui.widgets import DataTable, ProgressPanel, a11y, button, error_sentence, note
@@ -150,6 +150,7 @@ class ImportDialog(QDialog):
                     "message",
                     lambda: tr("Melding"),
                     lambda p: catalog.text(p.code, self.lang, **dict(p.params)),
+                    width=420,
                 ),
             ],
             self.lang,
@@ -223,6 +224,7 @@ class ImportDialog(QDialog):
         self.rows_at = {}
         self.imported = False
         self.model.set_rows([])
+        self.row_view.clear()
         self.summary.setText("")
         self.progress.start(tr("Controleren…"))
 
@@ -249,6 +251,8 @@ class ImportDialog(QDialog):
         else:
             self.summary.setText(error_sentence(error, self.lang))
         self._update_buttons()
+        if not self.isVisible():  # closed meanwhile: the window says what happened
+            self.shell.say(self.summary.text())
 
     def _checked(self, outcome: tuple[submissions.CheckResult, RowsAt]) -> None:
         self.task = None
@@ -258,10 +262,13 @@ class ImportDialog(QDialog):
         counts = result.counts
         found = Counter(p.severity for p in result.problems)  # one pass, however many
         self.summary.setText(
-            tr(
-                "{sites} locaties, {risks} risico’s en {measures} maatregelen gelezen. "
-                "{errors} fouten, {warnings} waarschuwingen, {notes} opmerkingen."
-            ).format(
+            counted(
+                tr(
+                    "{sites} {sites|locatie|locaties}, {risks} {risks|risico|risico’s} en "
+                    "{measures} {measures|maatregel|maatregelen} gelezen. {errors} "
+                    "{errors|fout|fouten}, {warnings} {warnings|waarschuwing|waarschuwingen}, "
+                    "{notes} {notes|opmerking|opmerkingen}."
+                ),
                 sites=counts["sites"],
                 risks=counts["risks"],
                 measures=counts["measures"],
@@ -282,9 +289,11 @@ class ImportDialog(QDialog):
         self.model.set_rows(result.problems)
         self._fill_filters(result.problems, found)
         self._update_buttons()
+        self.row_view.clear()  # nothing of an earlier check stays in the detail pane
         if result.problems:
             self.table.setFocus()
             self.table.selectRow(0)
+            self.show_row()
 
     def _fill_filters(self, problems: Any, found: Counter[str]) -> None:
         for combo in (self.sheet_filter, self.kind_filter):
@@ -320,20 +329,29 @@ class ImportDialog(QDialog):
         key = _sheet_key(problem.sheet)
         found = self.rows_at.get((key, problem.row))
         sheet = f"<b>{esc(problem.sheet)}</b>"
+        place = [problem.sheet]
+        if problem.row:
+            place.append(tr("rij {row}").format(row=problem.row))
+        if problem.column:
+            place.append(tr("kolom {column}").format(column=problem.column))
         lines = [
-            f"<p>{sheet}, " + esc(tr("rij {row}").format(row=problem.row)) + "</p>"
-            if problem.row
-            else f"<p>{sheet}</p>"
+            f"<p><b>{esc(severity_label(problem.severity))}</b> ({esc(', '.join(place))})</p>",
+            f"<p>{esc(self._message(problem))}</p>",
         ]
+        if problem.value not in (None, ""):
+            lines.append(f"<p><b>{esc(tr('Gevonden waarde'))}</b>: {esc(str(problem.value))}</p>")
+        lines.append(
+            f"<hr><p>{sheet}, " + esc(tr("rij {row}").format(row=problem.row)) + "</p>"
+            if problem.row
+            else f"<hr><p>{sheet}</p>"
+        )
         if found is not None:
             lines.append("<table cellpadding='2'>")
             for header, text in row_in_words(key, found, self.lang):
                 lines.append(f"<tr><td><b>{esc(header)}</b></td><td>{esc(text)}</td></tr>")
             lines.append("</table>")
         else:
-            lines.append(
-                "<p>" + tr("Deze rij kon niet als geheel worden gelezen; zie de melding.") + "</p>"
-            )
+            lines.append("<p>" + esc(tr("Deze rij kon niet als geheel worden gelezen.")) + "</p>")
         self.row_view.setHtml("".join(lines))
 
     # -- import and feedback -------------------------------------------------------------
@@ -344,9 +362,7 @@ class ImportDialog(QDialog):
             if not widgets.ask(
                 self,
                 tr("Importeren met waarschuwingen?"),
-                tr("De werkmap heeft {n} waarschuwingen. Toch importeren?").format(
-                    n=len(self.check_result.warnings)
-                ),
+                self._warnings_question(self.check_result.warnings),
                 tr("&Toch importeren"),
                 tr("&Niet importeren"),
             ):
@@ -372,6 +388,25 @@ class ImportDialog(QDialog):
             failed=self._failed,
         )
         self._settle()
+
+    def _message(self, problem: Any) -> str:
+        return locator.catalog().text(problem.code, self.lang, **dict(problem.params))
+
+    def _warnings_question(self, warnings: Any, shown: int = 8) -> str:
+        """The question names the warnings it asks about (the first ``shown``)."""
+        lines = [
+            counted(tr("De werkmap heeft {n} {n|waarschuwing|waarschuwingen}:"), n=len(warnings))
+        ]
+        for problem in warnings[:shown]:
+            place = problem.sheet + (
+                ", " + tr("rij {row}").format(row=problem.row) if problem.row else ""
+            )
+            lines.append(f"• {place}: {self._message(problem)}")
+        if len(warnings) > shown:
+            rest = len(warnings) - shown
+            lines.append(tr("… en nog {n}; zie de lijst.").format(n=rest))
+        lines.append(tr("Toch importeren?"))
+        return "\n".join(lines)
 
     def _imported(self, outcome: submissions.ImportResult) -> None:
         self.task = None
@@ -405,15 +440,34 @@ class ImportDialog(QDialog):
         self.shell.tasks.run(
             lambda: submissions.write_feedback(ctx, source, result, Path(target)),
             write=True,
-            done=lambda path: self.summary.setText(
-                tr("Terugkoppeling opgeslagen: {path}").format(path=path)
-            ),
+            done=self._feedback_saved,
             failed=self._failed,
         )
 
+    def _feedback_saved(self, path: Path) -> None:
+        self.summary.setText(
+            tr("Terugkoppeling opgeslagen in {folder}: {name}").format(
+                folder=path.parent, name=path.name
+            )
+        )
+        self.shell.saved(path)
+
     def reject(self) -> None:
+        """Closing while a check or an import runs asks: wait, or stop it (and say so)."""
         if self.task is not None:
+            if not widgets.ask(
+                self,
+                tr("Werk loopt nog"),
+                tr(
+                    "De werkmap wordt nog gecontroleerd of ingelezen. Afbreken? Er wordt "
+                    "dan niets opgeslagen."
+                ),
+                tr("&Afbreken"),
+                tr("&Wachten"),
+            ):
+                return
             self.task.cancel()
+            self.shell.say(tr("Het controleren of inlezen is afgebroken; er is niets gewijzigd."))
         super().reject()
 
 

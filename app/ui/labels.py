@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from app import locator
+from app.domain.messages import apply_plurals
 from app.domain.reference import OUTSIDE_CATEGORIES
 from app.domain.values import IsvDecision
 from app.ui.i18n import tr
+
+
+def counted(text: str, **params: object) -> str:
+    """A translated sentence (``tr(...)``) with counts filled in: ``{n|woord|woorden}``
+    agrees with ``n``, so the window says "1 waarschuwing" and "2 waarschuwingen"."""
+    return apply_plurals(text, params).format(**params)
 
 
 def verdict_label(code: str) -> str:

@@ -154,6 +154,15 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._on_navigation_changed)
         self.status_database = QLabel()
         self.status_user = QLabel()
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("saved")
+        self.saved_folder: Path | None = None
+        self.open_folder_button = QPushButton()
+        self.open_folder_button.clicked.connect(self.open_saved_folder)
+        self.saved_label.hide()
+        self.open_folder_button.hide()
+        self.statusBar().addWidget(self.saved_label, 1)
+        self.statusBar().addWidget(self.open_folder_button)
         self.statusBar().addPermanentWidget(self.status_database, 1)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.status_user)
@@ -168,6 +177,8 @@ class MainWindow(QMainWindow):
         )
         self.loading_label.setText(tr("De database wordt geopend…"))
         self.choose_button.setText(tr("Database &kiezen…"))
+        self.open_folder_button.setText(tr("&Map openen"))
+        a11y(self.open_folder_button, tr("Map openen"), tr("De map openen waarin is opgeslagen"))
         self.new_button.setText(tr("&Nieuwe database…"))
         self._build_menus()
         self._update_status()
@@ -572,9 +583,7 @@ class MainWindow(QMainWindow):
         self.run_long(
             lambda progress, _cancelled: make_backup(ctx, Path(path), progress),
             tr("Back-up maken…"),
-            lambda target: self.statusBar().showMessage(
-                tr("Back-up geschreven: {path}").format(path=target), 10000
-            ),
+            self.saved,
         )
 
     def restore_backup(self) -> None:
@@ -687,6 +696,27 @@ class MainWindow(QMainWindow):
     def say(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
 
+    def saved(self, *paths: Path | str, extra: str = "") -> None:
+        """After writing files: "Opgeslagen in <folder>: <names>" in the status bar with
+        a button that opens the folder (until the next message of this kind)."""
+        files = [Path(p) for p in paths]
+        if not files:
+            return
+        folder = files[0].parent
+        text = tr("Opgeslagen in {folder}: {names}").format(
+            folder=folder, names=", ".join(f.name for f in files)
+        ) + (f" ({extra})" if extra else "")
+        self.saved_label.setText(text)
+        self.saved_label.setToolTip(text)
+        self.saved_folder = folder
+        self.saved_label.show()
+        self.open_folder_button.show()
+        self.statusBar().clearMessage()
+
+    def open_saved_folder(self) -> None:
+        if self.saved_folder is not None:
+            self.open_file(self.saved_folder)
+
     # -- window state ------------------------------------------------------------------
     def _restore_geometry(self) -> None:
         """The size and place of last time; the first time, 1280×800 or less, so the
@@ -723,7 +753,9 @@ class MainWindow(QMainWindow):
         state.setValue("window/geometry", self.saveGeometry())
         state.setValue("window/page", max(0, self.navigation.currentRow()))
         state.sync()
-        self.tasks.wait(10_000)
+        if self.tasks.busy:
+            log.info("closing while work runs: cancelled; what was not done is not saved")
+        self.tasks.shutdown()
         if self.ctx is not None:
             self.ctx.db.dispose()
         event.accept()

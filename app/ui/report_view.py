@@ -30,6 +30,7 @@ from app.services.maintenance import save_report_files
 from app.ui import widgets
 from app.ui.forms import add_row
 from app.ui.i18n import tr
+from app.ui.labels import counted
 from app.ui.models import show_value
 from app.ui.tasks import TaskCancelled
 from app.ui.widgets import BarChart, a11y, button
@@ -297,9 +298,7 @@ class ReportView(QWidget):
                 progress=progress,
             ),
             tr("Jaarrapport opslaan…"),
-            lambda written: self.shell.say(
-                tr("Opgeslagen: {path}").format(path=", ".join(str(p) for p in written))
-            ),
+            lambda written: self.shell.saved(*written),
         )
 
     def export_ocds(self) -> None:
@@ -318,10 +317,9 @@ class ReportView(QWidget):
         self.shell.run_long(
             lambda _progress, _cancelled: ocds.save_package(ctx, year, target),
             tr("OCDS-releasepakket opslaan…"),
-            lambda saved: self.shell.say(
-                tr("Opgeslagen: {path} ({count} aanbestedingen)").format(
-                    path=str(saved[0]), count=saved[1]
-                )
+            lambda saved: self.shell.saved(
+                saved[0],
+                extra=counted(tr("{count} {count|aanbesteding|aanbestedingen}"), count=saved[1]),
             ),
         )
 

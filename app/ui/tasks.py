@@ -88,13 +88,15 @@ class Task(QObject):
     def _on_finished(self, result: Any) -> None:
         self.running = False
         self._owner.forget(self)
-        if self._done is not None:
+        if self._done is not None and not self._owner.closed:
             self._done(result)
 
     @Slot(object)
     def _on_failed(self, error: BaseException) -> None:
         self.running = False
         self._owner.forget(self)
+        if self._owner.closed:  # the window is closing: no callbacks into it
+            return
         if self._failed_callback is not None:
             self._failed_callback(error)
         else:
@@ -139,6 +141,7 @@ class Tasks(QObject):
         self._writes.setMaxThreadCount(1)
         self._running: set[Task] = set()
         self._on_error = on_error
+        self.closed = False
         if not inline:
             sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
 
@@ -219,3 +222,17 @@ class Tasks(QObject):
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until all work is done (shutdown and tests only)."""
         return self._writes.waitForDone(msecs) and self._reads.waitForDone(msecs)
+
+    def cancel_all(self) -> None:
+        for task in list(self._running):
+            task.cancel()
+
+    def shutdown(self, msecs: int = -1) -> bool:
+        """The window is closing: cancel all work, wait for the workers to stop (long
+        work stops at its next check), and drop the results still on their way, so no
+        callback reaches a closed window and no worker runs Python while the
+        interpreter ends. (Workers alive at exit, or a result shown in a message box
+        after the window had gone, could end the process with a crash.)"""
+        self.closed = True
+        self.cancel_all()
+        return self.wait(msecs)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QRectF, QSettings, QSize, Qt, Signal
@@ -457,17 +459,49 @@ def _edit_signals(dialog: QWidget) -> list[Any]:
     return found
 
 
+def file_kind(filters: str) -> str:
+    """The kind of file a dialog is for, from its filter: ``*.xlsx`` gives ``xlsx``."""
+    found = re.search(r"\*\.(\w+)", filters)
+    return found.group(1).lower() if found else "other"
+
+
+def last_folder(kind: str) -> Path | None:
+    """The folder last used for this kind of file, if it still exists."""
+    value = window_settings().value(f"folders/{kind}")
+    folder = Path(str(value)) if value else None
+    return folder if folder is not None and folder.is_dir() else None
+
+
+def remember_folder(kind: str, path: str) -> None:
+    store = window_settings()
+    store.setValue(f"folders/{kind}", str(Path(path).parent))
+    store.sync()
+
+
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
-    """Where to save a file (tests replace this one function)."""
+    """Where to save a file, starting in the folder last used for this kind of file
+    (tests replace this one function)."""
     from PySide6.QtWidgets import QFileDialog
 
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    kind = file_kind(filters)
+    name = Path(suggested).name
+    folder = last_folder(kind) or (
+        Path(suggested).parent if Path(suggested).parent != Path() else Path.home()
+    )
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(folder / name), filters)
+    if path:
+        remember_folder(kind, path)
     return path
 
 
 def ask_open_path(parent: QWidget | None, title: str, folder: str, filters: str) -> str:
-    """Which file to open (tests replace this one function)."""
+    """Which file to open, starting in the folder last used for this kind of file
+    (tests replace this one function)."""
     from PySide6.QtWidgets import QFileDialog
 
-    path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
+    kind = file_kind(filters)
+    start = last_folder(kind) or folder
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(start), filters)
+    if path:
+        remember_folder(kind, path)
     return path

@@ -759,7 +759,7 @@ class DocumentsPage(QWizardPage):
     def _saved(self, target: Path) -> None:
         self.saved.append(target)
         self.saved_label.setText(tr("Opgeslagen: {path}").format(path=target))
-        self.wizard_.shell.say(tr("Opgeslagen: {path}").format(path=target))
+        self.wizard_.shell.saved(target)
 
 
 def eforms_html(lines: list[eforms.EformsLine], lang: str) -> str:

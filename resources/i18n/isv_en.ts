@@ -450,8 +450,8 @@
     </message>
     <message>
       <location filename="../../app/ui/country_risk_dialog.py" />
-      <source>{rows} rijen ingelezen uit {name}; {replaced} eerdere rijen van dezelfde bron en hetzelfde jaar vervangen.</source>
-      <translation>{rows} rows imported from {name}; {replaced} earlier rows of the same source and year replaced.</translation>
+      <source>{rows} {rows|rij|rijen} ingelezen uit {name}; {replaced} {replaced|eerdere rij|eerdere rijen} van dezelfde bron en hetzelfde jaar vervangen.</source>
+      <translation>{rows} {rows|row|rows} read from {name}; {replaced} {replaced|earlier row|earlier rows} of the same source and year replaced.</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier.py" />
@@ -1440,11 +1440,6 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
-      <source>Werkmap opgeslagen: {path}</source>
-      <translation>Workbook saved: {path}</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/dossier_tabs.py" />
       <source>Werkmap voor de leverancier opslaan</source>
       <translation>Save the supplier workbook</translation>
     </message>
@@ -1760,6 +1755,11 @@
     </message>
     <message>
       <location filename="../../app/ui/import_dialog.py" />
+      <source>&amp;Afbreken</source>
+      <translation>&amp;Stop</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
       <source>&amp;Blad:</source>
       <translation>S&amp;heet:</translation>
     </message>
@@ -1792,6 +1792,11 @@
       <location filename="../../app/ui/import_dialog.py" />
       <source>&amp;Toch importeren</source>
       <translation>&amp;Import anyway</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>&amp;Wachten</source>
+      <translation>&amp;Wait</translation>
     </message>
     <message>
       <location filename="../../app/ui/import_dialog.py" />
@@ -1860,8 +1865,8 @@
     </message>
     <message>
       <location filename="../../app/ui/import_dialog.py" />
-      <source>De werkmap heeft {n} waarschuwingen. Toch importeren?</source>
-      <translation>The workbook has {n} warnings. Import anyway?</translation>
+      <source>De werkmap heeft {n} {n|waarschuwing|waarschuwingen}:</source>
+      <translation>The workbook has {n} {n|warning|warnings}:</translation>
     </message>
     <message>
       <location filename="../../app/ui/import_dialog.py" />
@@ -1870,8 +1875,13 @@
     </message>
     <message>
       <location filename="../../app/ui/import_dialog.py" />
-      <source>Deze rij kon niet als geheel worden gelezen; zie de melding.</source>
-      <translation>This row could not be read as a whole; see the message.</translation>
+      <source>De werkmap wordt nog gecontroleerd of ingelezen. Afbreken? Er wordt dan niets opgeslagen.</source>
+      <translation>The workbook is still being checked or imported. Stop? Then nothing is saved.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Deze rij kon niet als geheel worden gelezen.</source>
+      <translation>This row could not be read as a whole.</translation>
     </message>
     <message>
       <location filename="../../app/ui/import_dialog.py" />
@@ -1890,6 +1900,11 @@
     </message>
     <message>
       <location filename="../../app/ui/import_dialog.py" />
+      <source>Gevonden waarde</source>
+      <translation>Value found</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
       <source>Geïmporteerd als versie {version}.</source>
       <translation>Imported as version {version}.</translation>
     </message>
@@ -1897,6 +1912,11 @@
       <location filename="../../app/ui/import_dialog.py" />
       <source>Het contract waarvoor de leverancier de werkmap invulde</source>
       <translation>The contract for which the supplier filled in the workbook</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Het controleren of inlezen is afgebroken; er is niets gewijzigd.</source>
+      <translation>Checking or importing was stopped; nothing was changed.</translation>
     </message>
     <message>
       <location filename="../../app/ui/import_dialog.py" />
@@ -1917,6 +1937,11 @@
       <location filename="../../app/ui/import_dialog.py" />
       <source>Kolom</source>
       <translation>Column</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>kolom {column}</source>
+      <translation>column {column}</translation>
     </message>
     <message>
       <location filename="../../app/ui/import_dialog.py" />
@@ -1965,13 +1990,18 @@
     </message>
     <message>
       <location filename="../../app/ui/import_dialog.py" />
-      <source>Terugkoppeling opgeslagen: {path}</source>
-      <translation>Feedback saved: {path}</translation>
+      <source>Terugkoppeling opgeslagen in {folder}: {name}</source>
+      <translation>Feedback saved in {folder}: {name}</translation>
     </message>
     <message>
       <location filename="../../app/ui/import_dialog.py" />
       <source>Terugkoppeling opslaan</source>
       <translation>Save feedback</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Toch importeren?</source>
+      <translation>Import anyway?</translation>
     </message>
     <message>
       <location filename="../../app/ui/import_dialog.py" />
@@ -1982,6 +2012,11 @@
       <location filename="../../app/ui/import_dialog.py" />
       <source>Wat er in de gekozen rij van de werkmap staat</source>
       <translation>What the selected row of the workbook holds</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Werk loopt nog</source>
+      <translation>Work still running</translation>
     </message>
     <message>
       <location filename="../../app/ui/import_dialog.py" />
@@ -2000,8 +2035,13 @@
     </message>
     <message>
       <location filename="../../app/ui/import_dialog.py" />
-      <source>{sites} locaties, {risks} risico’s en {measures} maatregelen gelezen. {errors} fouten, {warnings} waarschuwingen, {notes} opmerkingen.</source>
-      <translation>Read {sites} sites, {risks} risks and {measures} measures. {errors} errors, {warnings} warnings, {notes} notes.</translation>
+      <source>{sites} {sites|locatie|locaties}, {risks} {risks|risico|risico’s} en {measures} {measures|maatregel|maatregelen} gelezen. {errors} {errors|fout|fouten}, {warnings} {warnings|waarschuwing|waarschuwingen}, {notes} {notes|opmerking|opmerkingen}.</source>
+      <translation>{sites} {sites|site|sites}, {risks} {risks|risk|risks} and {measures} {measures|measure|measures} read. {errors} {errors|error|errors}, {warnings} {warnings|warning|warnings}, {notes} {notes|note|notes}.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>… en nog {n}; zie de lijst.</source>
+      <translation>… and {n} more; see the list.</translation>
     </message>
     <message>
       <location filename="../../app/ui/labels.py" />
@@ -2140,6 +2180,11 @@
     </message>
     <message>
       <location filename="../../app/ui/main_window.py" />
+      <source>&amp;Map openen</source>
+      <translation>&amp;Open folder</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
       <source>&amp;Nieuwe database…</source>
       <translation>&amp;New database…</translation>
     </message>
@@ -2175,11 +2220,6 @@
     </message>
     <message>
       <location filename="../../app/ui/main_window.py" />
-      <source>&amp;Wachten</source>
-      <translation>&amp;Wait</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/main_window.py" />
       <source>&amp;Werk</source>
       <translation>&amp;Work</translation>
     </message>
@@ -2197,11 +2237,6 @@
       <location filename="../../app/ui/main_window.py" />
       <source>Back-up (*.zip)</source>
       <translation>Backup (*.zip)</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/main_window.py" />
-      <source>Back-up geschreven: {path}</source>
-      <translation>Backup written: {path}</translation>
     </message>
     <message>
       <location filename="../../app/ui/main_window.py" />
@@ -2252,6 +2287,11 @@
       <location filename="../../app/ui/main_window.py" />
       <source>De database wordt geopend…</source>
       <translation>Opening the database…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>De map openen waarin is opgeslagen</source>
+      <translation>Open the folder the file was saved in</translation>
     </message>
     <message>
       <location filename="../../app/ui/main_window.py" />
@@ -2334,6 +2374,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/main_window.py" />
+      <source>Map openen</source>
+      <translation>Open folder</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
       <source>Nieuwe &amp;aanbesteding…</source>
       <translation>New &amp;tender…</translation>
     </message>
@@ -2351,6 +2396,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/main_window.py" />
       <source>Onderdelen</source>
       <translation>Sections</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/main_window.py" />
+      <source>Opgeslagen in {folder}: {names}</source>
+      <translation>Saved in {folder}: {names}</translation>
     </message>
     <message>
       <location filename="../../app/ui/main_window.py" />
@@ -2381,11 +2431,6 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/main_window.py" />
       <source>Voorbeeldgegevens laden…</source>
       <translation>Loading sample data…</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/main_window.py" />
-      <source>Werk loopt nog</source>
-      <translation>Work still running</translation>
     </message>
     <message>
       <location filename="../../app/ui/main_window.py" />
@@ -2509,8 +2554,8 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/overview.py" />
-      <source>{tenders} aanbestedingen en {contracts} contracten.</source>
-      <translation>{tenders} tenders and {contracts} contracts.</translation>
+      <source>{tenders} {tenders|aanbesteding|aanbestedingen} en {contracts} {contracts|contract|contracten}.</source>
+      <translation>{tenders} {tenders|tender|tenders} and {contracts} {contracts|contract|contracts}.</translation>
     </message>
     <message>
       <location filename="../../app/ui/record_actions.py" />
@@ -3030,16 +3075,6 @@ If you go on anyway, give the reason.</translation>
     </message>
     <message>
       <location filename="../../app/ui/report_view.py" />
-      <source>Opgeslagen: {path}</source>
-      <translation>Saved: {path}</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/report_view.py" />
-      <source>Opgeslagen: {path} ({count} aanbestedingen)</source>
-      <translation>Saved: {path} ({count} tenders)</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/report_view.py" />
       <source>Opslaan als &amp;Excel…</source>
       <translation>Save as &amp;Excel…</translation>
     </message>
@@ -3082,6 +3117,11 @@ If you go on anyway, give the reason.</translation>
       <location filename="../../app/ui/report_view.py" />
       <source>Zoals geregistreerd</source>
       <translation>As registered</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>{count} {count|aanbesteding|aanbestedingen}</source>
+      <translation>{count} {count|tender|tenders}</translation>
     </message>
     <message>
       <location filename="../../app/ui/reporting.py" />
@@ -4072,6 +4112,11 @@ If you go on anyway, give the reason.</translation>
       <location filename="../../app/ui/wizard.py" />
       <source>Nieuwe aanbesteding</source>
       <translation>New tender</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/wizard.py" />
+      <source>Opgeslagen: {path}</source>
+      <translation>Saved: {path}</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />

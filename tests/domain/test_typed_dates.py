@@ -43,3 +43,17 @@ def test_a_leap_day_only_in_a_leap_year() -> None:
     assert parse_typed_date("29022028") == dt.date(2028, 2, 29)
     with pytest.raises(ValueError):
         parse_typed_date("29-02-2027")
+
+
+def test_counts_agree_with_their_noun() -> None:
+    from app.domain.messages import Catalog, apply_plurals
+
+    template = "{n} {n|waarschuwing|waarschuwingen}"
+    assert apply_plurals(template, {"n": 1}).format(n=1) == "1 waarschuwing"
+    assert apply_plurals(template, {"n": 0}).format(n=0) == "0 waarschuwingen"
+    assert apply_plurals(template, {"n": 2}).format(n=2) == "2 waarschuwingen"
+    catalog = Catalog(
+        {"x": {"nl": "{t} {t|aanbesteding|aanbestedingen}", "en": "{t} {t|tender|tenders}"}}
+    )
+    assert catalog.text("x", "nl", t=1) == "1 aanbesteding"
+    assert catalog.text("x", "en", t=2) == "2 tenders"

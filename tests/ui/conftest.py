@@ -31,14 +31,16 @@ class Dialogs:
         self.errors: list[BaseException] = []
         self.answers: list[bool] = []
         self.questions: list[str] = []
+        self.texts: list[str] = []
 
     def show_error(
         self, _parent: Any, error: BaseException, _lang: str, _title: str | None = None
     ) -> None:
         self.errors.append(error)
 
-    def ask(self, _parent: Any, title: str, _text: str, _yes: str, _no: str) -> bool:
+    def ask(self, _parent: Any, title: str, text: str, _yes: str, _no: str) -> bool:
         self.questions.append(title)
+        self.texts.append(text)
         return self.answers.pop(0) if self.answers else False
 
 

@@ -21,7 +21,6 @@ import pytest
 from ui.stall import big_workbook
 
 ROWS = 2_000  # the 100,000-row run is tests/benchmarks/bench_ui_stall.py
-WARNINGS = 1_400
 
 
 def _spy_threads(
@@ -106,8 +105,9 @@ def test_import_check_and_import_run_off_the_gui_thread(
     assert dialog.check_result is None  # the check was handed to a worker, not done here
     qtbot.waitUntil(lambda: dialog.check_result is not None, timeout=120_000)
     assert not dialog.check_result.errors, dialog.check_result.errors[:3]
-    assert len(dialog.check_result.warnings) == WARNINGS
-    assert dialog.model.rowCount() == WARNINGS
+    warnings = dialog.check_result.warnings
+    assert len(warnings) > 200  # many warnings (the reader lists 200 per column, then a count)
+    assert dialog.model.rowCount() == len(dialog.check_result.problems)
     before = dialog.summary.text()
     dialogs.answers.append(True)  # import despite warnings
     dialog.do_import()

@@ -16,7 +16,7 @@ from app.domain.reference import OUTSIDE_CATEGORIES
 from app.services import dossier, follow_up, registry
 from app.services.context import Context
 from app.ui.i18n import tr
-from app.ui.labels import category_label, intensity_label
+from app.ui.labels import category_label, counted, intensity_label
 from app.ui.models import Column, RowTableModel
 from app.ui.pages.base import Page
 from app.ui.widgets import BarChart, DataTable
@@ -192,8 +192,13 @@ class OverviewPage(Page):
         overdue = sum(1 for d in board.due if d.overdue)
         soon = len(board.due) - overdue
         self.summary.setText(
-            tr("{tenders} aanbestedingen en {contracts} contracten.").format(
-                tenders=board.tenders, contracts=board.contracts
+            counted(
+                tr(
+                    "{tenders} {tenders|aanbesteding|aanbestedingen} en "
+                    "{contracts} {contracts|contract|contracten}."
+                ),
+                tenders=board.tenders,
+                contracts=board.contracts,
             )
             + " "
             + (
