@@ -78,7 +78,7 @@ class Catalog:
         return self.text(exc.code, lang, **exc.params)
 
 
-_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+_PLURAL = re.compile(r"\{(\w+)\|((?:[^|{}]|\{\w+\})*)\|((?:[^|{}]|\{\w+\})*)\}")
 
 
 def apply_plurals(template: str, params: Mapping[str, Any]) -> str:
