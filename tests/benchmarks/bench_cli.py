@@ -14,7 +14,6 @@ exit, measured in the same run and interleaved with its baseline:
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import statistics
@@ -27,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_workbook import write_workbook  # noqa: E402
+from bench_workbook import make_contract_database, write_workbook  # noqa: E402
 
 RAW_READ = """
 import sys
@@ -50,31 +49,8 @@ def timed(command: list[str], env: dict[str, str], before: list[str] | None = No
 
 
 def make_database(folder: Path, contract: str) -> Path:
-    from app.services import registry
-    from app.services.context import open_context
-
     location = folder / "template.sqlite"
-    ctx = open_context(str(location), lang="nl", actor="bench")
-    registry.register_tender(
-        ctx,
-        ref="T-1",
-        title="Kleding",
-        category="bedrijfskleding",
-        kind="supplies",
-        value=500_000,
-        published=dt.date(2025, 9, 1),
-    )
-    registry.add_contract(
-        ctx,
-        ref=contract,
-        tender_ref="T-1",
-        supplier="Textiel B.V.",
-        supplier_country="NL",
-        start=dt.date(2026, 1, 1),
-        end=dt.date(2029, 12, 31),
-        kvk="12345678",
-    )
-    ctx.db.dispose()
+    make_contract_database(location, contract).db.dispose()
     return location
 
 

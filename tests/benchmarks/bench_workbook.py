@@ -198,6 +198,35 @@ def ministry(root: Path, contract: str, make_database: Any) -> None:
     )
 
 
+def make_contract_database(location: Path, contract: str) -> Any:
+    """A database holding one tender and its contract ``contract`` (also used by
+    bench_cli); returns its open context."""
+    from app.services import registry
+    from app.services.context import open_context
+
+    ctx = open_context(str(location), lang="nl", actor="bench")
+    registry.register_tender(
+        ctx,
+        ref="T-1",
+        title="Kleding",
+        category="bedrijfskleding",
+        kind="supplies",
+        value=500_000,
+        published=dt.date(2025, 9, 1),
+    )
+    registry.add_contract(
+        ctx,
+        ref=contract,
+        tender_ref="T-1",
+        supplier="Textiel B.V.",
+        supplier_country="NL",
+        start=dt.date(2026, 1, 1),
+        end=dt.date(2029, 12, 31),
+        kvk="12345678",
+    )
+    return ctx
+
+
 def raw_read(path: Path) -> int:
     from python_calamine import CalamineWorkbook
 
@@ -213,35 +242,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-wb-") as folder:
         root = Path(folder)
         os.environ["ISV_ASSISTENT_HOME"] = str(root / "home")
-        from app.services import registry, submissions
-        from app.services.context import open_context
+        from app.services import submissions
 
         contract = "BENCH-1"
 
         # Rounds interleave the baseline and the import, so a busy shared machine slows
         # both alike; wall and CPU time (all threads) are both reported.
         def make_database(location: Path) -> Any:
-            ctx = open_context(str(location), lang="nl", actor="bench")
-            registry.register_tender(
-                ctx,
-                ref="T-1",
-                title="Kleding",
-                category="bedrijfskleding",
-                kind="supplies",
-                value=500_000,
-                published=dt.date(2025, 9, 1),
-            )
-            registry.add_contract(
-                ctx,
-                ref=contract,
-                tender_ref="T-1",
-                supplier="Textiel B.V.",
-                supplier_country="NL",
-                start=dt.date(2026, 1, 1),
-                end=dt.date(2029, 12, 31),
-                kvk="12345678",
-            )
-            return ctx
+            return make_contract_database(location, contract)
 
         if "--stress-only" not in sys.argv:
             ministry(root, contract, lambda location: make_database(location).db.dispose())
