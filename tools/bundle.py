@@ -29,6 +29,13 @@ MODULES_LEFT_OUT = [
     "mypy",
     "pypdf",
     "IPython",
+    # their run-time hooks would import them at every start; nothing here uses them
+    # (concurrent.futures names its process pool, the application uses threads)
+    "multiprocessing",
+    "concurrent.futures.process",
+    "setuptools",
+    "pkg_resources",
+    "_distutils_hack",
     # reportlab imports Pillow; images in PDFs are not used, so only its core stays
     "PIL._avif",
     "PIL._webp",

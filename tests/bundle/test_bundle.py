@@ -92,6 +92,28 @@ def test_the_commands_run_without_python(place: Path) -> None:
     assert english != dutch
 
 
+def test_the_command_line_loads_no_qt(place: Path) -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the dynamic loader's trace is glibc's")
+    traced = run(place, "--db", "q.sqlite", "demo", "--tenders", "5", extra={"LD_DEBUG": "files"})
+    ok(traced)
+    assert "libQt6Core" not in traced.stderr
+    assert (
+        "libQt6Core"
+        in run(
+            place,
+            "--db",
+            "q.sqlite",
+            "gui",
+            extra={
+                "LD_DEBUG": "files",
+                "QT_QPA_PLATFORM": "offscreen",
+                "ISV_ASSISTENT_EXIT_WHEN_SHOWN": "1",
+            },
+        ).stderr
+    )
+
+
 def test_an_ordinary_user_without_a_network_runs_a_copy(tmp_path: Path) -> None:
     """The folder copied elsewhere, run by a user without any rights (nobody) in a
     network namespace of its own (no interface but loopback, and that one down)."""
