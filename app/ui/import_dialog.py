@@ -114,6 +114,8 @@ class ImportDialog(QDialog):
         filters = QHBoxLayout()
         self.sheet_filter = QComboBox()
         self.kind_filter = QComboBox()
+        for combo in (self.sheet_filter, self.kind_filter):  # "Alle bladen" whole, any language
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         a11y(self.sheet_filter, tr("Blad"), tr("Alleen problemen op dit blad tonen"))
         a11y(
             self.kind_filter,
@@ -144,7 +146,12 @@ class ImportDialog(QDialog):
                 Column(
                     "row", lambda: tr("Rij"), lambda p: p.row or None, align_right=True, width=60
                 ),
-                Column("column", lambda: tr("Kolom"), lambda p: p.column, width=150),
+                Column(
+                    "column",
+                    lambda: tr("Kolom"),
+                    lambda p: header_key_shown(p.column),
+                    width=150,
+                ),
                 Column("value", lambda: tr("Waarde"), lambda p: p.value, width=140),
                 Column(
                     "message",
@@ -333,7 +340,7 @@ class ImportDialog(QDialog):
         if problem.row:
             place.append(tr("rij {row}").format(row=problem.row))
         if problem.column:
-            place.append(tr("kolom {column}").format(column=problem.column))
+            place.append(tr("kolom {column}").format(column=header_key_shown(problem.column)))
         lines = [
             f"<p><b>{esc(severity_label(problem.severity))}</b> ({esc(', '.join(place))})</p>",
             f"<p>{esc(self._message(problem))}</p>",
@@ -469,6 +476,12 @@ class ImportDialog(QDialog):
             self.task.cancel()
             self.shell.say(tr("Het controleren of inlezen is afgebroken; er is niets gewijzigd."))
         super().reject()
+
+
+def header_key_shown(header: str) -> str:
+    """A column's header as the problem list shows it: without the required mark (" *",
+    which the written workbook puts after a required header)."""
+    return header.removesuffix(" *")
 
 
 def _sheet_key(name: str) -> str:

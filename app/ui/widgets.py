@@ -329,7 +329,9 @@ class BarChart(QWidget):
         number_width = metrics.horizontalAdvance("00000") + 8
         # whole labels where the bars keep a fair share (the OESO steps' long names were
         # cut at 1366×768); only a narrow chart shortens them
-        label_width = min(label_width, max(int(self.width() * 0.55), self.width() - 160))
+        label_width = min(
+            label_width, max(int(self.width() * 0.55), self.width() - number_width - 70)
+        )
         top = 4
         most = max((value for _, value in self._bars), default=0) or 1
         room = max(10, self.width() - label_width - number_width - 8)
