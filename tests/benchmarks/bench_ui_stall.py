@@ -1,6 +1,7 @@
-"""The event loop during a 100,000-row workbook check and import, and during the report.
+"""The event loop during a supplier workbook's check and import, and during the report.
 
-Run: ``.venv/bin/python tests/benchmarks/bench_ui_stall.py [ROWS]``. The real window
+Run: ``.venv/bin/python tests/benchmarks/bench_ui_stall.py [ministry|stress|ROWS]``
+(ministry: a submission of 1,000 rows; stress: 100,000, the default). The real window
 (offscreen) with the real task helper runs the import dialog's check and import and the
 Rapportage screen's calculation, while a 10 ms timer probes the event loop; it prints
 the largest gap for each, against the same probe with nothing running (the baseline),
@@ -21,8 +22,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+SCALES = {"ministry": 1_000, "stress": 100_000}
+"""Rows in the supplier workbook at each scale."""
+
+
 def main() -> int:
-    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    scale = sys.argv[1] if len(sys.argv) > 1 else "stress"
+    rows = SCALES[scale] if scale in SCALES else int(scale)
     home = Path(tempfile.mkdtemp(prefix="isv-bench-stall-"))
     os.environ["ISV_ASSISTENT_HOME"] = str(home)
     from PySide6.QtCore import QCoreApplication, QEventLoop
