@@ -112,8 +112,9 @@ def main() -> int:
     dialog = ImportDialog(window, "C-1")
     dialog.show()
     dialog.path.setText(str(source))
-    worst = {"check": measured("check", dialog.check, lambda: dialog.result is not None)}
-    print(f"           {len(dialog.result.errors)} errors, {len(dialog.result.warnings)} warnings")
+    worst = {"check": measured("check", dialog.check, lambda: dialog.check_result is not None)}
+    checked = dialog.check_result
+    print(f"           {len(checked.errors)} errors, {len(checked.warnings)} warnings")
     # The user reads the check's result before clicking Importeren: the result's layout
     # and paint (queued when the result arrived) are done before the import starts.
     settled = time.perf_counter() + 0.3
