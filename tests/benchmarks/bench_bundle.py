@@ -20,11 +20,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_ui_startup import timed  # noqa: E402
 
 from tools.bundle import folder_size  # noqa: E402
 
@@ -50,23 +53,6 @@ def installed_wheel(folder: Path) -> Path:
     wheel = next(dist.glob("*.whl"))
     subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True)
     return python
-
-
-def shown_after(command: list[str], env: dict[str, str], cwd: Path) -> float:
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=cwd
-    )
-    assert process.stdout is not None
-    elapsed = None
-    for line in process.stdout:
-        if line.strip() == "shown":
-            elapsed = time.perf_counter() - started
-            break
-    process.wait(timeout=120)
-    if elapsed is None:
-        raise RuntimeError(f"{command} never showed its window")
-    return elapsed
 
 
 def main() -> int:
@@ -104,11 +90,11 @@ def main() -> int:
             "bundle": [str(program), "--db", database],
         }
         for command in cases.values():  # once each to warm the disk cache
-            shown_after(command, env, folder)
+            timed(command, env, "shown")
         results: dict[str, list[float]] = {name: [] for name in cases}
         for _ in range(runs):
             for name, command in cases.items():  # interleaved: noise hits both alike
-                results[name].append(shown_after(command, env, folder))
+                results[name].append(timed(command, env, "shown"))
     base = statistics.median(results["wheel"])
     for name, values in results.items():
         median = statistics.median(values)
