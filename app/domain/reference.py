@@ -303,6 +303,10 @@ class Reference:
     evidence_types: tuple[Label, ...]
     forms: tuple[Label, ...]
     escalation_steps: tuple[Label, ...]
+    not_applied_reasons: tuple[Label, ...]
+    """The fixed reason codes for not applying mandatory ISV (spec/cli.md version 2)."""
+    text_sources: tuple[Label, ...]
+    """Which ISV text a tender used: generated here, the official texts, an own text."""
     regimes: tuple[Regime, ...]
     isv_start: IsvStart
     initiatives: Mapping[str, Initiative]
@@ -926,6 +930,8 @@ def load_reference(
         evidence_types=r.labels(scales, "evidence_types"),
         forms=r.labels(scales, "forms"),
         escalation_steps=r.labels(scales, "escalation_steps"),
+        not_applied_reasons=r.labels(scales, "not_applied_reasons"),
+        text_sources=r.labels(scales, "text_sources"),
         regimes=regimes,
         isv_start=_load_isv_start(threshold_text, isv_start),
         initiatives=initiatives,

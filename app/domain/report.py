@@ -43,7 +43,17 @@ from app.domain.report_facts import (
     TenderFact,
     YearFacts,
 )
-from app.domain.report_figures import CONTRACT_FIGURES, FORM_FIGURES, TENDER_FIGURES
+from app.domain.report_figures import (
+    CONTRACT_FIGURES,
+    FORM_FIGURES,
+    NO_REASON_CODE,
+    TENDER_FIGURES,
+    TEXT_FIGURES,
+)
+
+BASES = ("awarded", "published")
+"""How tenders are counted in a year: by award date (the default, as the JBR counts) or
+by publication date."""
 
 EXPIRY_WINDOW_DAYS = 90
 """Evidence counts as expiring when its validity ends up to this many days after ``as_of``."""
@@ -165,6 +175,14 @@ class YearReport:
     conflicts: tuple[Conflict, ...] = ()
     duplicates: int = 0
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    basis: str = "awarded"
+    award_date_unknown: tuple[TenderFact, ...] = ()
+    """Tenders published in the year without an award date (counted by award date only):
+    not in the figures, named in the report."""
+    previous_totals: Mapping[str, int] = field(default_factory=dict)
+    """The previous year's totals, counted the same way, for the comparison column."""
+    organisations: tuple[tuple[str, Mapping[str, int]], ...] = ()
+    """The totals per organisation when the facts name more than one."""
 
 
 def as_of_date(year: int, today: dt.date) -> dt.date:
@@ -181,6 +199,8 @@ def tender_flags(tender: TenderFact, current_clause_version: str) -> dict[str, i
     flags = dict.fromkeys(TENDER_FIGURES, 0)
     flags["tenders"] = 1
     flags["tenders_value"] = tender.value_cents
+    flags["tenders_value_mandatory"] = tender.value_cents if mandatory else 0
+    flags["tenders_value_applied_mandatory"] = tender.value_cents if mandatory and applied else 0
     flags["tenders_isv_mandatory"] = int(mandatory)
     flags["tenders_isv_applied_mandatory"] = int(mandatory and applied)
     flags["tenders_isv_not_applied_mandatory"] = int(mandatory and tender.isv_applied is False)
@@ -189,10 +209,22 @@ def tender_flags(tender: TenderFact, current_clause_version: str) -> dict[str, i
     flags["tenders_threshold_unknown"] = int(tender.verdict == "threshold_unknown")
     if applied and tender.form in FORM_FIGURES:
         flags[FORM_FIGURES[tender.form]] = 1
-    flags["tenders_clause_current"] = int(
-        applied and tender.clause_version == current_clause_version
-    )
+    if applied:
+        source = tender.text_source
+        if source in TEXT_FIGURES:
+            flags[TEXT_FIGURES[source]] = 1
+        elif source == "generated" or (source is None and tender.clause_version):
+            # a text made here (older records name only the version they were made with)
+            current = tender.clause_version == current_clause_version
+            flags["tenders_clause_current" if current else "tenders_text_generated_older"] = 1
+        else:
+            flags["tenders_text_unknown"] = 1
     return flags
+
+
+def counting_day(tender: TenderFact, basis: str) -> dt.date | None:
+    """The date that puts a tender in a year: its award date, or its publication date."""
+    return tender.published if basis == "published" else tender.awarded
 
 
 @dataclass
@@ -467,6 +499,7 @@ class Counted:
     escalation_by_step: Mapping[str, int]
     step_states: Mapping[str, Mapping[str, int]]
     sdg_counts: Mapping[str, tuple[int, int, int]]
+    award_date_unknown: tuple[TenderFact, ...] = ()
 
 
 def _per_contract(facts: YearFacts) -> dict[str, _ContractFacts]:
@@ -607,19 +640,32 @@ def count_year(
     escalation_codes: Sequence[str],
     theme_sdg: Mapping[str, Sequence[str]],
     group: Any = None,
+    basis: str = "awarded",
 ) -> Counted:
     """Count the figures of ``year`` from ``facts``.
 
     ``organisation`` limits tenders (and the contracts from them) to one organisation.
     ``group`` maps a tender's :class:`CategoryKey` to the key it is reported under (the
-    identity when ``None``).
+    identity when ``None``). ``basis`` puts a tender in the year of its award date
+    (``awarded``) or of its publication date (``published``); by award date, a tender
+    published in the year without an award date is listed in ``award_date_unknown``.
     """
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     tenders = {
         t.uid: t for t in facts.tenders if organisation is None or t.organisation == organisation
     }
-    in_year = [t for t in tenders.values() if first <= t.published <= last]
+    in_year = [t for t in tenders.values() if _between(counting_day(t, basis), first, last)]
     in_year.sort(key=_tender_order)
+    unknown = tuple(
+        sorted(
+            (
+                t
+                for t in tenders.values()
+                if basis == "awarded" and t.awarded is None and first <= t.published <= last
+            ),
+            key=_tender_order,
+        )
+    )
     tender_rows = tuple(TenderRow(t, tender_flags(t, current_clause_version)) for t in in_year)
     contract_rows = _contract_rows(facts, tenders, year, as_of, escalation_codes)
 
@@ -628,7 +674,7 @@ def count_year(
     totals = _sum([r.flags for r in tender_rows], tender_codes)
     totals.update(_sum([r.flags for r in contract_rows], contract_codes))
     reasons = Counter(
-        (r.fact.not_applied_reason or "").strip()
+        r.fact.not_applied_code or NO_REASON_CODE
         for r in tender_rows
         if r.flags["tenders_isv_not_applied_mandatory"]
     )
@@ -645,4 +691,5 @@ def count_year(
         escalation_by_step={s: totals.get(f"escalation_{s}", 0) for s in escalation_codes},
         step_states=_step_states(contract_rows),
         sdg_counts=_sdg_counts(contract_rows, facts.signals, theme_sdg, first, as_of),
+        award_date_unknown=unknown,
     )

@@ -41,6 +41,9 @@ class TenderFact:
     not_applied_reason: str | None
     form: str | None
     clause_version: str | None
+    awarded: dt.date | None = None
+    not_applied_code: str | None = None
+    text_source: str | None = None
 
 
 @dataclass(frozen=True)

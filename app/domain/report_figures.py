@@ -57,20 +57,42 @@ FIGURES: tuple[FigureDef, ...] = (
     _f(
         "tenders",
         "tenders",
-        "Aanbestedingen gepubliceerd",
-        "Tenders published",
-        "Aanbestedingen met een publicatiedatum in het verslagjaar (1 januari tot en met "
-        "31 december), in de categorie waaronder ze zijn geregistreerd.",
-        "Tenders whose publication date falls in the report year (1 January to 31 December "
-        "inclusive), under the category they were registered in.",
+        "Aanbestedingen",
+        "Tenders",
+        "Aanbestedingen die in het verslagjaar (1 januari tot en met 31 december) zijn gegund "
+        "(telling naar gunningsdatum, zoals de JBR telt) of, bij telling naar publicatiedatum, "
+        "gepubliceerd; per categorie in de indeling van het verslagjaar.",
+        "Tenders awarded in the report year (1 January to 31 December inclusive; counted by "
+        "award date, as the JBR counts) or, when counted by publication date, published in "
+        "it; per category in the category set of the report year.",
     ),
     _f(
         "tenders_value",
         "tenders",
         "Geraamde waarde aanbestedingen",
         "Estimated value of tenders",
-        "Som van de geraamde opdrachtwaarde (exclusief btw) van de gepubliceerde aanbestedingen.",
-        "Sum of the estimated contract value (excluding VAT) of the tenders published.",
+        "Som van de geraamde opdrachtwaarde (exclusief btw) van de getelde aanbestedingen.",
+        "Sum of the estimated contract value (excluding VAT) of the tenders counted.",
+        money=True,
+    ),
+    _f(
+        "tenders_value_mandatory",
+        "tenders",
+        "Waarde met ISV verplicht",
+        "Value with ISV mandatory",
+        "Som van de geraamde waarde van de aanbestedingen waarvoor de ISV verplicht waren.",
+        "Sum of the estimated value of the tenders for which the ISV were mandatory.",
+        money=True,
+    ),
+    _f(
+        "tenders_value_applied_mandatory",
+        "tenders",
+        "Waarde met ISV verplicht en toegepast",
+        "Value with ISV mandatory and applied",
+        "Som van de geraamde waarde van de aanbestedingen waarvoor de ISV verplicht waren en "
+        "die ze toepasten. Gedeeld door de vorige waarde is dit het aandeel naar waarde.",
+        "Sum of the estimated value of the tenders for which the ISV were mandatory and "
+        "which applied them. Divided by the previous value, this is the share by value.",
         money=True,
     ),
     _f(
@@ -78,10 +100,10 @@ FIGURES: tuple[FigureDef, ...] = (
         "tenders",
         "ISV verplicht",
         "ISV mandatory",
-        "Gepubliceerde aanbestedingen in een ISV-risicocategorie met een geraamde waarde op "
-        "of boven de Europese drempel die gold op de publicatiedatum.",
-        "Tenders published in an ISV risk category whose estimated value is at or above the "
-        "European threshold in force on the publication date.",
+        "Getelde aanbestedingen in een ISV-risicocategorie met een geraamde waarde op of "
+        "boven de Europese drempel die op de publicatiedatum gold voor hun soort opdracht.",
+        "Tenders counted in an ISV risk category whose estimated value is at or above the "
+        "European threshold in force on the publication date for their kind of contract.",
     ),
     _f(
         "tenders_isv_applied_mandatory",
@@ -97,9 +119,11 @@ FIGURES: tuple[FigureDef, ...] = (
         "ISV verplicht, niet toegepast",
         "ISV mandatory, not applied",
         "Aanbestedingen waarvoor de ISV verplicht waren en waarin de inkoper ze met een "
-        "vastgelegde reden niet heeft opgenomen; de redenen staan in het rapport.",
+        "vastgelegde reden niet heeft opgenomen; het rapport telt ze per redencode uit de "
+        "vaste lijst (zonder code: ‘geen code’).",
         "Tenders for which the ISV were mandatory and in which the buyer did not include "
-        "them, with a recorded reason; the reasons are listed in the report.",
+        "them, with a recorded reason; the report counts them per reason code of the fixed "
+        "list (without a code: ‘no code’).",
     ),
     _f(
         "tenders_isv_undecided_mandatory",
@@ -160,12 +184,49 @@ FIGURES: tuple[FigureDef, ...] = (
     _f(
         "tenders_clause_current",
         "tenders",
-        "Met de actuele ISV-tekstversie",
-        "With the current ISV text version",
-        "Aanbestedingen die de ISV toepasten met de actuele versie van de bestekteksten; de "
-        "versie staat in het rapport.",
-        "Tenders that applied the ISV with the current version of the standard tender texts; "
-        "the version is named in the report.",
+        "Tekst van ISV-assistent, actuele versie",
+        "ISV-assistent text, current version",
+        "Aanbestedingen die de ISV toepasten met een tekst die met ISV-assistent is gemaakt, "
+        "in de actuele tekstversie (die het rapport noemt). Dit is een eigen tekst, niet de "
+        "officiële bestekteksten.",
+        "Tenders that applied the ISV with a text made with ISV-assistent in the current "
+        "text version (named in the report). This is our own text, not the official standard "
+        "tender texts.",
+    ),
+    _f(
+        "tenders_text_generated_older",
+        "tenders",
+        "Tekst van ISV-assistent, oudere versie",
+        "ISV-assistent text, older version",
+        "Aanbestedingen die de ISV toepasten met een tekst van ISV-assistent in een oudere "
+        "tekstversie.",
+        "Tenders that applied the ISV with an ISV-assistent text in an older text version.",
+    ),
+    _f(
+        "tenders_text_official",
+        "tenders",
+        "Officiële bestekteksten",
+        "Official standard texts",
+        "Aanbestedingen die de ISV toepasten met de officiële bestekteksten van BZK, zoals de "
+        "inkoper heeft bevestigd.",
+        "Tenders that applied the ISV with the official BZK standard tender texts, as the "
+        "buyer confirmed.",
+    ),
+    _f(
+        "tenders_text_own",
+        "tenders",
+        "Eigen tekst",
+        "Own text",
+        "Aanbestedingen die de ISV toepasten met een eigen tekst van de inkoper.",
+        "Tenders that applied the ISV with the buyer's own text.",
+    ),
+    _f(
+        "tenders_text_unknown",
+        "tenders",
+        "Tekst niet vastgelegd",
+        "Text not recorded",
+        "Aanbestedingen die de ISV toepasten zonder vastgelegd welke tekst zij gebruikten.",
+        "Tenders that applied the ISV without a record of which text they used.",
     ),
     # -- contracts -------------------------------------------------------------------
     _f(
@@ -400,6 +461,14 @@ SPEC_FIGURES = (
 )
 """The figures that ``report --json`` must carry at least (spec/cli.md)."""
 
+NO_REASON_CODE = "no-code"
+"""How a not-applied decision without a reason code (older records) is counted."""
+
+TEXT_FIGURES = {
+    "official": "tenders_text_official",
+    "own": "tenders_text_own",
+}
+
 FORM_FIGURES = {
     "contract-condition": "tenders_form_contract_condition",
     "minimum-requirement": "tenders_form_minimum_requirement",
@@ -414,15 +483,37 @@ AS_OF_DEFINITION = (
     "if that is earlier (for a year still to come: 1 January). Records dated after the "
     "reference date are not counted.",
 )
+BASIS_DEFINITION = (
+    "Standaard telt een aanbesteding in het jaar van haar gunningsdatum, zoals de "
+    "Jaarrapportage Bedrijfsvoering Rijk gegunde aanbestedingen telt. Aanbestedingen zonder "
+    "gunningsdatum (uit oudere databases of exportbestanden, of nog niet gegund) die in het "
+    "jaar zijn gepubliceerd, tellen niet in de cijfers maar staan met naam in de lijst "
+    "‘gunningsdatum onbekend’. Op verzoek telt het rapport naar publicatiedatum.",
+    "By default a tender counts in the year of its award date, as the Jaarrapportage "
+    "Bedrijfsvoering Rijk counts awarded tenders. Tenders without an award date (from older "
+    "databases or export files, or not yet awarded) published in the year are not in the "
+    "figures but are named in the list ‘award date unknown’. On request the report counts "
+    "by publication date.",
+)
+SHARE_DEFINITION = (
+    "Aandeel naar waarde: de geraamde waarde van de aanbestedingen waarvoor de ISV verplicht "
+    "waren en die ze toepasten, gedeeld door de geraamde waarde van alle aanbestedingen "
+    "waarvoor de ISV verplicht waren. Aandeel naar aantal: hetzelfde met aantallen.",
+    "Share by value: the estimated value of the tenders for which the ISV were mandatory "
+    "and which applied them, divided by the estimated value of all tenders for which the "
+    "ISV were mandatory. Share by count: the same with numbers of tenders.",
+)
 SDG_DEFINITION = (
-    "Een SDG-subdoel telt een contract met ISV mee wanneer de laatste risicoanalyse van dat "
-    "contract ten minste één risico bevat in een thema dat volgens de referentietabel thema → "
-    "SDG aan dat subdoel bijdraagt; ‘risico's’ telt die risico's, ‘signalen’ de signalen van "
-    "het jaar in zulke thema's.",
-    "An SDG target counts a contract with ISV when the latest risk analysis of that "
-    "contract holds at least one risk in a theme that the reference map theme → SDG links "
-    "to that target; ‘risks’ counts those risks, ‘signals’ the year's signals in such "
-    "themes.",
+    "Dit deel telt de SDG-subdoelen waarop de vastgelegde risico's en signalen betrekking "
+    "hebben; het meet geen bijdrage aan de SDG's. Een subdoel telt een contract met ISV mee "
+    "wanneer de laatste risicoanalyse van dat contract ten minste één risico bevat in een "
+    "thema dat volgens de referentietabel thema → SDG met dat subdoel samenhangt; "
+    "‘risico's’ telt die risico's, ‘signalen’ de signalen van het jaar in zulke thema's.",
+    "This part counts the SDG targets that the recorded risks and signals relate to; it "
+    "does not measure a contribution to the SDGs. A target counts a contract with ISV when "
+    "the latest risk analysis of that contract holds at least one risk in a theme that the "
+    "reference map theme → SDG relates to that target; ‘risks’ counts those risks, "
+    "‘signals’ the year's signals in such themes.",
 )
 STEPS_DEFINITION = (
     "Per lopend contract met ISV is de toestand van elk van de zes OESO-stappen op de "

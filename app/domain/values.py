@@ -43,6 +43,8 @@ class IsvDecision:
     reason: str | None = None
     form: str | None = None  # contract-condition, minimum-requirement, award-criterion
     acceptance: str | None = None  # implicit, explicit (for contract-condition)
+    reason_code: str | None = None  # one of the fixed codes, for not applying (spec v2)
+    text_source: str | None = None  # generated, official, own (which ISV text was used)
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class TenderRecord:
     version: int
     withdrawn_reason: str | None = None  # set when the tender was withdrawn
     withdrawn_at: dt.datetime | None = None
+    awarded: dt.date | None = None
 
 
 @dataclass(frozen=True)

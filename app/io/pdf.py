@@ -9,12 +9,14 @@ headings, and output as bytes. Renderers build a list of flowables and call
 :func:`build_pdf`; user text goes into a :class:`~reportlab.platypus.Paragraph` only
 through :func:`escape` (or :func:`para`), so ``&``, ``<`` and ``>`` show as themselves.
 
-The output is reproducible: reportlab's ``invariant`` mode leaves out the creation
-time and the random document id, so the same input gives the same bytes.
+The output is reproducible: reportlab's ``invariant`` mode leaves out the random
+document id and the clock, so the same input gives the same bytes; a document that has a
+real creation time (the yearly report) passes it in :attr:`PdfMeta.created`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
 import re
@@ -228,6 +230,17 @@ class PdfMeta:
     footer: str = ""
     creator: str = "ISV-assistent"
     page_label: str | None = None  # "Pagina {page} van {pages}" by default
+    created: dt.datetime | None = None
+    """The creation and modification date written into the document (UTC): the real
+    generation time of a report. Without it the fixed date of reportlab's invariant mode
+    stands, so a document depends on its input only."""
+
+
+def _pdf_date(moment: dt.datetime) -> str:
+    """A PDF date string (``D:YYYYMMDDHHmmSS+00'00'``) of a moment, in UTC."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC)
+    return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 def _numbered_canvas(meta: PdfMeta, left: float, right: float, bottom: float) -> type[Canvas]:
@@ -238,6 +251,9 @@ def _numbered_canvas(meta: PdfMeta, left: float, right: float, bottom: float) ->
     class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
+            if meta.created is not None:
+                stamp = _pdf_date(meta.created)
+                self.setDateFormatter(lambda *_parts: stamp)
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:

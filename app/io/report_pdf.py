@@ -29,10 +29,12 @@ from app.domain.report import YearReport
 from app.domain.report_facts import kind_label
 from app.domain.report_figures import (
     AS_OF_DEFINITION,
+    BASIS_DEFINITION,
     FIGURES,
     GROUPS,
     MERGE_DEFINITION,
     SDG_DEFINITION,
+    SHARE_DEFINITION,
     STEPS_DEFINITION,
 )
 from app.io.pdf import PdfMeta, build_pdf, escape, para
@@ -153,6 +155,8 @@ def _annex(w: Writer) -> list[Flowable]:
     s = w.styles
     flow: list[Flowable] = [heading(w, w.t("annex"))]
     general = [
+        (w.t("basis"), in_order(w.lang, BASIS_DEFINITION)),
+        (w.t("share_value"), in_order(w.lang, SHARE_DEFINITION)),
         (w.t("as_of"), in_order(w.lang, AS_OF_DEFINITION)),
         ("SDG", in_order(w.lang, SDG_DEFINITION)),
         (w.t("step_col"), in_order(w.lang, STEPS_DEFINITION)),
@@ -167,7 +171,7 @@ def _annex(w: Writer) -> list[Flowable]:
             if figure.group == group:
                 rows.append(
                     [
-                        [para(figure.name(w.lang), s["TdBold"]), para(figure.code, s["Mono"])],
+                        para(figure.name(w.lang), s["TdBold"]),
                         para(figure.definition(w.lang), s["Td"]),
                     ]
                 )
@@ -228,5 +232,6 @@ def render_report_pdf(report: YearReport, reference: Reference, lang: str = "nl"
         lang=lang,
         keywords=("ISV", "JBR", str(report.year), f"sha256:{report.fingerprint}"),
         footer=_footer(report, lang),
+        created=report.generated_at,
     )
     return build_pdf(report_story(report, reference, lang), meta)

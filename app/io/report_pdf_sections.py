@@ -22,8 +22,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.domain.languages import choose, in_order
-from app.domain.report_figures import STEPS_DEFINITION
+from app.domain.languages import in_order
+from app.domain.report_figures import NO_REASON_CODE, STEPS_DEFINITION
 from app.io.pdf import BOLD, FAMILY, escape, outline, para
 from app.io.report_pdf_style import (
     GRID,
@@ -38,6 +38,7 @@ from app.io.report_pdf_style import (
     grid_table,
     heading,
 )
+from app.io.report_summary import summary_sentences
 
 # ---------------------------------------------------------------------------------------
 # Sections
@@ -99,96 +100,25 @@ def cover(w: Writer) -> list[Flowable]:
 
 
 def _summary_sentences(w: Writer) -> list[str]:
-    """The year in plain sentences, singular and plural as the numbers need: a function
-    per language, since the grammar differs and not only the words."""
-    return choose(w.lang, {"nl": _summary_nl, "en": _summary_en})(w)
-
-
-def _summary_en(w: Writer) -> list[str]:
-    r, tot = w.report, w.report.totals
-    n, pct, pl = w.n, w.pct, w.pl
-    mandatory = tot["tenders_isv_mandatory"]
-    return [
-        f"In {r.year}, {pl(tot['tenders'], 'tender was', 'tenders were')} published "
-        f"with a total estimated value of {w.euros(tot['tenders_value'])}. For "
-        f"{n(mandatory)} of them the ISV were mandatory: "
-        f"{n(tot['tenders_isv_applied_mandatory'])} applied them "
-        f"({pct(tot['tenders_isv_applied_mandatory'], mandatory)}), "
-        f"{n(tot['tenders_isv_not_applied_mandatory'])} did not, with a recorded "
-        f"reason, and {n(tot['tenders_isv_undecided_mandatory'])} "
-        f"{'has' if tot['tenders_isv_undecided_mandatory'] == 1 else 'have'} no "
-        f"decision recorded.",
-        f"In {pl(tot['tenders_isv_applied_voluntary'], 'further tender', 'further tenders')}"
-        f" the ISV were applied voluntarily, below the threshold or outside the risk "
-        f"categories. {pl(tot['tenders_clause_current'], 'tender', 'tenders')} used the "
-        f"current version ({r.current_clause_version}) of the standard tender texts.",
-        f"{pl(tot['contracts_active'], 'contract was', 'contracts were')} active in the "
-        f"year ({w.euros(tot['contracts_value'])}), {n(tot['contracts_isv'])} of them "
-        f"with ISV. Of those, {n(tot['risk_analysis_received'])} had delivered a risk "
-        f"analysis ({n(tot['risk_analysis_on_time'])} on time) and "
-        f"{n(tot['risk_analysis_overdue'])} had not by the deadline; a plan of action "
-        f"was agreed for {n(tot['plan_agreed'])} "
-        f"({pct(tot['plan_agreed'], tot['contracts_isv'])}).",
-        f"Yearly reports: {n(tot['yearly_report_due'])} due in the year, "
-        f"{n(tot['yearly_report_received'])} received, "
-        f"{n(tot['yearly_report_sufficient'])} assessed as sufficient. The suppliers' "
-        f"latest risk analyses name {pl(tot['risks'], 'risk', 'risks')}, "
-        f"{n(tot['risks_high'])} of high priority. Measures: {n(tot['measures'])} in "
-        f"all, {n(tot['measures_completed'])} completed, {n(tot['measures_overdue'])} "
-        f"past their due date.",
-        f"Signals of possible abuses received: {n(tot['signals_received'])}; escalation "
-        f"steps taken: {n(tot['escalation_steps'])}.",
-    ]
-
-
-def _summary_nl(w: Writer) -> list[str]:
-    r, tot = w.report, w.report.totals
-    n, pct, pl = w.n, w.pct, w.pl
-    current = ("aanbesteding gebruikte", "aanbestedingen gebruikten")
-    mandatory = tot["tenders_isv_mandatory"]
-    return [
-        f"In {r.year} {'is' if tot['tenders'] == 1 else 'zijn'} "
-        f"{pl(tot['tenders'], 'aanbesteding', 'aanbestedingen')} gepubliceerd met een "
-        f"geraamde waarde van samen {w.euros(tot['tenders_value'])}. Bij {n(mandatory)} "
-        f"daarvan waren de ISV verplicht: in {n(tot['tenders_isv_applied_mandatory'])} zijn ze "
-        f"toegepast ({pct(tot['tenders_isv_applied_mandatory'], mandatory)}), in "
-        f"{n(tot['tenders_isv_not_applied_mandatory'])} met een vastgelegde reden niet, en "
-        f"bij {n(tot['tenders_isv_undecided_mandatory'])} is geen besluit vastgelegd.",
-        f"In nog {pl(tot['tenders_isv_applied_voluntary'], 'aanbesteding', 'aanbestedingen')}"
-        f" zijn de ISV vrijwillig toegepast, onder de drempel of buiten de "
-        f"risicocategorieën. "
-        f"{pl(tot['tenders_clause_current'], *current)}"
-        f" de actuele versie ({r.current_clause_version}) van de bestekteksten.",
-        f"In het jaar {'liep' if tot['contracts_active'] == 1 else 'liepen'} "
-        f"{pl(tot['contracts_active'], 'contract', 'contracten')} "
-        f"({w.euros(tot['contracts_value'])}), waarvan {n(tot['contracts_isv'])} met ISV. "
-        f"Daarvan had{'' if tot['risk_analysis_received'] == 1 else 'den'} "
-        f"{n(tot['risk_analysis_received'])} een risicoanalyse geleverd "
-        f"({n(tot['risk_analysis_on_time'])} op tijd) en {n(tot['risk_analysis_overdue'])} "
-        f"niet binnen de termijn; voor {n(tot['plan_agreed'])} "
-        f"({pct(tot['plan_agreed'], tot['contracts_isv'])}) is een plan van aanpak "
-        f"afgesproken.",
-        f"Jaarrapportages: {n(tot['yearly_report_due'])} verschuldigd in het jaar, "
-        f"{n(tot['yearly_report_received'])} ontvangen, {n(tot['yearly_report_sufficient'])} "
-        f"als voldoende beoordeeld. De laatste risicoanalyses van leveranciers noemen "
-        f"{pl(tot['risks'], 'risico', 'risico’s')}, waarvan {n(tot['risks_high'])} met hoge "
-        f"prioriteit. Maatregelen: {n(tot['measures'])} in totaal, "
-        f"{n(tot['measures_completed'])} afgerond, {n(tot['measures_overdue'])} over de "
-        f"einddatum.",
-        f"Signalen van mogelijke misstanden ontvangen: {n(tot['signals_received'])}; "
-        f"escalatiestappen gezet: {n(tot['escalation_steps'])}.",
-    ]
+    """The year in plain sentences, from the report's own totals (one source for the PDF
+    and the DOCX: :mod:`app.io.report_summary`)."""
+    return summary_sentences(w.report, w.lang)
 
 
 def summary(w: Writer) -> list[Flowable]:
     s, tot = w.styles, w.report.totals
     sentences = _summary_sentences(w)
     flow: list[Flowable] = [heading(w, w.t("summary"))]
+    flow.append(
+        para(w.t("basis_awarded" if w.report.basis == "awarded" else "basis_published"), s["Small"])
+    )
     flow += [para(text, s["Lead"] if i == 0 else s["Body"]) for i, text in enumerate(sentences)]
     key_codes = (
         "tenders",
         "tenders_isv_mandatory",
         "tenders_isv_applied_mandatory",
+        "tenders_value_mandatory",
+        "tenders_value_applied_mandatory",
         "tenders_isv_not_applied_mandatory",
         "tenders_isv_applied_voluntary",
         "contracts_active",
@@ -200,15 +130,51 @@ def summary(w: Writer) -> list[Flowable]:
         "measures_overdue",
         "signals_received",
     )
-    rows: list[list[Any]] = [[para(w.t("figure"), s["Th"]), para(w.t("value"), s["ThRight"])]]
+    previous = w.report.previous_totals
+    year = w.report.year
+    head = [para(w.t("figure"), s["Th"]), para(str(year), s["ThRight"])]
+    if previous:
+        head.append(para(str(year - 1), s["ThRight"]))
+    rows: list[list[Any]] = [head]
     for code in key_codes:
-        rows.append([para(w.name(code), s["Td"]), w.value(code, tot[code])])
+        row = [para(w.name(code), s["Td"]), w.value(code, tot[code])]
+        if previous:
+            row.append(w.value(code, previous.get(code, 0)))
+        rows.append(row)
+    share = [para(w.t("share_value"), s["Td"])]
+    for figures in (tot, previous) if previous else (tot,):
+        share.append(
+            w.pct(
+                figures.get("tenders_value_applied_mandatory", 0),
+                figures.get("tenders_value_mandatory", 0),
+            )
+        )
+    rows.append(share)
+    widths = [WIDTH - 70 * mm, 35 * mm, 35 * mm] if previous else [WIDTH - 40 * mm, 40 * mm]
     flow += [
         Spacer(1, 3 * mm),
         para(w.t("key_figures"), s["Heading2"]),
-        grid_table(rows, [WIDTH - 40 * mm, 40 * mm]),
-        PageBreak(),
+        grid_table(rows, widths),
     ]
+    if w.report.organisations:
+        org_codes = (
+            "tenders",
+            "tenders_isv_mandatory",
+            "tenders_isv_applied_mandatory",
+            "tenders_isv_applied_voluntary",
+        )
+        org_rows: list[list[Any]] = [
+            [para(w.t("organisation"), s["Th"])]
+            + [para(w.name(c), s["ThRight"]) for c in org_codes]
+        ]
+        for name, figures in w.report.organisations:
+            org_rows.append([para(name, s["Td"])] + [w.n(figures.get(c, 0)) for c in org_codes])
+        flow += [
+            CondPageBreak(40 * mm),
+            para(w.t("per_organisation"), s["Heading2"]),
+            grid_table(org_rows, [WIDTH - 100 * mm] + [25 * mm] * 4),
+        ]
+    flow.append(PageBreak())
     return flow
 
 
@@ -352,15 +318,58 @@ def tenders_section(w: Writer) -> list[Flowable]:
         para(w.t("forms"), s["Heading2"]),
         grid_table(forms, [WIDTH - 40 * mm, 40 * mm]),
     ]
+    text_codes = (
+        "tenders_clause_current",
+        "tenders_text_generated_older",
+        "tenders_text_official",
+        "tenders_text_own",
+        "tenders_text_unknown",
+    )
+    texts = [[para(w.t("texts_used"), s["Th"]), para(w.t("number"), s["ThRight"])]]
+    for code in text_codes:
+        texts.append([para(w.name(code), s["Td"]), w.n(r.totals.get(code, 0))])
+    flow += [
+        CondPageBreak(40 * mm),
+        para(w.t("texts_used"), s["Heading2"]),
+        grid_table(texts, [WIDTH - 40 * mm, 40 * mm]),
+    ]
     flow.append(para(w.t("reasons"), s["Heading2"]))
     if not r.not_applied_reasons:
         flow.append(para(w.t("no_reasons"), s["Body"]))
-    for reason, count in r.not_applied_reasons:
-        # Paragraphs, not table cells: a very long reason must be able to cross a page.
+    labels = {x.code: x.text(w.lang) for x in w.reference.not_applied_reasons}
+    explained: dict[str, list[tuple[str, str]]] = {}
+    for row in r.tender_rows:
+        if row.flags["tenders_isv_not_applied_mandatory"] and row.fact.not_applied_reason:
+            code = row.fact.not_applied_code or NO_REASON_CODE
+            explained.setdefault(code, []).append((row.fact.ref, row.fact.not_applied_reason))
+    for code, count in r.not_applied_reasons:
         tenders = w.pl(count, *in_order(w.lang, PLURAL_WORDS["tender_word"]))
+        label = w.t("no_code") if code == NO_REASON_CODE else labels.get(code, code)
         flow.append(
-            Paragraph(f"<b>{escape(tenders)}</b>: {escape(reason)}", s["Bullet"], bulletText="•")
+            Paragraph(
+                f"<b>{escape(tenders)}</b>: {escape(label)} ({escape(code)})",
+                s["Bullet"],
+                bulletText="•",
+            )
         )
+        # the buyers' explanations beside the code; paragraphs, so a long one can cross
+        # a page
+        for ref, text in explained.get(code, ()):
+            flow.append(
+                Paragraph(f"{escape(ref)}: {escape(text)}", s["Bullet"], bulletText="–")
+            )
+    if r.award_date_unknown:
+        flow.append(para(w.t("award_unknown"), s["Heading2"]))
+        flow.append(para(w.t("award_unknown_intro"), s["Body"]))
+        for tender in r.award_date_unknown:
+            flow.append(
+                Paragraph(
+                    f"{escape(tender.ref)}: {escape(tender.title)} "
+                    f"({escape(w.date(tender.published))})",
+                    s["Bullet"],
+                    bulletText="•",
+                )
+            )
     flow.append(PageBreak())
     return flow
 

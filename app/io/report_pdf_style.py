@@ -93,8 +93,8 @@ _T: dict[str, tuple[str, str]] = {
     ),
     "risks_section": ("Risico's, maatregelen en opvolging", "Risks, measures and follow-up"),
     "sdg_section": (
-        "Bijdrage aan de duurzame-ontwikkelingsdoelen (SDG's)",
-        "Contribution to the Sustainable Development Goals (SDGs)",
+        "SDG-subdoelen waarop de vastgelegde risico's en signalen betrekking hebben",
+        "SDG targets the recorded risks and signals relate to",
     ),
     "sources_section": ("Bronnen en samenvoeging", "Sources and merge"),
     "annex": ("Bijlage: definities van de cijfers", "Annex: definitions of the figures"),
@@ -119,11 +119,13 @@ _T: dict[str, tuple[str, str]] = {
     "signals": ("Signalen", "Signals"),
     "sdg_intro": (
         "Het kabinet maakt in de Jaarrapportage Bedrijfsvoering Rijk zichtbaar aan "
-        "welke SDG's de inkoopstrategie bijdraagt. Werk aan de ISV draagt bij via "
-        "de thema's waarop leveranciers risico's vinden en maatregelen nemen.",
+        "welke SDG's de inkoopstrategie bijdraagt. Dit deel telt op welke SDG-subdoelen "
+        "de risico's en signalen betrekking hebben die leveranciers en inkopers hebben "
+        "vastgelegd (via hun thema's); het meet geen bijdrage.",
         "The cabinet makes visible in the Jaarrapportage Bedrijfsvoering Rijk "
-        "which SDGs its procurement strategy contributes to. ISV work contributes "
-        "through the themes on which suppliers find risks and take measures.",
+        "which SDGs its procurement strategy contributes to. This part counts which SDG "
+        "targets the risks and signals recorded by suppliers and buyers relate to "
+        "(through their themes); it does not measure a contribution.",
     ),
     "duplicates": ("Dubbele records (één keer geteld)", "Duplicate records (counted once)"),
     "no_conflicts": (
@@ -167,7 +169,7 @@ _T: dict[str, tuple[str, str]] = {
     "col_applied": ("Toegepast", "Applied"),
     "col_not_applied": ("Niet toegepast", "Not applied"),
     "col_voluntary": ("Vrijwillig toegepast", "Applied voluntarily"),
-    "col_current": ("Actuele tekstversie", "Current text version"),
+    "col_current": ("Tekst ISV-assistent, actuele versie", "ISV-assistent text, current"),
     "col_value": ("Geraamde waarde (€)", "Estimated value (€)"),
     "col_active": ("Lopend", "Active"),
     "col_isv": ("Met ISV", "With ISV"),
@@ -187,9 +189,32 @@ _T: dict[str, tuple[str, str]] = {
         "ISV-jaarrapportage {year} · {organisation} · peildatum {as_of}",
         "ISV yearly report {year} · {organisation} · reference date {as_of}",
     ),
+    "no_code": (
+        "geen redencode vastgelegd (oudere records)",
+        "no reason code recorded (older records)",
+    ),
+    "award_unknown": ("Gunningsdatum onbekend", "Award date unknown"),
+    "award_unknown_intro": (
+        "Deze aanbestedingen zijn in het jaar gepubliceerd maar hebben geen gunningsdatum; "
+        "bij telling naar gunningsdatum staan zij niet in de cijfers.",
+        "These tenders were published in the year but have no award date; counted by award "
+        "date, they are not in the figures.",
+    ),
+    "basis_awarded": (
+        "Geteld naar gunningsdatum (gegunde aanbestedingen, zoals de JBR telt).",
+        "Counted by award date (awarded tenders, as the JBR counts).",
+    ),
+    "basis_published": ("Geteld naar publicatiedatum.", "Counted by publication date."),
+    "previous_year": ("Vorig jaar", "Previous year"),
+    "basis": ("Telling", "Counting"),
+    "per_organisation": ("Per organisatie", "Per organisation"),
+    "texts_used": ("Gebruikte ISV-teksten", "ISV texts used"),
+    "share_value": ("Aandeel naar waarde", "Share by value"),
     "clause_version": (
-        "Actuele versie van de ISV-bestekteksten: {version}.",
-        "Current version of the ISV standard tender texts: {version}.",
+        "Actuele tekstversie van ISV-assistent: {version} (een eigen tekst, niet de officiële "
+        "bestekteksten; de tabel ‘Gebruikte ISV-teksten’ telt de teksten per soort).",
+        "Current ISV-assistent text version: {version} (our own text, not the official "
+        "standard tender texts; the table ‘ISV texts used’ counts the texts per kind).",
     ),
 }
 
@@ -349,8 +374,11 @@ def bar_chart(
     chart.y = 14
     chart.width = WIDTH - label_width - 12
     chart.height = plot_height
-    # reportlab draws the first category at the bottom; reverse to read top-down.
-    chart.data = [list(reversed(s)) for s in series]
+    # reportlab draws the first category at the bottom, and in a group the first series
+    # at the bottom: reverse both, so categories and bars read top-down in the order of
+    # the labels and of the legend.
+    ordered = list(series) if stacked else list(reversed(series))  # stacks run left to right
+    chart.data = [list(reversed(s)) for s in ordered]
     chart.categoryAxis.categoryNames = [shorten(x, 46) for x in reversed(labels)]
     chart.categoryAxis.labels.fontName = FAMILY
     chart.categoryAxis.labels.fontSize = 7
@@ -377,7 +405,8 @@ def bar_chart(
     chart.bars.strokeColor = None
     if stacked:
         chart.categoryAxis.style = "stacked"
-    for index, colour in enumerate(palette):
+    colours = list(palette[: len(series)])
+    for index, colour in enumerate(colours if stacked else reversed(colours)):
         chart.bars[index].fillColor = colour
     if not stacked:  # stacked segments are too narrow for labels; the table has them
         chart.barLabelFormat = lambda v: format_number(v, w.lang) if v else ""

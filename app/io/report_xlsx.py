@@ -36,6 +36,7 @@ from app.domain.report_figures import (
     FIGURES,
     GROUPS,
     MERGE_DEFINITION,
+    NO_REASON_CODE,
     SDG_DEFINITION,
     STEPS_DEFINITION,
     TENDER_FIGURES,
@@ -71,7 +72,19 @@ _T: dict[str, tuple[str, str]] = {
     "applied": ("ISV toegepast", "ISV applied"),
     "form": ("Toepassingsvorm", "Form"),
     "clause_version": ("Tekstversie", "Text version"),
-    "reason": ("Reden niet toegepast", "Reason not applied"),
+    "reason": ("Reden niet toegepast (code)", "Reason not applied (code)"),
+    "reason_words": ("Reden niet toegepast", "Reason not applied"),
+    "explanation": ("Toelichting bij het besluit", "Explanation of the decision"),
+    "awarded": ("Gunningsdatum", "Award date"),
+    "text_source": ("Gebruikte tekst", "Text used"),
+    "basis": ("Telling", "Counting"),
+    "basis_awarded": ("naar gunningsdatum", "by award date"),
+    "basis_published": ("naar publicatiedatum", "by publication date"),
+    "award_unknown": (
+        "Gunningsdatum onbekend (gepubliceerd in het jaar, niet in de cijfers)",
+        "Award date unknown (published in the year, not in the figures)",
+    ),
+    "no_code": ("geen code vastgelegd", "no code recorded"),
     "tender": ("Aanbesteding", "Tender"),
     "supplier": ("Leverancier", "Supplier"),
     "country": ("Land", "Country"),
@@ -83,7 +96,10 @@ _T: dict[str, tuple[str, str]] = {
     "plan_agreed_on": ("Plan afgesproken op", "Plan agreed on"),
     "latest": ("Laatste rapportageversie", "Latest workbook version"),
     "sdg": ("SDG-subdoelen", "SDG targets"),
-    "sdg_section": ("SDG-subdoelen waaraan wordt bijgedragen", "SDG targets served"),
+    "sdg_section": (
+        "SDG-subdoelen waarop de vastgelegde risico's en signalen betrekking hebben",
+        "SDG targets the recorded risks and signals relate to",
+    ),
     "sdg_target": ("Subdoel", "Target"),
     "sdg_signals": ("Signalen", "Signals"),
     "count": ("Aantal", "Number"),
@@ -125,10 +141,13 @@ class _Sheet:
     This module is imported only when a workbook is written, so openpyxl is imported at
     its top: an import statement per cell would cost more than the cells themselves."""
 
-    def __init__(self, workbook: Any, title: str, widths: Sequence[int]) -> None:
+    def __init__(
+        self, workbook: Any, title: str, widths: Sequence[int], *, header_rows: int = 1
+    ) -> None:
         self.ws = workbook.create_sheet(title)
         for index, width in enumerate(widths, start=1):
             self.ws.column_dimensions[get_column_letter(index)].width = width
+        _print_setup(self.ws, header_rows)
 
     def cell(self, value: Any, *, bold: bool = False, money: bool = False) -> Any:
         if isinstance(value, str):
@@ -168,6 +187,18 @@ class _Sheet:
             else:
                 cells.append(self.cell(value, bold=bold, money=index in money_columns))
         self.ws.append(cells)
+
+
+def _print_setup(ws: Any, header_rows: int) -> None:
+    """Printable as it is: landscape A4, every column on the page width (as many pages
+    down as needed), the header rows repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4 (openpyxl: Worksheet.PAPERSIZE_A4)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if header_rows:
+        ws.print_title_rows = f"1:{header_rows}"
 
 
 def _euros(cents: int) -> float:
@@ -285,9 +316,17 @@ def _summary(
     sheet.row([_t("definition", lang), in_order(lang, SDG_DEFINITION)])
     sheet.row([])
     sheet.row([_t("reasons", lang)], bold=True)
-    sheet.row([_t("reason", lang), "", _t("count", lang)], bold=True)
-    for reason, count in report.not_applied_reasons:
-        sheet.row([reason, "", count])
+    sheet.row([_t("reason_words", lang), _t("code", lang), _t("count", lang)], bold=True)
+    labels = {r.code: r.text(lang) for r in reference.not_applied_reasons}
+    labels[NO_REASON_CODE] = _t("no_code", lang)
+    for code, count in report.not_applied_reasons:
+        sheet.row([labels.get(code, code), code, count])
+    if report.award_date_unknown:
+        sheet.row([])
+        sheet.row([_t("award_unknown", lang)], bold=True)
+        sheet.row([_t("ref", lang), _t("title_col", lang), _t("published", lang)], bold=True)
+        for tender in report.award_date_unknown:
+            sheet.row([tender.ref, tender.title, tender.published])
     sheet.row([])
     sheet.row([_t("as_of", lang), in_order(lang, AS_OF_DEFINITION)])
     if len(report.sources) > 1:
@@ -327,6 +366,7 @@ def _tenders(workbook: Any, report: YearReport, reference: Reference, lang: str)
         "title_col",
         "organisation",
         "published",
+        "awarded",
         "category_code",
         "category",
         "set",
@@ -335,13 +375,17 @@ def _tenders(workbook: Any, report: YearReport, reference: Reference, lang: str)
         "verdict",
         "applied",
         "form",
+        "text_source",
         "clause_version",
         "reason",
+        "reason_words",
+        "explanation",
     ]
     sheet = _Sheet(
         workbook,
         _t("tenders", lang),
-        [18, 40, 30, 12, 22, 30, 12, 10, 16, 26, 12, 22, 10, 40, *([14] * len(TENDER_FIGURES))],
+        [18, 40, 30, 12, 12, 22, 30, 12, 10, 16, 26, 12, 22, 22, 10, 26, 34, 40]
+        + [14] * len(TENDER_FIGURES),
     )
     sheet.ws.freeze_panes = "B2"
     sheet.row(
@@ -354,18 +398,22 @@ def _tenders(workbook: Any, report: YearReport, reference: Reference, lang: str)
         True: words(_t("yes", lang)),
         False: words(_t("no", lang)),
     }
-    value_flag = TENDER_FIGURES.index("tenders_value")
+    money_flags = [i for i, c in enumerate(TENDER_FIGURES) if FIGURE_BY_CODE[c].money]
+    reasons = {r.code: r.text(lang) for r in reference.not_applied_reasons}
     append = sheet.ws.append
     for row in report.tender_rows:
         t = row.fact
-        flags = [row.flags[c] for c in TENDER_FIGURES]
-        flags[value_flag] = money(flags[value_flag])
+        flags: list[Any] = [row.flags[c] for c in TENDER_FIGURES]
+        for i in money_flags:
+            flags[i] = money(flags[i])
+        not_applied = t.isv_applied is False
         append(
             [
                 text(t.ref),
                 text(t.title),
                 text(t.organisation),
                 t.published,
+                t.awarded,
                 words(t.category_code),
                 words.category(reference, t.category_set, t.category_code, lang),
                 words(t.category_set),
@@ -374,7 +422,14 @@ def _tenders(workbook: Any, report: YearReport, reference: Reference, lang: str)
                 words(t.verdict),
                 applied_word[t.isv_applied],
                 words(reference.label("forms", t.form, lang)) if t.form else None,
+                words(reference.label("text_sources", t.text_source, lang))
+                if t.text_source
+                else None,
                 text(t.clause_version),
+                words(t.not_applied_code) if not_applied and t.not_applied_code else None,
+                words(reasons.get(t.not_applied_code or "", t.not_applied_code or ""))
+                if not_applied and t.not_applied_code
+                else None,
                 text(t.not_applied_reason),
                 *flags,
             ]
@@ -540,6 +595,7 @@ class _Words:
 
 def _definitions(workbook: Any, reference: Reference, lang: str, codes: list[str]) -> None:
     sheet = _Sheet(workbook, _t("definitions", lang), [22, 46, 110])
+    sheet.ws.freeze_panes = "A2"
     sheet.row([_t("code", lang), _t("figure", lang), _t("definition", lang)], bold=True)
     for code in codes:
         figure = FIGURE_BY_CODE.get(code)

@@ -45,7 +45,11 @@ from app.domain.report_facts import (
 )
 
 FORMAT = "isv-assistent-year-export"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+"""Version 2 added the tenders' ``awarded``, ``not_applied_code`` and ``text_source``;
+a version 1 file is read with those unknown (null)."""
+_ADDED_IN_2 = {"tenders": ("awarded", "not_applied_code", "text_source")}
 ABOUT = (
     "Records of one ISV-assistent installation for one year, to be merged into the "
     "yearly ISV report with 'isv-assistent report --merge'. Do not edit: the checksum "
@@ -69,7 +73,10 @@ FIELDS: Mapping[str, Mapping[str, str]] = {
         "isv_applied": "true, false, or null when no decision is recorded",
         "not_applied_reason": "the buyer's reason for not applying the ISV, or null",
         "form": "contract-condition, minimum-requirement, award-criterion, or null",
-        "clause_version": "version of the ISV tender texts used, or null",
+        "clause_version": "version of the ISV texts generated with ISV-assistent, or null",
+        "awarded": "award date, or null when not known",
+        "not_applied_code": "reason code for not applying the ISV (fixed list), or null",
+        "text_source": "which ISV text was used: generated, official, own, or null",
     },
     "contracts": {
         "uid": "identity across installations",
@@ -187,6 +194,7 @@ def _optional_date(value: Any) -> dt.date | None:
 
 _DATE_FIELDS = {
     "published",
+    "awarded",
     "start",
     "end",
     "plan_agreed_on",
@@ -202,6 +210,9 @@ _DATE_FIELDS = {
 }
 _OPTIONAL = {
     "organisation",
+    "awarded",
+    "not_applied_code",
+    "text_source",
     "category_set",
     "isv_applied",
     "not_applied_reason",
@@ -329,6 +340,17 @@ def _list(value: Any) -> list[Any]:
     return value
 
 
+def _upgrade_version_1(records: dict[str, Any]) -> dict[str, Any]:
+    """A version 1 file's records with the fields version 2 added, as unknown."""
+    upgraded = dict(records)
+    for kind, names in _ADDED_IN_2.items():
+        items = _list(records[kind])
+        upgraded[kind] = [
+            {**item, **dict.fromkeys(names)} if isinstance(item, dict) else item for item in items
+        ]
+    return upgraded
+
+
 def read_export(data: bytes, name: str) -> tuple[ExportHeader, YearFacts]:
     """Read an export file; a file that is not one, of another format version, or changed
     after export is refused with :class:`UsageError` (one sentence, naming the file)."""
@@ -339,7 +361,7 @@ def read_export(data: bytes, name: str) -> tuple[ExportHeader, YearFacts]:
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise _refuse(name, "not_an_export")
     version = body.get("format_version")
-    if version != FORMAT_VERSION:
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
         raise _refuse(name, "foreign_version", version=str(version), supported=FORMAT_VERSION)
     checksum = body.pop("checksum", None)
     if (
@@ -352,6 +374,8 @@ def read_export(data: bytes, name: str) -> tuple[ExportHeader, YearFacts]:
         records = body["records"]
         if not isinstance(records, dict) or set(records) != {k for k, _ in FACT_KINDS}:
             raise ValueError("records")
+        if version == 1:
+            records = _upgrade_version_1(records)
         kinds = {kind: _facts(cls, records[kind]) for kind, cls in FACT_KINDS}
         organisations = tuple(str(o) for o in _list(body["organisations"]))
         year = body["year"]

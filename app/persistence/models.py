@@ -98,10 +98,14 @@ class Tender(Withdrawable, Versioned, Base):
     form: Mapped[str | None] = mapped_column(String(40))
     acceptance: Mapped[str | None] = mapped_column(String(20))
     clause_version: Mapped[str | None] = mapped_column(String(20))
+    awarded: Mapped[dt.date | None] = mapped_column(Date)
+    not_applied_code: Mapped[str | None] = mapped_column(String(40))
+    text_source: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
     __table_args__ = (
         Index("ix_tender_published_category", "published", "category_code"),
+        Index("ix_tender_awarded", "awarded"),
         Index("ix_tender_organisation", "organisation_id"),
     )
 

@@ -314,7 +314,7 @@ def generate(
         )
         session.add(row)
         audit.created("generated_document", row)
-        if tender.clause_version != version:
+        if tender.clause_version != version or tender.text_source is None:
             _record_version(session, audit, tender, version)
         uid = row.uid
     return GeneratedClauses(
@@ -362,6 +362,8 @@ def _record_version(session: Session, audit: AuditWriter, tender: m.Tender, vers
         raise ConflictError("changed_by_someone_else", entity="tender", ref=tender.ref)
     session.refresh(tender)
     tender.clause_version = version
+    # a text made here and not said otherwise is the text used (the buyer may correct it)
+    tender.text_source = tender.text_source or "generated"
     audit.changed("tender", tender, before)
 
 

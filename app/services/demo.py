@@ -111,10 +111,11 @@ SUPPLIER_KINDS = (
 )
 SUPPLIER_COUNTRIES = ("NL",) * 7 + ("DE", "BE", "GB", "FR", "DK")
 REASONS = (
-    "Raamovereenkomst verlengd binnen bestaande voorwaarden.",
-    "Spoedopdracht; ISV in vervolgopdracht opgenomen.",
-    "Markt kon binnen de termijn niet voldoen; dialoog gestart.",
+    ("call-off-under-agreement-with-isv", "Afroep onder de raamovereenkomst, die de ISV al heeft."),
+    ("urgency", "Spoedopdracht; ISV in vervolgopdracht opgenomen."),
+    ("other", "Markt kon binnen de termijn niet voldoen; dialoog gestart."),
 )
+"""Reasons for not applying mandatory ISV: the code of the fixed list and an explanation."""
 SITE_COUNTRIES = {
     "bedrijfskleding": ("BD", "IN", "CN", "PK", "TR", "VN", "KH", "MM"),
     "catering": ("CI", "GH", "BR", "VN", "ID", "MY", "TH", "IN", "KE"),
@@ -249,19 +250,20 @@ class _Builder:
     # -- the whole build -----------------------------------------------------------------
     def _decision(
         self, verdict: Verdict, published: dt.date
-    ) -> tuple[bool | None, str | None, str | None, str | None]:
+    ) -> tuple[bool | None, str | None, str | None, str | None, str | None]:
         """Whether a tender applied the ISV (None: not decided yet, for a recent one), why
-        not, and in which form and with which acceptance."""
+        not (the reason code and its explanation), and in which form and with which
+        acceptance."""
         rng = self.rng
         applied: bool | None
-        reason = form = acceptance = None
+        reason = form = acceptance = reason_code = None
         roll = rng.random()
         if published > self.today - dt.timedelta(days=20) and roll < 0.3:
             applied = None
         elif verdict is Verdict.MANDATORY:
             applied = roll < 0.85
             if not applied:
-                reason = rng.choice(REASONS)
+                reason_code, reason = rng.choice(REASONS)
         else:
             applied = roll < 0.2
         if applied:
@@ -270,7 +272,7 @@ class _Builder:
             )[0]
             if form == "contract-condition":
                 acceptance = rng.choice(("implicit", "explicit"))
-        return applied, reason, form, acceptance
+        return applied, reason_code, reason, form, acceptance
 
     def build(
         self, session: Session, count: int, progress: Progress | None, cancelled: Callable[[], bool]
@@ -342,9 +344,14 @@ class _Builder:
             base = (period.amount(kind) if period else None) or 140_000
             value = Decimal(int(base * rng.lognormvariate(0.1, 0.7)) // 100 * 100)
             verdict = applicability(reference, code, kind, value, published)
-            applied, reason, form, acceptance = self._decision(verdict.verdict, published)
+            applied, reason_code, reason, form, acceptance = self._decision(
+                verdict.verdict, published
+            )
             title = rng.choice(TITLES[ten_code])
             organisation = rng.choice(organisations)
+            award_day = published + dt.timedelta(days=rng.randrange(35, 110))
+            awarded = award_day if award_day <= self.today and applied is not None else None
+            source = rng.choices(("generated", "official", "own"), (70, 20, 10))[0]
             tender = self.add(
                 m.Tender,
                 {
@@ -366,7 +373,12 @@ class _Builder:
                     "not_applied_reason": reason,
                     "form": form,
                     "acceptance": acceptance,
-                    "clause_version": CURRENT_CLAUSE_VERSION if applied else None,
+                    "clause_version": (
+                        CURRENT_CLAUSE_VERSION if applied and source == "generated" else None
+                    ),
+                    "text_source": source if applied else None,
+                    "awarded": awarded,
+                    "not_applied_code": reason_code,
                     "created_at": now,
                 },
             )
@@ -386,7 +398,7 @@ class _Builder:
         published: dt.date,
     ) -> None:
         rng = self.rng
-        start = published + dt.timedelta(days=rng.randrange(60, 150))
+        start = (tender["awarded"] or published) + dt.timedelta(days=rng.randrange(20, 60))
         end = start + dt.timedelta(days=365 * rng.choice((1, 2, 3, 4)) - 1)
         plan_months = rng.choice((3, 3, 3, 6))
         report_month = rng.choice((3, 4, 6))

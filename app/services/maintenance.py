@@ -77,13 +77,18 @@ def save_report_files(
     xlsx: Path | None = None,
     lang: str | None = None,
     progress: Progress | None = None,
+    docx: Path | None = None,
 ) -> list[Path]:
-    """Render a year report (from ``reporting.year_report``) as PDF and/or Excel and write
-    each file atomically. The file-format libraries are imported here, when needed."""
+    """Render a year report (from ``reporting.year_report``) as PDF, Excel and/or Word and
+    write each file atomically. The file-format libraries are imported here, when needed."""
     from app.io.files import write_atomically
 
     language = lang or ctx.lang
-    jobs = [(kind, path) for kind, path in (("pdf", pdf), ("xlsx", xlsx)) if path is not None]
+    jobs = [
+        (kind, path)
+        for kind, path in (("pdf", pdf), ("xlsx", xlsx), ("docx", docx))
+        if path is not None
+    ]
     written: list[Path] = []
     for done, (kind, path) in enumerate(jobs):
         if progress:
@@ -92,6 +97,10 @@ def save_report_files(
             from app.io.report_pdf import render_report_pdf
 
             data = render_report_pdf(report, ctx.reference, language)
+        elif kind == "docx":
+            from app.io.report_docx import render_report_docx
+
+            data = render_report_docx(report, ctx.reference, language)
         else:
             from app.io.report_xlsx import render_report_xlsx
 

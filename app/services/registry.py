@@ -44,7 +44,12 @@ def _tender_record(tender: m.Tender, organisation: str | None) -> TenderRecord:
     decision = None
     if tender.isv_applied is not None:
         decision = IsvDecision(
-            tender.isv_applied, tender.not_applied_reason, tender.form, tender.acceptance
+            tender.isv_applied,
+            tender.not_applied_reason,
+            tender.form,
+            tender.acceptance,
+            tender.not_applied_code,
+            tender.text_source,
         )
     value = from_cents(tender.value_cents)
     assert value is not None
@@ -67,6 +72,7 @@ def _tender_record(tender: m.Tender, organisation: str | None) -> TenderRecord:
         version=tender.version,
         withdrawn_reason=tender.withdrawn_reason,
         withdrawn_at=tender.withdrawn_at,
+        awarded=tender.awarded,
     )
 
 
@@ -259,6 +265,7 @@ def register_tender(
     organisation: str | None = None,
     decision: IsvDecision | None = None,
     cpv: Sequence[str] = (),
+    awarded: dt.date | None = None,
 ) -> TenderRecord:
     """Register a tender with its verdict (and, when given, the ISV decision and its CPV
     codes, the main code first)."""
@@ -277,6 +284,7 @@ def register_tender(
             organisation=organisation,
             decision=decision,
             cpv=cpv,
+            awarded=awarded,
         )
         return _tender_record(tender, organisation.strip() if organisation else None)
 
@@ -295,6 +303,7 @@ def insert_tender(
     organisation: str | None = None,
     decision: IsvDecision | None = None,
     cpv: Sequence[str] = (),
+    awarded: dt.date | None = None,
 ) -> m.Tender:
     """A new tender inside a service's transaction (for :func:`register_tender` and the
     adoption of a TenderNed notice)."""
@@ -302,7 +311,8 @@ def insert_tender(
     title = clean_text(title, "title", limit=500)
     codes = normalise_cpv_list(cpv)
     verdict = applicability(ctx.reference, category, kind, validate_value(value), published)
-    checked = validate_decision(ref, verdict.verdict, decision) if decision else None
+    checked = _checked(ctx, ref, verdict.verdict, decision) if decision else None
+    check_awarded(published, awarded)
     if session.scalar(select(m.Tender.id).where(m.Tender.ref == ref)) is not None:
         raise ValidationError("duplicate_reference", entity="tender", ref=ref)
     organisation_id = ensure_organisation(session, audit, organisation)
@@ -318,6 +328,7 @@ def insert_tender(
         verdict=verdict.verdict.value,
         threshold_cents=to_cents(Decimal(verdict.threshold)) if verdict.threshold else None,
         threshold_period=verdict.threshold_period,
+        awarded=awarded,
     )
     if checked is not None:
         _apply_decision(tender, checked)
@@ -375,12 +386,31 @@ def tender_cpv(ctx: Context, refs: Sequence[str] | None = None) -> dict[str, tup
         return {ref: tuple(codes) for ref, codes in result.items()}
 
 
+def check_awarded(published: dt.date, awarded: dt.date | None) -> None:
+    """An award date is on or after the publication date."""
+    if awarded is not None and awarded < published:
+        raise ValidationError("awarded_before_published", awarded=awarded, published=published)
+
+
+def _checked(ctx: Context, ref: str, verdict: str, decision: IsvDecision) -> IsvDecision:
+    codes = [r.code for r in ctx.reference.not_applied_reasons]
+    return validate_decision(ref, verdict, decision, codes)
+
+
 def _apply_decision(tender: m.Tender, decision: IsvDecision) -> None:
+    """Store a checked decision. The text version is only recorded for a text generated
+    here: the official texts and an own text have none of ours, and a tender whose text
+    is not named keeps what the clause generation recorded (nothing, until then)."""
     tender.isv_applied = decision.applied
     tender.not_applied_reason = decision.reason
+    tender.not_applied_code = decision.reason_code
     tender.form = decision.form
     tender.acceptance = decision.acceptance
-    tender.clause_version = CURRENT_CLAUSE_VERSION if decision.applied else None
+    tender.text_source = decision.text_source
+    if not decision.applied or decision.text_source in ("official", "own"):
+        tender.clause_version = None
+    elif decision.text_source == "generated":
+        tender.clause_version = tender.clause_version or CURRENT_CLAUSE_VERSION
 
 
 def record_decision(
@@ -390,7 +420,7 @@ def record_decision(
     with ctx.db.begin() as session:
         tender = find_tender(session, ref)
         check_version(tender, expected_version, "tender", ref)
-        checked = validate_decision(tender.ref, tender.verdict, decision)
+        checked = _checked(ctx, tender.ref, tender.verdict, decision)
         before = snapshot(tender)
         bump_version(session, m.Tender, tender, tender.version)
         _apply_decision(tender, checked)

@@ -16,6 +16,7 @@ renderers are :mod:`app.io.report_pdf` and :mod:`app.io.report_xlsx`.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -28,11 +29,13 @@ from app import __version__
 from app.domain.errors import NotFoundError, UsageError
 from app.domain.reference import OUTSIDE_CATEGORIES, Reference
 from app.domain.report import (
+    BASES,
     CategoryFigures,
     CategoryKey,
     Conflict,
     SdgFigure,
     Source,
+    TenderRow,
     YearReport,
     as_of_date,
     count_year,
@@ -51,7 +54,7 @@ from app.domain.report_facts import (
     YearFacts,
     fingerprint,
 )
-from app.domain.report_figures import FIGURES
+from app.domain.report_figures import FIGURES, TENDER_FIGURES
 from app.domain.values import from_cents
 from app.io.year_export import ExportHeader, read_export, write_export
 from app.persistence import models as m
@@ -73,9 +76,9 @@ def _year_bounds(year: int) -> tuple[dt.date, dt.date]:
 
 
 def gather_year_facts(session: Session, year: int) -> YearFacts:
-    """Every record the figures of ``year`` need: tenders published in the year, contracts
-    active in it (with their tenders), and those contracts' submissions, evidence,
-    assessments, signals and escalation steps.
+    """Every record the figures of ``year`` need: tenders published or awarded in the
+    year, contracts active in it (with their tenders), and those contracts' submissions,
+    evidence, assessments, signals and escalation steps.
 
     Rows are read as plain Core rows (no ORM loading: a year of a large database holds
     tens of thousands of records) and each fact is made by keyword from the row's
@@ -111,10 +114,14 @@ def gather_year_facts(session: Session, year: int) -> YearFacts:
         t.not_applied_reason,
         t.form,
         t.clause_version,
+        t.awarded,
+        t.not_applied_code,
+        t.text_source,
         where=and_(
             t.withdrawn_at.is_(None),
             or_(
                 and_(t.published >= first, t.published <= last),
+                and_(t.awarded >= first, t.awarded <= last),
                 t.id.in_(select(m.Contract.tender_id).where(active)),
             ),
         ),
@@ -137,6 +144,9 @@ def gather_year_facts(session: Session, year: int) -> YearFacts:
                 not_applied_reason=r.not_applied_reason,
                 form=r.form,
                 clause_version=r.clause_version,
+                awarded=r.awarded,
+                not_applied_code=r.not_applied_code,
+                text_source=r.text_source,
             )
             for r in tender_rows
         ]
@@ -562,11 +572,22 @@ def build_report(
     today: dt.date | None = None,
     now: dt.datetime | None = None,
     known_organisations: Iterable[str] = (),
+    basis: str = "awarded",
+    previous: YearFacts | None = None,
 ) -> YearReport:
     """Merge the sources, count the year and attach names: the finished report.
     ``organisation`` must be one the sources or ``known_organisations`` name (an
-    organisation without tenders in the year gives zeros, a typo an error)."""
+    organisation without tenders in the year gives zeros, a typo an error).
+
+    Categories are counted in one category set: ``group_into``, else the set in force
+    at the end of the year (a tender registered under the other set is grouped under
+    its counterpart). ``previous`` are the facts of the year before, counted the same
+    way for the comparison column (the local database's; an export holds one year)."""
     _year_bounds(year)
+    if basis not in BASES:
+        raise UsageError("report_unknown_basis", basis=basis, allowed=", ".join(BASES))
+    if group_into is None:
+        group_into = reference.set_in_force(dt.date(year, 12, 31)).id
     merged = merge_facts(inputs)
     facts = merged.facts
     if organisation is not None:
@@ -588,7 +609,24 @@ def build_report(
         escalation_codes=escalation_codes,
         theme_sdg=theme_sdg,
         group=category_grouping(reference, group_into),
+        basis=basis,
     )
+    previous_totals: dict[str, int] = {}
+    if previous is not None:
+        if organisation is not None:
+            previous = _for_organisation(previous, organisation)
+        previous_totals = dict(
+            count_year(
+                previous,
+                year - 1,
+                as_of_date(year - 1, today or moment.date()),
+                organisation=organisation,
+                current_clause_version=CURRENT_CLAUSE_VERSION,
+                escalation_codes=escalation_codes,
+                theme_sdg=theme_sdg,
+                basis=basis,
+            ).totals
+        )
     categories = []
     for key, figures in counted.by_category.items():
         nl, en, set_index, number = _category_names(reference, key)
@@ -627,6 +665,23 @@ def build_report(
         sources=tuple(i.source for i in inputs),
         conflicts=merged.conflicts,
         duplicates=merged.duplicates,
+        basis=basis,
+        award_date_unknown=counted.award_date_unknown,
+        previous_totals=previous_totals,
+        organisations=_per_organisation(counted.tender_rows) if organisation is None else (),
+    )
+
+
+def _per_organisation(rows: Sequence[TenderRow]) -> tuple[tuple[str, Mapping[str, int]], ...]:
+    """The tender figures per organisation, when the rows name more than one."""
+    by_org: dict[str, list[Mapping[str, int]]] = defaultdict(list)
+    for row in rows:
+        by_org[row.fact.organisation or "-"].append(row.flags)
+    if len(by_org) < 2:
+        return ()
+    return tuple(
+        (name, {code: sum(f[code] for f in flags) for code in TENDER_FIGURES})
+        for name, flags in sorted(by_org.items())
     )
 
 
@@ -654,12 +709,16 @@ def year_report(
     group_into: str | None = None,
     today: dt.date | None = None,
     now: dt.datetime | None = None,
+    basis: str = "awarded",
 ) -> YearReport:
-    """The report of ``year`` from the local database plus the given export files."""
+    """The report of ``year`` from the local database plus the given export files. The
+    previous year's totals stand beside the year's when no export is merged (an export
+    holds one year only)."""
     _year_bounds(year)
     exports = [read_export_file(path, year) for path in merge]
     with ctx.db.read() as session:
         names = list(session.scalars(select(m.Organisation.name)))
+        previous = gather_year_facts(session, year - 1) if not exports and year > 1900 else None
     return build_report(
         ctx.reference,
         [local_input(ctx, year), *exports],
@@ -669,6 +728,8 @@ def year_report(
         today=today,
         now=now,
         known_organisations=names,
+        basis=basis,
+        previous=previous,
     )
 
 
@@ -685,6 +746,12 @@ def _figures_json(figures: Mapping[str, int]) -> dict[str, Any]:
     }
 
 
+def _share(figures: Mapping[str, int], part: str, whole: str) -> float | None:
+    """``part / whole`` rounded to four decimals; ``None`` when there is no whole."""
+    total = figures.get(whole, 0)
+    return round(figures.get(part, 0) / total, 4) if total else None
+
+
 def report_document(report: YearReport) -> dict[str, Any]:
     """``report --json`` (spec/cli.md): the spec's fields and every further figure.
     Money in euros; counts as whole numbers."""
@@ -696,7 +763,28 @@ def report_document(report: YearReport) -> dict[str, Any]:
         "fingerprint": report.fingerprint,
         "current_clause_version": report.current_clause_version,
         "grouping": report.grouping,
+        "basis": report.basis,
         "totals": _figures_json(report.totals),
+        "share_mandatory_applied": _share(
+            report.totals, "tenders_isv_applied_mandatory", "tenders_isv_mandatory"
+        ),
+        "share_mandatory_applied_by_value": _share(
+            report.totals, "tenders_value_applied_mandatory", "tenders_value_mandatory"
+        ),
+        "award_date_unknown": len(report.award_date_unknown),
+        "award_date_unknown_tenders": [
+            {"ref": t.ref, "title": t.title, "published": t.published.isoformat()}
+            for t in report.award_date_unknown
+        ],
+        "previous_year": (
+            {"year": report.year - 1, "totals": _figures_json(report.previous_totals)}
+            if report.previous_totals
+            else None
+        ),
+        "organisations": [
+            {"organisation": name, **_figures_json(figures)}
+            for name, figures in report.organisations
+        ],
         "categories": [
             {
                 "code": c.key.code,
@@ -708,7 +796,7 @@ def report_document(report: YearReport) -> dict[str, Any]:
             for c in report.categories
         ],
         "forms": dict(report.forms),
-        "not_applied_reasons": [{"reason": r, "tenders": n} for r, n in report.not_applied_reasons],
+        "not_applied_reasons": [{"code": r, "tenders": n} for r, n in report.not_applied_reasons],
         "risks_by_theme": {theme: dict(p) for theme, p in sorted(report.risk_matrix.items())},
         "escalation_by_step": dict(report.escalation_by_step),
         "oecd_steps": {code: dict(states) for code, states in report.step_states.items()},

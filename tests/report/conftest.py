@@ -57,6 +57,7 @@ TENDERS: dict[str, dict[str, Any]] = {
         "organisation": ORG_A,
         "isv": "applied",
         "form": "contract-condition",
+        "text_source": "generated",
     },
     "T2": {
         "category": "bedrijfskleding",
@@ -66,6 +67,7 @@ TENDERS: dict[str, dict[str, Any]] = {
         "organisation": ORG_A,
         "isv": "applied",
         "form": "minimum-requirement",
+        "text_source": "official",
     },
     "T3": {
         "category": "catering",
@@ -75,6 +77,7 @@ TENDERS: dict[str, dict[str, Any]] = {
         "organisation": ORG_A,
         "isv": "not-applied",
         "reason": "Spoedopdracht na faillissement van de vorige leverancier.",
+        "not_applied_reason": "urgency",
     },
     "T4": {
         "category": "laboratorium",
@@ -84,6 +87,7 @@ TENDERS: dict[str, dict[str, Any]] = {
         "organisation": ORG_B,
         "isv": "applied",
         "form": "award-criterion",
+        "text_source": "own",
     },
     "T5": {
         "category": "overig",
@@ -181,10 +185,13 @@ def cli_args(ref: str) -> list[str]:
             t["value"],
             "--published",
             t["published"],
+            # awarded on the day of publication: both counting bases give the same year
+            "--awarded",
+            t["published"],
         ]
-        for key in ("organisation", "isv", "reason", "form"):
+        for key in ("organisation", "isv", "reason", "form", "not_applied_reason", "text_source"):
             if key in t:
-                args += [f"--{key}", t[key]]
+                args += [f"--{key.replace('_', '-')}", t[key]]
         return args
     c = CONTRACTS[ref]
     args = [

@@ -47,7 +47,10 @@ def tender(uid: str, **changes: object) -> TenderFact:
         form="contract-condition",
         clause_version="2017",
     )
-    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+    changed = dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+    if "awarded" not in changes:  # awarded on the day of publication unless said otherwise
+        changed = dataclasses.replace(changed, awarded=changed.published)
+    return changed
 
 
 def contract(uid: str, tender_uid: str, **changes: object) -> ContractFact:

@@ -179,9 +179,11 @@ def test_a_tampered_or_foreign_file_is_refused(
     assert "gewijzigd" in refused(cli, db_location, rewrite(path, more_value, fix_checksum=False))
 
     def newer_version(body: dict[str, Any]) -> None:
-        body["format_version"] = 2
+        body["format_version"] = FORMAT_VERSION + 1
 
-    assert "versie 2" in refused(cli, db_location, rewrite(path, newer_version, fix_checksum=True))
+    assert f"versie {FORMAT_VERSION + 1}" in refused(
+        cli, db_location, rewrite(path, newer_version, fix_checksum=True)
+    )
 
     def other_format(body: dict[str, Any]) -> None:
         body["format"] = "something-else"

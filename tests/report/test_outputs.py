@@ -124,9 +124,16 @@ def test_pdf_shows_the_json_figures(year_db: Any, cli: Any, tmp_path: Path, lang
         assert "31 December 2025" in text
         assert "Page 1 of" in text
     assert data["fingerprint"] in text
-    # every figure is defined in the annex
+    # every figure is defined in the annex in words, by its name (no code names)
+    annex = text.split(ANNEX[lang])[-1]
     for figure in FIGURE_BY_CODE.values():
-        assert figure.code in tokens, figure.code
+        assert " ".join(figure.name(lang).split()) in annex, figure.code
+        assert " ".join(figure.definition(lang).split())[:60] in annex, figure.code
+        if "_" in figure.code:
+            assert figure.code not in annex, figure.code
+
+
+ANNEX = {"nl": "Bijlage: definities van de cijfers", "en": "Annex: definitions of the figures"}
 
 
 def test_pdf_fonts_embedded_and_metadata(year_db: Any, cli: Any, tmp_path: Path) -> None:

@@ -11,11 +11,24 @@ from app.cli.base import Invocation
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser("categories", help="list the ISV risk categories")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--reasons",
+        action="store_true",
+        help="list the reason codes for not applying the ISV, with their words",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(inv: Invocation) -> int:
     reference = locator.reference()
+    if inv.args.reasons:
+        reasons = [{"code": r.code, "nl": r.nl, "en": r.en} for r in reference.not_applied_reasons]
+        if inv.args.json:
+            inv.emit_json(reasons)
+        else:
+            for r in reference.not_applied_reasons:
+                inv.say(f"{r.code:<36} {r.text(inv.lang)}")
+        return 0
     rows = [
         {
             "code": c.code,

@@ -23,6 +23,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--merge", nargs="+", default=[], metavar="EXPORT")
     parser.add_argument("--pdf")
     parser.add_argument("--xlsx")
+    parser.add_argument("--docx", help="the report as a Word document (headings and tables)")
+    parser.add_argument(
+        "--basis",
+        choices=("awarded", "published"),
+        default="awarded",
+        help="count tenders by award date (default, as the JBR) or by publication date",
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument(
         "--group-into",
@@ -37,14 +44,20 @@ def run(inv: Invocation) -> int:
     merge = [input_path(p) for p in args.merge]
     pdf = output_path(args.pdf) if args.pdf else None
     xlsx = output_path(args.xlsx) if args.xlsx else None
+    docx = output_path(args.docx) if args.docx else None
     ctx = inv.context()
     report = reporting.year_report(
-        ctx, args.year, organisation=args.organisation, merge=merge, group_into=args.group_into
+        ctx,
+        args.year,
+        organisation=args.organisation,
+        merge=merge,
+        group_into=args.group_into,
+        basis=args.basis,
     )
-    if pdf is not None or xlsx is not None:
+    if pdf is not None or xlsx is not None or docx is not None:
         from app.services.maintenance import save_report_files  # the window's way too
 
-        save_report_files(ctx, report, pdf=pdf, xlsx=xlsx, lang=inv.lang)
+        save_report_files(ctx, report, pdf=pdf, xlsx=xlsx, docx=docx, lang=inv.lang)
     for conflict in report.conflicts:
         inv.error_line(
             inv.text(
@@ -77,7 +90,15 @@ def run(inv: Invocation) -> int:
                 conflicts=len(report.conflicts),
             )
         )
-    for path in (pdf, xlsx):
+    if report.award_date_unknown:
+        inv.say(
+            inv.text(
+                "report_award_date_unknown",
+                count=len(report.award_date_unknown),
+                refs=", ".join(t.ref for t in report.award_date_unknown),
+            )
+        )
+    for path in (pdf, xlsx, docx):
         if path is not None:
             inv.say(inv.text("report_written", path=str(path)))
     return 0

@@ -42,6 +42,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     add.add_argument("--acceptance", choices=("implicit", "explicit"))
     add.add_argument("--cpv", action="append", default=[], help="CPV code, the main code first")
+    add.add_argument("--awarded", help="the award date")
+    add.add_argument(
+        "--not-applied-reason",
+        metavar="CODE",
+        help="reason code for not applying the ISV (categories --reasons lists them)",
+    )
+    add.add_argument(
+        "--text-source",
+        choices=("generated", "official", "own"),
+        help="which ISV text the tender used",
+    )
     add.add_argument("--json", action="store_true")
     add.set_defaults(handler=run_add)
     register_v2(actions)
@@ -51,10 +62,18 @@ def run_add(inv: Invocation) -> int:
     args = inv.args
     published = parse_date(args.published, "--published")
     value = parse_amount(args.value, "--value")
+    awarded = parse_date(args.awarded, "--awarded") if args.awarded else None
     decision = None
     if args.isv is not None:
-        decision = IsvDecision(args.isv == "applied", args.reason, args.form, args.acceptance)
-    elif args.reason or args.form:
+        decision = IsvDecision(
+            args.isv == "applied",
+            args.reason,
+            args.form,
+            args.acceptance,
+            reason_code=args.not_applied_reason,
+            text_source=args.text_source,
+        )
+    elif args.reason or args.form or args.not_applied_reason or args.text_source:
         raise ValidationError("required_field", field="--isv")
     tender = registry.register_tender(
         inv.context(),
@@ -67,6 +86,7 @@ def run_add(inv: Invocation) -> int:
         organisation=args.organisation,
         decision=decision,
         cpv=args.cpv,
+        awarded=awarded,
     )
     verdict = applicability(locator.reference(), args.category, args.kind, value, published)
     notes = [inv.text(r.code, **r.as_dict()) for r in verdict.reasons if r.code in NOTES]
@@ -79,6 +99,7 @@ def run_add(inv: Invocation) -> int:
                 "threshold_period": tender.threshold_period,
                 "category": tender.category_code,
                 "category_set": tender.category_set,
+                "awarded": tender.awarded,
                 "notes": notes,
                 "cpv": list(normalise_cpv_list(args.cpv)),
             }
