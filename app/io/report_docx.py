@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from app.domain.languages import choose, in_order
 from app.domain.formatting import format_date, format_money, format_number, format_percent
+from app.domain.languages import choose, in_order
 from app.domain.reference import Reference
 from app.domain.report import YearReport
 from app.domain.report_figures import (

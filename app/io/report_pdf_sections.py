@@ -355,9 +355,7 @@ def tenders_section(w: Writer) -> list[Flowable]:
         # the buyers' explanations beside the code; paragraphs, so a long one can cross
         # a page
         for ref, text in explained.get(code, ()):
-            flow.append(
-                Paragraph(f"{escape(ref)}: {escape(text)}", s["Bullet"], bulletText="–")
-            )
+            flow.append(Paragraph(f"{escape(ref)}: {escape(text)}", s["Bullet"], bulletText="–"))
     if r.award_date_unknown:
         flow.append(para(w.t("award_unknown"), s["Heading2"]))
         flow.append(para(w.t("award_unknown_intro"), s["Body"]))

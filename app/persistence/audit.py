@@ -39,10 +39,17 @@ AUDITED: dict[str, type[m.Base]] = {
 }
 """Entities whose every row must match its newest audit entry."""
 
-ADDED_LATER: dict[str, Any] = {"withdrawn_at": None, "withdrawn_reason": None, "version": 1}
-"""Columns added after records were first audited (revision 0004), with the value the
-upgrade gave existing rows: an after-image written before the column existed lacks the
-key, and matches a row that still holds that value."""
+ADDED_LATER: dict[str, Any] = {
+    "withdrawn_at": None,
+    "withdrawn_reason": None,
+    "version": 1,
+    "awarded": None,
+    "not_applied_code": None,
+    "text_source": None,
+}
+"""Columns added after records were first audited (revisions 0004 and 0005), with the
+value the upgrade gave existing rows: an after-image written before the column existed
+lacks the key, and matches a row that still holds that value."""
 
 
 def matches_after_image(after: Mapping[str, Any], current: Mapping[str, Any]) -> bool:

@@ -11,6 +11,7 @@ still the first revision.
 
 from __future__ import annotations
 
+import gzip
 import shutil
 import sqlite3
 from pathlib import Path
@@ -26,7 +27,18 @@ from app.services.context import open_context
 from .helpers import dump_files, integrity_check
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-SCHEMAS = sorted(FIXTURES.glob("schema_*.sqlite"))
+
+
+def _revision(schema: Path) -> str:
+    """``0005`` of ``schema_0005.sqlite`` or ``schema_0005.sqlite.gz``."""
+    return schema.name.removeprefix("schema_").split(".")[0]
+
+
+SCHEMAS = sorted(
+    [*FIXTURES.glob("schema_*.sqlite"), *FIXTURES.glob("schema_*.sqlite.gz")], key=_revision
+)
+"""The fixtures, oldest first; a newer one may be gzip-compressed (the fixtures stay
+under 1 MB together)."""
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -67,9 +79,12 @@ def _project(
 
 
 def _copy(schema: Path, folder: Path) -> Path:
-    target = folder / schema.name
-    shutil.copyfile(schema, target)
-    attachments = schema.with_suffix(".attachments")
+    target = folder / f"schema_{_revision(schema)}.sqlite"
+    if schema.suffix == ".gz":
+        target.write_bytes(gzip.decompress(schema.read_bytes()))
+    else:
+        shutil.copyfile(schema, target)
+    attachments = FIXTURES / f"schema_{_revision(schema)}.attachments"
     if attachments.is_dir():
         shutil.copytree(attachments, target.with_suffix(".attachments"))
     return target
@@ -80,10 +95,10 @@ def test_there_is_a_fixture_for_the_first_revision() -> None:
     assert sum(p.stat().st_size for p in FIXTURES.rglob("*") if p.is_file()) < 1_000_000
 
 
-@pytest.mark.parametrize("schema", SCHEMAS, ids=[p.stem for p in SCHEMAS])
+@pytest.mark.parametrize("schema", SCHEMAS, ids=[f"schema_{_revision(p)}" for p in SCHEMAS])
 def test_fixture_opens_upgraded_with_every_record_intact(schema: Path, tmp_path: Path) -> None:
     copy = _copy(schema, tmp_path)
-    revision = schema.stem.removeprefix("schema_")
+    revision = _revision(schema)
     connection = sqlite3.connect(copy)
     assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == revision
     connection.close()
@@ -153,14 +168,14 @@ def test_a_later_revision_upgrades_the_oldest_fixture_after_a_backup(
     shutil.copytree(
         locator.migrations_dir(), migrations, ignore=shutil.ignore_patterns("__pycache__")
     )
-    head = SCHEMAS[-1].stem.removeprefix("schema_")
+    head = _revision(SCHEMAS[-1])
     (migrations / "versions" / "9999_upgrade_probe.py").write_text(
         NEXT_REVISION.format(head=head), encoding="utf-8"
     )
     monkeypatch.setattr(locator, "migrations_dir", lambda: migrations)
 
     copy = _copy(SCHEMAS[0], tmp_path)
-    revision = SCHEMAS[0].stem.removeprefix("schema_")
+    revision = _revision(SCHEMAS[0])
     before = _raw_dump(copy)
     files = dump_files(copy.with_suffix(".attachments"))
     ctx = open_context(str(copy), lang="nl", actor="upgrade-test")
