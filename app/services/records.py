@@ -33,15 +33,17 @@ from app.domain.consistency import (
     settle,
     tender_warnings,
 )
-from app.domain.decision import validate_decision
 from app.domain.errors import ConflictError, NotFoundError, UsageError, ValidationError
 from app.domain.values import IsvDecision, clean_text, from_cents, not_in_future, to_cents
 from app.persistence import models as m
 from app.persistence.audit import AuditWriter, snapshot
 from app.services.context import Context
 from app.services.registry import (
-    CURRENT_CLAUSE_VERSION,
     bump_version,
+    check_awarded,
+    checked_decision,
+    current_decision,
+    decision_columns,
     ensure_organisation,
     ensure_supplier,
     find_contract,
@@ -202,9 +204,11 @@ def correct_tender(
     published: dt.date | None = None,
     decision: IsvDecision | None = None,
     cpv: Sequence[str] | None = None,
+    awarded: dt.date | None = None,
 ) -> Change:
     """Correct the named fields of a tender or its ISV decision (``None``: unchanged);
-    ``cpv`` replaces the tender's CPV codes (the main code first).
+    ``cpv`` replaces the tender's CPV codes (the main code first); ``awarded`` sets the
+    award date (on or after the publication date).
 
     The verdict is worked out again when the category, kind, value or publication date
     changes, and the decision (the new one, or the one on record) must fit it."""
@@ -243,22 +247,17 @@ def correct_tender(
                 threshold_period=verdict.threshold_period,
             )
             verdict_value = verdict.verdict.value
+        if awarded is not None or published is not None:
+            day = awarded if awarded is not None else tender.awarded
+            check_awarded(published if published is not None else tender.published, day)
+            if awarded is not None:
+                changes["awarded"] = awarded
         wanted = decision
         if wanted is None and tender.isv_applied is not None and verdict_value != tender.verdict:
-            wanted = IsvDecision(
-                tender.isv_applied, tender.not_applied_reason, tender.form, tender.acceptance
-            )
+            wanted = current_decision(tender)
         if wanted is not None:
-            checked = validate_decision(changes.get("ref", tender.ref), verdict_value, wanted)
-            changes.update(
-                isv_applied=checked.applied,
-                not_applied_reason=checked.reason,
-                form=checked.form,
-                acceptance=checked.acceptance,
-                clause_version=(tender.clause_version or CURRENT_CLAUSE_VERSION)
-                if checked.applied
-                else None,
-            )
+            checked = checked_decision(ctx, changes.get("ref", tender.ref), verdict_value, wanted)
+            changes.update(decision_columns(tender, checked))
         warnings: list[Warning_] = []
         if published is not None:
             starts = session.execute(

@@ -392,25 +392,53 @@ def check_awarded(published: dt.date, awarded: dt.date | None) -> None:
         raise ValidationError("awarded_before_published", awarded=awarded, published=published)
 
 
-def _checked(ctx: Context, ref: str, verdict: str, decision: IsvDecision) -> IsvDecision:
+def checked_decision(ctx: Context, ref: str, verdict: str, decision: IsvDecision) -> IsvDecision:
+    """The decision checked against the verdict and the fixed reason codes."""
     codes = [r.code for r in ctx.reference.not_applied_reasons]
     return validate_decision(ref, verdict, decision, codes)
 
 
-def _apply_decision(tender: m.Tender, decision: IsvDecision) -> None:
-    """Store a checked decision. The text version is only recorded for a text generated
-    here: the official texts and an own text have none of ours, and a tender whose text
-    is not named keeps what the clause generation recorded (nothing, until then)."""
-    tender.isv_applied = decision.applied
-    tender.not_applied_reason = decision.reason
-    tender.not_applied_code = decision.reason_code
-    tender.form = decision.form
-    tender.acceptance = decision.acceptance
-    tender.text_source = decision.text_source
+_checked = checked_decision
+
+
+def decision_columns(tender: m.Tender, decision: IsvDecision) -> dict[str, Any]:
+    """The tender columns of a checked decision. The text version is only recorded for a
+    text generated here: the official texts and an own text have none of ours, and a
+    tender whose text is not named keeps what the clause generation recorded."""
+    clause_version = tender.clause_version
     if not decision.applied or decision.text_source in ("official", "own"):
-        tender.clause_version = None
+        clause_version = None
     elif decision.text_source == "generated":
-        tender.clause_version = tender.clause_version or CURRENT_CLAUSE_VERSION
+        clause_version = clause_version or CURRENT_CLAUSE_VERSION
+    return {
+        "isv_applied": decision.applied,
+        "not_applied_reason": decision.reason,
+        "not_applied_code": decision.reason_code,
+        "form": decision.form,
+        "acceptance": decision.acceptance,
+        "text_source": decision.text_source,
+        "clause_version": clause_version,
+    }
+
+
+def current_decision(tender: m.Tender) -> IsvDecision | None:
+    """The decision on record, with its code and text source."""
+    if tender.isv_applied is None:
+        return None
+    return IsvDecision(
+        tender.isv_applied,
+        tender.not_applied_reason,
+        tender.form,
+        tender.acceptance,
+        tender.not_applied_code,
+        tender.text_source,
+    )
+
+
+def _apply_decision(tender: m.Tender, decision: IsvDecision) -> None:
+    """Store a checked decision (see :func:`decision_columns`)."""
+    for name, value in decision_columns(tender, decision).items():
+        setattr(tender, name, value)
 
 
 def record_decision(

@@ -592,6 +592,7 @@ def correct_tender(shell: MainWindow, parent: QWidget | None, tender: TenderReco
         FieldSpec("organisation", tr("&Organisatie:"), "text", tender.organisation),
         FieldSpec("value", tr("&Waarde (€):"), "amount", tender.value),
         FieldSpec("published", tr("&Publicatiedatum:"), "date", tender.published),
+        FieldSpec("awarded", tr("&Gunningsdatum:"), "optional-date", tender.awarded),
         FieldSpec("category", tr("&Categorie:"), "choice", tender.category_code, categories),
         FieldSpec(
             "kind",
@@ -624,12 +625,26 @@ def correct_tender(shell: MainWindow, parent: QWidget | None, tender: TenderReco
             decision.form if decision else None,
             [(None, "–")] + [(f.code, f.text(lang)) for f in reference.forms],
         ),
+        FieldSpec(
+            "reason_code",
+            tr("Re&dencode (niet toegepast):"),
+            "choice",
+            decision.reason_code if decision else None,
+            [(None, "–")] + [(r.code, r.text(lang)) for r in reference.not_applied_reasons],
+        ),
+        FieldSpec(
+            "text_source",
+            tr("Gebr&uikte tekst:"),
+            "choice",
+            decision.text_source if decision else None,
+            [(None, "–")] + [(t.code, t.text(lang)) for t in reference.text_sources],
+        ),
     ]
     ctx = shell.context
 
     def save(changes: dict[str, Any], reason: str, accept: str | None) -> Change:
         wanted = None
-        if {"isv", "explanation", "form"} & set(changes):
+        if {"isv", "explanation", "form", "reason_code", "text_source"} & set(changes):
             applied = changes.get("isv", decision.applied if decision else None)
             if applied is not None:
                 wanted = IsvDecision(
@@ -637,6 +652,8 @@ def correct_tender(shell: MainWindow, parent: QWidget | None, tender: TenderReco
                     changes.get("explanation", decision.reason if decision else None) or None,
                     changes.get("form", decision.form if decision else None),
                     decision.acceptance if decision and applied else None,
+                    changes.get("reason_code", decision.reason_code if decision else None),
+                    changes.get("text_source", decision.text_source if decision else None),
                 )
         return records.correct_tender(
             ctx,
@@ -651,6 +668,7 @@ def correct_tender(shell: MainWindow, parent: QWidget | None, tender: TenderReco
             category=changes.get("category"),
             kind=changes.get("kind"),
             decision=wanted,
+            awarded=changes.get("awarded"),
         )
 
     correct(shell, parent, "tender", tender.ref, fields, save)

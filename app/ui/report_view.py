@@ -81,7 +81,7 @@ class ReportView(QWidget):
             description=tr("Alleen de cijfers van één organisatie, of van allemaal"),
         )
         self.grouping = QComboBox()
-        self.grouping.addItem(tr("Zoals geregistreerd"), None)
+        self.grouping.addItem(tr("De indeling van het verslagjaar"), None)
         for cat_set in locator.reference().category_sets:
             self.grouping.addItem(
                 tr("Ingedeeld als: {name}").format(name=cat_set.name(self.shell.lang)), cat_set.id
@@ -90,7 +90,19 @@ class ReportView(QWidget):
             form,
             tr("&Indeling:"),
             self.grouping,
-            description=tr("Tel de categorieën zoals ze zijn geregistreerd, of in één indeling"),
+            description=tr("Eén indeling per tabel: die van het jaar, of de andere"),
+        )
+        self.basis = QComboBox()
+        self.basis.addItem(tr("Naar gunningsdatum (zoals de JBR)"), "awarded")
+        self.basis.addItem(tr("Naar publicatiedatum"), "published")
+        add_row(
+            form,
+            tr("Te&lling:"),
+            self.basis,
+            description=tr(
+                "In welk jaar een aanbesteding telt; zonder gunningsdatum wordt zij bij naam "
+                "genoemd"
+            ),
         )
         left_layout.addLayout(form)
         merge_label = QLabel(tr("E&xports van collega’s om mee te tellen (mag leeg blijven):"))
@@ -130,8 +142,14 @@ class ReportView(QWidget):
             tr("De cijfers als Excel-werkmap opslaan"),
             lambda: self.save("xlsx"),
         )
+        self.save_docx = button(
+            tr("Opslaan als &Word…"),
+            tr("Het jaarrapport als Word-document opslaan, om in de JBR-tekst te plakken"),
+            lambda: self.save("docx"),
+        )
         save_bar.addWidget(self.save_pdf)
         save_bar.addWidget(self.save_xlsx)
+        save_bar.addWidget(self.save_docx)
         left_layout.addLayout(save_bar)
         self.save_ocds = button(
             tr("Opslaan als &OCDS…"),
@@ -197,17 +215,19 @@ class ReportView(QWidget):
     def _update_buttons(self) -> None:
         self.save_pdf.setEnabled(self.report is not None)
         self.save_xlsx.setEnabled(self.report is not None)
+        self.save_docx.setEnabled(self.report is not None)
 
     def compute(self) -> None:
         ctx = self.shell.context
         year = self.year.value()
         organisation = self.organisation.currentData()
         grouping = self.grouping.currentData()
+        basis = self.basis.currentData()
         merge = [Path(self.merge.item(i).text()) for i in range(self.merge.count())]
         self.preview.setPlainText(tr("De cijfers worden berekend…"))
         self.shell.run_long(
             lambda progress, cancelled: year_report(
-                ctx, year, organisation, merge, grouping, progress, cancelled
+                ctx, year, organisation, merge, grouping, progress, cancelled, basis
             ),
             tr("Jaarcijfers berekenen…"),
             self._computed,
@@ -277,9 +297,11 @@ class ReportView(QWidget):
     def save(self, kind: str) -> None:
         if self.report is None:
             return
-        suffix, filters = (
-            ("pdf", tr("PDF (*.pdf)")) if kind == "pdf" else ("xlsx", tr("Excel-werkmap (*.xlsx)"))
-        )
+        suffix, filters = {
+            "pdf": ("pdf", tr("PDF (*.pdf)")),
+            "xlsx": ("xlsx", tr("Excel-werkmap (*.xlsx)")),
+            "docx": ("docx", tr("Word-document (*.docx)")),
+        }[kind]
         name = f"ISV-jaarrapport-{self.report.year}.{suffix}"
         path = widgets.ask_save_path(
             self, tr("Jaarrapport opslaan"), str(Path.home() / name), filters
@@ -294,6 +316,7 @@ class ReportView(QWidget):
                 report,
                 pdf=target if kind == "pdf" else None,
                 xlsx=target if kind == "xlsx" else None,
+                docx=target if kind == "docx" else None,
                 lang=lang,
                 progress=progress,
             ),
@@ -332,12 +355,13 @@ def year_report(
     grouping: str | None,
     progress: Progress,
     cancelled: Cancelled,
+    basis: str = "awarded",
 ) -> YearReport:
     """Runs on a worker thread: the year report. The service has no progress of its own,
     so two steps are shown."""
     progress(0, 2)
     report = reporting.year_report(
-        ctx, year, organisation=organisation, merge=merge, group_into=grouping
+        ctx, year, organisation=organisation, merge=merge, group_into=grouping, basis=basis
     )
     if cancelled():
         raise TaskCancelled

@@ -2589,6 +2589,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/record_actions.py" />
+      <source>&amp;Gunningsdatum:</source>
+      <translation>&amp;Award date:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
       <source>&amp;Intrekken</source>
       <translation>&amp;Withdraw</translation>
     </message>
@@ -2770,6 +2775,11 @@ If you go on anyway, give the reason.</translation>
     </message>
     <message>
       <location filename="../../app/ui/record_actions.py" />
+      <source>Gebr&amp;uikte tekst:</source>
+      <translation>Text &amp;used:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
       <source>gecorrigeerd</source>
       <translation>corrected</translation>
     </message>
@@ -2847,6 +2857,11 @@ If you go on anyway, give the reason.</translation>
       <location filename="../../app/ui/record_actions.py" />
       <source>Pas aan wat niet klopt. De oude waarden blijven in de geschiedenis bewaard, met uw reden.</source>
       <translation>Change what is wrong. The old values stay in the history, with your reason.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>Re&amp;dencode (niet toegepast):</source>
+      <translation>Reason co&amp;de (not applied):</translation>
     </message>
     <message>
       <location filename="../../app/ui/record_actions.py" />
@@ -2980,6 +2995,11 @@ If you go on anyway, give the reason.</translation>
     </message>
     <message>
       <location filename="../../app/ui/report_view.py" />
+      <source>De indeling van het verslagjaar</source>
+      <translation>The category set of the report year</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
       <source>De jaarcijfers berekenen en tonen</source>
       <translation>Calculate and show the yearly figures</translation>
     </message>
@@ -3005,13 +3025,28 @@ If you go on anyway, give the reason.</translation>
     </message>
     <message>
       <location filename="../../app/ui/report_view.py" />
+      <source>Eén indeling per tabel: die van het jaar, of de andere</source>
+      <translation>One category set per table: the year's, or the other</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
       <source>Het jaarrapport als PDF opslaan</source>
       <translation>Save the yearly report as PDF</translation>
     </message>
     <message>
       <location filename="../../app/ui/report_view.py" />
+      <source>Het jaarrapport als Word-document opslaan, om in de JBR-tekst te plakken</source>
+      <translation>Save the yearly report as a Word document, to paste into the JBR text</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
       <source>Het verslagjaar</source>
       <translation>The report year</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>In welk jaar een aanbesteding telt; zonder gunningsdatum wordt zij bij naam genoemd</source>
+      <translation>In which year a tender counts; without an award date it is named</translation>
     </message>
     <message>
       <location filename="../../app/ui/report_view.py" />
@@ -3060,6 +3095,16 @@ If you go on anyway, give the reason.</translation>
     </message>
     <message>
       <location filename="../../app/ui/report_view.py" />
+      <source>Naar gunningsdatum (zoals de JBR)</source>
+      <translation>By award date (as the JBR)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
+      <source>Naar publicatiedatum</source>
+      <translation>By publication date</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
       <source>OCDS-releasepakket (*.json)</source>
       <translation>OCDS release package (*.json)</translation>
     </message>
@@ -3085,6 +3130,11 @@ If you go on anyway, give the reason.</translation>
     </message>
     <message>
       <location filename="../../app/ui/report_view.py" />
+      <source>Opslaan als &amp;Word…</source>
+      <translation>Save as &amp;Word…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/report_view.py" />
       <source>Opslaan als P&amp;DF…</source>
       <translation>Save as P&amp;DF…</translation>
     </message>
@@ -3105,8 +3155,8 @@ If you go on anyway, give the reason.</translation>
     </message>
     <message>
       <location filename="../../app/ui/report_view.py" />
-      <source>Tel de categorieën zoals ze zijn geregistreerd, of in één indeling</source>
-      <translation>Count the categories as registered, or in one category set</translation>
+      <source>Te&amp;lling:</source>
+      <translation>Cou&amp;nting:</translation>
     </message>
     <message>
       <location filename="../../app/ui/report_view.py" />
@@ -3115,8 +3165,8 @@ If you go on anyway, give the reason.</translation>
     </message>
     <message>
       <location filename="../../app/ui/report_view.py" />
-      <source>Zoals geregistreerd</source>
-      <translation>As registered</translation>
+      <source>Word-document (*.docx)</source>
+      <translation>Word document (*.docx)</translation>
     </message>
     <message>
       <location filename="../../app/ui/report_view.py" />
@@ -4125,11 +4175,6 @@ If you go on anyway, give the reason.</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />
-      <source>Opslaan als &amp;Word…</source>
-      <translation>Save as &amp;Word…</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/wizard.py" />
       <source>Past u de ISV toe, en in welke vorm? Niet toepassen terwijl ze verplicht zijn kan alleen met een reden.</source>
       <translation>Do you apply the ISV, and in which form? Not applying them while they are mandatory needs a reason.</translation>
     </message>
@@ -4222,11 +4267,6 @@ If you go on anyway, give the reason.</translation>
       <location filename="../../app/ui/wizard.py" />
       <source>Wie de beoordeling doet</source>
       <translation>Who does the assessment</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/wizard.py" />
-      <source>Word-document (*.docx)</source>
-      <translation>Word document (*.docx)</translation>
     </message>
     <message>
       <location filename="../../app/ui/wizard.py" />

@@ -150,7 +150,12 @@ def test_a_tender_keeps_its_text_version(ctx: Context) -> None:
     """Older tenders keep the version they got: a version whose templates are absent is
     an error, never a silent switch to the current texts."""
     add_tender(ctx)
-    assert registry.get_tender(ctx, "T-1").clause_version == registry.CURRENT_CLAUSE_VERSION
+    # no text is claimed until one is made (or the buyer names the one used)
+    assert registry.get_tender(ctx, "T-1").clause_version is None
+    clauses.generate(ctx, "T-1", fmt="md")
+    made = registry.get_tender(ctx, "T-1")
+    assert made.clause_version == registry.CURRENT_CLAUSE_VERSION
+    assert made.decision is not None and made.decision.text_source == "generated"
     registry.set_clause_version(ctx, "T-1", "2013")
     with pytest.raises(ValidationError) as caught:
         clauses.generate(ctx, "T-1", fmt="md")

@@ -102,6 +102,7 @@ def contract(window: Any) -> str:
         value=500_000,
         published=dt.date(2025, 9, 1),
         decision=IsvDecision(True, None, "contract-condition"),
+        awarded=dt.date(2025, 11, 1),
     )
     registry.add_contract(
         ctx,

@@ -187,6 +187,13 @@ def test_a_buyers_first_day(
     reporting.view.make.click()
     assert reporting.view.report is not None
     assert reporting.view.report.totals["contracts_active"] == 1
+    # counted by award date the tender has none yet: named, not counted; by publication
+    # date it counts
+    assert reporting.view.report.totals["tenders"] == 0
+    assert [t.ref for t in reporting.view.report.award_date_unknown] == ["2026-ICT-001"]
+    reporting.view.basis.setCurrentIndex(reporting.view.basis.findData("published"))
+    reporting.view.make.click()
+    assert reporting.view.report.basis == "published"
     assert reporting.view.report.totals["tenders"] == 1
     assert not dialogs.errors
     again.close()

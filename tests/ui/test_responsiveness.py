@@ -74,6 +74,7 @@ def _contract(win: Any, number: int = 1) -> str:
             value=500_000,
             published=dt.date(2025, 9, 1),
             decision=IsvDecision(True, None, "contract-condition"),
+            awarded=dt.date(2025, 11, 1),
         )
     registry.add_contract(
         win.ctx,

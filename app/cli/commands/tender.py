@@ -137,6 +137,17 @@ def register_v2(actions: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     correct.add_argument("--acceptance", choices=("implicit", "explicit"))
     correct.add_argument("--cpv", action="append", help="CPV code, the main code first")
+    correct.add_argument("--awarded", help="the award date")
+    correct.add_argument(
+        "--not-applied-reason",
+        metavar="CODE",
+        help="reason code for not applying the ISV (categories --reasons lists them)",
+    )
+    correct.add_argument(
+        "--text-source",
+        choices=("generated", "official", "own"),
+        help="which ISV text the tender used",
+    )
     add_accept_warning(correct)
     correct.add_argument("--json", action="store_true")
     correct.set_defaults(handler=run_correct)
@@ -182,7 +193,8 @@ def run_correct(inv: Invocation) -> int:
     args = inv.args
     ctx = inv.context()
     decision = None
-    if args.isv is not None or args.explanation or args.form or args.acceptance:
+    decided = (args.isv, args.explanation, args.form, args.acceptance)
+    if any(decided) or args.not_applied_reason or args.text_source:
         current = registry.get_tender(ctx, args.tender).decision
         applied = (args.isv == "applied") if args.isv is not None else None
         if applied is None:
@@ -195,6 +207,8 @@ def run_correct(inv: Invocation) -> int:
             args.explanation if args.explanation is not None else (keep.reason if keep else None),
             args.form if args.form is not None else (keep.form if keep else None),
             args.acceptance if args.acceptance is not None else (keep.acceptance if keep else None),
+            args.not_applied_reason or (keep.reason_code if keep else None),
+            args.text_source or (keep.text_source if keep else None),
         )
     change = records.correct_tender(
         ctx,
@@ -210,5 +224,6 @@ def run_correct(inv: Invocation) -> int:
         published=parse_date(args.published, "--published") if args.published else None,
         decision=decision,
         cpv=args.cpv,
+        awarded=parse_date(args.awarded, "--awarded") if args.awarded else None,
     )
     return report_change(inv, change)
