@@ -16,8 +16,8 @@ from app.services.context import Context
 
 
 def year_facts(ctx: Context, year: int) -> list[TenderFact]:
-    """The tenders published in ``year``, each with its CPV codes, contracts and, when it
-    came from TenderNed, TenderNed's OCID and award date."""
+    """The tenders published in ``year``, each with its CPV codes, contracts, award date
+    (the register's, else TenderNed's) and, when it came from TenderNed, TenderNed's OCID."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     with ctx.db.read() as session:
         tenders = list(
@@ -92,7 +92,7 @@ def year_facts(ctx: Context, year: int) -> list[TenderFact]:
                     isv_applied=tender.isv_applied,
                     form=tender.form,
                     tenderned_ocid=tenderned_ocid,
-                    award_date=award_date,
+                    award_date=tender.awarded or award_date,
                     contracts=tuple(contracts.get(tender.id, ())),
                 )
             )

@@ -452,6 +452,7 @@ def _adopt_one(
             published=notice.published,
             organisation=notice.buyer_name or None,
             cpv=notice.cpv,
+            awarded=_award_date(notice),
         )
     contract_ref = None
     if not linked and notice.winner_name:
@@ -466,6 +467,15 @@ def _adopt_one(
     row.version += 1
     audit.changed("tenderned_notice", row, before)
     return Adopted(notice.ocid, tender.ref, contract_ref, linked)
+
+
+def _award_date(notice: Notice) -> dt.date | None:
+    """TenderNed's award date, unless it lies before the first publication (a notice of a
+    procedure without prior publication may carry such a date; the register refuses it)."""
+    award, published = notice.award_date, notice.published
+    if award is None or published is None or award < published:
+        return None
+    return award
 
 
 def _add_contract(
