@@ -51,6 +51,8 @@ class StepState(StrEnum):
     IN_PROGRESS = "in_progress"
     DONE = "done"
     OVERDUE = "overdue"
+    NOT_APPLICABLE = "not_applicable"
+    """Remediation when no harm or signal is on record: nothing to remedy."""
 
 
 STEP_CODES = ("policy", "risk_analysis", "plan_of_action", "monitoring", "reporting", "remediation")
@@ -104,11 +106,12 @@ class StepStatus:
 
 _Raw = tuple[StepState, "dt.date | None", str, Mapping[str, object]]
 _NONE: Mapping[str, object] = MappingProxyType({})  # shared, so read-only
-NOT_STARTED, IN_PROGRESS, DONE, OVERDUE = (
+NOT_STARTED, IN_PROGRESS, DONE, OVERDUE, NOT_APPLICABLE = (
     StepState.NOT_STARTED,
     StepState.IN_PROGRESS,
     StepState.DONE,
     StepState.OVERDUE,
+    StepState.NOT_APPLICABLE,
 )
 
 
@@ -200,7 +203,7 @@ def _remediation(f: ContractFacts, as_of: dt.date) -> _Raw:
     if pending is not None and pending < as_of:
         return (OVERDUE, pending, "dossier_step_remediation_response_overdue", {"date": pending})
     if f.signals_total == 0:
-        return (NOT_STARTED, pending, "dossier_step_remediation_no_signals", _NONE)
+        return (NOT_APPLICABLE, pending, "dossier_step_remediation_no_signals", _NONE)
     if f.signals_open:
         return (
             IN_PROGRESS,
@@ -350,31 +353,42 @@ ESCALATION_ORDER = ("dialogue", "external-advice", "notice-of-default", "penalty
 
 
 def check_escalation_step(
-    existing: Sequence[tuple[str, dt.date]], step: str, taken_on: dt.date, amount_cents: int | None
+    existing: Sequence[tuple[str, dt.date]],
+    step: str,
+    taken_on: dt.date,
+    amount_cents: int | None,
+    skip_reason: str | None = None,
 ) -> None:
     """Refuse a step that breaks the ladder's rules.
 
-    Termination only after a notice of default dated before it (the supplier must have
-    been given the chance to remedy); a penalty needs an amount; only a penalty has one.
-    Earlier rungs may be skipped, agreement is preferred but not a precondition.
+    The ladder runs in its order: a penalty or termination only after the earlier rungs
+    were taken (on or before its date), unless a reason for skipping them is recorded;
+    never without a notice of default dated before it (the supplier must have been given
+    the chance to remedy), whatever the reason. A penalty needs an amount; only a penalty
+    has one. Dialogue, advice and a notice of default may be taken in any order.
     """
     if step not in ESCALATION_ORDER:
         raise ValidationError(
             "dossier_unknown_escalation_step", value=step, allowed=", ".join(ESCALATION_ORDER)
         )
-    if step == "termination":
-        notices = [day for code, day in existing if code == "notice-of-default"]
-        if not notices:
-            raise ValidationError("dossier_termination_needs_notice")
-        if min(notices) >= taken_on:
-            raise ValidationError(
-                "dossier_termination_before_notice", notice=min(notices), date=taken_on
-            )
     if step == "penalty":
         if amount_cents is None or amount_cents <= 0:
             raise ValidationError("dossier_penalty_amount_required")
     elif amount_cents is not None:
         raise ValidationError("dossier_amount_only_for_penalty", step=step)
+    if step in ("penalty", "termination"):
+        notices = [day for code, day in existing if code == "notice-of-default"]
+        if not notices:
+            raise ValidationError(f"dossier_{step}_needs_notice")
+        if min(notices) >= taken_on:
+            raise ValidationError(
+                f"dossier_{step}_before_notice", notice=min(notices), date=taken_on
+            )
+        earlier = ESCALATION_ORDER[: ESCALATION_ORDER.index(step)]
+        taken = {code for code, day in existing if day <= taken_on}
+        missing = [code for code in earlier if code not in taken]
+        if missing and not (skip_reason or "").strip():
+            raise ValidationError("dossier_step_skips_rungs", step=step, missing=", ".join(missing))
 
 
 # ---------------------------------------------------------------------------------------

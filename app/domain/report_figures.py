@@ -521,13 +521,15 @@ STEPS_DEFINITION = (
     "risicoanalyse en plan van aanpak zijn ‘te laat’ wanneer ze na de termijn van het plan "
     "van aanpak nog ontbreken; monitoring is ‘te laat’ bij een open maatregel over zijn "
     "einddatum; communicatie bij een ontbrekende jaarrapportage na de uiterste datum; "
-    "herstel bij een escalatiestap waarop de reactie uitblijft na de gestelde datum.",
+    "herstel bij een escalatiestap waarop de reactie uitblijft na de gestelde datum. "
+    "Herstel is ‘n.v.t.’ zolang er geen signaal van een misstand is vastgelegd.",
     "For each active contract with ISV, the state of each of the six OECD steps on the "
     "reference date is derived from the records with the same rules as the dossier: "
     "policy, risk analysis and plan of action are ‘overdue’ when still missing after the "
     "plan-of-action deadline; monitoring when an open measure is past its due date; "
     "communication when a yearly report is missing after its due date; remediation when "
-    "a response to an escalation step is late.",
+    "a response to an escalation step is late. Remediation is ‘n/a’ while no signal of "
+    "an abuse is on record.",
 )
 MERGE_DEFINITION = (
     "Bij samenvoegen telt een record (herkend aan zijn uid) één keer, ook als het in "

@@ -436,7 +436,7 @@ def contracts_section(w: Writer) -> list[Flowable]:
 
 def _steps_table(w: Writer) -> list[Flowable]:
     s = w.styles
-    states = ("not_started", "in_progress", "done", "overdue")
+    states = ("not_started", "in_progress", "done", "overdue", "not_applicable")
     rows: list[list[Any]] = [
         [para(w.t("step_col"), s["Th"])] + [para(w.t(f"state_{x}"), s["ThRight"]) for x in states]
     ]

@@ -153,6 +153,7 @@ _T: dict[str, tuple[str, str]] = {
     "state_in_progress": ("Bezig", "In progress"),
     "state_done": ("Gereed", "Done"),
     "state_overdue": ("Te laat", "Overdue"),
+    "state_not_applicable": ("N.v.t.", "N/a"),
     "step_col": ("OESO-stap", "OECD step"),
     "chart_dd": (
         "Gepaste zorgvuldigheid bij lopende contracten met ISV",

@@ -287,7 +287,7 @@ def _summary(
         )
     sheet.row([])
     sheet.row([_t("oecd_section", lang)], bold=True)
-    states = ("not_started", "in_progress", "done", "overdue")
+    states = ("not_started", "in_progress", "done", "overdue", "not_applicable")
     sheet.row([_t("oecd_step", lang), _t("code", lang), *states], bold=True)
     for step in reference.oecd_steps:
         counts = report.step_states.get(step.code, {})

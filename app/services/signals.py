@@ -215,13 +215,17 @@ def record_escalation_step(
     evidence_ids: Sequence[int] = (),
     signal_id: int | None = None,
     note: str | None = None,
+    skip_reason: str | None = None,
 ) -> EscalationRecord:
     """Record one rung of the ladder, dated, with its documents and a response date.
 
     A penalty without an amount takes the contract's penalty amount when one is set.
-    Termination is refused unless a notice of default was recorded before it.
+    The ladder runs in its order (:func:`~app.domain.followup.check_escalation_step`): a
+    penalty or termination that skips earlier rungs needs ``skip_reason``, which is
+    recorded with the step's note; neither comes without a notice of default before it.
     """
     note = clean_text(note, "note", required=False, limit=5000) or None
+    skip_reason = clean_text(skip_reason, "skip-reason", required=False, limit=2000) or None
     not_in_future(taken_on, "taken-on")
     if response_due is not None and response_due < taken_on:
         raise ValidationError("end_before_start", start=taken_on, end=response_due)
@@ -236,7 +240,12 @@ def record_escalation_step(
                 m.EscalationStep.withdrawn_at.is_(None),  # a withdrawn step was not taken
             )
         ).all()
-        check_escalation_step([(s, d) for s, d in existing], step, taken_on, amount_cents)
+        check_escalation_step(
+            [(s, d) for s, d in existing], step, taken_on, amount_cents, skip_reason
+        )
+        if skip_reason:
+            skipped = ctx.text("escalation_skipped_because", reason=skip_reason)
+            note = f"{note}\n{skipped}" if note else skipped
         if signal_id is not None:
             owner = session.scalar(select(m.Signal.contract_id).where(m.Signal.id == signal_id))
             if owner != contract.id:

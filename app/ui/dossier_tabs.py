@@ -51,6 +51,7 @@ def state_label(state: str) -> str:
         "in_progress": tr("Bezig"),
         "done": tr("Gedaan"),
         "overdue": tr("Te laat"),
+        "not_applicable": tr("Niet van toepassing"),
     }.get(state, state)
 
 
@@ -627,12 +628,24 @@ class EscalationDialog(SimpleDialog):
         add_row(form, tr("Naar aanleiding &van:"), self.signal)
         self.note = QLineEdit()
         add_row(form, tr("&Notitie:"), self.note)
+        self.skip_reason = QLineEdit()
+        add_row(
+            form,
+            tr("Reden om stappen &over te slaan:"),
+            self.skip_reason,
+            description=tr(
+                "Een boete of ontbinding volgt op de eerdere stappen; sloeg u er een over, "
+                "zeg dan waarom. Een ingebrekestelling gaat altijd voor"
+            ),
+        )
         self.step.currentIndexChanged.connect(self._update)
         self._update()
         self.resize(560, self.sizeHint().height())
 
     def _update(self) -> None:
-        self.amount.setEnabled(self.step.currentData() == "penalty")
+        step = self.step.currentData()
+        self.amount.setEnabled(step == "penalty")
+        self.skip_reason.setEnabled(step in ("penalty", "termination"))
 
     def values(self, contract_ref: str) -> dict[str, Any]:
         amount = parse_amount(self.amount.text(), self.lang) if self.amount.isEnabled() else None
@@ -644,6 +657,7 @@ class EscalationDialog(SimpleDialog):
             "amount": amount,
             "signal_id": self.signal.currentData(),
             "note": self.note.text(),
+            "skip_reason": self.skip_reason.text() if self.skip_reason.isEnabled() else None,
         }
 
 

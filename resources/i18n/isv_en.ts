@@ -915,6 +915,11 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Een boete of ontbinding volgt op de eerdere stappen; sloeg u er een over, zeg dan waarom. Een ingebrekestelling gaat altijd voor</source>
+      <translation>A penalty or termination follows the earlier steps; if you skipped one, say why. A notice of default always comes first</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>Een document beoordelen met de rubriek</source>
       <translation>Assess a document with the rubric</translation>
     </message>
@@ -1237,6 +1242,11 @@
       <location filename="../../app/ui/dossier_tabs.py" />
       <source>Reactie uiterlijk:</source>
       <translation>Response due:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Reden om stappen &amp;over te slaan:</source>
+      <translation>Reason for skipping steps, &amp;if any:</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />

@@ -49,6 +49,8 @@ def test_states_follow_the_records(
 ) -> None:
     ref = make_contract(D(2023, 1, 15), D(2025, 1, 14))
     before = states(ctx, ref, D(2023, 2, 1))
+    # remediation is not applicable while no harm or signal is on record
+    assert before.pop("remediation") is StepState.NOT_APPLICABLE
     assert set(before.values()) == {StepState.NOT_STARTED}
     late = states(ctx, ref, D(2023, 4, 16))
     assert late["policy"] is late["risk_analysis"] is late["plan_of_action"] is StepState.OVERDUE
@@ -306,17 +308,31 @@ def test_signals_and_escalation_are_audited_and_ordered(
         taken_on=D(2025, 7, 1),
         response_due=D(2025, 7, 15),
     )
+    with pytest.raises(ValidationError) as err:  # external advice was skipped
+        signals.record_escalation_step(
+            ctx, contract_ref=ref, step="penalty", taken_on=D(2025, 7, 20)
+        )
+    assert err.value.code == "dossier_step_skips_rungs"
     penalty = signals.record_escalation_step(
-        ctx, contract_ref=ref, step="penalty", taken_on=D(2025, 7, 20)
+        ctx,
+        contract_ref=ref,
+        step="penalty",
+        taken_on=D(2025, 7, 20),
+        skip_reason="het feit staat vast; extern advies voegt niets toe",
     )
     assert penalty.amount_cents == 2_500_000  # the contract's penalty amount
+    assert penalty.note is not None and "extern advies voegt niets toe" in penalty.note
     with pytest.raises(ValidationError) as err:
         signals.record_escalation_step(
             ctx, contract_ref=ref, step="termination", taken_on=D(2025, 7, 1)
         )
     assert err.value.code == "dossier_termination_before_notice"
     signals.record_escalation_step(
-        ctx, contract_ref=ref, step="termination", taken_on=D(2025, 8, 1)
+        ctx,
+        contract_ref=ref,
+        step="termination",
+        taken_on=D(2025, 8, 1),
+        skip_reason="extern advies overgeslagen, zie de boete",
     )
     assert [s.step for s in signals.list_escalation(ctx, ref)] == [
         "dialogue",
@@ -458,7 +474,7 @@ def test_the_all_contracts_answer_follows_every_change(
     ref = make_contract(D(2025, 1, 15), D(2027, 1, 14))
     as_of = D(2025, 6, 1)
     first = dossier.step_states_for_all(ctx, as_of)
-    assert first[0].state("remediation") is StepState.NOT_STARTED
+    assert first[0].state("remediation") is StepState.NOT_APPLICABLE
     assert (first[0].next_due, first[0].overdue) == (D(2025, 4, 15), 1)  # the plan
     assert dossier.step_states_for_all(ctx, as_of) == first
     signals.log_signal(

@@ -295,3 +295,21 @@ def test_evidence_add_on_the_command_line(
     assert bad_date.status == 1
     assert len(evidence.list_evidence(ctx, ref)) == 2
     assert cli("verify").status == 0
+
+
+def test_escalation_add_keeps_the_ladder_in_order(cli: Any, make_contract: Any) -> None:
+    """On the command line too: a penalty only after the earlier steps, or with the
+    reason for skipping them, and never before a notice of default."""
+    ref = make_contract(dt.date(2025, 1, 15), dt.date(2027, 1, 14))
+
+    def add(step: str, day: str, *extra: str) -> Any:
+        return cli("escalation", "add", "--contract", ref, "--step", step, "--date", day, *extra)
+
+    refused = add("penalty", "2025-03-01", "--amount", "1000")
+    assert refused.status == 1 and "ingebrekestelling" in refused.err
+    assert add("notice-of-default", "2025-03-01").status == 0
+    skipped = add("penalty", "2025-04-01", "--amount", "1000")
+    assert skipped.status == 1 and "dialogue, external-advice" in skipped.err
+    taken = add("penalty", "2025-04-01", "--amount", "1000", "--skip-reason", "ernstig", "--json")
+    assert taken.status == 0, taken.err
+    assert json.loads(taken.out)["step"] == "penalty"

@@ -100,7 +100,8 @@ def test_reporting_states() -> None:
 
 
 def test_remediation_states() -> None:
-    assert state(facts(), "remediation", D(2025, 6, 1)) is StepState.NOT_STARTED
+    # no harm or signal on record: nothing to remedy
+    assert state(facts(), "remediation", D(2025, 6, 1)) is StepState.NOT_APPLICABLE
     open_ = facts(signals_total=2, signals_open=1)
     assert state(open_, "remediation", D(2025, 6, 1)) is StepState.IN_PROGRESS
     assert state(facts(signals_total=2), "remediation", D(2025, 6, 1)) is StepState.DONE
@@ -192,8 +193,47 @@ def test_termination_needs_an_earlier_notice_of_default() -> None:
         )
     assert err.value.code == "dossier_termination_before_notice"
     check_escalation_step(
-        [("notice-of-default", D(2026, 2, 1))], "termination", D(2026, 3, 1), None
+        [("notice-of-default", D(2026, 2, 1))],
+        "termination",
+        D(2026, 3, 1),
+        None,
+        "spoed: de leverancier weigert elke medewerking",
     )
+
+
+LADDER = [
+    ("dialogue", D(2026, 1, 5)),
+    ("external-advice", D(2026, 1, 20)),
+    ("notice-of-default", D(2026, 2, 1)),
+]
+
+
+def test_the_ladder_in_its_order_or_a_reason_for_skipping() -> None:
+    """A penalty or termination only after the earlier rungs, or with a recorded reason
+    for skipping them; a notice of default before it whatever the reason."""
+    check_escalation_step(LADDER, "penalty", D(2026, 3, 1), 500_00)
+    with pytest.raises(ValidationError) as err:
+        check_escalation_step(LADDER, "termination", D(2026, 3, 1), None)  # no penalty yet
+    assert err.value.code == "dossier_step_skips_rungs"
+    assert err.value.params["missing"] == "penalty"
+    check_escalation_step([*LADDER, ("penalty", D(2026, 3, 1))], "termination", D(2026, 4, 1), None)
+    check_escalation_step(LADDER, "termination", D(2026, 4, 1), None, "ernstige misstand")
+    notice_only = [("notice-of-default", D(2026, 2, 1))]
+    with pytest.raises(ValidationError) as err:
+        check_escalation_step(notice_only, "penalty", D(2026, 3, 1), 500_00)
+    assert err.value.code == "dossier_step_skips_rungs"
+    assert err.value.params["missing"] == "dialogue, external-advice"
+    check_escalation_step(notice_only, "penalty", D(2026, 3, 1), 500_00, "  advies niet nodig ")
+    # a step taken later does not count for an earlier one
+    with pytest.raises(ValidationError) as err:
+        check_escalation_step(
+            [*LADDER[:2], ("notice-of-default", D(2026, 5, 1))], "penalty", D(2026, 3, 1), 1
+        )
+    assert err.value.code == "dossier_penalty_before_notice"
+    # a skip reason never stands in for the notice of default
+    with pytest.raises(ValidationError) as err:
+        check_escalation_step(LADDER[:2], "penalty", D(2026, 3, 1), 1, "geen tijd")
+    assert err.value.code == "dossier_penalty_needs_notice"
 
 
 def test_penalty_amount_rules() -> None:
@@ -206,7 +246,7 @@ def test_penalty_amount_rules() -> None:
     with pytest.raises(ValidationError) as err:
         check_escalation_step([], "threat", D(2026, 3, 1), None)
     assert err.value.code == "dossier_unknown_escalation_step"
-    check_escalation_step([], "penalty", D(2026, 3, 1), 500_00)
+    check_escalation_step(LADDER, "penalty", D(2026, 3, 1), 500_00)
 
 
 # -- rubric ---------------------------------------------------------------------------------
