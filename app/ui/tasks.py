@@ -8,11 +8,9 @@ for the database. Long work is a plain function taking ``progress(done, total)``
 GUI at most every ``PROGRESS_INTERVAL``, so a loop over many rows cannot flood the event
 loop.
 
-Worker threads and the GUI thread share the interpreter lock. Each time Qt calls into
-Python on the GUI thread (a timer, a model's ``data()`` for every visible cell of a
-repaint) it must win the lock back from a busy worker, which can take a whole switch
-interval, several hundred times per repaint. The helper shortens the interval when it
-starts worker threads (``bench_ui_stall`` shows the largest event-loop gap it leaves).
+Worker threads and the GUI thread share the interpreter lock; the helper sets nothing
+process-wide to favour either (``bench_ui_stall`` shows the largest event-loop gap that
+long work leaves).
 
 Tests construct ``Tasks(inline=True)``: the same calls run at once, in order, on the
 calling thread, so a test reads like a user's click followed by its result.
@@ -21,7 +19,6 @@ calling thread, so a test reads like a user's click followed by its result.
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -35,7 +32,6 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 PROGRESS_INTERVAL = 0.05
-SWITCH_INTERVAL = 0.001  # seconds; see the module docstring
 
 
 class TaskCancelled(Exception):
@@ -142,8 +138,6 @@ class Tasks(QObject):
         self._running: set[Task] = set()
         self._on_error = on_error
         self.closed = False
-        if not inline:
-            sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
 
     def set_error_handler(self, handler: Callable[[BaseException], None]) -> None:
         self._on_error = handler
