@@ -32,8 +32,6 @@ from app.io.report_words import SHARED_WORDS, word
 
 WORDS: dict[str, tuple[str, str]] = {
     **SHARED_WORDS,
-    "generated": ("Aangemaakt op", "Generated on"),
-    "fingerprint": ("Vingerafdruk van de gegevens (SHA-256)", "Fingerprint of the data (SHA-256)"),
     "basis": ("Telling", "Counting"),
     "basis_awarded": (
         "naar gunningsdatum (gegunde aanbestedingen, zoals de JBR telt)",
@@ -41,7 +39,6 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "basis_published": ("naar publicatiedatum", "by publication date"),
     "category_set": ("Indeling in categorieën", "Category set"),
-    "key_figures": ("Kerncijfers", "Key figures"),
     "this_year": ("{year}", "{year}"),
     "shares": (
         "Aandeel toegepast bij verplichte ISV",
@@ -59,14 +56,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "col_voluntary": ("Vrijwillig toegepast", "Applied voluntarily"),
     "col_active": ("Lopende contracten", "Contracts active"),
     "reason_code": ("Reden (code)", "Reason (code)"),
-    "no_code": ("Geen code vastgelegd (oudere records)", "No code recorded (older records)"),
-    "no_reasons": (
-        "Er zijn geen aanbestedingen waarin verplichte ISV niet zijn toegepast.",
-        "There are no tenders in which mandatory ISV were not applied.",
-    ),
-    "texts": ("Gebruikte ISV-teksten", "ISV texts used"),
-    "per_organisation": ("Per organisatie", "Per organisation"),
-    "award_unknown": ("Gunningsdatum onbekend", "Award date unknown"),
     "award_unknown_intro": (
         "In het jaar gepubliceerd, zonder gunningsdatum; niet in de cijfers.",
         "Published in the year without an award date; not in the figures.",
@@ -74,10 +63,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "published": ("Gepubliceerd", "Published"),
     "title_col": ("Titel", "Title"),
     "ref": ("Kenmerk", "Reference"),
-    "sdg": (
-        "SDG-subdoelen waarop de vastgelegde risico’s en signalen betrekking hebben",
-        "SDG targets the recorded risks and signals relate to",
-    ),
     "sdg_target": ("SDG-subdoel", "SDG target"),
     "col_contracts": ("Contracten met ISV", "Contracts with ISV"),
     "col_risks": ("Risico’s", "Risks"),
@@ -270,7 +255,7 @@ def render_report_docx(report: YearReport, reference: Reference, lang: str = "nl
     else:
         doc.add_paragraph(t("no_reasons"))
 
-    doc.add_heading(t("texts"), level=1)
+    doc.add_heading(t("texts_used"), level=1)
     text_codes = [
         "tenders_clause_current",
         "tenders_text_generated_older",
@@ -311,7 +296,7 @@ def render_report_docx(report: YearReport, reference: Reference, lang: str = "nl
             numeric_from=3,
         )
 
-    doc.add_heading(t("sdg"), level=1)
+    doc.add_heading(t("sdg_section"), level=1)
     doc.add_paragraph(_pick(SDG_DEFINITION, lang))
     d.table(
         [t("sdg_target"), t("col_contracts"), t("col_risks"), t("col_signals")],

@@ -77,32 +77,21 @@ _T: dict[str, tuple[str, str]] = {
         "per tender and per contract, the flags behind every figure.",
     ),
     "year": ("Verslagjaar", "Report year"),
-    "generated": ("Aangemaakt op", "Generated on"),
-    "fingerprint": ("Vingerafdruk van de gegevens (SHA-256)", "Fingerprint of the data (SHA-256)"),
     "database": ("eigen database", "own database"),
     "export": ("export", "export"),
     "records": ("records", "records"),
     "records_col": ("Records", "Records"),
     "see_cover": ("zie voorblad", "see cover"),
     "grouping": ("Categorieën gegroepeerd naar", "Categories grouped into"),
-    "key_figures": ("Kerncijfers", "Key figures"),
     "tenders_section": ("Aanbestedingen per categorie", "Tenders per category"),
     "contracts_section": (
         "Contracten en gepaste zorgvuldigheid per categorie",
         "Contracts and due diligence per category",
     ),
     "risks_section": ("Risico's, maatregelen en opvolging", "Risks, measures and follow-up"),
-    "sdg_section": (
-        "SDG-subdoelen waarop de vastgelegde risico's en signalen betrekking hebben",
-        "SDG targets the recorded risks and signals relate to",
-    ),
     "sources_section": ("Bronnen en samenvoeging", "Sources and merge"),
     "annex": ("Bijlage: definities van de cijfers", "Annex: definitions of the figures"),
     "forms": ("Toepassingsvorm", "Form of application"),
-    "no_reasons": (
-        "Er zijn geen aanbestedingen waarin verplichte ISV niet zijn toegepast.",
-        "There are no tenders in which mandatory ISV were not applied.",
-    ),
     "priority_high": ("Hoog", "High"),
     "priority_medium": ("Middel", "Medium"),
     "priority_low": ("Laag", "Low"),
@@ -190,11 +179,6 @@ _T: dict[str, tuple[str, str]] = {
         "ISV-jaarrapportage {year} · {organisation} · peildatum {as_of}",
         "ISV yearly report {year} · {organisation} · reference date {as_of}",
     ),
-    "no_code": (
-        "geen redencode vastgelegd (oudere records)",
-        "no reason code recorded (older records)",
-    ),
-    "award_unknown": ("Gunningsdatum onbekend", "Award date unknown"),
     "award_unknown_intro": (
         "Deze aanbestedingen zijn in het jaar gepubliceerd maar hebben geen gunningsdatum; "
         "bij telling naar gunningsdatum staan zij niet in de cijfers.",
@@ -208,8 +192,6 @@ _T: dict[str, tuple[str, str]] = {
     "basis_published": ("Geteld naar publicatiedatum.", "Counted by publication date."),
     "previous_year": ("Vorig jaar", "Previous year"),
     "basis": ("Telling", "Counting"),
-    "per_organisation": ("Per organisatie", "Per organisation"),
-    "texts_used": ("Gebruikte ISV-teksten", "ISV texts used"),
     "share_value": ("Aandeel naar waarde", "Share by value"),
     "clause_version": (
         "Actuele tekstversie van ISV-assistent: {version} (een eigen tekst, niet de officiële "

@@ -32,6 +32,24 @@ SHARED_WORDS: dict[str, tuple[str, str]] = {
         "Reasons for not applying mandatory ISV",
     ),
     "conflicts": ("Conflicten", "Conflicts"),
+    "generated": ("Aangemaakt op", "Generated on"),
+    "fingerprint": ("Vingerafdruk van de gegevens (SHA-256)", "Fingerprint of the data (SHA-256)"),
+    "key_figures": ("Kerncijfers", "Key figures"),
+    "sdg_section": (
+        "SDG-subdoelen waarop de vastgelegde risico's en signalen betrekking hebben",
+        "SDG targets the recorded risks and signals relate to",
+    ),
+    "no_reasons": (
+        "Er zijn geen aanbestedingen waarin verplichte ISV niet zijn toegepast.",
+        "There are no tenders in which mandatory ISV were not applied.",
+    ),
+    "no_code": (
+        "geen redencode vastgelegd (oudere records)",
+        "no reason code recorded (older records)",
+    ),
+    "award_unknown": ("Gunningsdatum onbekend", "Award date unknown"),
+    "per_organisation": ("Per organisatie", "Per organisation"),
+    "texts_used": ("Gebruikte ISV-teksten", "ISV texts used"),
 }
 
 

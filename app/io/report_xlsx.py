@@ -84,7 +84,6 @@ _T: dict[str, tuple[str, str]] = {
         "Gunningsdatum onbekend (gepubliceerd in het jaar, niet in de cijfers)",
         "Award date unknown (published in the year, not in the figures)",
     ),
-    "no_code": ("geen code vastgelegd", "no code recorded"),
     "tender": ("Aanbesteding", "Tender"),
     "supplier": ("Leverancier", "Supplier"),
     "country": ("Land", "Country"),
@@ -96,10 +95,6 @@ _T: dict[str, tuple[str, str]] = {
     "plan_agreed_on": ("Plan afgesproken op", "Plan agreed on"),
     "latest": ("Laatste rapportageversie", "Latest workbook version"),
     "sdg": ("SDG-subdoelen", "SDG targets"),
-    "sdg_section": (
-        "SDG-subdoelen waarop de vastgelegde risico's en signalen betrekking hebben",
-        "SDG targets the recorded risks and signals relate to",
-    ),
     "sdg_target": ("Subdoel", "Target"),
     "sdg_signals": ("Signalen", "Signals"),
     "count": ("Aantal", "Number"),
