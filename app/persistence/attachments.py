@@ -18,14 +18,31 @@ from app.domain.errors import StorageError
 CHUNK = 1 << 20
 
 
+def _is_digest(name: str) -> bool:
+    return len(name) == 64 and all(c in "0123456789abcdef" for c in name)
+
+
 class AttachmentStore:
+    """The files of one database. Every path is resolved and must stay inside the store's
+    folder: a shard folder or file that is a link to elsewhere is refused, never followed."""
+
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
     def path_for(self, sha256: str) -> Path:
-        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        if not _is_digest(sha256):
             raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
-        return self.folder / sha256[:2] / sha256
+        path = self.folder / sha256[:2] / sha256
+        if not self.inside(path):
+            raise StorageError("attachment_outside_store", path=str(path))
+        return path
+
+    def inside(self, path: Path) -> bool:
+        """Whether ``path``, with every link resolved, is in the store's own folder."""
+        try:
+            return path.resolve().is_relative_to(self.folder.resolve())
+        except (OSError, RuntimeError):  # a link loop
+            return False
 
     def has(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
@@ -89,15 +106,41 @@ class AttachmentStore:
         return digest.hexdigest()
 
     def check(self, sha256: str) -> str | None:
-        """``None`` when the file is there and intact, else ``missing`` or ``changed``."""
-        path = self.path_for(sha256)
+        """``None`` when the file is there and intact, else ``malformed`` (not a digest),
+        ``outside`` (a link out of the store), ``missing`` or ``changed``."""
+        try:
+            path = self.path_for(sha256)
+        except ValueError:
+            return "malformed"
+        except StorageError:
+            return "outside"
         if not path.is_file():
             return "missing"
-        return None if self.hash_of(path) == sha256 else "changed"
+        try:
+            return None if self.hash_of(path) == sha256 else "changed"
+        except OSError:
+            return "missing"
 
     def all_files(self) -> Iterator[Path]:
+        """The stored files: regular files in real shard folders inside the store."""
+        if not self.folder.is_dir():
+            return
+        for shard in sorted(self.folder.iterdir()):
+            if len(shard.name) != 2 or shard.is_symlink() or not shard.is_dir():
+                continue
+            for path in sorted(shard.iterdir()):
+                if path.is_file() and not path.is_symlink():
+                    yield path
+
+    def orphans(self, referenced: set[str]) -> list[Path]:
+        """Files no record points to: stored files whose digest is not ``referenced``,
+        and the partial files of a write that was killed."""
+        found = [p for p in self.all_files() if p.name not in referenced]
         if self.folder.is_dir():
-            yield from (p for p in self.folder.glob("??/*") if p.is_file())
+            found += sorted(
+                p for p in self.folder.glob(".incoming-*") if p.is_file() and not p.is_symlink()
+            )
+        return found
 
 
 def _fsync_dir(folder: Path, os_name: str = os.name) -> None:

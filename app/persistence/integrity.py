@@ -12,9 +12,11 @@ import json
 import operator
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, text
+from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
 from app.domain.canonical import canonical_text
@@ -330,10 +332,17 @@ def _check_attachments(session: Session, db: Database, result: VerifyResult) -> 
                 Problem(
                     "attachment",
                     f"verify_file_{state}",
-                    str(store.path_for(sha)),
+                    str(db.attachments_dir / str(sha)[:2] / str(sha)),
                     {"sha256": sha, "name": name},
                 )
             )
+
+
+MALFORMED = (ValueError, TypeError, AttributeError, KeyError, LookupError, StatementError)
+
+
+def _malformed(section: str, exc: Exception) -> Problem:
+    return Problem("integrity", "verify_malformed", section, {"detail": type(exc).__name__})
 
 
 def verify(db: Database, progress: Callable[[int, int], None] | None = None) -> VerifyResult:
@@ -343,16 +352,38 @@ def verify(db: Database, progress: Callable[[int, int], None] | None = None) -> 
     result = VerifyResult()
     with db.read() as session:
         _check_file(session, db, result)
-        latest = _check_chain(session, result)
+        latest: dict[tuple[str, str], str | None] = {}
+        try:
+            latest = _check_chain(session, result)
+        except MALFORMED as exc:
+            result.problems.append(_malformed("audit_entry", exc))
         if progress:
             progress(1, 4)
-        _check_records(session, latest, result)
-        if progress:
-            progress(2, 4)
-        _check_submissions(session, result)
-        if progress:
-            progress(3, 4)
-        _check_attachments(session, db, result)
-        if progress:
-            progress(4, 4)
+        parts: tuple[tuple[str, Callable[[], None]], ...] = (
+            ("records", lambda: _check_records(session, latest, result)),
+            ("submission", lambda: _check_submissions(session, result)),
+            ("attachments", lambda: _check_attachments(session, db, result)),
+        )
+        for done, (section, check) in enumerate(parts, start=2):
+            try:
+                check()
+            except MALFORMED as exc:  # a value of the wrong shape: a finding, not a crash
+                result.problems.append(_malformed(section, exc))
+            if progress:
+                progress(done, 4)
     return result
+
+
+def referenced_files(db: Database) -> set[str]:
+    """The digests of every stored file a record points to (evidence, submitted
+    workbooks, generated documents)."""
+    with db.read() as session:
+        found: set[str] = set()
+        for column in (m.Evidence.sha256, m.Submission.file_sha256, m.GeneratedDocument.sha256):
+            found.update(str(sha) for sha in session.scalars(select(column).distinct()))
+    return found
+
+
+def orphan_files(db: Database) -> list[Path]:
+    """Files in the attachment store that no record points to (a killed write's)."""
+    return AttachmentStore(db.attachments_dir).orphans(referenced_files(db))

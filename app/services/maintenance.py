@@ -199,3 +199,18 @@ def daily_backup_quietly(db: Database) -> Path | None:
     except (IsvError, OSError, sqlite3.Error) as exc:
         log.warning("daily backup of %s not made: %s", db.location, exc)
         return None
+
+
+def orphan_files(ctx: Context) -> list[Path]:
+    """Files in the attachment store that no record points to (left by a killed write)."""
+    from app.persistence.integrity import orphan_files as found
+
+    return found(ctx.db)
+
+
+def remove_orphan_files(ctx: Context) -> list[Path]:
+    """Remove the files :func:`orphan_files` finds; returns them."""
+    removed = orphan_files(ctx)
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed

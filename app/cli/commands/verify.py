@@ -1,25 +1,40 @@
-"""``verify [--json]``: the database file, the audit trail and every attachment."""
+"""``verify [--json] [--orphans [--remove]]``: the database file, the audit trail and every
+attachment; with ``--orphans`` also the files no record points to."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from app.cli.base import Invocation
-from app.services.maintenance import verify_database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser("verify", help="check database, audit trail and files")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--orphans", action="store_true")
+    parser.add_argument("--remove", action="store_true")
     parser.set_defaults(handler=run)
 
 
 def run(inv: Invocation) -> int:
-    result = verify_database(inv.context())
+    from app.services import maintenance
+
+    ctx = inv.context()
+    result = maintenance.verify_database(ctx)
+    orphans: list[Path] = []
+    if inv.args.orphans:
+        orphans = (
+            maintenance.remove_orphan_files(ctx)
+            if inv.args.remove
+            else maintenance.orphan_files(ctx)
+        )
     if inv.args.json:
         inv.emit_json(
             {
                 "ok": result.ok,
+                "orphans": [str(p) for p in orphans],
+                "orphans_removed": bool(inv.args.remove and orphans),
                 "audit_entries": result.entries,
                 "records": result.records,
                 "attachments": result.files,
@@ -34,7 +49,15 @@ def run(inv: Invocation) -> int:
                 ],
             }
         )
-    elif result.ok:
+        return 0 if result.ok else 1
+    if inv.args.orphans:
+        if inv.args.remove and orphans:
+            inv.say(inv.text("verify_orphans_removed", count=len(orphans)))
+        for path in orphans:
+            inv.say(inv.text("verify_orphan", path=str(path)))
+        if not orphans:
+            inv.say(inv.text("verify_orphans_none"))
+    if result.ok:
         inv.say(inv.text("verify_ok", entries=result.entries, files=result.files))
     else:
         for problem in result.problems:
