@@ -265,9 +265,28 @@ def _language_from(argv: Sequence[str]) -> str:
     return settings.load().language
 
 
+def _unsafe_argument(argv: Sequence[str]) -> str | None:
+    """The sentence for an argument holding a character no record or document can keep
+    (invalid UTF-8 arrives as lone surrogates; control characters; non-characters)."""
+    from app.domain.values import NOT_XML
+
+    for position, arg in enumerate(argv, start=1):
+        if NOT_XML.search(arg) is not None:
+            from app import locator
+
+            return locator.catalog().text(
+                "argument_invalid_character", _Parser.lang, position=position
+            )
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _Parser.lang = _language_from(argv)
+    refused = _unsafe_argument(argv)
+    if refused is not None:
+        print(refused, file=sys.stderr)
+        return 2
     log_path = _setup_logging()
     if _opens_window(argv):
         parser = _global_parser(described=False)

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from app.domain.errors import ValidationError
+
+# What XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE and U+FFFF), and
+# the other non-characters, which have no meaning in text interchange. Text holding one
+# is refused where it enters (a workbook cell, a command-line argument, a form field, a
+# merged export); every writer drops them anyway (app.io.xlsx_safe).
+NOT_XML = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(
+        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17)
+    )
+    + "]"
+)
 
 # The range of a whole-number column (``Integer``) on every database the application
 # supports: a value outside it is refused when read, never found out when written.
@@ -32,6 +45,9 @@ def clean_text(value: str | None, field: str, *, required: bool = True, limit: i
         raise ValidationError("required_field", field=field)
     if len(text) > limit:
         raise ValidationError("field_too_long", field=field, limit=limit)
+    odd = NOT_XML.search(text)
+    if odd is not None:
+        raise ValidationError("field_invalid_character", field=field, at=odd.start() + 1)
     return text
 
 

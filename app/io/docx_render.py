@@ -29,6 +29,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from app.io.clauses import TABLE_KINDS, Block, ClauseDocument, block_runs
+from app.io.xlsx_safe import clean_xml_text
 
 FONT = "Arial"
 ACCENT = RGBColor(0x15, 0x42, 0x73)
@@ -159,7 +160,7 @@ def _footer(document: Any, doc: ClauseDocument) -> None:
     footer_style.paragraph_format.tab_stops.clear_all()  # the template's centre stop
     footer_style.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     page, of = PAGE_WORDS[doc.lang]
-    paragraph.add_run(f"{doc.footer}\t{page} ")
+    paragraph.add_run(clean_xml_text(f"{doc.footer}\t{page} "))
     _field(paragraph, "PAGE")
     paragraph.add_run(f" {of} ")
     _field(paragraph, "NUMPAGES")
@@ -188,9 +189,9 @@ def _table(document: Any, rows: list[Block]) -> None:
     for row, block in zip(table.rows, rows, strict=True):
         label, value = row.cells
         label.width, value.width = Cm(5.2), Cm(11.6)
-        label.paragraphs[0].add_run(block.label).bold = True
+        label.paragraphs[0].add_run(clean_xml_text(block.label)).bold = True
         if block.kind == "field":
-            value.paragraphs[0].add_run(block.text)
+            value.paragraphs[0].add_run(clean_xml_text(block.text))
         else:
             row.height = Cm(1.1)
             label.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
@@ -224,7 +225,7 @@ class _Writer:
                 if part:
                     element = OxmlElement("w:t")
                     element.set(qn("xml:space"), "preserve")
-                    element.text = part
+                    element.text = clean_xml_text(part)
                     run.append(element)
             p.append(run)
         self.end.addprevious(p)

@@ -18,9 +18,8 @@ from typing import Any
 
 from app.domain.countries import CountryTable, fold
 from app.domain.reference import Reference
-from app.domain.values import STORED_INT_MAX, STORED_INT_MIN
+from app.domain.values import NOT_XML, STORED_INT_MAX, STORED_INT_MIN
 from app.io.workbook_layout import Column
-from app.io.xlsx_safe import NOT_XML
 
 SHOWN_VALUE = 200  # characters of a found value kept in a problem
 KEY_LIMIT = 100

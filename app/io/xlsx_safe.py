@@ -9,19 +9,11 @@ which keeps the text exactly and marks the cell as a string.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from app.domain.values import NOT_XML
+
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\n")
-# What XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE and U+FFFF),
-# and the other non-characters, which have no meaning in text interchange.
-NOT_XML = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
-    + "".join(
-        f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17)
-    )
-    + "]"
-)
 
 
 def is_formula_like(text: str) -> bool:

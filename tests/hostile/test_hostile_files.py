@@ -121,3 +121,24 @@ def test_hostile_file_is_answered_in_one_sentence(
         assert "Notities" not in book.sheetnames
     check = run_cli(isolated_home, database, "verify")
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+@pytest.mark.parametrize(
+    "title",
+    [b"Kleding \xff\xfe", "Kleding \ufffe".encode(errors="surrogatepass"), b"Kleding \x01"],
+    ids=["invalid-utf8", "noncharacter", "control"],
+)
+def test_an_argument_no_document_can_hold_is_one_sentence(
+    title: bytes, database: Path, isolated_home: Path
+) -> None:
+    env = {**os.environ, "ISV_ASSISTENT_HOME": str(isolated_home)}
+    command = [sys.executable.encode(), b"-m", b"app", b"--db", str(database).encode()]
+    command += [b"tender", b"add", b"--ref", b"T-9", b"--title", title]
+    run = subprocess.run(
+        command, capture_output=True, env=env, cwd=ROOT, preexec_fn=_limited, check=False
+    )
+    err = run.stderr.decode("utf-8", "replace")
+    assert run.returncode == 2, err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "onverwacht" not in err and "unexpected" not in err.lower()
+    assert run_cli(isolated_home, database, "verify").returncode == 0
