@@ -406,7 +406,7 @@ def dashboard(
 # The plan of action: the dated agreement on reasonable effort
 # =======================================================================================
 def agree_plan(
-    ctx: Context, contract_ref: str, agreed_on: dt.date | None, expected_version: int | None = None
+    ctx: Context, contract_ref: str, agreed_on: dt.date | None, expected_version: int | None
 ) -> ContractRecord:
     """Record (or, with ``None``, withdraw) the agreement on the plan of action."""
     not_in_future(agreed_on, "agreed-on")

@@ -113,7 +113,8 @@ def choose_follow_up(
     contract_ref: str,
     choice: str | None,
     note: str | None = None,
-    expected_version: int | None = None,
+    *,
+    expected_version: int | None,
 ) -> FollowUpRecord:
     """Record the user's own choice of follow-up (beside the suggestion), audited."""
     if choice is not None and choice not in INTENSITIES:

@@ -442,7 +442,7 @@ def _apply_decision(tender: m.Tender, decision: IsvDecision) -> None:
 
 
 def record_decision(
-    ctx: Context, ref: str, decision: IsvDecision, expected_version: int | None = None
+    ctx: Context, ref: str, decision: IsvDecision, expected_version: int | None
 ) -> TenderRecord:
     """Record (or change) the ISV decision of a tender."""
     with ctx.db.begin() as session:
@@ -456,10 +456,11 @@ def record_decision(
         return _tender_record(tender, _organisation_name(session, tender.organisation_id))
 
 
-def set_clause_version(ctx: Context, ref: str, version: str) -> None:
+def set_clause_version(ctx: Context, ref: str, version: str, expected_version: int | None) -> None:
     """Record which clause template version the tender's texts were made from."""
     with ctx.db.begin() as session:
         tender = find_tender(session, ref)
+        check_version(tender, expected_version, "tender", ref)
         if tender.clause_version == version:
             return
         before = snapshot(tender)
@@ -553,7 +554,7 @@ def add_contract(
 
 
 def mark_plan_agreed(
-    ctx: Context, ref: str, agreed_on: dt.date | None, expected_version: int | None = None
+    ctx: Context, ref: str, agreed_on: dt.date | None, expected_version: int | None
 ) -> ContractRecord:
     """Record the dated agreement on the plan of action (the reasonable effort)."""
     with ctx.db.begin() as session:

@@ -125,7 +125,8 @@ def set_signal_status(
     signal_id: int,
     status: str,
     closed_on: dt.date | None = None,
-    expected_version: int | None = None,
+    *,
+    expected_version: int | None,
 ) -> SignalRecord:
     """Move a signal to open, in progress or closed (closed needs the date)."""
     not_in_future(closed_on, "closed-on")
@@ -267,14 +268,23 @@ def record_escalation_step(
 
 
 def record_escalation_response(
-    ctx: Context, step_id: int, responded_on: dt.date | None, add_evidence_ids: Sequence[int] = ()
+    ctx: Context,
+    step_id: int,
+    responded_on: dt.date | None,
+    add_evidence_ids: Sequence[int] = (),
+    *,
+    expected_version: int | None,
 ) -> EscalationRecord:
-    """Record the supplier's response date (and any documents) on a ladder step."""
+    """Record the supplier's response date (and any documents) on a ladder step.
+
+    ``expected_version`` is the step's ``version`` as shown; a step changed since is
+    refused."""
     not_in_future(responded_on, "responded-on")
     with ctx.db.begin() as session:
         row = session.get(m.EscalationStep, step_id)
         if row is None:
             raise NotFoundError("dossier_escalation_not_found", id=step_id)
+        check_version(row, expected_version, "escalation_step", str(step_id))
         if responded_on is not None and responded_on < row.taken_on:
             raise ValidationError("end_before_start", start=row.taken_on, end=responded_on)
         before = snapshot(row)

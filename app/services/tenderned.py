@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import locator
-from app.domain.errors import NotFoundError, ValidationError
+from app.domain.errors import ConflictError, NotFoundError, ValidationError
 from app.domain.tenderned import (
     Check,
     CpvTable,
@@ -74,6 +74,7 @@ class ReviewRow:
     on_record: str  # applied, not-applied, no-decision, withdrawn, unknown
     status: str  # review, adopted, dismissed
     reason: str | None
+    version: int  # of the kept notice (0 before it is kept): what adopt and dismiss expect
     tender_ref: str | None
     url: str
 
@@ -186,6 +187,7 @@ def _review_row(
     status: str,
     reason: str | None,
     tender: m.Tender | None,
+    version: int,
 ) -> ReviewRow:
     return ReviewRow(
         ocid=notice.ocid,
@@ -208,6 +210,7 @@ def _review_row(
         on_record=_on_record(tender),
         status=status,
         reason=reason,
+        version=version,
         tender_ref=tender.ref if tender is not None else None,
         url=notice.url,
     )
@@ -262,7 +265,8 @@ def _review(
             continue
         status = row.status if row is not None else "review"
         reason = row.reason if row is not None else None
-        result.append(_review_row(notice, check, status, reason, tender))
+        version = row.version if row is not None else 0
+        result.append(_review_row(notice, check, status, reason, tender, version))
     return result
 
 
@@ -398,7 +402,25 @@ class Adopted:
     linked: bool  # the tender was already in the register (registered by hand)
 
 
-def adopt(ctx: Context, ocids: Sequence[str], category: str | None = None) -> list[Adopted]:
+def _check_notice_version(
+    row: m.TenderNedNotice, expected_versions: Mapping[str, int] | None
+) -> None:
+    """A notice changed since the window showed it is refused (None: the command line's
+    single read-then-write of the current notices)."""
+    if expected_versions is None:
+        return
+    expected = expected_versions.get(row.ocid)
+    if expected is not None and expected != row.version:
+        raise ConflictError("changed_by_someone_else", entity="tenderned_notice", ref=row.ocid)
+
+
+def adopt(
+    ctx: Context,
+    ocids: Sequence[str],
+    category: str | None = None,
+    *,
+    expected_versions: Mapping[str, int] | None,
+) -> list[Adopted]:
     """Take the notices into the register, all or none: each becomes a tender (its
     TenderNed reference, CPV codes, category, kind, value, first publication date) and,
     when TenderNed names the winner, a contract with the winner as supplier. The category
@@ -411,6 +433,7 @@ def adopt(ctx: Context, ocids: Sequence[str], category: str | None = None) -> li
         choices = _choices(session)
         for ocid in dict.fromkeys(o.strip() for o in ocids):
             row = _find(session, ocid)
+            _check_notice_version(row, expected_versions)
             if row.status == "adopted":
                 raise ValidationError("tn_already_adopted", ocid=ocid)
             notice = _notice_from_row(row)
@@ -519,7 +542,13 @@ def _years_later(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
-def dismiss(ctx: Context, ocids: Sequence[str], reason: str) -> int:
+def dismiss(
+    ctx: Context,
+    ocids: Sequence[str],
+    reason: str,
+    *,
+    expected_versions: Mapping[str, int] | None,
+) -> int:
     """Mark the notices not relevant, with the reason; an adopted one cannot be."""
     reason = clean_text(reason, "--reason", limit=1000)
     if not ocids:
@@ -529,6 +558,7 @@ def dismiss(ctx: Context, ocids: Sequence[str], reason: str) -> int:
         count = 0
         for ocid in dict.fromkeys(o.strip() for o in ocids):
             row = _find(session, ocid)
+            _check_notice_version(row, expected_versions)
             if row.status == "adopted":
                 raise ValidationError("tn_dismiss_adopted", ocid=ocid)
             before = snapshot(row)

@@ -153,8 +153,10 @@ class StepsTab(Tab):
         if not dialog.exec():
             return
         ctx, ref, agreed = self.dossier.ctx, self.dossier.ref, day.value()
+        shown = self.dossier.contract
+        version = shown.version if shown is not None else None
         self.run(
-            lambda: dossier_service.agree_plan(ctx, ref, agreed),
+            lambda: dossier_service.agree_plan(ctx, ref, agreed, version),
             lambda _r: self.dossier.changed(),
             write=True,
         )
@@ -566,7 +568,9 @@ class SignalsTab(Tab):
             return
         ctx, responded = self.dossier.ctx, day.value()
         self.run(
-            lambda: signals.record_escalation_response(ctx, step.id, responded),
+            lambda: signals.record_escalation_response(
+                ctx, step.id, responded, expected_version=step.version
+            ),
             lambda _r: self.dossier.changed(),
             write=True,
         )

@@ -123,27 +123,38 @@ def test_each_kind_of_change_shows_in_the_next_answer(
         ),
         (
             "a signal closed",
-            lambda: signals.set_signal_status(ctx, signal.id, "closed", closed_on=D(2025, 6, 1)),
+            lambda: signals.set_signal_status(
+                ctx, signal.id, "closed", closed_on=D(2025, 6, 1), expected_version=None
+            ),
             {refs[3]},
         ),
         ("an escalation step", escalate, {refs[3]}),
         (
             "a response",
-            lambda: signals.record_escalation_response(ctx, step_id, D(2025, 5, 20)),
+            lambda: signals.record_escalation_response(
+                ctx, step_id, D(2025, 5, 20), expected_version=None
+            ),
             {refs[3]},
         ),
-        ("a plan agreed", lambda: dossier.agree_plan(ctx, refs[4], D(2024, 9, 1)), {refs[4]}),
+        (
+            "a plan agreed",
+            lambda: dossier.agree_plan(ctx, refs[4], D(2024, 9, 1), expected_version=None),
+            {refs[4]},
+        ),
         (
             "the ISV no longer applied",
             lambda: registry.record_decision(
-                ctx, "T-" + refs[5].removeprefix("C-"), IsvDecision(False, "Klein")
+                ctx,
+                "T-" + refs[5].removeprefix("C-"),
+                IsvDecision(False, "Klein"),
+                expected_version=None,
             ),
             {refs[5]},
         ),
         ("a new contract", lambda: make_contract(D(2025, 1, 1), D(2025, 12, 31)), set()),
         (
             "a choice of follow-up (no fact changes)",
-            lambda: follow_up.choose_follow_up(ctx, refs[1], "site-visit"),
+            lambda: follow_up.choose_follow_up(ctx, refs[1], "site-visit", expected_version=None),
             {refs[1]},
         ),
     ]

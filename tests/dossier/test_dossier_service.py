@@ -84,7 +84,7 @@ def test_states_follow_the_records(
     # records dated after as_of do not count yet
     assert states(ctx, ref, D(2023, 2, 9))["policy"] is StepState.NOT_STARTED
 
-    dossier.agree_plan(ctx, ref, D(2023, 4, 10))
+    dossier.agree_plan(ctx, ref, D(2023, 4, 10), expected_version=None)
     assert states(ctx, ref, D(2023, 4, 20))["plan_of_action"] is StepState.DONE
 
     ratings = [
@@ -298,7 +298,9 @@ def test_signals_and_escalation_are_audited_and_ordered(
         )
     assert err.value.code == "dossier_termination_needs_notice"
     assert states(ctx, ref, D(2025, 6, 4))["remediation"] is StepState.OVERDUE
-    answered = signals.record_escalation_response(ctx, dialogue.id, D(2025, 6, 1))
+    answered = signals.record_escalation_response(
+        ctx, dialogue.id, D(2025, 6, 1), expected_version=None
+    )
     assert answered.responded_on == D(2025, 6, 1)
     assert states(ctx, ref, D(2025, 6, 4))["remediation"] is StepState.IN_PROGRESS
     signals.record_escalation_step(
@@ -345,9 +347,11 @@ def test_signals_and_escalation_are_audited_and_ordered(
     closed = signals.set_signal_status(ctx, signal.id, "closed", D(2025, 8, 2), expected_version=1)
     assert closed.version == 2 and closed.closed_on == D(2025, 8, 2)
     with pytest.raises(ValidationError):
-        signals.set_signal_status(ctx, signal.id, "closed", None)
+        signals.set_signal_status(ctx, signal.id, "closed", None, expected_version=None)
     assert states(ctx, ref, D(2025, 8, 3))["remediation"] is StepState.OVERDUE  # notice
-    signals.record_escalation_response(ctx, signals.list_escalation(ctx, ref)[1].id, D(2025, 7, 14))
+    signals.record_escalation_response(
+        ctx, signals.list_escalation(ctx, ref)[1].id, D(2025, 7, 14), expected_version=None
+    )
     assert states(ctx, ref, D(2025, 8, 3))["remediation"] is StepState.DONE
     assert audit_actions(ctx, "signal") == ["create", "update"]
     assert audit_actions(ctx, "escalation_step") == [
@@ -452,7 +456,7 @@ def test_follow_up_suggestion_and_own_choice(
     with pytest.raises(ConflictError):
         follow_up.choose_follow_up(ctx, ref, "site-visit", expected_version=second.version)
     with pytest.raises(ValidationError) as err:
-        follow_up.choose_follow_up(ctx, ref, "telepathy")
+        follow_up.choose_follow_up(ctx, ref, "telepathy", expected_version=None)
     assert err.value.code == "dossier_unknown_intensity"
     assert audit_actions(ctx, "contract")[-1] == "update"
     assert_verified(ctx)
@@ -487,7 +491,7 @@ def test_the_all_contracts_answer_follows_every_change(
     )
     second = dossier.step_states_for_all(ctx, as_of)
     assert second[0].state("remediation") is StepState.IN_PROGRESS
-    dossier.agree_plan(ctx, ref, D(2025, 5, 20))
+    dossier.agree_plan(ctx, ref, D(2025, 5, 20), expected_version=None)
     third = dossier.step_states_for_all(ctx, as_of)
     assert (third[0].next_due, third[0].overdue) == (D(2026, 3, 31), 0)
     assert [d.kind.value for d in third[0].deadlines] == ["yearly-report", "yearly-report"]
@@ -596,7 +600,7 @@ def test_what_happened_cannot_be_dated_ahead(
     ref = make_contract(D(2025, 1, 1), D(2030, 12, 31))
     tomorrow = dt.date.today() + dt.timedelta(days=1)
     with pytest.raises(ValidationError) as err:
-        dossier.agree_plan(ctx, ref, tomorrow)
+        dossier.agree_plan(ctx, ref, tomorrow, expected_version=None)
     assert err.value.code == "dossier_date_in_future"
     with pytest.raises(ValidationError):
         signals.log_signal(

@@ -102,7 +102,7 @@ def build_dossiers(
     signals.record_escalation_step(
         ctx, contract_ref=outside, step="dialogue", taken_on=t - days(9), response_due=t + days(2)
     )
-    dossier.agree_plan(ctx, agreed, t - days(300))
+    dossier.agree_plan(ctx, agreed, t - days(300), expected_version=None)
     for ref in (soon, late):
         evidence.add_evidence(
             ctx,
@@ -172,7 +172,7 @@ def build_dossiers(
     answered = signals.record_escalation_step(
         ctx, contract_ref=agreed, step="dialogue", taken_on=t - days(10), response_due=t + days(1)
     )
-    signals.record_escalation_response(ctx, answered.id, t - days(1))
+    signals.record_escalation_response(ctx, answered.id, t - days(1), expected_version=None)
 
 
 def test_due_json_equals_the_independent_list(

@@ -97,7 +97,9 @@ def test_a_conflicting_copy_is_listed_not_chosen_silently(
     year_db: Any, cli: Any, db_location: str, tmp_path: Path
 ) -> None:
     before = export(cli, db_location, tmp_path / "before.json")
-    registry.mark_plan_agreed(year_db, "C7", dt.date(2025, 11, 30))  # changed afterwards
+    registry.mark_plan_agreed(
+        year_db, "C7", dt.date(2025, 11, 30), expected_version=None
+    )  # changed afterwards
     merged, err = report(cli, db_location, "--merge", str(before))
     assert len(merged["conflicts"]) == 1
     conflict = merged["conflicts"][0]

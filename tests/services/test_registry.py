@@ -68,7 +68,7 @@ def test_second_save_of_a_stale_record_is_refused(ctx: Context) -> None:
 def test_mandatory_not_applied_needs_a_reason(ctx: Context) -> None:
     _tender(ctx, "T-1")
     with pytest.raises(ValidationError) as caught:
-        registry.record_decision(ctx, "T-1", IsvDecision(False))
+        registry.record_decision(ctx, "T-1", IsvDecision(False), expected_version=None)
     assert caught.value.code == "reason_required"
     assert registry.get_tender(ctx, "T-1").decision is None
 

@@ -75,7 +75,7 @@ def test_adopt_registers_tender_and_contract_and_reimport_adds_nothing(
     ctx: Context, package: Path, tmp_path: Path
 ) -> None:
     tenderned.import_open_data(ctx, package, [mk.MINISTRY])
-    [adopted] = tenderned.adopt(ctx, [LAPTOPS])
+    [adopted] = tenderned.adopt(ctx, [LAPTOPS], expected_versions=None)
     assert adopted.tender_ref == "2025-100001" and adopted.contract_ref == "2025-100001-1"
     tender = registry.get_tender(ctx, "2025-100001")
     assert tender.category_code == "ict-werkomgeving" and tender.kind == "supplies"
@@ -93,7 +93,7 @@ def test_adopt_registers_tender_and_contract_and_reimport_adds_nothing(
     row = next(r for r in tenderned.review_list(ctx) if r.ocid == LAPTOPS)
     assert (row.status, row.on_record, row.tender_ref) == ("adopted", "no-decision", "2025-100001")
     with pytest.raises(ValidationError) as caught:
-        tenderned.adopt(ctx, [LAPTOPS])
+        tenderned.adopt(ctx, [LAPTOPS], expected_versions=None)
     assert caught.value.code == "tn_already_adopted"
     from app.services import records
 
@@ -121,13 +121,13 @@ def test_adopt_is_all_or_nothing_and_remembers_the_category(ctx: Context, packag
     tenderned.import_open_data(ctx, package, [mk.MINISTRY])
     tenders = _count(ctx, m.Tender)
     with pytest.raises(ValidationError) as caught:  # no CPV: no suggestion
-        tenderned.adopt(ctx, [LAPTOPS, NO_CPV])
+        tenderned.adopt(ctx, [LAPTOPS, NO_CPV], expected_versions=None)
     assert caught.value.code == "tn_category_needed"
     assert _count(ctx, m.Tender) == tenders  # the laptops were not taken either
     with pytest.raises(NotFoundError):
-        tenderned.adopt(ctx, ["ocds-1l04xe-nothing"])
+        tenderned.adopt(ctx, ["ocds-1l04xe-nothing"], expected_versions=None)
     # the buyer changes the suggestion for workwear: remembered for the next import
-    tenderned.adopt(ctx, [WORKWEAR], category="laboratorium")
+    tenderned.adopt(ctx, [WORKWEAR], category="laboratorium", expected_versions=None)
     assert registry.get_tender(ctx, "2025-100002").category_code == "laboratorium"
     tenderned.import_open_data(ctx, package, [mk.MINISTRY])
     row = next(r for r in tenderned.review_list(ctx, only_mandatory=False) if r.ocid == WORKWEAR)
@@ -145,14 +145,19 @@ def test_a_confirmed_category_changes_the_next_suggestion(ctx: Context, package:
 
 def test_dismiss_with_a_reason(ctx: Context, package: Path) -> None:
     tenderned.import_open_data(ctx, package, [mk.MINISTRY])
-    assert tenderned.dismiss(ctx, [ENERGY], "Raamovereenkomst van een andere dienst") == 1
+    assert (
+        tenderned.dismiss(
+            ctx, [ENERGY], "Raamovereenkomst van een andere dienst", expected_versions=None
+        )
+        == 1
+    )
     row = next(r for r in tenderned.review_list(ctx) if r.ocid == ENERGY)
     assert row.status == "dismissed" and row.reason == "Raamovereenkomst van een andere dienst"
     with pytest.raises(ValidationError):
-        tenderned.dismiss(ctx, [ENERGY], "  ")
-    tenderned.adopt(ctx, [LAPTOPS])
+        tenderned.dismiss(ctx, [ENERGY], "  ", expected_versions=None)
+    tenderned.adopt(ctx, [LAPTOPS], expected_versions=None)
     with pytest.raises(ValidationError) as caught:
-        tenderned.dismiss(ctx, [LAPTOPS], "toch niet")
+        tenderned.dismiss(ctx, [LAPTOPS], "toch niet", expected_versions=None)
     assert caught.value.code == "tn_dismiss_adopted"
     assert tenderned.notice_counts(ctx) == {"review": 4, "adopted": 1, "dismissed": 1}
 
@@ -171,7 +176,7 @@ def test_a_tender_registered_by_hand_is_linked_not_duplicated(ctx: Context, pack
     result = tenderned.import_open_data(ctx, package, [mk.MINISTRY])
     laptops = next(r for r in result.review if r.ocid == LAPTOPS)
     assert laptops.on_record == "no-decision" and laptops.tender_ref == "2025-100001"
-    [adopted] = tenderned.adopt(ctx, [LAPTOPS])
+    [adopted] = tenderned.adopt(ctx, [LAPTOPS], expected_versions=None)
     assert adopted.linked and adopted.contract_ref is None
     assert _count(ctx, m.Tender) == 1
 

@@ -100,7 +100,7 @@ def test_compare_and_set_refuses_a_version_raised_in_between(two: tuple[Context,
     with a version that is stale by the time of writing, the write is refused."""
     anna, bram = two
     _tender(anna)
-    registry.record_decision(bram, "T-1", APPLIED)  # version 2 now
+    registry.record_decision(bram, "T-1", APPLIED, expected_version=None)  # version 2 now
     with pytest.raises(ConflictError), anna.db.begin() as session:
         tender = session.get_one(m.Tender, 1)
         registry.bump_version(session, m.Tender, tender, 1)  # as if it had read version 1

@@ -36,7 +36,9 @@ def main() -> int:
                     published=dt.date(2026, 3, 1),
                     organisation="Ministerie van Gedeeld Werk",
                 )
-                registry.record_decision(ctx, ref, IsvDecision(True, form="contract-condition"))
+                registry.record_decision(
+                    ctx, ref, IsvDecision(True, form="contract-condition"), expected_version=None
+                )
                 tally["ok"] = int(tally["ok"]) + 1  # type: ignore[call-overload]
             except StorageError as exc:
                 if exc.code == "database_in_use":

@@ -74,7 +74,9 @@ def test_a_stale_follow_up_choice_is_refused_and_the_tab_reloads(
     from app.services.follow_up import choose_follow_up, follow_up
 
     tab = _follow_up_tab(window, contract)
-    choose_follow_up(window.ctx, contract, "independent-audit", "door een collega")
+    choose_follow_up(
+        window.ctx, contract, "independent-audit", "door een collega", expected_version=None
+    )
     tab.choice.setCurrentIndex(tab.choice.findData("document-review"))
     tab.save.click()
     assert [getattr(e, "code", "") for e in dialogs.errors] == ["changed_by_someone_else"]

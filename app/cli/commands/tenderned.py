@@ -73,7 +73,10 @@ def run_import(inv: Invocation) -> int:
 def run_adopt(inv: Invocation) -> int:
     from app.services import tenderned
 
-    adopted = tenderned.adopt(inv.context(), inv.args.ocids, inv.args.category)
+    # one command reads and writes the current notices: no earlier view to compare with
+    adopted = tenderned.adopt(
+        inv.context(), inv.args.ocids, inv.args.category, expected_versions=None
+    )
     if inv.args.json:
         inv.emit_json(
             [
@@ -101,6 +104,8 @@ def run_adopt(inv: Invocation) -> int:
 def run_dismiss(inv: Invocation) -> int:
     from app.services import tenderned
 
-    count = tenderned.dismiss(inv.context(), inv.args.ocids, inv.args.reason)
+    count = tenderned.dismiss(
+        inv.context(), inv.args.ocids, inv.args.reason, expected_versions=None
+    )
     inv.say(inv.text("tn_dismissed", count=count))
     return 0

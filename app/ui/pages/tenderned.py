@@ -323,7 +323,9 @@ class TenderNedPage(Page):
         ctx = self.ctx
         category = self.category.currentData()
         self.shell.tasks.run(
-            lambda: tenderned.adopt(ctx, [row.ocid], category),
+            lambda: tenderned.adopt(
+                ctx, [row.ocid], category, expected_versions={row.ocid: row.version}
+            ),
             done=lambda _adopted: self._changed(),
             failed=self.shell.show_error,
             write=True,
@@ -344,8 +346,9 @@ class TenderNedPage(Page):
 
     def dismiss_with(self, ocid: str, reason: str) -> None:
         ctx = self.ctx
+        shown = {row.ocid: row.version for row in self.rows if row.ocid == ocid}
         self.shell.tasks.run(
-            lambda: tenderned.dismiss(ctx, [ocid], reason),
+            lambda: tenderned.dismiss(ctx, [ocid], reason, expected_versions=shown),
             done=lambda _count: self._changed(),
             failed=self.shell.show_error,
             write=True,
