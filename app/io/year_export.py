@@ -34,7 +34,10 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from app.domain.canonical import canonical_text
+from app.domain.decision import FORMS
 from app.domain.errors import UsageError
+from app.domain.followup import SIGNAL_STATUSES
+from app.domain.reference import KINDS, OUTSIDE_CATEGORIES, Reference
 from app.domain.report_facts import (
     FACT_KINDS,
     MeasureFact,
@@ -43,6 +46,8 @@ from app.domain.report_facts import (
     YearFacts,
     plain,
 )
+from app.domain.rubric import SUBJECTS
+from app.domain.values import NOT_XML
 
 FORMAT = "isv-assistent-year-export"
 FORMAT_VERSION = 2
@@ -351,17 +356,152 @@ def _upgrade_version_1(records: dict[str, Any]) -> dict[str, Any]:
     return upgraded
 
 
-def read_export(data: bytes, name: str) -> tuple[ExportHeader, YearFacts]:
-    """Read an export file; a file that is not one, of another format version, or changed
-    after export is refused with :class:`UsageError` (one sentence, naming the file)."""
+MAX_EXPORT_BYTES = 256 * 1024 * 1024
+MAX_TEXT = 10_000  # characters of any text field
+MAX_WHOLE = 2**63 - 1  # the storage's BigInteger
+VERDICTS = (
+    "mandatory",
+    "voluntary_below_threshold",
+    "voluntary_outside_categories",
+    "threshold_unknown",
+    "not_in_force",
+)
+
+
+class _Refused(ValueError):
+    """A value the JSON parser hands over that no export holds."""
+
+
+def _whole(text: str) -> int:
+    if len(text.lstrip("-")) > 19:  # beyond any whole number the storage holds
+        raise _Refused(text[:40])
+    number = int(text)
+    if abs(number) > MAX_WHOLE:
+        raise _Refused(text)
+    return number
+
+
+def _no_float(text: str) -> float:
+    raise _Refused(text[:40])  # every number of an export is a whole number
+
+
+def _no_constant(text: str) -> float:
+    raise _Refused(text)  # NaN, Infinity
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        twice = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        raise _Refused(f"the key {twice!r} appears twice")
+    return found
+
+
+def _parse(data: bytes, name: str) -> Any:
+    """The JSON, with sizes, numbers, duplicate keys and nesting bounded."""
+    if len(data) > MAX_EXPORT_BYTES:
+        raise _refuse(name, "too_large", limit=MAX_EXPORT_BYTES // 2**20)
     try:
-        body = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        return json.loads(
+            data.decode("utf-8"),
+            parse_int=_whole,
+            parse_float=_no_float,
+            parse_constant=_no_constant,
+            object_pairs_hook=_unique,
+        )
+    except _Refused as exc:
+        raise _refuse(name, "invalid_value", value=str(exc)) from None
+    except RecursionError:  # nested deeper than any export
         raise _refuse(name, "not_an_export") from None
+    except (UnicodeDecodeError, ValueError):
+        raise _refuse(name, "not_an_export") from None
+
+
+def export_domains(reference: Reference) -> dict[tuple[str, str], frozenset[str]]:
+    """The codes each coded field of an export may hold, from the reference data."""
+    categories = {c.code for s in reference.category_sets for c in s.categories}
+    themes = frozenset(t.code for t in reference.themes)
+    return {
+        ("tenders", "kind"): frozenset(KINDS),
+        ("tenders", "category_code"): frozenset({*categories, OUTSIDE_CATEGORIES}),
+        ("tenders", "category_set"): frozenset(s.id for s in reference.category_sets),
+        ("tenders", "verdict"): frozenset(VERDICTS),
+        ("tenders", "form"): frozenset(FORMS),
+        ("evidence", "type"): frozenset(x.code for x in reference.evidence_types),
+        ("assessments", "subject"): frozenset(SUBJECTS),
+        ("assessments", "verdict"): frozenset({"sufficient", "insufficient"}),
+        ("signals", "theme"): themes,
+        ("signals", "status"): frozenset(SIGNAL_STATUSES),
+        ("escalation_steps", "step"): frozenset(x.code for x in reference.escalation_steps),
+        ("risks", "theme"): themes,
+        ("risks", "priority"): frozenset(x.code for x in reference.priorities),
+        ("measures", "status"): frozenset(x.code for x in reference.measure_statuses),
+    }
+
+
+_RANGES: dict[str, tuple[int, int]] = {
+    "value_cents": (0, MAX_WHOLE),
+    "plan_months": (1, 120),
+    "report_month": (1, 12),
+    "version_no": (1, 1_000_000),
+    "contract_year": (1, 100),
+}
+
+
+def _check_domains(
+    name: str,
+    kinds: Mapping[str, tuple[Any, ...]],
+    domains: Mapping[tuple[str, str], frozenset[str]],
+) -> None:
+    """Every field within its domain: codes known, numbers in range, text storable."""
+
+    def bad(kind: str, field_name: str, value: Any) -> UsageError:
+        return _refuse(name, "invalid_field", kind=kind, field=field_name, value=str(value)[:80])
+
+    def check(kind: str, fact: Any) -> None:
+        for item in fields(fact):
+            value = getattr(fact, item.name)
+            if value is None or isinstance(value, dt.date):
+                continue
+            if isinstance(value, tuple):
+                inner = "risks" if item.name == "risks" else "measures"
+                for nested in value:
+                    check(inner, nested)
+                continue
+            allowed = domains.get((kind, item.name))
+            if allowed is not None and value not in allowed:
+                raise bad(kind, item.name, value)
+            if isinstance(value, int) and not isinstance(value, bool):
+                low, high = _RANGES.get(item.name, (-MAX_WHOLE, MAX_WHOLE))
+                if not low <= value <= high:
+                    raise bad(kind, item.name, value)
+            if isinstance(value, str) and (len(value) > MAX_TEXT or NOT_XML.search(value)):
+                raise bad(kind, item.name, value)
+            if (
+                kind == "contracts"
+                and item.name == "supplier_country"
+                and not (len(value) == 2 and value.isascii() and value.isupper())
+            ):
+                raise bad(kind, item.name, value)
+
+    for kind, facts in kinds.items():
+        for fact in facts:
+            check(kind, fact)
+
+
+def read_export(
+    data: bytes, name: str, reference: Reference | None = None
+) -> tuple[ExportHeader, YearFacts]:
+    """Read an export file; a file that is not one, of another format version, changed
+    after export, or holding a value outside its field's domain (checked against
+    ``reference`` when given) is refused with :class:`UsageError` (one sentence, naming
+    the file). Size, nesting, numbers and duplicate keys are bounded before any use."""
+    body = _parse(data, name)
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise _refuse(name, "not_an_export")
     version = body.get("format_version")
-    if version not in READABLE_VERSIONS or isinstance(version, bool):
+    if type(version) is not int or version not in READABLE_VERSIONS:
         raise _refuse(name, "foreign_version", version=str(version), supported=FORMAT_VERSION)
     checksum = body.pop("checksum", None)
     if (
@@ -390,4 +530,7 @@ def read_export(data: bytes, name: str) -> tuple[ExportHeader, YearFacts]:
         )
     except (KeyError, ValueError, TypeError):
         raise _refuse(name, "malformed") from None
+    if not 1900 <= year <= 2200:
+        raise _refuse(name, "invalid_field", kind="export", field="year", value=str(year))
+    _check_domains(name, kinds, export_domains(reference) if reference is not None else {})
     return header, YearFacts(**kinds)

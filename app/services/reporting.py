@@ -447,7 +447,7 @@ def merge_facts(inputs: Sequence[MergeInput]) -> Merged:
     return Merged(facts, duplicates, tuple(conflicts))
 
 
-def read_export_file(path: Path, year: int) -> MergeInput:
+def read_export_file(path: Path, year: int, reference: Reference | None = None) -> MergeInput:
     """Read an export for merging; a file for another year is refused."""
     try:
         data = path.read_bytes()
@@ -455,7 +455,7 @@ def read_export_file(path: Path, year: int) -> MergeInput:
         raise UsageError(
             "report_file_not_readable", path=str(path), problem=exc.strerror or str(exc)
         ) from None
-    header, facts = read_export(data, path.name)
+    header, facts = read_export(data, path.name, reference)
     if header.year != year:
         raise UsageError("export_other_year", file=path.name, found=header.year, year=year)
     source = Source(
@@ -715,7 +715,7 @@ def year_report(
     previous year's totals stand beside the year's when no export is merged (an export
     holds one year only)."""
     _year_bounds(year)
-    exports = [read_export_file(path, year) for path in merge]
+    exports = [read_export_file(path, year, ctx.reference) for path in merge]
     with ctx.db.read() as session:
         names = list(session.scalars(select(m.Organisation.name)))
         previous = gather_year_facts(session, year - 1) if not exports and year > 1900 else None
