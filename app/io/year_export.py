@@ -16,10 +16,14 @@ Format ``isv-assistent-year-export``, version 1: a UTF-8 JSON object with
   those fields; dates as ``YYYY-MM-DD``, money in whole cents; each record has the
   ``uid`` that identifies it across installations, and refers to its contract or tender
   by that ``uid``;
+- ``audit_head``: ``{"seq", "hash"}`` of the exporting database's audit chain at the
+  time (``verify --against FILE`` proves a database's trail still extends it);
 - ``checksum``: ``{"algorithm": "sha256", "value": …}`` over the canonical JSON (sorted
   keys, no spaces, UTF-8) of every other member of the object.
 
-A file whose checksum does not match was changed after export and is refused.
+A file whose checksum does not match was changed after export and is refused. The
+checksum has no key: it finds damage and a careless edit, not a deliberate one (whoever
+edits the file can compute it again); see the README.
 """
 
 from __future__ import annotations
@@ -148,6 +152,7 @@ class ExportHeader:
     organisations: tuple[str, ...]
     exported_at: str
     application_version: str
+    audit_head: Mapping[str, Any] | None = None  # the audit chain's head when exported
 
 
 def _checksum(body: Mapping[str, Any]) -> str:
@@ -179,6 +184,8 @@ def write_export(header: ExportHeader, facts: YearFacts) -> bytes:
         "fields": FIELDS,
         "records": records,
     }
+    if header.audit_head is not None:
+        body["audit_head"] = dict(header.audit_head)
     body["checksum"] = {"algorithm": "sha256", "value": _checksum(body)}
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -527,6 +534,7 @@ def read_export(
             organisations=organisations,
             exported_at=str(body["exported_at"]),
             application_version=str(body["application_version"]),
+            audit_head=body.get("audit_head"),
         )
     except (KeyError, ValueError, TypeError):
         raise _refuse(name, "malformed") from None

@@ -56,6 +56,7 @@ def write_backup(db: Database, target: Path, progress: Progress | None = None) -
         if progress:
             progress(1, total)
         manifest: dict[str, object] = {
+            "audit_head": _head_of_copy(copy_path),
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
             "app_version": __version__,
@@ -83,6 +84,16 @@ def write_backup(db: Database, target: Path, progress: Progress | None = None) -
                 "file_not_writable", path=str(target), problem=exc.strerror or str(exc)
             ) from exc
     return target
+
+
+def _head_of_copy(path: Path) -> dict[str, object]:
+    """The audit chain's head in the copy (the backup's own consistent cut)."""
+    connection = sqlite3.connect(str(path))
+    try:
+        row = connection.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
+    finally:
+        connection.close()
+    return {"seq": int(row[0]), "hash": str(row[1])} if row else {"seq": 0, "hash": "0" * 64}
 
 
 def _read_manifest(archive: zipfile.ZipFile, path: Path) -> dict[str, object]:

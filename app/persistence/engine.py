@@ -109,6 +109,8 @@ class Database:
         what every earlier writer committed, and the audit chain never forks. A writer
         that waits longer than the busy timeout gets ``database_in_use``.
         """
+        from app.persistence import anchor
+
         try:
             with self.sessions.begin() as session:
                 if is_sqlite(self.engine):
@@ -117,8 +119,19 @@ class Database:
                     session.execute(text(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}"))
                     session.execute(select(AuditHead.id).where(AuditHead.id == 1).with_for_update())
                 yield session
+                head = anchor.head_of(session)
+                installation = session.scalar(
+                    select(Meta.value).where(Meta.key == "installation_id")
+                )
         except OperationalError as exc:
             raise storage_error(exc, self.location) from exc
+        # committed: the head is anchored outside the database (a failure to write it
+        # leaves the older anchor, which the chain still extends)
+        try:
+            if head.seq:
+                anchor.record(installation or "", head)
+        except OSError:
+            log.warning("the audit anchor could not be written", exc_info=True)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

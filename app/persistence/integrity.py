@@ -21,6 +21,9 @@ from sqlalchemy.orm import Session
 
 from app.domain.canonical import canonical_text
 from app.persistence import models as m
+from app.persistence.anchor import Anchor
+from app.persistence.anchor import compare as compare_anchor
+from app.persistence.anchor import load as load_anchor
 from app.persistence.attachments import AttachmentStore
 from app.persistence.audit import (
     AUDITED,
@@ -345,11 +348,16 @@ def _malformed(section: str, exc: Exception) -> Problem:
     return Problem("integrity", "verify_malformed", section, {"detail": type(exc).__name__})
 
 
-def verify(db: Database, progress: Callable[[int, int], None] | None = None) -> VerifyResult:
+def verify(
+    db: Database,
+    progress: Callable[[int, int], None] | None = None,
+    against: Anchor | None = None,
+) -> VerifyResult:
     """Check the database file, the audit trail, every audited record against it, every
     imported workbook against its digest, and every attachment (``progress`` after each
     of the four parts)."""
     result = VerifyResult()
+    known = load_anchor(db.installation_id())
     with db.read() as session:
         _check_file(session, db, result)
         latest: dict[tuple[str, str], str | None] = {}
@@ -357,6 +365,13 @@ def verify(db: Database, progress: Callable[[int, int], None] | None = None) -> 
             latest = _check_chain(session, result)
         except MALFORMED as exc:
             result.problems.append(_malformed("audit_entry", exc))
+        for found in (known, against):  # the chain must still reach the heads seen before
+            if found is not None:
+                went = compare_anchor(session, found)
+                if went is not None:
+                    result.problems.append(
+                        Problem("audit", went, f"audit_entry seq {found.seq}", {"seq": found.seq})
+                    )
         if progress:
             progress(1, 4)
         parts: tuple[tuple[str, Callable[[], None]], ...] = (

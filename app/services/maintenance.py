@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from app import settings
-from app.domain.errors import IsvError, StorageError
+from app.domain.errors import IsvError, StorageError, UsageError
 from app.domain.progress import Progress
+from app.persistence import anchor
 from app.persistence.backup import restore_backup as _restore
 from app.persistence.backup import rotate, write_backup
 from app.persistence.engine import (
@@ -35,12 +36,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def verify_database(ctx: Context) -> VerifyResult:
-    """Check the open database: the file, the audit trail against the records, and every
-    attachment against its digest. Reads only."""
+def verify_database(ctx: Context, against: anchor.Anchor | None = None) -> VerifyResult:
+    """Check the open database: the file, the audit trail against the records (and
+    against the last anchored head, and ``against`` a backup's or export's head), and
+    every attachment against its digest. Reads only."""
     from app.persistence.integrity import verify
 
-    return verify(ctx.db)
+    return verify(ctx.db, against=against)
 
 
 def backup_file_name(today: dt.date | None = None) -> str:
@@ -65,8 +67,38 @@ def restore_backup(source: Path, location: str, progress: Progress | None = None
     if not target.parent.is_dir():
         raise StorageError("database_folder_missing", folder=str(target.parent))
     _restore(source, target, progress, known_revisions=known_revisions())
-    open_database(location).dispose()  # an older backup is brought to the current schema
+    db = open_database(location)  # an older backup is brought to the current schema
+    try:
+        with db.read() as session:
+            restored = anchor.head_of(session)
+        anchor.record(db.installation_id(), restored)  # the restored head is the new anchor
+    finally:
+        db.dispose()
     return location
+
+
+def anchor_in_file(path: Path) -> anchor.Anchor:
+    """The audit head a backup (its manifest) or a year export recorded."""
+    import json
+    import zipfile
+
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                info = archive.getinfo("manifest.json")
+                if info.file_size > 16 * 2**20:
+                    raise ValueError("manifest too large")
+                body = json.loads(archive.read(info))
+        else:
+            if path.stat().st_size > 256 * 2**20:
+                raise ValueError("file too large")
+            body = json.loads(path.read_bytes())
+    except (OSError, KeyError, ValueError, RecursionError, zipfile.BadZipFile):
+        raise UsageError("verify_against_unreadable", path=str(path)) from None
+    found = anchor.Anchor.from_json(body.get("audit_head") if isinstance(body, dict) else None)
+    if found is None:
+        raise UsageError("verify_against_no_head", path=str(path))
+    return found
 
 
 def save_report_files(

@@ -370,8 +370,11 @@ def _organisations(facts: YearFacts) -> tuple[str, ...]:
 
 def export_year(ctx: Context, year: int, now: dt.datetime | None = None) -> bytes:
     """The year's records as an export file (see :mod:`app.io.year_export`)."""
+    from app.persistence.anchor import head_of
+
     with ctx.db.read() as session:
         facts = gather_year_facts(session, year)
+        head = head_of(session)
     moment = now or dt.datetime.now(dt.UTC)
     header = ExportHeader(
         installation_id=ctx.db.installation_id(),
@@ -379,6 +382,7 @@ def export_year(ctx: Context, year: int, now: dt.datetime | None = None) -> byte
         organisations=_organisations(facts),
         exported_at=moment.replace(microsecond=0).isoformat(),
         application_version=__version__,
+        audit_head=head.as_json(),
     )
     return write_export(header, facts)
 

@@ -1,5 +1,6 @@
-"""``verify [--json] [--orphans [--remove]]``: the database file, the audit trail and every
-attachment; with ``--orphans`` also the files no record points to."""
+"""``verify [--json] [--against FILE] [--orphans [--remove]]``: the database file, the
+audit trail (also against the head a backup or export recorded) and every attachment;
+with ``--orphans`` also the files no record points to."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from app.cli.base import Invocation
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser("verify", help="check database, audit trail and files")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--against", metavar="FILE")
     parser.add_argument("--orphans", action="store_true")
     parser.add_argument("--remove", action="store_true")
     parser.set_defaults(handler=run)
@@ -21,7 +23,10 @@ def run(inv: Invocation) -> int:
     from app.services import maintenance
 
     ctx = inv.context()
-    result = maintenance.verify_database(ctx)
+    against = None
+    if inv.args.against:
+        against = maintenance.anchor_in_file(Path(inv.args.against))
+    result = maintenance.verify_database(ctx, against=against)
     orphans: list[Path] = []
     if inv.args.orphans:
         orphans = (

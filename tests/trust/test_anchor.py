@@ -1,0 +1,144 @@
+"""The audit chain's head anchored outside the database: a consistent cut of the newest
+history (rows, entries and head together) is noticed by ``verify``, ``verify --against``
+proves the trail extends what a backup or export saw, and a restore moves the anchor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.persistence.audit import AUDITED
+from app.services import registry
+from app.services.context import open_context
+
+
+def _tender(location: str, ref: str) -> None:
+    ctx = open_context(location, actor="tester")
+    try:
+        registry.register_tender(
+            ctx,
+            ref=ref,
+            title="Kleding",
+            category="bedrijfskleding",
+            kind="supplies",
+            value=500_000,
+            published=dt.date(2025, 9, 1),
+            organisation=f"Dienst {ref}",
+        )
+    finally:
+        ctx.db.dispose()
+
+
+def _head(location: str) -> tuple[int, str]:
+    connection = sqlite3.connect(location)
+    try:
+        seq, digest = connection.execute("SELECT seq, hash FROM audit_head").fetchone()
+        return int(seq), str(digest)
+    finally:
+        connection.close()
+
+
+def _cut(location: str, keep: int) -> None:
+    """Remove every entry after ``keep``, the rows they made, and set the head back: a
+    chain that is consistent in itself, only shorter."""
+    tables = {entity: model.__tablename__ for entity, model in AUDITED.items()}
+    connection = sqlite3.connect(location)
+    with connection:
+        later = connection.execute(
+            "SELECT entity, entity_id, action FROM audit_entry WHERE seq > ? ORDER BY seq DESC",
+            (keep,),
+        ).fetchall()
+        for entity, entity_id, action in later:
+            assert action == "create"
+            connection.execute(f"DELETE FROM {tables[entity]} WHERE id = ?", (int(entity_id),))
+        connection.execute("DELETE FROM audit_entry WHERE seq > ?", (keep,))
+        digest = connection.execute(
+            "SELECT hash FROM audit_entry WHERE seq = ?", (keep,)
+        ).fetchone()[0]
+        connection.execute("UPDATE audit_head SET seq = ?, hash = ?", (keep, digest))
+    connection.close()
+
+
+def _verify(run_app: Callable[..., Any], location: str, *args: str) -> tuple[int, list[str]]:
+    done = run_app(location, "verify", "--json", *args)
+    assert "Traceback" not in done.stderr, done.stderr
+    report = json.loads(done.stdout) if done.stdout.strip() else {"problems": []}
+    return done.returncode, [p["code"] for p in report["problems"]]
+
+
+@pytest.mark.sqlite_only
+def test_a_consistent_cut_is_noticed_against_the_anchor(
+    sqlite_location: str, tmp_path: Path, run_app: Callable[..., Any], isolated_home: Path
+) -> None:
+    _tender(sqlite_location, "T-1")
+    kept, _ = _head(sqlite_location)
+    backup = tmp_path / "backup.zip"
+    assert run_app(sqlite_location, "backup", "-o", str(backup)).returncode == 0
+    export = tmp_path / "export.json"
+    assert run_app(sqlite_location, "export", "--year", "2025", "-o", str(export)).returncode == 0
+    _tender(sqlite_location, "T-2")
+    assert _verify(run_app, sqlite_location) == (0, [])
+    assert _verify(run_app, sqlite_location, "--against", str(backup)) == (0, [])
+    assert _verify(run_app, sqlite_location, "--against", str(export)) == (0, [])
+
+    _cut(sqlite_location, kept)
+    anchors = isolated_home / "state" / "anchors"
+    saved = {p: p.read_bytes() for p in anchors.iterdir()}
+    for path in saved:  # without an anchor the cut chain is consistent in itself
+        path.unlink()
+    assert _verify(run_app, sqlite_location) == (0, [])
+    for path, data in saved.items():
+        path.write_bytes(data)
+    assert _verify(run_app, sqlite_location) == (1, ["verify_history_backwards"])
+    # what the backup saw is still there: against it alone the trail holds
+    _status, codes = _verify(run_app, sqlite_location, "--against", str(backup))
+    assert codes == ["verify_history_backwards"]  # from the anchor, not from the backup
+
+
+@pytest.mark.sqlite_only
+def test_a_rewritten_entry_is_noticed_against_a_backup(
+    sqlite_location: str, tmp_path: Path, run_app: Callable[..., Any]
+) -> None:
+    _tender(sqlite_location, "T-1")
+    backup = tmp_path / "backup.zip"
+    assert run_app(sqlite_location, "backup", "-o", str(backup)).returncode == 0
+    seq, _ = _head(sqlite_location)
+    connection = sqlite3.connect(sqlite_location)
+    with connection:
+        connection.execute("UPDATE audit_entry SET hash = ? WHERE seq = ?", ("f" * 64, seq))
+        connection.execute("UPDATE audit_head SET hash = ?", ("f" * 64,))
+    connection.close()
+    status, codes = _verify(run_app, sqlite_location, "--against", str(backup))
+    assert status == 1 and "verify_history_rewritten" in codes
+
+
+@pytest.mark.sqlite_only
+def test_a_restore_records_the_restored_head(
+    sqlite_location: str, tmp_path: Path, run_app: Callable[..., Any]
+) -> None:
+    _tender(sqlite_location, "T-1")
+    backup = tmp_path / "backup.zip"
+    assert run_app(sqlite_location, "backup", "-o", str(backup)).returncode == 0
+    _tender(sqlite_location, "T-2")  # the anchor moves past the backup
+    target = tmp_path / "elders" / "hersteld.sqlite"
+    target.parent.mkdir()
+    assert run_app(str(target), "restore", str(backup)).returncode == 0
+    assert _verify(run_app, str(target)) == (0, [])
+    assert _verify(run_app, str(target), "--against", str(backup)) == (0, [])
+
+
+@pytest.mark.sqlite_only
+def test_against_a_file_without_a_head_is_a_sentence(
+    sqlite_location: str, tmp_path: Path, run_app: Callable[..., Any]
+) -> None:
+    _tender(sqlite_location, "T-1")
+    other = tmp_path / "notities.json"
+    other.write_text("{}", encoding="utf-8")
+    done = run_app(sqlite_location, "verify", "--against", str(other))
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
