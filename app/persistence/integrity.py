@@ -353,9 +353,11 @@ def verify(
     progress: Callable[[int, int], None] | None = None,
     against: Anchor | None = None,
 ) -> VerifyResult:
-    """Check the database file, the audit trail, every audited record against it, every
-    imported workbook against its digest, and every attachment (``progress`` after each
-    of the four parts)."""
+    """Check the database file, the audit trail (and that it still reaches the head last
+    anchored outside the database, and the head ``against`` a backup or export
+    recorded), every audited record against it, the country-risk table, every imported
+    workbook against its digest, and every attachment (``progress`` after each part). A
+    value of the wrong shape is a finding, never a crash."""
     result = VerifyResult()
     known = load_anchor(db.installation_id())
     with db.read() as session:
@@ -372,21 +374,56 @@ def verify(
                     result.problems.append(
                         Problem("audit", went, f"audit_entry seq {found.seq}", {"seq": found.seq})
                     )
-        if progress:
-            progress(1, 4)
         parts: tuple[tuple[str, Callable[[], None]], ...] = (
             ("records", lambda: _check_records(session, latest, result)),
+            ("country_risk", lambda: _check_country_risk(session, result)),
             ("submission", lambda: _check_submissions(session, result)),
             ("attachments", lambda: _check_attachments(session, db, result)),
         )
+        if progress:
+            progress(1, len(parts) + 1)
         for done, (section, check) in enumerate(parts, start=2):
             try:
                 check()
             except MALFORMED as exc:  # a value of the wrong shape: a finding, not a crash
                 result.problems.append(_malformed(section, exc))
             if progress:
-                progress(done, 4)
+                progress(done, len(parts) + 1)
     return result
+
+
+def country_risk_digest(session: Session) -> str:
+    """The digest of the whole country-risk table (its values, in a fixed order)."""
+    table = m.CountryRisk.__table__
+    rows = session.execute(
+        select(table.c.country, table.c.score, table.c.flag, table.c.source, table.c.year)
+    ).all()
+    values = sorted(
+        ([c, None if s is None else float(s), f, src, y] for c, s, f, src, y in rows),
+        key=lambda r: (r[3], r[4], r[0], repr(r[1]), repr(r[2])),
+    )
+    return values_digest(values)
+
+
+def _check_country_risk(session: Session, result: VerifyResult) -> None:
+    """The country-risk table must be what its newest import left (a digest of the table
+    is in that import's audit entry); rows without any import were put there by hand."""
+    latest = session.scalar(
+        select(m.AuditEntry.after_json)
+        .where(m.AuditEntry.entity == "country_risk_import")
+        .order_by(m.AuditEntry.seq.desc())
+        .limit(1)
+    )
+    if latest is None:
+        if session.scalar(select(m.CountryRisk.id).limit(1)) is None:
+            return
+        changed = True
+    else:
+        recorded = json.loads(latest).get("table_sha256")
+        # an import made before the table's digest was recorded is not compared
+        changed = recorded is not None and recorded != country_risk_digest(session)
+    if changed:
+        result.problems.append(Problem("record", "verify_country_risk_changed", "country_risk"))
 
 
 def referenced_files(db: Database) -> set[str]:

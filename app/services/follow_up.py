@@ -145,6 +145,7 @@ def import_country_risk(ctx: Context, path: Path) -> CountryRiskImport:
     does not duplicate). The import is written to the audit trail with the file's hash.
     """
     from app.io.country_risk import parse_rows, read_table
+    from app.persistence.integrity import country_risk_digest
 
     cells = read_table(path)
     rows, problems = parse_rows(cells, ctx.countries)
@@ -204,6 +205,7 @@ def import_country_risk(ctx: Context, path: Path) -> CountryRiskImport:
                 "rows": len(rows),
                 "replaced": replaced,
                 "sources": [list(s) for s in sources],
+                "table_sha256": country_risk_digest(session),
             },
         )
     return CountryRiskImport(path.name, len(rows), replaced, sources)

@@ -142,3 +142,18 @@ def test_against_a_file_without_a_head_is_a_sentence(
     other.write_text("{}", encoding="utf-8")
     done = run_app(sqlite_location, "verify", "--against", str(other))
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.sqlite_only
+def test_a_change_to_the_country_risk_table_is_found(
+    sqlite_location: str, tmp_path: Path, run_app: Callable[..., Any]
+) -> None:
+    table = tmp_path / "landen.csv"
+    table.write_text("land;score;bron;jaar\nCN;7;Index;2025\nMY;5;Index;2025\n", encoding="utf-8")
+    assert run_app(sqlite_location, "country-risk", "import", str(table)).returncode == 0
+    assert _verify(run_app, sqlite_location) == (0, [])
+    connection = sqlite3.connect(sqlite_location)
+    with connection:
+        connection.execute("UPDATE country_risk SET score = 1 WHERE country = 'CN'")
+    connection.close()
+    assert _verify(run_app, sqlite_location) == (1, ["verify_country_risk_changed"])
