@@ -320,6 +320,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         invocation.error_line(invocation.text("cancelled"))
         return 1
+    except MemoryError:  # a fault of the environment, not of the input: a sentence
+        invocation.error_line(invocation.text("out_of_memory"))
+        return 3
+    except OSError as exc:  # a full disk, a vanished folder, no permission
+        log.warning("operating system refused in %s", args.command, exc_info=True)
+        problem = exc.strerror or type(exc).__name__
+        invocation.error_line(invocation.text("environment_error", problem=problem))
+        return 3
     except Exception as exc:
         log.exception("unexpected error in %s", args.command)
         invocation.error_line(

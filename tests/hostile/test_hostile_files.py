@@ -142,3 +142,28 @@ def test_an_argument_no_document_can_hold_is_one_sentence(
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert "onverwacht" not in err and "unexpected" not in err.lower()
     assert run_cli(isolated_home, database, "verify").returncode == 0
+
+
+def test_a_fault_of_the_environment_is_a_sentence_with_exit_3(
+    cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk (or any refusal of the operating system) where no service turned it
+    into a sentence of its own, and running out of memory: exit 3, never 'unexpected'."""
+    import errno
+
+    from app.services import follow_up
+
+    def full_disk(*_args: Any, **_kwargs: Any) -> Any:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(follow_up, "import_country_risk", full_disk)
+    run = cli("--lang", "en", "country-risk", "import", __file__)
+    assert run.status == 3 and "No space left on device" in run.err
+    assert "unexpected" not in run.err.lower()
+
+    def no_memory(*_args: Any, **_kwargs: Any) -> Any:
+        raise MemoryError
+
+    monkeypatch.setattr(follow_up, "import_country_risk", no_memory)
+    run = cli("--lang", "en", "country-risk", "import", __file__)
+    assert run.status == 3 and "memory" in run.err and "unexpected" not in run.err.lower()
