@@ -8,7 +8,6 @@ and ``verify`` must pass afterwards.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import resource
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from trust.helpers import tender_and_contract
 
 from hostile.make_files import CASES, CONTRACT
 
@@ -54,30 +54,11 @@ def words(code: str) -> str:
 
 @pytest.fixture
 def database(tmp_path: Path, isolated_home: Path) -> Path:
-    from app.services import registry
     from app.services.context import open_context
 
     db = tmp_path / "register.sqlite"
     ctx = open_context(str(db), lang="nl", actor="test")
-    registry.register_tender(
-        ctx,
-        ref="T-1",
-        title="Kleding",
-        category="bedrijfskleding",
-        kind="supplies",
-        value=500_000,
-        published=dt.date(2025, 9, 1),
-    )
-    registry.add_contract(
-        ctx,
-        ref=CONTRACT,
-        tender_ref="T-1",
-        supplier="Textiel B.V.",
-        supplier_country="NL",
-        start=dt.date(2026, 1, 1),
-        end=dt.date(2029, 12, 31),
-        kvk="12345678",
-    )
+    tender_and_contract(ctx, CONTRACT)
     ctx.db.dispose()
     return db
 

@@ -15,6 +15,7 @@ import inspect
 from pathlib import Path
 
 import pytest
+from trust.helpers import tender_and_contract
 
 from app.domain.errors import ConflictError
 from app.services import dossier, registry, signals
@@ -125,25 +126,7 @@ def test_every_writer_requires_the_version_it_saw(name: str) -> None:
 
 
 def _contract(ctx: Context) -> None:
-    registry.register_tender(
-        ctx,
-        ref="T-1",
-        title="Kleding",
-        category="bedrijfskleding",
-        kind="supplies",
-        value=500_000,
-        published=dt.date(2025, 9, 1),
-    )
-    registry.add_contract(
-        ctx,
-        ref="C-1",
-        tender_ref="T-1",
-        supplier="Textiel B.V.",
-        supplier_country="NL",
-        start=dt.date(2025, 1, 1),
-        end=dt.date(2028, 12, 31),
-        kvk="12345678",
-    )
+    tender_and_contract(ctx, start=dt.date(2025, 1, 1))
 
 
 def test_a_stale_window_cannot_overwrite_the_agreed_plan(ctx: Context) -> None:

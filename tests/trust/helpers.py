@@ -251,3 +251,30 @@ def _adopt_a_tenderned_notice(ctx: Any, folder: Path) -> None:
     package.write_text(json.dumps({"version": "1.1", "releases": [release]}), encoding="utf-8")
     tenderned.import_open_data(ctx, package)
     tenderned.adopt(ctx, [release["ocid"]], expected_versions=None)
+
+
+def tender_and_contract(
+    ctx: Any, contract: str = "C-1", *, start: dt.date = dt.date(2026, 1, 1)
+) -> None:
+    """A tender ``T-1`` and its contract ``contract``, through the registry service."""
+    from app.services import registry
+
+    registry.register_tender(
+        ctx,
+        ref="T-1",
+        title="Kleding",
+        category="bedrijfskleding",
+        kind="supplies",
+        value=500_000,
+        published=dt.date(2025, 9, 1),
+    )
+    registry.add_contract(
+        ctx,
+        ref=contract,
+        tender_ref="T-1",
+        supplier="Textiel B.V.",
+        supplier_country="NL",
+        start=start,
+        end=dt.date(2029, 12, 31),
+        kvk="12345678",
+    )

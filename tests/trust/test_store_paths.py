@@ -4,7 +4,6 @@ points to (and removes them when asked)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable
@@ -15,32 +14,16 @@ import pytest
 
 from app.domain.errors import StorageError
 from app.persistence.attachments import AttachmentStore
-from app.services import evidence, registry
+from app.services import evidence
 from app.services.context import open_context
+
+from .helpers import tender_and_contract
 
 
 def _with_evidence(location: str, tmp_path: Path) -> tuple[Path, str]:
     ctx = open_context(location, actor="tester")
     try:
-        registry.register_tender(
-            ctx,
-            ref="T-1",
-            title="Kleding",
-            category="bedrijfskleding",
-            kind="supplies",
-            value=500_000,
-            published=dt.date(2025, 9, 1),
-        )
-        registry.add_contract(
-            ctx,
-            ref="C-1",
-            tender_ref="T-1",
-            supplier="Textiel B.V.",
-            supplier_country="NL",
-            start=dt.date(2026, 1, 1),
-            end=dt.date(2029, 12, 31),
-            kvk="12345678",
-        )
+        tender_and_contract(ctx)
         source = tmp_path / "certificaat.pdf"
         source.write_bytes(b"%PDF-1.4 certificaat")
         record = evidence.add_evidence(
