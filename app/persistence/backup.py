@@ -298,9 +298,29 @@ def _restore(
             for suffix in ("-wal", "-shm"):
                 Path(str(target_db) + suffix).unlink(missing_ok=True)
             db_copy.replace(target_db)
+        _anchor_restored(target_db)
         if progress:
             progress(total, total)
     return kept
+
+
+def _anchor_restored(path: Path) -> None:
+    """The restored head becomes the database's anchor: history after the backup is gone
+    by the user's own choice, so ``verify`` must not report it as cut off."""
+    from app.persistence import anchor
+
+    connection = sqlite3.connect(str(path))
+    try:
+        head = connection.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
+        found = connection.execute(
+            "SELECT value FROM meta WHERE key = 'installation_id'"
+        ).fetchone()
+    except sqlite3.Error:  # a database of a schema without these: nothing to anchor
+        return
+    finally:
+        connection.close()
+    if head is not None and found is not None:
+        anchor.record(str(found[0]), anchor.Anchor(int(head[0]), str(head[1])))
 
 
 def _is_attachment_name(name: str) -> bool:

@@ -67,13 +67,7 @@ def restore_backup(source: Path, location: str, progress: Progress | None = None
     if not target.parent.is_dir():
         raise StorageError("database_folder_missing", folder=str(target.parent))
     _restore(source, target, progress, known_revisions=known_revisions())
-    db = open_database(location)  # an older backup is brought to the current schema
-    try:
-        with db.read() as session:
-            restored = anchor.head_of(session)
-        anchor.record(db.installation_id(), restored)  # the restored head is the new anchor
-    finally:
-        db.dispose()
+    open_database(location).dispose()  # an older backup is brought to the current schema
     return location
 
 

@@ -51,6 +51,7 @@ def test_readme_examples_run_as_written_on_a_fresh_home(
         "contract",
         "verify",
         "backup",
+        "verify",
         "contract",
         "withdraw",
         "history",
