@@ -193,7 +193,7 @@ def correct_tender(
     ref: str,
     *,
     reason: str,
-    expected_version: int | None = None,
+    expected_version: int | None,
     accept_warning: str | None = None,
     new_ref: str | None = None,
     title: str | None = None,
@@ -298,7 +298,7 @@ def correct_contract(
     ref: str,
     *,
     reason: str,
-    expected_version: int | None = None,
+    expected_version: int | None,
     accept_warning: str | None = None,
     new_ref: str | None = None,
     tender_ref: str | None = None,
@@ -374,7 +374,7 @@ def correct_follow_up(
     reason: str,
     choice: str | None,
     note: str | None = None,
-    expected_version: int | None = None,
+    expected_version: int | None,
 ) -> Change:
     """Correct the user's own choice of follow-up intensity for a contract."""
     from app.domain.intensity import INTENSITIES
@@ -402,7 +402,7 @@ def correct_evidence(
     evidence_id: int,
     *,
     reason: str,
-    expected_version: int | None = None,
+    expected_version: int | None,
     accept_warning: str | None = None,
     type_code: str | None = None,
     issuer: str | None = None,
@@ -465,7 +465,7 @@ def correct_signal(
     signal_id: int,
     *,
     reason: str,
-    expected_version: int | None = None,
+    expected_version: int | None,
     received_on: dt.date | None = None,
     source: str | None = None,
     theme: str | None = None,
@@ -513,7 +513,7 @@ def correct_escalation(
     step_id: int,
     *,
     reason: str,
-    expected_version: int | None = None,
+    expected_version: int | None,
     taken_on: dt.date | None = None,
     response_due: dt.date | None = None,
     responded_on: dt.date | None = None,
@@ -552,7 +552,7 @@ def correct_assessment(
     assessment_id: int,
     *,
     reason: str,
-    expected_version: int | None = None,
+    expected_version: int | None,
     assessed_on: dt.date | None = None,
     note: str | None = None,
     verdict: str | None = None,
@@ -589,7 +589,7 @@ def withdraw(
     ident: str | int,
     *,
     reason: str,
-    expected_version: int | None = None,
+    expected_version: int | None,
 ) -> Change:
     """Mark a record withdrawn, with the reason; it stays in the database.
 

@@ -81,10 +81,10 @@ def test_a_correction_needs_a_reason_and_a_change(ctx: Context) -> None:
     _tender(ctx)
     count = _audit_count(ctx)
     with pytest.raises(ValidationError) as no_reason:
-        records.correct_tender(ctx, "T1", reason="  ", title="Andere titel")
+        records.correct_tender(ctx, "T1", reason="  ", title="Andere titel", expected_version=None)
     assert no_reason.value.code == "required_field"
     with pytest.raises(ValidationError) as nothing:
-        records.correct_tender(ctx, "T1", reason="geen", title="Laptops")
+        records.correct_tender(ctx, "T1", reason="geen", title="Laptops", expected_version=None)
     assert nothing.value.code == "correction_nothing_changed"
     assert _audit_count(ctx) == count
     assert registry.get_tender(ctx, "T1").title == "Laptops"
@@ -109,10 +109,18 @@ def test_a_tender_decision_that_no_longer_fits_is_refused(ctx: Context) -> None:
     _tender(ctx)
     with pytest.raises(ValidationError):
         records.correct_tender(
-            ctx, "T1", reason="r", decision=IsvDecision(False, None, None, None)
+            ctx,
+            "T1",
+            reason="r",
+            decision=IsvDecision(False, None, None, None),
+            expected_version=None,
         )  # not applying mandatory ISV needs an explanation
     change = records.correct_tender(
-        ctx, "T1", reason="r", decision=IsvDecision(False, "maatwerk", None, None)
+        ctx,
+        "T1",
+        reason="r",
+        decision=IsvDecision(False, "maatwerk", None, None),
+        expected_version=None,
     )
     tender = registry.get_tender(ctx, "T1")
     assert change.version == tender.version
@@ -155,7 +163,7 @@ def test_every_kind_under_a_contract_can_be_corrected(ctx: Context, tmp_path: Pa
     records.correct_escalation(
         ctx, step.id, reason="datum", expected_version=1, response_due=D(2025, 7, 2)
     )
-    records.correct_follow_up(ctx, "C1", reason="keuze", choice="site-visit")
+    records.correct_follow_up(ctx, "C1", reason="keuze", choice="site-visit", expected_version=None)
     entries = history(ctx, "C1")
     kinds = [(e.record, e.action) for e in entries if e.action == "update"]
     assert ("evidence", "update") in kinds and ("signal", "update") in kinds
@@ -169,10 +177,10 @@ def test_impossible_corrections_are_refused_and_change_nothing(ctx: Context) -> 
     _contract(ctx)
     count = _audit_count(ctx)
     with pytest.raises(ValidationError) as ended:
-        records.correct_contract(ctx, "C1", reason="r", end=D(2025, 1, 1))
+        records.correct_contract(ctx, "C1", reason="r", end=D(2025, 1, 1), expected_version=None)
     assert ended.value.code == "end_before_start"
     with pytest.raises(ValidationError) as months:
-        records.correct_contract(ctx, "C1", reason="r", plan_months=30)
+        records.correct_contract(ctx, "C1", reason="r", plan_months=30, expected_version=None)
     assert months.value.code == "out_of_range"
     assert _audit_count(ctx) == count
 
@@ -205,15 +213,22 @@ def test_correcting_into_an_implausible_state_needs_acceptance(ctx: Context) -> 
     _tender(ctx, published=D(2025, 3, 1))
     _contract(ctx, start=D(2025, 4, 1))
     with pytest.raises(ImplausibleError):
-        records.correct_contract(ctx, "C1", reason="r", start=D(2025, 1, 1))
+        records.correct_contract(ctx, "C1", reason="r", start=D(2025, 1, 1), expected_version=None)
     with pytest.raises(ImplausibleError):  # the tender moved after its contract's start
-        records.correct_tender(ctx, "T1", reason="r", published=D(2025, 5, 1))
+        records.correct_tender(
+            ctx, "T1", reason="r", published=D(2025, 5, 1), expected_version=None
+        )
     records.correct_tender(
-        ctx, "T1", reason="r", published=D(2025, 5, 1), accept_warning="later gepubliceerd"
+        ctx,
+        "T1",
+        reason="r",
+        published=D(2025, 5, 1),
+        accept_warning="later gepubliceerd",
+        expected_version=None,
     )
     assert "later gepubliceerd" in (history(ctx, "T1", "tender")[-1].reason or "")
     # a correction of something else keeps the accepted state as it is
-    records.correct_contract(ctx, "C1", reason="waarde", value="1000")
+    records.correct_contract(ctx, "C1", reason="waarde", value="1000", expected_version=None)
 
 
 def test_evidence_dated_before_its_contract_is_warned(ctx: Context, tmp_path: Path) -> None:
@@ -240,7 +255,9 @@ def test_evidence_dated_before_its_contract_is_warned(ctx: Context, tmp_path: Pa
         accept_warning="conceptversie van vóór de start",
     )
     with pytest.raises(ValidationError) as impossible:
-        records.correct_evidence(ctx, added.id, reason="r", valid_until=D(2024, 12, 1))
+        records.correct_evidence(
+            ctx, added.id, reason="r", valid_until=D(2024, 12, 1), expected_version=None
+        )
     assert impossible.value.code == "end_before_start"
 
 
@@ -258,7 +275,14 @@ def test_a_signal_closed_before_it_came_in_is_refused(ctx: Context) -> None:
         description="melding",
     )
     with pytest.raises(ValidationError) as refused:
-        records.correct_signal(ctx, signal.id, reason="r", status="closed", closed_on=D(2025, 5, 1))
+        records.correct_signal(
+            ctx,
+            signal.id,
+            reason="r",
+            status="closed",
+            closed_on=D(2025, 5, 1),
+            expected_version=None,
+        )
     assert refused.value.code == "end_before_start"
 
 
@@ -271,7 +295,7 @@ def test_a_withdrawn_contract_leaves_the_figures_and_the_lists(ctx: Context) -> 
     _contract(ctx, "C2")
     figures = reporting.year_report(ctx, 2025).totals
     assert figures["contracts_active"] == 2
-    records.withdraw(ctx, "contract", "C2", reason="dubbel ingevoerd")
+    records.withdraw(ctx, "contract", "C2", reason="dubbel ingevoerd", expected_version=None)
     assert reporting.year_report(ctx, 2025).totals["contracts_active"] == 1
     assert [c.ref for c in registry.list_contracts(ctx)] == ["C1"]
     shown = registry.list_contracts(ctx, withdrawn=True)
@@ -280,13 +304,13 @@ def test_a_withdrawn_contract_leaves_the_figures_and_the_lists(ctx: Context) -> 
         ("C2", "dubbel ingevoerd"),
     ]
     with pytest.raises(ValidationError) as again:
-        records.withdraw(ctx, "contract", "C2", reason="nog eens")
+        records.withdraw(ctx, "contract", "C2", reason="nog eens", expected_version=None)
     assert again.value.code == "record_is_withdrawn"
     with pytest.raises(ValidationError) as tender_first:
-        records.withdraw(ctx, "tender", "T1", reason="r")
+        records.withdraw(ctx, "tender", "T1", reason="r", expected_version=None)
     assert tender_first.value.code == "withdraw_tender_has_contracts"
-    records.withdraw(ctx, "contract", "C1", reason="r")
-    records.withdraw(ctx, "tender", "T1", reason="verkeerd ingevoerd")
+    records.withdraw(ctx, "contract", "C1", reason="r", expected_version=None)
+    records.withdraw(ctx, "tender", "T1", reason="verkeerd ingevoerd", expected_version=None)
     assert reporting.year_report(ctx, 2025).totals["tenders"] == 0
     assert registry.list_tenders(ctx) == []
     with ctx.db.read() as session:  # never deleted
@@ -297,14 +321,14 @@ def test_a_withdrawn_contract_leaves_the_figures_and_the_lists(ctx: Context) -> 
 def test_a_withdrawn_record_cannot_be_corrected_or_named_wrongly(ctx: Context) -> None:
     _tender(ctx)
     _contract(ctx)
-    records.withdraw(ctx, "contract", "C1", reason="weg")
+    records.withdraw(ctx, "contract", "C1", reason="weg", expected_version=None)
     with pytest.raises(ValidationError):
-        records.correct_contract(ctx, "C1", reason="r", value="5")
+        records.correct_contract(ctx, "C1", reason="r", value="5", expected_version=None)
     with pytest.raises(ValidationError) as missing:
-        records.withdraw(ctx, "signal", "999", reason="r")
+        records.withdraw(ctx, "signal", "999", reason="r", expected_version=None)
     assert missing.value.code == "record_not_found"
     with pytest.raises(UsageError):
-        records.withdraw(ctx, "supplier", "1", reason="r")
+        records.withdraw(ctx, "supplier", "1", reason="r", expected_version=None)
 
 
 # -- undo ---------------------------------------------------------------------------------
@@ -313,14 +337,16 @@ def test_a_withdrawn_record_cannot_be_corrected_or_named_wrongly(ctx: Context) -
 def test_undo_restores_the_old_values_as_a_correction(ctx: Context) -> None:
     _tender(ctx)
     _contract(ctx)
-    change = records.correct_contract(ctx, "C1", reason="r", end=D(2027, 3, 31), value="9")
+    change = records.correct_contract(
+        ctx, "C1", reason="r", end=D(2027, 3, 31), value="9", expected_version=None
+    )
     back = records.undo(ctx, change)
     contract = registry.get_contract(ctx, "C1")
     assert contract.end == D(2026, 3, 31) and contract.value is None
     assert back.version == contract.version == change.version + 1
     last = history(ctx, "C1")[-1]
     assert last.action == "update" and str(change.seq) in (last.reason or "")
-    withdrawn = records.withdraw(ctx, "contract", "C1", reason="per ongeluk")
+    withdrawn = records.withdraw(ctx, "contract", "C1", reason="per ongeluk", expected_version=None)
     records.undo(ctx, withdrawn)
     assert registry.get_contract(ctx, "C1").withdrawn_reason is None
     assert verify(ctx.db).ok
@@ -329,8 +355,8 @@ def test_undo_restores_the_old_values_as_a_correction(ctx: Context) -> None:
 def test_undo_is_refused_after_someone_else_changed_the_record(ctx: Context) -> None:
     _tender(ctx)
     _contract(ctx)
-    change = records.correct_contract(ctx, "C1", reason="r", value="9")
-    records.correct_contract(ctx, "C1", reason="collega", value="10")
+    change = records.correct_contract(ctx, "C1", reason="r", value="9", expected_version=None)
+    records.correct_contract(ctx, "C1", reason="collega", value="10", expected_version=None)
     with pytest.raises(ConflictError):
         records.undo(ctx, change)
     assert registry.get_contract(ctx, "C1").value == Decimal(10)
@@ -342,7 +368,7 @@ def test_undo_is_refused_after_someone_else_changed_the_record(ctx: Context) -> 
 def test_history_of_a_tender_holds_everything_under_it_in_order(ctx: Context) -> None:
     _tender(ctx)
     _contract(ctx)
-    records.correct_contract(ctx, "C1", reason="r", value="5")
+    records.correct_contract(ctx, "C1", reason="r", value="5", expected_version=None)
     entries = history(ctx, "T1")
     assert [e.seq for e in entries] == sorted(e.seq for e in entries)
     assert {e.record for e in entries} >= {"tender", "contract"}
@@ -382,9 +408,9 @@ def test_withdrawn_records_leave_the_dossier_states_and_the_due_list(
     due = dossier.due_items(ctx, within=30)
     assert {i.contract_ref for i in due} == {"C1", "C2"}
     assert any(i.kind == "escalation-response" for i in due)
-    records.withdraw(ctx, "escalation", step.id, reason="verkeerd contract")
+    records.withdraw(ctx, "escalation", step.id, reason="verkeerd contract", expected_version=None)
     assert not any(i.kind == "escalation-response" for i in dossier.due_items(ctx, within=30))
-    records.withdraw(ctx, "contract", "C2", reason="dubbel")
+    records.withdraw(ctx, "contract", "C2", reason="dubbel", expected_version=None)
     assert [s.contract_ref for s in dossier.step_states_for_all(ctx)] == ["C1"]
     assert {i.contract_ref for i in dossier.due_items(ctx, within=30)} == {"C1"}
     fresh = dossier.step_states_for_all(ctx)
@@ -406,7 +432,7 @@ def test_withdrawing_a_correction_makes_the_older_document_current(
     new = evidence.supersede_evidence(ctx, old.id, second)
     listed = {d.id: d for d in evidence.list_evidence(ctx, "C1")}
     assert listed[old.id].superseded_by_id == new.id
-    records.withdraw(ctx, "evidence", new.id, reason="verkeerd bestand")
+    records.withdraw(ctx, "evidence", new.id, reason="verkeerd bestand", expected_version=None)
     again = {d.id: d for d in evidence.list_evidence(ctx, "C1")}
     assert set(again) == {old.id} and again[old.id].superseded_by_id is None
     # and it can be superseded again, now by the right file
@@ -424,14 +450,14 @@ def test_an_escalation_response_before_the_step_is_refused(ctx: Context) -> None
     count = _audit_count(ctx)
     for kwargs in ({"response_due": D(2025, 6, 1)}, {"responded_on": D(2025, 5, 1)}):
         with pytest.raises(ValidationError) as refused:
-            records.correct_escalation(ctx, step.id, reason="r", **kwargs)  # type: ignore[arg-type]
+            records.correct_escalation(ctx, step.id, reason="r", **kwargs, expected_version=None)  # type: ignore[arg-type]
         assert refused.value.code == "end_before_start"
     assert _audit_count(ctx) == count
     # a withdrawn notice of default no longer allows the step that needs it
     notice = signals.record_escalation_step(
         ctx, contract_ref="C1", step="notice-of-default", taken_on=D(2025, 7, 1)
     )
-    records.withdraw(ctx, "escalation", notice.id, reason="niet verstuurd")
+    records.withdraw(ctx, "escalation", notice.id, reason="niet verstuurd", expected_version=None)
     with pytest.raises(ValidationError):
         signals.record_escalation_step(
             ctx, contract_ref="C1", step="termination", taken_on=D(2025, 8, 1)
@@ -445,8 +471,8 @@ def test_a_withdrawn_tender_and_contract_leave_the_ocds_export(ctx: Context) -> 
     _tender(ctx, "T2")
     _contract(ctx, "C1", tender="T1")
     _contract(ctx, "C2", tender="T1")
-    records.withdraw(ctx, "contract", "C2", reason="dubbel")
-    records.withdraw(ctx, "tender", "T2", reason="dubbel")
+    records.withdraw(ctx, "contract", "C2", reason="dubbel", expected_version=None)
+    records.withdraw(ctx, "tender", "T2", reason="dubbel", expected_version=None)
     facts = year_facts(ctx, 2025)
     assert [t.ref for t in facts] == ["T1"]
     assert [c.ref for c in facts[0].contracts] == ["C1"]

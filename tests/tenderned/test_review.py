@@ -97,8 +97,12 @@ def test_adopt_registers_tender_and_contract_and_reimport_adds_nothing(
     assert caught.value.code == "tn_already_adopted"
     from app.services import records
 
-    records.withdraw(ctx, "contract", "2025-100001-1", reason="per ongeluk overgenomen")
-    records.withdraw(ctx, "tender", "2025-100001", reason="per ongeluk overgenomen")
+    records.withdraw(
+        ctx, "contract", "2025-100001-1", reason="per ongeluk overgenomen", expected_version=None
+    )
+    records.withdraw(
+        ctx, "tender", "2025-100001", reason="per ongeluk overgenomen", expected_version=None
+    )
     row = next(r for r in tenderned.review_list(ctx) if r.ocid == LAPTOPS)
     assert row.on_record == "withdrawn"
     tenders = _count(ctx, m.Tender)

@@ -82,7 +82,9 @@ def test_correcting_a_contract_from_its_dossier_then_undo(
 def test_history_shows_old_new_and_reason(
     window: Any, contract: str, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    records.correct_contract(window.ctx, contract, reason="boete afgesproken", penalty="5000")
+    records.correct_contract(
+        window.ctx, contract, reason="boete afgesproken", penalty="5000", expected_version=None
+    )
     shown: list[record_actions.HistoryDialog] = []
     monkeypatch.setattr(record_actions.HistoryDialog, "exec", lambda d: shown.append(d) or 0)
     page = window.show_page("contracts")
@@ -138,7 +140,9 @@ def test_a_stale_window_does_not_overwrite_a_colleagues_change(
     page = window.show_page("contracts")
     page.table.selectRow(0)
     # a colleague corrects the contract on the shared database after this list loaded
-    records.correct_contract(window.ctx, contract, reason="collega", value="1000")
+    records.correct_contract(
+        window.ctx, contract, reason="collega", value="1000", expected_version=None
+    )
 
     def edit(dialog: record_actions.CorrectDialog) -> None:
         dialog.widgets["value"].setText("2.000")  # type: ignore[attr-defined]

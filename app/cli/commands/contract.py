@@ -125,6 +125,7 @@ def run_correct(inv: Invocation) -> int:
         inv.context(),
         args.contract,
         reason=args.reason,
+        expected_version=None,  # one command reads and writes the current record
         accept_warning=args.accept_warning,
         new_ref=args.ref,
         tender_ref=args.tender,

@@ -214,6 +214,7 @@ def run_correct(inv: Invocation) -> int:
         ctx,
         args.tender,
         reason=args.reason,
+        expected_version=None,  # one command reads and writes the current record
         accept_warning=args.accept_warning,
         new_ref=args.ref,
         title=args.title,

@@ -29,5 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(inv: Invocation) -> int:
     from app.services import records
 
-    change = records.withdraw(inv.context(), inv.args.kind, inv.args.id, reason=inv.args.reason)
+    change = records.withdraw(
+        inv.context(), inv.args.kind, inv.args.id, reason=inv.args.reason, expected_version=None
+    )
     return report_change(inv, change)
