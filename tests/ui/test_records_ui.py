@@ -259,7 +259,9 @@ def test_a_typed_date_that_is_no_date_is_named_and_not_saved(qtbot: Any) -> None
 def test_history_shows_words_not_codes(window: Any, contract: str) -> None:
     from app.services.history import history
 
-    records.correct_tender(window.ctx, "T-1", reason="lager geraamd", value="100000")
+    records.correct_tender(
+        window.ctx, "T-1", reason="lager geraamd", value="100000", expected_version=None
+    )
     rows = record_actions.history_rows(history(window.ctx, "T-1"), "nl")
     verdict = next(r for r in rows if r.field == "oordeel")
     assert (verdict.old, verdict.new) == ("Verplicht", "Vrijwillig: onder de drempel")
