@@ -59,14 +59,18 @@ def test_an_invalid_field_is_refused_despite_its_checksum(
 def test_json_no_export_holds_is_refused(
     year_db: Any, cli: Any, db_location: str, tmp_path: Path, monkeypatch: Any
 ) -> None:
+    from app.io.year_export import FORMAT_VERSION
+
     path = export(cli, db_location, tmp_path / "export.json")
     text = path.read_text("utf-8")
+    version = f'"format_version":{FORMAT_VERSION}'
+    assert version in text
     files = {
-        "float.json": text.replace('"format_version":1', '"format_version":1.0'),
-        "digits.json": text.replace('"format_version":1', '"format_version":' + "9" * 5000),
-        "twice.json": text.replace('"format_version":1', '"format_version":1,"format_version":1'),
+        "float.json": text.replace(version, f"{version}.0"),
+        "digits.json": text.replace(version, '"format_version":' + "9" * 5000),
+        "twice.json": text.replace(version, f"{version},{version}"),
         "deep.json": "[" * 100_000 + "]" * 100_000,
-        "nan.json": text.replace('"format_version":1', '"format_version":NaN'),
+        "nan.json": text.replace(version, '"format_version":NaN'),
     }
     for name, content in files.items():
         target = tmp_path / name
@@ -76,4 +80,4 @@ def test_json_no_export_holds_is_refused(
 
     monkeypatch.setattr(module, "MAX_EXPORT_BYTES", 1000)
     assert "onverwacht" not in refused(cli, db_location, path)
-    assert json.loads(text)["format_version"] == 1  # the cases above did change it
+    assert json.loads(text)["format_version"] == FORMAT_VERSION
