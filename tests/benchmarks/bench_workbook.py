@@ -135,13 +135,7 @@ def write_workbook(
 
 def write_small(path: Path, contract: str) -> None:
     """The ministry-scale submission: 334 sites, 333 risks, 333 measures."""
-    global SITES, RISKS, MEASURES
-    saved = SITES, RISKS, MEASURES
-    SITES, RISKS, MEASURES = 334, 333, 333
-    try:
-        write_workbook(path, contract)
-    finally:
-        SITES, RISKS, MEASURES = saved
+    write_workbook(path, contract, sites=334, risks=333, measures=333)
 
 
 BASELINE_PROCESS = (
