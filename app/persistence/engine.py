@@ -228,15 +228,19 @@ def newest_revision() -> str | None:
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
-            return None
-        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return _schema_state(engine)[0]
 
 
-def _is_empty(engine: Engine) -> bool:
-    with engine.connect() as connection:
-        return not inspect(connection).get_table_names()
+def _schema_state(engine: Engine) -> tuple[str | None, bool]:
+    """The schema revision and whether the database has any table, read in one
+    transaction: another window may be creating the schema meanwhile, and two separate
+    reads could see "no revision" before its commit and "tables" after it."""
+    with engine.connect() as connection, connection.begin():
+        tables = inspect(connection).get_table_names()
+        if "alembic_version" not in tables:
+            return None, not tables
+        revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return revision, False
 
 
 def sqlite_copy(source_path: Path, target_path: Path, timeout: float = 30) -> None:
@@ -260,8 +264,9 @@ def backup_copy_before_migration(engine: Engine, revision: str | None) -> Path |
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-upgrade-{revision or 'none'}-{stamp}.sqlite")
     # Written under temporary names and renamed when complete: a crash never leaves a
-    # half copy under the final name.
-    partial = target.with_name(target.name + ".partial")
+    # half copy under the final name. The names are the process's own, so two windows
+    # upgrading the same file in the same second never write into each other's copy.
+    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     partial.unlink(missing_ok=True)
     sqlite_copy(path, partial)
     with partial.open("rb") as handle:
@@ -269,7 +274,7 @@ def backup_copy_before_migration(engine: Engine, revision: str | None) -> Path |
     attachments = attachments_dir_for(engine)
     if attachments.is_dir():
         folder = target.with_suffix(".attachments")
-        partial_folder = folder.with_name(folder.name + ".partial")
+        partial_folder = folder.with_name(f"{folder.name}.{os.getpid()}.partial")
         shutil.rmtree(partial_folder, ignore_errors=True)
         shutil.copytree(attachments, partial_folder)
         partial_folder.replace(folder)
@@ -282,7 +287,7 @@ def migrate(engine: Engine) -> Path | None:
     """Bring the schema to the newest revision. An older, non-empty database is copied
     first; a database from a newer version of the application is refused. A database
     already at the newest revision is left without loading alembic at all."""
-    current = current_revision(engine)
+    current, empty = _schema_state(engine)
     if current is not None and current == newest_revision():
         return None
     from alembic import command
@@ -303,7 +308,7 @@ def migrate(engine: Engine) -> Path | None:
         if not known:
             raise StorageError("database_newer", revision=current)
     backup = None
-    if not _is_empty(engine):
+    if not empty:
         backup = backup_copy_before_migration(engine, current)
     command.upgrade(config, "head")
     return backup
