@@ -22,10 +22,8 @@ T = TypeVar("T")
 
 
 def build(cls: type[T], values: Mapping[str, Any]) -> T:
-    """An instance of the frozen row class ``cls`` with exactly ``values`` as its fields."""
-    instance = object.__new__(cls)
-    instance.__dict__.update(values)
-    return instance
+    """An instance of the row class ``cls`` with exactly ``values`` as its fields."""
+    return cls(**values)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTextBrowser
 
 from app import locator
+from app.domain.errors import IsvError
 from app.domain.values import TenderRecord
 from app.services import registry
 from app.ui import record_actions
@@ -246,7 +247,7 @@ def tender_html(tender: TenderRecord, lang: str) -> str:
             locator.reference(), tender.category_code, tender.kind, tender.value, tender.published
         )
         reasons = [locator.catalog().text(r.code, lang, **r.as_dict()) for r in verdict.reasons]
-    except Exception:
+    except IsvError:  # a code or date the rules cannot judge: the verdict line says so
         reasons = []
     parts.append(f"<p><b>{esc(verdict_label(tender.verdict))}</b></p><ul>")
     parts += [f"<li>{esc(r)}</li>" for r in reasons]
