@@ -34,6 +34,8 @@ def _setup(cli: Cli) -> None:
         "contract-condition",
     )
     assert result.status == 0, result.err
+    # the verdict in words, not its code (a regression: "T1: mandatory" in a Dutch line)
+    assert result.out.splitlines()[0] == "T1: De ISV zijn verplicht."
     for ref in ("C1", "C2"):
         result = cli(
             "contract",

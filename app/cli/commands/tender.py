@@ -105,7 +105,7 @@ def run_add(inv: Invocation) -> int:
             }
         )
     else:
-        inv.say(f"{tender.ref}: {tender.verdict}")
+        inv.say(f"{tender.ref}: {inv.text('check_headline_' + tender.verdict)}")
         for note in notes:
             inv.say(f"- {note}")
     return 0
