@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app import locator
 from app.domain.errors import ConflictError, NotFoundError, ValidationError
+from app.domain.formatting import format_date
 from app.domain.tenderned import (
     Check,
     CpvTable,
@@ -400,6 +401,7 @@ class Adopted:
     tender_ref: str
     contract_ref: str | None
     linked: bool  # the tender was already in the register (registered by hand)
+    end_assumed: dt.date | None = None  # the contract's end, assumed: TenderNed gives none
 
 
 def _check_notice_version(
@@ -477,9 +479,11 @@ def _adopt_one(
             cpv=notice.cpv,
             awarded=_award_date(notice),
         )
-    contract_ref = None
+    contract_ref = end_assumed = None
     if not linked and notice.winner_name:
-        contract_ref = _add_contract(ctx, session, audit, tender, notice)
+        added = _add_contract(ctx, session, audit, tender, notice)
+        if added is not None:
+            contract_ref, end_assumed = added
     if notice.cpv:
         _remember(session, ctx, notice.cpv[0], chosen)
         choices[cpv_digits(notice.cpv[0])] = chosen
@@ -489,7 +493,28 @@ def _adopt_one(
     row.tender_id = tender.id
     row.version += 1
     audit.changed("tenderned_notice", row, before)
-    return Adopted(notice.ocid, tender.ref, contract_ref, linked)
+    return Adopted(notice.ocid, tender.ref, contract_ref, linked, end_assumed)
+
+
+def adopted_text(ctx: Context, adopted: Adopted) -> str:
+    """What adopting a notice did, in the user's language; an assumed end date is named,
+    so the buyer knows to correct it when the contract runs otherwise."""
+    if adopted.linked:
+        return ctx.text("tn_adopted_linked", ocid=adopted.ocid, tender=adopted.tender_ref)
+    contract = (
+        ctx.text("tn_adopted_contract", contract=adopted.contract_ref)
+        if adopted.contract_ref
+        else ""
+    )
+    text = ctx.text("tn_adopted", ocid=adopted.ocid, tender=adopted.tender_ref, contract=contract)
+    if adopted.end_assumed is not None:
+        text += " " + ctx.text(
+            "tn_end_assumed",
+            contract=adopted.contract_ref,
+            end=format_date(adopted.end_assumed, ctx.lang),
+            years=str(FRAMEWORK_YEARS),
+        )
+    return text
 
 
 def _award_date(notice: Notice) -> dt.date | None:
@@ -503,9 +528,10 @@ def _award_date(notice: Notice) -> dt.date | None:
 
 def _add_contract(
     ctx: Context, session: Session, audit: AuditWriter, tender: m.Tender, notice: Notice
-) -> str | None:
-    """The winner's contract; None when TenderNed gives no country for a winner without a
-    KvK number (a Dutch KvK number means a Dutch company)."""
+) -> tuple[str, dt.date | None] | None:
+    """The winner's contract and its end date when that was assumed; None when TenderNed
+    gives no country for a winner without a KvK number (a Dutch KvK number means a Dutch
+    company)."""
     country = ctx.countries.normalise(notice.winner_country) if notice.winner_country else None
     if country is None and notice.winner_kvk:
         country = "NL"
@@ -513,8 +539,9 @@ def _add_contract(
         return None
     start = notice.contract_start or notice.award_date or notice.published
     assert start is not None
-    end = notice.contract_end or _years_later(start, FRAMEWORK_YEARS)
-    if end < start:
+    end = notice.contract_end
+    assumed = end is None or end < start
+    if end is None or end < start:
         end = _years_later(start, FRAMEWORK_YEARS)
     ref = f"{tender.ref[:96]}-1"
     if session.scalar(select(m.Contract.id).where(m.Contract.ref == ref)) is not None:
@@ -532,7 +559,7 @@ def _add_contract(
     )
     session.add(contract)
     audit.created("contract", contract)
-    return ref
+    return ref, end if assumed else None
 
 
 def _years_later(day: dt.date, years: int) -> dt.date:

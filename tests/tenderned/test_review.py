@@ -121,6 +121,22 @@ def test_adopt_registers_tender_and_contract_and_reimport_adds_nothing(
     assert _count(ctx, m.TenderNedNotice) == 7
 
 
+def test_an_end_date_tenderned_does_not_give_is_assumed_and_said(
+    ctx: Context, package: Path
+) -> None:
+    tenderned.import_open_data(ctx, package, [mk.MINISTRY])
+    laptops, energy = tenderned.adopt(ctx, [LAPTOPS, ENERGY], expected_versions=None)
+    assert laptops.end_assumed is None  # TenderNed gives the contract period
+    assert "aangenomen" not in tenderned.adopted_text(ctx, laptops)
+    # no period: four years after the award date, and the buyer is told so
+    assert energy.end_assumed == mk.dt.date(2029, 6, 28)
+    assert registry.get_contract(ctx, energy.contract_ref or "").end == energy.end_assumed
+    said = tenderned.adopted_text(ctx, energy)
+    assert "28 juni 2029" in said and "aangenomen" in said and "Corrigeer" in said
+    english = Context(ctx.db, ctx.actor, "en")
+    assert "assumed to end on" in tenderned.adopted_text(english, energy)
+
+
 def test_adopt_is_all_or_nothing_and_remembers_the_category(ctx: Context, package: Path) -> None:
     tenderned.import_open_data(ctx, package, [mk.MINISTRY])
     tenders = _count(ctx, m.Tender)
@@ -219,6 +235,7 @@ def test_cli_adopt_dismiss_and_their_refusals(cli: Any, package: Path) -> None:
     assert cli("tenderned", "import", str(package), "--organisation", mk.MINISTRY).status == 0
     adopted = cli("tenderned", "adopt", LAPTOPS)
     assert adopted.status == 0 and "2025-100001-1" in adopted.out
+    assert "aangenomen" not in adopted.out
     twice = cli("tenderned", "adopt", LAPTOPS)
     assert twice.status == 1 and "al in het register" in twice.err
     assert cli("--lang", "en", "tenderned", "adopt", LAPTOPS).err.startswith("The notice")
@@ -231,6 +248,16 @@ def test_cli_adopt_dismiss_and_their_refusals(cli: Any, package: Path) -> None:
     broken.write_text('{"releases": [', encoding="utf-8")
     refused = cli("tenderned", "import", str(broken))
     assert refused.status == 2 and "broken.json" in refused.err and "Traceback" not in refused.err
+
+
+def test_cli_says_an_assumed_end_date(cli: Any, package: Path) -> None:
+    assert cli("tenderned", "import", str(package), "--organisation", mk.MINISTRY).status == 0
+    assumed = cli("tenderned", "adopt", ENERGY)
+    assert assumed.status == 0 and "2025-100005-1" in assumed.out
+    assert "28 juni 2029 aangenomen" in assumed.out
+    listed = cli("contract", "list", "--json")
+    [contract] = [c for c in json.loads(listed.out) if c["ref"] == "2025-100005-1"]
+    assert contract["end"] == "2029-06-28"
 
 
 def test_cli_tender_add_with_cpv_codes(cli: Any) -> None:

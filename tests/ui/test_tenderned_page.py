@@ -51,6 +51,14 @@ def test_adopt_and_dismiss_from_the_page(page: Any, window: Any, qtbot: Any) -> 
     assert [page.model.row(i).ocid for i in range(page.model.rowCount())] == [ENERGY]
 
 
+def test_an_assumed_end_date_is_said_after_adopting(page: Any) -> None:
+    page.select(ENERGY)  # TenderNed names the winner but not the contract period
+    page.adopt()
+    assert "aangenomen" in page.last_message and "28 juni 2029" in page.last_message
+    assert page.assumed_end_box is not None and page.assumed_end_box.isVisible()
+    page.assumed_end_box.close()
+
+
 def test_the_page_in_english(page: Any, window: Any) -> None:
     window.apply_language("en")
     fresh = window.show_page("tenderned")

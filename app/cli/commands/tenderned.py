@@ -85,19 +85,15 @@ def run_adopt(inv: Invocation) -> int:
                     "tender": a.tender_ref,
                     "contract": a.contract_ref,
                     "linked": a.linked,
+                    "end_assumed": a.end_assumed.isoformat() if a.end_assumed else None,
                 }
                 for a in adopted
             ]
         )
         return 0
+    ctx = inv.context()
     for a in adopted:
-        if a.linked:
-            inv.say(inv.text("tn_adopted_linked", ocid=a.ocid, tender=a.tender_ref))
-            continue
-        contract = (
-            inv.text("tn_adopted_contract", contract=a.contract_ref) if a.contract_ref else ""
-        )
-        inv.say(inv.text("tn_adopted", ocid=a.ocid, tender=a.tender_ref, contract=contract))
+        inv.say(tenderned.adopted_text(ctx, a))
     return 0
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSplitter,
     QTextBrowser,
 )
@@ -315,6 +316,7 @@ class TenderNedPage(Page):
         self.load()
 
     last_message = ""
+    assumed_end_box: QMessageBox | None = None
 
     def adopt(self) -> None:
         row = self.table.selected()
@@ -326,10 +328,23 @@ class TenderNedPage(Page):
             lambda: tenderned.adopt(
                 ctx, [row.ocid], category, expected_versions={row.ocid: row.version}
             ),
-            done=lambda _adopted: self._changed(),
+            done=self._adopted,
             failed=self.shell.show_error,
             write=True,
         )
+
+    def _adopted(self, adopted: list[tenderned.Adopted]) -> None:
+        """Say what adopting did; an assumed end date asks to be checked, so it is shown
+        in a message the buyer has to acknowledge rather than in the status bar."""
+        self._changed()
+        message = " ".join(tenderned.adopted_text(self.ctx, a) for a in adopted)
+        self.shell.say(message)
+        self.last_message = message
+        if any(a.end_assumed is not None for a in adopted):
+            box = QMessageBox(QMessageBox.Icon.Information, tr("Overgenomen"), message, parent=self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self.assumed_end_box = box
 
     def dismiss(self) -> None:
         row = self.table.selected()
