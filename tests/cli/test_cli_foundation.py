@@ -286,11 +286,13 @@ def test_backup_and_restore_give_the_same_records(
 ) -> None:
     assert cli("demo", "--tenders", "40", db=sqlite_location).status == 0
     archive = tmp_path / "backup.zip"
-    assert cli("backup", "-o", str(archive), db=sqlite_location).status == 0
+    saved = cli("backup", "-o", str(archive), db=sqlite_location)
+    assert saved.status == 0 and saved.out.strip() == f"Back-up opgeslagen in {archive}."
     target = tmp_path / "elders" / "hersteld.sqlite"
     target.parent.mkdir()
     restored = cli("restore", str(archive), db=str(target))
     assert restored.status == 0, restored.err
+    assert restored.out.strip() == f"Back-up teruggezet in {target}."
     assert cli("verify", db=str(target)).status == 0
     from sqlalchemy import create_engine, select
 

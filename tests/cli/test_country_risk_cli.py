@@ -27,3 +27,8 @@ def test_refused_table_names_every_problem(cli: Cli, tmp_path: Path) -> None:
     assert imported.status == 0, imported.err
     assert json.loads(imported.out)["rows"] == 1
     assert cli("verify").status == 0
+    said = cli("country-risk", "import", str(good))
+    assert said.status == 0 and "goed.csv: 1 rij;" in said.out
+    assert "de 1 rij van de vorige tabel is vervangen" in said.out
+    english = cli("--lang", "en", "country-risk", "import", str(good))
+    assert "read from goed.csv: 1 row; the previous table's 1 row was replaced" in english.out

@@ -20,12 +20,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def run_backup(inv: Invocation) -> int:
     target = maintenance.make_backup(inv.context(), output_path(inv.args.output))
-    inv.say(str(target))
+    inv.say(inv.text("backup_written", path=str(target)))
     return 0
 
 
 def run_restore(inv: Invocation) -> int:
     source = input_path(inv.args.file)
     location = maintenance.restore_backup(source, inv.args.db or settings.default_database())
-    inv.say(location)
+    inv.say(inv.text("backup_restored", location=location))
     return 0

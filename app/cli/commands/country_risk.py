@@ -63,5 +63,12 @@ def run_import(inv: Invocation) -> int:
             }
         )
     else:
-        inv.say(f"{result.file_name}: {result.rows}")
+        replaced = (
+            inv.text("country_risk_replaced", replaced=result.replaced) if result.replaced else ""
+        )
+        inv.say(
+            inv.text(
+                "country_risk_imported", file=result.file_name, rows=result.rows, replaced=replaced
+            )
+        )
     return 0
