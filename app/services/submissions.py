@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from app.domain.errors import ConflictError, NotFoundError, UsageError, ValidationError
-from app.domain.progress import Cancelled, Progress
+from app.domain.progress import Cancelled, Progress, Stage, StagedProgress, staged
 from app.domain.risk import PRIORITY_RANK
 from app.domain.submission import (
     KindChanges,
@@ -255,6 +255,10 @@ def check(
 
 # -- importing -----------------------------------------------------------------------------
 
+# Of an import's progress, the part reading and checking the workbook take; storing its
+# rows takes the rest.
+READ_SHARE_OF_IMPORT = 0.85
+
 
 def import_workbook(
     ctx: Context,
@@ -274,7 +278,9 @@ def import_workbook(
     """
     contract = _contract(ctx, contract_ref)
     data = _read_file(path)
-    result = _check_bytes(ctx, data, path.name, contract, progress=progress, cancelled=cancelled)
+    stages = staged(progress)
+    reading = stages.within(0.0, READ_SHARE_OF_IMPORT)
+    result = _check_bytes(ctx, data, path.name, contract, progress=reading, cancelled=cancelled)
     if feedback is not None:
         _write_feedback_bytes(ctx, data, path.name, result, feedback)
     if result.errors:
@@ -310,6 +316,7 @@ def import_workbook(
                 received_on=received_on or dt.date.today(),
                 sha=sha,
                 size=size,
+                stages=stages.within(READ_SHARE_OF_IMPORT, 1.0),
             )
     except BaseException:
         if not stored_before:  # the file came for this import only
@@ -338,6 +345,7 @@ def _write(
     received_on: dt.date,
     sha: str,
     size: int,
+    stages: StagedProgress,
 ) -> tuple[int, int, bool]:
     """The one transaction; ``(submission id, version, was it already there)``."""
     sub = result.submission
@@ -376,12 +384,18 @@ def _write(
             )  # the digest once it is known
             session.add(record)
             session.flush()
-            for model, columns, rows in (
+            tables = (
                 (m.Site, SITE_COLUMNS, sub.site_table),
                 (m.Risk, RISK_COLUMNS, sub.risk_table),
                 (m.Measure, MEASURE_COLUMNS, sub.measure_table),
-            ):
+            )
+            total = sum(len(rows) for _model, _columns, rows in tables)
+            written = 0
+            for model, columns, rows in tables:
+                stages.stage(Stage("writing", written, total))
                 _bulk_insert(session, cast(Table, model.__table__), columns, rows, record.id)
+                written += len(rows)
+            stages.stage(Stage("writing", written, total))
             record.content_sha256 = digest.result()
             audit.created("submission", record)
             # the new version's workbook supersedes the one the previous version kept,

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import locator
-from app.domain.progress import Cancelled, Progress
+from app.domain.formatting import format_number
+from app.domain.progress import Cancelled, Progress, Stage, StagedProgress
 from app.services import registry, submissions
 from app.ui import widgets
 from app.ui.forms import add_row
@@ -234,17 +235,36 @@ class ImportDialog(QDialog):
         self.row_view.clear()
         self.summary.setText("")
         self.progress.start(tr("Controleren…"))
+        stages = StagedProgress()
 
         def work(
             progress: Progress, cancelled: Cancelled
         ) -> tuple[submissions.CheckResult, RowsAt]:
-            result = submissions.check(ctx, path, ref, progress, cancelled)
+            stages.progress = progress
+            result = submissions.check(ctx, path, ref, stages, cancelled)
             return result, problem_rows(result)
 
         self.task = self.shell.tasks.run(
-            work, long=True, progress=self.progress.step, done=self._checked, failed=self._failed
+            work,
+            long=True,
+            progress=self.progress.follow(stages, self._stage_sentence),
+            done=self._checked,
+            failed=self._failed,
         )
         self._settle()
+
+    def _stage_sentence(self, stage: Stage) -> str:
+        """What the check or import is doing, with its counts."""
+        done, total = format_number(stage.done, self.lang), format_number(stage.total, self.lang)
+        if stage.key == "reading":
+            return tr("Bestand lezen: blad {n} van {total} (‘{sheet}’)…").format(
+                n=stage.done + 1, total=stage.total, sheet=stage.part
+            )
+        if stage.key == "checking":
+            return tr("Rijen controleren (‘{sheet}’): {done} van {total}…").format(
+                sheet=stage.part, done=done, total=total
+            )
+        return tr("Opslaan: {done} van {total} rijen…").format(done=done, total=total)
 
     def _cancel(self) -> None:
         if self.task is not None:
@@ -379,18 +399,19 @@ class ImportDialog(QDialog):
         ref = self.contract.currentText().strip()
         ctx = self.shell.context
         self.progress.start(tr("Importeren…"))
+        stages = StagedProgress()
+
+        def work(progress: Progress, cancelled: Cancelled) -> submissions.ImportResult:
+            stages.progress = progress
+            return submissions.import_workbook(
+                ctx, path, ref, stages, cancelled, allow_warnings=allow_warnings
+            )
+
         self.task = self.shell.tasks.run(
-            lambda progress, cancelled: submissions.import_workbook(
-                ctx,
-                path,
-                ref,
-                progress,
-                cancelled,
-                allow_warnings=allow_warnings,
-            ),
+            work,
             long=True,
             write=True,
-            progress=self.progress.step,
+            progress=self.progress.follow(stages, self._stage_sentence),
             done=self._imported,
             failed=self._failed,
         )

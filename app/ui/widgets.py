@@ -37,6 +37,7 @@ from app.domain.clauses import (
 )
 from app.domain.errors import IsvError
 from app.domain.formatting import month_names
+from app.domain.progress import Stage, StagedProgress
 from app.ui.i18n import tr
 from app.ui.models import RowTableModel
 
@@ -289,6 +290,19 @@ class ProgressPanel(QFrame):
         if total > 0:
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
+
+    def follow(
+        self, stages: StagedProgress, describe: Callable[[Stage], str]
+    ) -> Callable[[int, int], None]:
+        """A progress callback for work in stages: the bar, and beside it the stage the
+        work reached, in words (``describe``)."""
+
+        def step(done: int, total: int) -> None:
+            if stages.current is not None:
+                self.label.setText(describe(stages.current))
+            self.step(done, total)
+
+        return step
 
     def finish(self) -> None:
         self.hide()

@@ -1840,6 +1840,11 @@
     </message>
     <message>
       <location filename="../../app/ui/import_dialog.py" />
+      <source>Bestand lezen: blad {n} van {total} (‘{sheet}’)…</source>
+      <translation>Reading the file: sheet {n} of {total} (‘{sheet}’)…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
       <source>Blad</source>
       <translation>Sheet</translation>
     </message>
@@ -1975,6 +1980,11 @@
     </message>
     <message>
       <location filename="../../app/ui/import_dialog.py" />
+      <source>Opslaan: {done} van {total} rijen…</source>
+      <translation>Saving: {done} of {total} rows…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
       <source>Problemen in de werkmap</source>
       <translation>Problems in the workbook</translation>
     </message>
@@ -1987,6 +1997,11 @@
       <location filename="../../app/ui/import_dialog.py" />
       <source>rij {row}</source>
       <translation>row {row}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/import_dialog.py" />
+      <source>Rijen controleren (‘{sheet}’): {done} van {total}…</source>
+      <translation>Checking rows (‘{sheet}’): {done} of {total}…</translation>
     </message>
     <message>
       <location filename="../../app/ui/import_dialog.py" />

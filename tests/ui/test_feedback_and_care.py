@@ -160,3 +160,56 @@ def test_no_result_reaches_a_window_that_is_closing(qapp: Any) -> None:
     assert task.cancelled()
     qapp.processEvents()
     assert seen == []  # dropped: the window that asked is gone
+
+
+def test_a_large_check_and_import_show_progress_that_moves_with_the_work(
+    window: Any,
+    contract: str,
+    qtbot: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    dialogs: Any,
+) -> None:
+    """Regression: on a 60,000-row workbook the bar jumped to 99 % at once (the total grew
+    sheet by sheet as each was read). Now it moves through reading each sheet, checking
+    its rows and storing them, with the stage and its counts beside the bar."""
+    from app.ui import tasks
+    from app.ui.import_dialog import ImportDialog
+    from ui.stall import big_workbook
+
+    monkeypatch.setattr(tasks, "PROGRESS_INTERVAL", 0.0)  # every report reaches the bar
+    source = big_workbook(tmp_path / "groot.xlsx", contract, 12_000)
+    dialog = ImportDialog(window, contract)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    seen: list[tuple[int, int, str]] = []
+    shown = dialog.progress.step
+
+    def step(done: int, total: int) -> None:
+        seen.append((done, total, dialog.progress.label.text()))
+        shown(done, total)
+
+    monkeypatch.setattr(dialog.progress, "step", step)
+    dialog.path.setText(str(source))
+    dialog.check()
+    qtbot.waitUntil(lambda: dialog.check_result is not None)
+    values = [done for done, _total, _text in seen]
+    assert values == sorted(values)  # forward only
+    assert len(set(values)) >= 6  # several steps, not one jump
+    assert values[0] < seen[0][1] // 10 and values[-1] == seen[-1][1]
+    texts = [text for *_n, text in seen]
+    assert "Bestand lezen: blad 2 van 4 (‘Keten’)…" in texts
+    assert "Rijen controleren (‘Keten’): 4.800 van 4.800…" in texts
+    assert any(text.startswith("Rijen controleren (‘Risico's’): ") for text in texts)
+    # half way through the rows, the bar is past its start and short of its end
+    middle = [done for done, total, text in seen if "Risico's" in text]
+    assert all(seen[0][1] // 5 < done < seen[0][1] for done in middle)
+
+    seen.clear()
+    dialogs.answers.append(True)  # import with its warnings
+    dialog.do_import()
+    qtbot.waitUntil(lambda: dialog.task is None)
+    assert dialog.imported, dialog.summary.text()
+    values = [done for done, _total, _text in seen]
+    assert values == sorted(values) and len(set(values)) >= 6
+    assert "Opslaan: 12.000 van 12.000 rijen…" in [text for *_n, text in seen]
