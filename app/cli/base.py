@@ -75,16 +75,6 @@ def parse_date(text: str, field_name: str) -> dt.date:
         raise ValidationError("invalid_date", value=text, field=field_name) from None
 
 
-def parse_amount(text: str, field_name: str) -> Decimal:
-    from app.domain.applicability import validate_value
-
-    try:
-        amount = Decimal(text.strip().replace("_", ""))
-    except ArithmeticError:
-        raise ValidationError("invalid_number", value=text, field=field_name) from None
-    return validate_value(amount)
-
-
 def output_path(text: str) -> Path:
     """A file to write: its folder must exist."""
     path = Path(text).expanduser()

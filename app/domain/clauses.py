@@ -13,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field, replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from app.domain.decision import ACCEPTANCE, FORMS
 from app.domain.errors import ValidationError
+from app.domain.values import parse_amount
 
 TEXTS = ("contract", "guide", "statement", "annex")
 """The texts of a tender, in the order they appear when all are generated."""
@@ -205,11 +206,12 @@ def parse_penalty(value: str | Decimal | int) -> Decimal:
     if isinstance(value, Decimal | int) and not isinstance(value, bool):
         amount = Decimal(value)
     else:
-        text = str(value).strip().replace("_", "").replace("€", "").strip()
         try:
-            amount = Decimal(text)
-        except InvalidOperation:
-            raise ValidationError("clauses_invalid_penalty", value=str(value)) from None
+            amount = parse_amount(str(value), "penalty")
+        except ValidationError as refused:
+            negative = refused.code == "negative_amount"
+            code = "clauses_penalty_not_positive" if negative else "clauses_invalid_penalty"
+            raise ValidationError(code, value=str(value)) from None
     if not amount.is_finite():
         raise ValidationError("clauses_invalid_penalty", value=str(value))
     if amount <= 0:

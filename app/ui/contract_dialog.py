@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QWidget
 
-from app.ui.forms import DateField, add_row, parse_amount
+from app.ui.forms import DateField, add_row, amount_refusal, typed_amount
 from app.ui.i18n import tr
 from app.ui.widgets import SimpleDialog, a11y, note, plan_months_box, report_month_box
 
@@ -79,9 +79,17 @@ class ContractDialog(SimpleDialog):
         form.addRow(self.problem)
         self.resize(560, self.sizeHint().height())
 
+    def accept(self) -> None:
+        """Not while an amount field holds text that is no amount (named below)."""
+        refusal = amount_refusal(self.lang, self.value, self.penalty)
+        if refusal is not None:
+            self.problem.setText(refusal)
+            return
+        super().accept()
+
     def values(self) -> dict[str, Any]:
-        value = parse_amount(self.value.text(), self.lang)
-        penalty = parse_amount(self.penalty.text(), self.lang)
+        value = typed_amount(self.value, self.lang)
+        penalty = typed_amount(self.penalty, self.lang)
         return {
             "ref": self.ref.text(),
             "tender_ref": self.tender.currentText().strip(),

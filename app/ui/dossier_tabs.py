@@ -33,11 +33,11 @@ from app.services import assessments, follow_up, signals, submissions
 from app.services import dossier as dossier_service
 from app.services.context import Context
 from app.ui import record_actions
-from app.ui.forms import DateField, OptionalDate, add_row, parse_amount
+from app.ui.forms import DateField, OptionalDate, add_row, amount_refusal, typed_amount
 from app.ui.i18n import tr
 from app.ui.labels import intensity_label
 from app.ui.models import Column, RowTableModel, show_value
-from app.ui.widgets import DataTable, SimpleDialog, a11y, ask_save_path, button
+from app.ui.widgets import DataTable, SimpleDialog, a11y, ask_save_path, button, note
 
 if TYPE_CHECKING:
     from app.ui.dossier import DossierView
@@ -642,9 +642,19 @@ class EscalationDialog(SimpleDialog):
                 "zeg dan waarom. Een ingebrekestelling gaat altijd voor"
             ),
         )
+        self.problem = note()
+        form.addRow(self.problem)
         self.step.currentIndexChanged.connect(self._update)
         self._update()
         self.resize(560, self.sizeHint().height())
+
+    def accept(self) -> None:
+        """Not while the amount is text that is no amount (named below)."""
+        refusal = amount_refusal(self.lang, self.amount)
+        if refusal is not None:
+            self.problem.setText(refusal)
+            return
+        super().accept()
 
     def _update(self) -> None:
         step = self.step.currentData()
@@ -652,7 +662,7 @@ class EscalationDialog(SimpleDialog):
         self.skip_reason.setEnabled(step in ("penalty", "termination"))
 
     def values(self, contract_ref: str) -> dict[str, Any]:
-        amount = parse_amount(self.amount.text(), self.lang) if self.amount.isEnabled() else None
+        amount = typed_amount(self.amount, self.lang) if self.amount.isEnabled() else None
         return {
             "contract_ref": contract_ref,
             "step": self.step.currentData(),

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.calendar import parse_typed_date
-from app.domain.formatting import conventions
+from app.domain.errors import ValidationError
+from app.domain.values import parse_amount
 from app.ui.i18n import tr
-from app.ui.widgets import a11y
+from app.ui.widgets import a11y, error_sentence
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -195,19 +196,26 @@ def add_row(
     return label
 
 
-def parse_amount(text: str, lang: str) -> Decimal | None:
-    """An amount as a buyer types it: ``250.000`` or ``250.000,50`` in Dutch,
-    ``250,000.50`` in English; a plain ``250000`` in both. ``None`` if it is no amount."""
-    cleaned = text.replace("€", "").replace(" ", "").replace("\u00a0", "").strip()
-    if not cleaned:
+def typed_amount(field: QLineEdit, lang: str) -> Decimal | None:
+    """The amount typed in ``field`` as ``lang`` writes amounts (the one rule for typed
+    amounts, :func:`app.domain.values.parse_amount`), ``None`` when the field is empty.
+    Text that is no amount raises its ``ValidationError``, naming the value and the
+    field (its accessible name: its label)."""
+    text = field.text()
+    if not text.strip():
         return None
-    marks = conventions(lang)
-    thousands, decimal_mark = marks.thousands, marks.decimal_mark
-    cleaned = cleaned.replace(thousands, "").replace(decimal_mark, ".")
-    try:
-        amount = Decimal(cleaned)
-    except ArithmeticError:
-        return None
-    if not amount.is_finite() or amount < 0:
-        return None
-    return amount
+    return parse_amount(text, field.accessibleName(), lang)
+
+
+def amount_refusal(lang: str, *fields: QLineEdit) -> str | None:
+    """The sentence refusing the first enabled field of ``fields`` whose text is no
+    amount (the field gets the focus), or None when each is an amount or empty."""
+    for field in fields:
+        if not field.isEnabled():
+            continue
+        try:
+            typed_amount(field, lang)
+        except ValidationError as refused:
+            field.setFocus()
+            return error_sentence(refused, lang)
+    return None

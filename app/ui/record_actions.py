@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import ImplausibleError
+from app.domain.errors import ImplausibleError, ValidationError
 from app.domain.followup import EscalationRecord, SignalRecord
 from app.domain.rubric import AssessmentRecord
 from app.domain.values import ContractRecord, EvidenceRecord, TenderRecord
 from app.services.history import HistoryEntry
 from app.services.records import Change
-from app.ui.forms import DateField, OptionalDate, add_row, invalid_date_in, parse_amount
+from app.ui.forms import DateField, OptionalDate, add_row, invalid_date_in, typed_amount
 from app.ui.i18n import tr
 from app.ui.labels import (
     acceptance_label,
@@ -45,7 +45,7 @@ from app.ui.labels import (
     verdict_label,
 )
 from app.ui.models import Column, RowTableModel, show_value
-from app.ui.widgets import DataTable, SimpleDialog, a11y, note, report_month_box
+from app.ui.widgets import DataTable, SimpleDialog, a11y, error_sentence, note, report_month_box
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -194,12 +194,7 @@ class CorrectDialog(SimpleDialog):
         assert isinstance(widget, QLineEdit)
         text = widget.text().strip()
         if spec.kind == "amount":
-            if not text:
-                return None
-            amount = parse_amount(text, self.lang)
-            if amount is None:
-                raise ValueError(spec.label)
-            return amount
+            return typed_amount(widget, self.lang)
         return text
 
     def changes(self) -> dict[str, Any]:
@@ -222,9 +217,8 @@ class CorrectDialog(SimpleDialog):
             return
         try:
             changed = self.changes()
-        except ValueError as bad:
-            label = str(bad).replace("&", "").rstrip(":")
-            self.problem.setText(tr("{field}: dit is geen bedrag in euro’s.").format(field=label))
+        except ValidationError as refused:  # an amount field holds no amount
+            self.problem.setText(error_sentence(refused, self.lang))
             return
         if not changed:
             self.problem.setText(tr("U heeft nog niets veranderd."))

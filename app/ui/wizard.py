@@ -37,14 +37,14 @@ from PySide6.QtWidgets import (
 from app import locator, settings
 from app.domain.applicability import Applicability, applicability
 from app.domain.clauses import ICT_CATEGORIES
-from app.domain.errors import IsvError
+from app.domain.errors import IsvError, ValidationError
 from app.domain.formatting import format_number
 from app.domain.reference import KINDS, OUTSIDE_CATEGORIES
 from app.domain.values import IsvDecision, TenderRecord
 from app.services import clauses, eforms, registry
 from app.services.clauses import ClauseChoices
 from app.ui import widgets
-from app.ui.forms import DateField, add_row, parse_amount
+from app.ui.forms import DateField, add_row, amount_refusal, typed_amount
 from app.ui.i18n import tr
 from app.ui.labels import kind_label, verdict_label
 from app.ui.pages.categories import category_html
@@ -149,7 +149,10 @@ class DataPage(QWizardPage):
         self.organisation.editTextChanged.connect(wizard.touched)
 
     def amount(self) -> Any:
-        return parse_amount(self.value.text(), self.wizard_.lang)
+        try:
+            return typed_amount(self.value, self.wizard_.lang)
+        except ValidationError:
+            return None
 
     def cpv_codes(self) -> list[str]:
         return [code for code in re.split(r"[\s,;]+", self.cpv.text()) if code]
@@ -163,8 +166,11 @@ class DataPage(QWizardPage):
         )
 
     def validatePage(self) -> bool:
-        if self.amount() is None:
-            self.problem.setText(tr("Vul de geraamde waarde in als bedrag, bijvoorbeeld 250.000."))
+        refusal = amount_refusal(self.wizard_.lang, self.value)
+        if refusal is not None or self.amount() is None:
+            self.problem.setText(
+                refusal or tr("Vul de geraamde waarde in als bedrag, bijvoorbeeld 250.000.")
+            )
             return False
         self.problem.setText("")
         return True
@@ -616,7 +622,7 @@ class ParametersPage(QWizardPage):
             authority=self.authority.text().strip() or None,
             plan_months=self.plan_months.value(),
             report_month=self.report_month.currentData(),
-            penalty=parse_amount(self.penalty.text(), self.wizard_.lang),
+            penalty=typed_amount(self.penalty, self.wizard_.lang),
             independent_check=self.check.isChecked(),
             contact_role=self.contact.text().strip() or None,
             award_method=(self.award_method.text().strip() or None) if award else None,
@@ -624,15 +630,16 @@ class ParametersPage(QWizardPage):
             award_assessor=(self.award_assessor.text().strip() or None) if award else None,
             award_weight=self.award_weight.value() if award else None,
             award_points=self.award_points.value() if award else None,
-            penalty_cap=parse_amount(self.penalty_cap.text(), self.wizard_.lang),
+            penalty_cap=typed_amount(self.penalty_cap, self.wizard_.lang),
             penalty_with_damages=self.with_damages.isChecked(),
             general_terms=self.terms.currentData(),
             electronics_watch=self.electronics_watch.isChecked(),
         )
 
     def validatePage(self) -> bool:
-        if parse_amount(self.penalty.text(), self.wizard_.lang) is None:
-            self.problem.setText(tr("Vul de boete in als bedrag, bijvoorbeeld 5.000."))
+        refusal = amount_refusal(self.wizard_.lang, self.penalty, self.penalty_cap)
+        if refusal is not None or not self.penalty.text().strip():
+            self.problem.setText(refusal or tr("Vul de boete in als bedrag, bijvoorbeeld 5.000."))
             return False
         award = self.wizard_.decision.form.currentData() == "award-criterion"
         if award and not all(

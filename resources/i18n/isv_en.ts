@@ -2950,11 +2950,6 @@ If you go on anyway, give the reason.</translation>
     </message>
     <message>
       <location filename="../../app/ui/record_actions.py" />
-      <source>{field}: dit is geen bedrag in euro’s.</source>
-      <translation>{field}: this is not an amount in euros.</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/record_actions.py" />
       <source>{kind} {id} corrigeren</source>
       <translation>Correct {kind} {id}</translation>
     </message>

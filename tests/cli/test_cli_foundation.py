@@ -116,6 +116,21 @@ def test_check_verdicts(cli: Cli, value: str, date: str, category: str, verdict:
             1,
             "negatief",
         ),
+        (
+            [
+                "check",
+                "--category",
+                "energie",
+                "--kind",
+                "supplies",
+                "--value",
+                "250.000",  # a Dutch thousands mark: the command line refuses, never 250
+                "--date",
+                "2026-01-01",
+            ],
+            1,
+            "‘250.000’ bij --value is geen bedrag",
+        ),
         (["check", "--category", "energie"], 2, "Onjuist gebruik"),
         (["frobnicate"], 2, "Onjuist gebruik"),
     ],

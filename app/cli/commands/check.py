@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 
 from app import locator
-from app.cli.base import Invocation, parse_amount, parse_date
+from app.cli.base import Invocation, parse_date
 from app.domain.applicability import applicability
+from app.domain.values import parse_amount
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

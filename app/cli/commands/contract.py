@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.base import Invocation, parse_amount, parse_date
+from app.cli.base import Invocation, parse_date
 from app.cli.records import add_accept_warning, report_change, shown, withdrawn_suffix
+from app.domain.values import parse_amount
 from app.services import registry
 
 
