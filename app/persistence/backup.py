@@ -320,7 +320,8 @@ def _anchor_restored(path: Path) -> None:
     finally:
         connection.close()
     if head is not None and found is not None:
-        anchor.record(str(found[0]), anchor.Anchor(int(head[0]), str(head[1])))
+        restored = anchor.Anchor(int(head[0]), str(head[1]))
+        anchor.record(str(found[0]), anchor.sqlite_place(path), restored)
 
 
 def _is_attachment_name(name: str) -> bool:

@@ -96,6 +96,14 @@ class Database:
     location: str
 
     @property
+    def place(self) -> str:
+        """Where this database lives, as its audit anchor is kept (see
+        :mod:`app.persistence.anchor`)."""
+        from app.persistence.anchor import place_of
+
+        return place_of(self.engine.url)
+
+    @property
     def sqlite_file(self) -> Path | None:
         """The SQLite file of this database; None for a server database."""
         return sqlite_path(self.engine)
@@ -120,16 +128,17 @@ class Database:
                     session.execute(select(AuditHead.id).where(AuditHead.id == 1).with_for_update())
                 yield session
                 head = anchor.head_of(session)
-                installation = session.scalar(
-                    select(Meta.value).where(Meta.key == "installation_id")
+                installation = (
+                    session.scalar(select(Meta.value).where(Meta.key == "installation_id")) or ""
                 )
+                advance = bool(head.seq) and anchor.may_advance(session, installation, self.place)
         except OperationalError as exc:
             raise storage_error(exc, self.location) from exc
         # committed: the head is anchored outside the database (a failure to write it
         # leaves the older anchor, which the chain still extends)
         try:
-            if head.seq:
-                anchor.record(installation or "", head)
+            if advance:
+                anchor.record(installation, self.place, head)
         except OSError:
             log.warning("the audit anchor could not be written", exc_info=True)
 

@@ -359,7 +359,7 @@ def verify(
     workbook against its digest, and every attachment (``progress`` after each part). A
     value of the wrong shape is a finding, never a crash."""
     result = VerifyResult()
-    known = load_anchor(db.installation_id())
+    known = load_anchor(db.installation_id(), db.place)
     with db.read() as session:
         _check_file(session, db, result)
         latest: dict[tuple[str, str], str | None] = {}

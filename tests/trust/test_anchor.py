@@ -157,3 +157,85 @@ def test_a_change_to_the_country_risk_table_is_found(
         connection.execute("UPDATE country_risk SET score = 1 WHERE country = 'CN'")
     connection.close()
     assert _verify(run_app, sqlite_location) == (1, ["verify_country_risk_changed"])
+
+
+def _copy(source: str, target: Path) -> None:
+    """The database copied as a file, as a user copies it (after its last writer closed:
+    the write-ahead log is folded into the file then)."""
+    assert not Path(source + "-wal").exists() or Path(source + "-wal").stat().st_size == 0
+    target.write_bytes(Path(source).read_bytes())
+
+
+@pytest.mark.sqlite_only
+def test_a_copy_of_the_file_keeps_its_own_anchor(
+    sqlite_location: str, tmp_path: Path, run_app: Callable[..., Any], isolated_home: Path
+) -> None:
+    """Original and copy share the installation id; writing to one never makes the
+    other look cut short or rewritten."""
+    _tender(sqlite_location, "T-1")
+    copy = tmp_path / "kopie" / "isv.sqlite"
+    copy.parent.mkdir()
+    _copy(sqlite_location, copy)
+    _tender(str(copy), "K-1")  # the copy moves on
+    assert _verify(run_app, sqlite_location) == (0, [])
+    _tender(sqlite_location, "T-2")  # the original moves on, another way
+    _tender(sqlite_location, "T-3")
+    assert _verify(run_app, str(copy)) == (0, [])
+    assert _verify(run_app, sqlite_location) == (0, [])
+    # each has an anchor of its own, naming its file
+    kept = [json.loads(p.read_text("utf-8")) for p in (isolated_home / "state/anchors").iterdir()]
+    assert sorted(k["seq"] for k in kept) == sorted(
+        [_head(str(copy))[0], _head(sqlite_location)[0]]
+    )
+
+
+@pytest.mark.sqlite_only
+def test_an_older_copy_put_back_over_the_file_is_noticed(
+    sqlite_location: str, tmp_path: Path, run_app: Callable[..., Any]
+) -> None:
+    _tender(sqlite_location, "T-1")
+    older = tmp_path / "gisteren.sqlite"
+    _copy(sqlite_location, older)
+    _tender(sqlite_location, "T-2")
+    seq, _ = _head(sqlite_location)
+    _copy(str(older), Path(sqlite_location))  # yesterday's file back in its place
+    assert _verify(run_app, sqlite_location) == (1, ["verify_history_backwards"])
+    # the same path spelled another way is the same place
+    detour = str(
+        Path(sqlite_location).parent / ".." / Path(sqlite_location).parent.name / "isv.sqlite"
+    )
+    assert _verify(run_app, detour) == (1, ["verify_history_backwards"])
+    # writing on over the older history does not hide it: the anchor stays where it was
+    _tender(sqlite_location, "T-9")
+    _tender(sqlite_location, "T-10")
+    assert _head(sqlite_location)[0] >= seq
+    assert _verify(run_app, sqlite_location) == (1, ["verify_history_rewritten"])
+
+
+@pytest.mark.sqlite_only
+def test_a_cut_stays_noticed_after_later_writes(
+    sqlite_location: str, run_app: Callable[..., Any]
+) -> None:
+    _tender(sqlite_location, "T-1")
+    kept, _ = _head(sqlite_location)
+    _tender(sqlite_location, "T-2")
+    _cut(sqlite_location, kept)
+    _tender(sqlite_location, "T-3")  # a write after the cut: the head is another one now
+    status, codes = _verify(run_app, sqlite_location)
+    assert status == 1
+    assert codes in (["verify_history_backwards"], ["verify_history_rewritten"])
+
+
+def test_a_server_database_is_placed_by_server_and_name_only() -> None:
+    from sqlalchemy.engine import make_url
+
+    from app.persistence.anchor import anchor_file, place_of
+
+    one = make_url("postgresql+psycopg://anna:geheim@db.example:5432/isv")
+    again = make_url("postgresql+psycopg://bert:anders@db.example:5432/isv")
+    other = make_url("postgresql+psycopg://anna:geheim@db.example:5432/isv_kopie")
+    assert place_of(one) == place_of(again)  # who connects does not matter
+    assert "geheim" not in place_of(one) and "anna" not in place_of(one)
+    assert place_of(one) != place_of(other)
+    assert anchor_file("id-1", place_of(one)) != anchor_file("id-1", place_of(other))
+    assert anchor_file("id-1", place_of(one)) != anchor_file("id-2", place_of(one))
