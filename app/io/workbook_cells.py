@@ -147,7 +147,7 @@ class Rules:
 
     countries: CountryTable
     labels: dict[str, dict[str, str | int]]
-    allowed: dict[str, str]
+    allowed: dict[str, tuple[str, str]]  # per group: the choices in Dutch, in English
     country_cache: dict[str, str | None] = field(default_factory=dict)
     label_cache: dict[tuple[str, str], str | int | None] = field(default_factory=dict)
 
@@ -173,11 +173,18 @@ class Rules:
                 for text in names:
                     table.setdefault(fold(text), code)
             labels[group] = table
+
+        def choices(named: Iterable[Any], numbered: bool) -> tuple[str, str]:
+            listed = list(named)
+            dutch = (f"{x.code} {x.nl}" if numbered else x.nl for x in listed)
+            english = (f"{x.code} {x.en}" if numbered else x.en for x in listed)
+            return ", ".join(dutch), ", ".join(english)
+
         allowed = {
-            "theme": ", ".join(t.nl for t in reference.themes),
-            "severity": ", ".join(f"{x.code} {x.nl}" for x in reference.severity.values),
-            "likelihood": ", ".join(f"{x.code} {x.nl}" for x in reference.likelihood.values),
-            "status": ", ".join(x.nl for x in reference.measure_statuses),
+            "theme": choices(reference.themes, False),
+            "severity": choices(reference.severity.values, True),
+            "likelihood": choices(reference.likelihood.values, True),
+            "status": choices(reference.measure_statuses, False),
         }
         return cls(countries, labels, allowed)
 
@@ -200,7 +207,8 @@ class Rules:
             code = self.labels[group].get(fold(cache_key[1]))
             self.label_cache[cache_key] = code
         if code is None:
-            raise CellError(f"wb_unknown_{group}", allowed=self.allowed[group])
+            dutch, english = self.allowed[group]
+            raise CellError(f"wb_unknown_{group}", allowed=dutch, allowed_en=english)
         return code
 
 

@@ -26,8 +26,8 @@ HEADINGS = (
     ("Rij", "Row"),
     ("Kolom", "Column"),
     ("Gevonden", "Found"),
-    ("Melding", "Message (NL)"),
-    ("Message", "Message (EN)"),
+    ("Melding", "Message"),
+    ("Melding (Engels)", "Message (English)"),
 )
 WIDTHS = (14, 16, 8, 22, 30, 70, 70)
 

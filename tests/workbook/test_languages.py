@@ -133,3 +133,26 @@ def test_the_instructions_convert_to_pdf_without_overprinting(
         "Datum ondertekening",
     ):
         assert sentence in words, sentence
+
+
+def test_an_unknown_choice_is_named_with_the_choices_in_each_language() -> None:
+    """Regression: the English message listed the Dutch choices ("choose from: 1 Beperkt,
+    …"), in the feedback workbook's English column and after ``--lang en``."""
+    from app import locator
+    from app.io.workbook_cells import CellError, Rules
+
+    rules = Rules.from_reference(locator.reference(), locator.countries())
+    catalog = locator.catalog()
+    for group in ("theme", "severity", "likelihood", "status"):
+        try:
+            rules.label(group, "hoog-ish")
+        except CellError as error:
+            dutch = catalog.text(error.code, "nl", **error.params)
+            english = catalog.text(error.code, "en", **error.params)
+        else:
+            raise AssertionError(f"{group}: 'hoog-ish' was accepted")
+        assert english.startswith("This ") and "{" not in english
+        assert dutch.split("kies uit: ")[1] != english.split("choose from: ")[1]
+        if group == "severity":
+            assert "1 Beperkt" in dutch and "1 Limited" in english
+            assert "Beperkt" not in english

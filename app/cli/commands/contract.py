@@ -50,7 +50,7 @@ def run_add(inv: Invocation) -> int:
     )
     inv.say(
         f"{contract.ref}: {contract.supplier.name} ({contract.supplier.country}), "
-        f"{contract.start.isoformat()} – {contract.end.isoformat()}"
+        f"{shown(contract.start.isoformat(), inv)} – {shown(contract.end.isoformat(), inv)}"
     )
     return 0
 

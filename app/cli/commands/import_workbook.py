@@ -45,11 +45,18 @@ def _problem_json(inv: Invocation, problem: Problem) -> dict[str, Any]:
 def _problem_line(inv: Invocation, problem: Problem) -> str:
     found = inv.text("wb_found", value=problem.value) if problem.value else ""
     label = inv.text(f"wb_severity_{problem.severity}")
+    # a problem of a whole sheet or column has no row (0) or column to name
+    place = {
+        (True, True): "wb_problem_line",
+        (True, False): "wb_problem_line_row",
+        (False, True): "wb_problem_line_column",
+        (False, False): "wb_problem_line_sheet",
+    }[(problem.row > 0, bool(problem.column))]
     line = inv.text(
-        "wb_problem_line",
+        place,
         sheet=problem.sheet,
         row=problem.row,
-        column=problem.column or "-",
+        column=problem.column,
         message=inv.text(problem.code, **dict(problem.params)),
         found=found,
     )
