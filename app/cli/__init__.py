@@ -268,7 +268,7 @@ def _language_from(argv: Sequence[str]) -> str:
 def _unsafe_argument(argv: Sequence[str]) -> str | None:
     """The sentence for an argument holding a character no record or document can keep
     (invalid UTF-8 arrives as lone surrogates; control characters; non-characters)."""
-    from app.domain.values import NOT_XML
+    from app.domain.characters import NOT_XML
 
     for position, arg in enumerate(argv, start=1):
         if NOT_XML.search(arg) is not None:

@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.domain.characters import NOT_XML
 from app.domain.countries import CountryTable, fold
 from app.domain.reference import Reference
-from app.domain.values import NOT_XML, STORED_INT_MAX, STORED_INT_MIN
+from app.domain.values import STORED_INT_MAX, STORED_INT_MIN
 from app.io.workbook_layout import Column
 
 SHOWN_VALUE = 200  # characters of a found value kept in a problem

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.domain.values import NOT_XML
+from app.domain.characters import NOT_XML
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 

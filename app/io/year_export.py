@@ -38,6 +38,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from app.domain.canonical import canonical_text
+from app.domain.characters import NOT_XML
 from app.domain.decision import FORMS
 from app.domain.errors import UsageError
 from app.domain.followup import SIGNAL_STATUSES
@@ -51,7 +52,6 @@ from app.domain.report_facts import (
     plain,
 )
 from app.domain.rubric import SUBJECTS
-from app.domain.values import NOT_XML
 
 FORMAT = "isv-assistent-year-export"
 FORMAT_VERSION = 2
