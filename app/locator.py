@@ -2,13 +2,12 @@
 
 In a checkout the folders ``resources/``, ``templates/`` and ``db/`` sit beside ``app/``;
 in an installed wheel they are the packages ``app.resources``, ``app.templates`` and
-``app.db``. Either way, callers get a real ``Path``.
+``app.db``, folders inside ``app/``. Either way, callers get a real ``Path``.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,18 +18,14 @@ if TYPE_CHECKING:  # each is loaded by the first call that needs it: a command t
     from app.domain.messages import Catalog
     from app.domain.reference import Reference
 
-_CHECKOUT = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def _folder(name: str) -> Path:
-    try:
-        found = importlib.resources.files(f"app.{name}")
-        path = Path(str(found))
-        if path.is_dir():
-            return path
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return _CHECKOUT / name
+    """``app/<name>`` in an installed wheel, else ``<name>`` beside ``app`` (a checkout,
+    an editable install, the bundle). Both are plain folders on disk."""
+    installed = _PACKAGE / name
+    return installed if installed.is_dir() else _PACKAGE.parent / name
 
 
 def resources_dir() -> Path:
