@@ -30,11 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings
-from app.domain.clauses import (
-    DEFAULT_PLAN_MONTHS,
-    DEFAULT_REPORT_MONTH,
-    PLAN_MONTHS_RANGE,
-)
 from app.domain.errors import IsvError
 from app.domain.formatting import month_names
 from app.domain.progress import Stage, StagedProgress
@@ -194,6 +189,8 @@ class DataTable(QTableView):
 def plan_months_box() -> QSpinBox:
     """Months after the contract start within which the plan of action is due, with the
     clause's own range and default."""
+    from app.domain.clauses import DEFAULT_PLAN_MONTHS, PLAN_MONTHS_RANGE  # not at start-up
+
     box = QSpinBox()
     box.setRange(*PLAN_MONTHS_RANGE)
     box.setValue(DEFAULT_PLAN_MONTHS)
@@ -203,6 +200,8 @@ def plan_months_box() -> QSpinBox:
 
 def report_month_box(lang: str) -> QComboBox:
     """The month by whose end each yearly report is due (its number as the item data)."""
+    from app.domain.clauses import DEFAULT_REPORT_MONTH  # the clause rules: not at start-up
+
     box = QComboBox()
     for number, name in enumerate(month_names(lang), start=1):
         box.addItem(name, number)
