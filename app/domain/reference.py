@@ -11,8 +11,8 @@ import datetime as dt
 import itertools
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from app.domain.errors import ReferenceDataError
 from app.domain.languages import choose
@@ -35,8 +35,7 @@ GENERAL_REGIME = "general"
 """The regime of Directive 2014/24/EU's general thresholds (supplies, services, works)."""
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """A value with its Dutch and English label."""
 
     code: str
@@ -47,15 +46,13 @@ class Label:
         return choose(lang, {"nl": self.nl, "en": self.en})
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     id: str
     title: str
     url: str
 
 
-@dataclass(frozen=True)
-class Category:
+class Category(NamedTuple):
     code: str
     set_id: str
     number: int
@@ -90,8 +87,7 @@ class Category:
         return choose(lang, {"nl": self.annex_xiv_nl, "en": self.annex_xiv_en})
 
 
-@dataclass(frozen=True)
-class Initiative:
+class Initiative(NamedTuple):
     """A sector initiative, label or (for ``kind == "buyer"``) an organisation public
     buyers affiliate with, with the years it was active where they are known.
 
@@ -129,8 +125,7 @@ class Initiative:
         return f"{self.first or ''}–{self.last or ''}"
 
 
-@dataclass(frozen=True)
-class GeneralTerms:
+class GeneralTerms(NamedTuple):
     """General terms a contract may declare applicable (ARVODI-2018 …, or none)."""
 
     code: str
@@ -144,8 +139,7 @@ class GeneralTerms:
         return choose(lang, {"nl": self.title_nl, "en": self.title_en})
 
 
-@dataclass(frozen=True)
-class CategorySet:
+class CategorySet(NamedTuple):
     id: str
     name_nl: str
     name_en: str
@@ -165,8 +159,7 @@ class CategorySet:
         return None
 
 
-@dataclass(frozen=True)
-class ThresholdPeriod:
+class ThresholdPeriod(NamedTuple):
     """European thresholds for central government in force from ``start`` to ``end``."""
 
     label: str
@@ -185,8 +178,7 @@ class ThresholdPeriod:
         return self.start <= day <= self.end
 
 
-@dataclass(frozen=True)
-class Regime:
+class Regime(NamedTuple):
     """A set of thresholds for some kinds of contract (general, Annex XIV, defence).
 
     ``policy_confirmed`` is False where it is not confirmed that the ISV policy follows
@@ -217,8 +209,7 @@ class Regime:
         return None
 
 
-@dataclass(frozen=True)
-class IsvStart:
+class IsvStart(NamedTuple):
     """The first publication date the ISV apply to (a setting with its source)."""
 
     date: dt.date
@@ -227,8 +218,7 @@ class IsvStart:
     overridden: bool = False
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     code: str
     nl: str
     en: str
@@ -239,8 +229,7 @@ class Theme:
         return choose(lang, {"nl": self.nl, "en": self.en})
 
 
-@dataclass(frozen=True)
-class Convention:
+class Convention(NamedTuple):
     code: str
     nl: str
     en: str
@@ -254,8 +243,7 @@ class Convention:
         return choose(lang, {"nl": self.principle_nl, "en": self.principle_en})
 
 
-@dataclass(frozen=True)
-class OecdStep:
+class OecdStep(NamedTuple):
     number: int
     code: str
     nl: str
@@ -271,8 +259,7 @@ class OecdStep:
         return choose(lang, {"nl": self.nl, "en": self.en})
 
 
-@dataclass(frozen=True)
-class Scale:
+class Scale(NamedTuple):
     """An ordinal scale 1..n with labels (severity, likelihood)."""
 
     values: tuple[Label, ...]
@@ -864,8 +851,7 @@ def load_reference(
                     problem="unknown category set",
                 )
         sets = tuple(
-            replace(
-                s,
+            s._replace(
                 valid_from=set_valid_from.get(s.id, s.valid_from),
                 valid_from_confirmed=s.id in set_valid_from or s.valid_from_confirmed,
             )
@@ -887,10 +873,10 @@ def load_reference(
                     problem="unknown regime",
                 )
         regimes = tuple(
-            replace(x, periods=merge_thresholds(x.periods, extra.get(x.id, ()), name))
+            x._replace(periods=merge_thresholds(x.periods, extra.get(x.id, ()), name))
             for x in regimes
         )
-    regimes = (replace(regimes[0], periods=thresholds), *regimes[1:])
+    regimes = (regimes[0]._replace(periods=thresholds), *regimes[1:])
     themes, conventions, sdg = _load_themes(read("themes.json"))
     r = _Reader("scales.json")
     scales = _parse(r.filename, read("scales.json"))
