@@ -156,18 +156,28 @@ def main() -> None:
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
 
         def plain_count() -> tuple[int, int]:
+            # the report counts tenders by award date (as the JBR does) and leaves
+            # withdrawn records out
             with ctx.db.read() as session:
-                published = session.scalar(
+                awarded = session.scalar(
                     select(func.count())
                     .select_from(m.Tender)
-                    .where(m.Tender.published >= first, m.Tender.published <= last)
+                    .where(
+                        m.Tender.awarded >= first,
+                        m.Tender.awarded <= last,
+                        m.Tender.withdrawn_at.is_(None),
+                    )
                 )
                 active = session.scalar(
                     select(func.count())
                     .select_from(m.Contract)
-                    .where(m.Contract.start <= last, m.Contract.end >= first)
+                    .where(
+                        m.Contract.start <= last,
+                        m.Contract.end >= first,
+                        m.Contract.withdrawn_at.is_(None),
+                    )
                 )
-                return int(published or 0), int(active or 0)
+                return int(awarded or 0), int(active or 0)
 
         def figures() -> Any:
             return reporting.year_report(ctx, year)
@@ -211,7 +221,7 @@ def main() -> None:
         ctx.db.dispose()
 
     print(
-        f"year {year}: {counts[0]} tenders published, {counts[1]} contracts active, "
+        f"year {year}: {counts[0]} tenders awarded, {counts[1]} contracts active, "
         f"{report.totals['risks']} risks; PDF {pages} pages ({len(pdf):,} bytes), "
         f"Excel {rows:,} data rows, {cells:,} cells ({len(xlsx):,} bytes)"
     )
