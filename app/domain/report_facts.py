@@ -13,12 +13,11 @@ import functools
 import hashlib
 import json
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from app.domain.canonical import canonical_text
-from app.domain.languages import choose
 
 # ---------------------------------------------------------------------------------------
 # Facts: the canonical records a report is made from
@@ -141,21 +140,6 @@ FACT_KINDS: tuple[tuple[str, type[Any]], ...] = (
     ("escalation_steps", EscalationFact),
 )
 """Every kind of fact, in the order of the export file and of the fingerprint."""
-
-KIND_LABELS: Mapping[str, Mapping[str, str]] = {
-    "tenders": {"nl": "aanbesteding", "en": "tender"},
-    "contracts": {"nl": "contract", "en": "contract"},
-    "submissions": {"nl": "leveranciersrapportage", "en": "supplier workbook"},
-    "evidence": {"nl": "bewijsstuk", "en": "document"},
-    "assessments": {"nl": "beoordeling", "en": "assessment"},
-    "signals": {"nl": "signaal", "en": "signal"},
-    "escalation_steps": {"nl": "escalatiestap", "en": "escalation step"},
-}
-
-
-def kind_label(kind: str, lang: str) -> str:
-    """A kind of record in words (``contracts`` → ``contract``)."""
-    return choose(lang, KIND_LABELS.get(kind, {"nl": kind}))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """The figures of the yearly ISV report: a stable code, a group and a definition in words
-(Dutch and English) for each, and the definitions of the report's terms (reference
-date, SDG targets, steps, merging) that the annex prints. Standard library only.
+(Dutch and English) for each. Standard library only. The definitions of the report's
+terms (reference date, SDG targets, steps, merging) that the annex prints, and the
+groups' names, are in the message catalogue (``report_text_definition_*``,
+``report_text_group_*``), with the documents' other words.
 
 No official ISV indicator set exists, so every figure is defined here in words and
 counted in :mod:`app.domain.report` as a plain sum of flags on one row per tender or per
@@ -38,12 +40,9 @@ class FigureDef:
         return choose(lang, {"nl": self.definition_nl, "en": self.definition_en})
 
 
-GROUPS: tuple[tuple[str, str, str], ...] = (
-    ("tenders", "Aanbestedingen", "Tenders"),
-    ("contracts", "Contracten", "Contracts"),
-    ("due_diligence", "Gepaste zorgvuldigheid", "Due diligence"),
-    ("follow_up", "Opvolging", "Follow-up"),
-)
+GROUPS: tuple[str, ...] = ("tenders", "contracts", "due_diligence", "follow_up")
+"""The groups of figures, in the report's order; their names are the catalogue's
+``report_text_group_<group>``."""
 
 
 def _f(
@@ -474,70 +473,3 @@ FORM_FIGURES = {
     "minimum-requirement": "tenders_form_minimum_requirement",
     "award-criterion": "tenders_form_award_criterion",
 }
-
-AS_OF_DEFINITION = (
-    "De peildatum is 31 december van het verslagjaar, of de dag van aanmaak als die eerder "
-    "valt (voor een jaar dat nog moet beginnen: 1 januari). Gegevens met een datum na de "
-    "peildatum tellen niet mee.",
-    "The reference date is 31 December of the report year, or the day the report is made "
-    "if that is earlier (for a year still to come: 1 January). Records dated after the "
-    "reference date are not counted.",
-)
-BASIS_DEFINITION = (
-    "Standaard telt een aanbesteding in het jaar van haar gunningsdatum, zoals de "
-    "Jaarrapportage Bedrijfsvoering Rijk gegunde aanbestedingen telt. Aanbestedingen zonder "
-    "gunningsdatum (uit oudere databases of exportbestanden, of nog niet gegund) die in het "
-    "jaar zijn gepubliceerd, tellen niet in de cijfers maar staan met naam in de lijst "
-    "‘gunningsdatum onbekend’. Op verzoek telt het rapport naar publicatiedatum.",
-    "By default a tender counts in the year of its award date, as the Jaarrapportage "
-    "Bedrijfsvoering Rijk counts awarded tenders. Tenders without an award date (from older "
-    "databases or export files, or not yet awarded) published in the year are not in the "
-    "figures but are named in the list ‘award date unknown’. On request the report counts "
-    "by publication date.",
-)
-SHARE_DEFINITION = (
-    "Aandeel naar waarde: de geraamde waarde van de aanbestedingen waarvoor de ISV verplicht "
-    "waren en die ze toepasten, gedeeld door de geraamde waarde van alle aanbestedingen "
-    "waarvoor de ISV verplicht waren. Aandeel naar aantal: hetzelfde met aantallen.",
-    "Share by value: the estimated value of the tenders for which the ISV were mandatory "
-    "and which applied them, divided by the estimated value of all tenders for which the "
-    "ISV were mandatory. Share by count: the same with numbers of tenders.",
-)
-SDG_DEFINITION = (
-    "Dit deel telt de SDG-subdoelen waarop de vastgelegde risico's en signalen betrekking "
-    "hebben; het meet geen bijdrage aan de SDG's. Een subdoel telt een contract met ISV mee "
-    "wanneer de laatste risicoanalyse van dat contract ten minste één risico bevat in een "
-    "thema dat volgens de referentietabel thema → SDG met dat subdoel samenhangt; "
-    "‘risico's’ telt die risico's, ‘signalen’ de signalen van het jaar in zulke thema's.",
-    "This part counts the SDG targets that the recorded risks and signals relate to; it "
-    "does not measure a contribution to the SDGs. A target counts a contract with ISV when "
-    "the latest risk analysis of that contract holds at least one risk in a theme that the "
-    "reference map theme → SDG relates to that target; ‘risks’ counts those risks, "
-    "‘signals’ the year's signals in such themes.",
-)
-STEPS_DEFINITION = (
-    "Per lopend contract met ISV is de toestand van elk van de zes OESO-stappen op de "
-    "peildatum afgeleid uit de records, met dezelfde regels als het dossier: beleid, "
-    "risicoanalyse en plan van aanpak zijn ‘te laat’ wanneer ze na de termijn van het plan "
-    "van aanpak nog ontbreken; monitoring is ‘te laat’ bij een open maatregel over zijn "
-    "einddatum; communicatie bij een ontbrekende jaarrapportage na de uiterste datum; "
-    "herstel bij een escalatiestap waarop de reactie uitblijft na de gestelde datum. "
-    "Herstel is ‘n.v.t.’ zolang er geen signaal van een misstand is vastgelegd.",
-    "For each active contract with ISV, the state of each of the six OECD steps on the "
-    "reference date is derived from the records with the same rules as the dossier: "
-    "policy, risk analysis and plan of action are ‘overdue’ when still missing after the "
-    "plan-of-action deadline; monitoring when an open measure is past its due date; "
-    "communication when a yearly report is missing after its due date; remediation when "
-    "a response to an escalation step is late. Remediation is ‘n/a’ while no signal of "
-    "an abuse is on record.",
-)
-MERGE_DEFINITION = (
-    "Bij samenvoegen telt een record (herkend aan zijn uid) één keer, ook als het in "
-    "meerdere bestanden staat. Verschillen twee kopieën van hetzelfde record, dan telt de "
-    "kopie uit de eerst genoemde bron (eerst de eigen database, dan de exportbestanden in de "
-    "opgegeven volgorde) en staat het verschil in de lijst van conflicten.",
-    "When merging, a record (recognised by its uid) counts once, even when it is in several "
-    "files. When two copies of the same record differ, the copy from the source named first "
-    "counts (the own database first, then the export files in the order given) and the "
-    "difference is listed among the conflicts.",
-)

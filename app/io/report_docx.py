@@ -14,72 +14,16 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain.formatting import format_date, format_money, format_number, format_percent
-from app.domain.languages import choose, in_order
+from app.domain.languages import choose
 from app.domain.reference import Reference
 from app.domain.report import YearReport
-from app.domain.report_figures import (
-    AS_OF_DEFINITION,
-    BASIS_DEFINITION,
-    FIGURES,
-    MERGE_DEFINITION,
-    NO_REASON_CODE,
-    SDG_DEFINITION,
-    SHARE_DEFINITION,
-    STEPS_DEFINITION,
-)
+from app.domain.report_figures import FIGURES, NO_REASON_CODE
 from app.io.report_summary import summary_sentences
-from app.io.report_words import SHARED_WORDS, word
-
-WORDS: dict[str, tuple[str, str]] = {
-    **SHARED_WORDS,
-    "basis": ("Telling", "Counting"),
-    "basis_awarded": (
-        "naar gunningsdatum (gegunde aanbestedingen, zoals de JBR telt)",
-        "by award date (awarded tenders, as the JBR counts)",
-    ),
-    "basis_published": ("naar publicatiedatum", "by publication date"),
-    "category_set": ("Indeling in categorieën", "Category set"),
-    "this_year": ("{year}", "{year}"),
-    "shares": (
-        "Aandeel toegepast bij verplichte ISV",
-        "Share applied where the ISV were mandatory",
-    ),
-    "by_count": ("naar aantal", "by count"),
-    "by_value": ("naar waarde", "by value"),
-    "per_category": (
-        "Aanbestedingen en contracten per categorie",
-        "Tenders and contracts per category",
-    ),
-    "col_tenders": ("Aanbestedingen", "Tenders"),
-    "col_mandatory": ("ISV verplicht", "ISV mandatory"),
-    "col_applied": ("Verplicht en toegepast", "Mandatory and applied"),
-    "col_voluntary": ("Vrijwillig toegepast", "Applied voluntarily"),
-    "col_active": ("Lopende contracten", "Contracts active"),
-    "reason_code": ("Reden (code)", "Reason (code)"),
-    "award_unknown_intro": (
-        "In het jaar gepubliceerd, zonder gunningsdatum; niet in de cijfers.",
-        "Published in the year without an award date; not in the figures.",
-    ),
-    "published": ("Gepubliceerd", "Published"),
-    "title_col": ("Titel", "Title"),
-    "ref": ("Kenmerk", "Reference"),
-    "sdg_target": ("SDG-subdoel", "SDG target"),
-    "col_contracts": ("Contracten met ISV", "Contracts with ISV"),
-    "col_risks": ("Risico’s", "Risks"),
-    "col_signals": ("Signalen", "Signals"),
-    "annex": ("Bijlage: wat elk cijfer telt", "Annex: what each figure counts"),
-    "terms": ("Begrippen", "Terms"),
-    "previous": ("{year}", "{year}"),
-    "outside": ("Buiten de risicocategorieën", "Outside the risk categories"),
-}
+from app.io.report_words import report_word
 
 
 def _t(key: str, lang: str, **params: Any) -> str:
-    return word(WORDS, key, lang, **params)
-
-
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return in_order(lang, pair)
+    return report_word("docx", key, lang, **params)
 
 
 class _Doc:
@@ -297,7 +241,7 @@ def render_report_docx(report: YearReport, reference: Reference, lang: str = "nl
         )
 
     doc.add_heading(t("sdg_section"), level=1)
-    doc.add_paragraph(_pick(SDG_DEFINITION, lang))
+    doc.add_paragraph(t("definition_sdg"))
     d.table(
         [t("sdg_target"), t("col_contracts"), t("col_risks"), t("col_signals")],
         [
@@ -313,14 +257,8 @@ def render_report_docx(report: YearReport, reference: Reference, lang: str = "nl
 
     doc.add_heading(t("annex"), level=1)
     doc.add_heading(t("terms"), level=2)
-    for definition in (
-        BASIS_DEFINITION,
-        SHARE_DEFINITION,
-        AS_OF_DEFINITION,
-        STEPS_DEFINITION,
-        MERGE_DEFINITION,
-    ):
-        doc.add_paragraph(_pick(definition, lang))
+    for term in ("basis", "share", "as_of", "steps", "merge"):
+        doc.add_paragraph(t(f"definition_{term}"))
     doc.add_heading(t("definition"), level=2)
     for figure in FIGURES:
         paragraph = doc.add_paragraph()

@@ -23,20 +23,9 @@ from reportlab.platypus import (
 )
 
 from app.domain.formatting import format_date
-from app.domain.languages import in_order
 from app.domain.reference import Reference
 from app.domain.report import YearReport
-from app.domain.report_facts import kind_label
-from app.domain.report_figures import (
-    AS_OF_DEFINITION,
-    BASIS_DEFINITION,
-    FIGURES,
-    GROUPS,
-    MERGE_DEFINITION,
-    SDG_DEFINITION,
-    SHARE_DEFINITION,
-    STEPS_DEFINITION,
-)
+from app.domain.report_figures import FIGURES, GROUPS
 from app.io.pdf import PdfMeta, build_pdf, escape, para
 from app.io.report_pdf_sections import (
     contracts_section,
@@ -84,7 +73,7 @@ def _sdg_section(w: Writer) -> list[Flowable]:
         heading(w, w.t("sdg_section")),
         para(w.t("sdg_intro"), s["Body"]),
         grid_table(rows, [62 * mm, WIDTH - 62 * mm - 3 * 19 * mm] + [19 * mm] * 3),
-        para(in_order(w.lang, SDG_DEFINITION), s["Small"]),
+        para(w.t("definition_sdg"), s["Small"]),
     ]
     served = [x for x in r.sdg if x.contracts]
     if served:
@@ -132,7 +121,7 @@ def _sources_section(w: Writer) -> list[Flowable]:
         grid_table(rows, [38 * mm, 18 * mm, 44 * mm, WIDTH - 118 * mm, 18 * mm]),
         Spacer(1, 3 * mm),
         para(f"{w.t('duplicates')}: {w.n(r.duplicates)}", s["Body"]),
-        para(in_order(w.lang, MERGE_DEFINITION), s["Small"]),
+        para(w.t("definition_merge"), s["Small"]),
         para(w.t("conflicts"), s["Heading2"]),
     ]
     if not r.conflicts:
@@ -140,7 +129,7 @@ def _sources_section(w: Writer) -> list[Flowable]:
     for conflict in r.conflicts:
         text = w.t(
             "conflict_line",
-            kind=kind_label(conflict.kind, w.lang).capitalize(),
+            kind=w.t(f"kind_{conflict.kind}").capitalize(),
             ref=conflict.ref or conflict.uid,
             kept=conflict.kept_from,
             other=conflict.other_from,
@@ -155,17 +144,17 @@ def _annex(w: Writer) -> list[Flowable]:
     s = w.styles
     flow: list[Flowable] = [heading(w, w.t("annex"))]
     general = [
-        (w.t("basis"), in_order(w.lang, BASIS_DEFINITION)),
-        (w.t("share_value"), in_order(w.lang, SHARE_DEFINITION)),
-        (w.t("as_of"), in_order(w.lang, AS_OF_DEFINITION)),
-        ("SDG", in_order(w.lang, SDG_DEFINITION)),
-        (w.t("step_col"), in_order(w.lang, STEPS_DEFINITION)),
-        (w.t("sources"), in_order(w.lang, MERGE_DEFINITION)),
+        (w.t("basis"), w.t("definition_basis")),
+        (w.t("share_value"), w.t("definition_share")),
+        (w.t("as_of"), w.t("definition_as_of")),
+        ("SDG", w.t("definition_sdg")),
+        (w.t("step_col"), w.t("definition_steps")),
+        (w.t("sources"), w.t("definition_merge")),
     ]
     flow.append(para(w.t("general"), s["Heading2"]))
     for label, text in general:
         flow.append(Paragraph(f"<b>{escape(label)}</b>: {escape(text)}", s["Body"]))
-    for group, nl, en in GROUPS:
+    for group in GROUPS:
         rows: list[list[Any]] = [[para(w.t("figure"), s["Th"]), para(w.t("definition"), s["Th"])]]
         for figure in FIGURES:
             if figure.group == group:
@@ -175,7 +164,7 @@ def _annex(w: Writer) -> list[Flowable]:
                         para(figure.definition(w.lang), s["Td"]),
                     ]
                 )
-        flow.append(para(in_order(w.lang, (nl, en)), s["Heading2"]))
+        flow.append(para(w.t(f"group_{group}"), s["Heading2"]))
         flow.append(grid_table(rows, [56 * mm, WIDTH - 56 * mm]))
     return flow
 

@@ -22,12 +22,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.domain.languages import in_order
-from app.domain.report_figures import NO_REASON_CODE, STEPS_DEFINITION
+from app.domain.report_figures import NO_REASON_CODE
 from app.io.pdf import BOLD, FAMILY, escape, outline, para
 from app.io.report_pdf_style import (
     GRID,
-    PLURAL_WORDS,
     PRIORITY_COLOURS,
     SERIES_COLOURS,
     TOTAL_BACKGROUND,
@@ -251,7 +249,7 @@ def _category_table(
 
 def _set_name(w: Writer, set_id: str | None) -> str:
     if set_id is None:
-        return w.t("outside_set")
+        return w.t("outside")
     try:
         return w.reference.category_set(set_id).name(w.lang)
     except KeyError:
@@ -343,7 +341,7 @@ def tenders_section(w: Writer) -> list[Flowable]:
             code = row.fact.not_applied_code or NO_REASON_CODE
             explained.setdefault(code, []).append((row.fact.ref, row.fact.not_applied_reason))
     for code, count in r.not_applied_reasons:
-        tenders = w.pl(count, *in_order(w.lang, PLURAL_WORDS["tender_word"]))
+        tenders = w.t("tenders_count", n=w.n(count), count=count)
         label = w.t("no_code") if code == NO_REASON_CODE else labels.get(code, code)
         flow.append(
             Paragraph(
@@ -456,7 +454,7 @@ def _steps_table(w: Writer) -> list[Flowable]:
             [
                 para(w.t("oecd_heading"), s["Heading2"]),
                 grid_table(rows, [WIDTH - 4 * 22 * mm] + [22 * mm] * 4),
-                para(in_order(w.lang, STEPS_DEFINITION), s["Small"]),
+                para(w.t("definition_steps"), s["Small"]),
             ]
         )
     ]

@@ -1,7 +1,7 @@
-"""The look of the yearly report's PDF: page width and colours, the report's own words
-in Dutch and English, the writer that formats numbers, money, dates and figure names in
-the report's language, the paragraph styles, and the building blocks every section uses
-(tables, bar charts, captions, headings).
+"""The look of the yearly report's PDF: page width and colours, the report's words (from
+the message catalogue, see :mod:`app.io.report_words`), the writer that formats numbers,
+money, dates and figure names in the report's language, the paragraph styles, and the
+building blocks every section uses (tables, bar charts, captions, headings).
 
 Built on the shared base :mod:`app.io.pdf`; the sections are in
 :mod:`app.io.report_pdf_sections`, the whole document in :mod:`app.io.report_pdf`.
@@ -36,7 +36,7 @@ from app.domain.report import YearReport
 from app.domain.report_figures import FIGURE_BY_CODE
 from app.io.pdf import ACCENT, BOLD, FAMILY, MUTED, escape, outline, para
 from app.io.pdf import stylesheet as base_stylesheet
-from app.io.report_words import SHARED_WORDS, word
+from app.io.report_words import report_word
 
 WIDTH = 166 * mm  # A4 minus the base's left and right margins
 GRID = colors.HexColor("#C8CFD8")
@@ -54,156 +54,9 @@ PRIORITY_COLOURS = {
     "low": colors.HexColor("#8FB3D9"),
 }
 
-PLURAL_WORDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
-    "tender_word": (("aanbesteding", "aanbestedingen"), ("tender", "tenders")),
-}
-_T: dict[str, tuple[str, str]] = {
-    **SHARED_WORDS,
-    "subtitle": (
-        "Internationale Sociale Voorwaarden in de inkoop van het Rijk: cijfers voor "
-        "de Jaarrapportage Bedrijfsvoering Rijk",
-        "International Social Conditions in central-government procurement: "
-        "figures for the Jaarrapportage Bedrijfsvoering Rijk",
-    ),
-    "cover_note": (
-        "Er bestaat geen officiële indicatorenset voor de ISV. De cijfers in dit "
-        "rapport zijn daarom elk in woorden gedefinieerd (zie de bijlage) en terug "
-        "te voeren op de records waaruit ze zijn geteld: de Excel-versie van dit "
-        "rapport bevat per aanbesteding en per contract de vlaggen achter elk "
-        "cijfer.",
-        "No official ISV indicator set exists. Each figure in this report is "
-        "therefore defined in words (see the annex) and can be traced to the "
-        "records it was counted from: the Excel version of this report holds, "
-        "per tender and per contract, the flags behind every figure.",
-    ),
-    "year": ("Verslagjaar", "Report year"),
-    "database": ("eigen database", "own database"),
-    "export": ("export", "export"),
-    "records": ("records", "records"),
-    "records_col": ("Records", "Records"),
-    "see_cover": ("zie voorblad", "see cover"),
-    "grouping": ("Categorieën gegroepeerd naar", "Categories grouped into"),
-    "tenders_section": ("Aanbestedingen per categorie", "Tenders per category"),
-    "contracts_section": (
-        "Contracten en gepaste zorgvuldigheid per categorie",
-        "Contracts and due diligence per category",
-    ),
-    "risks_section": ("Risico's, maatregelen en opvolging", "Risks, measures and follow-up"),
-    "sources_section": ("Bronnen en samenvoeging", "Sources and merge"),
-    "annex": ("Bijlage: definities van de cijfers", "Annex: definitions of the figures"),
-    "forms": ("Toepassingsvorm", "Form of application"),
-    "priority_high": ("Hoog", "High"),
-    "priority_medium": ("Middel", "Medium"),
-    "priority_low": ("Laag", "Low"),
-    "no_risks": (
-        "In de ontvangen risicoanalyses van lopende contracten met ISV staan geen risico's.",
-        "The risk analyses received for active contracts with ISV list no risks.",
-    ),
-    "value": ("Waarde", "Value"),
-    "escalation": ("Escalatiestappen in het jaar", "Escalation steps in the year"),
-    "step": ("Stap", "Step"),
-    "number": ("Aantal", "Number"),
-    "sdg_target": ("SDG-subdoel", "SDG target"),
-    "sdg_themes": ("Via thema's", "Through themes"),
-    "signals": ("Signalen", "Signals"),
-    "sdg_intro": (
-        "Het kabinet maakt in de Jaarrapportage Bedrijfsvoering Rijk zichtbaar aan "
-        "welke SDG's de inkoopstrategie bijdraagt. Dit deel telt op welke SDG-subdoelen "
-        "de risico's en signalen betrekking hebben die leveranciers en inkopers hebben "
-        "vastgelegd (via hun thema's); het meet geen bijdrage.",
-        "The cabinet makes visible in the Jaarrapportage Bedrijfsvoering Rijk "
-        "which SDGs its procurement strategy contributes to. This part counts which SDG "
-        "targets the risks and signals recorded by suppliers and buyers relate to "
-        "(through their themes); it does not measure a contribution.",
-    ),
-    "duplicates": ("Dubbele records (één keer geteld)", "Duplicate records (counted once)"),
-    "no_conflicts": (
-        "Er zijn geen conflicterende kopieën gevonden.",
-        "No conflicting copies were found.",
-    ),
-    "conflict_line": (
-        "{kind} {ref}: verschilt tussen {kept} en {other} in {fields}; geteld "
-        "is de kopie uit {kept}.",
-        "{kind} {ref}: differs between {kept} and {other} in {fields}; the copy "
-        "from {kept} was counted.",
-    ),
-    "source": ("Bron", "Source"),
-    "installation": ("Installatie", "Installation"),
-    "general": ("Algemeen", "General"),
-    "chart_tenders": (
-        "Aanbestedingen met verplichte ISV en toepassing, per categorie",
-        "Tenders with mandatory ISV and application, per category",
-    ),
-    "oecd_heading": (
-        "De zes OESO-stappen op de peildatum",
-        "The six OECD steps on the reference date",
-    ),
-    "state_not_started": ("Niet begonnen", "Not started"),
-    "state_in_progress": ("Bezig", "In progress"),
-    "state_done": ("Gereed", "Done"),
-    "state_overdue": ("Te laat", "Overdue"),
-    "state_not_applicable": ("N.v.t.", "N/a"),
-    "step_col": ("OESO-stap", "OECD step"),
-    "chart_dd": (
-        "Gepaste zorgvuldigheid bij lopende contracten met ISV",
-        "Due diligence on active contracts with ISV",
-    ),
-    "chart_risks": (
-        "Risico's per thema en prioriteit (laatste risicoanalyse)",
-        "Risks per theme and priority (latest risk analysis)",
-    ),
-    "chart_sdg": ("Contracten met ISV per SDG-subdoel", "Contracts with ISV per SDG target"),
-    "col_tenders": ("Gepubliceerd", "Published"),
-    "col_mandatory": ("ISV verplicht", "ISV mandatory"),
-    "col_total": ("Totaal", "Total"),
-    "col_applied": ("Toegepast", "Applied"),
-    "col_not_applied": ("Niet toegepast", "Not applied"),
-    "col_voluntary": ("Vrijwillig toegepast", "Applied voluntarily"),
-    "col_current": ("Tekst ISV-assistent, actuele versie", "ISV-assistent text, current"),
-    "col_value": ("Geraamde waarde (€)", "Estimated value (€)"),
-    "col_active": ("Lopend", "Active"),
-    "col_isv": ("Met ISV", "With ISV"),
-    "col_contract_value": ("Waarde (€)", "Value (€)"),
-    "col_received": ("Ontvangen", "Received"),
-    "col_ra": ("Risicoanalyse", "Risk analysis"),
-    "col_ra_on_time": ("Op tijd", "On time"),
-    "col_plan": ("Plan van aanpak afgesproken", "Plan of action agreed"),
-    "col_yr": ("Jaarrapportage", "Yearly report"),
-    "col_yr_ok": ("Voldoende", "Sufficient"),
-    "outside_set": ("Buiten de risicocategorieën", "Outside the risk categories"),
-    "follow_up": ("Maatregelen, signalen en bewijsstukken", "Measures, signals and evidence"),
-    "series_mandatory": ("ISV verplicht", "ISV mandatory"),
-    "series_applied": ("Verplicht en toegepast", "Mandatory and applied"),
-    "series_voluntary": ("Vrijwillig toegepast", "Applied voluntarily"),
-    "footer": (
-        "ISV-jaarrapportage {year} · {organisation} · peildatum {as_of}",
-        "ISV yearly report {year} · {organisation} · reference date {as_of}",
-    ),
-    "award_unknown_intro": (
-        "Deze aanbestedingen zijn in het jaar gepubliceerd maar hebben geen gunningsdatum; "
-        "bij telling naar gunningsdatum staan zij niet in de cijfers.",
-        "These tenders were published in the year but have no award date; counted by award "
-        "date, they are not in the figures.",
-    ),
-    "basis_awarded": (
-        "Geteld naar gunningsdatum (gegunde aanbestedingen, zoals de JBR telt).",
-        "Counted by award date (awarded tenders, as the JBR counts).",
-    ),
-    "basis_published": ("Geteld naar publicatiedatum.", "Counted by publication date."),
-    "previous_year": ("Vorig jaar", "Previous year"),
-    "basis": ("Telling", "Counting"),
-    "share_value": ("Aandeel naar waarde", "Share by value"),
-    "clause_version": (
-        "Actuele tekstversie van ISV-assistent: {version} (een eigen tekst, niet de officiële "
-        "bestekteksten; de tabel ‘Gebruikte ISV-teksten’ telt de teksten per soort).",
-        "Current ISV-assistent text version: {version} (our own text, not the official "
-        "standard tender texts; the table ‘ISV texts used’ counts the texts per kind).",
-    ),
-}
-
 
 def pdf_text(key: str, lang: str, **params: Any) -> str:
-    return word(_T, key, lang, **params)
+    return report_word("pdf", key, lang, **params)
 
 
 class Writer:
@@ -226,10 +79,6 @@ class Writer:
         if whole == 0:
             return "–"
         return format_percent(100 * part / whole, self.lang)
-
-    def pl(self, count: int, one: str, many: str) -> str:
-        """``1 contract`` / ``3 contracten``."""
-        return f"{self.n(count)} {one if count == 1 else many}"
 
     def date(self, day: Any) -> str:
         return format_date(day, self.lang)

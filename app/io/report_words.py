@@ -1,58 +1,27 @@
-"""Words shared by the yearly report's PDF and Excel renderers: (Dutch, English), in the
-order of :data:`app.domain.languages.LANGUAGES`.
+"""The words of the yearly report's documents (PDF, Excel, Word), looked up in the message
+catalogue (``resources/messages/report_words.json``), like every other sentence of the
+core and the command line.
 
-Each renderer adds its own words to these; a label both show is written here once.
+A word the documents share is the entry ``report_text_<key>``; a document that words a
+thing its own way has ``report_<document>_<key>`` (``report_xlsx_generated``: the Excel's
+shorter "Aangemaakt"), which is found first. A key neither entry has is an error, so a
+missing word fails the report's tests instead of printing a code.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
-from app.domain.languages import in_order
-
-SHARED_WORDS: dict[str, tuple[str, str]] = {
-    "title": ("ISV-jaarrapportage {year}", "ISV yearly report {year}"),
-    "summary": ("Samenvatting", "Summary"),
-    "contracts": ("Contracten", "Contracts"),
-    "risks": ("Risico's", "Risks"),
-    "organisation": ("Organisatie", "Organisation"),
-    "all": ("Alle organisaties", "All organisations"),
-    "as_of": ("Peildatum", "Reference date"),
-    "sources": ("Bronnen", "Sources"),
-    "figure": ("Cijfer", "Figure"),
-    "code": ("Code", "Code"),
-    "total": ("Totaal", "Total"),
-    "definition": ("Definitie", "Definition"),
-    "category": ("Categorie", "Category"),
-    "kind": ("Soort", "Kind"),
-    "theme": ("Thema", "Theme"),
-    "reasons": (
-        "Redenen om verplichte ISV niet toe te passen",
-        "Reasons for not applying mandatory ISV",
-    ),
-    "conflicts": ("Conflicten", "Conflicts"),
-    "generated": ("Aangemaakt op", "Generated on"),
-    "fingerprint": ("Vingerafdruk van de gegevens (SHA-256)", "Fingerprint of the data (SHA-256)"),
-    "key_figures": ("Kerncijfers", "Key figures"),
-    "sdg_section": (
-        "SDG-subdoelen waarop de vastgelegde risico's en signalen betrekking hebben",
-        "SDG targets the recorded risks and signals relate to",
-    ),
-    "no_reasons": (
-        "Er zijn geen aanbestedingen waarin verplichte ISV niet zijn toegepast.",
-        "There are no tenders in which mandatory ISV were not applied.",
-    ),
-    "no_code": (
-        "geen redencode vastgelegd (oudere records)",
-        "no reason code recorded (older records)",
-    ),
-    "award_unknown": ("Gunningsdatum onbekend", "Award date unknown"),
-    "per_organisation": ("Per organisatie", "Per organisation"),
-    "texts_used": ("Gebruikte ISV-teksten", "ISV texts used"),
-}
+from app import locator
 
 
-def word(table: Mapping[str, tuple[str, str]], key: str, lang: str, **params: Any) -> str:
-    """The entry ``key`` of ``table`` in ``lang``, with its ``{placeholders}`` filled."""
-    return in_order(lang, table[key]).format(**params)
+def report_word(document: str, key: str, lang: str, **params: Any) -> str:
+    """The word ``key`` of ``document`` (``pdf``, ``xlsx``, ``docx`` or ``text`` for the
+    shared words only) in ``lang``, with its ``{placeholders}`` filled."""
+    catalog = locator.catalog()
+    code = f"report_{document}_{key}"
+    if not catalog.has(code):
+        code = f"report_text_{key}"
+        if not catalog.has(code):
+            raise KeyError(f"the report word {key!r} ({document}) is not in the catalogue")
+    return catalog.text(code, lang, **params)

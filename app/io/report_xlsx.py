@@ -26,22 +26,16 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from app.domain.formatting import format_date
-from app.domain.languages import in_order
 from app.domain.reference import Reference
 from app.domain.report import YearReport
 from app.domain.report_figures import (
-    AS_OF_DEFINITION,
     CONTRACT_FIGURES,
     FIGURE_BY_CODE,
     FIGURES,
-    GROUPS,
-    MERGE_DEFINITION,
     NO_REASON_CODE,
-    SDG_DEFINITION,
-    STEPS_DEFINITION,
     TENDER_FIGURES,
 )
-from app.io.report_words import SHARED_WORDS, word
+from app.io.report_words import report_word
 from app.io.xlsx_safe import literal_value, set_text
 
 BOLD_FONT = Font(bold=True)
@@ -54,80 +48,9 @@ DATE_FORMAT = "yyyy-mm-dd"
 RISK_COLUMN_PREFIX = "risks:"
 """Code of a risk column on the contract sheet: ``risks:<theme>:<priority>``."""
 
-_T: dict[str, tuple[str, str]] = {
-    **SHARED_WORDS,
-    "tenders": ("Aanbestedingen", "Tenders"),
-    "definitions": ("Definities", "Definitions"),
-    "generated": ("Aangemaakt", "Generated"),
-    "fingerprint": ("Vingerafdruk gegevens (SHA-256)", "Data fingerprint (SHA-256)"),
-    "clause": ("Actuele ISV-tekstversie", "Current ISV text version"),
-    "per_category": ("Per categorie", "Per category"),
-    "category_code": ("Categoriecode", "Category code"),
-    "set": ("Categorieset", "Category set"),
-    "ref": ("Referentie", "Reference"),
-    "title_col": ("Titel", "Title"),
-    "published": ("Publicatiedatum", "Published"),
-    "value": ("Geraamde waarde", "Estimated value"),
-    "verdict": ("Oordeel verplichting", "Applicability verdict"),
-    "applied": ("ISV toegepast", "ISV applied"),
-    "form": ("Toepassingsvorm", "Form"),
-    "clause_version": ("Tekstversie", "Text version"),
-    "reason": ("Reden niet toegepast (code)", "Reason not applied (code)"),
-    "reason_words": ("Reden niet toegepast", "Reason not applied"),
-    "explanation": ("Toelichting bij het besluit", "Explanation of the decision"),
-    "awarded": ("Gunningsdatum", "Award date"),
-    "text_source": ("Gebruikte tekst", "Text used"),
-    "basis": ("Telling", "Counting"),
-    "basis_awarded": ("naar gunningsdatum", "by award date"),
-    "basis_published": ("naar publicatiedatum", "by publication date"),
-    "award_unknown": (
-        "Gunningsdatum onbekend (gepubliceerd in het jaar, niet in de cijfers)",
-        "Award date unknown (published in the year, not in the figures)",
-    ),
-    "tender": ("Aanbesteding", "Tender"),
-    "supplier": ("Leverancier", "Supplier"),
-    "country": ("Land", "Country"),
-    "start": ("Begindatum", "Start"),
-    "end": ("Einddatum", "End"),
-    "contract_value": ("Contractwaarde", "Contract value"),
-    "plan_due": ("Termijn plan van aanpak", "Plan of action due"),
-    "first_ra": ("Eerste risicoanalyse ontvangen", "First risk analysis received"),
-    "plan_agreed_on": ("Plan afgesproken op", "Plan agreed on"),
-    "latest": ("Laatste rapportageversie", "Latest workbook version"),
-    "sdg": ("SDG-subdoelen", "SDG targets"),
-    "sdg_target": ("Subdoel", "Target"),
-    "sdg_signals": ("Signalen", "Signals"),
-    "count": ("Aantal", "Number"),
-    "yes": ("ja", "yes"),
-    "no": ("nee", "no"),
-    "none": ("geen besluit", "no decision"),
-    "duplicates": ("Dubbele records één keer geteld", "Duplicate records counted once"),
-    "escalation": ("Escalatiestap", "Escalation step"),
-    "oecd_step": ("OESO-stap", "OECD step"),
-    "oecd_section": (
-        "OESO-stappen: contracten met ISV per toestand op de peildatum",
-        "OECD steps: contracts with ISV per state on the reference date",
-    ),
-    "recount": (
-        "Elk cijfer is de som van zijn kolom op het blad {sheet}.",
-        "Each figure is the sum of its column on the sheet {sheet}.",
-    ),
-    "risk_columns": ("Risico's per thema en prioriteit", "Risks by theme and priority"),
-    "risk_columns_definition": (
-        "Per lopend contract met ISV: het aantal risico's met dat thema en die prioriteit "
-        "in de laatste leveranciersrapportage die op de peildatum was ontvangen; een leeg "
-        "vak is nul. De som van een kolom is het aantal risico's van dat thema en die "
-        "prioriteit in het rapport; samen tellen de kolommen op tot het cijfer ‘risks’.",
-        "For each active contract with ISV: the number of risks with that theme and "
-        "priority in the latest supplier workbook received by the reference date; an "
-        "empty cell is zero. The sum of a column is the report's number of risks of that "
-        "theme and priority; together the columns add up to the figure ‘risks’.",
-    ),
-}
-
 
 def _t(key: str, lang: str, **params: Any) -> str:
-    return word(_T, key, lang, **params)
+    return report_word("xlsx", key, lang, **params)
 
 
 class _Sheet:
@@ -259,14 +182,13 @@ def _summary(
         _t("definition", lang),
     ]
     sheet.row(header, bold=True)
-    group_names = {g: (nl, en) for g, nl, en in GROUPS}  # in the order of LANGUAGES
     current_group = None
     for code in codes:
         figure = FIGURE_BY_CODE.get(code)
         group = figure.group if figure else "follow_up"
         if group != current_group:
             current_group = group
-            sheet.row([in_order(lang, group_names[group])], bold=True)
+            sheet.row([_t(f"group_{group}", lang)], bold=True)
         money = bool(figure and figure.money)
         values = [_figure_value(code, report.totals.get(code, 0))]
         values += [_figure_value(code, c.figures.get(code, 0)) for c in categories]
@@ -293,7 +215,7 @@ def _summary(
                 *[counts.get(state, 0) for state in states],
             ]
         )
-    sheet.row([_t("definition", lang), in_order(lang, STEPS_DEFINITION)])
+    sheet.row([_t("definition", lang), _t("definition_steps", lang)])
     sheet.row([])
     sheet.row([_t("sdg_section", lang)], bold=True)
     sheet.row(
@@ -308,7 +230,7 @@ def _summary(
     )
     for sdg in report.sdg:
         sheet.row([sdg.name(lang), sdg.target, sdg.contracts, sdg.risks, sdg.signals])
-    sheet.row([_t("definition", lang), in_order(lang, SDG_DEFINITION)])
+    sheet.row([_t("definition", lang), _t("definition_sdg", lang)])
     sheet.row([])
     sheet.row([_t("reasons", lang)], bold=True)
     sheet.row([_t("reason_words", lang), _t("code", lang), _t("count", lang)], bold=True)
@@ -323,9 +245,9 @@ def _summary(
         for tender in report.award_date_unknown:
             sheet.row([tender.ref, tender.title, tender.published])
     sheet.row([])
-    sheet.row([_t("as_of", lang), in_order(lang, AS_OF_DEFINITION)])
+    sheet.row([_t("as_of", lang), _t("definition_as_of", lang)])
     if len(report.sources) > 1:
-        sheet.row([_t("sources", lang), in_order(lang, MERGE_DEFINITION)])
+        sheet.row([_t("sources", lang), _t("definition_merge", lang)])
     if report.conflicts:
         sheet.row([])
         sheet.row([_t("conflicts", lang)], bold=True)
@@ -603,13 +525,13 @@ def _definitions(workbook: Any, reference: Reference, lang: str, codes: list[str
                 else FIGURE_BY_CODE["escalation_steps"].definition(lang),
             ]
         )
-    sheet.row(["as_of", _t("as_of", lang), in_order(lang, AS_OF_DEFINITION)])
-    sheet.row(["sdg", _t("sdg", lang), in_order(lang, SDG_DEFINITION)])
-    sheet.row(["step_*", _t("oecd_step", lang), in_order(lang, STEPS_DEFINITION)])
+    sheet.row(["as_of", _t("as_of", lang), _t("definition_as_of", lang)])
+    sheet.row(["sdg", _t("sdg", lang), _t("definition_sdg", lang)])
+    sheet.row(["step_*", _t("oecd_step", lang), _t("definition_steps", lang)])
     sheet.row(
         [f"{RISK_COLUMN_PREFIX}*", _t("risk_columns", lang), _t("risk_columns_definition", lang)]
     )
-    sheet.row(["merge", _t("sources", lang), in_order(lang, MERGE_DEFINITION)])
+    sheet.row(["merge", _t("sources", lang), _t("definition_merge", lang)])
 
 
 def _last_column(count: int) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from app import __version__
+from app import __version__, locator
 from app.domain.errors import NotFoundError, UsageError
 from app.domain.reference import OUTSIDE_CATEGORIES, Reference
 from app.domain.report import (
@@ -60,9 +60,6 @@ from app.io.year_export import ExportHeader, read_export, write_export
 from app.persistence import models as m
 from app.services.context import Context
 from app.services.registry import CURRENT_CLAUSE_VERSION
-
-OUTSIDE_NAMES = ("Buiten de risicocategorieën", "Outside the risk categories")
-
 
 # ---------------------------------------------------------------------------------------
 # Gathering the facts of a year from the database
@@ -547,7 +544,8 @@ def category_grouping(
 def _category_names(reference: Reference, key: CategoryKey) -> tuple[str, str, int, int]:
     """Dutch and English name, and the sort position (set order, category number)."""
     if key.code == OUTSIDE_CATEGORIES or key.set_id is None:
-        return OUTSIDE_NAMES[0], OUTSIDE_NAMES[1], 99, 99
+        outside = "report_text_outside"
+        return locator.message(outside, "nl"), locator.message(outside, "en"), 99, 99
     set_ids = [s.id for s in reference.category_sets]
     set_index = set_ids.index(key.set_id) if key.set_id in set_ids else 98
     try:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 
 from app.cli.base import Invocation, input_path, output_path
-from app.domain.report_facts import kind_label
 from app.domain.report_figures import SPEC_FIGURES
 from app.services import reporting
 
@@ -62,7 +61,7 @@ def run(inv: Invocation) -> int:
         inv.error_line(
             inv.text(
                 "report_conflict",
-                kind=kind_label(conflict.kind, inv.lang),
+                kind=inv.text(f"report_text_kind_{conflict.kind}"),
                 ref=conflict.ref or conflict.uid,
                 kept=conflict.kept_from,
                 other=conflict.other_from,
