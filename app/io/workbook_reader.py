@@ -23,7 +23,7 @@ import dataclasses
 import datetime as dt
 import zipfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -134,7 +134,7 @@ _RANK = {"note": 0, "warning": 1, "error": 2}
 class _Sheet:
     layout: SheetLayout
     name: str
-    rows: list[list[Any]]
+    rows: Iterator[list[Any]]  # read as they are taken, each once
     scan: SheetScan
 
 
@@ -321,13 +321,14 @@ class WorkbookReader:
 
     # -- the tables ------------------------------------------------------------------------
     def _header(self, sheet: _Sheet) -> list[tuple[int, Column, str]] | None:
-        """``(index, column, header as found)`` for each known column; problems noted."""
+        """``(index, column, header as found)`` for each known column; problems noted.
+        Takes the header row off the sheet's rows."""
         layout = sheet.layout
         wanted: dict[str, Column] = {}
         for column in layout.columns:
             wanted[header_key(column.nl)] = column
             wanted[header_key(column.en)] = column
-        header = sheet.rows[0] if sheet.rows else []
+        header = next(sheet.rows, [])
         mapped: list[tuple[int, Column, str]] = []
         seen: dict[str, int] = {}
         ok = True
@@ -379,8 +380,7 @@ class WorkbookReader:
         formulas = sheet.scan.formulas_without_value
         out, name, rows = self.out, sheet.name, sheet.rows
         previous = 0
-        for index in range(1, len(rows)):
-            cells = rows[index]
+        for index, cells in enumerate(rows, start=1):
             if not _has_content(cells):
                 continue
             number = index + 1
@@ -485,7 +485,7 @@ class WorkbookReader:
             if key == "supplier":
                 supplier = self.read_supplier(sheet)
             else:
-                self.done, self.total, self.part = 0, max(len(grid) - 1, 0), part.name
+                self.done, self.total, self.part = 0, max(scan.last_row - 1, 0), part.name
                 self.span = (checking, end)
                 self._tick(0)
                 tables[key] = self.read_table(sheet)

@@ -527,12 +527,15 @@ class GuardedWorkbook:
             )
         return scan
 
-    def rows(self, sheet: SheetPart) -> tuple[list[list[Any]], SheetScan]:
-        """The sheet's cells from A1 to the last row and column holding a value, once the
-        guard counted them; with what it counted."""
+    def rows(self, sheet: SheetPart) -> tuple[Iterator[list[Any]], SheetScan]:
+        """The sheet's rows from row 1, each from column A to the last column holding a
+        value, once the guard counted them; with what it counted. The rows are made one
+        at a time as the caller takes them: a sheet of 100,000 rows never exists as
+        100,000 lists at once, which would keep the interpreter busy collecting them
+        while a window waits for its turn."""
         scan = self.scan(sheet)
         if scan.cells == 0:
-            return [], scan
+            return iter(()), scan
         try:
             if self._book is None:
                 from python_calamine import CalamineWorkbook
@@ -540,19 +543,30 @@ class GuardedWorkbook:
                 self._book = CalamineWorkbook.from_filelike(io.BytesIO(self.data))
             found = self._book.get_sheet_by_name(sheet.name)
             start = found.start
-            if start is None:
-                return [], scan
-            grid = list(found.iter_rows())
+            rows = found.iter_rows() if start is not None else iter(())
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # calamine's errors, and a Rust panic (BaseException)
-            if "password" in type(exc).__name__.lower():
-                raise refuse("wb_encrypted", self.name) from None
-            raise refuse("wb_damaged", self.name) from None
-        if start[1]:  # iter_rows starts at the first column holding a value
-            padding = [""] * start[1]
-            grid = [padding + row for row in grid]
-        return grid, scan
+            raise self._unreadable(exc) from None
+        return self._each_row(rows, start[1] if start is not None else 0), scan
+
+    def _each_row(self, rows: Iterator[list[Any]], skipped: int) -> Iterator[list[Any]]:
+        padding = [""] * skipped  # iter_rows starts at the first column holding a value
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException as exc:
+                raise self._unreadable(exc) from None
+            yield padding + row if skipped else row
+
+    def _unreadable(self, exc: BaseException) -> UsageError:
+        if "password" in type(exc).__name__.lower():
+            return refuse("wb_encrypted", self.name)
+        return refuse("wb_damaged", self.name)
 
 
 def open_workbook(data: bytes, name: str, kind: str) -> GuardedWorkbook:
@@ -572,4 +586,4 @@ def guarded_rows(
     if part is None:
         raise refuse("wb_not_workbook", file_name)
     rows, _scan = book.rows(part)
-    return iter(rows)
+    return rows
