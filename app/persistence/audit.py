@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -127,19 +128,15 @@ def values_digest(rows: Iterable[Sequence[Any]]) -> str:
     """
     # Encoded a few thousand rows at a time: the same bytes as one JSON array, without
     # holding the interpreter for the whole table in one call (a window stays responsive
-    # while an import runs on a worker thread) or the whole text in memory.
-    listed = rows if isinstance(rows, list) else list(rows)
+    # while an import runs on a worker thread), the whole text in memory, or (given an
+    # iterator) every row at once.
+    each = iter(rows)
     digest = hashlib.sha256(b"[")
-    for start in range(0, len(listed), _DIGEST_CHUNK):
-        text = json.dumps(
-            listed[start : start + _DIGEST_CHUNK],
-            ensure_ascii=False,
-            separators=(",", ":"),
-            default=json_value,
-        )
-        if start:
-            digest.update(b",")
-        digest.update(text[1:-1].encode("utf-8"))
+    separator = b""
+    while chunk := list(itertools.islice(each, _DIGEST_CHUNK)):
+        text = json.dumps(chunk, ensure_ascii=False, separators=(",", ":"), default=json_value)
+        digest.update(separator + text[1:-1].encode("utf-8"))
+        separator = b","
     digest.update(b"]")
     return digest.hexdigest()
 

@@ -124,7 +124,7 @@ def table_digest(
         picked = [_dates_as_text(list(pick(columns[name]))) for name in names]
     else:
         picked = [_dates_as_text(list(columns[name])) for name in names]
-    return values_digest(list(zip(*picked, strict=True)))
+    return values_digest(zip(*picked, strict=True))
 
 
 def _combine(parts: list[str]) -> str:

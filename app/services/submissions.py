@@ -440,6 +440,10 @@ def _write(
 
 
 _PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
+INSERT_BATCH = 2_000
+"""Rows given to the driver at a time: each batch is dropped before the next is made, so
+an import never holds a row object for each of its rows (their collection would keep a
+window waiting while the import runs on a worker thread)."""
 
 
 def _bulk_insert(
@@ -472,10 +476,10 @@ def _bulk_insert(
     quote = dialect.identifier_preparer.quote
     names = ", ".join(quote(n) for n in ("submission_id", *columns))
     marks = ", ".join([placeholder] * (len(columns) + 1))
-    connection.exec_driver_sql(
-        f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})",
-        list(zip(itertools.repeat(submission_id), *values, strict=False)),
-    )
+    statement = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})"
+    each = zip(itertools.repeat(submission_id), *values, strict=False)
+    while batch := list(itertools.islice(each, INSERT_BATCH)):
+        connection.exec_driver_sql(statement, batch)
 
 
 # -- reading back --------------------------------------------------------------------------

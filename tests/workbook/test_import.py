@@ -49,6 +49,21 @@ def test_import_stores_a_version_with_evidence_and_audit(
     assert verify(ctx.db).ok
 
 
+def test_rows_go_in_batch_by_batch_all_of_them(
+    ctx: Any, contract: str, filler: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sites = [[f"S{n}", *SITE_ROWS[0][1:]] for n in range(1, 24)]
+    monkeypatch.setattr(submissions, "INSERT_BATCH", 5)  # 23 sites: four full batches and 3
+    result = submissions.import_workbook(
+        ctx, filler.workbook(sites=sites), contract, allow_warnings=True
+    )
+    assert result.status == "imported"
+    with ctx.db.read() as session:
+        stored = session.scalars(select(m.Site.site_key).order_by(m.Site.id)).all()
+    assert stored == [row[0] for row in sites]
+    assert verify(ctx.db).ok  # the content digest of the stored rows is the imported one
+
+
 def test_second_version_and_changes(ctx: Any, contract: str, filler: Any) -> None:
     submissions.import_workbook(ctx, filler.workbook(), contract, allow_warnings=True)
     sites = [
