@@ -197,28 +197,34 @@ def gather_year_facts(session: Session, year: int) -> YearFacts:
     submission_ids = (
         select(m.Submission.id).where(m.Submission.contract_id.in_(active_ids)).scalar_subquery()
     )
+    # risks and measures are many: each row is taken as it comes and dropped, not all
+    # held at once (their collection would keep a window waiting)
     risks: dict[int, list[RiskFact]] = {}
-    for r in rows(
-        m.Risk.submission_id,
-        m.Risk.risk_key,
-        m.Risk.theme,
-        m.Risk.priority,
-        where=m.Risk.submission_id.in_(submission_ids),
+    for r in connection.execute(
+        select(m.Risk.submission_id, m.Risk.risk_key, m.Risk.theme, m.Risk.priority).where(
+            m.Risk.submission_id.in_(submission_ids)
+        )
     ):
         risks.setdefault(r.submission_id, []).append(
             RiskFact(risk_key=r.risk_key, theme=r.theme, priority=r.priority)
         )
     measures: dict[int, list[MeasureFact]] = {}
-    for r in rows(
-        m.Measure.submission_id,
-        m.Measure.measure_key,
-        m.Measure.risk_key,
-        m.Measure.due,
-        m.Measure.status,
-        where=m.Measure.submission_id.in_(submission_ids),
+    for measure in connection.execute(
+        select(
+            m.Measure.submission_id,
+            m.Measure.measure_key,
+            m.Measure.risk_key,
+            m.Measure.due,
+            m.Measure.status,
+        ).where(m.Measure.submission_id.in_(submission_ids))
     ):
-        measures.setdefault(r.submission_id, []).append(
-            MeasureFact(measure_key=r.measure_key, risk_key=r.risk_key, due=r.due, status=r.status)
+        measures.setdefault(measure.submission_id, []).append(
+            MeasureFact(
+                measure_key=measure.measure_key,
+                risk_key=measure.risk_key,
+                due=measure.due,
+                status=measure.status,
+            )
         )
     s = m.Submission
     submissions = tuple(
