@@ -10,6 +10,7 @@ on ``PATH``: the bundle must not reach for any interpreter on the machine.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import os
 import shutil
 import sqlite3
@@ -150,7 +151,7 @@ def test_an_ordinary_user_without_a_network_runs_a_copy(tmp_path: Path) -> None:
 
 def _copy_fixture(place: Path, revision: str) -> Path:
     target = place / f"schema_{revision}.sqlite"
-    shutil.copyfile(FIXTURES / target.name, target)
+    target.write_bytes(gzip.decompress((FIXTURES / f"{target.name}.gz").read_bytes()))
     shutil.copytree(FIXTURES / f"schema_{revision}.attachments", target.with_suffix(".attachments"))
     return target
 

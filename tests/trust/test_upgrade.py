@@ -91,7 +91,7 @@ def _copy(schema: Path, folder: Path) -> Path:
 
 
 def test_there_is_a_fixture_for_the_first_revision() -> None:
-    assert FIXTURES / "schema_0001.sqlite" in SCHEMAS
+    assert FIXTURES / "schema_0001.sqlite.gz" in SCHEMAS
     assert sum(p.stat().st_size for p in FIXTURES.rglob("*") if p.is_file()) < 1_000_000
 
 
