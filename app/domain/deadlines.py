@@ -53,3 +53,12 @@ def report_schedule(start: dt.date, end: dt.date, report_month: int) -> tuple[Re
         ReportDue(number, first, last, month_end_after(last, report_month))
         for number, first, last in contract_years(start, end)
     )
+
+
+def next_report(start: dt.date, end: dt.date, report_month: int, today: dt.date) -> ReportDue:
+    """The yearly report that falls due next on ``today`` (the last one once all are due):
+    the period a new supplier workbook is written for."""
+    schedule = report_schedule(start, end, report_month)
+    if not schedule:  # no contract year at all (an end before the start)
+        return ReportDue(1, start, end, month_end_after(end, report_month))
+    return next((r for r in schedule if r.due >= today), schedule[-1])

@@ -286,6 +286,8 @@ class Reference:
     likelihood: Scale
     priorities: tuple[Label, ...]
     measure_statuses: tuple[Label, ...]
+    grievance_mechanisms: tuple[Label, ...]
+    """Whether the supplier has a grievance mechanism: yes, no, in preparation (workbook v2)."""
     oecd_steps: tuple[OecdStep, ...]
     evidence_types: tuple[Label, ...]
     forms: tuple[Label, ...]
@@ -912,6 +914,7 @@ def load_reference(
         likelihood=likelihood,
         priorities=r.labels(scales, "priorities"),
         measure_statuses=r.labels(scales, "measure_statuses"),
+        grievance_mechanisms=r.labels(scales, "grievance_mechanisms"),
         oecd_steps=tuple(steps),
         evidence_types=r.labels(scales, "evidence_types"),
         forms=r.labels(scales, "forms"),

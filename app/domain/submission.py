@@ -40,6 +40,11 @@ class SupplierBlock:
     email: str
     signed_on: dt.date
     signed_by: str
+    grievance_mechanism: str | None = None
+    """``yes``, ``no`` or ``in_preparation``; ``None`` from a version 1 workbook."""
+    grievance_description: str | None = None
+    stakeholders: str | None = None
+    """Who was consulted for the risk analysis, and how."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,10 @@ class RiskRow:
     likelihood: int
     priority: str
     source: str | None
+    country: str | None = None
+    """The country and product the risk is about (workbook version 2): required when it
+    names no site, else as the supplier gave them (the site's apply when left empty)."""
+    product: str | None = None
 
     def columns(self) -> dict[str, Any]:
         values = dict(self.__dict__)
@@ -236,3 +245,17 @@ class SubmissionRows:
     sites: tuple[SiteRow, ...] = ()
     risks: tuple[RiskRow, ...] = ()
     measures: tuple[MeasureRow, ...] = ()
+    grievance_mechanism: str | None = None
+    grievance_description: str | None = None
+    stakeholders: str | None = None
+
+    @functools.cached_property
+    def _site_by_key(self) -> dict[str, SiteRow]:
+        return {s.site_key: s for s in self.sites}
+
+    def place_of(self, risk: RiskRow) -> tuple[str | None, str | None]:
+        """The country and product of a risk: its own, else those of its site."""
+        site = self._site_by_key.get(risk.site_key) if risk.site_key else None
+        country = risk.country or (site.country if site is not None else None)
+        product = risk.product or (site.product if site is not None else None)
+        return country, product

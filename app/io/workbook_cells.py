@@ -166,6 +166,7 @@ class Rules:
                 (x.code, (x.code, str(i), x.nl, x.en))
                 for i, x in enumerate(reference.measure_statuses, 1)
             ],
+            "grievance": [(x.code, (x.code, x.nl, x.en)) for x in reference.grievance_mechanisms],
         }
         labels: dict[str, dict[str, str | int]] = {}
         for group, entries in groups.items():
@@ -186,6 +187,7 @@ class Rules:
             "severity": choices(reference.severity.values, True),
             "likelihood": choices(reference.likelihood.values, True),
             "status": choices(reference.measure_statuses, False),
+            "grievance": choices(reference.grievance_mechanisms, False),
         }
         return cls(countries, labels, allowed)
 

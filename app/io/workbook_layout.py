@@ -11,10 +11,13 @@ from dataclasses import dataclass
 
 from app.domain.languages import choose
 
-TEMPLATE_VERSION = "ISV-WB 1"
+TEMPLATE_VERSION = "ISV-WB 2"
 REQUIRED_MARK = " *"
 """After the header (or label) of a required column in the written workbook; the reader
 ignores it, so a header matches with or without it."""
+CONDITIONAL_MARK = " (*)"
+"""After the header of a column that is required only in some rows (a risk's country
+and product when it names no site); the reader ignores it too."""
 
 
 @dataclass(frozen=True)
@@ -23,7 +26,7 @@ class Column:
 
     ``kind`` says how a cell is read: ``text``, ``key`` (an ID, at most 100 characters),
     ``country``, ``int``, ``number``, ``date``, ``email``, ``kvk``, or a labelled group
-    (``theme``, ``severity``, ``likelihood``, ``status``).
+    (``theme``, ``severity``, ``likelihood``, ``status``, ``grievance``).
     """
 
     field: str
@@ -35,13 +38,22 @@ class Column:
     high: float | None = None
     limit: int | None = None
     width: int = 18
+    since: int = 1
+    """The template version that added the column: a required one missing from the sheet
+    of an older workbook is a warning, not an error (a version 1 workbook still imports)."""
+    required_without: str | None = None
+    """The field whose empty cell makes this column required in that row."""
 
     def header(self, lang: str) -> str:
         return choose(lang, {"nl": self.nl, "en": self.en})
 
     def marked(self, lang: str) -> str:
         """The header as the written workbook shows it: required ones marked."""
-        return self.header(lang) + (REQUIRED_MARK if self.required else "")
+        if self.required:
+            return self.header(lang) + REQUIRED_MARK
+        if self.required_without is not None:
+            return self.header(lang) + CONDITIONAL_MARK
+        return self.header(lang)
 
 
 @dataclass(frozen=True)
@@ -58,8 +70,8 @@ class SheetLayout:
 
 def header_key(text: str) -> str:
     """How headers and labels are compared: case-insensitive, spaces normalised, the
-    required mark (a trailing ``*``) left out."""
-    return " ".join(text.casefold().rstrip().removesuffix("*").split())
+    required marks (a trailing ``*`` or ``(*)``) left out."""
+    return " ".join(text.casefold().rstrip().removesuffix("(*)").removesuffix("*").split())
 
 
 def sheet_name_key(text: str) -> str:
@@ -83,6 +95,30 @@ SUPPLIER_FIELDS = (
     Column("email", "E-mail", "E-mail", "email", True, limit=300),
     Column("signed_on", "Datum ondertekening", "Date signed", "date", True),
     Column("signed_by", "Ondertekend door", "Signed by", "text", True, limit=300),
+    Column(
+        "grievance_mechanism",
+        "Klachtenmechanisme",
+        "Grievance mechanism",
+        "grievance",
+        True,
+        since=2,
+    ),
+    Column(
+        "grievance_description",
+        "Toelichting klachtenmechanisme",
+        "Grievance mechanism description",
+        "text",
+        False,
+        since=2,
+    ),
+    Column(
+        "stakeholders",
+        "Betrokken belanghebbenden",
+        "Stakeholders consulted",
+        "text",
+        False,
+        since=2,
+    ),
 )
 
 SITE_COLUMNS = (
@@ -108,6 +144,26 @@ RISK_COLUMNS = (
     Column("severity", "Ernst", "Severity", "severity", True, width=16),
     Column("likelihood", "Waarschijnlijkheid", "Likelihood", "likelihood", True, width=18),
     Column("source", "Bron", "Source", "text", False, width=28),
+    Column(
+        "country",
+        "Land",
+        "Country",
+        "country",
+        False,
+        width=22,
+        since=2,
+        required_without="site_key",
+    ),
+    Column(
+        "product",
+        "Product of dienst",
+        "Product or service",
+        "text",
+        False,
+        width=30,
+        since=2,
+        required_without="site_key",
+    ),
 )
 
 MEASURE_COLUMNS = (
@@ -132,4 +188,4 @@ LISTS = SheetLayout("lists", "Lijsten", "Lists")
 SHEETS = (INSTRUCTIONS, SUPPLIER, SITES, RISKS, MEASURES, LISTS)
 TABLES = (SITES, RISKS, MEASURES)
 
-LABEL_GROUPS = ("theme", "severity", "likelihood", "status")
+LABEL_GROUPS = ("theme", "severity", "likelihood", "status", "grievance")

@@ -236,13 +236,27 @@ class WorkbookReader:
                 and ok
             )
         for column in SUPPLIER.columns:
-            if column.field not in places and column.required:
+            if column.field in places or not column.required:
+                continue
+            if column.since > 1:  # a workbook of an older version: it may lack the label
+                self.out.add(
+                    sheet.name,
+                    0,
+                    column.nl,
+                    "",
+                    "wb_label_missing_older",
+                    severity="warning",
+                    english=column.en,
+                )
+            else:
                 self.out.add(sheet.name, 0, column.nl, "", "wb_label_missing", english=column.en)
                 ok = False
         invalid_kvk = any(
             p.code == "wb_invalid_kvk" and p.sheet == sheet.name for p in self.out.problems
         )
-        values.setdefault("kvk", None)
+        for column in SUPPLIER.columns:
+            if not column.required or column.since > 1:
+                values.setdefault(column.field, None)
         if values.get("country") == "NL" and values["kvk"] is None and not invalid_kvk:
             row, label = places.get("kvk", (0, SUPPLIER.columns[1].nl))
             self.out.add(sheet.name, row, label, "", "wb_kvk_required", col=2 if row else 0)
@@ -357,7 +371,19 @@ class WorkbookReader:
             seen[known.field] = index
             mapped.append((index, known, text))
         for column in layout.columns:
-            if column.field not in seen and column.required:
+            if column.field in seen or not column.required:
+                continue
+            if column.since > 1:  # a workbook of an older version: it may lack the column
+                self.out.add(
+                    sheet.name,
+                    1,
+                    column.nl,
+                    "",
+                    "wb_column_missing_older",
+                    severity="warning",
+                    english=column.en,
+                )
+            else:
                 self.out.add(sheet.name, 1, column.nl, "", "wb_column_missing", english=column.en)
                 ok = False
         return mapped if ok else None
@@ -526,6 +552,7 @@ class WorkbookReader:
                     risks_t.invalid.add(k)
         risk_columns = risks_t.columns
         if risk_columns:
+            self._risk_places(risks_t, sites_t if "sites" in tables else None)
             table = _PRIORITY
             risk_columns["priority"] = [
                 table.get((s, li))
@@ -599,6 +626,75 @@ class WorkbookReader:
         return Submission(
             supplier, sites_t.valid(SiteRow), risks_t.valid(RiskRow), measures_t.valid(MeasureRow)
         )
+
+    def _risk_places(self, risks_t: _Table, sites_t: _Table | None) -> None:
+        """A risk without a site needs its own country and product (the analysis is per
+        product and per country); a risk with a site that gives them must agree with it."""
+        out, columns, places = self.out, risks_t.columns, risks_t.places
+        fields = [c for c in RISKS.columns if c.required_without == "site_key"]
+        sites: dict[str, tuple[str, str]] = {}
+        if sites_t is not None and sites_t.columns:
+            sites = {
+                key: (country, product)
+                for key, country, product in zip(
+                    sites_t.columns["site_key"],
+                    sites_t.columns["country"],
+                    sites_t.columns["product"],
+                    strict=True,
+                )
+                if key is not None
+            }
+        without_place = 0
+        for k, site in enumerate(columns["site_key"]):
+            if site is None:
+                for column in fields:
+                    if columns[column.field][k] is not None:
+                        continue
+                    if column.field not in places:  # an older workbook without the column
+                        without_place += 1
+                        continue
+                    header, col = places[column.field]
+                    out.add(
+                        risks_t.name,
+                        risks_t.numbers[k],
+                        header,
+                        "",
+                        "wb_required_without_site",
+                        col=col,
+                    )
+                    risks_t.invalid.add(k)
+                continue
+            given = sites.get(site)
+            if given is None:
+                continue
+            for column, expected in zip(fields, given, strict=True):
+                value = columns[column.field][k]
+                if value is None or header_key(str(value)) == header_key(str(expected)):
+                    continue
+                header, col = places[column.field]
+                out.add(
+                    risks_t.name,
+                    risks_t.numbers[k],
+                    header,
+                    value,
+                    "wb_risk_differs_from_site",
+                    severity="warning",
+                    col=col,
+                    site=site,
+                    expected=expected,
+                )
+        if without_place:
+            for column in fields:
+                if column.field not in places:
+                    out.add(
+                        risks_t.name,
+                        1,
+                        column.nl,
+                        "",
+                        "wb_risk_place_missing_older",
+                        severity="warning",
+                        english=column.en,
+                    )
 
 
 _PRIORITY = {(s, li): priority(s, li) for s in range(1, 5) for li in range(1, 5)}

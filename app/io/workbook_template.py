@@ -65,6 +65,14 @@ INSTRUCTION_TEXT = (
         "Do not change the contract reference.",
     ),
     (
+        "Geef daar ook aan of werknemers en omwonenden bij u een klacht kunnen indienen "
+        "(klachtenmechanisme: ja, nee of in voorbereiding) en hoe, en welke belanghebbenden "
+        "(vakbonden, ngo’s, werknemers) u voor de risicoanalyse raadpleegde, en hoe.",
+        "State there too whether workers and communities can raise a complaint with you "
+        "(grievance mechanism: yes, no or in preparation) and how, and which stakeholders "
+        "(unions, NGOs, workers) you consulted for the risk analysis, and how.",
+    ),
+    (
         "2. {sites}: één rij per productielocatie in uw keten voor dit contract. Schakel 1 is uw "
         "directe leverancier. Elke Locatie-ID komt één keer voor.",
         "2. {sites}: one row per production site in your chain for this contract. Tier 1 "
@@ -75,6 +83,12 @@ INSTRUCTION_TEXT = (
         "waarschijnlijkheid uit de keuzelijsten. Een Locatie-ID moet op het blad {sites} staan.",
         "3. {risks}: one row per risk from your risk analysis, with theme, severity and "
         "likelihood from the drop-down lists. A Site ID must appear on the {sites} sheet.",
+    ),
+    (
+        "De risicoanalyse gaat per product en per land: noemt een risico geen Locatie-ID, "
+        "vul dan Land en Product of dienst in. Bij een Locatie-ID gelden die van de locatie.",
+        "The risk analysis is per product and per country: when a risk names no Site ID, "
+        "fill in Country and Product or service. With a Site ID, the site's apply.",
     ),
     (
         "4. {measures}: uw plan van aanpak, één rij per maatregel. Elke Risico-ID moet op het "
@@ -109,14 +123,26 @@ INSTRUCTION_TEXT = (
 """The instructions, in the workbook's language ({supplier} and the like: the sheet
 names, {required}: the required fields per sheet)."""
 INSTRUCTIONS_WIDTH = 72  # characters of column A: fits an A4 page within its margins
+NOTES_WIDTH = 46  # the supplier sheet's notes column (its width, in Excel's units)
+NOTE_LINE = 55  # characters of the notes' smaller font that fit on one line of it
 LINE_HEIGHT = 15.0  # points per line of 11-point text
 
 
+CONDITIONAL_LINE = (
+    "  (*) alleen bij een risico zonder Locatie-ID: ",
+    "  (*) only for a risk without a Site ID: ",
+)
+
+
 def _required_lines(lang: str) -> list[str]:
-    return [
-        f"• {layout.name(lang)}: " + ", ".join(c.header(lang) for c in layout.columns if c.required)
-        for layout in (SUPPLIER, SITES, RISKS, MEASURES)
-    ]
+    lines = []
+    for layout in (SUPPLIER, SITES, RISKS, MEASURES):
+        required = [c.header(lang) for c in layout.columns if c.required]
+        lines.append(f"• {layout.name(lang)}: " + ", ".join(required))
+        conditional = [c.header(lang) for c in layout.columns if c.required_without]
+        if conditional:
+            lines.append(in_order(lang, CONDITIONAL_LINE) + ", ".join(conditional))
+    return lines
 
 
 def _row_height(text: str, width: int) -> float:
@@ -186,6 +212,9 @@ def _lists_sheet(
         "severity": [(x.text(lang), x.text(other), x.code) for x in reference.severity.values],
         "likelihood": [(x.text(lang), x.text(other), x.code) for x in reference.likelihood.values],
         "status": [(x.text(lang), x.text(other), x.code) for x in reference.measure_statuses],
+        "grievance": [
+            (x.text(lang), x.text(other), x.code) for x in reference.grievance_mechanisms
+        ],
         "country": sorted(
             ((c.name(lang), c.name(other), c.alpha2) for c in countries.all()), key=lambda x: x[0]
         ),
@@ -195,6 +224,7 @@ def _lists_sheet(
         "severity": ("Ernst", "Severity"),
         "likelihood": ("Waarschijnlijkheid", "Likelihood"),
         "status": ("Status", "Status"),
+        "grievance": ("Klachtenmechanisme", "Grievance mechanism"),
         "country": ("Land", "Country"),
     }
     ws = wb.create_sheet(LISTS.name(lang))
@@ -274,13 +304,16 @@ def _table_sheet(wb: Any, layout: SheetLayout, formulas: dict[str, str], lang: s
         _validation(ws, column, letter, formulas, lang)
     ws.row_dimensions[1].height = 30
     ws.freeze_panes = "A2"
+    _one_page(ws, landscape=True)
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need, one page wide
+    ws.print_title_rows = "1:1"
     _protect(ws)
 
 
 def _supplier_sheet(
     wb: Any, data: TemplateData, countries: CountryTable, formulas: dict[str, str]
 ) -> None:
-    from openpyxl.styles import Font, Protection
+    from openpyxl.styles import Alignment, Font, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
     lang = data.lang
@@ -306,6 +339,18 @@ def _supplier_sheet(
         "country": ("land uit de keuzelijst", "country from the drop-down list"),
         "date": ("datum, bijvoorbeeld 31-12-2026", "date, for example 31-12-2026"),
         "email": ("e-mailadres", "e-mail address"),
+        "grievance": (
+            "ja, nee of in voorbereiding (keuzelijst)",
+            "yes, no or in preparation (drop-down list)",
+        ),
+        "grievance_description": (
+            "tekst: hoe werknemers en omwonenden een klacht kunnen indienen",
+            "text: how workers and communities can raise a complaint",
+        ),
+        "stakeholders": (
+            "tekst: wie u voor de risicoanalyse raadpleegde (vakbonden, ngo’s …), en hoe",
+            "text: whom you consulted for the risk analysis (unions, NGOs …), and how",
+        ),
     }
     required = ("Verplicht: ", "Required: ")
     bold = Font(bold=True)
@@ -313,7 +358,9 @@ def _supplier_sheet(
         label = ws.cell(row=row, column=1)
         set_text(label, column.marked(lang))
         label.font = bold
+        label.alignment = Alignment(vertical="top")
         value = ws.cell(row=row, column=2)
+        value.alignment = Alignment(vertical="top", wrap_text=column.kind == "text")
         given = prefilled.get(column.field)
         if isinstance(given, dt.date):
             value.value = given
@@ -325,14 +372,18 @@ def _supplier_sheet(
             else:
                 value.number_format = "@"
         value.protection = Protection(locked=column.field == "contract_ref")
-        note = in_order(lang, notes.get(column.kind, notes["text"]))
+        note = in_order(lang, notes.get(column.field, notes.get(column.kind, notes["text"])))
         if column.required:
             note = in_order(lang, required) + note
-        set_text(ws.cell(row=row, column=3), note)
-        if column.kind == "country":
+        note_cell = ws.cell(row=row, column=3)
+        set_text(note_cell, note)
+        note_cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if len(note) > NOTE_LINE:
+            ws.row_dimensions[row].height = _row_height(note, NOTE_LINE)
+        if column.kind in ("country", "grievance"):
             check = DataValidation(
                 type="list",
-                formula1=f"={formulas['country']}",
+                formula1=f"={formulas[column.kind]}",
                 allow_blank=True,
                 showErrorMessage=False,
             )
@@ -340,7 +391,7 @@ def _supplier_sheet(
             ws.add_data_validation(check)
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 40
-    ws.column_dimensions["C"].width = 46
+    ws.column_dimensions["C"].width = NOTES_WIDTH
     ws.freeze_panes = "A2"
     ws.print_area = f"A1:C{len(SUPPLIER.columns) + 1}"
     _one_page(ws, landscape=True)

@@ -47,8 +47,11 @@ ADDED_LATER: dict[str, Any] = {
     "awarded": None,
     "not_applied_code": None,
     "text_source": None,
+    "grievance_mechanism": None,
+    "grievance_description": None,
+    "stakeholders": None,
 }
-"""Columns added after records were first audited (revisions 0004 and 0005), with the
+"""Columns added after records were first audited (revisions 0004 to 0006), with the
 value the upgrade gave existing rows: an after-image written before the column existed
 lacks the key, and matches a row that still holds that value."""
 

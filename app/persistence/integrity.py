@@ -56,6 +56,8 @@ RISK_COLUMNS = (
     "likelihood",
     "priority",
     "source",
+    "country",
+    "product",
 )
 MEASURE_COLUMNS = (
     "measure_key",
@@ -111,12 +113,24 @@ def _dates_as_text(values: list[Any]) -> list[Any]:
     return [v.isoformat() if type(v) is dt.date else v for v in values]
 
 
+DIGEST_ADDED_LATER = frozenset({"country", "product"})
+"""Columns added to a submission's rows after digests were first stored (revision
+0006): one that is empty in every row of a table is left out of that table's digest, so
+a digest stored before it existed still matches; one that holds a value anywhere is
+covered (emptying it afterwards changes the digest as well)."""
+
+
 def table_digest(
     rows: Columns | Sequence[Mapping[str, Any]], key: str, names: Sequence[str]
 ) -> str:
     """The digest of one table's rows (given row by row or column by column), in the
     text order of ``key``: the same for an import's columns and for rows read back."""
     columns = _as_columns(rows, names)
+    names = [
+        name
+        for name in names
+        if name not in DIGEST_ADDED_LATER or any(v is not None for v in columns[name])
+    ]
     keys = [str(k) for k in columns[key]]
     order = sorted(range(len(keys)), key=keys.__getitem__)
     if len(order) > 1:

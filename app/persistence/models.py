@@ -164,6 +164,9 @@ class Submission(Base):
     email: Mapped[str] = mapped_column(String(300))
     signed_on: Mapped[dt.date] = mapped_column(Date)
     signed_by: Mapped[str] = mapped_column(String(300))
+    grievance_mechanism: Mapped[str | None] = mapped_column(String(20))
+    grievance_description: Mapped[str | None] = mapped_column(Text)
+    stakeholders: Mapped[str | None] = mapped_column(Text)
     received_on: Mapped[dt.date] = mapped_column(Date)
     content_sha256: Mapped[str] = mapped_column(String(64))
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
@@ -205,6 +208,8 @@ class Risk(Base):
     likelihood: Mapped[int] = mapped_column(Integer)
     priority: Mapped[str] = mapped_column(String(10))
     source: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(2))
+    product: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_risk_submission_theme", "submission_id", "theme", "priority"),)
 

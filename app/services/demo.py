@@ -141,6 +141,20 @@ THEMES = (
     "other_human_rights",
 )
 STATUSES = ("planned", "in_progress", "completed", "delayed", "cancelled")
+GRIEVANCE: tuple[dict[str, str | None], ...] = (
+    {
+        "grievance_mechanism": "yes",
+        "grievance_description": "Meldpunt via het sectorinitiatief, ook anoniem",
+        "stakeholders": "Vakbond en een ngo in het productieland, in gesprekken",
+    },
+    {
+        "grievance_mechanism": "in_preparation",
+        "grievance_description": None,
+        "stakeholders": "Eigen werknemers bij de toeleverancier, met een vragenlijst",
+    },
+    {"grievance_mechanism": "no", "grievance_description": None, "stakeholders": None},
+)
+"""What demo suppliers state about their grievance mechanism and whom they consulted."""
 
 
 @dataclass(frozen=True)
@@ -549,12 +563,16 @@ class _Builder:
         for n in range(max(1, int(self.risks_per_submission * rng.uniform(0.5, 1.5)))):
             severity, likelihood = rng.randrange(1, 5), rng.randrange(1, 5)
             site = rng.choice(sites)
+            # every fifth risk is about a country and product rather than one site
+            placed = n % 5 != 4
             risks.append(
                 {
                     "id": ids.take(m.Risk),
                     "submission_id": submission_id,
                     "risk_key": f"R{n + 1}",
-                    "site_key": site["site_key"],
+                    "site_key": site["site_key"] if placed else None,
+                    "country": None if placed else site["country"],
+                    "product": None if placed else "Grondstoffen",
                     "theme": rng.choice(THEMES),
                     "description": "Risico in de keten, gemeld in de risicoanalyse",
                     "severity": severity,
@@ -599,6 +617,7 @@ class _Builder:
                 "email": "isv@example.org",
                 "signed_on": received,
                 "signed_by": "Directie",
+                **GRIEVANCE[submission_id % len(GRIEVANCE)],
                 "received_on": received,
                 "content_sha256": digest,
                 "imported_at": m.utcnow(),

@@ -132,9 +132,13 @@ def table_layout(sheet: str) -> SheetLayout | None:
     )
 
 
-def template_bytes(ctx: Context, contract_ref: str, lang: str | None = None) -> bytes:
+def template_bytes(
+    ctx: Context, contract_ref: str, lang: str | None = None, today: dt.date | None = None
+) -> bytes:
     """The pre-filled supplier workbook for the contract, as .xlsx bytes, in ``lang``
-    (remembered for the contract) or else the contract's remembered language."""
+    (remembered for the contract) or else the contract's remembered language. Its
+    reporting period is one contract year: the one whose yearly report falls due next."""
+    from app.domain.deadlines import next_report
     from app.io.workbook_template import TemplateData, write_template
 
     if lang is not None and lang not in WORKBOOK_LANGUAGES:
@@ -143,13 +147,16 @@ def template_bytes(ctx: Context, contract_ref: str, lang: str | None = None) -> 
     with ctx.db.read() as session:
         contract = find_contract(session, contract_ref)
         supplier = session.get_one(m.Supplier, contract.supplier_id)
+        period = next_report(
+            contract.start, contract.end, contract.report_month, today or dt.date.today()
+        )
         data = TemplateData(
             contract_ref=contract.ref,
             supplier_name=supplier.name,
             supplier_kvk=supplier.kvk,
             supplier_country=supplier.country,
-            period_from=contract.start,
-            period_to=contract.end,
+            period_from=period.period_from,
+            period_to=period.period_to,
             lang=chosen,
         )
         contract_id = contract.id
@@ -378,6 +385,9 @@ def _write(
                 email=supplier.email,
                 signed_on=supplier.signed_on,
                 signed_by=supplier.signed_by,
+                grievance_mechanism=supplier.grievance_mechanism,
+                grievance_description=supplier.grievance_description,
+                stakeholders=supplier.stakeholders,
                 received_on=received_on,
                 content_sha256="",
                 imported_by=ctx.actor,
@@ -529,9 +539,13 @@ def submission_rows(ctx: Context, contract_ref: str, version: int | None = None)
     when ``version`` is ``None``; ``row`` of each value is its position in that list."""
     with ctx.db.read() as session:
         contract = find_contract(session, contract_ref)
-        query = select(m.Submission.id, m.Submission.version_no).where(
-            m.Submission.contract_id == contract.id
-        )
+        query = select(
+            m.Submission.id,
+            m.Submission.version_no,
+            m.Submission.grievance_mechanism,
+            m.Submission.grievance_description,
+            m.Submission.stakeholders,
+        ).where(m.Submission.contract_id == contract.id)
         if version is not None:
             query = query.where(m.Submission.version_no == version)
         found = session.execute(query.order_by(m.Submission.version_no.desc()).limit(1)).first()
@@ -571,6 +585,9 @@ def submission_rows(ctx: Context, contract_ref: str, version: int | None = None)
                 )
                 for i, r in enumerate(measures, start=1)
             ),
+            grievance_mechanism=found.grievance_mechanism,
+            grievance_description=found.grievance_description,
+            stakeholders=found.stakeholders,
         )
 
 

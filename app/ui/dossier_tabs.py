@@ -28,6 +28,7 @@ from app import locator
 from app.domain.followup import SIGNAL_STATUSES
 from app.domain.intensity import INTENSITIES, FollowUpRecord
 from app.domain.rubric import ElementRating
+from app.domain.submission import SubmissionRows
 from app.domain.values import from_cents
 from app.services import assessments, follow_up, signals, submissions
 from app.services import dossier as dossier_service
@@ -1023,6 +1024,16 @@ class ChainTab(Tab):
 
         self.heading = QLabel()
         self.layout_.addWidget(self.heading)
+        self.grievance = QLabel()
+        self.grievance.setWordWrap(True)
+        self.grievance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        a11y(
+            self.grievance,
+            tr("Klachtenmechanisme en belanghebbenden"),
+            tr("Wat de leverancier opgaf over zijn klachtenmechanisme en wie hij raadpleegde"),
+        )
+        self.layout_.addWidget(self.grievance)
+        self.rows = SubmissionRows("", 0)
         self.sites: RowTableModel[Any] = RowTableModel(
             [
                 Column("site", lambda: tr("Locatie-ID"), lambda r: r.site_key, width=90),
@@ -1069,6 +1080,18 @@ class ChainTab(Tab):
                     width=130,
                 ),
                 Column("site", lambda: tr("Locatie-ID"), lambda r: r.site_key, width=80),
+                Column(
+                    "country",
+                    lambda: tr("Land"),
+                    lambda r: countries.name(self.rows.place_of(r)[0] or "", lang),
+                    width=130,
+                ),
+                Column(
+                    "product",
+                    lambda: tr("Product of dienst"),
+                    lambda r: self.rows.place_of(r)[1],
+                    width=150,
+                ),
                 Column("description", lambda: tr("Omschrijving"), lambda r: r.description),
             ],
             lang,
@@ -1129,9 +1152,29 @@ class ChainTab(Tab):
             if rows.version == 0
             else tr("Uit inzending versie {n}.").format(n=rows.version)
         )
+        self.rows = rows
+        self.grievance.setText(grievance_text(rows, self.dossier.lang) if rows.version else "")
         self.sites.set_rows(list(rows.sites))
         self.risks.set_rows(list(rows.risks))
         self.measures.set_rows(list(rows.measures))
+
+
+def grievance_text(rows: SubmissionRows, lang: str) -> str:
+    """The supplier's grievance mechanism and stakeholder consultation, in two lines."""
+    reference = locator.reference()
+    if rows.grievance_mechanism is None:
+        state = tr("niet opgegeven (werkmap van een oudere versie)")
+    else:
+        state = reference.label("grievance_mechanisms", rows.grievance_mechanism, lang)
+    if rows.grievance_description:
+        state = f"{state}: {rows.grievance_description}"
+    consulted = rows.stakeholders or tr("niet opgegeven")
+    return "\n".join(
+        (
+            tr("Klachtenmechanisme: {state}").format(state=state),
+            tr("Geraadpleegde belanghebbenden: {who}").format(who=consulted),
+        )
+    )
 
 
 def make_tabs(dossier: DossierView) -> list[Tab]:

@@ -501,8 +501,9 @@ class ImportDialog(QDialog):
 
 def header_key_shown(header: str) -> str:
     """A column's header as the problem list shows it: without the required mark (" *",
-    which the written workbook puts after a required header)."""
-    return header.removesuffix(" *")
+    which the written workbook puts after a required header, or " (*)" after one required
+    in some rows)."""
+    return header.removesuffix(" (*)").removesuffix(" *")
 
 
 def _sheet_key(name: str) -> str:

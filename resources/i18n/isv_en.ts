@@ -1005,6 +1005,11 @@
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Geraadpleegde belanghebbenden: {who}</source>
+      <translation>Stakeholders consulted: {who}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
       <source>gewijzigd</source>
       <translation>changed</translation>
     </message>
@@ -1047,6 +1052,16 @@
       <location filename="../../app/ui/dossier_tabs.py" />
       <source>Keuze &amp;vastleggen</source>
       <translation>&amp;Record choice</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Klachtenmechanisme en belanghebbenden</source>
+      <translation>Grievance mechanism and stakeholders</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Klachtenmechanisme: {state}</source>
+      <translation>Grievance mechanism: {state}</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
@@ -1097,6 +1112,16 @@
       <location filename="../../app/ui/dossier_tabs.py" />
       <source>Naar verhouding: begin met dialoog; ontbinden kan pas na een ingebrekestelling</source>
       <translation>Proportionate: start with dialogue; termination only after a notice of default</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>niet opgegeven</source>
+      <translation>not stated</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>niet opgegeven (werkmap van een oudere versie)</source>
+      <translation>not stated (a workbook of an older version)</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />
@@ -1442,6 +1467,11 @@
       <location filename="../../app/ui/dossier_tabs.py" />
       <source>Waarschijnlijkheid</source>
       <translation>Likelihood</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier_tabs.py" />
+      <source>Wat de leverancier opgaf over zijn klachtenmechanisme en wie hij raadpleegde</source>
+      <translation>What the supplier stated about its grievance mechanism and whom it consulted</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier_tabs.py" />

@@ -54,6 +54,7 @@ def write_workbook(
         ["E-mail", "anna@textiel.example"],
         ["Datum ondertekening", dt.date(2026, 2, 1)],
         ["Ondertekend door", "B. Jansen"],
+        ["Klachtenmechanisme", "Ja"],
     ):
         ws.append(row)
     ws = wb.create_sheet("Keten")

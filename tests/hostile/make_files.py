@@ -44,6 +44,7 @@ SUPPLIER = [
     ("E-mail", "anna@textiel.example"),
     ("Datum ondertekening", "01-02-2026"),
     ("Ondertekend door", "B. Jansen"),
+    ("Klachtenmechanisme", "Ja"),
 ]
 SITES = [
     "Locatie-ID",

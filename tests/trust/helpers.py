@@ -68,6 +68,7 @@ SUPPLIER_LABELS = (
     "E-mail",
     "Datum ondertekening",
     "Ondertekend door",
+    "Klachtenmechanisme",
 )
 
 
@@ -101,6 +102,7 @@ def supplier_workbook(
         "anna@textiel.example",
         dt.date(2026, 2, 1),
         "B. Jansen",
+        "Ja",
     )
     for label, value in zip(SUPPLIER_LABELS, values, strict=True):
         info.append([label, value])
@@ -137,7 +139,17 @@ def supplier_workbook(
         )
     risico = wb.create_sheet("Risico's")
     risico.append(
-        ["Risico-ID", "Locatie-ID", "Thema", "Omschrijving", "Ernst", "Waarschijnlijkheid", "Bron"]
+        [
+            "Risico-ID",
+            "Locatie-ID",
+            "Thema",
+            "Omschrijving",
+            "Ernst",
+            "Waarschijnlijkheid",
+            "Bron",
+            "Land",
+            "Product of dienst",
+        ]
     )
     themes = ("living_wage", "child_labour", "forced_labour", "health_safety")
     for i in range(risks):
@@ -150,6 +162,8 @@ def supplier_workbook(
                 1 + i % 4,
                 1 + (i // 4) % 4,
                 "Audit 2025",
+                None if sites else "BD",  # a risk without a site names its place
+                None if sites else "Werkkleding",
             ]
         )
     maatregel = wb.create_sheet("Maatregelen")

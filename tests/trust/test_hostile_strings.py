@@ -154,6 +154,7 @@ def _hostile_supplier_workbook(path: Path) -> Path:
         ["E-mail", "anna@textiel.example"],
         ["Datum ondertekening", dt.date(2026, 2, 1)],
         ["Ondertekend door", "B. Jansen"],
+        ["Klachtenmechanisme", "Ja"],
     ):
         info.append(row)
     keten = wb.create_sheet("Keten")

@@ -140,6 +140,8 @@ def filled_workbook(window: Any, contract_ref: str, path: Any, *, bad: bool) -> 
         "E-mail": "anna@textiel.example",
         "Datum ondertekening": dt.date(2026, 2, 1),
         "Ondertekend door": "B. Jansen",
+        "Klachtenmechanisme": "Ja",
+        "Betrokken belanghebbenden": "Vakbond in Dhaka",
     }
     ws = wb["Leverancier"]
     for row in range(2, ws.max_row + 1):

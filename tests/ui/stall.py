@@ -74,6 +74,7 @@ def big_workbook(path: Path, contract_ref: str, rows: int, *, warnings: bool = F
         ("E-mail", "anna@textiel.example"),
         ("Datum ondertekening", dt.date(2026, 2, 1)),
         ("Ondertekend door", "B. Jansen"),
+        ("Klachtenmechanisme", "Ja"),
     ):
         supplier.append([label, value])
     sites_n = rows // 10 if warnings else rows * 2 // 5

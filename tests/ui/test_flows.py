@@ -128,6 +128,11 @@ def test_clean_import_becomes_version_one(
     assert [r.site_key for r in chain.sites.rows()] == ["S1"]
     risk = chain.risks.rows()[0]
     assert (risk.risk_key, risk.priority) == ("R1", "high")  # serious and likely
+    # what the supplier said of its grievance mechanism, and the risk's place from its site
+    assert "Klachtenmechanisme: Ja" in chain.grievance.text()
+    assert "Vakbond in Dhaka" in chain.grievance.text()
+    country = next(i for i, c in enumerate(chain.risks.columns) if c.key == "country")
+    assert chain.risks.index(0, country).data() == "Bangladesh"
     assert [m.measure_key for m in chain.measures.rows()] == ["M1"]
 
 

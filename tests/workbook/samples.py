@@ -21,6 +21,9 @@ SUPPLIER_NL = {
     "E-mail": "anna@textiel.example",
     "Datum ondertekening": dt.date(2026, 2, 1),
     "Ondertekend door": "B. Jansen",
+    "Klachtenmechanisme": "Ja",
+    "Toelichting klachtenmechanisme": "Meldpunt bij Fair Wear, ook anoniem",
+    "Betrokken belanghebbenden": "Vakbond in Dhaka en een ngo, in twee gesprekken",
 }
 
 SITES_NL = [
@@ -43,6 +46,8 @@ RISKS_NL = [
     "Ernst",
     "Waarschijnlijkheid",
     "Bron",
+    "Land",
+    "Product of dienst",
 ]
 MEASURES_NL = [
     "Maatregel-ID",
@@ -68,7 +73,17 @@ SITES_EN = [
     "Last audit",
     "Open Supply Hub ID",
 ]
-RISKS_EN = ["Risk ID", "Site ID", "Theme", "Description", "Severity", "Likelihood", "Source"]
+RISKS_EN = [
+    "Risk ID",
+    "Site ID",
+    "Theme",
+    "Description",
+    "Severity",
+    "Likelihood",
+    "Source",
+    "Country",
+    "Product or service",
+]
 MEASURES_EN = [
     "Measure ID",
     "Risk ID",
@@ -105,8 +120,10 @@ RISK_ROWS = [
         "Ernstig",
         "Waarschijnlijk",
         "Audit 2025",
+        None,
+        None,
     ],
-    ["R2", "S2", "child_labour", "Kinderarbeid in spinnerij", 4, 2, None],
+    ["R2", "S2", "child_labour", "Kinderarbeid in spinnerij", 4, 2, None, None, None],
     [
         "R3",
         None,
@@ -115,6 +132,8 @@ RISK_ROWS = [
         "Zeer ernstig",
         "Possible",
         "NGO-rapport",
+        "Oezbekistan",
+        "Katoen",
     ],
 ]
 MEASURE_ROWS = [

@@ -276,9 +276,9 @@ def test_template_layout(ctx: Any, contract: str, cli: Any, tmp_path: Path) -> N
         "Lijsten",
     ]
     assert wb["Lijsten"].sheet_state == "hidden" and wb["Lijsten"].protection.sheet
-    assert wb.properties.version == "ISV-WB 1" and wb.properties.identifier == contract
+    assert wb.properties.version == "ISV-WB 2" and wb.properties.identifier == contract
     custom = {p.name: p.value for p in wb.custom_doc_props.props}
-    assert custom["ISV template version"] == "ISV-WB 1"
+    assert custom["ISV template version"] == "ISV-WB 2"
     assert custom["ISV contract reference"] == contract
     supplier = wb["Leverancier"]
     values = {
@@ -300,6 +300,8 @@ def test_template_layout(ctx: Any, contract: str, cli: Any, tmp_path: Path) -> N
         "Ernst *",
         "Waarschijnlijkheid *",
         "Bron",
+        "Land (*)",
+        "Product of dienst (*)",
     ]
     assert risks.freeze_panes == "A2" and risks.protection.sheet
     assert risks["A1"].protection.locked
@@ -310,13 +312,14 @@ def test_template_layout(ctx: Any, contract: str, cli: Any, tmp_path: Path) -> N
     }
     assert formulas["C2"].startswith("=Lijsten!$A$2")
     assert formulas["E2"].startswith("=Lijsten!$E$2")
+    assert formulas["H2"].startswith("=Lijsten!$U$2")  # a risk's country
     measures = wb["Maatregelen"]
     assert measures.column_dimensions["F"].number_format == "DD-MM-YYYY"
     sites_dv = {
         next(iter(dv.sqref.ranges)).coord.split(":")[0]: dv
         for dv in wb["Keten"].data_validations.dataValidation
     }
-    assert sites_dv["C2"].formula1.startswith("=Lijsten!$Q$2")
+    assert sites_dv["C2"].formula1.startswith("=Lijsten!$U$2")
     assert (sites_dv["E2"].type, sites_dv["E2"].formula1, sites_dv["E2"].formula2) == (
         "whole",
         "1",

@@ -25,6 +25,9 @@ SUPPLIER_EN = {
     "E-mail": "anna@textiel.example",
     "Date signed": dt.date(2026, 2, 1),
     "Signed by": "B. Jansen",
+    "Grievance mechanism": "In preparation",
+    "Grievance mechanism description": "A hotline run with the union, from June",
+    "Stakeholders consulted": "Two unions and an NGO, in meetings on site",
 }
 NAMES = {
     "nl": ("Leverancier", "Keten", "Risico's", "Maatregelen"),
@@ -85,10 +88,11 @@ def test_required_fields_are_marked_exactly_as_the_spec_says(
         else:
             shown = [c.value for c in sheet[1]]
         for column, text in zip(layout.columns, shown, strict=True):
-            assert text == column.header(lang) + (" *" if column.required else ""), text
+            mark = " *" if column.required else " (*)" if column.required_without else ""
+            assert text == column.header(lang) + mark, text
     email = {"nl": ("E-mail *", "Verplicht"), "en": ("E-mail *", "Required")}[lang]
     supplier = wb[SUPPLIER.name(lang)]
-    row = next(r for r in range(2, 13) if supplier.cell(row=r, column=1).value == email[0])
+    row = next(r for r in range(2, 16) if supplier.cell(row=r, column=1).value == email[0])
     assert str(supplier.cell(row=row, column=3).value).startswith(email[1])
     instructions = "\n".join(str(r[0].value) for r in wb.worksheets[0].iter_rows())
     assert "*" in instructions

@@ -44,8 +44,18 @@ RISKS = [
         "Waarschijnlijk",
         "Audit 2025",
     ],
-    ["R-02", None, "Forced labour", "Dwangarbeid in katoenteelt", "Very serious", "Possible", None],
-    ["R-03", "103", "milieu", "Afvalwater <zonder> zuivering & meer", 1, 4, "NGO"],
+    [
+        "R-02",
+        None,
+        "Forced labour",
+        "Dwangarbeid in katoenteelt",
+        "Very serious",
+        "Possible",
+        None,
+        "uzb",
+        "=Katoen",
+    ],
+    ["R-03", "103", "milieu", "Afvalwater <zonder> zuivering & meer", 1, 4, "NGO", "VN"],
 ]
 MEASURES = [
     [
@@ -99,9 +109,42 @@ EXPECTED_SITES = {
     ("103", "=Fabriek met formuleteken", "VN", None, 2, "+Knopen", 0, "-", None, "@x"),
 }
 EXPECTED_RISKS = {
-    ("R-01", "S-01", "living_wage", "Lonen onder leefbaar niveau", 3, 3, "high", "Audit 2025"),
-    ("R-02", None, "forced_labour", "Dwangarbeid in katoenteelt", 4, 2, "high", None),
-    ("R-03", "103", "environment", "Afvalwater <zonder> zuivering & meer", 1, 4, "low", "NGO"),
+    (
+        "R-01",
+        "S-01",
+        "living_wage",
+        "Lonen onder leefbaar niveau",
+        3,
+        3,
+        "high",
+        "Audit 2025",
+        None,
+        None,
+    ),
+    (
+        "R-02",
+        None,
+        "forced_labour",
+        "Dwangarbeid in katoenteelt",
+        4,
+        2,
+        "high",
+        None,
+        "UZ",
+        "=Katoen",
+    ),
+    (
+        "R-03",
+        "103",
+        "environment",
+        "Afvalwater <zonder> zuivering & meer",
+        1,
+        4,
+        "low",
+        "NGO",
+        "VN",
+        None,
+    ),
 }
 EXPECTED_MEASURES = {
     (
@@ -183,6 +226,8 @@ def stored(ctx: Any) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]], set[tu
                     risk.likelihood,
                     risk.priority,
                     risk.source,
+                    risk.country,
+                    risk.product,
                 )
             )
         }
@@ -212,6 +257,10 @@ def _fill(ctx: Any, contract: str, filler: Any, lang: str) -> Path:
         "E-mail": "anna@textiel.example",
         "Datum ondertekening": dt.date(2026, 2, 1),
         "Ondertekend door": "B. Jansen",
+        "Klachtenmechanisme": "in voorbereiding",
+        "Betrokken belanghebbenden": "-Vakbond, via @gesprekken",
+        "Grievance mechanism": "In Preparation",
+        "Stakeholders consulted": "-Vakbond, via @gesprekken",
         "Contact person": "Anna de Vries",
         "Date signed": dt.date(2026, 2, 1),
         "Signed by": "B. Jansen",
@@ -254,6 +303,9 @@ def _check_stored(ctx: Any, path: Path, contract: str) -> None:
             sub.email,
             sub.signed_on,
             sub.signed_by,
+            sub.grievance_mechanism,
+            sub.grievance_description,
+            sub.stakeholders,
         ) == (
             "Textiel B.V.",
             "12345678",
@@ -264,6 +316,9 @@ def _check_stored(ctx: Any, path: Path, contract: str) -> None:
             "anna@textiel.example",
             dt.date(2026, 2, 1),
             "B. Jansen",
+            "in_preparation",
+            None,
+            "-Vakbond, via @gesprekken",
         )
     assert verify(ctx.db).ok
 

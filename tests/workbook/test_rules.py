@@ -290,8 +290,8 @@ def test_labels(
 ) -> None:
     risks = [
         ["R1", "S1", theme, "Risico", severity, likelihood, None],
-        ["R2", None, "Milieu", "x", 1, 1, None],
-        ["R3", None, "Milieu", "y", 1, 1, None],
+        ["R2", None, "Milieu", "x", 1, 1, None, "CN", "Stof"],
+        ["R3", None, "Milieu", "y", 1, 1, None, "CN", "Stof"],
     ]
     result = submissions.check(ctx, filler.workbook(risks=risks), contract)
     assert found(result) == []
@@ -302,8 +302,8 @@ def test_labels(
 def test_unknown_labels_each_reported(ctx: Any, contract: str, filler: Any) -> None:
     risks = [
         ["R1", "S1", "Klimaat", "Risico", "hoog-ish", 5, None],
-        ["R2", None, "Milieu", "x", 1, 1, None],
-        ["R3", None, "Milieu", "y", 1, 1, None],
+        ["R2", None, "Milieu", "x", 1, 1, None, "CN", "Stof"],
+        ["R3", None, "Milieu", "y", 1, 1, None, "CN", "Stof"],
     ]
     measures = [["M1", "R1", "x", "y", None, dt.date(2026, 1, 1), "Bezig", None, None]]
     result = submissions.check(ctx, filler.workbook(risks=risks, measures=measures), contract)
@@ -396,6 +396,9 @@ def test_supplier_labels_in_english(ctx: Any, contract: str, filler: Any) -> Non
                 "E-mail",
                 "Date signed",
                 "Signed by",
+                "Grievance mechanism",
+                "Grievance mechanism description",
+                "Stakeholders consulted",
             ],
             SUPPLIER_NL.values(),
             strict=True,
@@ -405,6 +408,7 @@ def test_supplier_labels_in_english(ctx: Any, contract: str, filler: Any) -> Non
     assert found(result) == []
     assert result.submission.supplier is not None
     assert result.submission.supplier.signed_by == "B. Jansen"
+    assert result.submission.supplier.grievance_mechanism == "yes"
 
 
 def _patched(source_path: Any, target: Any, replacements: list[tuple[str, str]]) -> Any:
@@ -462,8 +466,8 @@ def test_text_that_looks_like_a_formula_is_kept_as_text(
 ) -> None:
     risks = [
         ["R1", "S1", "Milieu", "=1+1", 1, 1, "+31 20 123"],
-        ["R2", None, "Milieu", "-lonen te laag", 1, 1, "@bron"],
-        ["R3", None, "Milieu", '=HYPERLINK("http://x")', 1, 1, None],
+        ["R2", None, "Milieu", "-lonen te laag", 1, 1, "@bron", "CN", "=Stof"],
+        ["R3", None, "Milieu", '=HYPERLINK("http://x")', 1, 1, None, "CN", "Stof"],
     ]
 
     def as_text(wb: Any) -> None:  # openpyxl would write these as formulas otherwise
@@ -570,10 +574,10 @@ def test_a_column_twice_a_label_twice_a_sheet_twice(ctx: Any, contract: str, fil
     result = submissions.check(ctx, path, contract)
     errors = found(result)
     assert ("Risico's", 1, "ernst", "ernst", "wb_column_twice") in errors
-    assert ("Leverancier", 12, "E-mail", "tweede@textiel.example", "wb_label_twice") in errors
+    assert ("Leverancier", 15, "E-mail", "tweede@textiel.example", "wb_label_twice") in errors
     assert ("Supply chain", 0, "", "", "wb_sheet_twice") in errors
     twice = next(p for p in result.problems if p.code == "wb_column_twice")
-    assert (twice.col, twice.params["first"]) == (8, "E")
+    assert (twice.col, twice.params["first"]) == (10, "E")
 
 
 def test_too_long_text(ctx: Any, contract: str, filler: Any) -> None:

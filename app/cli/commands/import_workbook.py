@@ -18,7 +18,7 @@ from typing import Any
 
 from app.cli.base import Invocation, input_path, output_path
 from app.domain.errors import IsvError, StorageError, UsageError
-from app.domain.submission import Problem
+from app.domain.submission import Problem, SupplierBlock
 from app.services import submissions
 
 
@@ -142,10 +142,37 @@ def run(inv: Invocation) -> int:
     if code != 0:
         inv.error_line(summary)
     elif not as_json:
-        inv.say(summary)
-        if feedback is not None:
-            inv.say(inv.text("wb_feedback_written", path=str(feedback)))
+        _say_passed(inv, summary, check, feedback)
     return code
+
+
+def _say_passed(
+    inv: Invocation, summary: str, check: submissions.CheckResult, feedback: Path | None
+) -> None:
+    """The human output of a workbook that passed: what was done, and what the supplier
+    said about its grievance mechanism and stakeholders."""
+    inv.say(summary)
+    if check.submission.supplier is not None:
+        inv.say(_grievance_line(inv, check.submission.supplier))
+    if feedback is not None:
+        inv.say(inv.text("wb_feedback_written", path=str(feedback)))
+
+
+def _grievance_line(inv: Invocation, supplier: SupplierBlock) -> str:
+    """What the supplier said about its grievance mechanism and whom it consulted."""
+    from app import locator
+
+    code = supplier.grievance_mechanism
+    state = (
+        inv.text("wb_not_stated")
+        if code is None
+        else locator.reference().label("grievance_mechanisms", code, inv.lang)
+    )
+    if supplier.grievance_description:
+        state = f"{state} ({supplier.grievance_description})"
+    return inv.text(
+        "wb_grievance_line", state=state, who=supplier.stakeholders or inv.text("wb_not_stated")
+    )
 
 
 def _summary(
