@@ -96,12 +96,22 @@ Columns = Mapping[str, Sequence[Any]]
 """A table's rows column by column: each column name with the values of every row."""
 
 
+DIGEST_ADDED_LATER = frozenset({"country", "product"})
+"""Columns added to a submission's rows after digests were first stored (revision
+0006): one that is empty in every row of a table is left out of that table's digest, so
+a digest stored before it existed still matches; one that holds a value anywhere is
+covered (emptying it afterwards changes the digest as well)."""
+
+
 def _as_columns(rows: Columns | Sequence[Mapping[str, Any]], names: Sequence[str]) -> Columns:
     if isinstance(rows, Mapping):
         if not any(len(values) for values in rows.values()):  # no rows: no columns needed
             return dict.fromkeys(names, ())
         return rows
-    return {name: [row[name] for row in rows] for name in names}
+    return {
+        name: [row.get(name) if name in DIGEST_ADDED_LATER else row[name] for row in rows]
+        for name in names
+    }
 
 
 def _dates_as_text(values: list[Any]) -> list[Any]:
@@ -113,13 +123,6 @@ def _dates_as_text(values: list[Any]) -> list[Any]:
     return [v.isoformat() if type(v) is dt.date else v for v in values]
 
 
-DIGEST_ADDED_LATER = frozenset({"country", "product"})
-"""Columns added to a submission's rows after digests were first stored (revision
-0006): one that is empty in every row of a table is left out of that table's digest, so
-a digest stored before it existed still matches; one that holds a value anywhere is
-covered (emptying it afterwards changes the digest as well)."""
-
-
 def table_digest(
     rows: Columns | Sequence[Mapping[str, Any]], key: str, names: Sequence[str]
 ) -> str:
@@ -129,7 +132,7 @@ def table_digest(
     names = [
         name
         for name in names
-        if name not in DIGEST_ADDED_LATER or any(v is not None for v in columns[name])
+        if name not in DIGEST_ADDED_LATER or any(v is not None for v in columns.get(name, ()))
     ]
     keys = [str(k) for k in columns[key]]
     order = sorted(range(len(keys)), key=keys.__getitem__)
