@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
+from app.domain.amounts import parse_amount
 from app.domain.decision import ACCEPTANCE, FORMS
 from app.domain.errors import ValidationError
-from app.domain.values import parse_amount
 
 TEXTS = ("contract", "guide", "statement", "annex")
 """The texts of a tender, in the order they appear when all are generated."""

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from app.domain.amounts import parse_amount
 from app.domain.calendar import parse_typed_date
 from app.domain.errors import ValidationError
-from app.domain.values import parse_amount
 from app.ui.i18n import tr
 from app.ui.widgets import a11y, error_sentence
 
@@ -198,7 +198,7 @@ def add_row(
 
 def typed_amount(field: QLineEdit, lang: str) -> Decimal | None:
     """The amount typed in ``field`` as ``lang`` writes amounts (the one rule for typed
-    amounts, :func:`app.domain.values.parse_amount`), ``None`` when the field is empty.
+    amounts, :func:`app.domain.amounts.parse_amount`), ``None`` when the field is empty.
     Text that is no amount raises its ``ValidationError``, naming the value and the
     field (its accessible name: its label)."""
     text = field.text()

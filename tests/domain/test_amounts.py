@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 
 from app import locator
+from app.domain.amounts import parse_amount
 from app.domain.clauses import parse_penalty
 from app.domain.errors import ValidationError
-from app.domain.values import parse_amount
 
 PLAIN = None  # the command line
 

@@ -6,8 +6,8 @@ import argparse
 
 from app import locator
 from app.cli.base import Invocation, parse_date
+from app.domain.amounts import parse_amount
 from app.domain.applicability import applicability
-from app.domain.values import parse_amount
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

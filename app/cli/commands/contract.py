@@ -7,7 +7,7 @@ import argparse
 
 from app.cli.base import Invocation, parse_date
 from app.cli.records import add_accept_warning, report_change, shown, withdrawn_suffix
-from app.domain.values import parse_amount
+from app.domain.amounts import parse_amount
 from app.services import registry
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 
 from app.cli.base import Invocation, parse_date
+from app.domain.amounts import parse_amount
 from app.domain.followup import ESCALATION_ORDER
-from app.domain.values import parse_amount
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -8,10 +8,11 @@ import argparse
 from app import locator
 from app.cli.base import Invocation, parse_date
 from app.cli.records import add_accept_warning, report_change, shown, withdrawn_suffix
+from app.domain.amounts import parse_amount
 from app.domain.applicability import NOTES, applicability
 from app.domain.errors import ValidationError
 from app.domain.tenderned import normalise_cpv_list
-from app.domain.values import IsvDecision, parse_amount
+from app.domain.values import IsvDecision
 from app.services import registry
 
 
