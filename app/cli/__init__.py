@@ -229,24 +229,40 @@ def _command_of(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _is_command_module(name: str) -> bool:
+    """Whether ``app.cli.commands`` has a module ``name``, looked up without listing the
+    package (listing it loads ``inspect``, which a short command does not otherwise need)."""
+    import importlib.util
+
+    if not name.isidentifier() or name.startswith("_"):
+        return False
+    return importlib.util.find_spec(f"app.cli.commands.{name}") is not None
+
+
+def _command_modules() -> list[str]:
+    """Every command module, for ``--help`` and for an unknown command."""
+    import pkgutil
+
+    from app.cli import commands
+
+    return sorted(m.name for m in pkgutil.iter_modules(commands.__path__))
+
+
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The parser with only the command named in ``argv``: its module alone is imported,
     so a command loads only the layers it uses (``check`` loads no database library).
     ``--help`` without a command, or an unknown command, registers every command."""
     import importlib  # finding the commands: not needed when only the window opens
-    import pkgutil
-
-    from app.cli import commands
 
     helping = bool({"-h", "--help"} & set(argv))
     parser = _global_parser(described=helping)
-    names = sorted(m.name for m in pkgutil.iter_modules(commands.__path__))
     command = _command_of(argv)
     if command is None:  # --version, or --help listing every command
-        wanted = names if helping else []
+        wanted = _command_modules() if helping else []
     else:
         module_name = MODULE_OF.get(command, command.replace("-", "_"))
-        wanted = [module_name] if module_name in names else names
+        known = _is_command_module(module_name)
+        wanted = [module_name] if known else _command_modules()
     if not wanted:  # --version (or a wrong option): no command to parse
         parser.set_defaults(command=None)
         return parser
