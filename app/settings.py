@@ -12,7 +12,6 @@ import getpass
 import json
 import os
 import sys
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,21 +79,39 @@ def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
-@dataclass
 class Settings:
-    language: str = "nl"
-    user_name: str = ""
-    database: str = ""
-    backup_dir: str = ""
-    attachments_dir: str = ""  # for a server database: the shared folder
-    backups_kept: int = 10
-    category_set_valid_from: dict[str, dt.date] = field(default_factory=dict)
-    isv_start: dt.date | None = None  # None: the default of thresholds.json (1 April 2017)
-    ocid_prefix: str = ""  # the organisation's registered OCDS prefix; "" is DEFAULT_OCID_PREFIX
-    # The contracting party of the ISV texts: "De Staat der Nederlanden, vertegenwoordigd
-    # door de Minister van <party_minister>", and the mandate line under it.
-    party_minister: str = ""
-    party_mandate: str = ""
+    """The user's preferences, each with its default. A plain class, not a dataclass:
+    every command reads it first, and defining a dataclass costs a short command a large
+    part of its start (``tests/test_start_paths.py``)."""
+
+    def __init__(
+        self,
+        *,
+        language: str = "nl",
+        user_name: str = "",
+        database: str = "",
+        backup_dir: str = "",
+        attachments_dir: str = "",  # for a server database: the shared folder
+        backups_kept: int = 10,
+        category_set_valid_from: dict[str, dt.date] | None = None,
+        isv_start: dt.date | None = None,  # None: the default of thresholds.json
+        ocid_prefix: str = "",  # the organisation's registered OCDS prefix; "": the default
+        # The contracting party of the ISV texts: "De Staat der Nederlanden, vertegenwoordigd
+        # door de Minister van <party_minister>", and the mandate line under it.
+        party_minister: str = "",
+        party_mandate: str = "",
+    ) -> None:
+        self.language = language
+        self.user_name = user_name
+        self.database = database
+        self.backup_dir = backup_dir
+        self.attachments_dir = attachments_dir
+        self.backups_kept = backups_kept
+        self.category_set_valid_from = dict(category_set_valid_from or {})
+        self.isv_start = isv_start
+        self.ocid_prefix = ocid_prefix
+        self.party_minister = party_minister
+        self.party_mandate = party_mandate
 
 
 def load() -> Settings:
@@ -150,7 +167,7 @@ def save(settings: Settings) -> None:
     """Write atomically: a crash leaves the old file or the new one, never half of one."""
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = asdict(settings)
+    data = dict(vars(settings))
     data["category_set_valid_from"] = {
         k: v.isoformat() for k, v in settings.category_set_valid_from.items()
     }

@@ -6,7 +6,6 @@ import argparse
 import datetime as dt
 import json
 import sys
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,12 +17,14 @@ if TYPE_CHECKING:  # the database layer loads on first use: the window path open
     from app.services.context import Context
 
 
-@dataclass
 class Invocation:
-    args: argparse.Namespace
-    lang: str
-    log_path: str
-    _context: Context | None = field(default=None, repr=False)
+    """One run of a command: its parsed arguments, language and log file."""
+
+    def __init__(self, args: argparse.Namespace, lang: str, log_path: str) -> None:
+        self.args = args
+        self.lang = lang
+        self.log_path = log_path
+        self._context: Context | None = None
 
     def text(self, code: str, **params: Any) -> str:
         return locator.catalog().text(code, self.lang, **params)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from app.domain.errors import ValidationError
 from app.domain.reference import KINDS, OUTSIDE_CATEGORIES, Category, Reference
@@ -28,8 +28,7 @@ class Verdict(enum.StrEnum):
     NOT_IN_FORCE = "not_in_force"
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
     """One reason for a verdict, as a message code with parameters (words come later)."""
 
     code: str
@@ -39,8 +38,7 @@ class Reason:
         return dict(self.params)
 
 
-@dataclass(frozen=True)
-class Applicability:
+class Applicability(NamedTuple):
     verdict: Verdict
     category_code: str
     category: Category | None

@@ -8,14 +8,13 @@ per language is data (:data:`CONVENTIONS`), looked up by language code.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from app.domain.languages import choose
 
 
-@dataclass(frozen=True)
-class Conventions:
+class Conventions(NamedTuple):
     """How one language writes numbers, money, percentages and dates."""
 
     thousands: str
