@@ -102,7 +102,7 @@ class StepsTab(Tab):
                     "step",
                     lambda: tr("OESO-stap"),
                     lambda s: _step_name(s.number, dossier.lang),
-                    width=280,
+                    width=330,  # the Dutch names whole at 1366×768
                 ),
                 Column(
                     "state",

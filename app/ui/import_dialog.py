@@ -191,7 +191,12 @@ class ImportDialog(QDialog):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_row())
         self.table.row_activated.connect(lambda _p: self.row_view.setFocus())
         self._update_buttons()
-        self.resize(1000, 680)
+        # as wide as the screen allows (up to 1280), so the messages show beside the pane
+        screen = shell.screen()
+        area = screen.availableGeometry() if screen is not None else None
+        width = min(1280, area.width() - 40) if area is not None else 1000
+        height = min(720, area.height() - 60) if area is not None else 680
+        self.resize(max(width, 640), max(height, 480))
         ctx = shell.context
         shell.tasks.run(lambda: [c.ref for c in registry.list_contracts(ctx)], done=self._contracts)
 

@@ -477,13 +477,49 @@ def _shown(value: Any, lang: str, field: str = "") -> str:
     return show_value(value, lang)
 
 
+# What names a numbered record beside its number: an evidence's type and file, a
+# signal's theme, an escalation's step… (the fields its creation recorded).
+_NAMING_FIELDS = {
+    "evidence": ("type", "file_name"),
+    "submission": ("file_name",),
+    "signal": ("theme",),
+    "escalation": ("step",),
+    "assessment": ("subject", "contract_year"),
+}
+
+
+def _record_names(entries: Sequence[HistoryEntry], lang: str) -> dict[tuple[str, str], str]:
+    """Words that say which record a number is, from the values it was created with."""
+    names: dict[tuple[str, str], str] = {}
+    for entry in entries:
+        fields = _NAMING_FIELDS.get(entry.record)
+        if entry.action != "create" or fields is None:
+            continue
+        values = {change.field: change.new for change in entry.changes}
+        parts = []
+        for name in fields:
+            value = values.get(name)
+            if value in (None, ""):
+                continue
+            if name == "contract_year":
+                parts.append(tr("contractjaar {year}").format(year=value))
+            else:
+                parts.append(_shown(value, lang, name))
+        if parts:
+            names[entry.record, entry.ref] = ", ".join(parts)
+    return names
+
+
 def history_rows(entries: Sequence[HistoryEntry], lang: str) -> list[HistoryRow]:
     """One row per changed field (one for an entry that changed none); a record's
     creation is one row."""
     rows: list[HistoryRow] = []
+    named = _record_names(entries, lang)
     for entry in entries:
         local = entry.at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
         record = f"{kind_title(entry.record)} {entry.ref}"
+        if (entry.record, entry.ref) in named:
+            record += f" ({named[entry.record, entry.ref]})"
         head = (local, entry.user, record, action_title(entry.action))
         reason = entry.reason or ""
         if entry.action in ("create", "withdraw") or not entry.changes:  # the reason says it

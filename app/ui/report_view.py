@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTextBrowser,
@@ -174,7 +176,11 @@ class ReportView(QWidget):
         right = QSplitter()
         right.setOrientation(right.orientation().Vertical)
         right.addWidget(self.preview)
-        right.addWidget(self.chart)
+        chart_room = QScrollArea()  # every bar within reach when the chart is short of room
+        chart_room.setWidget(self.chart)
+        chart_room.setWidgetResizable(True)
+        chart_room.setFrameShape(QFrame.Shape.NoFrame)
+        right.addWidget(chart_room)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
         splitter = QSplitter()

@@ -2,9 +2,13 @@
 
 ``python -m app.ui.screenshots OUTDIR`` starts the window under Xvfb (``xvfb-run``; the
 real X11 platform plugin, not offscreen) on a fresh database with demo data, and saves
-``OUTDIR/<lang>-<width>x<height>-<nn>-<screen>.png`` (with ``--all``: every dossier tab
-too). It runs in a throw-away home
-folder, so the user's own data and settings are never touched.
+``OUTDIR/<lang>-<width>x<height>-<nn>-<screen>.png`` (the README's pictures, in
+``docs/screenshots``). With ``--all`` it also takes every dossier tab, every step of the
+tender wizard, the dialogs (import with long messages, history, correction, withdrawal,
+settings, contract, evidence, country risks, manual) and every page on an empty database
+(``empty-…``), and lists in ``OUTDIR/clipped.txt`` each text that does not fit its place
+(:func:`clipped_texts`). It runs in a throw-away home folder, so the user's own data and
+settings are never touched.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +68,8 @@ DOSSIER_TABS = {
 
 
 def take(out: Path, every_tab: bool = False) -> list[Path]:
-    """Take every screenshot; returns the files written."""
+    """Take every screenshot; returns the files written. ``every_tab``: everything
+    ``--all`` takes (see the module's docstring)."""
     home = Path(tempfile.mkdtemp(prefix="isv-shots-"))
     os.environ["ISV_ASSISTENT_HOME"] = str(home)
     from app import locator
@@ -72,37 +79,35 @@ def take(out: Path, every_tab: bool = False) -> list[Path]:
 
     app = make_application()
     app.setFont(app.font())  # the system font, as a user would see it
-    from app.ui.i18n import Language
-    from app.ui.main_window import MainWindow
-    from app.ui.tasks import Tasks
-
-    language = Language()
-    language.install("nl")
-    window = MainWindow(
-        db_location=str(home / "demo.sqlite"),
-        language=language,
-        tasks=Tasks(inline=True),
-        offer_demo=False,
-    )
-    window.show()
-    window.open_database()
+    out.mkdir(parents=True, exist_ok=True)
+    shots = Shots(out, app)
+    if every_tab:
+        window = _window(home / "empty.sqlite")
+        for lang in LANGUAGES:
+            window.apply_language(lang)
+            for size in SIZES:
+                shots.begin(lang, size, "empty-")
+                window.resize(*size)
+                for page in list(window.pages):
+                    window.show_page(page.key)
+                    shots.save(window, page.key)
+        window.apply_language("nl")  # its translator leaves with it
+        window.close()
+    window = _window(home / "demo.sqlite")
     assert window.ctx is not None
     from app.services.demo import load_demo
 
     load_demo(window.ctx, seed=2026, tenders=400)
     window.data_changed()
-    written: list[Path] = []
-    out.mkdir(parents=True, exist_ok=True)
     contract_ref = _a_busy_contract(window)
     for lang in LANGUAGES:
         window.apply_language(lang)
-        for width, height in SIZES:
-            window.resize(width, height)
+        for size in SIZES:
+            shots.begin(lang, size)
+            window.resize(*size)
             _settle(app)
-            number = 0
             pages: list[Any] = list(window.pages)  # each page class has its own widgets
             for page in pages:
-                number += 1
                 window.show_page(page.key)
                 if page.key == "tenders":
                     page.table.selectRow(0)
@@ -111,8 +116,7 @@ def take(out: Path, every_tab: bool = False) -> list[Path]:
                     page.view.compute()
                 if page.key == "categories":
                     page.list.setCurrentRow(7)
-                _settle(app)
-                written.append(_save(window, out, lang, width, height, number, page.key))
+                shots.save(window, page.key)
             window.open_contract(contract_ref)
             contracts: Any = window.page("contracts")
             dossier = contracts.dossier
@@ -122,17 +126,114 @@ def take(out: Path, every_tab: bool = False) -> list[Path]:
                 if key is None and not every_tab:
                     continue
                 dossier.tabs.setCurrentIndex(index)
-                _settle(app)
-                number += 1
-                written.append(
-                    _save(window, out, lang, width, height, number, key or f"dossier-{index + 1}")
-                )
+                shots.save(window, key or f"dossier-{index + 1}")
             contracts.close_dossier()
-            number += 1
-            written.append(_wizard_shot(window, app, out, lang, width, height, number))
+            _wizard_shots(window, shots, lang, every_step=every_tab)
+            if every_tab:
+                _dialog_shots(window, shots, contract_ref, home)
     window.close()
+    shots.write_clipped()
     shutil.rmtree(home, ignore_errors=True)
-    return written
+    return shots.written
+
+
+def _window(location: Path) -> Any:
+    from app.ui.i18n import Language
+    from app.ui.main_window import MainWindow
+    from app.ui.tasks import Tasks
+
+    language = Language()
+    language.install("nl")
+    window = MainWindow(
+        db_location=str(location),
+        language=language,
+        tasks=Tasks(inline=True),
+        offer_demo=False,
+    )
+    window.show()
+    window.open_database()
+    return window
+
+
+class Shots:
+    """Numbered screenshots of one language and size, and the texts found clipped."""
+
+    def __init__(self, out: Path, app: object) -> None:
+        self.out = out
+        self.app = app
+        self.written: list[Path] = []
+        self.clipped: list[str] = []
+        self.lang, self.size, self.prefix, self.number = "nl", SIZES[0], "", 0
+
+    def begin(self, lang: str, size: tuple[int, int], prefix: str = "") -> None:
+        self.lang, self.size, self.prefix, self.number = lang, size, prefix, 0
+
+    def save(self, widget: Any, key: str, number: int | None = None) -> Path:
+        """Settle, look for clipped texts, save; ``number``: the same number again (the
+        wizard's steps share one)."""
+        _settle(self.app)
+        if number is None:
+            self.number += 1
+        name = f"{self.prefix}{key}"
+        width, height = self.size
+        path = _save(widget, self.out, self.lang, width, height, number or self.number, name)
+        self.written.append(path)
+        self.clipped.extend(f"{path.name}: {found}" for found in clipped_texts(widget))
+        return path
+
+    def write_clipped(self) -> None:
+        listed = "\n".join(self.clipped)
+        (self.out / "clipped.txt").write_text(listed + "\n" if listed else "", encoding="utf-8")
+
+
+def clipped_texts(root: Any) -> list[str]:
+    """Each visible label, button or column header under ``root`` whose text does not
+    fit the room it has: narrower than its one-line text, or (wrapping) lower than its
+    lines. A text elided on purpose keeps its whole text in a tooltip and is not named."""
+    from PySide6.QtWidgets import QAbstractButton, QHeaderView, QLabel
+
+    found: list[str] = []
+    for label in root.findChildren(QLabel):
+        text = label.text()
+        if not label.isVisible() or not text:
+            continue
+        if label.wordWrap():
+            short = label.height() + 1 < label.heightForWidth(label.width())
+        else:
+            short = label.width() + 1 < label.minimumSizeHint().width()
+        if short and not label.toolTip():
+            found.append(f"label ‘{_plain(text)}’ {label.width()}×{label.height()}")
+    for button in root.findChildren(QAbstractButton):
+        if button.isVisible() and button.text() and button.width() + 1 < _needed(button):
+            found.append(f"button ‘{_plain(button.text())}’ {button.width()}")
+    for header in root.findChildren(QHeaderView):
+        if not header.isVisible() or header.orientation() != header.orientation().Horizontal:
+            continue
+        model = header.model()
+        if model is None:
+            continue
+        for section in range(header.count()):
+            if header.isSectionHidden(section):
+                continue
+            text = str(model.headerData(section, header.orientation()) or "")
+            room = header.sectionSize(section)
+            if text and room + 1 < header.sectionSizeFromContents(section).width():
+                found.append(f"column ‘{_plain(text)}’ {room}")
+    return found
+
+
+def _needed(button: Any) -> int:
+    from PySide6.QtWidgets import QCheckBox, QRadioButton
+
+    if isinstance(button, QCheckBox | QRadioButton):
+        return int(button.sizeHint().width())
+    return int(button.minimumSizeHint().width())
+
+
+def _plain(text: str) -> str:
+    import re
+
+    return re.sub(r"<[^>]+>", "", text).replace("&", "").replace("\n", " ")[:60]
 
 
 def _a_busy_contract(window: object) -> str:
@@ -167,29 +268,121 @@ def _save(
     return path
 
 
-def _wizard_shot(
-    window: object, app: object, out: Path, lang: str, width: int, height: int, number: int
-) -> Path:
+def _wizard_shots(window: Any, shots: Shots, lang: str, *, every_step: bool) -> None:
+    """The tender wizard, filled in as a buyer would: the category and verdict steps, or
+    (``every_step``) every step."""
     from app.ui.wizard import TenderWizard
 
-    wizard = TenderWizard(window)  # type: ignore[arg-type]
+    wizard = TenderWizard(window)
     wizard.show()
     wizard.data.ref.setText("2026-ICT-014")
     wizard.data.title_.setText(
         choose(lang, {"nl": "Laptops en beeldschermen", "en": "Laptops and monitors"})
     )
     wizard.data.value.setText(format_number(250_000, lang))
+    if every_step:
+        shots.save(wizard, "wizard-data")
     wizard.next()
     for row in range(wizard.category.list.count()):
         if wizard.category.list.item(row).data(256) == "ict-werkomgeving":
             wizard.category.list.setCurrentRow(row)
-    _settle(app)
-    path = _save(wizard, out, lang, width, height, number, "wizard-category")
+    number = shots.number + 1
+    shots.save(wizard, "wizard-category")
     wizard.next()
-    _settle(app)
-    _save(wizard, out, lang, width, height, number, "wizard-verdict")
+    shots.save(wizard, "wizard-verdict", number)
+    if every_step:
+        wizard.next()
+        shots.save(wizard, "wizard-decision")
+        wizard.decision.apply.setChecked(True)
+        for key in ("wizard-parameters", "wizard-documents"):
+            before = wizard.currentId()
+            wizard.next()
+            if wizard.currentId() == before:
+                break
+            shots.save(wizard, key)
     wizard._touched = False
     wizard.reject()
+
+
+@contextmanager
+def _exec_shown(
+    shots: Shots, key: str, also: Callable[[Any], None] | None = None
+) -> Iterator[None]:
+    """While inside, a modal dialog opened by ``exec()`` is shown, photographed (after
+    ``also`` ran on it) and closed as cancelled, so an action can be played to its form."""
+    from PySide6.QtWidgets import QDialog
+
+    original = QDialog.exec
+
+    def shown(dialog: Any) -> int:
+        dialog.show()
+        if also is not None:
+            also(dialog)
+        shots.save(dialog, key)
+        dialog.hide()
+        return 0
+
+    QDialog.exec = shown  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        QDialog.exec = original  # type: ignore[method-assign]
+
+
+def _dialog_shots(window: Any, shots: Shots, contract_ref: str, home: Path) -> None:
+    """Each dialog a buyer meets, opened the way the window opens it."""
+    from app.ui import record_actions
+    from app.ui.import_dialog import ImportDialog
+
+    tenders: Any = window.show_page("tenders")
+    tenders.table.selectRow(0)
+    with _exec_shown(shots, "correct-tender"):
+        tenders.records.correct.click()
+    with _exec_shown(shots, "withdraw-tender"):
+        tenders.records.withdraw.click()
+    with _exec_shown(shots, "history-contract"):
+        record_actions.show_history(window, window, "contract", contract_ref, contract_ref)
+    with _exec_shown(shots, "settings"):
+        window.open_settings()
+    with _exec_shown(shots, "country-risk"):
+        window.open_country_risk()
+    with _exec_shown(shots, "manual"):
+        window.show_manual()
+    contracts: Any = window.show_page("contracts")
+    with _exec_shown(shots, "contract-new"):
+        contracts.register_contract()
+    window.open_contract(contract_ref)
+    with _exec_shown(shots, "evidence-add"):
+        contracts.dossier.evidence.add()
+    contracts.close_dossier()
+    dialog = ImportDialog(window, contract_ref)
+    dialog.show()
+    dialog.path.setText(str(_workbook_with_problems(window, contract_ref, home)))
+    dialog.check()
+    dialog.table.selectRow(0)
+    shots.save(dialog, "import-problems")
+    dialog.hide()
+    dialog.deleteLater()
+
+
+def _workbook_with_problems(window: Any, contract_ref: str, home: Path) -> Path:
+    """The contract's own template with rows a supplier got wrong: long messages (a
+    theme not in the list names every theme) and values that do not fit their column."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from app.services.submissions import template_bytes
+
+    wb = load_workbook(io.BytesIO(template_bytes(window.ctx, contract_ref)))
+    sites, risks, measures = wb.worksheets[2:5]
+    sites.append(["L1", "Fabriek Noord", "Atlantis", "Dhaka", "eerste", "Werkkleding"])
+    long_text = "Lonen onder het leefbaar loon in de hele keten, vooral bij de naaiateliers " * 3
+    risks.append(["R1", "L9", "Kinderarbeid-achtig", long_text, "hoog-ish", "Waarschijnlijk"])
+    risks.append(["R1", "L1", "Leefbaar loon", "Te lage lonen", "Ernstig", "misschien"])
+    measures.append(["M1", "R9", "Gesprek", "Inkoop", "31-02-2026", "morgen", "Klaar", 150])
+    path = home / "werkmap-met-fouten.xlsx"
+    wb.save(path)
     return path
 
 

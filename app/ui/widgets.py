@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QRectF, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QRectF, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -135,18 +136,31 @@ class DataTable(QTableView):
         )
         self.doubleClicked.connect(lambda index: self._activate(index.row()))
         self._restore()
+        self._fit_titles()
         header.sectionResized.connect(lambda *_: self.save_layout())
         header.sectionMoved.connect(lambda *_: self.save_layout())
 
     _stretch = -1
 
+    def _title_width(self, number: int) -> int:
+        return int(self.horizontalHeader().sectionSizeFromContents(number).width())
+
+    def _fit_titles(self) -> None:
+        """No column narrower than its title in the language shown (widths saved in
+        another language, or declared for the Dutch titles, would cut it)."""
+        header = self.horizontalHeader()
+        for number in range(header.count()):
+            if header.sectionSize(number) < self._title_width(number):
+                self.setColumnWidth(number, self._title_width(number))
+
     def resizeEvent(self, event: Any) -> None:
         """The stretching column takes the extra width, but never shrinks below its own
         width (a small screen scrolls sideways instead of hiding the title)."""
         super().resizeEvent(event)
-        if self._stretch < 0:
-            return
         header = self.horizontalHeader()
+        if self._stretch < 0:
+            self._keep_last_title(header)
+            return
         others = sum(
             header.sectionSize(n)
             for n in range(header.count())
@@ -154,6 +168,20 @@ class DataTable(QTableView):
         )
         base = self.table_model().columns[self._stretch].width or 150
         self.setColumnWidth(self._stretch, max(base, self.viewport().width() - others))
+
+    def _keep_last_title(self, header: QHeaderView) -> None:
+        """The last column fills the rest of the row, unless the rest is narrower than
+        its title: then it keeps its title's width and the table scrolls sideways."""
+        visible = [n for n in range(header.count()) if not header.isSectionHidden(n)]
+        if not visible:
+            return
+        last = max(visible, key=header.visualIndex)
+        others = sum(header.sectionSize(n) for n in visible if n != last)
+        fits = self.viewport().width() - others >= self._title_width(last)
+        if header.stretchLastSection() != fits:
+            header.setStretchLastSection(fits)
+            if not fits:
+                self.setColumnWidth(last, self._title_width(last))
 
     def table_model(self) -> RowTableModel[Any]:
         model = self.model()
@@ -327,8 +355,54 @@ class BarChart(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        line = self.fontMetrics().height() + 8
-        return QSize(320, max(120, line * len(self._bars) + 8))
+        _label_width, rows = self._rows(max(self.width(), 320))
+        return QSize(320, max(120, sum(rows) + 8))
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for every bar: a layout never squeezes them (a scroll area scrolls)."""
+        return QSize(160, self.heightForWidth(max(self.width(), 320)))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(120, sum(self._rows(width)[1]) + 8)
+
+    def _rows(self, width: int) -> tuple[int, list[int]]:
+        """The labels' column width and each bar's height: a label too long for its
+        column wraps onto a second line (the OESO steps' long names at 1366×768)."""
+        metrics = self.fontMetrics()
+        line = metrics.height() + 8
+        label_width = (
+            max((metrics.horizontalAdvance(label) for label, _ in self._bars), default=0) + 12
+        )
+        number_width = metrics.horizontalAdvance("00000") + 8
+        # whole labels where the bars keep a fair share; a narrow chart wraps them
+        label_width = min(label_width, max(int(width * 0.55), width - number_width - 70))
+        flags = Qt.AlignmentFlag.AlignRight | Qt.TextFlag.TextWordWrap
+        rows = []
+        for label, _value in self._bars:
+            needed = metrics.boundingRect(0, 0, label_width - 8, 10 * line, flags, label).height()
+            rows.append(line if needed <= metrics.height() else min(needed, 2 * line) + 8)
+        return label_width, rows
+
+    def _label_at(self, y: int) -> tuple[str, int] | None:
+        top = 4
+        for bar, height in zip(self._bars, self._rows(self.width())[1], strict=True):
+            if top <= y < top + height:
+                return bar
+            top += height
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:  # the whole label and its number
+            found = self._label_at(int(event.pos().y()))  # type: ignore[attr-defined]
+            if found is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), f"{found[0]}: {found[1]}", self)  # type: ignore[attr-defined]
+            return True
+        return super().event(event)
 
     def paintEvent(self, _event: Any) -> None:
         painter = QPainter(self)
@@ -336,38 +410,34 @@ class BarChart(QWidget):
         palette = self.palette()
         metrics = self.fontMetrics()
         line = metrics.height() + 8
-        label_width = (
-            max((metrics.horizontalAdvance(label) for label, _ in self._bars), default=0) + 12
-        )
+        label_width, rows = self._rows(self.width())
         number_width = metrics.horizontalAdvance("00000") + 8
-        # whole labels where the bars keep a fair share (the OESO steps' long names were
-        # cut at 1366×768); only a narrow chart shortens them
-        label_width = min(
-            label_width, max(int(self.width() * 0.55), self.width() - number_width - 70)
-        )
         top = 4
         most = max((value for _, value in self._bars), default=0) or 1
         room = max(10, self.width() - label_width - number_width - 8)
         bar_colour = palette.color(QPalette.ColorRole.Highlight)
         text_colour = palette.color(QPalette.ColorRole.WindowText)
-        for label, value in self._bars:
+        for (label, value), height in zip(self._bars, rows, strict=True):
             painter.setPen(text_colour)
-            shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_width - 8)
             painter.drawText(
-                QRectF(0, top, label_width - 8, line),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                shown,
+                QRectF(0, top + 4, label_width - 8, height - 8),
+                Qt.AlignmentFlag.AlignRight
+                | Qt.AlignmentFlag.AlignVCenter
+                | Qt.TextFlag.TextWordWrap,
+                label,
             )
+            middle = top + (height - line) / 2
             width = room * value / most
             painter.fillRect(
-                QRectF(label_width, top + 4, max(width, 1 if value else 0), line - 8), bar_colour
+                QRectF(label_width, middle + 4, max(width, 1 if value else 0), line - 8),
+                bar_colour,
             )
             painter.drawText(
-                QRectF(label_width + width + 6, top, number_width, line),
+                QRectF(label_width + width + 6, middle, number_width, line),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 str(value),
             )
-            top += line
+            top += height
         if self.hasFocus():
             painter.setPen(palette.color(QPalette.ColorRole.Highlight))
             painter.drawRect(self.rect().adjusted(0, 0, -1, -1))

@@ -2784,6 +2784,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
     </message>
     <message>
       <location filename="../../app/ui/record_actions.py" />
+      <source>contractjaar {year}</source>
+      <translation>contract year {year}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
       <source>Correctie &amp;opslaan</source>
       <translation>&amp;Save correction</translation>
     </message>

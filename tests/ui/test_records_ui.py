@@ -267,3 +267,28 @@ def test_history_shows_words_not_codes(window: Any, contract: str) -> None:
     assert (verdict.old, verdict.new) == ("Verplicht", "Vrijwillig: onder de drempel")
     created = next(r for r in rows if r.action == "aangemaakt")
     assert created.record == "Aanbesteding T-1" and created.field == ""
+
+
+def test_a_numbered_record_in_the_history_says_what_it_is(window: Any) -> None:
+    """Regression: the history named records by number only ("Bewijsstuk 3")."""
+    import datetime as dt
+
+    from app.services.history import FieldChange, HistoryEntry
+    from app.ui import record_actions
+
+    at = dt.datetime(2026, 5, 1, 9, 0)
+    created = HistoryEntry(
+        1,
+        at,
+        "anna",
+        "create",
+        "evidence",
+        "3",
+        (FieldChange("type", None, "policy"), FieldChange("file_name", None, "beleid.pdf")),
+        None,
+    )
+    changed = HistoryEntry(
+        2, at, "anna", "update", "evidence", "3", (FieldChange("issuer", "A", "B"),), "typo"
+    )
+    rows = record_actions.history_rows([created, changed], "nl")
+    assert [row.record for row in rows] == ["Bewijsstuk 3 (ISV-beleid, beleid.pdf)"] * 2
