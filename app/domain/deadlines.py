@@ -20,6 +20,12 @@ def plan_due(start: dt.date, plan_months: int) -> dt.date:
     return add_months(start, plan_months)
 
 
+def risk_analysis_due(start: dt.date, plan_months: int, risk_months: int | None) -> dt.date:
+    """When the risk analysis is due: ``risk_months`` after the start when the contract
+    gives it a term of its own, else with the plan of action."""
+    return plan_due(start, plan_months if risk_months is None else risk_months)
+
+
 def month_end_after(day: dt.date, month: int) -> dt.date:
     """The last day of the first ``month`` that ends after ``day``."""
     year = day.year

@@ -10,7 +10,9 @@ agreement, measures, assessments, signals, escalation steps), never ticked by ha
    arrived by the plan-of-action due date; else not started.
 2. ``risk_analysis``: done once a risk analysis (document or imported workbook) is
    received; in progress when the newest assessment of it is *insufficient* and nothing
-   newer has arrived since; overdue when none has arrived by the plan due date.
+   newer has arrived since; overdue when none has arrived by its own due date
+   (``risk_months`` after the start), or by the plan due date when the contract sets no
+   term of its own for it.
 3. ``plan_of_action``: done on the dated agreement (``plan_agreed_on``); overdue when not
    agreed by its due date; in progress when a plan (document, or a workbook with
    measures) was received but not yet agreed; else not started.
@@ -38,7 +40,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from app.domain.clauses import DEFAULT_PLAN_MONTHS, DEFAULT_REPORT_MONTH
-from app.domain.deadlines import ReportDue, plan_due, report_schedule
+from app.domain.deadlines import ReportDue, plan_due, report_schedule, risk_analysis_due
 from app.domain.errors import ValidationError
 
 # ---------------------------------------------------------------------------------------
@@ -90,6 +92,8 @@ class ContractFacts(NamedTuple):
     signals_total: int = 0
     signals_open: int = 0
     first_pending_response: dt.date | None = None
+    risk_months: int | None = None
+    """The risk analysis's own term; ``None``: due with the plan of action."""
 
 
 @dataclass(frozen=True)
@@ -214,6 +218,10 @@ def _remediation(f: ContractFacts, as_of: dt.date) -> _Raw:
     return (DONE, pending, "dossier_step_remediation_closed", {"count": f.signals_total})
 
 
+def _risk_due(facts: ContractFacts) -> dt.date:
+    return risk_analysis_due(facts.start, facts.plan_months, facts.risk_months)
+
+
 def _dates(facts: ContractFacts) -> tuple[dt.date, tuple[ReportDue, ...]]:
     """The plan of action's due date and the yearly reports' schedule (both remembered)."""
     return (
@@ -228,7 +236,7 @@ def _raw_steps(
     """The six rules, given the plan's ``due`` date and the ``reports`` (see _dates)."""
     return (
         _policy(facts, as_of, due),
-        _risk_analysis(facts, as_of, due),
+        _risk_analysis(facts, as_of, _risk_due(facts)),
         _plan(facts, as_of, due),
         _monitoring(facts, as_of),
         _reporting(facts, as_of, reports),
@@ -258,6 +266,9 @@ def derive_states(facts: ContractFacts, as_of: dt.date) -> tuple[StepState, ...]
 
 
 class DeadlineKind(StrEnum):
+    RISK_ANALYSIS = "risk-analysis"
+    """Only for a contract that gives the risk analysis a term of its own; otherwise it
+    is due with the plan of action, and listed as that."""
     PLAN_OF_ACTION = "plan-of-action"
     YEARLY_REPORT = "yearly-report"
     EVIDENCE_EXPIRY = "evidence-expiry"
@@ -283,14 +294,21 @@ class Deadline(NamedTuple):
 def _open_deadlines(
     facts: ContractFacts, as_of: dt.date, due: dt.date, reports: tuple[ReportDue, ...]
 ) -> list[tuple[DeadlineKind, dt.date, int | None]]:
-    """The plan of action (``due``) while not agreed and the contract runs, and every
-    yearly report of ``reports`` (the schedule) not yet received."""
+    """The plan of action (``due``) while not agreed and the contract runs, the risk
+    analysis with a term of its own while none is received and the contract runs, and
+    every yearly report of ``reports`` (the schedule) not yet received."""
     items: list[tuple[DeadlineKind, dt.date, int | None]] = [
         (_REPORT, report.due, report.contract_year)
         for report in reports[facts.yearly_reports_received :]
     ]
     if facts.plan_agreed_on is None and as_of <= facts.end:
         items.insert(0, (_PLAN, due, None))
+    if (
+        facts.risk_months is not None
+        and facts.risk_analysis_received is None
+        and as_of <= facts.end
+    ):
+        items.insert(0, (DeadlineKind.RISK_ANALYSIS, _risk_due(facts), None))
     return items
 
 
@@ -302,6 +320,8 @@ def contract_deadlines(
 
     - The plan of action, while not agreed and while the contract runs (after the end
       nothing can be agreed any more; the step stays overdue in the dossier).
+    - The risk analysis, when the contract gives it a term of its own, while none is
+      received and the contract runs.
     - Each yearly report not yet received (the k-th received covers contract year k).
     """
     ref = facts.ref

@@ -22,7 +22,7 @@ from itertools import chain
 from typing import Any
 
 from app.domain.calendar import overlaps_year
-from app.domain.deadlines import plan_due, report_schedule
+from app.domain.deadlines import plan_due, report_schedule, risk_analysis_due
 from app.domain.followup import (
     OPEN_MEASURE_STATUSES,
     STEP_CODES,
@@ -259,6 +259,7 @@ def contract_flags(
     flags["contracts_value"] = contract.value_cents or 0
     flags["contracts_isv"] = int(isv)
     due = plan_due(contract.start, contract.plan_months)
+    risk_due = risk_analysis_due(contract.start, contract.plan_months, contract.risk_months)
     workbooks = [s for s in facts.submissions if s.received_on <= as_of]
     received = [s.received_on for s in workbooks]
     received += [
@@ -276,8 +277,8 @@ def contract_flags(
         states = derive_states(step_facts(contract, facts, as_of), as_of)
         steps = {code: state.value for code, state in zip(STEP_CODES, states, strict=True)}
         flags["risk_analysis_received"] = int(first is not None)
-        flags["risk_analysis_on_time"] = int(first is not None and first <= due)
-        flags["risk_analysis_late"] = int(first is not None and first > due)
+        flags["risk_analysis_on_time"] = int(first is not None and first <= risk_due)
+        flags["risk_analysis_late"] = int(first is not None and first > risk_due)
         flags["risk_analysis_overdue"] = int(states[_RISK_ANALYSIS] is StepState.OVERDUE)
         flags["plan_agreed"] = int(states[_PLAN_OF_ACTION] is StepState.DONE)
         flags["plan_overdue"] = int(states[_PLAN_OF_ACTION] is StepState.OVERDUE)
@@ -425,6 +426,7 @@ def step_facts(contract: ContractFact, facts: _ContractFacts, as_of: dt.date) ->
         end=contract.end,
         plan_months=contract.plan_months,
         report_month=contract.report_month,
+        risk_months=contract.risk_months,
         plan_agreed_on=(
             contract.plan_agreed_on
             if contract.plan_agreed_on is not None and contract.plan_agreed_on <= as_of

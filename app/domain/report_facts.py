@@ -58,6 +58,8 @@ class ContractFact:
     plan_months: int
     report_month: int
     plan_agreed_on: dt.date | None
+    risk_months: int | None = None
+    """The risk analysis's own term; ``None``: due with the plan of action."""
 
 
 @dataclass(frozen=True)

@@ -276,10 +276,12 @@ FIGURES: tuple[FigureDef, ...] = (
         "due_diligence",
         "Risicoanalyse op tijd",
         "Risk analysis on time",
-        "Van de ontvangen risicoanalyses: de eerste kwam binnen op of voor de termijn van "
-        "het plan van aanpak (contractstart plus het afgesproken aantal maanden).",
-        "Of the risk analyses received: the first arrived on or before the deadline of the "
-        "plan of action (contract start plus the agreed number of months).",
+        "Van de ontvangen risicoanalyses: de eerste kwam binnen op of voor haar termijn "
+        "(contractstart plus het afgesproken aantal maanden; zonder eigen termijn die van "
+        "het plan van aanpak).",
+        "Of the risk analyses received: the first arrived on or before its deadline "
+        "(contract start plus the agreed number of months; without a term of its own, that "
+        "of the plan of action).",
     ),
     _f(
         "risk_analysis_late",

@@ -101,6 +101,7 @@ class ContractRecord:
     version: int
     withdrawn_reason: str | None = None  # set when the contract was withdrawn
     withdrawn_at: dt.datetime | None = None
+    risk_months: int | None = None  # the risk analysis's own term; None: with the plan
 
 
 @dataclass(frozen=True)

@@ -54,11 +54,15 @@ from app.domain.report_facts import (
 from app.domain.rubric import SUBJECTS
 
 FORMAT = "isv-assistent-year-export"
-FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
-"""Version 2 added the tenders' ``awarded``, ``not_applied_code`` and ``text_source``;
-a version 1 file is read with those unknown (null)."""
-_ADDED_IN_2 = {"tenders": ("awarded", "not_applied_code", "text_source")}
+FORMAT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
+"""Version 2 added the tenders' ``awarded``, ``not_applied_code`` and ``text_source``,
+version 3 the contracts' ``risk_months``; an older file is read with the fields added
+after it unknown (null)."""
+_ADDED_IN: dict[int, dict[str, tuple[str, ...]]] = {
+    2: {"tenders": ("awarded", "not_applied_code", "text_source")},
+    3: {"contracts": ("risk_months",)},
+}
 ABOUT = (
     "Records of one ISV-assistent installation for one year, to be merged into the "
     "yearly ISV report with 'isv-assistent report --merge'. Do not edit: the checksum "
@@ -99,6 +103,8 @@ FIELDS: Mapping[str, Mapping[str, str]] = {
         "plan_months": "months after the start within which the plan of action is due",
         "report_month": "month (1-12) whose end is the yearly report's due date",
         "plan_agreed_on": "date the plan of action was agreed, or null",
+        "risk_months": "months after the start within which the risk analysis is due, or "
+        "null: with the plan of action",
     },
     "submissions": {
         "uid": "identity across installations",
@@ -222,6 +228,7 @@ _DATE_FIELDS = {
 }
 _OPTIONAL = {
     "organisation",
+    "risk_months",
     "awarded",
     "not_applied_code",
     "text_source",
@@ -243,6 +250,7 @@ _OPTIONAL = {
 _TYPES: Mapping[str, type | tuple[type, ...]] = {
     "value_cents": int,
     "plan_months": int,
+    "risk_months": int,
     "report_month": int,
     "version_no": int,
     "contract_year": int,
@@ -352,14 +360,18 @@ def _list(value: Any) -> list[Any]:
     return value
 
 
-def _upgrade_version_1(records: dict[str, Any]) -> dict[str, Any]:
-    """A version 1 file's records with the fields version 2 added, as unknown."""
+def _upgrade(records: dict[str, Any], version: int) -> dict[str, Any]:
+    """An older file's records with the fields later versions added, as unknown."""
     upgraded = dict(records)
-    for kind, names in _ADDED_IN_2.items():
-        items = _list(records[kind])
-        upgraded[kind] = [
-            {**item, **dict.fromkeys(names)} if isinstance(item, dict) else item for item in items
-        ]
+    for added_in, kinds in _ADDED_IN.items():
+        if added_in <= version:
+            continue
+        for kind, names in kinds.items():
+            items = _list(upgraded[kind])
+            upgraded[kind] = [
+                {**item, **dict.fromkeys(names)} if isinstance(item, dict) else item
+                for item in items
+            ]
     return upgraded
 
 
@@ -450,6 +462,7 @@ def export_domains(reference: Reference) -> dict[tuple[str, str], frozenset[str]
 _RANGES: dict[str, tuple[int, int]] = {
     "value_cents": (0, MAX_WHOLE),
     "plan_months": (1, 120),
+    "risk_months": (1, 120),
     "report_month": (1, 12),
     "version_no": (1, 1_000_000),
     "contract_year": (1, 100),
@@ -521,8 +534,8 @@ def read_export(
         records = body["records"]
         if not isinstance(records, dict) or set(records) != {k for k, _ in FACT_KINDS}:
             raise ValueError("records")
-        if version == 1:
-            records = _upgrade_version_1(records)
+        if version < FORMAT_VERSION:
+            records = _upgrade(records, version)
         kinds = {kind: _facts(cls, records[kind]) for kind, cls in FACT_KINDS}
         organisations = tuple(str(o) for o in _list(body["organisations"]))
         year = body["year"]

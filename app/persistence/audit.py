@@ -50,8 +50,9 @@ ADDED_LATER: dict[str, Any] = {
     "grievance_mechanism": None,
     "grievance_description": None,
     "stakeholders": None,
+    "risk_months": None,
 }
-"""Columns added after records were first audited (revisions 0004 to 0006), with the
+"""Columns added after records were first audited (revisions 0004 to 0007), with the
 value the upgrade gave existing rows: an after-image written before the column existed
 lacks the key, and matches a row that still holds that value."""
 

@@ -131,6 +131,9 @@ class Contract(Withdrawable, Versioned, Base):
     value_cents: Mapped[int | None] = mapped_column(BigInteger)
     plan_months: Mapped[int] = mapped_column(Integer, default=3)
     report_month: Mapped[int] = mapped_column(Integer, default=3)
+    risk_months: Mapped[int | None] = mapped_column(Integer)
+    """Months after the start within which the risk analysis is due; ``None``: with the
+    plan of action (``plan_months``), as before it had its own term (revision 0007)."""
     penalty_cents: Mapped[int | None] = mapped_column(BigInteger)
     independent_check: Mapped[bool] = mapped_column(Boolean, default=False)
     plan_agreed_on: Mapped[dt.date | None] = mapped_column(Date)

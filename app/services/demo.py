@@ -435,6 +435,7 @@ class _Builder:
                 "end": end,
                 "value_cents": int(value * Decimal("0.95")) * 100,
                 "plan_months": plan_months,
+                "risk_months": None,  # the risk analysis due with the plan, as by default
                 "report_month": report_month,
                 "penalty_cents": rng.choice((None, 2_500_000, 5_000_000)),
                 "independent_check": rng.random() < 0.2,

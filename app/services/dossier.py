@@ -233,9 +233,18 @@ def gather_contract_facts(
     no_signals = (0, 0)
     c = m.Contract
     facts = []
-    for cid, ref, start, end, plan_months, report_month, agreed in run(
+    for cid, ref, start, end, plan_months, report_month, agreed, risk_months in run(
         only(
-            select(c.id, c.ref, c.start, c.end, c.plan_months, c.report_month, c.plan_agreed_on)
+            select(
+                c.id,
+                c.ref,
+                c.start,
+                c.end,
+                c.plan_months,
+                c.report_month,
+                c.plan_agreed_on,
+                c.risk_months,
+            )
             .join(m.Tender, and_(m.Tender.id == c.tender_id, m.Tender.isv_applied.is_(True)))
             .where(c.withdrawn_at.is_(None))  # a withdrawn contract leaves the dossier
             .order_by(c.ref),
@@ -258,6 +267,7 @@ def gather_contract_facts(
                 end=end,
                 plan_months=plan_months,
                 report_month=report_month,
+                risk_months=risk_months,
                 plan_agreed_on=agreed if agreed is not None and agreed <= as_of else None,
                 policy_received=policy,
                 risk_analysis_received=analysis,

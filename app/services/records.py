@@ -282,10 +282,16 @@ def correct_tender(
 # -- contracts -------------------------------------------------------------------------
 
 
-def check_contract_ranges(plan_months: int, report_month: int) -> None:
+def check_contract_ranges(
+    plan_months: int, report_month: int, risk_months: int | None = None
+) -> None:
     if not 1 <= plan_months <= 24:
         raise ValidationError(
             "out_of_range", field="plan-months", low=1, high=24, value=plan_months
+        )
+    if risk_months is not None and not 1 <= risk_months <= 24:
+        raise ValidationError(
+            "out_of_range", field="risk-months", low=1, high=24, value=risk_months
         )
     if not 1 <= report_month <= 12:
         raise ValidationError(
@@ -312,8 +318,11 @@ def correct_contract(
     report_month: int | None = None,
     penalty: Decimal | int | str | None = None,
     independent_check: bool | None = None,
+    risk_months: int | None = None,
+    risk_with_plan: bool = False,
 ) -> Change:
-    """Correct the named fields of a contract (``None``: unchanged)."""
+    """Correct the named fields of a contract (``None``: unchanged). ``risk_with_plan``
+    drops the risk analysis's own term: it is due with the plan of action again."""
     why = _reason(reason)
     with ctx.db.begin() as session:
         contract = find_contract(session, ref)
@@ -346,9 +355,14 @@ def correct_contract(
         check_contract_ranges(
             plan_months if plan_months is not None else contract.plan_months,
             report_month if report_month is not None else contract.report_month,
+            risk_months,
         )
         if plan_months is not None:
             changes["plan_months"] = plan_months
+        if risk_months is not None:
+            changes["risk_months"] = risk_months
+        elif risk_with_plan:
+            changes["risk_months"] = None
         if report_month is not None:
             changes["report_month"] = report_month
         if value is not None:

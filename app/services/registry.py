@@ -108,6 +108,7 @@ def _contract_record(
         version=contract.version,
         withdrawn_reason=contract.withdrawn_reason,
         withdrawn_at=contract.withdrawn_at,
+        risk_months=contract.risk_months,
     )
 
 
@@ -512,6 +513,7 @@ def add_contract(
     penalty: Decimal | int | str | None = None,
     independent_check: bool = False,
     accept_warning: str | None = None,
+    risk_months: int | None = None,
 ) -> ContractRecord:
     """Register an awarded contract and its supplier.
 
@@ -521,7 +523,7 @@ def add_contract(
 
     ref = clean_text(ref, "ref", limit=100)
     check_period(start, end)
-    check_contract_ranges(plan_months, report_month)
+    check_contract_ranges(plan_months, report_month, risk_months)
     amount = validate_value(value) if value is not None else None
     penalty_amount = validate_value(penalty) if penalty is not None else None
     with ctx.db.begin() as session:
@@ -545,6 +547,7 @@ def add_contract(
             value_cents=to_cents(amount) if amount is not None else None,
             plan_months=plan_months,
             report_month=report_month,
+            risk_months=risk_months,
             penalty_cents=to_cents(penalty_amount) if penalty_amount is not None else None,
             independent_check=independent_check,
         )

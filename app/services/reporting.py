@@ -171,6 +171,7 @@ def gather_year_facts(session: Session, year: int) -> YearFacts:
         c.plan_months,
         c.report_month,
         c.plan_agreed_on,
+        c.risk_months,
         where=active,
     )
     assert {r.tender_id for r in contract_rows} <= set(tender_uid)
@@ -189,6 +190,7 @@ def gather_year_facts(session: Session, year: int) -> YearFacts:
                 plan_months=r.plan_months,
                 report_month=r.report_month,
                 plan_agreed_on=r.plan_agreed_on,
+                risk_months=r.risk_months,
             )
             for r in contract_rows
         ]

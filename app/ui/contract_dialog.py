@@ -63,6 +63,16 @@ class ContractDialog(SimpleDialog):
         )
         self.plan_months = plan_months_box()
         add_row(form, tr("&Plan van aanpak binnen:"), self.plan_months)
+        self.risk_months = plan_months_box()
+        self.risk_months.setMinimum(0)
+        self.risk_months.setSpecialValueText(tr("met het plan van aanpak"))
+        self.risk_months.setValue(0)
+        add_row(
+            form,
+            tr("&Risicoanalyse binnen:"),
+            self.risk_months,
+            description=tr("Een eigen termijn voor de risicoanalyse, of met het plan van aanpak"),
+        )
         self.report_month = report_month_box(lang)
         add_row(form, tr("&Jaarrapportage uiterlijk eind:"), self.report_month)
         self.penalty = QLineEdit()
@@ -100,6 +110,7 @@ class ContractDialog(SimpleDialog):
             "end": self.end.value(),
             "value": value,
             "plan_months": self.plan_months.value(),
+            "risk_months": self.risk_months.value() or None,
             "report_month": self.report_month.currentData(),
             "penalty": penalty,
             "independent_check": self.check.isChecked(),

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
-from app.domain.deadlines import plan_due, yearly_reports
+from app.domain.deadlines import plan_due, risk_analysis_due, yearly_reports
 from app.domain.values import ContractRecord, EvidenceRecord
 from app.services import evidence as evidence_service
 from app.services import registry
@@ -153,6 +153,10 @@ def contract_html(contract: ContractRecord, lang: str) -> str:
             tr("Looptijd"), f"{show_value(contract.start, lang)} – {show_value(contract.end, lang)}"
         ),
         line(tr("Waarde"), contract.value if contract.value is not None else "–"),
+        line(
+            tr("Risicoanalyse uiterlijk"),
+            risk_analysis_due(contract.start, contract.plan_months, contract.risk_months),
+        ),
         line(tr("Plan van aanpak uiterlijk"), plan_due(contract.start, contract.plan_months)),
         line(tr("Plan van aanpak afgesproken op"), contract.plan_agreed_on or tr("nog niet")),
         line(

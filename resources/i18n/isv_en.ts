@@ -195,6 +195,11 @@
     </message>
     <message>
       <location filename="../../app/ui/contract_dialog.py" />
+      <source>&amp;Risicoanalyse binnen:</source>
+      <translation>&amp;Risk analysis within:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
       <source>&amp;Waarde (€):</source>
       <translation>&amp;Value (€):</translation>
     </message>
@@ -230,6 +235,11 @@
     </message>
     <message>
       <location filename="../../app/ui/contract_dialog.py" />
+      <source>Een eigen termijn voor de risicoanalyse, of met het plan van aanpak</source>
+      <translation>A term of its own for the risk analysis, or with the plan of action</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
       <source>Einddatum</source>
       <translation>End date</translation>
     </message>
@@ -252,6 +262,11 @@
       <location filename="../../app/ui/contract_dialog.py" />
       <source>Landcode of naam, bijvoorbeeld NL of Duitsland</source>
       <translation>Country code or name, for example NL or Germany</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/contract_dialog.py" />
+      <source>met het plan van aanpak</source>
+      <translation>with the plan of action</translation>
     </message>
     <message>
       <location filename="../../app/ui/contract_dialog.py" />
@@ -617,6 +632,11 @@
       <location filename="../../app/ui/dossier.py" />
       <source>Plan van aanpak uiterlijk</source>
       <translation>Plan of action due</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/dossier.py" />
+      <source>Risicoanalyse uiterlijk</source>
+      <translation>Risk analysis due by</translation>
     </message>
     <message>
       <location filename="../../app/ui/dossier.py" />
@@ -2556,6 +2576,11 @@ Helps buyers and contract managers of the Dutch central government with the Inte
       <location filename="../../app/ui/overview.py" />
       <source>Reactie op escalatiestap</source>
       <translation>Response to an escalation step</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/overview.py" />
+      <source>Risicoanalyse</source>
+      <translation>Risk analysis</translation>
     </message>
     <message>
       <location filename="../../app/ui/overview.py" />

@@ -223,6 +223,11 @@ def fill_every_table(ctx: Any, folder: Path, *, tenders: int = 30) -> None:
     _adopt_a_tenderned_notice(ctx, folder)
     with ctx.db.read() as session:
         contract = session.scalar(select(m.Contract.ref).order_by(m.Contract.id).limit(1))
+    from app.services import records
+
+    records.correct_contract(  # a risk analysis with a term of its own (revision 0007)
+        ctx, contract, reason="Eigen termijn", expected_version=None, risk_months=2
+    )
     signal = signals.log_signal(
         ctx,
         contract_ref=contract,

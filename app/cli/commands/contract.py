@@ -26,6 +26,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add.add_argument("--plan-months", type=int, default=3)
     add.add_argument("--report-month", type=int, default=3)
     add.add_argument("--penalty")
+    add.add_argument(
+        "--risk-months",
+        type=int,
+        metavar="N",
+        help="months after the start for the risk analysis (default: with the plan)",
+    )
     add_accept_warning(add)
     add.set_defaults(handler=run_add)
     register_v2(actions)
@@ -47,6 +53,7 @@ def run_add(inv: Invocation) -> int:
         report_month=args.report_month,
         penalty=parse_amount(args.penalty, "--penalty") if args.penalty else None,
         accept_warning=args.accept_warning,
+        risk_months=args.risk_months,
     )
     inv.say(
         f"{contract.ref}: {contract.supplier.name} ({contract.supplier.country}), "
@@ -78,6 +85,18 @@ def register_v2(actions: argparse._SubParsersAction) -> None:  # type: ignore[ty
     correct.add_argument("--plan-months", type=int)
     correct.add_argument("--report-month", type=int)
     correct.add_argument("--penalty")
+    risk = correct.add_mutually_exclusive_group()
+    risk.add_argument(
+        "--risk-months",
+        type=int,
+        metavar="N",
+        help="months after the start for the risk analysis",
+    )
+    risk.add_argument(
+        "--risk-with-plan",
+        action="store_true",
+        help="the risk analysis is due with the plan of action again",
+    )
     add_accept_warning(correct)
     correct.add_argument("--json", action="store_true")
     correct.set_defaults(handler=run_correct)
@@ -139,5 +158,7 @@ def run_correct(inv: Invocation) -> int:
         plan_months=args.plan_months,
         report_month=args.report_month,
         penalty=parse_amount(args.penalty, "--penalty") if args.penalty is not None else None,
+        risk_months=args.risk_months,
+        risk_with_plan=args.risk_with_plan,
     )
     return report_change(inv, change)

@@ -241,6 +241,8 @@ def tenders_per_category(
 
 
 def due_kind_label(kind: str, key: int | None) -> str:
+    if kind == "risk-analysis":
+        return tr("Risicoanalyse")
     if kind == "plan-of-action":
         return tr("Plan van aanpak")
     if kind == "yearly-report":
