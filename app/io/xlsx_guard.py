@@ -299,134 +299,120 @@ class SheetScan:
     formulas_without_value: set[tuple[int, int]] = field(default_factory=set)
 
 
+_CELL, _VALUE, _FORMULA, _ROW = 1, 2, 3, 4
+_KINDS = {"c": _CELL, "v": _VALUE, "is": _VALUE, "f": _FORMULA, "row": _ROW}
+
+
 class _SheetCounter:
     """The handlers of one sheet's parse: every cell is counted as it is read.
 
-    A cell is finished when the next one (or the next row, or the end) starts, so no
-    end-of-element handler is needed. Names are compared by their local part: a cell
-    under any namespace or prefix is a cell here, as it is to the spreadsheet parser.
+    Names are compared by their local part: a cell under any namespace or prefix is a cell
+    here, as it is to the spreadsheet parser. A cell is counted when its first value
+    (``v``, ``is``) or formula (``f``) starts; its position must then be given. With
+    ``shared`` (the length of each shared string), the shared-string cells' indexes are
+    read too and what they expand to is added up. The parser calls :meth:`start` for
+    every element of the sheet, so it does as little as it can for the others.
     """
 
     def __init__(
-        self, limits: Limits, sheet: str, name: str, shared: list[int] | None, exact: bool
+        self, limits: Limits, sheet: str, name: str, shared: list[int] | None = None
     ) -> None:
         self.limits = limits
         self.sheet = sheet
         self.name = name
         self.shared = shared
-        self.exact = exact
         self.scan = SheetScan()
-        self.locals: dict[str, str] = {}
-        self.row = 0
+        self.kinds: dict[str, int] = {}  # expat interns names: each is looked up once
+        self.columns: dict[str, int] = {}  # column letters and their number
+        self.cell: dict[str, str] | None = None  # the attributes of the open cell
+        self.valued = False  # the open cell is counted
+        self.row = 0  # the open cell's position, once counted
         self.col = 0
-        self.open = False  # a cell is open
-        self.valued = False  # it holds a value or a formula (counted in the extent)
-        self.has_value = False
-        self.formula = False
-        self.shared_cell = False
-        self.text_result = False
-        self.in_value = False
-        self.index = ""
+        self.index: list[str] | None = None  # a shared-string cell's value, being read
         self.expanded = 0
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
-        local = self.locals.get(tag)
-        if local is None:
-            local = self.locals[tag] = _local(tag)
-        if local == "c":
-            self._finish()
-            position = attrs.get("r")
-            match = _POSITION.fullmatch(position) if position is not None else None
-            if match is None:
-                raise _Refused(refuse("wb_cells_without_position", self.name, sheet=self.sheet))
-            col = 0
-            for ch in match.group(1):
-                col = col * 26 + ord(ch) - 64
-            self.row = int(match.group(2))
-            self.col = col
-            self.open = True
+        kind = self.kinds.get(tag)
+        if kind is None:
+            kind = self.kinds[tag] = _KINDS.get(tag.rpartition("}")[2], 0)
+        if not kind:
+            return
+        if kind == _CELL:
+            self.cell = attrs
             self.valued = False
-            self.has_value = False
-            self.formula = False
-            kind = attrs.get("t")
-            self.shared_cell = kind == "s"
-            self.text_result = kind == "str"
-        elif local in {"v", "is"}:
-            self.has_value = True
-            if self.open and not self.valued:
-                self._value()
-            if local == "v" and self.exact and self.shared_cell:
-                self.in_value = True
-                self.index = ""
-        elif local == "f":
-            self.formula = True
-            if self.open and not self.valued:
-                self._value()
-        elif local == "row":
-            self._finish()
+        elif kind == _ROW:
+            self.cell = None
             self.scan.rows += 1
             if self.scan.rows > EXCEL_ROWS:
-                self._too_many_rows(self.scan.rows)
+                raise self._refused("wb_too_many_rows", rows=self.scan.rows)
+        elif self.cell is not None:
+            if not self.valued:
+                self._count(self.cell)
+            if kind == _FORMULA:
+                found = self.scan.formulas_without_value
+                if len(found) < 100_000:  # read as empty, it has no cached value
+                    found.add((self.row, self.col))
+            elif "t" in self.cell:
+                self._typed_value(self.cell["t"], tag)
+
+    def _typed_value(self, kind: str, tag: str) -> None:
+        if kind == "str":  # a formula whose text result is cached (maybe empty)
+            self.scan.formulas_without_value.discard((self.row, self.col))
+        elif kind == "s" and self.shared is not None and tag[-1] == "v":
+            self.index = []
+
+    def _count(self, cell: dict[str, str]) -> None:
+        """The open cell's first value or formula: where it is, and is that too far."""
+        self.valued = True
+        position = cell.get("r")
+        match = _POSITION.fullmatch(position) if position is not None else None
+        if match is None:
+            raise self._refused("wb_cells_without_position")
+        letters, digits = match.groups()
+        col = self.columns.get(letters, 0)
+        if not col:
+            for ch in letters:
+                col = col * 26 + ord(ch) - 64
+            self.columns[letters] = col
+        row = self.row = int(digits)
+        self.col = col
+        scan, limits = self.scan, self.limits
+        scan.cells += 1
+        if scan.cells > limits.area:  # the same place given a value over and over
+            raise self._refused("wb_too_many_cells", limit=limits.area)
+        if cell.get("t") == "s":
+            scan.shared_cells += 1
+        if row > scan.last_row or col > scan.last_col:
+            scan.last_row = max(row, scan.last_row)
+            scan.last_col = max(col, scan.last_col)
+            if scan.last_row > limits.rows:
+                raise self._refused("wb_too_many_rows", rows=scan.last_row)
+            if (
+                scan.last_col > min(limits.columns, EXCEL_COLUMNS)
+                or scan.last_row * scan.last_col > limits.area
+            ):
+                raise self._refused("wb_too_many_columns", columns=scan.last_col)
 
     def text(self, data: str) -> None:
-        if self.in_value:
-            self.index += data[:12]
+        if self.index is not None:
+            self.index.append(data[:12])
 
-    def end(self, tag: str) -> None:
-        if self.in_value and (tag == "v" or tag.endswith("}v")):
-            self.in_value = False
-            self._expand(self.index.strip())
-
-    def _value(self) -> None:
-        scan = self.scan
-        limits = self.limits
-        self.valued = True
-        scan.cells += 1
-        if self.shared_cell:
-            scan.shared_cells += 1
-        if self.row > scan.last_row:
-            scan.last_row = self.row
-            if self.row > limits.rows:
-                self._too_many_rows(self.row)
-        if self.col > scan.last_col:
-            scan.last_col = self.col
-            if self.col > min(limits.columns, EXCEL_COLUMNS):
-                self._too_wide()
-        if scan.cells > limits.area:  # the same place given a value over and over
-            raise _Refused(
-                refuse("wb_too_many_cells", self.name, sheet=self.sheet, limit=limits.area)
-            )
-        if scan.last_row * scan.last_col > limits.area:
-            self._too_wide()
-
-    def _expand(self, index: str) -> None:
-        shared = self.shared or []
-        if not index.isdigit() or int(index) >= len(shared):
+    def end(self, _tag: str) -> None:
+        if self.index is None:
+            return
+        position = "".join(self.index).strip()
+        self.index = None
+        lengths = self.shared or []
+        if not position.isdigit() or int(position) >= len(lengths):
             raise _Refused(refuse("wb_damaged", self.name))
-        self.expanded += shared[int(index)]
+        self.expanded += lengths[int(position)]
         if self.expanded > self.limits.sheet_chars:
             raise _Refused(refuse("wb_too_large", self.name, limit=self.limits.file_bytes // MB))
 
-    def _finish(self) -> None:
-        # a formula's cell read as empty has no cached value, unless its result is text
-        # that was cached empty
-        if self.open and self.formula and not (self.text_result and self.has_value):
-            found = self.scan.formulas_without_value
-            if len(found) < 100_000:
-                found.add((self.row, self.col))
-        self.open = False
-
-    def _too_many_rows(self, rows: int) -> None:
-        raise _Refused(
-            refuse(
-                "wb_too_many_rows", self.name, sheet=self.sheet, rows=rows, limit=self.limits.rows
-            )
-        )
-
-    def _too_wide(self) -> None:
-        raise _Refused(
-            refuse("wb_too_many_columns", self.name, sheet=self.sheet, columns=self.scan.last_col)
-        )
+    def _refused(self, code: str, **params: Any) -> _Refused:
+        if code == "wb_too_many_rows":
+            params["limit"] = self.limits.rows
+        return _Refused(refuse(code, self.name, sheet=self.sheet, **params))
 
 
 class GuardedWorkbook:
@@ -513,19 +499,17 @@ class GuardedWorkbook:
 
     def scan(self, sheet: SheetPart) -> SheetScan:
         """Count one sheet; refuse it when it exceeds the limits."""
-        counter = _SheetCounter(self.limits, sheet.name, self.name, self._shared, exact=False)
+        counter = _SheetCounter(self.limits, sheet.name, self.name)
         limit = self.limits.unpacked_bytes
         stream_xml(self.archive, sheet.part, self.name, limit, counter.start)
-        counter._finish()
-        scan = counter.scan
         longest = max(self._shared, default=0)
-        if scan.shared_cells * longest > self.limits.sheet_chars:
+        if counter.scan.shared_cells * longest > self.limits.sheet_chars:
             # the cells might expand the shared strings beyond the limit: count exactly
-            exact = _SheetCounter(self.limits, sheet.name, self.name, self._shared, exact=True)
+            exact = _SheetCounter(self.limits, sheet.name, self.name, self._shared)
             stream_xml(
                 self.archive, sheet.part, self.name, limit, exact.start, exact.text, exact.end
             )
-        return scan
+        return counter.scan
 
     def rows(self, sheet: SheetPart) -> tuple[Iterator[list[Any]], SheetScan]:
         """The sheet's rows from row 1, each from column A to the last column holding a
