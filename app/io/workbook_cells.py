@@ -240,7 +240,9 @@ def validator(rules: Rules, column: Column) -> Validator:
             result = value.strip() if type(value) is str else as_text(value)
             if len(result) > limit:
                 raise CellError("wb_too_long", limit=limit)
-            odd = NOT_XML.search(result)
+            # every character XML cannot hold is a control, surrogate or unassigned code
+            # point, none of which is printable: most text needs no search
+            odd = None if result.isprintable() else NOT_XML.search(result)
             if odd is not None:
                 raise CellError("wb_invalid_character", at=odd.start() + 1)
             return result

@@ -600,3 +600,27 @@ def test_a_wide_sheet_is_measured_precisely_and_read(ctx: Any, contract: str, fi
     assert found(result) == []
     assert ("Keten", 1, "Opmerking", "Opmerking", "wb_column_ignored") in found(result, "note")
     assert result.counts["sites"] == 2
+
+
+def test_characters_xml_cannot_hold_are_refused_where_they_are() -> None:
+    """The text rule skips its search for printable text: that is only right while no
+    character XML cannot hold is printable, so every code point is walked here."""
+    import sys
+
+    from app.domain.characters import NOT_XML
+    from app.io.workbook_cells import CellError, validator
+    from app.io.workbook_layout import SITES
+
+    printable = [
+        hex(cp)
+        for cp in range(sys.maxunicode + 1)
+        if NOT_XML.match(chr(cp)) and chr(cp).isprintable()
+    ]
+    assert printable == []
+    name = next(c for c in SITES.columns if c.kind == "text")
+    check = validator(None, name)  # type: ignore[arg-type]  # text needs no reference
+    assert check("  Fabriek Zoë 工厂 ") == "Fabriek Zoë 工厂"
+    for odd in ("\x01", "\ud800", "\ufdd0", "\ufffe", "\U0010ffff"):
+        with pytest.raises(CellError) as refused:
+            check(f"Fab{odd}riek")
+        assert (refused.value.code, refused.value.params) == ("wb_invalid_character", {"at": 4})
