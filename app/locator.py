@@ -57,6 +57,7 @@ def reference() -> Reference:
         extra_thresholds=extra,
         set_valid_from=current.category_set_valid_from,
         isv_start=current.isv_start,
+        initiative_years=current.initiative_years,
     )
 
 

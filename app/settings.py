@@ -100,6 +100,9 @@ class Settings:
         # door de Minister van <party_minister>", and the mandate line under it.
         party_minister: str = "",
         party_mandate: str = "",
+        # The years an initiative was active where the reference data could not confirm
+        # them (the IMVO covenants): {initiative id: (first year or None, last or None)}.
+        initiative_years: dict[str, tuple[int | None, int | None]] | None = None,
     ) -> None:
         self.language = language
         self.user_name = user_name
@@ -112,6 +115,7 @@ class Settings:
         self.ocid_prefix = ocid_prefix
         self.party_minister = party_minister
         self.party_mandate = party_mandate
+        self.initiative_years = dict(initiative_years or {})
 
 
 def load() -> Settings:
@@ -150,6 +154,23 @@ def load() -> Settings:
         result.isv_start = dt.date.fromisoformat(raw["isv_start"])
     except (KeyError, TypeError, ValueError):
         result.isv_start = None
+    result.initiative_years = _initiative_years(raw.get("initiative_years"))
+    return result
+
+
+def _year(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _initiative_years(raw: object) -> dict[str, tuple[int | None, int | None]]:
+    """``{"IMVO covenant forestry": {"from": 2017, "to": 2026}}`` as kept in the file;
+    an entry that is not of that shape is left out (the data's own years then apply)."""
+    if not isinstance(raw, dict):
+        return {}
+    result: dict[str, tuple[int | None, int | None]] = {}
+    for name, years in raw.items():
+        if isinstance(years, dict):
+            result[str(name)] = (_year(years.get("from")), _year(years.get("to")))
     return result
 
 
@@ -172,6 +193,10 @@ def save(settings: Settings) -> None:
         k: v.isoformat() for k, v in settings.category_set_valid_from.items()
     }
     data["isv_start"] = settings.isv_start.isoformat() if settings.isv_start else None
+    data["initiative_years"] = {
+        name: {"from": first, "to": last}
+        for name, (first, last) in settings.initiative_years.items()
+    }
     import tempfile  # only when saving: it loads shutil and the compression modules
 
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-")

@@ -107,6 +107,8 @@ class Initiative(NamedTuple):
     about_nl: str
     about_en: str
     source: str | None
+    years_set: bool = False
+    """The years are the user's (a setting), where the data could not confirm them."""
 
     def name(self, lang: str) -> str:
         return choose(lang, {"nl": self.name_nl, "en": self.name_en})
@@ -495,6 +497,36 @@ def _parse(filename: str, text: str) -> Mapping[str, Any]:
     return reader.obj(data, "(top)")
 
 
+def _with_years(
+    initiatives: dict[str, Initiative], years: Mapping[str, tuple[int | None, int | None]]
+) -> dict[str, Initiative]:
+    """The initiatives with the user's years applied; only unconfirmed years can be set."""
+    result = dict(initiatives)
+    for name, (first, last) in years.items():
+        where = f"initiative_years.{name}"
+        item = initiatives.get(name)
+        if item is None:
+            raise ReferenceDataError(
+                "reference_data_invalid", file="settings", field=where, problem="unknown initiative"
+            )
+        if item.years_confirmed:
+            raise ReferenceDataError(
+                "reference_data_invalid",
+                file="settings",
+                field=where,
+                problem="its years are confirmed in the reference data",
+            )
+        if first is not None and last is not None and last < first:
+            raise ReferenceDataError(
+                "reference_data_invalid",
+                file="settings",
+                field=where,
+                problem="ends before it starts",
+            )
+        result[name] = item._replace(first=first, last=last, years_set=True)
+    return result
+
+
 def _optional_year(r: _Reader, data: Mapping[str, Any], key: str, where: str) -> int | None:
     if data.get(key) is None:
         return None
@@ -833,15 +865,19 @@ def load_reference(
     extra_thresholds: tuple[str, str] | None = None,
     set_valid_from: Mapping[str, dt.date] | None = None,
     isv_start: dt.date | None = None,
+    initiative_years: Mapping[str, tuple[int | None, int | None]] | None = None,
 ) -> Reference:
     """Build the reference data from the files that ``read(name)`` returns as text.
 
     ``extra_thresholds`` is ``(filename, text)`` of a user's extension of the threshold
     table; ``set_valid_from`` overrides the start date of a category set (a setting,
     since the regrouping date is not confirmed); ``isv_start`` overrides the ISV's start
-    date (a setting: the sources name the month only).
+    date (a setting: the sources name the month only); ``initiative_years`` sets the
+    years of initiatives whose years the data could not confirm (a setting).
     """
     sources, sets, initiatives = _load_categories(read("categories.json"))
+    if initiative_years:
+        initiatives = _with_years(initiatives, initiative_years)
     if set_valid_from:
         known = {s.id for s in sets}
         for set_id in set_valid_from:

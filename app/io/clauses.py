@@ -329,7 +329,7 @@ def _initiatives(
                     "name": item.name(lang),
                     "about": item.about(lang),
                     "years": item.years(),
-                    "years_confirmed": item.years_confirmed,
+                    "years_confirmed": item.years_confirmed or item.years_set,
                 }
             )
     return found

@@ -115,6 +115,11 @@
     </message>
     <message>
       <location filename="../../app/ui/categories.py" />
+      <source>looptijd volgens de instellingen</source>
+      <translation>years as set in the settings</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/categories.py" />
       <source>Niet bevestigd, en bijzondere drempels</source>
       <translation>Not confirmed, and special thresholds</translation>
     </message>

@@ -65,6 +65,7 @@ def test_the_texts_follow_the_setting(ctx: Any, isolated_home: Path, lang: str) 
     choices = clauses.ClauseChoices(generated_on=dt.date(2026, 3, 1))
 
     def text() -> str:
+        ctx.reference = locator.reference()  # a command started after the change
         generated = clauses.generate(ctx, "T-1", fmt="md", lang=lang, choices=choices)
         return generated.data.decode("utf-8")
 

@@ -20,10 +20,25 @@ from PySide6.QtWidgets import (
 )
 
 from app import locator
-from app.domain.reference import Category
+from app.domain.reference import Category, Initiative
 from app.ui.i18n import tr
 from app.ui.pages.base import Page
 from app.ui.widgets import a11y
+
+
+def _initiative_line(item: Initiative, year: int, lang: str) -> str:
+    """An initiative's name with its years, and whether it still runs in ``year``, or
+    whose years those are (the data's unconfirmed ones, or the settings')."""
+    line = item.name(lang)
+    if item.years():
+        line += f" ({item.years()})"
+    if not item.active_in(year):
+        return line + " – " + tr("beëindigd; niet meer aanbieden")
+    if item.years_set:
+        return line + " – " + tr("looptijd volgens de instellingen")
+    if not item.years_confirmed:
+        return line + " – " + tr("looptijd niet bevestigd")
+    return line
 
 
 def category_html(category: Category, lang: str) -> str:
@@ -46,14 +61,7 @@ def category_html(category: Category, lang: str) -> str:
         if item.kind == "buyer":
             buyers.append(item)
             continue
-        line = item.name(lang)
-        if item.years():
-            line += f" ({item.years()})"
-        if not item.active_in(year):
-            line += " – " + tr("beëindigd; niet meer aanbieden")
-        elif not item.years_confirmed:
-            line += " – " + tr("looptijd niet bevestigd")
-        parts.append(f"<li>{esc(line)}: {esc(item.about(lang))}</li>")
+        parts.append(f"<li>{esc(_initiative_line(item, year, lang))}: {esc(item.about(lang))}</li>")
     parts.append("</ul>")
     for item in buyers:
         parts.append(f"<h3>{esc(item.name(lang))}</h3><p>{esc(item.about(lang))}</p>")
