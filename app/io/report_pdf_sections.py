@@ -345,7 +345,7 @@ def tenders_section(w: Writer) -> list[Flowable]:
         label = w.t("no_code") if code == NO_REASON_CODE else labels.get(code, code)
         flow.append(
             Paragraph(
-                f"<b>{escape(tenders)}</b>: {escape(label)} ({escape(code)})",
+                f"<b>{escape(tenders)}</b>: {escape(label)}",  # the code is in the Excel
                 s["Bullet"],
                 bulletText="•",
             )

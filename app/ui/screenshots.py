@@ -206,6 +206,11 @@ def clipped_texts(root: Any) -> list[str]:
     for button in root.findChildren(QAbstractButton):
         if button.isVisible() and button.text() and button.width() + 1 < _needed(button):
             found.append(f"button ‘{_plain(button.text())}’ {button.width()}")
+    from app.ui.widgets import BarChart
+
+    for chart in root.findChildren(BarChart):  # painted: its bars need their height
+        if chart.isVisible() and chart.height() + 1 < chart.heightForWidth(chart.width()):
+            found.append(f"chart ‘{chart.accessibleName()}’ {chart.height()}")
     for header in root.findChildren(QHeaderView):
         if not header.isVisible() or header.orientation() != header.orientation().Horizontal:
             continue

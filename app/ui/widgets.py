@@ -344,7 +344,7 @@ class BarChart(QWidget):
     def __init__(self, name: str, description: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bars: list[tuple[str, int]] = []
-        self.setMinimumHeight(120)
+        # no fixed minimum height: minimumSizeHint() reserves room for every bar
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         a11y(self, name, description)
 

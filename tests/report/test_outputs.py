@@ -49,6 +49,9 @@ def test_pdf_shows_the_json_figures(year_db: Any, cli: Any, tmp_path: Path, lang
     data, pdf, _ = run_report(cli, tmp_path, lang)
     tokens = pdf_tokens(pdf)
     totals = data["totals"]
+    # a reason for not applying the ISV in words, without its code (that is in the Excel)
+    urgency = "Urgency" if lang == "en" else "Spoed"
+    assert urgency in tokens and "(urgency)" not in tokens
     # the key-figure table of the summary: name, then value
     for code in (
         "tenders",
