@@ -10,7 +10,11 @@ loop.
 
 Worker threads and the GUI thread share the interpreter lock; the helper sets nothing
 process-wide to favour either (``bench_ui_stall`` shows the largest event-loop gap that
-long work leaves).
+long work leaves). What keeps the window breathing is the shape of the work: a task that
+makes tens of thousands of objects and keeps them (a list of every row of a sheet, a
+tuple per row to insert) sets off a full collection of the whole heap, which holds the
+lock for as long as it takes; long work therefore takes rows as they come and hands
+them on in batches, keeping only what its result needs.
 
 Tests construct ``Tasks(inline=True)``: the same calls run at once, in order, on the
 calling thread, so a test reads like a user's click followed by its result.

@@ -1,11 +1,16 @@
 """The event loop during a supplier workbook's check and import, and during the report.
 
-Run: ``.venv/bin/python tests/benchmarks/bench_ui_stall.py [ministry|stress|ROWS]``
+Run: ``.venv/bin/python tests/benchmarks/bench_ui_stall.py [ministry|stress|ROWS] [--why]``
 (ministry: a submission of 1,000 rows; stress: 100,000, the default). The real window
 (offscreen) with the real task helper runs the import dialog's check and import and the
 Rapportage screen's calculation, while a 10 ms timer probes the event loop; it prints
 the largest gap for each, against the same probe with nothing running (the baseline),
 and the ratio. The target is a largest gap below 100 ms.
+
+``--why`` (a diagnosis, not part of the figure): the garbage collections that overlapped
+each of the largest gaps, with the thread that ran them and their CPU time. A collection
+holds the interpreter lock; a gap with none overlapping it is the GUI thread waiting for
+the lock or for a core.
 """
 
 from __future__ import annotations
@@ -26,8 +31,42 @@ SCALES = {"ministry": 1_000, "stress": 100_000}
 """Rows in the supplier workbook at each scale."""
 
 
+class Collections:
+    """Every garbage collection while installed: when, which generation, in which
+    thread, and its CPU time in that thread (diagnosis only: ``gc.callbacks``)."""
+
+    def __init__(self) -> None:
+        import gc
+        import threading
+
+        self.done: list[tuple[float, float, int, str, float]] = []
+        self._started: dict[int, tuple[float, float]] = {}
+        self._threading = threading
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        now, cpu = time.perf_counter(), time.thread_time()
+        thread = self._threading.current_thread()
+        if phase == "start":
+            self._started[thread.ident or 0] = (now, cpu)
+            return
+        began, cpu_began = self._started.pop(thread.ident or 0, (now, cpu))
+        self.done.append((began, now, info["generation"], thread.name, cpu - cpu_began))
+
+    def during(self, begin: float, end: float) -> list[str]:
+        """The collections (over 1 ms) that overlapped ``begin``-``end``, in words."""
+        return [
+            f"generation {generation} in {thread}: {(stop - start) * 1000:.0f} ms "
+            f"({cpu * 1000:.0f} ms CPU)"
+            for start, stop, generation, thread, cpu in self.done
+            if stop > begin and start < end and stop - start > 0.001
+        ]
+
+
 def main() -> int:
-    scale = sys.argv[1] if len(sys.argv) > 1 else "stress"
+    args = [a for a in sys.argv[1:] if a != "--why"]
+    collections = Collections() if "--why" in sys.argv[1:] else None
+    scale = args[0] if args else "stress"
     rows = SCALES[scale] if scale in SCALES else int(scale)
     home = Path(tempfile.mkdtemp(prefix="isv-bench-stall-"))
     os.environ["ISV_ASSISTENT_HOME"] = str(home)
@@ -85,6 +124,7 @@ def main() -> int:
     def measured(label: str, start: object, done: object) -> float:
         loaded = set(sys.modules)
         probe = StallProbe()
+        probe_started = time.perf_counter()
         probe.start()
         began = time.perf_counter()
         start()  # type: ignore[operator]
@@ -101,6 +141,10 @@ def main() -> int:
             f"   (largest gaps ms @ s: {probe.worst()}; starting took {on_gui * 1000:.0f} ms "
             "on the GUI thread)"
         )
+        for gap, at in probe.worst() if collections is not None else ():
+            end = probe_started + at
+            overlapping = collections.during(end - gap / 1000, end)  # type: ignore[union-attr]
+            print(f"           gap of {gap} ms: " + ("; ".join(overlapping) or "no collection"))
         return worst
 
     idle = measured("idle", lambda: None, lambda: True)
