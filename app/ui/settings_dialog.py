@@ -81,7 +81,7 @@ class SettingsDialog(SimpleDialog):
             self.mandate,
             description=tr("Namens wie wordt getekend, bijvoorbeeld: de directeur Inkoop"),
         )
-        self.resize(620, self.sizeHint().height())
+        self.resize(760, self.sizeHint().height())  # the English example shown whole
 
     def _with_chooser(self, field: QLineEdit, slot: object) -> QWidget:
         holder = QWidget()
