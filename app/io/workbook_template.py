@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.domain.countries import CountryTable
-from app.domain.languages import in_order
+from app.domain.messages import Catalog
 from app.domain.reference import Reference
 from app.io.workbook_layout import (
     INSTRUCTIONS,
@@ -50,98 +50,54 @@ class TemplateData:
     lang: str = "nl"
 
 
-INSTRUCTION_TEXT = (
-    ("ISV-werkmap voor leveranciers", "ISV workbook for suppliers"),
-    (
-        "Met deze werkmap legt u als leverancier verantwoording af over uw gepaste zorgvuldigheid "
-        "(due diligence) volgens de Internationale Sociale Voorwaarden (ISV) van het Rijk.",
-        "With this workbook you, the supplier, account for your due diligence under the "
-        "International Social Conditions (ISV) of the Dutch central government.",
-    ),
-    (
-        "1. {supplier}: controleer de vooraf ingevulde gegevens en vul de rest aan. "
-        "De contractreferentie niet wijzigen.",
-        "1. {supplier}: check the pre-filled data and complete the rest. "
-        "Do not change the contract reference.",
-    ),
-    (
-        "Geef daar ook aan of werknemers en omwonenden bij u een klacht kunnen indienen "
-        "(klachtenmechanisme: ja, nee of in voorbereiding) en hoe, en welke belanghebbenden "
-        "(vakbonden, ngo’s, werknemers) u voor de risicoanalyse raadpleegde, en hoe.",
-        "State there too whether workers and communities can raise a complaint with you "
-        "(grievance mechanism: yes, no or in preparation) and how, and which stakeholders "
-        "(unions, NGOs, workers) you consulted for the risk analysis, and how.",
-    ),
-    (
-        "2. {sites}: één rij per productielocatie in uw keten voor dit contract. Schakel 1 is uw "
-        "directe leverancier. Elke Locatie-ID komt één keer voor.",
-        "2. {sites}: one row per production site in your chain for this contract. Tier 1 "
-        "is your direct supplier. Each Site ID appears once.",
-    ),
-    (
-        "3. {risks}: één rij per risico uit uw risicoanalyse, met thema, ernst en "
-        "waarschijnlijkheid uit de keuzelijsten. Een Locatie-ID moet op het blad {sites} staan.",
-        "3. {risks}: one row per risk from your risk analysis, with theme, severity and "
-        "likelihood from the drop-down lists. A Site ID must appear on the {sites} sheet.",
-    ),
-    (
-        "De risicoanalyse gaat per product en per land: noemt een risico geen Locatie-ID, "
-        "vul dan Land en Product of dienst in. Bij een Locatie-ID gelden die van de locatie.",
-        "The risk analysis is per product and per country: when a risk names no Site ID, "
-        "fill in Country and Product or service. With a Site ID, the site's apply.",
-    ),
-    (
-        "4. {measures}: uw plan van aanpak, één rij per maatregel. Elke Risico-ID moet op het "
-        "blad {risks} staan; de einddatum ligt niet vóór de startdatum.",
-        "4. {measures}: your plan of action, one row per measure. Each Risk ID must appear on "
-        "the {risks} sheet; the due date is not before the start date.",
-    ),
-    (
-        "Verplicht zijn de velden en kolommen met een * achter de naam (ook donkerder "
-        "gekleurd); de andere zijn aanvullend. Per blad:",
-        "Required are the fields and columns with a * after their name (also in a darker "
-        "colour); the others are optional. Per sheet:",
-    ),
-    ("{required}", "{required}"),
-    (
-        "Datums als 31-12-2026; getallen als 1234,5 of 1234.5. U mag kolommen in een andere "
-        "volgorde zetten en de kopjes in het Engels schrijven.",
-        "Dates as 31-12-2026; numbers as 1234.5 or 1234,5. You may reorder the columns and "
-        "write the headers in Dutch.",
-    ),
-    (
-        "Prioriteit: de ernst gaat vóór de waarschijnlijkheid (OESO-richtlijnen): een zeer "
-        "ernstig risico heeft altijd hoge prioriteit.",
-        "Priority: severity comes before likelihood (OECD Guidelines): a very serious risk is "
-        "always high priority.",
-    ),
-    (
-        "Stuur de ingevulde werkmap als .xlsx terug aan uw contractmanager, zonder wachtwoord.",
-        "Send the filled-in workbook back to your contract manager as .xlsx, without a password.",
-    ),
+INSTRUCTION_CODES = (
+    "wbt_title",
+    "wbt_intro",
+    "wbt_step_supplier",
+    "wbt_step_grievance",
+    "wbt_step_sites",
+    "wbt_step_risks",
+    "wbt_step_risk_place",
+    "wbt_step_measures",
+    "wbt_required",
+    "",  # the required fields per sheet (:func:`_required_lines`)
+    "wbt_formats",
+    "wbt_priority",
+    "wbt_send",
+    "wbt_footer",
 )
-"""The instructions, in the workbook's language ({supplier} and the like: the sheet
-names, {required}: the required fields per sheet)."""
+"""The instructions sheet, one paragraph a row: codes of ``resources/messages/
+workbook_template.json`` (the one place of the workbook's texts), filled with the sheet
+names, the contract and the template version, all as text."""
 INSTRUCTIONS_WIDTH = 72  # characters of column A: fits an A4 page within its margins
 NOTES_WIDTH = 46  # the supplier sheet's notes column (its width, in Excel's units)
 NOTE_LINE = 55  # characters of the notes' smaller font that fit on one line of it
 LINE_HEIGHT = 15.0  # points per line of 11-point text
 
 
-CONDITIONAL_LINE = (
-    "  (*) alleen bij een risico zonder Locatie-ID: ",
-    "  (*) only for a risk without a Site ID: ",
-)
+@dataclass(frozen=True)
+class _Words:
+    """The workbook's texts in its language (and the other one, for the lists)."""
+
+    catalog: Catalog
+    lang: str
+
+    def __call__(self, code: str, **params: str) -> str:
+        return self.catalog.text(code, self.lang, **params)
+
+    def other(self, code: str) -> str:
+        return self.catalog.text(code, OTHER_LANGUAGE[self.lang])
 
 
-def _required_lines(lang: str) -> list[str]:
+def _required_lines(words: _Words) -> list[str]:
+    lang = words.lang
     lines = []
     for layout in (SUPPLIER, SITES, RISKS, MEASURES):
-        required = [c.header(lang) for c in layout.columns if c.required]
-        lines.append(f"• {layout.name(lang)}: " + ", ".join(required))
+        required = ", ".join(c.header(lang) for c in layout.columns if c.required)
+        lines.append(words("wbt_required_sheet", sheet=layout.name(lang), columns=required))
         conditional = [c.header(lang) for c in layout.columns if c.required_without]
         if conditional:
-            lines.append(in_order(lang, CONDITIONAL_LINE) + ", ".join(conditional))
+            lines.append(words("wbt_required_without_site", columns=", ".join(conditional)))
     return lines
 
 
@@ -203,9 +159,10 @@ OTHER_LANGUAGE = {"nl": "en", "en": "nl"}
 
 
 def _lists_sheet(
-    wb: Any, reference: Reference, countries: CountryTable, lang: str
+    wb: Any, reference: Reference, countries: CountryTable, words: _Words
 ) -> dict[str, str]:
     """The hidden, protected ``Lijsten`` sheet; returns a range formula per group."""
+    lang = words.lang
     other = OTHER_LANGUAGE[lang]
     groups: dict[str, list[tuple[str, str, str]]] = {
         "theme": [(t.text(lang), t.text(other), t.code) for t in reference.themes],
@@ -219,19 +176,12 @@ def _lists_sheet(
             ((c.name(lang), c.name(other), c.alpha2) for c in countries.all()), key=lambda x: x[0]
         ),
     }
-    titles = {
-        "theme": ("Thema", "Theme"),
-        "severity": ("Ernst", "Severity"),
-        "likelihood": ("Waarschijnlijkheid", "Likelihood"),
-        "status": ("Status", "Status"),
-        "grievance": ("Klachtenmechanisme", "Grievance mechanism"),
-        "country": ("Land", "Country"),
-    }
     ws = wb.create_sheet(LISTS.name(lang))
     formulas: dict[str, str] = {}
     first_col = 1
     for group, entries in groups.items():
-        heads = (in_order(lang, titles[group]), in_order(other, titles[group]), "code")
+        title = f"wbt_list_{group}"
+        heads = (words(title), words.other(title), "code")
         for offset, text in enumerate(heads):
             set_text(ws.cell(row=1, column=first_col + offset), text)
         for index, entry in enumerate(entries, start=2):
@@ -249,7 +199,9 @@ def _lists_sheet(
     return formulas
 
 
-def _validation(ws: Any, column: Column, letter: str, formulas: dict[str, str], lang: str) -> None:
+def _validation(
+    ws: Any, column: Column, letter: str, formulas: dict[str, str], words: _Words
+) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     area = f"{letter}2:{letter}{DATA_ROWS + 1}"
@@ -282,26 +234,21 @@ def _validation(ws: Any, column: Column, letter: str, formulas: dict[str, str], 
         )
     else:
         return
-    check.error = in_order(
-        lang,
-        (
-            "Kies een waarde uit de lijst of binnen het bereik.",
-            "Choose a value from the list or within the range.",
-        ),
-    )
+    check.error = words("wbt_choose_from_list")
     check.add(area)
     ws.add_data_validation(check)
 
 
-def _table_sheet(wb: Any, layout: SheetLayout, formulas: dict[str, str], lang: str) -> None:
+def _table_sheet(wb: Any, layout: SheetLayout, formulas: dict[str, str], words: _Words) -> None:
     from openpyxl.utils import get_column_letter
 
+    lang = words.lang
     ws = wb.create_sheet(layout.name(lang))
     for index, column in enumerate(layout.columns, start=1):
         letter = get_column_letter(index)
         _header_cell(ws, 1, index, column.marked(lang), column.required)
         _column_style(ws, letter, column)
-        _validation(ws, column, letter, formulas, lang)
+        _validation(ws, column, letter, formulas, words)
     ws.row_dimensions[1].height = 30
     ws.freeze_panes = "A2"
     _one_page(ws, landscape=True)
@@ -310,17 +257,26 @@ def _table_sheet(wb: Any, layout: SheetLayout, formulas: dict[str, str], lang: s
     _protect(ws)
 
 
+def _note(words: _Words, column: Column) -> str:
+    """The supplier sheet's note beside a field: its own, else its kind's."""
+    for code in (f"wbt_note_{column.field}", f"wbt_note_{column.kind}", "wbt_note_text"):
+        if words.catalog.has(code):
+            note = words(code)
+            break
+    return words("wbt_required_prefix", note=note) if column.required else note
+
+
 def _supplier_sheet(
-    wb: Any, data: TemplateData, countries: CountryTable, formulas: dict[str, str]
+    wb: Any, data: TemplateData, countries: CountryTable, formulas: dict[str, str], words: _Words
 ) -> None:
     from openpyxl.styles import Alignment, Font, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
     lang = data.lang
     ws = wb.create_sheet(SUPPLIER.name(lang))
-    _header_cell(ws, 1, 1, in_order(lang, ("Gegeven", "Item")), True)
-    _header_cell(ws, 1, 2, in_order(lang, ("Waarde", "Value")), True)
-    _header_cell(ws, 1, 3, in_order(lang, ("Toelichting", "Notes")), False)
+    _header_cell(ws, 1, 1, words("wbt_head_item"), True)
+    _header_cell(ws, 1, 2, words("wbt_head_value"), True)
+    _header_cell(ws, 1, 3, words("wbt_head_notes"), False)
     country = countries.get(data.supplier_country)
     prefilled: dict[str, Any] = {
         "name": data.supplier_name,
@@ -330,29 +286,6 @@ def _supplier_sheet(
         "period_from": data.period_from,
         "period_to": data.period_to,
     }
-    notes = {
-        "text": ("tekst", "text"),
-        "kvk": (
-            "8 cijfers; verplicht voor Nederlandse leveranciers",
-            "8 digits; required for Dutch suppliers",
-        ),
-        "country": ("land uit de keuzelijst", "country from the drop-down list"),
-        "date": ("datum, bijvoorbeeld 31-12-2026", "date, for example 31-12-2026"),
-        "email": ("e-mailadres", "e-mail address"),
-        "grievance": (
-            "ja, nee of in voorbereiding (keuzelijst)",
-            "yes, no or in preparation (drop-down list)",
-        ),
-        "grievance_description": (
-            "tekst: hoe werknemers en omwonenden een klacht kunnen indienen",
-            "text: how workers and communities can raise a complaint",
-        ),
-        "stakeholders": (
-            "tekst: wie u voor de risicoanalyse raadpleegde (vakbonden, ngo’s …), en hoe",
-            "text: whom you consulted for the risk analysis (unions, NGOs …), and how",
-        ),
-    }
-    required = ("Verplicht: ", "Required: ")
     bold = Font(bold=True)
     for row, column in enumerate(SUPPLIER.columns, start=2):
         label = ws.cell(row=row, column=1)
@@ -372,9 +305,7 @@ def _supplier_sheet(
             else:
                 value.number_format = "@"
         value.protection = Protection(locked=column.field == "contract_ref")
-        note = in_order(lang, notes.get(column.field, notes.get(column.kind, notes["text"])))
-        if column.required:
-            note = in_order(lang, required) + note
+        note = _note(words, column)
         note_cell = ws.cell(row=row, column=3)
         set_text(note_cell, note)
         note_cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -398,7 +329,7 @@ def _supplier_sheet(
     _protect(ws)
 
 
-def _instructions_sheet(wb: Any, data: TemplateData) -> None:
+def _instructions_sheet(wb: Any, data: TemplateData, words: _Words) -> None:
     """The instructions in the workbook's language, one paragraph a row, each row as
     high as its wrapped text, set up to print on A4 pages one column wide."""
     from openpyxl.styles import Alignment, Font
@@ -410,13 +341,14 @@ def _instructions_sheet(wb: Any, data: TemplateData) -> None:
         "sites": SITES.name(lang),
         "risks": RISKS.name(lang),
         "measures": MEASURES.name(lang),
-        "required": "\n".join(_required_lines(lang)),
+        "contract": data.contract_ref,
+        "version": TEMPLATE_VERSION,
     }
     ws = wb.active
     ws.title = INSTRUCTIONS.name(lang)
     ws.column_dimensions["A"].width = INSTRUCTIONS_WIDTH
-    paragraphs = [in_order(lang, pair).format(**names) for pair in INSTRUCTION_TEXT]
-    paragraphs.append(f"Contract: {data.contract_ref}    Template: {TEMPLATE_VERSION}")
+    required = "\n".join(_required_lines(words))
+    paragraphs = [words(code, **names) if code else required for code in INSTRUCTION_CODES]
     for row, text in enumerate(paragraphs, start=1):
         cell = ws.cell(row=row, column=1)
         set_text(cell, text)
@@ -442,18 +374,21 @@ def _one_page(ws: Any, *, landscape: bool) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
-def write_template(data: TemplateData, reference: Reference, countries: CountryTable) -> bytes:
-    """The pre-filled workbook as .xlsx bytes."""
+def write_template(
+    data: TemplateData, reference: Reference, countries: CountryTable, catalog: Catalog
+) -> bytes:
+    """The pre-filled workbook as .xlsx bytes; its texts come from ``catalog``."""
     from openpyxl import Workbook
     from openpyxl.packaging.custom import StringProperty
 
+    words = _Words(catalog, data.lang)
     wb = Workbook()
-    _instructions_sheet(wb, data)
+    _instructions_sheet(wb, data, words)
     # The lists sheet is made first (its ranges feed the drop-downs) and moved last.
-    formulas = _lists_sheet(wb, reference, countries, data.lang)
-    _supplier_sheet(wb, data, countries, formulas)
+    formulas = _lists_sheet(wb, reference, countries, words)
+    _supplier_sheet(wb, data, countries, formulas, words)
     for layout in (SITES, RISKS, MEASURES):
-        _table_sheet(wb, layout, formulas, data.lang)
+        _table_sheet(wb, layout, formulas, words)
     lists = wb[LISTS.name(data.lang)]
     wb.move_sheet(lists, offset=len(wb.sheetnames) - 1 - wb.sheetnames.index(lists.title))
     wb.active = 1

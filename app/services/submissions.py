@@ -163,7 +163,7 @@ def template_bytes(
     if lang is not None:
         with ctx.db.begin() as session:
             session.merge(m.Meta(key=_language_key(contract_id), value=lang))
-    return write_template(data, ctx.reference, ctx.countries)
+    return write_template(data, ctx.reference, ctx.countries, ctx.catalog)
 
 
 def write_template_file(

@@ -100,6 +100,7 @@ def test_template_writes_hostile_text_as_text(hostile: str) -> None:
         ),
         locator.reference(),
         locator.countries(),
+        locator.catalog(),
     )
     _assert_literal_in_workbook(data, [hostile])
 

@@ -160,3 +160,34 @@ def test_an_unknown_choice_is_named_with_the_choices_in_each_language() -> None:
         if group == "severity":
             assert "1 Beperkt" in dutch and "1 Limited" in english
             assert "Beperkt" not in english
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_workbook_texts_come_from_the_message_catalogue(lang: str) -> None:
+    """The instructions, notes, headers and list titles are entries of
+    resources/messages/workbook_template.json; values go in as text, so a contract called
+    2026 stays "2026" (the catalogue groups numbers Dutch-style)."""
+    import json
+
+    from app import locator
+    from app.domain.messages import Catalog
+    from app.io.workbook_template import TemplateData, write_template
+
+    folder = locator.resources_dir() / "messages"
+    files = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.json")}
+    changed = json.loads(files["workbook_template.json"])
+    changed["wbt_send"][lang] = "Terug naar de inkoper / back to the buyer."
+    changed["wbt_note_email"][lang] = "adres@voorbeeld"
+    files["workbook_template.json"] = json.dumps(changed)
+    catalog = Catalog.from_json_files(files.items())
+    data = TemplateData(
+        "2026", "Textiel B.V.", None, "NL", dt.date(2026, 1, 1), dt.date(2026, 12, 31), lang
+    )
+    wb = load_workbook(
+        io.BytesIO(write_template(data, locator.reference(), locator.countries(), catalog))
+    )
+    instructions = [str(r[0].value) for r in wb.worksheets[0].iter_rows()]
+    assert "Terug naar de inkoper / back to the buyer." in instructions
+    assert instructions[-1] == "Contract: 2026    Template: ISV-WB 2"
+    notes = [str(c.value) for c in wb.worksheets[1]["C"]]
+    assert {"nl": "Verplicht: adres@voorbeeld", "en": "Required: adres@voorbeeld"}[lang] in notes
