@@ -34,7 +34,7 @@ import hashlib
 import json
 import operator
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from app.domain.canonical import canonical_text
@@ -295,7 +295,7 @@ def _shape(cls: type[Any]) -> _FactShape:
     found = _SHAPES.get(cls)
     if found is not None:
         return found
-    names = tuple(f.name for f in fields(cls))
+    names: tuple[str, ...] = cls._fields
     types: list[type | tuple[type, ...]] = []
     checks: list[Callable[[Any], Any]] = []
     whole_numbers: list[int] = []
@@ -480,30 +480,29 @@ def _check_domains(
         return _refuse(name, "invalid_field", kind=kind, field=field_name, value=str(value)[:80])
 
     def check(kind: str, fact: Any) -> None:
-        for item in fields(fact):
-            value = getattr(fact, item.name)
+        for field_name, value in zip(fact._fields, fact, strict=True):
             if value is None or isinstance(value, dt.date):
                 continue
             if isinstance(value, tuple):
-                inner = "risks" if item.name == "risks" else "measures"
+                inner = "risks" if field_name == "risks" else "measures"
                 for nested in value:
                     check(inner, nested)
                 continue
-            allowed = domains.get((kind, item.name))
+            allowed = domains.get((kind, field_name))
             if allowed is not None and value not in allowed:
-                raise bad(kind, item.name, value)
+                raise bad(kind, field_name, value)
             if isinstance(value, int) and not isinstance(value, bool):
-                low, high = _RANGES.get(item.name, (-MAX_WHOLE, MAX_WHOLE))
+                low, high = _RANGES.get(field_name, (-MAX_WHOLE, MAX_WHOLE))
                 if not low <= value <= high:
-                    raise bad(kind, item.name, value)
+                    raise bad(kind, field_name, value)
             if isinstance(value, str) and (len(value) > MAX_TEXT or NOT_XML.search(value)):
-                raise bad(kind, item.name, value)
+                raise bad(kind, field_name, value)
             if (
                 kind == "contracts"
-                and item.name == "supplier_country"
+                and field_name == "supplier_country"
                 and not (len(value) == 2 and value.isascii() and value.isupper())
             ):
-                raise bad(kind, item.name, value)
+                raise bad(kind, field_name, value)
 
     for kind, facts in kinds.items():
         for fact in facts:

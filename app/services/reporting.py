@@ -18,12 +18,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app import __version__, locator
 from app.domain.errors import NotFoundError, UsageError
@@ -61,6 +61,8 @@ from app.persistence import models as m
 from app.services.context import Context
 from app.services.registry import CURRENT_CLAUSE_VERSION
 
+_F = TypeVar("_F", bound=NamedTuple)
+
 # ---------------------------------------------------------------------------------------
 # Gathering the facts of a year from the database
 # ---------------------------------------------------------------------------------------
@@ -78,8 +80,9 @@ def gather_year_facts(session: Session, year: int) -> YearFacts:
     evidence, assessments, signals and escalation steps.
 
     Rows are read as plain Core rows (no ORM loading: a year of a large database holds
-    tens of thousands of records) and each fact is made by keyword from the row's
-    columns by name."""
+    tens of thousands of records). Each select names its columns as the fields of its
+    fact, in their order (uids of the records a row points to joined in), so a fact is
+    made from its row with ``_make``."""
     first, last = _year_bounds(year)
     connection = session.connection()
     # withdrawn records leave the figures (a withdrawn tender has no contract left in them)
@@ -88,113 +91,70 @@ def gather_year_facts(session: Session, year: int) -> YearFacts:
     )
     active_ids = select(m.Contract.id).where(active).scalar_subquery()
 
-    def rows(*columns: Any, where: Any) -> Sequence[Any]:
-        return connection.execute(select(*columns).where(where)).all()
+    def facts(fact: type[_F], query: Any) -> list[_F]:
+        result = connection.execute(query)
+        if tuple(result.keys()) != fact._fields:  # a select out of step with its fact
+            raise AssertionError(f"{fact.__name__}: {tuple(result.keys())}")
+        return list(map(fact._make, result))
 
-    organisations: dict[int, str] = {
-        r.id: r.name for r in connection.execute(select(m.Organisation.id, m.Organisation.name))
-    }
-    t = m.Tender
-    tender_rows = rows(
-        t.id,
-        t.uid,
-        t.ref,
-        t.title,
-        t.organisation_id,
-        t.kind,
-        t.value_cents,
-        t.published,
-        t.category_code,
-        t.category_set,
-        t.verdict,
-        t.isv_applied,
-        t.not_applied_reason,
-        t.form,
-        t.clause_version,
-        t.awarded,
-        t.not_applied_code,
-        t.text_source,
-        where=and_(
+    def of_active(query: Any, table: Any) -> Any:
+        """``query`` joined to the contract its rows belong to (for the contract's uid),
+        for the active contracts only."""
+        return query.join(m.Contract, m.Contract.id == table.contract_id).where(active)
+
+    t, c = m.Tender, m.Contract
+    tenders = facts(
+        TenderFact,
+        select(
+            t.uid,
+            t.ref,
+            t.title,
+            m.Organisation.name.label("organisation"),
+            t.kind,
+            t.value_cents,
+            t.published,
+            t.category_code,
+            t.category_set,
+            t.verdict,
+            t.isv_applied,
+            t.not_applied_reason,
+            t.form,
+            t.clause_version,
+            t.awarded,
+            t.not_applied_code,
+            t.text_source,
+        )
+        .outerjoin(m.Organisation, m.Organisation.id == t.organisation_id)
+        .where(
             t.withdrawn_at.is_(None),
             or_(
                 and_(t.published >= first, t.published <= last),
                 and_(t.awarded >= first, t.awarded <= last),
-                t.id.in_(select(m.Contract.tender_id).where(active)),
+                t.id.in_(select(c.tender_id).where(active)),
             ),
         ),
     )
-    tender_uid = {r.id: r.uid for r in tender_rows}
-    tenders = tuple(
-        [
-            TenderFact(
-                uid=r.uid,
-                ref=r.ref,
-                title=r.title,
-                organisation=organisations.get(r.organisation_id) if r.organisation_id else None,
-                kind=r.kind,
-                value_cents=int(r.value_cents),
-                published=r.published,
-                category_code=r.category_code,
-                category_set=r.category_set,
-                verdict=r.verdict,
-                isv_applied=r.isv_applied,
-                not_applied_reason=r.not_applied_reason,
-                form=r.form,
-                clause_version=r.clause_version,
-                awarded=r.awarded,
-                not_applied_code=r.not_applied_code,
-                text_source=r.text_source,
-            )
-            for r in tender_rows
-        ]
-    )
-
-    suppliers = {
-        r.id: r
-        for r in rows(
-            m.Supplier.id,
-            m.Supplier.name,
-            m.Supplier.country,
-            where=m.Supplier.id.in_(select(m.Contract.supplier_id).where(active)),
+    contracts = facts(
+        ContractFact,
+        select(
+            c.uid,
+            c.ref,
+            t.uid.label("tender_uid"),
+            m.Supplier.name.label("supplier"),
+            m.Supplier.country.label("supplier_country"),
+            c.start,
+            c.end,
+            c.value_cents,
+            c.plan_months,
+            c.report_month,
+            c.plan_agreed_on,
+            c.risk_months,
         )
-    }
-    c = m.Contract
-    contract_rows = rows(
-        c.id,
-        c.uid,
-        c.ref,
-        c.tender_id,
-        c.supplier_id,
-        c.start,
-        c.end,
-        c.value_cents,
-        c.plan_months,
-        c.report_month,
-        c.plan_agreed_on,
-        c.risk_months,
-        where=active,
+        .join(t, t.id == c.tender_id)
+        .join(m.Supplier, m.Supplier.id == c.supplier_id)
+        .where(active),
     )
-    assert {r.tender_id for r in contract_rows} <= set(tender_uid)
-    contract_uid = {r.id: r.uid for r in contract_rows}
-    contracts = tuple(
-        [
-            ContractFact(
-                uid=r.uid,
-                ref=r.ref,
-                tender_uid=tender_uid[r.tender_id],
-                supplier=suppliers[r.supplier_id].name,
-                supplier_country=suppliers[r.supplier_id].country,
-                start=r.start,
-                end=r.end,
-                value_cents=int(r.value_cents) if r.value_cents is not None else None,
-                plan_months=r.plan_months,
-                report_month=r.report_month,
-                plan_agreed_on=r.plan_agreed_on,
-                risk_months=r.risk_months,
-            )
-            for r in contract_rows
-        ]
-    )
+    assert {x.tender_uid for x in contracts} <= {x.uid for x in tenders}
 
     submission_ids = (
         select(m.Submission.id).where(m.Submission.contract_id.in_(active_ids)).scalar_subquery()
@@ -207,11 +167,9 @@ def gather_year_facts(session: Session, year: int) -> YearFacts:
             m.Risk.submission_id.in_(submission_ids)
         )
     ):
-        risks.setdefault(r.submission_id, []).append(
-            RiskFact(risk_key=r.risk_key, theme=r.theme, priority=r.priority)
-        )
+        risks.setdefault(r.submission_id, []).append(RiskFact._make(r[1:]))
     measures: dict[int, list[MeasureFact]] = {}
-    for measure in connection.execute(
+    for w in connection.execute(
         select(
             m.Measure.submission_id,
             m.Measure.measure_key,
@@ -220,139 +178,107 @@ def gather_year_facts(session: Session, year: int) -> YearFacts:
             m.Measure.status,
         ).where(m.Measure.submission_id.in_(submission_ids))
     ):
-        measures.setdefault(measure.submission_id, []).append(
-            MeasureFact(
-                measure_key=measure.measure_key,
-                risk_key=measure.risk_key,
-                due=measure.due,
-                status=measure.status,
+        measures.setdefault(w.submission_id, []).append(MeasureFact._make(w[1:]))
+    s = m.Submission
+    submissions = [
+        SubmissionFact(
+            uid=r.uid,
+            contract_uid=r.contract_uid,
+            version_no=r.version_no,
+            received_on=r.received_on,
+            content_sha256=r.content_sha256,
+            risks=tuple(sorted(risks.get(r.id, ()), key=_risk_key)),
+            measures=tuple(sorted(measures.get(r.id, ()), key=_measure_key)),
+        )
+        for r in connection.execute(
+            of_active(
+                select(
+                    s.id,
+                    s.uid,
+                    c.uid.label("contract_uid"),
+                    s.version_no,
+                    s.received_on,
+                    s.content_sha256,
+                ),
+                s,
             )
         )
-    s = m.Submission
-    submissions = tuple(
-        [
-            SubmissionFact(
-                uid=r.uid,
-                contract_uid=contract_uid[r.contract_id],
-                version_no=r.version_no,
-                received_on=r.received_on,
-                content_sha256=r.content_sha256,
-                risks=tuple(sorted(risks.get(r.id, ()), key=_risk_key)),
-                measures=tuple(sorted(measures.get(r.id, ()), key=_measure_key)),
-            )
-            for r in rows(
-                s.id,
-                s.uid,
-                s.contract_id,
-                s.version_no,
-                s.received_on,
-                s.content_sha256,
-                where=s.contract_id.in_(active_ids),
-            )
-        ]
-    )
-
+    ]
     e = m.Evidence
-    evidence_rows = rows(
-        e.id,
-        e.uid,
-        e.contract_id,
-        e.type,
-        e.received_on,
-        e.issued_on,
-        e.valid_until,
-        e.supersedes_id,
-        where=and_(e.contract_id.in_(active_ids), e.withdrawn_at.is_(None)),
-    )
-    evidence_uid = {r.id: r.uid for r in evidence_rows}
-    evidence = tuple(
-        [
-            EvidenceFact(
-                uid=r.uid,
-                contract_uid=contract_uid[r.contract_id],
-                type=r.type,
-                received_on=r.received_on,
-                issued_on=r.issued_on,
-                valid_until=r.valid_until,
-                supersedes_uid=evidence_uid.get(r.supersedes_id) if r.supersedes_id else None,
+    superseded = aliased(m.Evidence)
+    evidence = facts(
+        EvidenceFact,
+        of_active(
+            select(
+                e.uid,
+                c.uid.label("contract_uid"),
+                e.type,
+                e.received_on,
+                e.issued_on,
+                e.valid_until,
+                superseded.uid.label("supersedes_uid"),
             )
-            for r in evidence_rows
-        ]
+            .outerjoin(
+                superseded,
+                and_(superseded.id == e.supersedes_id, superseded.withdrawn_at.is_(None)),
+            )
+            .where(e.withdrawn_at.is_(None)),
+            e,
+        ),
     )
     a = m.Assessment
-    assessments = tuple(
-        [
-            AssessmentFact(
-                uid=r.uid,
-                contract_uid=contract_uid[r.contract_id],
-                subject=r.subject,
-                verdict=r.verdict,
-                assessed_on=r.assessed_on,
-                contract_year=r.contract_year,
-            )
-            for r in rows(
+    assessments = facts(
+        AssessmentFact,
+        of_active(
+            select(
                 a.uid,
-                a.contract_id,
+                c.uid.label("contract_uid"),
                 a.subject,
                 a.verdict,
                 a.assessed_on,
                 a.contract_year,
-                where=and_(a.contract_id.in_(active_ids), a.withdrawn_at.is_(None)),
-            )
-        ]
+            ).where(a.withdrawn_at.is_(None)),
+            a,
+        ),
     )
     g = m.Signal
-    signals = tuple(
-        [
-            SignalFact(
-                uid=r.uid,
-                contract_uid=contract_uid[r.contract_id],
-                received_on=r.received_on,
-                theme=r.theme,
-                status=r.status,
-                closed_on=r.closed_on,
-            )
-            for r in rows(
+    signals = facts(
+        SignalFact,
+        of_active(
+            select(
                 g.uid,
-                g.contract_id,
+                c.uid.label("contract_uid"),
                 g.received_on,
                 g.theme,
                 g.status,
                 g.closed_on,
-                where=and_(g.contract_id.in_(active_ids), g.withdrawn_at.is_(None)),
-            )
-        ]
+            ).where(g.withdrawn_at.is_(None)),
+            g,
+        ),
     )
     x = m.EscalationStep
-    escalations = tuple(
-        [
-            EscalationFact(
-                uid=r.uid,
-                contract_uid=contract_uid[r.contract_id],
-                step=r.step,
-                taken_on=r.taken_on,
-                response_due=r.response_due,
-                responded_on=r.responded_on,
-            )
-            for r in rows(
+    escalations = facts(
+        EscalationFact,
+        of_active(
+            select(
                 x.uid,
-                x.contract_id,
+                c.uid.label("contract_uid"),
                 x.step,
                 x.taken_on,
                 x.response_due,
                 x.responded_on,
-                where=and_(x.contract_id.in_(active_ids), x.withdrawn_at.is_(None)),
-            )
-        ]
+            ).where(x.withdrawn_at.is_(None)),
+            x,
+        ),
     )
     return YearFacts(
-        tenders=tenders,
-        contracts=contracts,
-        submissions=submissions,
-        evidence=evidence,
-        assessments=assessments,
-        signals=signals,
-        escalation_steps=escalations,
+        tenders=tuple(tenders),
+        contracts=tuple(contracts),
+        submissions=tuple(submissions),
+        evidence=tuple(evidence),
+        assessments=tuple(assessments),
+        signals=tuple(signals),
+        escalation_steps=tuple(escalations),
     )
 
 
@@ -421,7 +347,7 @@ class Merged:
 
 
 def _differing_fields(a: Any, b: Any) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(a) if getattr(a, f.name) != getattr(b, f.name))
+    return tuple(name for name, x, y in zip(a._fields, a, b, strict=True) if x != y)
 
 
 def merge_facts(inputs: Sequence[MergeInput]) -> Merged:

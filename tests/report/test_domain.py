@@ -47,9 +47,9 @@ def tender(uid: str, **changes: object) -> TenderFact:
         form="contract-condition",
         clause_version="2017",
     )
-    changed = dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+    changed = base._replace(**changes)
     if "awarded" not in changes:  # awarded on the day of publication unless said otherwise
-        changed = dataclasses.replace(changed, awarded=changed.published)
+        changed = changed._replace(awarded=changed.published)
     return changed
 
 
@@ -67,7 +67,7 @@ def contract(uid: str, tender_uid: str, **changes: object) -> ContractFact:
         report_month=3,
         plan_agreed_on=None,
     )
-    return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
+    return base._replace(**changes)
 
 
 def counted(facts: YearFacts, year: int, as_of: dt.date) -> dict[str, int]:
@@ -167,7 +167,7 @@ def test_fingerprint_ignores_order_and_sees_every_change() -> None:
     assert fingerprint(YearFacts(tenders=tuple(tenders))) == fingerprint(
         YearFacts(tenders=tuple(shuffled))
     )
-    changed = [*tenders[:-1], dataclasses.replace(tenders[-1], title="Titel!")]
+    changed = [*tenders[:-1], tenders[-1]._replace(title="Titel!")]
     assert fingerprint(YearFacts(tenders=tuple(tenders))) != fingerprint(
         YearFacts(tenders=tuple(changed))
     )
@@ -287,7 +287,7 @@ def test_a_wrong_record_is_refused_even_with_a_valid_checksum(change: object) ->
 
 def test_merge_rules_on_plain_values() -> None:
     facts = sample_facts()
-    other = YearFacts(tenders=(dataclasses.replace(facts.tenders[1], title="Anders"), tender("t3")))
+    other = YearFacts(tenders=(facts.tenders[1]._replace(title="Anders"), tender("t3")))
     first = MergeInput(Source("database", "i1", "eigen.sqlite", (), facts.count()), facts)
     copy = MergeInput(Source("export", "i1", "kopie.json", (), facts.count()), facts)
     second = MergeInput(Source("export", "i2", "ander.json", (), other.count()), other)
