@@ -37,8 +37,34 @@ AUDITED: dict[str, type[m.Base]] = {
     "signal": m.Signal,
     "escalation_step": m.EscalationStep,
     "generated_document": m.GeneratedDocument,
+    "country_risk": m.CountryRisk,
+    "cpv_choice": m.CpvChoice,
+    "tenderned_notice": m.TenderNedNotice,
 }
-"""Entities whose every row must match its newest audit entry."""
+"""Entities whose every row must match its newest audit entry (keyed by the row's id)."""
+
+AUDITED_LISTS: dict[str, tuple[type[m.Base], str, str, str]] = {
+    "tender_cpv": (m.TenderCpv, "tender_id", "position", "code"),
+}
+"""Tables audited as one list per parent record: the entity's entries are keyed by the
+parent's id, their after-image ``{"cpv": [codes in position order]}`` (a tender's CPV
+codes are replaced as a whole, main code first)."""
+
+COVERED_BY_DIGEST = ("site", "risk", "measure")
+"""The rows of an imported workbook: never edited, covered by the content digest of
+their submission (an audited record), which ``verify`` recomputes."""
+
+NOT_USER_TABLES: dict[str, str] = {
+    "alembic_version": "Alembic's own note of the schema revision, written by upgrades only",
+    "audit_entry": "the trail itself: each entry checked by the hash chain",
+    "audit_head": "the chain's head: checked against the chain and the anchor",
+    "meta": (
+        "the installation's bookkeeping (its id, creation time, the language a contract's "
+        "workbook was last written in): no record of the buyer's, nothing reported from it"
+    ),
+}
+"""Tables that hold no user-editable record, with the reason; every other table of the
+schema is audited (a test holds the schema against these lists)."""
 
 ADDED_LATER: dict[str, Any] = {
     "withdrawn_at": None,
@@ -87,6 +113,11 @@ def row_snapshot(model: type[m.Base], row: Mapping[str, Any]) -> dict[str, Any]:
     """Like :func:`snapshot`, for a row read with Core (a mapping of column values)."""
     mapper = sa_inspect(model)
     return {c.key: _plain(row[c.key]) for c in mapper.column_attrs}
+
+
+def values_snapshot(row: Mapping[str, Any]) -> dict[str, Any]:
+    """Like :func:`row_snapshot`, for every value of ``row`` (a migration's own columns)."""
+    return {key: _plain(value) for key, value in row.items()}
 
 
 def entry_hash(

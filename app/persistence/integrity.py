@@ -27,6 +27,7 @@ from app.persistence.anchor import load as load_anchor
 from app.persistence.attachments import AttachmentStore
 from app.persistence.audit import (
     AUDITED,
+    AUDITED_LISTS,
     GENESIS,
     entry_hash,
     matches_after_image,
@@ -372,7 +373,8 @@ def verify(
 ) -> VerifyResult:
     """Check the database file, the audit trail (and that it still reaches the head last
     anchored outside the database, and the head ``against`` a backup or export
-    recorded), every audited record against it, the country-risk table, every imported
+    recorded), every audited record against it (the country-risk table row by row, and
+    a tender's CPV codes as one list), every imported
     workbook against its digest, and every attachment (``progress`` after each part). A
     value of the wrong shape is a finding, never a crash."""
     result = VerifyResult()
@@ -393,7 +395,7 @@ def verify(
                     )
         parts: tuple[tuple[str, Callable[[], None]], ...] = (
             ("records", lambda: _check_records(session, latest, result)),
-            ("country_risk", lambda: _check_country_risk(session, result)),
+            ("lists", lambda: _check_lists(session, latest, result)),
             ("submission", lambda: _check_submissions(session, result)),
             ("attachments", lambda: _check_attachments(session, db, result)),
         )
@@ -409,38 +411,41 @@ def verify(
     return result
 
 
-def country_risk_digest(session: Session) -> str:
-    """The digest of the whole country-risk table (its values, in a fixed order)."""
-    table = m.CountryRisk.__table__
-    rows = session.execute(
-        select(table.c.country, table.c.score, table.c.flag, table.c.source, table.c.year)
-    ).all()
-    values = sorted(
-        ([c, None if s is None else float(s), f, src, y] for c, s, f, src, y in rows),
-        key=lambda r: (r[3], r[4], r[0], repr(r[1]), repr(r[2])),
-    )
-    return values_digest(values)
+def _check_lists(
+    session: Session, latest: dict[tuple[str, str], str | None], result: VerifyResult
+) -> None:
+    """Every table audited as one list per parent record (a tender's CPV codes) equals
+    the list in its parent's newest entry, and no audited list has gone."""
+    for entity, (model, parent, position, value) in AUDITED_LISTS.items():
+        table = model.__table__
+        current: dict[str, list[Any]] = {}
+        query = select(table.c[parent], table.c[value]).order_by(table.c[parent], table.c[position])
+        for owner, item in session.execute(query):
+            current.setdefault(str(owner), []).append(item)
+        recorded = {
+            key: json.loads(after)
+            for (ent, key), after in latest.items()
+            if ent == entity and after is not None
+        }
+        for key in sorted(current.keys() | recorded.keys(), key=_id_order):
+            values = current.get(key, [])
+            after = recorded.get(key)
+            result.records += 1 if values else 0
+            if after is None and not values:
+                continue
+            location = f"{entity} {parent} {key}"
+            params = {"entity": entity, "id": key}
+            if after is None:
+                code = "verify_record_unaudited"
+            elif not isinstance(after, dict) or after.get("cpv") != values:
+                code = "verify_record_missing" if not values else "verify_record_changed"
+            else:
+                continue
+            result.problems.append(Problem("record", code, location, params))
 
 
-def _check_country_risk(session: Session, result: VerifyResult) -> None:
-    """The country-risk table must be what its newest import left (a digest of the table
-    is in that import's audit entry); rows without any import were put there by hand."""
-    latest = session.scalar(
-        select(m.AuditEntry.after_json)
-        .where(m.AuditEntry.entity == "country_risk_import")
-        .order_by(m.AuditEntry.seq.desc())
-        .limit(1)
-    )
-    if latest is None:
-        if session.scalar(select(m.CountryRisk.id).limit(1)) is None:
-            return
-        changed = True
-    else:
-        recorded = json.loads(latest).get("table_sha256")
-        # an import made before the table's digest was recorded is not compared
-        changed = recorded is not None and recorded != country_risk_digest(session)
-    if changed:
-        result.problems.append(Problem("record", "verify_country_risk_changed", "country_risk"))
+def _id_order(key: str) -> tuple[int, str]:
+    return (int(key), key) if key.isdigit() else (-1, key)
 
 
 def referenced_files(db: Database) -> set[str]:

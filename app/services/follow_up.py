@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import ValidationError
@@ -25,7 +25,7 @@ from app.domain.intensity import (
 )
 from app.domain.values import clean_text
 from app.persistence import models as m
-from app.persistence.audit import AuditWriter, snapshot
+from app.persistence.audit import AuditWriter, row_snapshot, snapshot
 from app.services.context import Context
 from app.services.registry import bump_version, check_version, find_contract
 
@@ -142,10 +142,10 @@ def import_country_risk(ctx: Context, path: Path) -> CountryRiskImport:
     """Import a country-risk table; any problem refuses the whole file.
 
     The rows replace earlier rows of the same source and year (a re-import updates, it
-    does not duplicate). The import is written to the audit trail with the file's hash.
+    does not duplicate). Every row removed and every row added is an audit entry of its
+    own (before and after), and the import one more, with the file's hash.
     """
     from app.io.country_risk import parse_rows, read_table
-    from app.persistence.integrity import country_risk_digest
 
     cells = read_table(path)
     rows, problems = parse_rows(cells, ctx.countries)
@@ -172,42 +172,51 @@ def import_country_risk(ctx: Context, path: Path) -> CountryRiskImport:
         )
     sources = tuple(sorted({(r.source, r.year) for r in rows}))
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    table = m.CountryRisk.__table__
     with ctx.db.begin() as session:
+        audit = AuditWriter(session, ctx.actor)
+        entries = []
         replaced = 0
         for source, year in sources:
-            result = session.execute(
-                delete(m.CountryRisk).where(
-                    m.CountryRisk.source == source, m.CountryRisk.year == year
-                )
+            which = (table.c.source == source) & (table.c.year == year)
+            for old in session.execute(select(table).where(which).order_by(table.c.id)):
+                before = row_snapshot(m.CountryRisk, dict(old._mapping))
+                entries.append(audit.build("country_risk", old.id, "delete", before, None))
+                replaced += 1
+            session.execute(delete(m.CountryRisk).where(which))
+        now = m.utcnow()
+        added = [
+            m.CountryRisk(
+                country=r.country,
+                score=r.score,
+                flag=r.flag,
+                source=r.source,
+                year=r.year,
+                imported_at=now,
             )
-            replaced += int(result.rowcount or 0)  # type: ignore[attr-defined]
-        session.execute(
-            insert(m.CountryRisk),
-            [
+            for r in rows
+        ]
+        session.add_all(added)
+        session.flush()
+        entries.extend(
+            audit.build("country_risk", row.id, "create", None, snapshot(row)) for row in added
+        )
+        entries.append(
+            audit.build(
+                "country_risk_import",
+                digest[:16],
+                "import",
+                None,
                 {
-                    "country": r.country,
-                    "score": r.score,
-                    "flag": r.flag,
-                    "source": r.source,
-                    "year": r.year,
-                }
-                for r in rows
-            ],
+                    "file_name": path.name,
+                    "sha256": digest,
+                    "rows": len(rows),
+                    "replaced": replaced,
+                    "sources": [list(s) for s in sources],
+                },
+            )
         )
-        AuditWriter(session, ctx.actor).append(
-            "country_risk_import",
-            digest[:16],
-            "import",
-            None,
-            {
-                "file_name": path.name,
-                "sha256": digest,
-                "rows": len(rows),
-                "replaced": replaced,
-                "sources": [list(s) for s in sources],
-                "table_sha256": country_risk_digest(session),
-            },
-        )
+        audit.append_many(entries)
     return CountryRiskImport(path.name, len(rows), replaced, sources)
 
 

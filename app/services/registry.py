@@ -335,9 +335,11 @@ def insert_tender(
         _apply_decision(tender, checked)
     session.add(tender)
     audit.created("tender", tender)
-    session.add_all(
-        m.TenderCpv(tender_id=tender.id, position=i, code=code) for i, code in enumerate(codes)
-    )
+    if codes:
+        session.add_all(
+            m.TenderCpv(tender_id=tender.id, position=i, code=code) for i, code in enumerate(codes)
+        )
+        audit.append("tender_cpv", tender.id, "create", None, {"cpv": list(codes)})
     return tender
 
 

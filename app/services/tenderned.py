@@ -312,26 +312,50 @@ def import_open_data(
                 }
             )
         pairs: list[tuple[Notice, m.TenderNedNotice | None]] = []
+        added: list[m.TenderNedNotice] = []
+        updated: list[tuple[m.TenderNedNotice, dict[str, object]]] = []
         for notice in notices:
             row = known.get(notice.ocid)
             if row is None:
                 result.new += 1
                 if not dry_run:
-                    row = m.TenderNedNotice(ocid=notice.ocid, status="review")
+                    row = m.TenderNedNotice(ocid=notice.ocid, status="review", version=1)
                     _fill(row, notice)
                     session.add(row)
+                    added.append(row)
             else:
                 result.known += 1
                 if row.fingerprint != notice.fingerprint() and _newer(notice, row):
                     result.changed += 1
                     if not dry_run:
+                        updated.append((row, snapshot(row)))
                         _fill(row, notice)
                         row.version += 1
             pairs.append((notice, row))
         if not dry_run:
             session.flush()
+            _audit_import(session, ctx.actor, added, updated)
         result.review = _review(ctx, session, pairs, only_mandatory=True)
     return result
+
+
+def _audit_import(
+    session: Session,
+    actor: str,
+    added: Sequence[m.TenderNedNotice],
+    updated: Sequence[tuple[m.TenderNedNotice, dict[str, object]]],
+) -> None:
+    """Every notice an import kept or brought up to date is an audit entry (written in
+    one bulk insert: an import may keep thousands)."""
+    if not added and not updated:
+        return
+    audit = AuditWriter(session, actor)
+    entries = [audit.build("tenderned_notice", r.id, "create", None, snapshot(r)) for r in added]
+    entries.extend(
+        audit.build("tenderned_notice", r.id, "update", before, snapshot(r))
+        for r, before in updated
+    )
+    audit.append_many(entries)
 
 
 def _newer(notice: Notice, row: m.TenderNedNotice) -> bool:
@@ -378,21 +402,28 @@ def _find(session: Session, ocid: str) -> m.TenderNedNotice:
 def remember_category(ctx: Context, cpv: str, category: str) -> None:
     """The buyer's category for a CPV code (its eight digits), used from the next import."""
     with ctx.db.begin() as session:
-        _remember(session, ctx, cpv, category)
+        _remember(session, AuditWriter(session, ctx.actor), ctx, cpv, category)
 
 
-def _remember(session: Session, ctx: Context, cpv: str, category: str) -> None:
+def _remember(session: Session, audit: AuditWriter, ctx: Context, cpv: str, category: str) -> None:
+    """Keep the choice, audited (a new one, or a changed one with its old value)."""
     code = category.strip().lower()
     if not ctx.reference.is_known_category(code) and code != "overig":
         raise ValidationError("unknown_category", category=category)
     digits = cpv_digits(cpv)
     found = session.scalar(select(m.CpvChoice).where(m.CpvChoice.code == digits))
     if found is None:
-        session.add(m.CpvChoice(code=digits, category_code=code, chosen_by=ctx.actor))
+        chosen = m.CpvChoice(
+            code=digits, category_code=code, chosen_by=ctx.actor, chosen_at=m.utcnow()
+        )
+        session.add(chosen)
+        audit.created("cpv_choice", chosen)
     elif found.category_code != code:
+        before = snapshot(found)
         found.category_code = code
         found.chosen_by = ctx.actor
         found.chosen_at = m.utcnow()
+        audit.changed("cpv_choice", found, before)
 
 
 @dataclass(frozen=True)
@@ -485,7 +516,7 @@ def _adopt_one(
         if added is not None:
             contract_ref, end_assumed = added
     if notice.cpv:
-        _remember(session, ctx, notice.cpv[0], chosen)
+        _remember(session, audit, ctx, notice.cpv[0], chosen)
         choices[cpv_digits(notice.cpv[0])] = chosen
     before = snapshot(row)
     row.status = "adopted"

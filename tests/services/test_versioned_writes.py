@@ -35,6 +35,10 @@ SIDE_EFFECTS = {
     "clauses.save": "the same stamp, when the generated texts are written to files",
     "registry.add_contract": "brings the supplier's country and KvK number up to the new contract",
     "tenderned.import_open_data": "refreshes kept notices from the newer open data",
+    "tenderned.remember_category": (
+        "keeps the category last chosen for a CPV code: the new choice alone is the value, "
+        "nothing of the old one is shown or kept (audited with its old value)"
+    ),
 }
 
 

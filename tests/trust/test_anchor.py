@@ -156,7 +156,8 @@ def test_a_change_to_the_country_risk_table_is_found(
     with connection:
         connection.execute("UPDATE country_risk SET score = 1 WHERE country = 'CN'")
     connection.close()
-    assert _verify(run_app, sqlite_location) == (1, ["verify_country_risk_changed"])
+    status, codes = _verify(run_app, sqlite_location)
+    assert (status, codes) == (1, ["verify_record_changed"])
 
 
 def _copy(source: str, target: Path) -> None:
