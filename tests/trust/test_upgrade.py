@@ -44,9 +44,9 @@ pytestmark = pytest.mark.sqlite_only
 
 GROWN_BY_UPGRADE = {"audit_entry"}
 """Tables a revision appends to: every old row stays as it was, new rows follow.
-Revision 0007 audits the rows of the tables audited from then on (one entry each)."""
+Revision 0008 audits the rows of the tables audited from then on (one entry each)."""
 MOVED_BY_UPGRADE = {"audit_head"}
-"""The chain's head moves with the entries 0007 appends (``verify`` checks it)."""
+"""The chain's head moves with the entries 0008 appends (``verify`` checks it)."""
 
 
 def _raw_dump(path: Path) -> dict[str, dict[str, list[tuple[Any, ...]]]]:

@@ -1,7 +1,7 @@
 """audit trail: every row of the country-risk table, CPV choices and codes, TenderNed notices
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-06 23:05:00
 
 No schema change. From this revision on, every row of ``country_risk``, ``cpv_choice``
@@ -31,13 +31,13 @@ from sqlalchemy.orm import Session
 
 from app.persistence.audit import AuditWriter, values_digest, values_snapshot
 
-revision = '0007'
-down_revision = '0006'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
-ACTOR = "isv-assistent (upgrade 0007)"
-REASON = "audited from schema revision 0007 on: the row as the upgrade found it"
+ACTOR = "isv-assistent (upgrade 0008)"
+REASON = "audited from schema revision 0008 on: the row as the upgrade found it"
 
 # The tables as this revision knows them (a later revision may add columns; this one
 # must keep reading only these).
