@@ -31,7 +31,7 @@ CONVENTIONS = {
     "nl": Conventions(
         thousands=".",
         decimal_mark=",",
-        money="€ {amount}",
+        money="€\u00a0{amount}",  # a no-break space: € never wraps away from its amount
         percent="{number} %",
         months=(
             "januari",

@@ -79,7 +79,7 @@ def test_tender_correct_and_history_json(cli: Cli) -> None:
     assert last["reason"] == "offerte herzien"
     assert {"field": "value", "old": 250000, "new": 300000} in last["changes"]
     human = cli("history", "T1")
-    assert "offerte herzien" in human.out and "€ 250.000 → € 300.000" in human.out
+    assert "offerte herzien" in human.out and "€\u00a0250.000 → €\u00a0300.000" in human.out
 
 
 def test_tender_correct_isv_explanation_is_its_own_option(cli: Cli) -> None:

@@ -38,8 +38,8 @@ def test_overlaps_year() -> None:
 def test_dutch_and_english_formats() -> None:
     assert format_number(Decimal("1234.5"), "nl", 1) == "1.234,5"
     assert format_number(Decimal("1234.5"), "en", 1) == "1,234.5"
-    assert format_money(140000, "nl") == "€ 140.000"
-    assert format_money(Decimal("1234.5"), "nl") == "€ 1.234,50"
+    assert format_money(140000, "nl") == "€\u00a0140.000"  # never wrapped apart
+    assert format_money(Decimal("1234.5"), "nl") == "€\u00a01.234,50"
     assert format_money(140000, "en") == "€140,000"
     assert format_date(dt.date(2026, 12, 31), "nl") == "31 december 2026"
     assert format_date(dt.date(2026, 12, 31), "en") == "31 December 2026"

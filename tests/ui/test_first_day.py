@@ -179,7 +179,7 @@ def test_a_buyers_first_day(
         for r in range(model.rowCount())
     ]
     value = next(r for r in rows if r[4] == "waarde")
-    assert value[5:] == ["€ 250.000", "€ 300.000", "raming na marktverkenning bijgesteld"]
+    assert value[5:] == ["€\u00a0250.000", "€\u00a0300.000", "raming na marktverkenning bijgesteld"]
     withdrawn = next(r for r in rows if r[2] == "Contract C-2" and r[3] == "ingetrokken")
     assert withdrawn[7] == "dubbel ingevoerd"
     reporting = again.show_page("reporting")

@@ -98,7 +98,7 @@ def test_history_shows_old_new_and_reason(
         for r in range(model.rowCount())
     ]
     penalty = next(r for r in rows if r[4] == "boete")
-    assert penalty[5:] == ["–", "€ 5.000", "boete afgesproken"]
+    assert penalty[5:] == ["–", "€\u00a05.000", "boete afgesproken"]
     assert penalty[3] == "gecorrigeerd" and penalty[2] == f"Contract {contract}"
     assert not any(r[2] == "Aanbesteding T-1" for r in rows)  # the contract's own history
     assert rows[0][3] == "aangemaakt"
