@@ -632,17 +632,12 @@ class WorkbookReader:
         product and per country); a risk with a site that gives them must agree with it."""
         out, columns, places = self.out, risks_t.columns, risks_t.places
         fields = [c for c in RISKS.columns if c.required_without == "site_key"]
-        sites: dict[str, tuple[str, str]] = {}
+        # each site's row by its key: whole numbers, not a tuple per site (a dict of a
+        # hundred thousand tuples is walked by every collection while it is young)
+        site_rows: dict[str, int] = {}
         if sites_t is not None and sites_t.columns:
-            sites = {
-                key: (country, product)
-                for key, country, product in zip(
-                    sites_t.columns["site_key"],
-                    sites_t.columns["country"],
-                    sites_t.columns["product"],
-                    strict=True,
-                )
-                if key is not None
+            site_rows = {
+                key: row for row, key in enumerate(sites_t.columns["site_key"]) if key is not None
             }
         without_place = 0
         for k, site in enumerate(columns["site_key"]):
@@ -664,10 +659,11 @@ class WorkbookReader:
                     )
                     risks_t.invalid.add(k)
                 continue
-            given = sites.get(site)
-            if given is None:
+            row = site_rows.get(site)
+            if row is None or sites_t is None:
                 continue
-            for column, expected in zip(fields, given, strict=True):
+            for column in fields:
+                expected = sites_t.columns[column.field][row]
                 value = columns[column.field][k]
                 if value is None or header_key(str(value)) == header_key(str(expected)):
                     continue
