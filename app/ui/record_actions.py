@@ -724,6 +724,13 @@ def correct_contract(shell: MainWindow, parent: QWidget | None, contract: Contra
             high=24,
         ),
         FieldSpec(
+            "risk_months",
+            tr("R&isicoanalyse binnen:"),
+            "choice",
+            contract.risk_months or 0,
+            _risk_month_choices(),
+        ),
+        FieldSpec(
             "report_month",
             tr("&Rapportagemaand:"),
             "choice",
@@ -735,16 +742,30 @@ def correct_contract(shell: MainWindow, parent: QWidget | None, contract: Contra
     ctx = shell.context
 
     def save(changes: dict[str, Any], reason: str, accept: str | None) -> Change:
+        values = {k: v for k, v in changes.items() if v is not None and v != ""}
+        if values.get("risk_months") == 0:  # with the plan of action again
+            del values["risk_months"]
+            values["risk_with_plan"] = True
         return records.correct_contract(
             ctx,
             contract.ref,
             reason=reason,
             expected_version=contract.version,
             accept_warning=accept,
-            **{k: v for k, v in changes.items() if v is not None and v != ""},
+            **values,
         )
 
     correct(shell, parent, "contract", contract.ref, fields, save)
+
+
+def _risk_month_choices() -> list[tuple[Any, str]]:
+    """The risk analysis's term: with the plan of action (0), or 1 to 24 months."""
+    from app.domain.clauses import PLAN_MONTHS_RANGE  # not at start-up
+
+    low, high = PLAN_MONTHS_RANGE
+    return [(0, tr("met het plan van aanpak"))] + [
+        (n, tr("{n} maanden").format(n=n)) for n in range(max(low, 1), high + 1)
+    ]
 
 
 def _month_choices(lang: str) -> list[tuple[Any, str]]:

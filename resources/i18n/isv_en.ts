@@ -2950,6 +2950,11 @@ If you go on anyway, give the reason.</translation>
     </message>
     <message>
       <location filename="../../app/ui/record_actions.py" />
+      <source>R&amp;isicoanalyse binnen:</source>
+      <translation>R&amp;isk analysis within:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
       <source>Re&amp;dencode (niet toegepast):</source>
       <translation>Reason co&amp;de (not applied):</translation>
     </message>
@@ -3032,6 +3037,11 @@ If you go on anyway, give the reason.</translation>
       <location filename="../../app/ui/record_actions.py" />
       <source>{kind} {id} intrekken</source>
       <translation>Withdraw {kind} {id}</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>{n} maanden</source>
+      <translation>{n} months</translation>
     </message>
     <message>
       <location filename="../../app/ui/report_view.py" />

@@ -292,3 +292,29 @@ def test_a_numbered_record_in_the_history_says_what_it_is(window: Any) -> None:
     )
     rows = record_actions.history_rows([created, changed], "nl")
     assert [row.record for row in rows] == ["Bewijsstuk 3 (ISV-beleid, beleid.pdf)"] * 2
+
+
+def test_the_risk_analysis_term_is_corrected_in_the_window(
+    window: Any, contract: str, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14 point 13: the contract's correction form offers the risk analysis's own
+    term, and "with the plan of action" to drop it again."""
+    from PySide6.QtWidgets import QComboBox
+
+    def choose(months: int) -> Any:
+        def edit(dialog: record_actions.CorrectDialog) -> None:
+            box = dialog.widgets["risk_months"]
+            assert isinstance(box, QComboBox)
+            box.setCurrentIndex(box.findData(months))
+
+        return edit
+
+    window.open_contract(contract)
+    dossier = window.page("contracts").dossier
+    _fill_correction(qtbot, monkeypatch, choose(2), "eigen termijn voor de risicoanalyse")
+    dossier.correct_button.click()
+    assert registry.get_contract(window.ctx, contract).risk_months == 2
+    assert "Risicoanalyse uiterlijk" in dossier.overview.toPlainText()
+    _fill_correction(qtbot, monkeypatch, choose(0), "weer met het plan van aanpak")
+    dossier.correct_button.click()
+    assert registry.get_contract(window.ctx, contract).risk_months is None
