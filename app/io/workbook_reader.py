@@ -23,7 +23,7 @@ import dataclasses
 import datetime as dt
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -467,7 +467,9 @@ class WorkbookReader:
             if len(table.numbers) % TICK == 0:
                 self._tick(TICK)
         self._tick(len(table.numbers) % TICK)
-        table.columns = columns
+        # as tuples: the collector walks a young tuple of plain values once and then
+        # leaves it, where it would walk a list again in each older generation
+        table.columns = {name: tuple(values) for name, values in columns.items()}
         key_field = sheet.layout.columns[0].field
         header, col = table.places.get(key_field, (sheet.layout.columns[0].nl, 0))
         first: dict[str, int] = {}
@@ -703,7 +705,7 @@ class _Table:
     name: str
     header_ok: bool = False
     numbers: list[int] = field(default_factory=list)
-    columns: dict[str, list[Any]] = field(default_factory=dict)
+    columns: dict[str, Sequence[Any]] = field(default_factory=dict)
     places: dict[str, tuple[str, int]] = field(default_factory=dict)
     invalid: set[int] = field(default_factory=set)
 
