@@ -25,7 +25,7 @@ from app.domain.intensity import (
 )
 from app.domain.values import clean_text
 from app.persistence import models as m
-from app.persistence.audit import AuditWriter, row_snapshot, snapshot
+from app.persistence.audit import AuditWriter, row_snapshot, snapshot, snapshots
 from app.services.context import Context
 from app.services.registry import bump_version, check_version, find_contract
 
@@ -199,7 +199,8 @@ def import_country_risk(ctx: Context, path: Path) -> CountryRiskImport:
         session.add_all(added)
         session.flush()
         entries.extend(
-            audit.build("country_risk", row.id, "create", None, snapshot(row)) for row in added
+            audit.build("country_risk", row.id, "create", None, after)
+            for row, after in zip(added, snapshots(m.CountryRisk, added), strict=True)
         )
         entries.append(
             audit.build(

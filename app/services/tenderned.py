@@ -36,7 +36,7 @@ from app.domain.tenderned import (
 )
 from app.domain.values import clean_text, from_cents, to_cents
 from app.persistence import models as m
-from app.persistence.audit import AuditWriter, snapshot
+from app.persistence.audit import AuditWriter, snapshot, snapshots
 from app.services import registry
 from app.services.context import Context
 
@@ -350,10 +350,14 @@ def _audit_import(
     if not added and not updated:
         return
     audit = AuditWriter(session, actor)
-    entries = [audit.build("tenderned_notice", r.id, "create", None, snapshot(r)) for r in added]
+    entries = [
+        audit.build("tenderned_notice", r.id, "create", None, after)
+        for r, after in zip(added, snapshots(m.TenderNedNotice, added), strict=True)
+    ]
+    changed = [r for r, _ in updated]
     entries.extend(
-        audit.build("tenderned_notice", r.id, "update", before, snapshot(r))
-        for r, before in updated
+        audit.build("tenderned_notice", r.id, "update", before, after)
+        for (r, before), after in zip(updated, snapshots(m.TenderNedNotice, changed), strict=True)
     )
     audit.append_many(entries)
 
