@@ -6,7 +6,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QRectF, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPainter, QPalette, QShortcut
@@ -35,7 +35,9 @@ from app.domain.errors import IsvError
 from app.domain.formatting import month_names
 from app.domain.progress import Stage, StagedProgress
 from app.ui.i18n import tr
-from app.ui.models import RowTableModel
+
+if TYPE_CHECKING:  # the table models load with the first screen, after the window shows
+    from app.ui.models import RowTableModel
 
 log = logging.getLogger(__name__)
 
@@ -184,6 +186,8 @@ class DataTable(QTableView):
                 self.setColumnWidth(last, self._title_width(last))
 
     def table_model(self) -> RowTableModel[Any]:
+        from app.ui.models import RowTableModel  # with the first table, not at start-up
+
         model = self.model()
         assert isinstance(model, RowTableModel)
         return model
