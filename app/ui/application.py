@@ -1,8 +1,8 @@
 """Start of the desktop window: ``run(db_location, lang)`` (called by ``isv-assistent gui``).
 
 The window is shown before the database is opened: opening (and, for an older file,
-upgrading) happens on a worker thread, so the window appears as fast as a bare Qt window
-and stays responsive while the data loads.
+upgrading) starts once the window has painted itself, on a worker thread, so the window
+appears as fast as a bare Qt window and stays responsive while the data loads.
 """
 
 from __future__ import annotations
@@ -42,10 +42,7 @@ def run(db_location: str | None, lang: str) -> int:
 
     window = MainWindow(db_location=db_location, language=language)
     window.show()
-    # The database opens from the event loop's first turn, once the window has been laid
-    # out and painted: its worker imports the database libraries, which would otherwise
-    # compete with that first paint for the interpreter.
-    QTimer.singleShot(0, window.open_database)
+    window.open_database_when_painted()
     mode = os.environ.get("ISV_ASSISTENT_EXIT_WHEN_SHOWN")
     if mode:  # the start-up benchmark only
         QTimer.singleShot(0, lambda: window.report_shown_and_quit(mode == "ready"))

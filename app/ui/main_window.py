@@ -38,6 +38,8 @@ from app.ui.tasks import Tasks
 from app.ui.widgets import ProgressPanel, a11y, error_sentence, note, window_settings
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+
     from app.services.context import Context
     from app.services.records import Change
     from app.ui.pages.base import Page
@@ -411,6 +413,22 @@ class MainWindow(QMainWindow):
         self.refresh_all()
 
     # -- database ----------------------------------------------------------------------
+    _open_when_painted = False
+
+    def open_database_when_painted(self) -> None:
+        """Open the database once the window has painted itself (the start). The worker
+        that opens it imports the database libraries at once, which would compete with
+        that first paint for the interpreter; a timer of the event loop's first turn
+        still runs before the paint."""
+        self._open_when_painted = True
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._open_when_painted:
+            self._open_when_painted = False
+            QTimer.singleShot(0, self.open_database)  # once this paint is on the screen
+
     def open_database(self, location: str | None = None, *, must_exist: bool = False) -> None:
         """Open the database on a worker thread; the screens appear when it is ready.
 
