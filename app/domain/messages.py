@@ -90,6 +90,8 @@ def apply_plurals(template: str, params: Mapping[str, Any]) -> str:
 
 
 def _show(value: Any, lang: str) -> str:
+    if callable(getattr(value, "text", None)):  # a labelled code (Label): its words
+        return str(value.text(lang))
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int) and abs(value) < 10000:  # years, rows, counts: no grouping

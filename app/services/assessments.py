@@ -31,6 +31,7 @@ from app.domain.values import clean_text, not_in_future
 from app.persistence import models as m
 from app.persistence.audit import AuditWriter
 from app.services.context import Context
+from app.services.evidence import evidence_type
 from app.services.registry import find_contract
 
 DOCUMENT_TYPES = ("policy", "risk-analysis", "plan-of-action", "yearly-report")
@@ -133,7 +134,10 @@ def assess(
                 raise NotFoundError("evidence_not_found", id=evidence_id)
             if doc.type != subject:
                 raise ValidationError(
-                    "dossier_evidence_wrong_type", id=evidence_id, found=doc.type, expected=subject
+                    "dossier_evidence_wrong_type",
+                    id=evidence_id,
+                    found=evidence_type(doc.type),
+                    expected=evidence_type(subject),
                 )
         if submission_id is not None:
             owner = session.scalar(

@@ -16,6 +16,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.domain.errors import NotFoundError, UsageError, ValidationError
+from app.domain.reference import Label
 from app.domain.values import EvidenceRecord, clean_text
 from app.persistence import models as m
 from app.persistence.attachments import AttachmentStore
@@ -66,6 +67,14 @@ def validate_evidence_type(ctx: Context, type_code: str) -> str:
     if code not in allowed:
         raise ValidationError("evidence_unknown_type", value=type_code, allowed=", ".join(allowed))
     return code
+
+
+def evidence_type(code: str) -> Label | str:
+    """The evidence type ``code`` as a labelled value, so a message names it in words
+    in the reader's language (the code itself when it is not a known type)."""
+    from app import locator
+
+    return next((t for t in locator.reference().evidence_types if t.code == code), code)
 
 
 def _check_attached_to(session: Session, contract_id: int, **ids: int | None) -> None:
@@ -120,7 +129,10 @@ def store_evidence_in(
             raise NotFoundError("evidence_not_found", id=supersedes_id)
         if old.type != type_code:
             raise ValidationError(
-                "evidence_supersede_other_type", id=supersedes_id, found=old.type, given=type_code
+                "evidence_supersede_other_type",
+                id=supersedes_id,
+                found=evidence_type(old.type),
+                given=evidence_type(type_code),
             )
         newer = session.scalar(
             select(m.Evidence.id)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from app import locator
 from app.domain.errors import ConflictError, ValidationError
 from app.domain.followup import StepState
 from app.domain.rubric import ElementRating
@@ -202,6 +203,9 @@ def test_superseding_keeps_both_and_refuses_a_second_branch(
             ctx, contract_ref=ref, path=document(), type_code="policy", supersedes_id=second.id
         )
     assert err.value.code == "evidence_supersede_other_type"
+    sentence = locator.catalog().error(err.value, "nl")  # the types in words, not codes
+    assert "‘ISV-beleid’" in sentence and "policy" not in sentence
+    assert "certificate" not in sentence
     # the superseded certificate no longer falls due; the current one does
     due = dossier.due_items(ctx, within=30, as_of=D(2026, 1, 20))
     expiries = [(i.key, i.due) for i in due if i.kind == "evidence-expiry"]
@@ -382,6 +386,8 @@ def test_assessment_checks_and_audit(
             ctx, contract_ref=ref, subject="plan-of-action", ratings=good, evidence_id=policy.id
         )
     assert err.value.code == "dossier_evidence_wrong_type"
+    sentence = locator.catalog().error(err.value, "nl")
+    assert "plan-of-action" not in sentence and "policy" not in sentence
     with pytest.raises(ValidationError) as err:
         assessments.assess(
             ctx,
