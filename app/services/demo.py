@@ -210,10 +210,23 @@ def load_demo(
     with ctx.db.read() as session:
         if session.scalar(select(func.count()).select_from(m.Tender)):
             raise ValidationError("demo_not_empty")
-    builder.prepare_files()
     with ctx.db.begin() as session:
         builder.build(session, tenders, progress, cancelled or (lambda: False))
     return builder.summary()
+
+
+DOCUMENTS = {
+    "policy": "ISV-beleid (demo): ketenverantwoordelijkheid, due diligence volgens de "
+    "OESO-richtlijnen en de UNGP's.",
+    "certificate": "Certificaat (demo): lidmaatschap van een keteninitiatief, met "
+    "geldigheidsduur. Geen bewijs van naleving op zichzelf.",
+    "yearly-report": "Jaarrapportage (demo): voortgang van de maatregelen uit het plan "
+    "van aanpak en publieke verantwoording.",
+    "plan-of-action": "Plan van aanpak (demo): maatregelen per risico met eigenaar, "
+    "datum en monitoring.",
+    "audit-report": "Auditrapport (demo): bevindingen van een onafhankelijk bezoek.",
+}
+"""The demo's documents by evidence type: a few short texts that many evidence records share."""
 
 
 class _Builder:
@@ -234,21 +247,14 @@ class _Builder:
         }
 
     # -- documents: a few real files, shared by many evidence records ------------------
-    def prepare_files(self) -> None:
-        store = AttachmentStore(self.ctx.db.attachments_dir)
-        documents = {
-            "policy": "ISV-beleid (demo): ketenverantwoordelijkheid, due diligence volgens de "
-            "OESO-richtlijnen en de UNGP's.",
-            "certificate": "Certificaat (demo): lidmaatschap van een keteninitiatief, met "
-            "geldigheidsduur. Geen bewijs van naleving op zichzelf.",
-            "yearly-report": "Jaarrapportage (demo): voortgang van de maatregelen uit het plan "
-            "van aanpak en publieke verantwoording.",
-            "plan-of-action": "Plan van aanpak (demo): maatregelen per risico met eigenaar, "
-            "datum en monitoring.",
-            "audit-report": "Auditrapport (demo): bevindingen van een onafhankelijk bezoek.",
-        }
-        for kind, body in documents.items():
-            self.files[kind] = store.put_bytes(body.encode("utf-8"))
+    def file(self, kind: str) -> tuple[str, int]:
+        """The stored demo document of this kind, stored when first used, so no file is
+        left that no record points to; it is written before the records that point to it
+        are committed."""
+        if kind not in self.files:
+            store = AttachmentStore(self.ctx.db.attachments_dir)
+            self.files[kind] = store.put_bytes(DOCUMENTS[kind].encode("utf-8"))
+        return self.files[kind]
 
     def summary(self) -> DemoSummary:
         return DemoSummary(**self.counts)
@@ -501,7 +507,7 @@ class _Builder:
         issuer: str | None = None,
         valid_until: dt.date | None = None,
     ) -> int:
-        sha, size = self.files[kind]
+        sha, size = self.file(kind)
         evidence_id = ids.take(m.Evidence)
         self.add(
             m.Evidence,

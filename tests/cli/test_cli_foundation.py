@@ -278,8 +278,9 @@ def test_tender_and_contract_add(cli: Cli) -> None:
 @pytest.mark.sqlite_only
 def test_demo_verify_then_tamper(cli: Cli, sqlite_location: str) -> None:
     assert cli("demo", "--tenders", "60", "--seed", "7", db=sqlite_location).status == 0
-    ok = cli("verify", "--json", db=sqlite_location)
+    ok = cli("verify", "--json", "--orphans", db=sqlite_location)
     assert ok.status == 0 and json.loads(ok.out)["ok"] is True
+    assert json.loads(ok.out)["orphans"] == []  # every demo document is used by a record
     again = cli("demo", "--tenders", "10", db=sqlite_location)
     assert again.status == 1  # demo only into an empty database
     import sqlite3
