@@ -14,6 +14,9 @@ from app.domain.formatting import conventions, format_number
 # three digits). ``(decimal mark, thousands mark, an example)``.
 _PLAIN_NOTATION = (".", None, "250000.50")
 _AMOUNT_SPACES = str.maketrans("", "", " \u00a0\u202f_")
+AMOUNT_LIMIT = Decimal(10**12)
+"""Every amount is below a thousand billion euros: far above any public contract, and
+far below what a stored amount in cents can hold (a larger one could not be written)."""
 
 
 def parse_amount(text: str, field: str, lang: str | None = None) -> Decimal:
@@ -28,8 +31,9 @@ def parse_amount(text: str, field: str, lang: str | None = None) -> Decimal:
     is never read as 250: it is 250000 in the Dutch window and refused on the command
     line and in English.
 
-    Raises :class:`ValidationError` ``invalid_amount`` or ``negative_amount`` naming
-    the value and the ``field`` it was typed in.
+    Raises :class:`ValidationError` ``invalid_amount``, ``negative_amount`` or
+    ``amount_too_large`` (not below :data:`AMOUNT_LIMIT`) naming the value and the
+    ``field`` it was typed in.
     """
     decimal_mark, thousands, example = _notation(lang)
     cleaned = text.translate(_AMOUNT_SPACES).strip("€")
@@ -46,7 +50,10 @@ def parse_amount(text: str, field: str, lang: str | None = None) -> Decimal:
         raise ValidationError("invalid_amount", value=text, field=field, example=example)
     if negative:
         raise ValidationError("negative_amount", value=text, field=field)
-    return Decimal("".join(groups) + ("." + cents if mark else ""))
+    amount = Decimal("".join(groups) + ("." + cents if mark else ""))
+    if amount >= AMOUNT_LIMIT:
+        raise ValidationError("amount_too_large", value=text, field=field, limit=AMOUNT_LIMIT)
+    return amount
 
 
 def _notation(lang: str | None) -> tuple[str, str | None, str]:

@@ -108,3 +108,19 @@ def test_the_penalty_of_the_clauses_reads_the_command_line_notation() -> None:
             parse_penalty(text)
         assert caught.value.code == code
         assert caught.value.params["value"] == text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("1000000000000", PLAIN), ("99999999999999999999999", PLAIN), ("1.000.000.000.000", "nl")],
+)
+def test_an_amount_too_large_to_store_is_refused_as_such(text: str, lang: str | None) -> None:
+    """A cent amount beyond what storage holds ended in an unexpected OverflowError."""
+    assert parse_amount("999999999999.99", "--value") == Decimal("999999999999.99")
+    with pytest.raises(ValidationError) as caught:
+        parse_amount(text, "--value", lang)
+    assert caught.value.code == "amount_too_large"
+    dutch = locator.catalog().error(caught.value, "nl")
+    english = locator.catalog().error(caught.value, "en")
+    assert f"‘{text}’ bij --value is te groot" in dutch and "1.000.000.000.000" in dutch
+    assert f"‘{text}’ for --value is too large" in english and "1,000,000,000,000" in english
