@@ -201,6 +201,10 @@ def test_withdraw_contract_leaves_report_and_list(cli: Cli) -> None:
     ]
     history = json.loads(cli("history", "C2", "--json").out)
     assert history[-1]["action"] == "withdraw" and history[-1]["reason"] == "dubbel ingevoerd"
+    human = cli("history", "C2").out.splitlines()
+    assert human[-1].strip() == "reden: dubbel ingevoerd"  # said once, not also as a field
+    assert "ingetrokken" in human[-2] and human.count(human[-1]) == 1
+    assert sum("dubbel ingevoerd" in line for line in human) == 1
     refused = cli("withdraw", "tender", "T1", "--reason", "r")
     assert refused.status == 1 and "C1" in refused.err
 

@@ -45,7 +45,9 @@ def run(inv: Invocation) -> int:
             f"{e.seq}  {local_time(e.at)}  {e.user}  "
             f"{record} {e.ref}  {inv.text(f'history_action_{e.action}')}"
         )
-        for change in e.changes if e.action != "create" else ():  # --json has them all
+        # a creation's values and a withdrawal's reason field are in --json; the reason
+        # line below says why a record was withdrawn
+        for change in e.changes if e.action not in ("create", "withdraw") else ():
             inv.say(
                 f"    {field_label(inv, change.field)}: "
                 f"{shown(change.old, inv, change.field)} → {shown(change.new, inv, change.field)}"
