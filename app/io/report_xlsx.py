@@ -25,8 +25,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from app import locator
 from app.domain.formatting import format_date
-from app.domain.reference import Reference
+from app.domain.reference import OUTSIDE_CATEGORIES, Reference
 from app.domain.report import YearReport
 from app.domain.report_figures import (
     CONTRACT_FIGURES,
@@ -205,7 +206,10 @@ def _summary(
     sheet.row([])
     sheet.row([_t("oecd_section", lang)], bold=True)
     states = ("not_started", "in_progress", "done", "overdue", "not_applicable")
-    sheet.row([_t("oecd_step", lang), _t("code", lang), *states], bold=True)
+    sheet.row(
+        [_t("oecd_step", lang), _t("code", lang), *(_state_word(state, lang) for state in states)],
+        bold=True,
+    )
     for step in reference.oecd_steps:
         counts = report.step_states.get(step.code, {})
         sheet.row(
@@ -264,6 +268,8 @@ def _summary(
 
 
 def _category_name(reference: Reference, set_id: str | None, code: str, lang: str) -> str:
+    if code == OUTSIDE_CATEGORIES:
+        return _t("outside", lang)
     if set_id is None:
         return code
     try:
@@ -271,6 +277,16 @@ def _category_name(reference: Reference, set_id: str | None, code: str, lang: st
     except KeyError:
         category = None
     return category.name(lang) if category else code
+
+
+def _value_word(kind: str, code: str, lang: str) -> str:
+    """A tender's kind or verdict in words (the codes are in the JSON and the export)."""
+    return locator.message(f"value_{kind}_{code}", lang)
+
+
+def _state_word(state: str | None, lang: str) -> str | None:
+    """An OECD step's state in words, as the PDF shows it."""
+    return report_word("pdf", f"state_{state}", lang) if state else None
 
 
 def _flag_header(code: str, reference: Reference, lang: str) -> str:
@@ -334,9 +350,9 @@ def _tenders(workbook: Any, report: YearReport, reference: Reference, lang: str)
                 words(t.category_code),
                 words.category(reference, t.category_set, t.category_code, lang),
                 words(t.category_set),
-                words(t.kind),
+                words(_value_word("kind", t.kind, lang)),
                 money(t.value_cents),
-                words(t.verdict),
+                words(_value_word("verdict", t.verdict, lang)),
                 applied_word[t.isv_applied],
                 words(reference.label("forms", t.form, lang)) if t.form else None,
                 words(reference.label("text_sources", t.text_source, lang))
@@ -447,7 +463,7 @@ def _contracts(workbook: Any, report: YearReport, reference: Reference, lang: st
         c, get = row.fact, row.flags.get
         if row.isv:
             flags = [get(code, 0) for code in codes]
-            states = [words(row.steps.get(code)) for code in steps]
+            states = [words(_state_word(row.steps.get(code), lang)) for code in steps]
             risks = [row.risk_counts.get(pair) for pair in risk_columns] if row.risk_counts else []
         else:  # figures about due diligence do not apply: blank cells
             flags = [

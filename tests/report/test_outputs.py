@@ -220,7 +220,7 @@ def test_excel_data_sheets_recount_to_the_figures(year_db: Any, cli: Any, tmp_pa
     # a filter a reader would use: mandatory tenders not applied, by the text columns
     verdict, applied = header.index("Oordeel verplichting"), header.index("ISV toegepast")
     assert (
-        sum(1 for r in rows if r[verdict] == "mandatory" and r[applied] == "nee")
+        sum(1 for r in rows if r[verdict] == "verplicht" and r[applied] == "nee")
         == totals["tenders_isv_not_applied_mandatory"]
     )
 
@@ -239,9 +239,19 @@ def test_excel_data_sheets_recount_to_the_figures(year_db: Any, cli: Any, tmp_pa
                 recount.setdefault(theme, {})[priority] = found
         elif code:  # blank (not applicable) on contracts without ISV; SUM skips blanks
             assert euros_or_count(code, sum(r[index] or 0 for r in rows)) == totals[code], code
+    state_words = {  # the states in words, as the PDF shows them; the codes are in JSON
+        "not_started": "Niet begonnen",
+        "in_progress": "Bezig",
+        "done": "Gereed",
+        "overdue": "Te laat",
+        "not_applicable": "N.v.t.",
+    }
     for code, states in data["oecd_steps"].items():
         for state, count in states.items():
-            assert steps[code][state] == count, (code, state)
+            assert steps[code][state_words[state]] == count, (code, state)
+    tender_header, tender_rows = sheet_table(workbook, "Aanbestedingen")
+    kinds = {r[tender_header.index("Soort")] for r in tender_rows}
+    assert kinds <= {"leveringen", "diensten", "werken"}, kinds
     assert recount == data["risks_by_theme"]
     assert sum(sum(p.values()) for p in recount.values()) == totals["risks"] > 0
     assert "Risico's" not in workbook.sheetnames  # counted per contract, not a row per risk
