@@ -10,7 +10,8 @@ parse before python-calamine reads it). Then, in the workbook's order:
    validator of its kind (:mod:`app.io.workbook_cells`), and every problem is collected
    with its sheet, row, column and the value found (the first ones of each sheet and
    column in full, the rest counted);
-4. the sheets are checked against each other (unknown sites and risks, dates in order).
+4. the sheets are checked against each other (unknown sites and risks, dates in order)
+   and put together: :mod:`app.io.workbook_tables`.
 
 The result is a :class:`~app.domain.submission.Submission` and a list of
 :class:`~app.domain.submission.Problem`. An unreadable file raises
@@ -19,29 +20,22 @@ The result is a :class:`~app.domain.submission.Submission` and a list of
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import zipfile
-from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from app.domain.countries import CountryTable
 from app.domain.errors import ValidationError
 from app.domain.progress import Stage, staged
 from app.domain.reference import Reference
-from app.domain.risk import priority
 from app.domain.submission import (
-    MeasureRow,
     Problem,
-    RiskRow,
-    RowTable,
-    SiteRow,
     Submission,
     SupplierBlock,
 )
-from app.io.workbook_cells import CellError, Rules, as_text, is_empty, shown, validator
+from app.io.workbook_cells import CellError, Rules, as_text, is_empty, validator
 from app.io.workbook_layout import (
     MEASURES,
     RISKS,
@@ -53,6 +47,7 @@ from app.io.workbook_layout import (
     header_key,
     sheet_name_key,
 )
+from app.io.workbook_tables import Collector, Table, assemble
 from app.io.xlsx_guard import LIMITS, SheetPart, SheetScan, open_workbook
 from app.io.xlsx_safe import is_formula_like
 
@@ -61,73 +56,10 @@ Cancelled = Callable[[], bool]
 
 MAX_FILE_BYTES = LIMITS["supplier"].file_bytes
 EMPTY_RUN = 10_000  # this many empty rows in a row end a sheet
-KEPT_PER_COLUMN = 200  # problems kept in full per sheet and column; the rest are counted
 TICK = 5_000  # rows between progress reports
 # Of each table sheet's share of the work, the part its reading takes: parsing the XML
 # (the guard's count, then the parser's) costs several times the checking of its rows.
 READ_SHARE = 0.8
-
-
-class _Collector:
-    """Problems of one read, in the order found: the first :data:`KEPT_PER_COLUMN` of each
-    sheet and column in full, the rest counted (:meth:`finish` adds one line for them)."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-        self.kept: Counter[tuple[str, str]] = Counter()
-        self.more: dict[tuple[str, str], tuple[int, str]] = {}
-
-    def add(
-        self,
-        sheet: str,
-        row: int,
-        column: str,
-        value: Any,
-        code: str,
-        *,
-        severity: str = "error",
-        col: int = 0,
-        **params: Any,
-    ) -> None:
-        key = (sheet, column)
-        if self.kept[key] >= KEPT_PER_COLUMN:
-            count, worst = self.more.get(key, (0, "note"))
-            if _RANK[severity] > _RANK[worst]:
-                worst = severity
-            self.more[key] = (count + 1, worst)
-            return
-        self.kept[key] += 1
-        self.problems.append(
-            Problem(
-                sheet=sheet,
-                row=row,
-                column=column,
-                value=shown(value),
-                code=code,
-                params=params,
-                severity=severity,
-                col=col,
-            )
-        )
-
-    def finish(self) -> list[Problem]:
-        for (sheet, column), (count, worst) in self.more.items():
-            self.problems.append(
-                Problem(
-                    sheet=sheet,
-                    row=0,
-                    column=column,
-                    value="",
-                    code="wb_more_problems",
-                    params={"count": count, "kept": KEPT_PER_COLUMN, "sheet": sheet},
-                    severity=worst,
-                )
-            )
-        self.more = {}
-        return self.problems
-
-
-_RANK = {"note": 0, "warning": 1, "error": 2}
 
 
 @dataclass
@@ -156,7 +88,7 @@ class WorkbookReader:
         self.contract_period = contract_period
         self.stages = staged(progress)
         self.cancelled = cancelled
-        self.out = _Collector()
+        self.out = Collector()
         self.done = 0  # rows checked of the sheet being read
         self.total = 0  # its rows
         self.part = ""  # its name
@@ -388,9 +320,9 @@ class WorkbookReader:
                 ok = False
         return mapped if ok else None
 
-    def read_table(self, sheet: _Sheet) -> _Table:
+    def read_table(self, sheet: _Sheet) -> Table:
         """A table sheet read row by row, each cell by its column's validator."""
-        table = _Table(sheet.name)
+        table = Table(sheet.name)
         mapped = self._header(sheet)
         if mapped is None:
             return table
@@ -500,7 +432,7 @@ class WorkbookReader:
         keys = [key for key in ("supplier", "sites", "risks", "measures") if key in found]
         slices = _slices(book.archive, [found[key] for key in keys])
         supplier = None
-        tables: dict[str, _Table] = {}
+        tables: dict[str, Table] = {}
         for number, key in enumerate(keys):
             if self.cancelled is not None and self.cancelled():
                 raise ValidationError("cancelled")
@@ -519,205 +451,7 @@ class WorkbookReader:
                 tables[key] = self.read_table(sheet)
                 self._tick(self.total - self.done)  # empty rows skipped count as checked
             del grid, sheet
-        return self._assemble(supplier, tables)
-
-    def _assemble(self, supplier: SupplierBlock | None, tables: dict[str, _Table]) -> Submission:
-        out = self.out
-        empty = _Table("")
-        sites_t = tables.get("sites", empty)
-        risks_t = tables.get("risks", empty)
-        measures_t = tables.get("measures", empty)
-        site_keys = {k for k in sites_t.columns.get("site_key", ()) if k is not None}
-        risk_keys = {k for k in risks_t.columns.get("risk_key", ()) if k is not None}
-
-        today = dt.date.today()
-        header, col = sites_t.places.get("last_audit", ("", 0))
-        for k, audit in enumerate(sites_t.columns.get("last_audit", ())):
-            if audit is not None and audit > today:
-                out.add(
-                    sites_t.name,
-                    sites_t.numbers[k],
-                    header,
-                    audit,
-                    "wb_audit_in_future",
-                    severity="warning",
-                    col=col,
-                )
-
-        if "sites" in tables:
-            header, col = risks_t.places.get("site_key", ("", 0))
-            for k, site in enumerate(risks_t.columns.get("site_key", ())):
-                if site is not None and site not in site_keys:
-                    out.add(
-                        risks_t.name, risks_t.numbers[k], header, site, "wb_unknown_site", col=col
-                    )
-                    risks_t.invalid.add(k)
-        risk_columns = risks_t.columns
-        if risk_columns:
-            self._risk_places(risks_t, sites_t if "sites" in tables else None)
-            table = _PRIORITY
-            risk_columns["priority"] = [
-                table.get((s, li))
-                for s, li in zip(risk_columns["severity"], risk_columns["likelihood"], strict=True)
-            ]
-
-        if "risks" in tables:
-            header, col = measures_t.places.get("risk_key", ("", 0))
-            for k, risk in enumerate(measures_t.columns.get("risk_key", ())):
-                if risk is not None and risk not in risk_keys:
-                    out.add(
-                        measures_t.name,
-                        measures_t.numbers[k],
-                        header,
-                        risk,
-                        "wb_unknown_risk",
-                        col=col,
-                    )
-                    measures_t.invalid.add(k)
-        measure_columns = measures_t.columns
-        if measure_columns:
-            header, col = measures_t.places.get("due", ("", 0))
-            for k, (start, due) in enumerate(
-                zip(measure_columns["start"], measure_columns["due"], strict=True)
-            ):
-                if start is not None and due is not None and due < start:
-                    out.add(
-                        measures_t.name,
-                        measures_t.numbers[k],
-                        header,
-                        due,
-                        "wb_end_before_start",
-                        col=col,
-                        start=start,
-                    )
-                    measures_t.invalid.add(k)
-            header, col = measures_t.places.get("progress", ("", 0))
-            for k, (status, progress) in enumerate(
-                zip(measure_columns["status"], measure_columns["progress"], strict=True)
-            ):
-                if status == "completed" and progress is not None and progress < 100:
-                    out.add(
-                        measures_t.name,
-                        measures_t.numbers[k],
-                        header,
-                        progress,
-                        "wb_completed_not_full",
-                        severity="warning",
-                        col=col,
-                    )
-
-        if "measures" in tables and risk_columns:
-            measured = set(measure_columns.get("risk_key", ()))
-            header, col = risks_t.places.get("risk_key", ("", 0))
-            for k, (key, level) in enumerate(
-                zip(risk_columns["risk_key"], risk_columns["priority"], strict=True)
-            ):
-                if level == "high" and key not in measured and k not in risks_t.invalid:
-                    out.add(
-                        risks_t.name,
-                        risks_t.numbers[k],
-                        header,
-                        key,
-                        "wb_high_risk_without_measure",
-                        severity="warning",
-                        col=col,
-                    )
-        for table_value in tables.values():
-            if table_value.header_ok and not table_value.numbers:
-                out.add(table_value.name, 0, "", "", "wb_sheet_empty", severity="warning")
-        return Submission(
-            supplier, sites_t.valid(SiteRow), risks_t.valid(RiskRow), measures_t.valid(MeasureRow)
-        )
-
-    def _risk_places(self, risks_t: _Table, sites_t: _Table | None) -> None:
-        """A risk without a site needs its own country and product (the analysis is per
-        product and per country); a risk with a site that gives them must agree with it."""
-        out, columns, places = self.out, risks_t.columns, risks_t.places
-        fields = [c for c in RISKS.columns if c.required_without == "site_key"]
-        # each site's row by its key: whole numbers, not a tuple per site (a dict of a
-        # hundred thousand tuples is walked by every collection while it is young)
-        site_rows: dict[str, int] = {}
-        if sites_t is not None and sites_t.columns:
-            site_rows = {
-                key: row for row, key in enumerate(sites_t.columns["site_key"]) if key is not None
-            }
-        without_place = 0
-        for k, site in enumerate(columns["site_key"]):
-            if site is None:
-                for column in fields:
-                    if columns[column.field][k] is not None:
-                        continue
-                    if column.field not in places:  # an older workbook without the column
-                        without_place += 1
-                        continue
-                    header, col = places[column.field]
-                    out.add(
-                        risks_t.name,
-                        risks_t.numbers[k],
-                        header,
-                        "",
-                        "wb_required_without_site",
-                        col=col,
-                    )
-                    risks_t.invalid.add(k)
-                continue
-            row = site_rows.get(site)
-            if row is None or sites_t is None:
-                continue
-            for column in fields:
-                expected = sites_t.columns[column.field][row]
-                value = columns[column.field][k]
-                if value is None or header_key(str(value)) == header_key(str(expected)):
-                    continue
-                header, col = places[column.field]
-                out.add(
-                    risks_t.name,
-                    risks_t.numbers[k],
-                    header,
-                    value,
-                    "wb_risk_differs_from_site",
-                    severity="warning",
-                    col=col,
-                    site=site,
-                    expected=expected,
-                )
-        if without_place:
-            for column in fields:
-                if column.field not in places:
-                    out.add(
-                        risks_t.name,
-                        1,
-                        column.nl,
-                        "",
-                        "wb_risk_place_missing_older",
-                        severity="warning",
-                        english=column.en,
-                    )
-
-
-_PRIORITY = {(s, li): priority(s, li) for s in range(1, 5) for li in range(1, 5)}
-
-
-@dataclass
-class _Table:
-    """A table sheet read column-wise: ``columns[field][k]`` is row ``numbers[k]``."""
-
-    name: str
-    header_ok: bool = False
-    numbers: list[int] = field(default_factory=list)
-    columns: dict[str, Sequence[Any]] = field(default_factory=dict)
-    places: dict[str, tuple[str, int]] = field(default_factory=dict)
-    invalid: set[int] = field(default_factory=set)
-
-    def valid(self, cls: type[Any]) -> RowTable:
-        """The rows as a column-wise table with ``cls``'s fields (none when any is bad:
-        a workbook with an error is not imported)."""
-        names = tuple(f.name for f in dataclasses.fields(cls) if f.name != "row")
-        if self.invalid or not self.numbers:
-            return RowTable(("row", *names), tuple(() for _ in range(len(names) + 1)))
-        return RowTable(
-            ("row", *names), (tuple(self.numbers), *(tuple(self.columns[n]) for n in names))
-        )
+        return assemble(self.out, supplier, tables)
 
 
 def _has_content(row: list[Any]) -> bool:
