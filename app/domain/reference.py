@@ -505,23 +505,14 @@ def _with_years(
     for name, (first, last) in years.items():
         where = f"initiative_years.{name}"
         item = initiatives.get(name)
-        if item is None:
+        if item is None or item.years_confirmed:
+            settable = sorted(n for n, i in initiatives.items() if not i.years_confirmed)
             raise ReferenceDataError(
-                "reference_data_invalid", file="settings", field=where, problem="unknown initiative"
-            )
-        if item.years_confirmed:
-            raise ReferenceDataError(
-                "reference_data_invalid",
-                file="settings",
-                field=where,
-                problem="its years are confirmed in the reference data",
+                "settings_initiative_not_settable", field=where, choices=", ".join(settable)
             )
         if first is not None and last is not None and last < first:
             raise ReferenceDataError(
-                "reference_data_invalid",
-                file="settings",
-                field=where,
-                problem="ends before it starts",
+                "settings_initiative_years_reversed", field=where, first=str(first), last=str(last)
             )
         result[name] = item._replace(first=first, last=last, years_set=True)
     return result

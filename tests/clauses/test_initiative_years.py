@@ -48,15 +48,20 @@ def test_the_setting_gives_the_years_and_refuses_what_it_cannot_set() -> None:
     item = load_reference(read, initiative_years={ENERGY: (2018, 2023)}).initiatives[ENERGY]
     assert (item.first, item.last, item.years_set, item.years()) == (2018, 2023, True, "2018–2023")
     assert not item.active_in(2026) and item.active_in(2020)
-    for years, problem in (
-        ({"No such covenant": (2018, 2020)}, "unknown initiative"),
-        ({"Textile covenant": (2016, 2030)}, "confirmed"),
-        ({ENERGY: (2023, 2018)}, "ends before it starts"),
+    for years, code in (
+        ({"No such covenant": (2018, 2020)}, "settings_initiative_not_settable"),
+        ({"Textile covenant": (2016, 2030)}, "settings_initiative_not_settable"),
+        ({ENERGY: (2023, 2018)}, "settings_initiative_years_reversed"),
     ):
         with pytest.raises(ReferenceDataError) as caught:
             load_reference(read, initiative_years=years)
-        assert problem in str(caught.value.params["problem"])
-        assert caught.value.params["file"] == "settings"
+        assert caught.value.code == code
+        said = locator.message(code, "nl", **caught.value.params)
+        assert "settings.json" in said and f"initiative_years.{next(iter(years))}" in said
+        if code.endswith("not_settable"):
+            assert ENERGY in said  # names what can be set
+        english = locator.message(code, "en", **caught.value.params)
+        assert "Change or remove the setting" in english
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
