@@ -232,7 +232,12 @@ def test_cli_import_json_as_the_spec_shows(cli: Any, package: Path) -> None:
 
 
 def test_cli_adopt_dismiss_and_their_refusals(cli: Any, package: Path) -> None:
-    assert cli("tenderned", "import", str(package), "--organisation", mk.MINISTRY).status == 0
+    imported = cli("tenderned", "import", str(package), "--organisation", mk.MINISTRY)
+    assert imported.status == 0
+    # the review lines in words: a date, the category's name, an amount, what is on record
+    line = next(x for x in imported.out.splitlines() if LAPTOPS in x)
+    assert "3 februari 2025  ICT werkomgeving Rijk  €\u00a0400.000  niets bekend" in line
+    assert "ict-werkomgeving" not in imported.out and "unknown" not in imported.out
     adopted = cli("tenderned", "adopt", LAPTOPS)
     assert adopted.status == 0 and "2025-100001-1" in adopted.out
     assert "aangenomen" not in adopted.out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from app.cli.base import Invocation, input_path
+from app.domain.formatting import format_date, format_money
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -59,12 +60,18 @@ def run_import(inv: Invocation) -> int:
     )
     if result.missing_columns:
         inv.say(inv.text("tn_columns_absent", columns=", ".join(result.missing_columns)))
+    ctx = inv.context()
     for row in result.review:
-        shown = row.value if row.value is not None else "-"
-        inv.say(
-            f"  {row.ocid}  {row.published or '-'}  {row.category_suggested or '-'}  "
-            f"{shown}  {row.on_record}  {row.title}"
+        category = ctx.reference.find_category(row.category_suggested or "", row.published)
+        parts = (
+            row.ocid,
+            format_date(row.published, inv.lang) if row.published else "-",
+            category.name(inv.lang) if category else inv.text("tn_no_category"),
+            format_money(row.value, inv.lang) if row.value is not None else "-",
+            inv.text(f"tn_on_record_{row.on_record}"),
+            row.title,
         )
+        inv.say("  " + "  ".join(parts))
     if result.dry_run:
         inv.say(inv.text("tn_import_dry_run"))
     return 0
