@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,6 +74,32 @@ class HistoryEntry:
             "changes": [{"field": c.field, "old": c.old, "new": c.new} for c in self.changes],
             "reason": self.reason,
         }
+
+
+NAMING_FIELDS = {
+    "evidence": ("type", "file_name"),
+    "submission": ("file_name",),
+    "signal": ("theme",),
+    "escalation": ("step",),
+    "assessment": ("subject", "contract_year"),
+}
+"""What names a numbered record beside its number: an evidence's type and file, a
+signal's theme, an escalation's step… (the fields its creation recorded)."""
+
+
+def naming_values(entries: Sequence[HistoryEntry]) -> dict[tuple[str, str], list[FieldChange]]:
+    """Per numbered record (kind, number): the values it was created with that say which
+    record it is, for the front ends to show in words beside the number."""
+    names: dict[tuple[str, str], list[FieldChange]] = {}
+    for entry in entries:
+        fields = NAMING_FIELDS.get(entry.record)
+        if entry.action != "create" or fields is None:
+            continue
+        values = {change.field: change for change in entry.changes}
+        found = [values[name] for name in fields if values.get(name) and values[name].new]
+        if found:
+            names[entry.record, entry.ref] = found
+    return names
 
 
 def _contract_parts(session: Session, contract_ids: list[int]) -> dict[str, set[int]]:

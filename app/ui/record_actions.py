@@ -32,7 +32,7 @@ from app.domain.errors import ImplausibleError, ValidationError
 from app.domain.followup import EscalationRecord, SignalRecord
 from app.domain.rubric import AssessmentRecord
 from app.domain.values import ContractRecord, EvidenceRecord, TenderRecord
-from app.services.history import HistoryEntry
+from app.services.history import HistoryEntry, naming_values
 from app.services.records import Change
 from app.ui.forms import DateField, OptionalDate, add_row, invalid_date_in, typed_amount
 from app.ui.i18n import tr
@@ -477,36 +477,16 @@ def _shown(value: Any, lang: str, field: str = "") -> str:
     return show_value(value, lang)
 
 
-# What names a numbered record beside its number: an evidence's type and file, a
-# signal's theme, an escalation's step… (the fields its creation recorded).
-_NAMING_FIELDS = {
-    "evidence": ("type", "file_name"),
-    "submission": ("file_name",),
-    "signal": ("theme",),
-    "escalation": ("step",),
-    "assessment": ("subject", "contract_year"),
-}
-
-
 def _record_names(entries: Sequence[HistoryEntry], lang: str) -> dict[tuple[str, str], str]:
     """Words that say which record a number is, from the values it was created with."""
     names: dict[tuple[str, str], str] = {}
-    for entry in entries:
-        fields = _NAMING_FIELDS.get(entry.record)
-        if entry.action != "create" or fields is None:
-            continue
-        values = {change.field: change.new for change in entry.changes}
-        parts = []
-        for name in fields:
-            value = values.get(name)
-            if value in (None, ""):
-                continue
-            if name == "contract_year":
-                parts.append(tr("contractjaar {year}").format(year=value))
-            else:
-                parts.append(_shown(value, lang, name))
-        if parts:
-            names[entry.record, entry.ref] = ", ".join(parts)
+    for key, values in naming_values(entries).items():
+        names[key] = ", ".join(
+            tr("contractjaar {year}").format(year=v.new)
+            if v.field == "contract_year"
+            else _shown(v.new, lang, v.field)
+            for v in values
+        )
     return names
 
 

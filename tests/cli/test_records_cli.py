@@ -181,6 +181,11 @@ def test_evidence_accept_warning_and_list(cli: Cli, tmp_path: Path) -> None:
     assert json.loads(cli("evidence", "list", "--contract", "C1", "--json").out) == []
     shown = cli("evidence", "list", "--contract", "C1", "--withdrawn")
     assert "verkeerd bestand" in shown.out
+    # the history says which document the number is, in words, not its type code
+    lines = cli("history", "C1").out.splitlines()
+    said = [x for x in lines if f"Bewijsstuk {number} (" in x]
+    assert said and all("Plan van aanpak, plan.pdf)" in x for x in said), lines
+    assert not any("plan-of-action" in x for x in lines)
 
 
 def test_withdraw_contract_leaves_report_and_list(cli: Cli) -> None:

@@ -31,7 +31,7 @@ def field_label(inv: Invocation, field: str) -> str:
 
 
 def run(inv: Invocation) -> int:
-    from app.services.history import history
+    from app.services.history import history, naming_values
 
     entries = history(inv.context(), inv.args.ref, inv.args.scope)
     if inv.args.json:
@@ -39,11 +39,24 @@ def run(inv: Invocation) -> int:
         return 0
     if not entries:
         inv.say(inv.text("history_empty"))
+    named = {
+        key: ", ".join(
+            inv.text("history_contract_year", year=v.new)
+            if v.field == "contract_year"
+            else shown(v.new, inv, v.field)
+            for v in values
+        )
+        for key, values in naming_values(entries).items()
+    }
     for e in entries:
         record = inv.text(f"history_record_{_entity(e.record)}")
+        if (e.record, e.ref) in named:
+            record = f"{record} {e.ref} ({named[e.record, e.ref]})"
+        else:
+            record = f"{record} {e.ref}"
         inv.say(
             f"{e.seq}  {local_time(e.at)}  {e.user}  "
-            f"{record} {e.ref}  {inv.text(f'history_action_{e.action}')}"
+            f"{record}  {inv.text(f'history_action_{e.action}')}"
         )
         # a creation's values and a withdrawal's reason field are in --json; the reason
         # line below says why a record was withdrawn
