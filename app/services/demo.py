@@ -105,7 +105,7 @@ SUPPLIER_KINDS = (
     "Lab",
     "Print",
     "Data",
-    "Groep",
+    "Bouw",
     "Services",
     "Supplies",
 )
