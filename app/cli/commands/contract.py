@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 
 from app.cli.base import Invocation, parse_date
-from app.cli.records import add_accept_warning, report_change, shown, withdrawn_suffix
+from app.cli.records import add_accept_warning, report_change, withdrawn_suffix
 from app.domain.amounts import parse_amount
+from app.domain.formatting import format_date
 from app.services import registry
 
 
@@ -57,7 +58,7 @@ def run_add(inv: Invocation) -> int:
     )
     inv.say(
         f"{contract.ref}: {contract.supplier.name} ({contract.supplier.country}), "
-        f"{shown(contract.start.isoformat(), inv)} – {shown(contract.end.isoformat(), inv)}"
+        f"{format_date(contract.start, inv.lang)} – {format_date(contract.end, inv.lang)}"
     )
     return 0
 
@@ -131,7 +132,7 @@ def run_list(inv: Invocation) -> int:
     for c in contracts:
         inv.say(
             f"{c.ref}  {c.tender_ref}  {c.supplier.name} ({c.supplier.country})  "
-            f"{shown(c.start.isoformat(), inv)} – {shown(c.end.isoformat(), inv)}"
+            f"{format_date(c.start, inv.lang)} – {format_date(c.end, inv.lang)}"
             f"{withdrawn_suffix(inv, c.withdrawn_reason)}"
         )
     return 0

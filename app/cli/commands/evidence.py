@@ -11,7 +11,8 @@ import datetime as dt
 from typing import Any
 
 from app.cli.base import Invocation, input_path, parse_date
-from app.cli.records import add_accept_warning, shown, withdrawn_suffix
+from app.cli.records import add_accept_warning, withdrawn_suffix
+from app.domain.formatting import format_date
 from app.services import evidence
 
 
@@ -126,7 +127,7 @@ def run_list(inv: Invocation) -> int:
     for d in documents:
         type_label = ctx.reference.label("evidence_types", d.type, inv.lang)
         inv.say(
-            f"{d.id}  {type_label}  {d.file_name}  {shown(d.received_on.isoformat(), inv)}"
+            f"{d.id}  {type_label}  {d.file_name}  {format_date(d.received_on, inv.lang)}"
             f"{withdrawn_suffix(inv, d.withdrawn_reason)}"
         )
     return 0

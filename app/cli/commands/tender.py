@@ -11,6 +11,7 @@ from app.cli.records import add_accept_warning, report_change, shown, withdrawn_
 from app.domain.amounts import parse_amount
 from app.domain.applicability import NOTES, applicability
 from app.domain.errors import ValidationError
+from app.domain.formatting import format_date
 from app.domain.tenderned import normalise_cpv_list
 from app.domain.values import IsvDecision
 from app.services import registry
@@ -182,7 +183,7 @@ def run_list(inv: Invocation) -> int:
         inv.say(inv.text("list_empty"))
     for t in tenders:
         inv.say(
-            f"{t.ref}  {shown(t.published.isoformat(), inv)}  {t.title}  "
+            f"{t.ref}  {format_date(t.published, inv.lang)}  {t.title}  "
             f"{shown(t.value, inv)}{withdrawn_suffix(inv, t.withdrawn_reason)}"
         )
     return 0
