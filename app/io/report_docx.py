@@ -17,9 +17,9 @@ from app.domain.formatting import format_date, format_money, format_number, form
 from app.domain.languages import choose
 from app.domain.reference import Reference
 from app.domain.report import YearReport
-from app.domain.report_figures import FIGURES, NO_REASON_CODE
+from app.domain.report_figures import FIGURE_BY_CODE, FIGURES, NO_REASON_CODE
 from app.io.report_summary import summary_sentences
-from app.io.report_words import report_word
+from app.io.report_words import figure_name, report_word
 
 
 def _t(key: str, lang: str, **params: Any) -> str:
@@ -34,23 +34,15 @@ class _Doc:
         self.report = report
         self.reference = reference
         self.lang = lang
-        self.figures = {f.code: f for f in FIGURES}
 
     def value(self, code: str, value: int) -> str:
-        figure = self.figures.get(code)
+        figure = FIGURE_BY_CODE.get(code)
         if figure is not None and figure.money:
             return format_money(Decimal(value).scaleb(-2), self.lang)
         return format_number(value, self.lang)
 
     def name(self, code: str) -> str:
-        figure = self.figures.get(code)
-        if figure is not None:
-            return figure.name(self.lang)
-        if code.startswith("escalation_"):
-            return self.reference.label(
-                "escalation_steps", code.removeprefix("escalation_"), self.lang
-            )
-        return code
+        return figure_name(code, self.reference, self.lang)
 
     def table(
         self, header: Sequence[str], rows: Sequence[Sequence[str]], numeric_from: int = 1

@@ -36,7 +36,7 @@ from app.domain.report import YearReport
 from app.domain.report_figures import FIGURE_BY_CODE
 from app.io.pdf import ACCENT, BOLD, FAMILY, MUTED, escape, outline, para
 from app.io.pdf import stylesheet as base_stylesheet
-from app.io.report_words import report_word
+from app.io.report_words import figure_name, report_word
 
 WIDTH = 166 * mm  # A4 minus the base's left and right margins
 GRID = colors.HexColor("#C8CFD8")
@@ -95,14 +95,7 @@ class Writer:
         return self.n(value)
 
     def name(self, code: str) -> str:
-        figure = FIGURE_BY_CODE.get(code)
-        if figure is not None:
-            return figure.name(self.lang)
-        if code.startswith("escalation_"):
-            return self.reference.label(
-                "escalation_steps", code.removeprefix("escalation_"), self.lang
-            )
-        return code
+        return figure_name(code, self.reference, self.lang)
 
     def t(self, key: str, **params: Any) -> str:
         return pdf_text(key, self.lang, **params)

@@ -13,6 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from app import locator
+from app.domain.reference import Reference
+from app.domain.report_figures import FIGURE_BY_CODE
 
 
 def report_word(document: str, key: str, lang: str, **params: Any) -> str:
@@ -25,3 +27,14 @@ def report_word(document: str, key: str, lang: str, **params: Any) -> str:
         if not catalog.has(code):
             raise KeyError(f"the report word {key!r} ({document}) is not in the catalogue")
     return catalog.text(code, lang, **params)
+
+
+def figure_name(code: str, reference: Reference, lang: str) -> str:
+    """The name of a figure of the report, or of an escalation step counted as one
+    (``escalation_<step>``); an unknown code as it is."""
+    figure = FIGURE_BY_CODE.get(code)
+    if figure is not None:
+        return figure.name(lang)
+    if code.startswith("escalation_"):
+        return reference.label("escalation_steps", code.removeprefix("escalation_"), lang)
+    return code
