@@ -41,16 +41,7 @@ CURRENT_CLAUSE_VERSION = "2026"
 
 
 def _tender_record(tender: m.Tender, organisation: str | None) -> TenderRecord:
-    decision = None
-    if tender.isv_applied is not None:
-        decision = IsvDecision(
-            tender.isv_applied,
-            tender.not_applied_reason,
-            tender.form,
-            tender.acceptance,
-            tender.not_applied_code,
-            tender.text_source,
-        )
+    decision = current_decision(tender)
     value = from_cents(tender.value_cents)
     assert value is not None
     return TenderRecord(
