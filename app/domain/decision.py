@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from app.domain.applicability import Verdict
 from app.domain.errors import ValidationError
@@ -13,6 +13,30 @@ ACCEPTANCE = ("implicit", "explicit")
 TEXT_SOURCES = ("generated", "official", "own")
 """Which ISV text a tender used: generated here (with its version), the official BZK
 standard texts (as the buyer confirms), or an own text."""
+
+
+def corrected_decision(
+    current: IsvDecision | None, applied: bool, changes: Mapping[str, str | None]
+) -> IsvDecision:
+    """The decision after a correction: the ``changes`` given (``reason``, ``form``,
+    ``acceptance``, ``reason_code``, ``text_source``) over the current decision's
+    fields, which are kept only while ``applied`` stays as it was (a reason for not
+    applying means nothing once the ISV are applied, and a form nothing the other way)."""
+    keep = current if current is not None and current.applied == applied else None
+
+    def value(name: str) -> str | None:
+        if name in changes:
+            return changes[name]
+        return getattr(keep, name) if keep is not None else None
+
+    return IsvDecision(
+        applied,
+        value("reason"),
+        value("form"),
+        value("acceptance"),
+        value("reason_code"),
+        value("text_source"),
+    )
 
 
 def validate_decision(

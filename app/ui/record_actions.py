@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.decision import corrected_decision
 from app.domain.errors import ImplausibleError, ValidationError
 from app.domain.followup import EscalationRecord, SignalRecord
 from app.domain.rubric import AssessmentRecord
@@ -582,7 +583,6 @@ def show_history(
 
 def correct_tender(shell: MainWindow, parent: QWidget | None, tender: TenderRecord) -> None:
     from app import locator
-    from app.domain.values import IsvDecision
     from app.services import records
 
     lang = shell.lang
@@ -657,14 +657,13 @@ def correct_tender(shell: MainWindow, parent: QWidget | None, tender: TenderReco
         if {"isv", "explanation", "form", "reason_code", "text_source"} & set(changes):
             applied = changes.get("isv", decision.applied if decision else None)
             if applied is not None:
-                wanted = IsvDecision(
-                    bool(applied),
-                    changes.get("explanation", decision.reason if decision else None) or None,
-                    changes.get("form", decision.form if decision else None),
-                    decision.acceptance if decision and applied else None,
-                    changes.get("reason_code", decision.reason_code if decision else None),
-                    changes.get("text_source", decision.text_source if decision else None),
-                )
+                names = {"explanation": "reason"}  # the form's field for the decision's
+                given = {
+                    names.get(k, k): v or None
+                    for k, v in changes.items()
+                    if k in ("explanation", "form", "reason_code", "text_source")
+                }
+                wanted = corrected_decision(decision, bool(applied), given)
         return records.correct_tender(
             ctx,
             tender.ref,

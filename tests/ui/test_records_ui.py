@@ -318,3 +318,36 @@ def test_the_risk_analysis_term_is_corrected_in_the_window(
     _fill_correction(qtbot, monkeypatch, choose(0), "weer met het plan van aanpak")
     dossier.correct_button.click()
     assert registry.get_contract(window.ctx, contract).risk_months is None
+
+
+def test_a_tender_not_applied_is_corrected_to_applied_in_the_window(
+    window: Any, contract: str, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.domain.values import IsvDecision
+
+    tender = registry.get_tender(window.ctx, "T-1")
+    records.correct_tender(
+        window.ctx,
+        "T-1",
+        reason="eerst niet toegepast",
+        expected_version=tender.version,
+        decision=IsvDecision(False, "spoedopdracht", None, None, "urgency", None),
+    )
+    errors: list[BaseException] = []
+    monkeypatch.setattr(window, "show_error", errors.append)
+
+    def edit(dialog: record_actions.CorrectDialog) -> None:
+        for name, value in (("isv", True), ("form", "contract-condition")):
+            box = dialog.widgets[name]
+            box.setCurrentIndex(box.findData(value))  # type: ignore[attr-defined]
+
+    _fill_correction(qtbot, monkeypatch, edit, "toch toegepast")
+    page = window.show_page("tenders")
+    page.select("T-1")
+    page.records.correct.click()
+    qtbot.waitUntil(lambda: bool(errors) or registry.get_tender(window.ctx, "T-1").decision.applied)
+    assert errors == []
+    decision = registry.get_tender(window.ctx, "T-1").decision
+    # the reason for not applying goes with the switch, as on the command line
+    assert decision.applied and decision.form == "contract-condition"
+    assert decision.reason_code is None and decision.reason is None

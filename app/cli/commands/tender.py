@@ -10,6 +10,7 @@ from app.cli.base import Invocation, parse_date
 from app.cli.records import add_accept_warning, report_change, shown, withdrawn_suffix
 from app.domain.amounts import parse_amount
 from app.domain.applicability import NOTES, applicability
+from app.domain.decision import corrected_decision
 from app.domain.errors import ValidationError
 from app.domain.formatting import format_date
 from app.domain.tenderned import normalise_cpv_list
@@ -203,14 +204,15 @@ def run_correct(inv: Invocation) -> int:
             if current is None:
                 raise ValidationError("required_field", field="--isv")
             applied = current.applied
-        keep = current if current is not None and current.applied == applied else None
-        decision = IsvDecision(
-            applied,
-            args.explanation if args.explanation is not None else (keep.reason if keep else None),
-            args.form if args.form is not None else (keep.form if keep else None),
-            args.acceptance if args.acceptance is not None else (keep.acceptance if keep else None),
-            args.not_applied_reason or (keep.reason_code if keep else None),
-            args.text_source or (keep.text_source if keep else None),
+        given = {
+            "reason": args.explanation,
+            "form": args.form,
+            "acceptance": args.acceptance,
+            "reason_code": args.not_applied_reason,
+            "text_source": args.text_source,
+        }
+        decision = corrected_decision(
+            current, applied, {k: v for k, v in given.items() if v is not None}
         )
     change = records.correct_tender(
         ctx,
