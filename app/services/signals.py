@@ -241,9 +241,12 @@ def record_escalation_step(
                 m.EscalationStep.withdrawn_at.is_(None),  # a withdrawn step was not taken
             )
         ).all()
-        check_escalation_step(
-            [(s, d) for s, d in existing], step, taken_on, amount_cents, skip_reason
-        )
+        try:
+            check_escalation_step(
+                [(s, d) for s, d in existing], step, taken_on, amount_cents, skip_reason
+            )
+        except ValidationError as refused:
+            raise _steps_in_words(ctx, refused) from None
         if skip_reason:
             skipped = ctx.text("escalation_skipped_because", reason=skip_reason)
             note = f"{note}\n{skipped}" if note else skipped
@@ -314,3 +317,17 @@ def list_escalation(
             query = query.where(m.EscalationStep.withdrawn_at.is_(None))
         rows = session.scalars(query)
         return [_escalation_record(r, contract.ref) for r in rows]
+
+
+def _steps_in_words(ctx: Context, refused: ValidationError) -> ValidationError:
+    """The ladder's refusal with its steps named in words, not their codes."""
+
+    def word(code: str) -> str:
+        return ctx.reference.label("escalation_steps", code.strip(), ctx.lang)
+
+    params = dict(refused.params)
+    if isinstance(params.get("step"), str):
+        params["step"] = word(params["step"])
+    if isinstance(params.get("missing"), str):
+        params["missing"] = ", ".join(word(c) for c in params["missing"].split(","))
+    return ValidationError(refused.code, **params)

@@ -319,6 +319,9 @@ def test_signals_and_escalation_are_audited_and_ordered(
             ctx, contract_ref=ref, step="penalty", taken_on=D(2025, 7, 20)
         )
     assert err.value.code == "dossier_step_skips_rungs"
+    said = ctx.text(err.value.code, **err.value.params)  # the steps in words, not codes
+    assert "external-advice" not in said and "penalty" not in said
+    assert ctx.reference.label("escalation_steps", "external-advice", "nl") in said
     penalty = signals.record_escalation_step(
         ctx,
         contract_ref=ref,

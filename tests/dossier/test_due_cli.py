@@ -309,7 +309,7 @@ def test_escalation_add_keeps_the_ladder_in_order(cli: Any, make_contract: Any) 
     assert refused.status == 1 and "ingebrekestelling" in refused.err
     assert add("notice-of-default", "2025-03-01").status == 0
     skipped = add("penalty", "2025-04-01", "--amount", "1000")
-    assert skipped.status == 1 and "dialogue, external-advice" in skipped.err
+    assert skipped.status == 1 and "(Dialoog, Extern advies of nader onderzoek)" in skipped.err
     taken = add("penalty", "2025-04-01", "--amount", "1000", "--skip-reason", "ernstig", "--json")
     assert taken.status == 0, taken.err
     assert json.loads(taken.out)["step"] == "penalty"

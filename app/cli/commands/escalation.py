@@ -49,5 +49,6 @@ def run_add(inv: Invocation) -> int:
     if args.json:
         inv.emit_json({"id": step.id, "contract": step.contract_ref, "step": step.step})
     else:
-        inv.say(inv.text("escalation_recorded", id=step.id, step=step.step))
+        word = inv.context().reference.label("escalation_steps", step.step, inv.lang)
+        inv.say(inv.text("escalation_recorded", id=step.id, step=word))
     return 0
