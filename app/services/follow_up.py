@@ -124,9 +124,9 @@ def choose_follow_up(
     note = clean_text(note, "note", required=False, limit=5000) or None
     with ctx.db.begin() as session:
         contract = find_contract(session, contract_ref)
-        check_version(contract, expected_version, "contract", contract_ref)
+        check_version(ctx, contract, expected_version, "contract", contract_ref)
         before = snapshot(contract)
-        bump_version(session, m.Contract, contract, contract.version)
+        bump_version(ctx, session, m.Contract, contract, contract.version)
         contract.follow_up_choice = choice
         contract.follow_up_note = note
         AuditWriter(session, ctx.actor).changed("contract", contract, before)

@@ -163,7 +163,7 @@ def _save(
             "correction_nothing_changed", kind=kind_word(ctx, kind), id=label_of(kind, record)
         )
     before = snapshot(record)
-    bump_version(session, KINDS[kind], record, record.version)
+    bump_version(ctx, session, KINDS[kind], record, record.version)
     for key, value in changed.items():
         setattr(record, key, value)
     audit = AuditWriter(session, ctx.actor)

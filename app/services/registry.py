@@ -224,12 +224,18 @@ def ensure_organisation(session: Session, audit: AuditWriter, name: str | None) 
     return organisation.id
 
 
-def check_version(record: Any, expected: int | None, entity: str, ref: str) -> None:
+def check_version(ctx: Context, record: Any, expected: int | None, table: str, ref: str) -> None:
+    """Refuse a change made from a view of an older version of the record (named in words:
+    ``table`` is its table's name)."""
     if expected is not None and record.version != expected:
-        raise ConflictError("changed_by_someone_else", entity=entity, ref=ref)
+        raise ConflictError(
+            "changed_by_someone_else", entity=ctx.text(f"history_record_{table}"), ref=ref
+        )
 
 
-def bump_version(session: Session, model: type[Any], record: Any, expected: int) -> None:
+def bump_version(
+    ctx: Context, session: Session, model: type[Any], record: Any, expected: int
+) -> None:
     """Raise the version only if nobody raised it in between (compare-and-set)."""
     result = session.execute(
         update(model)
@@ -239,7 +245,7 @@ def bump_version(session: Session, model: type[Any], record: Any, expected: int)
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise ConflictError(
             "changed_by_someone_else",
-            entity=model.__tablename__,
+            entity=ctx.text(f"history_record_{model.__tablename__}"),
             ref=getattr(record, "ref", record.id),
         )
     session.refresh(record)
@@ -441,10 +447,10 @@ def record_decision(
     """Record (or change) the ISV decision of a tender."""
     with ctx.db.begin() as session:
         tender = find_tender(session, ref)
-        check_version(tender, expected_version, "tender", ref)
+        check_version(ctx, tender, expected_version, "tender", ref)
         checked = _checked(ctx, tender.ref, tender.verdict, decision)
         before = snapshot(tender)
-        bump_version(session, m.Tender, tender, tender.version)
+        bump_version(ctx, session, m.Tender, tender, tender.version)
         _apply_decision(tender, checked)
         AuditWriter(session, ctx.actor).changed("tender", tender, before)
         return _tender_record(tender, _organisation_name(session, tender.organisation_id))
@@ -454,11 +460,11 @@ def set_clause_version(ctx: Context, ref: str, version: str, expected_version: i
     """Record which clause template version the tender's texts were made from."""
     with ctx.db.begin() as session:
         tender = find_tender(session, ref)
-        check_version(tender, expected_version, "tender", ref)
+        check_version(ctx, tender, expected_version, "tender", ref)
         if tender.clause_version == version:
             return
         before = snapshot(tender)
-        bump_version(session, m.Tender, tender, tender.version)
+        bump_version(ctx, session, m.Tender, tender, tender.version)
         tender.clause_version = version
         AuditWriter(session, ctx.actor).changed("tender", tender, before)
 
@@ -480,7 +486,7 @@ def ensure_supplier(
     if found is not None:
         if kvk and found.kvk != kvk:
             before = snapshot(found)
-            bump_version(session, m.Supplier, found, found.version)
+            bump_version(ctx, session, m.Supplier, found, found.version)
             found.kvk = kvk
             audit.changed("supplier", found, before)
         return found
@@ -555,9 +561,9 @@ def mark_plan_agreed(
     """Record the dated agreement on the plan of action (the reasonable effort)."""
     with ctx.db.begin() as session:
         contract = find_contract(session, ref)
-        check_version(contract, expected_version, "contract", ref)
+        check_version(ctx, contract, expected_version, "contract", ref)
         before = snapshot(contract)
-        bump_version(session, m.Contract, contract, contract.version)
+        bump_version(ctx, session, m.Contract, contract, contract.version)
         contract.plan_agreed_on = agreed_on
         AuditWriter(session, ctx.actor).changed("contract", contract, before)
         return _contract_record(session, contract)

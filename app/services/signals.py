@@ -134,10 +134,10 @@ def set_signal_status(
         signal = session.get(m.Signal, signal_id)
         if signal is None:
             raise NotFoundError("dossier_signal_not_found", id=signal_id)
-        check_version(signal, expected_version, "signal", str(signal_id))
+        check_version(ctx, signal, expected_version, "signal", str(signal_id))
         check_signal_status(status, closed_on, signal.received_on)
         before = snapshot(signal)
-        bump_version(session, m.Signal, signal, signal.version)
+        bump_version(ctx, session, m.Signal, signal, signal.version)
         signal.status = status
         signal.closed_on = closed_on
         AuditWriter(session, ctx.actor).changed("signal", signal, before)
@@ -287,13 +287,14 @@ def record_escalation_response(
         row = session.get(m.EscalationStep, step_id)
         if row is None:
             raise NotFoundError("dossier_escalation_not_found", id=step_id)
-        check_version(row, expected_version, "escalation_step", str(step_id))
+        check_version(ctx, row, expected_version, "escalation_step", str(step_id))
         if responded_on is not None and responded_on < row.taken_on:
             raise ValidationError("end_before_start", start=row.taken_on, end=responded_on)
         before = snapshot(row)
         current = json.loads(row.evidence_ids) if row.evidence_ids else []
         ids = _check_evidence_ids(session, row.contract_id, [*current, *add_evidence_ids])
-        bump_version(session, m.EscalationStep, row, row.version)  # a new version: stale edits fail
+        # a new version: stale edits fail
+        bump_version(ctx, session, m.EscalationStep, row, row.version)
         row.responded_on = responded_on
         row.evidence_ids = json.dumps(ids) if ids else None
         AuditWriter(session, ctx.actor).changed("escalation_step", row, before)

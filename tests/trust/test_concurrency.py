@@ -101,9 +101,11 @@ def test_compare_and_set_refuses_a_version_raised_in_between(two: tuple[Context,
     anna, bram = two
     _tender(anna)
     registry.record_decision(bram, "T-1", APPLIED, expected_version=None)  # version 2 now
-    with pytest.raises(ConflictError), anna.db.begin() as session:
+    with pytest.raises(ConflictError) as refused, anna.db.begin() as session:
         tender = session.get_one(m.Tender, 1)
-        registry.bump_version(session, m.Tender, tender, 1)  # as if it had read version 1
+        registry.bump_version(anna, session, m.Tender, tender, 1)  # as if it read version 1
+    said = anna.text(refused.value.code, **refused.value.params)
+    assert said.startswith(anna.text("history_record_tender") + " T-1 "), said  # in words
     assert registry.get_tender(anna, "T-1").version == 2
     assert verify(anna.db).ok
 
