@@ -112,6 +112,8 @@ def _contract_parts(session: Session, contract_ids: list[int]) -> dict[str, set[
 
 
 def _entries(session: Session, wanted: Mapping[str, Iterable[int]]) -> list[HistoryEntry]:
+    """The audit entries of the ``wanted`` records (entity → ids), oldest first; a
+    tender's CPV codes (entity ``tender_cpv``, keyed by the tender) show as the tender's."""
     e = m.AuditEntry
     clauses = [
         and_(e.entity == entity, e.entity_id.in_([str(i) for i in ids]))
@@ -122,6 +124,14 @@ def _entries(session: Session, wanted: Mapping[str, Iterable[int]]) -> list[Hist
         return []
     rows = session.scalars(select(e).where(or_(*clauses)).order_by(e.seq)).all()
     names = _link_names(session, rows)
+    cpv_of = [int(row.entity_id) for row in rows if row.entity == "tender_cpv"]
+    names["tender_cpv"] = (
+        dict(
+            session.execute(select(m.Tender.id, m.Tender.ref).where(m.Tender.id.in_(cpv_of))).all()
+        )
+        if cpv_of
+        else {}
+    )
     return [_entry(row, names) for row in rows]
 
 
@@ -171,6 +181,15 @@ def _entry(row: m.AuditEntry, names: Mapping[str, Mapping[Any, str]]) -> History
         _field, shown_new = _shown(key, new, names)
         changes.append(FieldChange(field, shown_old, shown_new))
     ref = after.get("ref") or before.get("ref")
+    if row.entity == "tender_cpv":  # the tender's CPV codes: a change of the tender
+        ref = names["tender_cpv"].get(int(row.entity_id), row.entity_id)
+        changes = [
+            FieldChange(c.field, ", ".join(c.old or ()) or None, ", ".join(c.new or ()) or None)
+            for c in changes
+        ]
+        return HistoryEntry(
+            row.seq, row.at, row.actor, row.action, "tender", str(ref), tuple(changes), row.reason
+        )
     return HistoryEntry(
         seq=row.seq,
         at=row.at,
@@ -202,6 +221,7 @@ def history(ctx: Context, ref: str, scope: str | None = None) -> list[HistoryEnt
             )
             wanted = _contract_parts(session, ids)
             wanted["tender"] = {tender.id}
+            wanted["tender_cpv"] = {tender.id}
             wanted["generated_document"] |= set(
                 session.scalars(
                     select(m.GeneratedDocument.id).where(m.GeneratedDocument.tender_id == tender.id)
@@ -218,4 +238,7 @@ def record_history(ctx: Context, kind: str, ident: str | int) -> list[HistoryEnt
     signal, …), oldest first."""
     with ctx.db.read() as session:
         record = load_record(session, kind, ident, ctx)
-        return _entries(session, {ENTITY[kind]: [record.id]})
+        wanted = {ENTITY[kind]: [record.id]}
+        if kind == "tender":
+            wanted["tender_cpv"] = [record.id]
+        return _entries(session, wanted)

@@ -655,6 +655,14 @@ def undo(ctx: Context, change: Change) -> Change:
                 ref=label_of(change.kind, record),
             )
         before = json.loads(entry.before_json)
+        if entry.entity == "tender_cpv":  # a correction of the CPV codes only
+            audit = AuditWriter(session, ctx.actor)
+            why = ctx.text("undo_reason", seq=change.seq)
+            if not replace_cpv(session, audit, record, before.get("cpv", []), why):
+                raise ValidationError("undo_nothing", seq=change.seq)
+            assert audit.last_seq is not None
+            label = label_of("tender", record)
+            return Change(audit.last_seq, "tender", record.id, label, record.version, "update")
         after = json.loads(entry.after_json or "{}")
         columns = {c.key: c for c in model.__table__.columns}
         restore: dict[str, Any] = {}

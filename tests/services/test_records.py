@@ -352,6 +352,23 @@ def test_undo_restores_the_old_values_as_a_correction(ctx: Context) -> None:
     assert verify(ctx.db).ok
 
 
+def test_a_correction_of_the_cpv_codes_alone_is_in_the_history_and_undone(
+    ctx: Context,
+) -> None:
+    _tender(ctx)
+    change = records.correct_tender(
+        ctx, "T1", reason="codes aangevuld", cpv=["30213100-6", "30231300-0"], expected_version=None
+    )
+    [entry] = [e for e in history(ctx, "T1") if e.changes and e.changes[0].field == "cpv"]
+    assert (entry.record, entry.ref, entry.reason) == ("tender", "T1", "codes aangevuld")
+    assert (entry.changes[0].old, entry.changes[0].new) == (None, "30213100-6, 30231300-0")
+    assert entry in record_history(ctx, "tender", "T1")
+    records.undo(ctx, change)
+    assert registry.tender_cpv(ctx, ["T1"]) == {}
+    assert history(ctx, "T1")[-1].changes[0].new is None  # the undo, a correction itself
+    assert verify(ctx.db).ok
+
+
 def test_undo_is_refused_after_someone_else_changed_the_record(ctx: Context) -> None:
     _tender(ctx)
     _contract(ctx)
