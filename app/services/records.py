@@ -50,6 +50,7 @@ from app.services.registry import (
     find_tender,
     replace_cpv,
 )
+from app.services.signals import check_ladder
 
 KINDS: dict[str, type[m.Base]] = {
     "tender": m.Tender,
@@ -551,7 +552,22 @@ def correct_escalation(
             changes["amount_cents"] = _amount(amount)
         if note is not None:
             changes["note"] = clean_text(note, "note", required=False, limit=5000) or None
+        for field in ("taken_on", "responded_on"):
+            if changes.get(field) is not None:
+                not_in_future(changes[field], field.replace("_", "-"))
         start = changes.get("taken_on", row.taken_on)
+        # the rung stays what it was: its order was checked when it was recorded (a skip
+        # is explained in its note); dates and amount must still fit the ladder's rules
+        check_ladder(
+            ctx,
+            session,
+            row.contract_id,
+            row.step,
+            start,
+            changes.get("amount_cents", row.amount_cents),
+            row.note,
+            leaving_out=row.id,
+        )
         for later in (
             changes.get("response_due", row.response_due),
             changes.get("responded_on", row.responded_on),

@@ -235,18 +235,7 @@ def record_escalation_step(
         contract = find_contract(session, contract_ref)
         if step == "penalty" and amount_cents is None:
             amount_cents = contract.penalty_cents
-        existing = session.execute(
-            select(m.EscalationStep.step, m.EscalationStep.taken_on).where(
-                m.EscalationStep.contract_id == contract.id,
-                m.EscalationStep.withdrawn_at.is_(None),  # a withdrawn step was not taken
-            )
-        ).all()
-        try:
-            check_escalation_step(
-                [(s, d) for s, d in existing], step, taken_on, amount_cents, skip_reason
-            )
-        except ValidationError as refused:
-            raise _steps_in_words(ctx, refused) from None
+        check_ladder(ctx, session, contract.id, step, taken_on, amount_cents, skip_reason)
         if skip_reason:
             skipped = ctx.text("escalation_skipped_because", reason=skip_reason)
             note = f"{note}\n{skipped}" if note else skipped
@@ -318,6 +307,33 @@ def list_escalation(
             query = query.where(m.EscalationStep.withdrawn_at.is_(None))
         rows = session.scalars(query)
         return [_escalation_record(r, contract.ref) for r in rows]
+
+
+def check_ladder(
+    ctx: Context,
+    session: Session,
+    contract_id: int,
+    step: str,
+    taken_on: dt.date,
+    amount_cents: int | None,
+    skip_reason: str | None,
+    *,
+    leaving_out: int | None = None,
+) -> None:
+    """The ladder's rules (:func:`~app.domain.followup.check_escalation_step`) for a step
+    of this contract against its other steps not withdrawn (``leaving_out``: the step
+    being corrected), refused with the steps named in words."""
+    query = select(m.EscalationStep.step, m.EscalationStep.taken_on).where(
+        m.EscalationStep.contract_id == contract_id,
+        m.EscalationStep.withdrawn_at.is_(None),  # a withdrawn step was not taken
+    )
+    if leaving_out is not None:
+        query = query.where(m.EscalationStep.id != leaving_out)
+    existing = [(code, day) for code, day in session.execute(query)]
+    try:
+        check_escalation_step(existing, step, taken_on, amount_cents, skip_reason)
+    except ValidationError as refused:
+        raise _steps_in_words(ctx, refused) from None
 
 
 def _steps_in_words(ctx: Context, refused: ValidationError) -> ValidationError:

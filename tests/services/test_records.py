@@ -481,6 +481,51 @@ def test_an_escalation_response_before_the_step_is_refused(ctx: Context) -> None
         )
 
 
+def test_a_corrected_escalation_step_still_keeps_the_ladders_rules(ctx: Context) -> None:
+    from app.services import signals
+
+    _tender(ctx)
+    _contract(ctx, penalty="5000")
+    dialogue = signals.record_escalation_step(
+        ctx, contract_ref="C1", step="dialogue", taken_on=D(2025, 6, 2)
+    )
+    notice = signals.record_escalation_step(
+        ctx, contract_ref="C1", step="notice-of-default", taken_on=D(2025, 7, 1)
+    )
+    penalty = signals.record_escalation_step(
+        ctx,
+        contract_ref="C1",
+        step="penalty",
+        taken_on=D(2025, 8, 1),
+        skip_reason="extern advies voegt niets toe",
+    )
+    count = _audit_count(ctx)
+    refusals = (
+        (dialogue.id, {"amount": "500"}, "dossier_amount_only_for_penalty"),
+        (penalty.id, {"taken_on": D(2025, 6, 15)}, "dossier_penalty_before_notice"),
+        (
+            notice.id,
+            {"taken_on": dt.date.today() + dt.timedelta(days=30)},
+            "dossier_date_in_future",
+        ),
+    )
+    for step_id, kwargs, code in refusals:
+        with pytest.raises(ValidationError) as refused:
+            records.correct_escalation(
+                ctx,
+                step_id,
+                reason="r",
+                expected_version=None,
+                **kwargs,  # type: ignore[arg-type]
+            )
+        assert refused.value.code == code, (kwargs, refused.value.code)
+    assert _audit_count(ctx) == count
+    # a correction that fits the ladder is saved: the penalty a week later
+    records.correct_escalation(
+        ctx, penalty.id, reason="datum", taken_on=D(2025, 8, 8), expected_version=None
+    )
+
+
 def test_a_withdrawn_tender_and_contract_leave_the_ocds_export(ctx: Context) -> None:
     from app.services.ocds import year_facts
 
