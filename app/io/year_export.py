@@ -388,7 +388,12 @@ VERDICTS = (
 
 
 class _Refused(ValueError):
-    """A value the JSON parser hands over that no export holds."""
+    """A value the JSON parser hands over that no export holds (``key``: a key that
+    appears twice in one object)."""
+
+    def __init__(self, value: str, key: str | None = None) -> None:
+        super().__init__(value)
+        self.key = key
 
 
 def _whole(text: str) -> int:
@@ -413,7 +418,7 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if len(found) != len(pairs):
         seen: set[str] = set()
         twice = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
-        raise _Refused(f"the key {twice!r} appears twice")
+        raise _Refused(twice, key=twice)
     return found
 
 
@@ -430,6 +435,8 @@ def _parse(data: bytes, name: str) -> Any:
             object_pairs_hook=_unique,
         )
     except _Refused as exc:
+        if exc.key is not None:
+            raise _refuse(name, "duplicate_key", key=exc.key) from None
         raise _refuse(name, "invalid_value", value=str(exc)) from None
     except RecursionError:  # nested deeper than any export
         raise _refuse(name, "not_an_export") from None
