@@ -7,7 +7,7 @@ there is none (Dutch is the application's first language).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import TypeVar
 
 LANGUAGES = ("nl", "en")
@@ -19,12 +19,6 @@ T = TypeVar("T")
 def choose(lang: str, texts: Mapping[str, T]) -> T:
     """The entry of ``texts`` for ``lang``; the Dutch one for a language it lacks."""
     return texts[lang] if lang in texts else texts[FIRST]
-
-
-def in_order(lang: str, texts: Sequence[T]) -> T:
-    """The entry for ``lang`` of ``texts`` written in the order of :data:`LANGUAGES`
-    (``(Dutch, English)``), as the document word tables hold them."""
-    return choose(lang, dict(zip(LANGUAGES, texts, strict=True)))
 
 
 def known(lang: str | None) -> str:

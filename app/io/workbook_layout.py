@@ -187,5 +187,3 @@ LISTS = SheetLayout("lists", "Lijsten", "Lists")
 
 SHEETS = (INSTRUCTIONS, SUPPLIER, SITES, RISKS, MEASURES, LISTS)
 TABLES = (SITES, RISKS, MEASURES)
-
-LABEL_GROUPS = ("theme", "severity", "likelihood", "status", "grievance")

@@ -171,10 +171,6 @@ class CorrectDialog(SimpleDialog):
                 combo.addItem(label, code)
             combo.setCurrentIndex(max(combo.findData(spec.current), 0))
             return combo
-        if spec.kind == "bool":
-            check = QCheckBox()
-            check.setChecked(bool(spec.current))
-            return check
         line = QLineEdit()
         if spec.kind == "amount":
             line.setText(_amount_text(spec.current, self.lang))
@@ -190,8 +186,6 @@ class CorrectDialog(SimpleDialog):
             return widget.value()
         if isinstance(widget, QComboBox):
             return widget.currentData()
-        if isinstance(widget, QCheckBox):
-            return widget.isChecked()
         assert isinstance(widget, QLineEdit)
         text = widget.text().strip()
         if spec.kind == "amount":
