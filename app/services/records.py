@@ -515,6 +515,8 @@ def correct_signal(
             changes["closed_on"] = closed_on
         elif closed_on is not None:
             changes["closed_on"] = closed_on
+        not_in_future(changes.get("received_on"), "received-on")  # as when it was logged
+        not_in_future(changes.get("closed_on"), "closed-on")
         check_signal_status(
             changes.get("status", row.status),
             changes.get("closed_on", row.closed_on),

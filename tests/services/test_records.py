@@ -526,6 +526,32 @@ def test_a_corrected_escalation_step_still_keeps_the_ladders_rules(ctx: Context)
     )
 
 
+def test_a_corrected_signal_is_not_dated_in_the_future(ctx: Context) -> None:
+    from app.services import signals
+
+    _tender(ctx)
+    _contract(ctx)
+    signal = signals.log_signal(
+        ctx,
+        contract_ref="C1",
+        received_on=D(2025, 6, 1),
+        source="vakbond",
+        theme=ctx.reference.themes[0].code,
+        description="melding",
+    )
+    later = dt.date.today() + dt.timedelta(days=10)
+    for kwargs in ({"received_on": later}, {"status": "closed", "closed_on": later}):
+        with pytest.raises(ValidationError) as refused:
+            records.correct_signal(
+                ctx,
+                signal.id,
+                reason="r",
+                expected_version=None,
+                **kwargs,  # type: ignore[arg-type]
+            )
+        assert refused.value.code == "dossier_date_in_future"
+
+
 def test_a_withdrawn_tender_and_contract_leave_the_ocds_export(ctx: Context) -> None:
     from app.services.ocds import year_facts
 
