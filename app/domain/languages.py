@@ -13,6 +13,9 @@ from typing import TypeVar
 LANGUAGES = ("nl", "en")
 FIRST = "nl"
 
+TAGS = {"nl": "nl-NL", "en": "en-GB"}
+"""Each language's tag in documents (PDF, Word): the variant a spelling checker uses."""
+
 T = TypeVar("T")
 
 

@@ -42,6 +42,7 @@ from app.domain.clauses import TEXTS, ClauseParameters
 from app.domain.countries import CountryTable
 from app.domain.errors import ReferenceDataError, ValidationError
 from app.domain.formatting import format_date, format_money, month_names
+from app.domain.languages import TAGS as LANGUAGE_TAGS
 from app.domain.reference import Reference
 
 BLOCK_KINDS = (
@@ -63,7 +64,6 @@ _MARK = "\ue000"  # private use: refused in user text by the domain, so it canno
 _DIRECTIVE = re.compile(r"^::([a-z-]+)(?:#([a-z0-9_-]+))?(?:[ \t]+(.*))?$")
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")  # not \s: a no-break space (€ 5.000) must stay
 _ARTICLE_WORD = {"nl": "Artikel", "en": "Article"}
-LANG_TAGS = {"nl": "nl-NL", "en": "en-GB"}
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ class ClauseDocument:
 
     @property
     def lang_tag(self) -> str:
-        return LANG_TAGS[self.lang]
+        return LANGUAGE_TAGS[self.lang]
 
     def plain_text(self) -> str:
         """The document as plain text (labels and texts, one block a line)."""

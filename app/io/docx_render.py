@@ -39,7 +39,9 @@ LETTER_INDENT = Cm(1.9)
 PAGE_WORDS = {"nl": ("Pagina", "van"), "en": ("Page", "of")}
 
 
-def _set_language(document: Any, tag: str) -> None:
+def set_language(document: Any, tag: str) -> None:
+    """Tag the document's default text with ``tag`` (``nl-NL``), so Word checks its
+    spelling in that language."""
     styles = document.styles.element
     doc_defaults = styles.find(qn("w:docDefaults"))
     if doc_defaults is None:
@@ -292,7 +294,7 @@ def _styled_base(lang_tag: str) -> bytes:
     """An empty document with our styles and language, made once per language (setting
     up the styles costs more than loading the result)."""
     document = Document()
-    _set_language(document, lang_tag)
+    set_language(document, lang_tag)
     _style_fonts(document)
     buffer = io.BytesIO()
     document.save(buffer)

@@ -43,6 +43,7 @@ from reportlab.platypus import (
 )
 
 from app import locator
+from app.domain.languages import TAGS as LANGUAGE_TAGS
 
 FAMILY = "DejaVuSans"
 FONT_FILES = {
@@ -69,7 +70,6 @@ MUTED = colors.HexColor("#555555")
 NOTE_BACKGROUND = colors.HexColor("#EEF2F7")
 
 PAGE_LABEL = {"nl": "Pagina {page} van {pages}", "en": "Page {page} of {pages}"}
-LANG_TAGS = {"nl": "nl-NL", "en": "en-GB"}
 
 
 @functools.cache
@@ -325,7 +325,7 @@ def build_pdf(
         keywords=list(meta.keywords),
         creator=meta.creator,
         producer=meta.creator,
-        lang=LANG_TAGS.get(meta.lang, meta.lang),
+        lang=LANGUAGE_TAGS.get(meta.lang, meta.lang),
         invariant=1,
         displayDocTitle=1,
         initialFontName=FAMILY,

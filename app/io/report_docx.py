@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain.formatting import format_date, format_money, format_number, format_percent
-from app.domain.languages import choose
+from app.domain.languages import TAGS
 from app.domain.reference import Reference
 from app.domain.report import YearReport
 from app.domain.report_figures import FIGURE_BY_CODE, FIGURES, NO_REASON_CODE
@@ -30,7 +30,10 @@ class _Doc:
     def __init__(self, report: YearReport, reference: Reference, lang: str) -> None:
         import docx
 
+        from app.io.docx_render import set_language
+
         self.document = docx.Document()
+        set_language(self.document, TAGS[lang])
         self.report = report
         self.reference = reference
         self.lang = lang
@@ -82,7 +85,7 @@ def render_report_docx(report: YearReport, reference: Reference, lang: str = "nl
     tot = report.totals
     props = doc.core_properties
     props.title = t("title", year=report.year)
-    props.language = choose(lang, {"nl": "nl-NL", "en": "en-GB"})
+    props.language = TAGS[lang]
     props.created = report.generated_at.replace(tzinfo=None)
     doc.add_heading(t("title", year=report.year), level=0)
     set_name = report.grouping or ""

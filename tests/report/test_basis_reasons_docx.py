@@ -157,6 +157,12 @@ def test_docx_report_has_headings_tables_and_the_json_figures(
     paragraphs, tables = _docx(target)
     styles = {style for style, _ in paragraphs}
     assert {"Title", "Heading 1", "Heading 2"} <= styles
+    import docx
+    from docx.oxml.ns import qn
+
+    tagged = docx.Document(str(target)).styles.element.find(qn("w:docDefaults"))
+    language = tagged.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert language.get(qn("w:val")) == {"nl": "nl-NL", "en": "en-GB"}[lang]  # spelling
     totals = data["totals"]
     key = {row[0]: row[1] for row in tables[0][1:]}
     from app.domain.report_figures import FIGURE_BY_CODE
