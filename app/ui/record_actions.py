@@ -89,7 +89,8 @@ def action_title(action: str) -> str:
 class FieldSpec:
     """One field of a correction form: the service's keyword, its label, its kind of
     input (``text``, ``amount``, ``date``, ``optional-date``, ``int``, ``choice``) and
-    the value the screen shows now."""
+    the value the screen shows now; ``can_clear`` False for a field the service keeps
+    when it is left empty (the form then refuses to empty it)."""
 
     key: str
     label: str
@@ -98,6 +99,7 @@ class FieldSpec:
     choices: Sequence[tuple[Any, str]] = field(default_factory=tuple)
     low: int = 0
     high: int = 0
+    can_clear: bool = True
 
 
 def _amount_text(value: Decimal | None, lang: str) -> str:
@@ -218,6 +220,15 @@ class CorrectDialog(SimpleDialog):
         if not changed:
             self.problem.setText(tr("U heeft nog niets veranderd."))
             return
+        for spec in self.fields:
+            if not spec.can_clear and spec.key in changed and changed[spec.key] in (None, ""):
+                label = spec.label.replace("&", "").rstrip(":")
+                self.problem.setText(
+                    tr("‘{field}’ kan niet leeg worden gemaakt; vul een waarde in.").format(
+                        field=label
+                    )
+                )
+                return
         super().accept()
 
     def reason_text(self) -> str:
@@ -592,9 +603,11 @@ def correct_tender(shell: MainWindow, parent: QWidget | None, tender: TenderReco
         )
     decision = tender.decision
     fields = [
-        FieldSpec("title", tr("&Titel:"), "text", tender.title),
-        FieldSpec("organisation", tr("&Organisatie:"), "text", tender.organisation),
-        FieldSpec("value", tr("&Waarde (€):"), "amount", tender.value),
+        FieldSpec("title", tr("&Titel:"), "text", tender.title, can_clear=False),
+        FieldSpec(
+            "organisation", tr("&Organisatie:"), "text", tender.organisation, can_clear=False
+        ),
+        FieldSpec("value", tr("&Waarde (€):"), "amount", tender.value, can_clear=False),
         FieldSpec("published", tr("&Publicatiedatum:"), "date", tender.published),
         FieldSpec("awarded", tr("&Gunningsdatum:"), "optional-date", tender.awarded),
         FieldSpec("category", tr("&Categorie:"), "choice", tender.category_code, categories),
@@ -687,7 +700,7 @@ def correct_contract(shell: MainWindow, parent: QWidget | None, contract: Contra
         FieldSpec("kvk", tr("&KvK-nummer:"), "text", supplier.kvk),
         FieldSpec("start", tr("&Begindatum:"), "date", contract.start),
         FieldSpec("end", tr("&Einddatum:"), "date", contract.end),
-        FieldSpec("value", tr("&Waarde (€):"), "amount", contract.value),
+        FieldSpec("value", tr("&Waarde (€):"), "amount", contract.value, can_clear=False),
         FieldSpec(
             "plan_months",
             tr("&Maanden voor het plan:"),
@@ -710,7 +723,7 @@ def correct_contract(shell: MainWindow, parent: QWidget | None, contract: Contra
             contract.report_month,
             _month_choices(shell.lang),
         ),
-        FieldSpec("penalty", tr("B&oete (€):"), "amount", contract.penalty),
+        FieldSpec("penalty", tr("B&oete (€):"), "amount", contract.penalty, can_clear=False),
     ]
     ctx = shell.context
 
@@ -831,9 +844,27 @@ def correct_escalation(shell: MainWindow, parent: QWidget | None, record: Escala
 
     fields = [
         FieldSpec("taken_on", tr("&Genomen op:"), "date", record.taken_on),
-        FieldSpec("response_due", tr("&Reactie verwacht:"), "optional-date", record.response_due),
-        FieldSpec("responded_on", tr("&Gereageerd op:"), "optional-date", record.responded_on),
-        FieldSpec("amount", tr("&Bedrag (€):"), "amount", from_cents(record.amount_cents)),
+        FieldSpec(
+            "response_due",
+            tr("&Reactie verwacht:"),
+            "optional-date",
+            record.response_due,
+            can_clear=False,
+        ),
+        FieldSpec(
+            "responded_on",
+            tr("&Gereageerd op:"),
+            "optional-date",
+            record.responded_on,
+            can_clear=False,
+        ),
+        FieldSpec(
+            "amount",
+            tr("&Bedrag (€):"),
+            "amount",
+            from_cents(record.amount_cents),
+            can_clear=False,
+        ),
         FieldSpec("note", tr("&Notitie:"), "text", record.note),
     ]
     ctx = shell.context

@@ -3044,6 +3044,11 @@ If you go on anyway, give the reason.</translation>
       <translation>{n} months</translation>
     </message>
     <message>
+      <location filename="../../app/ui/record_actions.py" />
+      <source>‘{field}’ kan niet leeg worden gemaakt; vul een waarde in.</source>
+      <translation>‘{field}’ cannot be left empty; enter a value.</translation>
+    </message>
+    <message>
       <location filename="../../app/ui/report_view.py" />
       <source>&amp;Weghalen</source>
       <translation>Re&amp;move</translation>

@@ -56,6 +56,24 @@ def test_correction_dialog_shows_current_values_and_needs_a_change(qtbot: Any) -
     assert dialog.result() == 0 and "geen bedrag" in dialog.problem.text()
 
 
+def test_a_field_the_service_keeps_cannot_be_emptied_in_the_form(qtbot: Any) -> None:
+    fields = [
+        record_actions.FieldSpec("value", "&Waarde (€):", "amount", Decimal(9), can_clear=False),
+        record_actions.FieldSpec("note", "&Notitie:", "text", "oud"),
+    ]
+    dialog = record_actions.CorrectDialog(None, "Corrigeren", fields, "nl")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.reason, "leeg")
+    dialog.widgets["value"].setText("")  # type: ignore[attr-defined]
+    dialog.accept()  # refused in the form: the reason typed stays
+    assert dialog.result() == 0 and "‘Waarde (€)’ kan niet leeg" in dialog.problem.text()
+    assert dialog.reason_text() == "leeg"
+    dialog.widgets["value"].setText("9")  # type: ignore[attr-defined]
+    dialog.widgets["note"].setText("")  # type: ignore[attr-defined]
+    dialog.accept()  # a note can be emptied
+    assert dialog.result() == 1
+
+
 def test_correcting_a_contract_from_its_dossier_then_undo(
     window: Any, contract: str, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
