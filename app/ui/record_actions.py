@@ -628,6 +628,7 @@ def correct_tender(shell: MainWindow, parent: QWidget | None, tender: TenderReco
                 (True, tr("Toegepast")),
                 (False, tr("Niet toegepast")),
             ],
+            can_clear=False,  # a decision once taken is corrected, not taken back
         ),
         FieldSpec(
             "explanation",
